@@ -1,0 +1,2 @@
+"""Chinese news figures ETL."""
+__version__ = "0.1.0"
