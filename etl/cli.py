@@ -1,0 +1,173 @@
+"""The ``etl`` command line: ``etl run``, ``etl extract``, ``etl validate``.
+
+Exit codes (documented in the README):
+  0  all pages published (or: the extract/validate command succeeded)
+  3  published, but some pages were quarantined
+  1  failed: nothing changed (the previous package is untouched)
+  2  usage error
+Errors are one line on stderr, naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from etl import __version__
+from etl.pipeline import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2 with one line
+        self.print_usage(sys.stderr)
+        print(f"etl: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="etl", description="Chinese news pages to a validated open-data package.")
+    p.add_argument("--version", action="version", version=f"etl {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    r = sub.add_parser("run", help="run the job: sources -> validated package", description="Run the job over a sources folder and publish the package atomically.")
+    r.add_argument("--sources", type=Path, default=Path("sources"), help="folder of pages and metadata.csv (default: sources)")
+    r.add_argument("--out", type=Path, default=Path("dist"), help="package folder to publish (default: dist)")
+    r.add_argument("--state", type=Path, default=Path(".state"), help="run state for incremental runs (default: .state)")
+    r.add_argument("--report", type=Path, help="write a JSON run report to this path")
+    r.add_argument("--max-bytes", type=int, default=None, help="quarantine pages larger than this (default: 5 MiB)")
+    r.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    r.add_argument("--engine", choices=("local", "dask"), default="local", help="where pages are processed")
+    r.add_argument("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster)")
+    r.add_argument("--wait", type=float, default=0.0, help="seconds to wait for a concurrent run's lock (default: 0)")
+    r.add_argument("--skip-frictionless", action="store_true", help=argparse.SUPPRESS)
+    g = r.add_mutually_exclusive_group()
+    g.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    g.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+
+    e = sub.add_parser("extract", help="print the figures (or dates) of one text as JSON Lines", description="Print the figures of one page as JSON Lines (same code path as etl run).")
+    e.add_argument("path", help="a text file, or - for standard input")
+    e.add_argument("--dates", action="store_true", help="print dates instead of figures")
+    e.add_argument("--issue-date", help="issue date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates")
+
+    v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.")
+    v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
+    return p
+
+
+def _configure_logging(quiet: bool, verbose: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
+    logging.basicConfig(level=level, format="etl: %(levelname)s: %(message)s", stream=sys.stderr)
+
+
+def _cmd_run(args) -> int:
+    from etl import sources
+
+    _configure_logging(args.quiet, args.verbose)
+    if args.max_bytes is not None and args.max_bytes < 1:
+        print("etl: error: --max-bytes must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    opts = RunOptions(
+        sources_dir=args.sources,
+        out=args.out,
+        state_dir=args.state,
+        report_path=args.report,
+        max_bytes=args.max_bytes or sources.DEFAULT_MAX_BYTES,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        lock_wait=args.wait,
+        progress=sys.stderr.isatty() and not args.quiet,
+        frictionless_check=not args.skip_frictionless,
+    )
+    result = run(opts)
+    log = logging.getLogger("etl")
+    if result.error:
+        print(f"etl: error: {result.error}", file=sys.stderr)
+    else:
+        counts = ", ".join(f"{t} {n}" for t, n in result.counts.items())
+        statuses: dict[str, int] = {}
+        for p in result.pages:
+            statuses[p["status"]] = statuses.get(p["status"], 0) + 1
+        log.info("published %s: pages %s; rows: %s", args.out, statuses, counts)
+    return result.exit_code
+
+
+def _read_text(path: str) -> str:
+    from etl.sources import PageError, decode
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        name = path
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            raise PageError(path, "unreadable", f"cannot read: {e.strerror}") from None
+    return decode(data, name)[0]
+
+
+def _cmd_extract(args) -> int:
+    from etl.extract import extract_text
+    from etl.sources import IssueDate, PageError
+
+    try:
+        issue = IssueDate.parse(args.issue_date).date if args.issue_date else None
+    except ValueError as e:
+        print(f"etl: error: --issue-date: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        text = _read_text(args.path)
+    except PageError as e:
+        print(f"etl: error: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    page = extract_text(text, issue)
+    out = sys.stdout
+    if args.dates:
+        for d in page.dates:
+            row = {
+                "char_start": d.char_start, "char_end": d.char_end, "surface": d.surface,
+                "granularity": d.granularity, "start": d.start.isoformat() if d.start else None,
+                "end": d.end.isoformat() if d.end else None, "resolution": d.resolution,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        for f in page.figures:
+            row = {
+                "char_start": f.char_start, "char_end": f.char_end, "surface": f.surface,
+                "value": f.value, "value_max": f.value_max, "unit": f.unit, "unit_raw": f.unit_raw,
+                "per": f.per, "qualifier": f.qualifier, "context": f.context,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _cmd_validate(args) -> int:
+    from etl.validate import PackageInvalid, check_package
+
+    try:
+        check_package(args.dir)
+    except PackageInvalid as e:
+        for problem in e.problems:
+            print(f"etl: invalid: {args.dir}: {problem}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{args.dir}: valid")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate}[args.command](args)
+    except KeyboardInterrupt:
+        print("etl: interrupted; the published package is unchanged", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""The job: sources -> extract -> validate -> transform -> publish.
+
+``run`` wires the stages together for a batch over a sources folder:
+
+1. lock the output and the state (a second run waits ``lock_wait`` seconds,
+   then gives up with a clear message), and recover from a killed run;
+2. read every page's bytes, skip the ones the state already has (same bytes,
+   metadata and extractor), process the others (inline, in a local process
+   pool, or on a Dask cluster: ``etl.engines``);
+3. set aside duplicates and bad pages (quarantine, with a reason);
+4. build the typed tables, check them against their schemas;
+5. write the package beside the old one, validate it, swap it in.
+
+Any exception before the swap leaves the published package untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import filelock
+
+from etl import __version__, publish, schema, semantic, sources, transform, validate
+from etl.docs import package_readme
+from etl.page import PageOutcome, quarantined
+from etl.state import State, extractor_fingerprint, page_key
+
+log = logging.getLogger("etl")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_QUARANTINED = 3
+
+
+class RunFailed(Exception):
+    """The run could not publish; the previous package is untouched."""
+
+
+@dataclass
+class RunOptions:
+    sources_dir: Path = Path("sources")
+    out: Path = Path("dist")
+    state_dir: Path = Path(".state")
+    report_path: Path | None = None
+    max_bytes: int = sources.DEFAULT_MAX_BYTES
+    workers: int = 0  # 0: one per core
+    engine: str = "local"  # local or dask
+    scheduler: str | None = None  # Dask scheduler address
+    lock_wait: float = 0.0  # seconds to wait for another run's lock
+    progress: bool = False
+    frictionless_check: bool = True
+
+
+@dataclass
+class RunResult:
+    exit_code: int
+    pages: list[dict] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+
+    def report(self) -> dict:
+        import importlib.metadata as md
+
+        versions = {"etl": __version__, "extractor": extractor_fingerprint(), "python": sys.version.split()[0]}
+        for dist in ("polars", "pandera", "frictionless", "pyarrow"):
+            try:
+                versions[dist] = md.version(dist)
+            except md.PackageNotFoundError:
+                pass
+        statuses: dict[str, int] = {}
+        for page in self.pages:
+            statuses[page["status"]] = statuses.get(page["status"], 0) + 1
+        return {
+            "exit_code": self.exit_code,
+            "error": self.error,
+            "pages": self.pages,
+            "page_counts": dict(sorted(statuses.items())),
+            "table_rows": self.counts,
+            "timings_seconds": {k: round(v, 4) for k, v in self.timings.items()},
+            "versions": versions,
+        }
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def stage(self, name: str):
+        timer = self
+
+        class _Stage:
+            def __enter__(self):
+                self.t0 = time.perf_counter()
+
+            def __exit__(self, *exc):
+                timer.timings[name] = timer.timings.get(name, 0.0) + time.perf_counter() - self.t0
+
+        return _Stage()
+
+
+def _lock(path: Path, wait: float) -> filelock.FileLock:
+    lock = filelock.FileLock(str(path))
+    try:
+        lock.acquire(timeout=wait)
+    except filelock.Timeout:
+        raise RunFailed(f"another run holds {path} (waited {wait:g} s); try again when it has finished") from None
+    return lock
+
+
+def run(opts: RunOptions) -> RunResult:
+    """Run the job; never raises for a failed run (see ``RunResult.error``)."""
+    timer = _Timer()
+    result = RunResult(exit_code=EXIT_FAILED)
+    locks: list[filelock.FileLock] = []
+    try:
+        opts.out.parent.mkdir(parents=True, exist_ok=True)
+        opts.state_dir.mkdir(parents=True, exist_ok=True)
+        locks.append(_lock(opts.out.parent / f".{opts.out.name}.lock", opts.lock_wait))
+        locks.append(_lock(opts.state_dir / "run.lock", opts.lock_wait))
+        for action in publish.recover(opts.out):
+            log.warning("recovered from an interrupted run: %s", action)
+        _run_locked(opts, timer, result)
+    except (RunFailed, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
+        result.exit_code, result.error = EXIT_FAILED, str(e)
+    except Exception as e:  # an internal error: report it, publish nothing
+        log.debug("internal error", exc_info=True)
+        result.exit_code, result.error = EXIT_FAILED, f"internal error: {type(e).__name__}: {e}"
+    finally:
+        for lock in reversed(locks):
+            lock.release()
+        result.timings = timer.timings
+    if opts.report_path:
+        import json
+
+        opts.report_path.parent.mkdir(parents=True, exist_ok=True)
+        opts.report_path.write_text(json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
+def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
+    from etl import engines
+
+    if not opts.sources_dir.is_dir():
+        raise RunFailed(f"{opts.sources_dir}: sources folder not found")
+    state = State(opts.state_dir)
+    previous = state.read_manifest().get("published", {})
+
+    with timer.stage("read"):
+        metadata = sources.read_metadata(opts.sources_dir)
+        paths = sources.discover(opts.sources_dir)
+
+    outcomes: dict[str, PageOutcome] = {}
+    cached: set[str] = set()
+    keys: dict[str, str] = {}
+    todo: list[tuple[str, bytes, dict | None]] = []
+    with timer.stage("read"):
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError as e:
+                outcomes[path.name] = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
+                continue
+            meta = metadata.get(sources.source_id_of(path))
+            key = page_key(path.name, hashlib.sha256(data).hexdigest(), meta, opts.max_bytes)
+            keys[path.name] = key
+            hit = state.get(key)
+            if hit is not None:
+                outcomes[path.name] = hit
+                cached.add(path.name)
+            else:
+                todo.append((path.name, data, meta))
+
+    with timer.stage("extract"):
+        for outcome in engines.process(todo, opts):
+            outcomes[outcome.file_name] = outcome
+            state.put(keys[outcome.file_name], outcome)
+    del todo
+
+    # Quarantine duplicates: the first file (by name) with given content or id wins.
+    seen_hash: dict[str, str] = {}
+    seen_id: dict[str, str] = {}
+    for name in sorted(outcomes):
+        o = outcomes[name]
+        if o.status != "ok":
+            continue
+        if o.sha256 in seen_hash:
+            outcomes[name] = quarantined(name, o.sha256, "duplicate", f"same content as {seen_hash[o.sha256]}")
+        elif o.source_id in seen_id:
+            outcomes[name] = quarantined(name, o.sha256, "duplicate_id", f"source_id {o.source_id!r} already used by {seen_id[o.source_id]}")
+        else:
+            seen_hash[o.sha256] = name
+            seen_id[o.source_id] = name
+
+    ok = [outcomes[n] for n in sorted(outcomes) if outcomes[n].status == "ok"]
+    with timer.stage("transform"):
+        tables = {}
+        for table in schema.TABLES:
+            rows = semantic.codebook_rows() if table == "codebook" else (r for o in ok for r in o.tables.get(table, []))
+            tables[table] = transform.build_table(table, rows)
+    with timer.stage("validate"):
+        for table, df in tables.items():
+            validate.check_table(table, df)
+
+    with timer.stage("publish"):
+        staging = publish.staging_dir(opts.out)
+        try:
+            publish.write_package(tables, staging, package_readme(tables))
+            validate.check_package(staging, frictionless_check=opts.frictionless_check)
+            publish.fsync_tree(staging)
+            publish.swap_into_place(staging, opts.out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+    published = {o.file_name: keys.get(o.file_name, "") for o in ok}
+    state.write_manifest({"published": published})
+    state.prune(set(keys.values()))
+
+    pages = []
+    for name in sorted(outcomes):
+        o = outcomes[name]
+        if o.status == "ok":
+            status = "unchanged" if name in cached and previous.get(name) == keys.get(name) else "published"
+            pages.append({"file": name, "source_id": o.source_id, "status": status})
+        else:
+            pages.append({"file": name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
+            log.warning("quarantined %s: %s", name, o.detail)
+    for name in sorted(set(previous) - set(outcomes)):
+        pages.append({"file": name, "status": "removed"})
+    result.pages = pages
+    result.counts = {t: df.height for t, df in tables.items()}
+    result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK

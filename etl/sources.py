@@ -1,0 +1,171 @@
+"""Sources stage: find the pages, read their metadata, decode their bytes.
+
+A page is any regular, non-hidden file in the sources folder other than the
+metadata file.  Its ``source_id`` is the file name without its extension.
+
+Decoding follows what Chinese publishers actually produce, detected rather than
+assumed, in this order:
+
+1. a byte-order mark: UTF-8 (``utf-8-sig``) or UTF-16 (``utf-16``);
+2. strict UTF-8;
+3. strict GB18030 (a superset of GBK and GB2312).
+
+Anything that cannot be a page raises ``PageError`` with the reason, and the
+pipeline quarantines that page: an empty file, a binary file (NUL or other
+control bytes), bytes that decode in no supported encoding, a file truncated in
+the middle of a multi-byte character, a file over the size limit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The metadata file inside the sources folder (one row per page).
+METADATA_FILE = "metadata.csv"
+
+#: Metadata columns, in file order.  Only ``file_name`` is required.
+METADATA_COLUMNS = (
+    "file_name",
+    "title",
+    "publisher",
+    "language",
+    "rights",
+    "origin",
+    "issue_date",
+    "issue_date_evidence",
+)
+
+#: Default size limit of one page (bytes); a newspaper page is ~15 KB of text.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+#: Control characters that never occur in a text page (all C0 but tab, LF, VT,
+#: FF, CR; plus DEL).  Their presence means a binary file.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class PageError(Exception):
+    """A file that cannot be a page; ``reason`` is a short machine-usable code."""
+
+    def __init__(self, file: str, reason: str, detail: str):
+        super().__init__(f"{file}: {detail}")
+        self.file = file
+        self.reason = reason
+        self.detail = detail
+
+
+class MetadataError(Exception):
+    """The metadata file itself is unreadable or malformed."""
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    """A page's issue date with its precision (``day``, ``month`` or ``year``).
+
+    ``date`` is the first day of the period when the precision is coarser
+    than a day.
+    """
+
+    date: dt.date
+    precision: str
+
+    @classmethod
+    def parse(cls, text: str) -> IssueDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        text = text.strip()
+        for pattern, precision in (
+            (r"(\d{4})-(\d{2})-(\d{2})", "day"),
+            (r"(\d{4})-(\d{2})", "month"),
+            (r"(\d{4})", "year"),
+        ):
+            m = re.fullmatch(pattern, text)
+            if m:
+                parts = [int(p) for p in m.groups()] + [1] * (3 - len(m.groups()))
+                return cls(dt.date(*parts), precision)
+        raise ValueError(f"issue_date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def decode(data: bytes, file: str = "<page>") -> tuple[str, str]:
+    """Decode a page's bytes; return ``(text, encoding)`` or raise PageError."""
+    if not data.strip():
+        raise PageError(file, "empty", "empty file (no text)")
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_as(data[len(codecs.BOM_UTF8) :], "utf-8", file), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_as(data, "utf-16", file), "utf-16"
+    if _BINARY_BYTES.search(data):
+        raise PageError(file, "binary", "binary file: contains control bytes that no text page has")
+    try:
+        return _decode_as(data, "utf-8", file), "utf-8"
+    except PageError as utf8_error:
+        if utf8_error.reason == "truncated":
+            raise
+    try:
+        return _decode_as(data, "gb18030", file), "gb18030"
+    except PageError as gb_error:
+        if gb_error.reason == "truncated":
+            raise
+        raise PageError(file, "undecodable", "not valid UTF-8, UTF-16 (with BOM) or GB18030") from None
+
+
+def _decode_as(data: bytes, encoding: str, file: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        # Everything decodes up to a multi-byte character cut by the end of
+        # the file: the file was truncated, not written in another encoding.
+        if e.end >= len(data) and e.start >= len(data) - 4 and "end of data" in e.reason:
+            raise PageError(
+                file, "truncated", f"truncated in the middle of a {encoding} character at byte {e.start}"
+            ) from None
+        raise PageError(file, "undecodable", f"invalid {encoding} at byte {e.start}: {e.reason}") from None
+    if _BINARY_CHARS.search(text):
+        raise PageError(file, "binary", f"binary content after decoding as {encoding}")
+    if not text.strip():
+        raise PageError(file, "empty", "empty file (only whitespace)")
+    return text
+
+
+def discover(sources_dir: Path) -> list[Path]:
+    """The page files of ``sources_dir``, sorted by name."""
+    return sorted(
+        p
+        for p in sources_dir.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE
+    )
+
+
+def source_id_of(path: Path) -> str:
+    return path.stem if path.suffix else path.name
+
+
+def read_metadata(sources_dir: Path) -> dict[str, dict[str, str]]:
+    """Metadata rows keyed by source_id; an absent file means no metadata."""
+    path = sources_dir / METADATA_FILE
+    if not path.exists():
+        return {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            if not reader.fieldnames or "file_name" not in reader.fieldnames:
+                raise MetadataError(f"{path}: no 'file_name' column")
+            unknown = set(reader.fieldnames) - set(METADATA_COLUMNS)
+            if unknown:
+                raise MetadataError(f"{path}: unknown columns {sorted(unknown)}; expected {list(METADATA_COLUMNS)}")
+            rows: dict[str, dict[str, str]] = {}
+            for line, row in enumerate(reader, start=2):
+                name = (row.get("file_name") or "").strip()
+                if not name:
+                    raise MetadataError(f"{path}:{line}: empty file_name")
+                sid = source_id_of(Path(name))
+                if sid in rows:
+                    raise MetadataError(f"{path}:{line}: {name} is described twice")
+                rows[sid] = {k: (v or "").strip() for k, v in row.items() if k in METADATA_COLUMNS}
+            return rows
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise MetadataError(f"{path}: {e}") from None

@@ -1,0 +1,215 @@
+"""Validate stage: plausibility flags, schema checks, package checks.
+
+Three kinds of checks, each with its own consequence:
+
+* Plausibility (``figure_flags``): small named rules about one figure; a
+  failure is recorded as a flag on the row and never stops the run.
+  (Consistency between figures, e.g. a rate against its parts, is declared
+  in the codebook and published in the ``checks`` table.)
+* Schema (``check_table``): every table goes through the pandera schema
+  derived from ``schemas/<table>.json`` before it is written; a violation
+  raises ``SchemaViolation`` and the run publishes nothing.
+* Package (``check_package``): the written package goes through frictionless,
+  its files are checked against the descriptor's hashes and sizes, and each
+  Parquet file must hold exactly the rows of its CSV twin.  Used before a new
+  package replaces the old one, and by ``etl validate``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from etl import schema
+from etl.records import Figure
+
+# --- plausibility flags --------------------------------------------------
+
+
+def percent_over_100(f: Figure) -> bool:
+    """A percentage above 100 is possible (target completion) but unusual."""
+    return f.unit == "percent" and f.value > 100
+
+
+def negative_value(f: Figure) -> bool:
+    """Counts, money and rates are reported as non-negative on news pages."""
+    return f.value < 0
+
+
+def range_reversed(f: Figure) -> bool:
+    """A range whose upper bound is below its lower bound."""
+    return f.value_max is not None and f.value_max < f.value
+
+
+def implausibly_large(f: Figure) -> bool:
+    """More people than live in China, or more than 10^15 of anything."""
+    limit = 1.5e9 if f.unit in ("person", "household") else 1e15
+    return f.value > limit
+
+
+FIGURE_FLAGS: dict[str, Callable[[Figure], bool]] = {
+    "percent_over_100": percent_over_100,
+    "negative_value": negative_value,
+    "range_reversed": range_reversed,
+    "implausibly_large": implausibly_large,
+}
+
+
+def figure_flags(f: Figure) -> list[str]:
+    """Names of the plausibility rules ``f`` fails, in declaration order."""
+    return [name for name, rule in FIGURE_FLAGS.items() if rule(f)]
+
+
+# --- schema checks --------------------------------------------------------
+
+
+class SchemaViolation(Exception):
+    """A table does not conform to its schema: nothing may be published."""
+
+
+def check_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
+    """Validate a collected table with its pandera schema (all errors at once)."""
+    import pandera.errors
+
+    try:
+        return schema.pandera_schema(table).validate(df, lazy=True)
+    except pandera.errors.SchemaErrors as e:
+        cases = e.failure_cases
+        lines = []
+        for row in cases.head(10).iter_rows(named=True):
+            lines.append(
+                f"column {row.get('column')!r}: {row.get('check')} failed for {row.get('failure_case')!r}"
+            )
+        more = "" if cases.height <= 10 else f" (and {cases.height - 10} more)"
+        raise SchemaViolation(f"table {table!r} violates schemas/{table}.json: " + "; ".join(lines) + more) from None
+    except pandera.errors.SchemaError as e:
+        raise SchemaViolation(f"table {table!r} violates schemas/{table}.json: {e}") from None
+
+
+# --- package checks -------------------------------------------------------
+
+
+class PackageInvalid(Exception):
+    """A written package fails validation; ``problems`` lists every finding."""
+
+    def __init__(self, package_dir: Path, problems: list[str]):
+        super().__init__(f"{package_dir}: package is invalid: " + "; ".join(problems[:10]))
+        self.problems = problems
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _paths(resource: dict) -> list[str]:
+    path = resource["path"]
+    return path if isinstance(path, list) else [path]
+
+
+def check_files(package_dir: Path, descriptor: dict) -> list[str]:
+    """Every resource file exists and matches its declared hash and size."""
+    problems = []
+    for resource in descriptor["resources"]:
+        for rel in _paths(resource):
+            path = package_dir / rel
+            if not path.is_file():
+                problems.append(f"{rel}: missing")
+                continue
+            # Multipart resources publish their hash per part (see publish).
+            expected = resource.get("hash") if len(_paths(resource)) == 1 else None
+            parts = resource.get("x-parts", {})
+            expected = expected or parts.get(rel, {}).get("hash")
+            if expected and expected.removeprefix("sha256:") != sha256_file(path):
+                problems.append(f"{rel}: sha256 does not match the descriptor")
+            size = resource.get("bytes") if len(_paths(resource)) == 1 else parts.get(rel, {}).get("bytes")
+            if size is not None and size != path.stat().st_size:
+                problems.append(f"{rel}: size {path.stat().st_size} does not match the descriptor's {size}")
+    return problems
+
+
+def read_table(package_dir: Path, resource: dict) -> pl.DataFrame:
+    """Read a resource (CSV or Parquet, single or multipart) with its schema's dtypes."""
+    table = resource.get("x-table", resource["name"])
+    dtypes = schema.polars_schema(table)
+    frames = []
+    for rel in _paths(resource):
+        path = package_dir / rel
+        if resource["format"] == "csv":
+            frames.append(pl.read_csv(path, schema=dtypes))
+        else:
+            frames.append(pl.read_parquet(path))
+    return pl.concat(frames) if len(frames) > 1 else frames[0]
+
+
+def check_parquet_equals_csv(package_dir: Path, descriptor: dict) -> list[str]:
+    """Each Parquet resource holds exactly its CSV twin's rows and dtypes."""
+    problems = []
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    for resource in descriptor["resources"]:
+        if resource["format"] != "parquet":
+            continue
+        table = resource["x-table"]
+        twin = by_name.get(schema.resource_name(table, "csv"))
+        if twin is None:
+            problems.append(f"{resource['name']}: no CSV twin")
+            continue
+        pq = read_table(package_dir, resource)
+        csv = read_table(package_dir, twin)
+        if dict(pq.schema) != dict(csv.schema):
+            problems.append(f"{resource['name']}: Parquet dtypes {dict(pq.schema)} differ from the schema's")
+        elif not pq.equals(csv):
+            problems.append(f"{resource['name']}: Parquet rows differ from {twin['path']}")
+    return problems
+
+
+def check_tables(package_dir: Path, descriptor: dict) -> list[str]:
+    """Each CSV resource passes its pandera schema."""
+    problems = []
+    for resource in descriptor["resources"]:
+        if resource["format"] != "csv":
+            continue
+        try:
+            check_table(resource["x-table"], read_table(package_dir, resource))
+        except SchemaViolation as e:
+            problems.append(str(e))
+    return problems
+
+
+def check_frictionless(package_dir: Path) -> list[str]:
+    import frictionless
+
+    report = frictionless.validate(str(package_dir / "datapackage.json"))
+    problems = []
+    for task in report.tasks:
+        for error in task.errors[:5]:
+            problems.append(f"{task.name}: {error.message}")
+    for error in report.errors[:5]:
+        problems.append(error.message)
+    return problems
+
+
+def check_package(package_dir: Path, frictionless_check: bool = True) -> None:
+    """Raise PackageInvalid unless the package in ``package_dir`` is whole and valid."""
+    descriptor_path = package_dir / "datapackage.json"
+    if not descriptor_path.is_file():
+        raise PackageInvalid(package_dir, ["datapackage.json is missing"])
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except ValueError as e:
+        raise PackageInvalid(package_dir, [f"datapackage.json is not JSON: {e}"]) from None
+    problems = check_files(package_dir, descriptor)
+    if not problems:
+        problems += check_tables(package_dir, descriptor)
+        problems += check_parquet_equals_csv(package_dir, descriptor)
+        if frictionless_check:
+            problems += check_frictionless(package_dir)
+    if problems:
+        raise PackageInvalid(package_dir, problems)
