@@ -1,9 +1,430 @@
-"""STUB: replaced by the dates extractor (issue 3)."""
+"""Dates and periods mentioned on a page, resolved to ISO date ranges.
+
+Works on the repaired (clean) text, so OCR spaces, full-width digits and soft
+line breaks inside a date (``去\\n\\n年 11 月 16 日``) are already gone; every
+span is mapped back to raw offsets through ``Repaired.raw_span``.  One
+precompiled regex (:data:`_DATE_RE`) scans the clean text; its branches are
+tried longest form first at each position, so ``2022 年 1 月-11 月`` is one
+period, not a year plus two months, and mentions never overlap.
+
+Forms recognized (``Y`` a year 1900-2100 in Arabic or Chinese digits, ``M`` a
+month 1-12, ``D`` a day 1-31, both also in Chinese numerals; ``R`` a relative
+year word of :data:`RELATIVE_YEARS`; ``~`` any of :data:`RANGE_CONNECTORS`):
+
+=============================================  =============  ==============
+form                                           granularity    example
+=============================================  =============  ==============
+``Y年M月D日`` / ``M月D日`` / ``R M月D日``       day            ``1月15日``, ``3月3号``
+``Y-M-D``, ``Y/M/D``, ``Y.M.D``                day            ``2022.11.16``
+``Y年M月`` / ``M月`` / ``R M月`` (+ ``份``)      month          ``去年1月``
+``Y年`` / ``Y年度`` / ``R`` / ``R度``           year           ``2022年``, ``上年度``
+``[Y|R] 第?Q季度``                              quarter        ``一季度``
+``[Y|R] 前Q季度``, ``Q~Q季度``                  period         ``前三季度``
+``[Y|R] 上半年`` / ``下半年``                    period         ``上半年``
+``Y|R 前N个月`` (year required)                  period         ``今年前11个月``
+``M月D日~[M月]D日``, ``M月D~D日``               period         ``1月16日-18日``
+``M月~[Y年]M月``, ``M~M月``                      period         ``1至11月``
+``Y[年[度]]~Y年[度]``                            period         ``2019—2021年度``
+``Y0年代``                                      period         ``1990年代``
+``R以来``                                       period         ``今年以来``
+=============================================  =============  ==============
+
+Resolution (``DateMention.resolution``):
+
+* ``absolute``: a year is written.  In a range, a side without a year takes
+  the other side's (``2022年11月至3月`` ends in 2023, ``1至11月`` is one year).
+* ``relative``: :data:`RELATIVE_YEARS` offsets from the issue year (``去年``
+  is issue year - 1).  ``R以来`` (``今年以来``) is a period from 1 January of
+  that year to the **last day of the issue month**: the pipeline only
+  guarantees the issue month, so the issue day is never used.
+* ``issue_year``: no year written (``1月15日``): the issue year, **except**
+  when the mention would end more than :data:`ROLLOVER_MONTHS` months after
+  the issue month, then the previous year (``12月28日`` on a January page is
+  last December; ``1至11月`` on a January page is last year's January to
+  November).  Only the issue month and year are used.  No rule pushes a date
+  into the next year (a December page's ``1月`` stays in the issue year).
+* ``unresolved``: the mention needs the issue date and it is unknown
+  (``issue_date is None``): ``start`` and ``end`` are None.
+
+Not dates (never emitted): durations and ages (``30多年``, ``10余年``,
+``不到6年``, ``59岁``: the year must be 4 digits 1900-2100 directly before
+``年``), vague spans (``近两年``, ``近年来``, ``这些年``), holidays and lunar
+dates (``春节``, ``腊月``), bare days (``16日``, ``3号``: they need the issue
+day, which is not reliable), two-digit years (``18年``), ``Y年以来`` written
+with a year (only ``Y年`` is emitted).  Invalid calendar dates (``2月30日``,
+``2023年2月29日``; ``2月29日`` when the resolved year is not a leap year) and
+reversed ranges are dropped entirely, not emitted unresolved: they are OCR
+errors far more often than real dates.
+"""
+
 from __future__ import annotations
+
+import calendar
 import datetime as dt
+import re
+
 from etl.records import DateMention
 from etl.textrepair import Repaired
 
+# --------------------------------------------------------------------------
+# Vocabulary tables
+# --------------------------------------------------------------------------
+
+#: Relative year words -> offset from the issue year.
+RELATIVE_YEARS: dict[str, int] = {
+    "前年": -2,
+    "去年": -1,
+    "上年": -1,
+    "今年": 0,
+    "明年": 1,
+}
+
+#: A relative word is not a date when the next character makes it part of
+#: another word (``如今年轻人``, ``失去年纪``, ``上年纪``, ``年龄``).
+RELATIVE_NOT_BEFORE = "轻纪龄代华迈级幼"
+
+#: ... or when the previous character does (``过去年代``, ``送去年货``,
+#: ``三年前年``).
+RELATIVE_NOT_AFTER: dict[str, str] = {
+    "去年": "过失离回除送寄带捎拿运递",
+    "前年": "0123456789〇零○一二三四五六七八九十百千两几多",
+}
+
+#: Half years -> (first month, last month).
+HALF_YEARS: dict[str, tuple[int, int]] = {"上半年": (1, 6), "下半年": (7, 12)}
+
+#: Range connectors between the two ends of a period (the clean text has
+#: full-width ``－``/``～`` already turned into ``-``/``~``).
+RANGE_CONNECTORS = ("至", "到", "——", "—", "–", "―", "─", "-", "~", "〜")
+
+#: A year-less mention may end at most this many months after the issue
+#: month; later than that it is taken from the previous year.
+ROLLOVER_MONTHS = 2
+
+#: Chinese digits and their values (``〇``/``○``/``零`` are zero).
+CN_DIGITS: dict[str, int] = {
+    "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+
+#: A mention starting with an Arabic digit must not continue a number.
+_ARABIC_NOT_AFTER = set("0123456789.")
+#: A mention starting with a Chinese numeral must not continue a number.
+_CN_NUMERAL_NOT_AFTER = set("〇零○一二三四五六七八九十百千万亿两几")
+#: A bare Chinese-numeral month (``一月``) must not follow these, which make
+#: ``一`` a word of its own (``同一月``, ``统一月报``, ``每一月``).
+_CN_MONTH_NOT_AFTER = set("同统单每第唯逐任某这那哪")
+#: Granularity of point mentions by their finest written unit.
+_CN_NUMERALS = set(CN_DIGITS) | {"十"}
+
+# --------------------------------------------------------------------------
+# The scanner
+# --------------------------------------------------------------------------
+
+_YNUM = r"(?:19\d\d|20\d\d|2100|[一二][〇零○一二三四五六七八九]{3})"
+_MNUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DNUM = (
+    r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?"
+    r"|十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+_QNUM = r"[一二三四1-4]"
+_REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
+_TO = "(?:" + "|".join(re.escape(c) for c in RANGE_CONNECTORS) + ")"
+_HALF = "|".join(HALF_YEARS)
+
+
+def _yp(p: str) -> str:
+    """Year prefix: a written year (``2022年``, ``2022年度``) or a relative
+    word, groups ``{p}y`` / ``{p}r``."""
+    return rf"(?:(?:(?P<{p}y>{_YNUM})年|(?P<{p}r>{_REL}))度?)"
+
+
+# Branches in priority order: at one position the first that matches wins,
+# so longer forms come first.  Each branch is a named group (its name is
+# ``match.lastgroup``) and its inner group names start with the branch name.
+_BRANCHES: list[tuple[str, str]] = [
+    # 2022年1月16日至2月3日, 1月16日-18日
+    ("dr", rf"{_yp('dra')}?(?P<dram>{_MNUM})月(?P<drad>{_DNUM})[日号]{_TO}"
+           rf"(?:{_yp('drb')}?(?P<drbm>{_MNUM})月)?(?P<drbd>{_DNUM})[日号]"),
+    # 1月16-18日
+    ("dc", rf"{_yp('dca')}?(?P<dcm>{_MNUM})月(?P<dcad>{_DNUM}){_TO}(?P<dcbd>{_DNUM})[日号]"),
+    # 2022年1月-11月, 2022年11月至2023年3月
+    ("mr", rf"{_yp('mra')}?(?P<mram>{_MNUM})月{_TO}{_yp('mrb')}?(?P<mrbm>{_MNUM})月份?"),
+    # 1至11月, 2022年1-11月
+    ("mc", rf"{_yp('mca')}?(?P<mcam>{_MNUM}){_TO}(?P<mcbm>{_MNUM})月份?"),
+    # 今年前11个月
+    ("fm", rf"{_yp('fma')}前(?P<fmn>{_MNUM})个?月"),
+    # 一至三季度, 第一季度至第三季度
+    ("qr", rf"{_yp('qra')}?第?(?P<qraq>{_QNUM})(?:季度)?{_TO}第?(?P<qrbq>{_QNUM})季度"),
+    # 前三季度
+    ("qp", rf"{_yp('qpa')}?前(?P<qpq>[一二两三123])季度"),
+    # 第一季度, 2022年四季度
+    ("q", rf"{_yp('qa')}?第?(?P<qq>{_QNUM})季度"),
+    # 上半年
+    ("h", rf"{_yp('ha')}?(?P<hh>{_HALF})"),
+    # 今年以来
+    ("since", rf"(?P<sincer>{_REL})以来"),
+    # 2019—2021年度, 2021年至2023年
+    ("yr", rf"(?P<yra>{_YNUM})(?:年度?)?{_TO}(?P<yrb>{_YNUM})年度?"),
+    # 1990年代
+    ("dec", rf"(?P<decy>{_YNUM})年代"),
+    # 2022-11-16, 2022.11.16, 2022/11/16
+    ("ymd", r"(?P<ymdy>19\d\d|20\d\d)(?P<ymds>[-/.])(?P<ymdm>1[0-2]|0?[1-9])"
+            r"(?P=ymds)(?P<ymdd>3[01]|[12]\d|0?[1-9])"),
+    # 2022年11月16日, 2022年11月, 2022年, 去年11月, 今年
+    ("pty", rf"{_yp('pty')}(?:(?P<ptym>{_MNUM})月(?:(?P<ptyd>{_DNUM})[日号]|份)?)?"),
+    # 11月16日, 11月, 十一月
+    ("ptm", rf"(?P<ptmm>{_MNUM})月(?:(?P<ptmd>{_DNUM})[日号]|份)?"),
+]
+
+_DATE_RE = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES))
+
+#: Cheap pre-filter: every form above contains one of these characters.
+_TRIGGER_RE = re.compile(r"[年月季日号]|\d[-/.]\d")
+
+
+# --------------------------------------------------------------------------
+# Numbers and calendar helpers
+# --------------------------------------------------------------------------
+
+
+def _num(s: str) -> int:
+    """Arabic digits, digit-by-digit Chinese (``二〇二二``) or Chinese
+    numerals up to 31 (``十一``, ``二十三``, ``三十``)."""
+    if s.isascii():
+        return int(s)
+    if "十" not in s:
+        value = 0
+        for ch in s:
+            value = value * 10 + CN_DIGITS[ch]
+        return value
+    tens, _, units = s.partition("十")
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+class _Invalid(Exception):
+    """The mention is not a valid date: drop it."""
+
+
+class _End:
+    """One end of a mention: year (written/relative/none), month, day."""
+
+    __slots__ = ("year", "kind", "month", "day")
+
+    def __init__(self, m: re.Match[str], p: str | None, month: int | None,
+                 day: int | None, issue: dt.date | None) -> None:
+        self.month = month
+        self.day = day
+        self.year: int | None = None
+        self.kind: str | None = None  # "absolute", "relative" or None
+        if p is None:
+            return
+        written = m.group(p + "y")
+        rel = m.group(p + "r")
+        if written is not None:
+            self.year, self.kind = _num(written), "absolute"
+            if not 1900 <= self.year <= 2100:
+                raise _Invalid
+        elif rel is not None:
+            self.kind = "relative"
+            if issue is not None:
+                self.year = issue.year + RELATIVE_YEARS[rel]
+
+    def key(self) -> tuple[int, int]:
+        return (self.month or 1, self.day or 1)
+
+
+def _resolve(a: _End, b: _End, issue: dt.date | None,
+             ) -> tuple[dt.date | None, dt.date | None, str]:
+    """Start/end dates and resolution of the span from ``a`` to ``b``
+    (a point mention passes the same end twice)."""
+    kinds = {a.kind, b.kind} - {None}
+    resolution = (
+        "absolute" if "absolute" in kinds
+        else "relative" if kinds else "issue_year"
+    )
+    # Fill a missing year from the other end.
+    if a.kind is None and b.kind is not None and b.year is not None:
+        a.year = b.year - (1 if a.key() > b.key() else 0)
+    elif b.kind is None and a.kind is not None and a.year is not None:
+        b.year = a.year + (1 if b.key() < a.key() else 0)
+    elif a.kind is None and b.kind is None and issue is not None:
+        last_month = b.month or 12
+        b.year = issue.year - (1 if last_month - issue.month > ROLLOVER_MONTHS else 0)
+        a.year = b.year - (1 if a.key() > b.key() else 0)
+    if a.year is None or b.year is None:
+        # Needs the issue date, which is unknown: still reject impossible
+        # days (2月30日; 2月29日 is checked against a leap year).
+        for e in (a, b):
+            if e.day is not None and e.day > calendar.monthrange(2000, e.month)[1]:
+                raise _Invalid
+        return None, None, "unresolved"
+    try:
+        start = dt.date(a.year, a.month or 1, a.day or 1)
+        if b.day is not None:
+            end = dt.date(b.year, b.month, b.day)
+        else:
+            end = _month_end(b.year, b.month or 12)
+    except ValueError:
+        raise _Invalid from None
+    if end < start:
+        raise _Invalid
+    return start, end, resolution
+
+
+# --------------------------------------------------------------------------
+# Per-branch interpretation
+# --------------------------------------------------------------------------
+
+
+def _interpret(m: re.Match[str], issue: dt.date | None,
+               ) -> tuple[str, dt.date | None, dt.date | None, str]:
+    """(granularity, start, end, resolution) of one scanner match."""
+    name = m.lastgroup
+    g = m.group
+
+    def num(group: str) -> int | None:
+        s = g(group)
+        return None if s is None else _num(s)
+
+    if name == "pty" or name == "ptm":
+        p = "pty" if name == "pty" else None
+        month, day = num(name + "m"), num(name + "d")
+        e = _End(m, p, month, day, issue)
+        gran = "day" if day is not None else "month" if month is not None else "year"
+        return (gran, *_resolve(e, e, issue))
+    if name == "dr":
+        a = _End(m, "dra", num("dram"), num("drad"), issue)
+        b_month = num("drbm")
+        b = _End(m, "drb", b_month if b_month is not None else a.month, num("drbd"), issue)
+        if b.kind is None and b_month is None:  # 1月16日-18日: same month
+            b.kind, b.year = a.kind, a.year
+        return ("period", *_resolve(a, b, issue))
+    if name == "dc":
+        a = _End(m, "dca", num("dcm"), num("dcad"), issue)
+        b = _End(m, None, a.month, num("dcbd"), issue)
+        b.kind, b.year = a.kind, a.year
+        return ("period", *_resolve(a, b, issue))
+    if name == "mr":
+        a = _End(m, "mra", num("mram"), None, issue)
+        b = _End(m, "mrb", num("mrbm"), None, issue)
+        return ("period", *_resolve(a, b, issue))
+    if name == "mc":
+        a = _End(m, "mca", num("mcam"), None, issue)
+        b = _End(m, None, num("mcbm"), None, issue)
+        b.kind, b.year = a.kind, a.year
+        return ("period", *_resolve(a, b, issue))
+    if name == "fm":
+        a = _End(m, "fma", 1, None, issue)
+        n = num("fmn")
+        b = _End(m, "fma", n, None, issue)
+        return ("period", *_resolve(a, b, issue))
+    if name in ("q", "qr", "qp"):
+        p = name + "a"
+        if name == "q":
+            first = last = num("qq")
+        elif name == "qr":
+            first, last = num("qraq"), num("qrbq")
+        else:
+            first, last = 1, num("qpq")
+        a = _End(m, p, 3 * first - 2, None, issue)
+        b = _End(m, p, 3 * last, None, issue)
+        gran = "quarter" if name == "q" else "period"
+        return (gran, *_resolve(a, b, issue))
+    if name == "h":
+        first, last = HALF_YEARS[g("hh")]
+        a = _End(m, "ha", first, None, issue)
+        b = _End(m, "ha", last, None, issue)
+        return ("period", *_resolve(a, b, issue))
+    if name == "since":
+        if issue is None:
+            return ("period", None, None, "unresolved")
+        year = issue.year + RELATIVE_YEARS[g("sincer")]
+        end = _month_end(issue.year, issue.month)
+        if end < dt.date(year, 1, 1):
+            raise _Invalid
+        return ("period", dt.date(year, 1, 1), end, "relative")
+    if name == "yr":
+        ya, yb = _num(g("yra")), _num(g("yrb"))
+        if not (1900 <= ya < yb <= 2100):
+            raise _Invalid
+        return ("period", dt.date(ya, 1, 1), dt.date(yb, 12, 31), "absolute")
+    if name == "dec":
+        y = _num(g("decy"))
+        if y % 10 or not 1900 <= y <= 2100:
+            raise _Invalid
+        return ("period", dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "absolute")
+    if name == "ymd":
+        try:
+            d = dt.date(int(g("ymdy")), int(g("ymdm")), int(g("ymdd")))
+        except ValueError:
+            raise _Invalid from None
+        return ("day", d, d, "absolute")
+    raise AssertionError(name)  # pragma: no cover
+
+
+def _context_ok(text: str, m: re.Match[str]) -> bool:
+    """Reject matches glued to a neighbouring number or word."""
+    s, e = m.span()
+    first = text[s]
+    prev = text[s - 1] if s else ""
+    if prev:
+        if first.isascii() and first.isdigit() and prev in _ARABIC_NOT_AFTER:
+            return False
+        if first in _CN_NUMERALS:
+            if prev in _CN_NUMERAL_NOT_AFTER:
+                return False
+            if m.lastgroup == "ptm" and prev in _CN_MONTH_NOT_AFTER:
+                return False
+    name = m.lastgroup
+    if name == "ymd" and e < len(text) and text[e].isdigit():
+        return False
+    # Relative word: check the word's own neighbours.
+    for word, bad_before in RELATIVE_NOT_AFTER.items():
+        if text.startswith(word, s) and prev and prev in bad_before:
+            return False
+    if e - s == 2 and text[s:e] in RELATIVE_YEARS:
+        if e < len(text) and text[e] in RELATIVE_NOT_BEFORE:
+            return False
+    return True
+
 
 def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMention]:
-    return []
+    """All date mentions of the page, sorted by ``char_start``, never
+    overlapping (see the module docstring for the rules)."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    if not _TRIGGER_RE.search(text):
+        return out
+    search = _DATE_RE.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        try:
+            if not _context_ok(text, m):
+                raise _Invalid
+            gran, start, end, resolution = _interpret(m, issue_date)
+        except _Invalid:
+            pos = m.start() + 1
+            continue
+        cs, ce = m.span()
+        rs, re_ = repaired.raw_span(cs, ce)
+        out.append(DateMention(
+            char_start=rs,
+            char_end=re_,
+            surface=repaired.raw[rs:re_],
+            granularity=gran,
+            start=start,
+            end=end,
+            resolution=resolution,
+            clean_start=cs,
+            clean_end=ce,
+        ))
+        pos = ce
+    return out

@@ -49,6 +49,10 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _BINARY_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+#: What Python's codecs say when the input ends inside a character.
+_TRUNCATION_REASONS = {"unexpected end of data", "incomplete multibyte sequence", "truncated data"}
+
+
 class PageError(Exception):
     """A file that cannot be a page; ``reason`` is a short machine-usable code."""
 
@@ -119,7 +123,7 @@ def _decode_as(data: bytes, encoding: str, file: str) -> str:
     except UnicodeDecodeError as e:
         # Everything decodes up to a multi-byte character cut by the end of
         # the file: the file was truncated, not written in another encoding.
-        if e.end >= len(data) and e.start >= len(data) - 4 and "end of data" in e.reason:
+        if e.end >= len(data) and e.start >= len(data) - 4 and e.reason in _TRUNCATION_REASONS:
             raise PageError(
                 file, "truncated", f"truncated in the middle of a {encoding} character at byte {e.start}"
             ) from None

@@ -1,0 +1,174 @@
+"""The job end to end: publishing, determinism, incremental runs, bad pages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import write_archive
+from etl import pipeline, transform
+from etl.pipeline import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, RunOptions, run
+from etl.validate import check_package, sha256_file
+
+from conftest import PROJECT
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def options(tmp_path: Path, sources: Path, **kw) -> RunOptions:
+    return RunOptions(sources_dir=sources, out=tmp_path / "dist", state_dir=tmp_path / "state", **kw)
+
+
+def test_the_seed_publishes_a_valid_package(tmp_path, archive):
+    result = run(options(tmp_path, archive, report_path=tmp_path / "report.json"))
+    assert result.exit_code == EXIT_OK, result.error
+    check_package(tmp_path / "dist")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["pages"] == [{"file": "000_e1c532de56ee5a29.txt", "source_id": "000_e1c532de56ee5a29", "status": "published"}]
+    assert report["table_rows"]["sources"] == 1
+    assert set(report["timings_seconds"]) >= {"read", "extract", "transform", "validate", "publish"}
+    assert {"etl", "extractor", "polars", "pandera", "frictionless"} <= set(report["versions"])
+
+
+def test_two_runs_give_byte_identical_packages(tmp_path, archive):
+    first = run(options(tmp_path / "a", archive))
+    second = run(options(tmp_path / "b", archive))
+    assert first.exit_code == second.exit_code == EXIT_OK
+    assert files_of(tmp_path / "a" / "dist") == files_of(tmp_path / "b" / "dist")
+
+
+def test_committed_dist_equals_a_fresh_rebuild(tmp_path):
+    result = run(options(tmp_path, PROJECT / "sources"))
+    assert result.exit_code == EXIT_OK, result.error
+    assert files_of(tmp_path / "dist") == files_of(PROJECT / "dist"), "dist/ is stale: run `etl run` and commit it"
+
+
+def test_incremental_runs_process_only_what_changed(tmp_path):
+    sources = tmp_path / "src"
+    write_archive(sources, 6, seed=1)
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK
+    again = run(opts)
+    assert {p["status"] for p in again.pages} == {"unchanged"}
+
+    added = write_archive(tmp_path / "more", 1, seed=2)[0]
+    shutil.copy(added, sources / added.name)
+    (sources / "synthetic_001_000000.txt").unlink()
+    incremental = run(opts)
+    statuses = {p["file"]: p["status"] for p in incremental.pages}
+    assert statuses.pop(added.name) == "published"
+    assert statuses.pop("synthetic_001_000000.txt") == "removed"
+    assert set(statuses.values()) == {"unchanged"}
+
+    scratch = run(options(tmp_path / "scratch", sources, workers=1))
+    assert files_of(tmp_path / "dist") == files_of(tmp_path / "scratch" / "dist")
+    published = (tmp_path / "dist" / "data" / "sources.csv").read_text()
+    assert "synthetic_001_000000" not in published and added.stem in published
+    assert scratch.exit_code == EXIT_OK
+
+
+def test_a_changed_extractor_reprocesses_everything(tmp_path, archive, monkeypatch):
+    import etl.state
+
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    assert {p["status"] for p in run(opts).pages} == {"unchanged"}
+    monkeypatch.setattr(etl.state, "extractor_fingerprint", lambda: "a-new-extractor")
+    assert {p["status"] for p in run(opts).pages} == {"published"}
+
+
+BAD_PAGES = {
+    "empty.txt": (b"", "empty"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+    "cut.txt": ("就业人数".encode("utf-8")[:-1], "truncated"),
+    "garbage.txt": (b"abc \x80\x80\xff\xff def", "undecodable"),
+}
+
+
+def test_bad_pages_are_quarantined_and_the_good_ones_published(tmp_path, archive):
+    for name, (data, _) in BAD_PAGES.items():
+        (archive / name).write_bytes(data)
+    shutil.copy(archive / "000_e1c532de56ee5a29.txt", archive / "copy_of_seed.txt")
+    big = archive / "zz_big.txt"
+    big.write_text("就业" * 5000, encoding="utf-8")
+    result = run(options(tmp_path, archive, max_bytes=20_000, report_path=tmp_path / "r.json"))
+    assert result.exit_code == EXIT_QUARANTINED, result.error
+    by_file = {p["file"]: p for p in result.pages}
+    for name, (_, reason) in BAD_PAGES.items():
+        assert by_file[name]["status"] == "quarantined" and by_file[name]["reason"] == reason
+    assert by_file["copy_of_seed.txt"]["reason"] == "duplicate"
+    assert "000_e1c532de56ee5a29.txt" in by_file["copy_of_seed.txt"]["detail"]
+    assert by_file["zz_big.txt"]["reason"] == "too_large"
+    assert by_file["000_e1c532de56ee5a29.txt"]["status"] == "published"
+    published = (tmp_path / "dist" / "data" / "sources.csv").read_text()
+    assert "000_e1c532de56ee5a29" in published
+    for name in [*BAD_PAGES, "copy_of_seed.txt", "zz_big.txt"]:
+        assert Path(name).stem not in published
+    check_package(tmp_path / "dist")
+
+
+def test_a_schema_violation_publishes_nothing(tmp_path, archive, monkeypatch):
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    before = files_of(tmp_path / "dist")
+
+    real_build = transform.build_table
+
+    def corrupt(table, rows):
+        df = real_build(table, rows)
+        if table == "sources":
+            df = df.with_columns(df["encoding"].str.replace(".*", "latin-9"))
+        return df
+
+    monkeypatch.setattr(pipeline.transform, "build_table", corrupt)
+    (archive / "new.txt").write_text("2022年，新增就业100人。", encoding="utf-8")
+    result = run(opts)
+    assert result.exit_code == EXIT_FAILED
+    assert "sources" in result.error and "encoding" in result.error
+    assert files_of(tmp_path / "dist") == before
+    assert not list(tmp_path.glob(".dist.tmp-*"))
+
+
+def test_an_internal_error_publishes_nothing(tmp_path, archive, monkeypatch):
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    before = files_of(tmp_path / "dist")
+
+    def boom(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pipeline.publish, "fsync_tree", boom)
+    (archive / "new.txt").write_text("2022年，新增就业100人。", encoding="utf-8")
+    result = run(opts)
+    assert result.exit_code == EXIT_FAILED and "disk on fire" in result.error
+    assert files_of(tmp_path / "dist") == before
+
+
+def test_a_second_run_on_the_same_output_exits_with_a_clear_message(tmp_path, archive):
+    import filelock
+
+    opts = options(tmp_path, archive)
+    (tmp_path).mkdir(exist_ok=True)
+    with filelock.FileLock(str(tmp_path / ".dist.lock")):
+        result = run(opts)
+    assert result.exit_code == EXIT_FAILED
+    assert "another run holds" in result.error
+    assert not (tmp_path / "dist").exists()
+
+
+def test_missing_sources_folder_fails_cleanly(tmp_path):
+    result = run(options(tmp_path, tmp_path / "nope"))
+    assert result.exit_code == EXIT_FAILED and "nope: sources folder not found" in result.error
+
+
+def test_published_hashes_match_the_files(tmp_path, archive):
+    assert run(options(tmp_path, archive)).exit_code == EXIT_OK
+    descriptor = json.loads((tmp_path / "dist" / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        path = tmp_path / "dist" / resource["path"]
+        assert resource["hash"] == "sha256:" + sha256_file(path), resource["name"]
