@@ -177,10 +177,32 @@ _BRANCHES: list[tuple[str, str]] = [
     ("ptm", rf"(?P<ptmm>{_MNUM})月(?:(?P<ptmd>{_DNUM})[日号]|份)?"),
 ]
 
-_DATE_RE = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES))
+#: Characters a mention can start with.  The leading lookahead makes the
+#: scanner reject every other position with one test instead of trying all
+#: branches (about 10x faster).
+_FIRST_CHARS = "0-9〇零○一二三四五六七八九十两第" + "".join(
+    sorted({w[0] for w in RELATIVE_YEARS} | {w[0] for w in HALF_YEARS} | {"前"}))
 
-#: Cheap pre-filter: every form above contains one of these characters.
-_TRIGGER_RE = re.compile(r"[年月季日号]|\d[-/.]\d")
+_DATE_RE = re.compile(
+    f"(?=[{_FIRST_CHARS}])(?:"
+    + "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES)
+    + ")"
+)
+
+#: Anchors: every form above contains a number (or relative/half word
+#: character) directly followed by 年, 月 or 季, or a digit-separator-digit
+#: (``2022-11-16``).  The scanner only runs in a small window around each
+#: anchor: a page is scanned at C speed for anchors (a single character class
+#: first, so ``re`` skips to candidates without Python in the loop).
+_ANCHOR_RE = re.compile(
+    r"[0-9〇零○一二三四五六七八九十两去今前上明半](?:[年月季]|(?<=\d)[-/.]\d)"
+)
+#: A mention starts at most this many characters before its first anchor
+#: (``2019——2021年``: 9).
+_MAX_LEAD = 10
+#: ... and ends well within this many characters after it, so searching up
+#: to there never truncates a mention.
+_MAX_TAIL = 32
 
 
 # --------------------------------------------------------------------------
@@ -398,33 +420,38 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
     overlapping (see the module docstring for the rules)."""
     text = repaired.clean
     out: list[DateMention] = []
-    if not _TRIGGER_RE.search(text):
-        return out
     search = _DATE_RE.search
-    pos = 0
-    while True:
-        m = search(text, pos)
-        if m is None:
-            break
-        try:
-            if not _context_ok(text, m):
-                raise _Invalid
-            gran, start, end, resolution = _interpret(m, issue_date)
-        except _Invalid:
-            pos = m.start() + 1
+    n = len(text)
+    pos = 0  # clean text before this is taken by an emitted mention
+    for anchor in _ANCHOR_RE.finditer(text):
+        at = anchor.start()
+        if at < pos:
             continue
-        cs, ce = m.span()
-        rs, re_ = repaired.raw_span(cs, ce)
-        out.append(DateMention(
-            char_start=rs,
-            char_end=re_,
-            surface=repaired.raw[rs:re_],
-            granularity=gran,
-            start=start,
-            end=end,
-            resolution=resolution,
-            clean_start=cs,
-            clean_end=ce,
-        ))
-        pos = ce
+        lo = max(pos, at - _MAX_LEAD)
+        while lo <= at:
+            m = search(text, lo, min(n, at + _MAX_TAIL))
+            if m is None or m.start() > at:
+                break  # a later anchor will find it
+            try:
+                if not _context_ok(text, m):
+                    raise _Invalid
+                gran, start, end, resolution = _interpret(m, issue_date)
+            except _Invalid:
+                lo = m.start() + 1
+                continue
+            cs, ce = m.span()
+            rs, re_ = repaired.raw_span(cs, ce)
+            out.append(DateMention(
+                char_start=rs,
+                char_end=re_,
+                surface=repaired.raw[rs:re_],
+                granularity=gran,
+                start=start,
+                end=end,
+                resolution=resolution,
+                clean_start=cs,
+                clean_end=ce,
+            ))
+            pos = ce
+            break
     return out

@@ -1,0 +1,112 @@
+"""The published package: descriptor, schemas, frictionless, Parquet twins."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import frictionless
+import pandas as pd
+import polars as pl
+import pytest
+
+from etl import schema
+from etl.pipeline import EXIT_OK, RunOptions, run
+from etl.validate import SchemaViolation, check_table, read_table, sha256_file
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    import shutil
+
+    from conftest import PROJECT
+
+    tmp = tmp_path_factory.mktemp("pkg")
+    shutil.copytree(PROJECT / "sources", tmp / "sources")
+    result = run(RunOptions(sources_dir=tmp / "sources", out=tmp / "dist", state_dir=tmp / "state"))
+    assert result.exit_code == EXIT_OK, result.error
+    return tmp / "dist"
+
+
+def descriptor_of(package):
+    return json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_descriptor_carries_what_researchers_need(package):
+    d = descriptor_of(package)
+    for key in ("name", "title", "description", "version", "licenses", "sources", "contributors"):
+        assert d.get(key), key
+    assert d["licenses"][0]["name"] == "CC-BY-4.0"
+    assert any("綦江" in s["title"] for s in d["sources"])  # the seed's publisher, from its metadata
+    names = {r["name"] for r in d["resources"]}
+    for table in schema.TABLES:
+        assert {table, f"{table}-parquet"} <= names
+    for r in d["resources"]:
+        assert r["hash"].startswith("sha256:")
+        assert r["schema"]["primaryKey"]
+        if r["format"] == "csv":
+            assert r["bytes"] == (package / r["path"]).stat().st_size
+        else:
+            assert "bytes" not in r  # frictionless cannot check it through pandas
+    figures = next(r for r in d["resources"] if r["name"] == "figures")
+    assert {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}} in figures["schema"]["foreignKeys"]
+
+
+def test_frictionless_validates_the_whole_package(package):
+    report = frictionless.validate(str(package / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+
+
+def test_parquet_hashes_and_round_trip(package):
+    d = descriptor_of(package)
+    for r in d["resources"]:
+        assert r["hash"] == "sha256:" + sha256_file(package / r["path"])
+        if r["format"] != "parquet":
+            continue
+        pq = pl.read_parquet(package / r["path"])
+        csv = read_table(package, next(x for x in d["resources"] if x["name"] == r["x-table"]))
+        assert dict(pq.schema) == schema.polars_schema(r["x-table"])
+        assert pq.equals(csv), r["name"]
+        assert pq.height == r["x-rows"]
+
+
+def test_missing_values_policy_no_nan_and_empty_is_null(package):
+    for path in (package / "data").glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        assert "NaN" not in text and "nan," not in text, path.name
+    for table in schema.TABLES:
+        df = pl.read_parquet(package / "data" / f"{table}.parquet")
+        for name, dtype in df.schema.items():
+            if dtype == pl.String:
+                assert (df[name] == "").sum() == 0, f"{table}.{name} has empty strings: they must be null"
+            if dtype == pl.Float64:
+                assert df[name].is_nan().sum() == 0, f"{table}.{name} has NaN"
+
+
+def test_loads_with_pandas_and_duckdb(package):
+    figures_pd = pd.read_parquet(package / "data" / "figures.parquet")
+    con = duckdb.connect()
+    n = con.execute(f"select count(*) from read_csv_auto('{package / 'data' / 'figures.csv'}')").fetchone()[0]
+    assert n == len(figures_pd)
+
+
+def test_every_schema_is_a_valid_table_schema():
+    for table in schema.TABLES:
+        descriptor = schema.descriptor_schema(table, "csv")
+        report = frictionless.Schema.validate_descriptor(descriptor)
+        assert report.valid, (table, [e.message for e in report.errors])
+
+
+def test_pandera_schemas_enforce_the_declared_constraints():
+    good = {
+        "figure_id": "p:0-3", "source_id": "p", "char_start": 0, "char_end": 3, "surface": "3人",
+        "value": 3.0, "value_max": None, "unit": "person", "unit_raw": "人", "per": None,
+        "qualifier": "exact", "context": "3人", "flags": None,
+    }
+    make = lambda **kw: pl.DataFrame([{**good, **kw}], schema=schema.polars_schema("figures"))
+    check_table("figures", make())
+    for bad in ({"unit": "furlong"}, {"qualifier": "roughly"}, {"char_start": -1}, {"surface": None}):
+        with pytest.raises(SchemaViolation, match="figures"):
+            check_table("figures", make(**bad))
+    with pytest.raises(SchemaViolation, match="figures"):
+        check_table("figures", pl.concat([make(), make()]))  # duplicate primary key
