@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--engine", choices=("local", "dask"), default="local", help="where pages are processed")
     r.add_argument("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster)")
     r.add_argument("--wait", type=float, default=0.0, help="seconds to wait for a concurrent run's lock (default: 0)")
-    r.add_argument("--skip-frictionless", action="store_true", help=argparse.SUPPRESS)
+    r.add_argument("--frictionless", choices=("fast", "full"), default="fast", help="how the new package goes through frictionless before the swap: fast (descriptor and CSV data, in parallel; Parquet checked equal to CSV) or full (every resource, as 'frictionless validate'); default: fast")
     g = r.add_mutually_exclusive_group()
     g.add_argument("-q", "--quiet", action="store_true", help="only errors")
     g.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -80,7 +80,7 @@ def _cmd_run(args) -> int:
         scheduler=args.scheduler,
         lock_wait=args.wait,
         progress=sys.stderr.isatty() and not args.quiet,
-        frictionless_check=not args.skip_frictionless,
+        frictionless_check=args.frictionless,
     )
     result = run(opts)
     log = logging.getLogger("etl")

@@ -22,8 +22,8 @@ form                                           granularity    example
 ``[Y|R] 前Q季度``, ``Q~Q季度``                  period         ``前三季度``
 ``[Y|R] 上半年`` / ``下半年``                    period         ``上半年``
 ``Y|R 前N个月`` (year required)                  period         ``今年前11个月``
-``M月D日~[M月]D日``, ``M月D~D日``               period         ``1月16日-18日``
-``M月~[Y年]M月``, ``M~M月``                      period         ``1至11月``
+``M月D日~[[Y年|次年]M月]D日``, ``M月D~D日``      period         ``1月16日-18日``
+``M月~[Y年|次年]M月``, ``M~M月``                 period         ``1至11月``
 ``Y[年[度]]~Y年[度]``                            period         ``2019—2021年度``
 ``Y0年代``                                      period         ``1990年代``
 ``R以来``                                       period         ``今年以来``
@@ -43,8 +43,17 @@ Resolution (``DateMention.resolution``):
   last December; ``1至11月`` on a January page is last year's January to
   November).  Only the issue month and year are used.  No rule pushes a date
   into the next year (a December page's ``1月`` stays in the issue year).
+  Quarters and half years without a year follow the same rule through their
+  last month (``四季度``, ``下半年`` on a January page are last year's).
 * ``unresolved``: the mention needs the issue date and it is unknown
   (``issue_date is None``): ``start`` and ``end`` are None.
+
+Bare relative years are dates wherever they stand (``今年59岁``, ``去年同期``),
+except where the characters around them make another word (``如今年轻人``,
+``送去年货``, ``上年纪``: :data:`RELATIVE_NOT_BEFORE`,
+:data:`RELATIVE_NOT_AFTER`).  A number glued to a preceding digit (``12022年``,
+``1.5月``) or a Chinese numeral (``二十一月``) is not a date, nor is a bare
+Chinese-numeral month after a word that makes ``一`` a word (``同一月份``).
 
 Not dates (never emitted): durations and ages (``30多年``, ``10余年``,
 ``不到6年``, ``59岁``: the year must be 4 digits 1900-2100 directly before
@@ -90,6 +99,13 @@ RELATIVE_NOT_AFTER: dict[str, str] = {
     "前年": "0123456789〇零○一二三四五六七八九十百千两几多",
 }
 
+#: In a range, the end is in the year after the start (``11月至次年3月``).
+NEXT_YEAR_WORDS = ("次年", "翌年", "第二年")
+
+#: Lunar calendar dates are not converted: a mention right after this
+#: marker is dropped (``农历2015年十月初一``).
+LUNAR_MARKER = "农历"
+
 #: Half years -> (first month, last month).
 HALF_YEARS: dict[str, tuple[int, int]] = {"上半年": (1, 6), "下半年": (7, 12)}
 
@@ -114,7 +130,7 @@ _CN_NUMERAL_NOT_AFTER = set("〇零○一二三四五六七八九十百千万亿
 #: A bare Chinese-numeral month (``一月``) must not follow these, which make
 #: ``一`` a word of its own (``同一月``, ``统一月报``, ``每一月``).
 _CN_MONTH_NOT_AFTER = set("同统单每第唯逐任某这那哪")
-#: Granularity of point mentions by their finest written unit.
+#: Characters that start a Chinese numeral.
 _CN_NUMERALS = set(CN_DIGITS) | {"十"}
 
 # --------------------------------------------------------------------------
@@ -131,6 +147,7 @@ _QNUM = r"[一二三四1-4]"
 _REL = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _TO = "(?:" + "|".join(re.escape(c) for c in RANGE_CONNECTORS) + ")"
 _HALF = "|".join(HALF_YEARS)
+_NEXT = "|".join(NEXT_YEAR_WORDS)
 
 
 def _yp(p: str) -> str:
@@ -159,11 +176,13 @@ _PLAIN_FORMS: list[tuple[str, str]] = [
 _PREFIXED_FORMS: list[tuple[str, str]] = [
     # 2022年1月16日至2月3日, 1月16日-18日
     ("dr", rf"(?P<dram>{_MNUM})月(?P<drad>{_DNUM})[日号]{_TO}"
-           rf"(?:{_yp('drb')}?(?P<drbm>{_MNUM})月)?(?P<drbd>{_DNUM})[日号]"),
+           rf"(?:(?:{_yp('drb')}|(?P<drbnx>{_NEXT}))?(?P<drbm>{_MNUM})月)?"
+           rf"(?P<drbd>{_DNUM})[日号]"),
     # 1月16-18日
     ("dc", rf"(?P<dcm>{_MNUM})月(?P<dcad>{_DNUM}){_TO}(?P<dcbd>{_DNUM})[日号]"),
-    # 2022年1月-11月, 2022年11月至2023年3月
-    ("mr", rf"(?P<mram>{_MNUM})月{_TO}{_yp('mrb')}?(?P<mrbm>{_MNUM})月份?"),
+    # 2022年1月-11月, 2022年11月至2023年3月, 11月至次年3月
+    ("mr", rf"(?P<mram>{_MNUM})月{_TO}(?:{_yp('mrb')}|(?P<mrbnx>{_NEXT}))?"
+           rf"(?P<mrbm>{_MNUM})月份?"),
     # 1至11月, 2022年1-11月
     ("mc", rf"(?P<mcam>{_MNUM}){_TO}(?P<mcbm>{_MNUM})月份?"),
     # 今年前11个月 (the year is required: checked in _interpret)
@@ -187,6 +206,8 @@ _PREFIXED_FORMS: list[tuple[str, str]] = [
 #: forms (about 10x faster).
 _FIRST_CHARS = "0-9〇零○一二三四五六七八九十两第" + "".join(
     sorted({w[0] for w in RELATIVE_YEARS} | {w[0] for w in HALF_YEARS} | {"前"}))
+
+_PREFIXED_NAMES = frozenset(name for name, _ in _PREFIXED_FORMS)
 
 _DATE_RE = re.compile(
     f"(?=[{_FIRST_CHARS}])(?:"
@@ -276,10 +297,10 @@ def _resolve(a: _End, b: _End, issue: dt.date | None,
         "absolute" if "absolute" in kinds
         else "relative" if kinds else "issue_year"
     )
-    # Fill a missing year from the other end.
-    if a.kind is None and b.kind is not None and b.year is not None:
+    # Fill a missing year from the other end, else from the issue date.
+    if a.year is None and b.year is not None:
         a.year = b.year - (1 if a.key() > b.key() else 0)
-    elif b.kind is None and a.kind is not None and a.year is not None:
+    elif b.year is None and a.year is not None:
         b.year = a.year + (1 if b.key() < a.key() else 0)
     elif a.kind is None and b.kind is None and issue is not None:
         last_month = b.month or 12
@@ -310,6 +331,13 @@ def _resolve(a: _End, b: _End, issue: dt.date | None,
 # --------------------------------------------------------------------------
 
 
+def _next_year(a: _End, b: _End, issue: dt.date | None) -> None:
+    """``b`` is written ``次年``: the year after ``a``'s."""
+    _resolve(a, a, issue)  # sets a.year (None if it needs a missing issue date)
+    b.kind = a.kind
+    b.year = None if a.year is None else a.year + 1
+
+
 def _interpret(m: re.Match[str], issue: dt.date | None,
                ) -> tuple[str, dt.date | None, dt.date | None, str]:
     """(granularity, start, end, resolution) of one scanner match."""
@@ -334,6 +362,8 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
         b = _End(m, "drb", b_month if b_month is not None else a.month, num("drbd"), issue)
         if b_month is None:  # 1月16日-18日: same month and year
             b.kind, b.year = a.kind, a.year
+        elif g("drbnx"):
+            _next_year(a, b, issue)
         return ("period", *_resolve(a, b, issue))
     if name == "dc":
         a = _End(m, "", num("dcm"), num("dcad"), issue)
@@ -343,6 +373,8 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
     if name == "mr":
         a = _End(m, "", num("mram"), None, issue)
         b = _End(m, "mrb", num("mrbm"), None, issue)
+        if g("mrbnx"):
+            _next_year(a, b, issue)
         return ("period", *_resolve(a, b, issue))
     if name == "mc":
         a = _End(m, "", num("mcam"), None, issue)
@@ -415,6 +447,14 @@ def _context_ok(text: str, m: re.Match[str]) -> bool:
     name = m.lastgroup
     if name == "ymd" and e < len(text) and text[e].isdigit():
         return False
+    # A year-less month or quarter right after 年 belongs to a year written
+    # in a form we do not read (``18年10月``, ``康熙三年五月``) or to a
+    # recurring time (``每年3月``): not the issue year.
+    if (prev == "年" and name in _PREFIXED_NAMES
+            and m.group("y") is None and m.group("r") is None):
+        return False
+    if text.endswith(LUNAR_MARKER, 0, s):
+        return False
     # Relative word: check the word's own neighbours.
     for word, bad_before in RELATIVE_NOT_AFTER.items():
         if text.startswith(word, s) and prev and prev in bad_before:
@@ -432,36 +472,32 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
     out: list[DateMention] = []
     search = _DATE_RE.search
     n = len(text)
-    pos = 0  # clean text before this is taken by an emitted mention
+    pos = 0  # clean text before this is consumed
     for anchor in _ANCHOR_RE.finditer(text):
         at = anchor.start()
         if at < pos:
             continue
-        lo = max(pos, at - _MAX_LEAD)
-        while lo <= at:
-            m = search(text, lo, min(n, at + _MAX_TAIL))
-            if m is None or m.start() > at:
-                break  # a later anchor will find it
-            try:
-                if not _context_ok(text, m):
-                    raise _Invalid
-                gran, start, end, resolution = _interpret(m, issue_date)
-            except _Invalid:
-                lo = m.start() + 1
-                continue
-            cs, ce = m.span()
-            rs, re_ = repaired.raw_span(cs, ce)
-            out.append(DateMention(
-                char_start=rs,
-                char_end=re_,
-                surface=repaired.raw[rs:re_],
-                granularity=gran,
-                start=start,
-                end=end,
-                resolution=resolution,
-                clean_start=cs,
-                clean_end=ce,
-            ))
-            pos = ce
-            break
+        m = search(text, max(pos, at - _MAX_LEAD), min(n, at + _MAX_TAIL))
+        if m is None or m.start() > at:
+            continue  # nothing starts here; a later anchor finds what follows
+        pos = m.end()  # consumed even when rejected: a part is never re-read
+        if not _context_ok(text, m):
+            continue
+        try:
+            gran, start, end, resolution = _interpret(m, issue_date)
+        except _Invalid:
+            continue
+        cs, ce = m.span()
+        rs, re_ = repaired.raw_span(cs, ce)
+        out.append(DateMention(
+            char_start=rs,
+            char_end=re_,
+            surface=repaired.raw[rs:re_],
+            granularity=gran,
+            start=start,
+            end=end,
+            resolution=resolution,
+            clean_start=cs,
+            clean_end=ce,
+        ))
     return out

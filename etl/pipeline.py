@@ -55,7 +55,7 @@ class RunOptions:
     scheduler: str | None = None  # Dask scheduler address
     lock_wait: float = 0.0  # seconds to wait for another run's lock
     progress: bool = False
-    frictionless_check: bool = True
+    frictionless_check: str = "fast"  # full, fast or none: see validate.check_package
 
 
 @dataclass

@@ -184,9 +184,15 @@ def check_tables(package_dir: Path, descriptor: dict) -> list[str]:
 
 
 def check_frictionless(package_dir: Path) -> list[str]:
+    """The whole package through frictionless, as ``frictionless validate``
+    does it: every resource, Parquet included, foreign keys included."""
     import frictionless
 
     report = frictionless.validate(str(package_dir / "datapackage.json"))
+    return _problems(report)
+
+
+def _problems(report) -> list[str]:
     problems = []
     for task in report.tasks:
         for error in task.errors[:5]:
@@ -196,8 +202,71 @@ def check_frictionless(package_dir: Path) -> list[str]:
     return problems
 
 
-def check_package(package_dir: Path, frictionless_check: bool = True) -> None:
-    """Raise PackageInvalid unless the package in ``package_dir`` is whole and valid."""
+def _validate_csv_resource(args: tuple[str, dict]) -> list[str]:
+    import frictionless
+
+    basepath, descriptor = args
+    resource = frictionless.Resource.from_descriptor(descriptor, basepath=basepath)
+    return _problems(resource.validate())
+
+
+def check_frictionless_fast(package_dir: Path, descriptor: dict, workers: int = 2) -> list[str]:
+    """Frictionless on the descriptor and on every CSV resource's data, the
+    resources validated in parallel; foreign keys are checked here with
+    polars instead (frictionless will not parallelise a package with foreign
+    keys).  Parquet data is covered by ``check_parquet_equals_csv``: frictionless
+    reads Parquet through pandas at a fraction of the speed, and a Parquet
+    file equal to a valid CSV with the schema's dtypes is valid too."""
+    import frictionless
+
+    report = frictionless.Package.validate_descriptor(descriptor, basepath=str(package_dir))
+    problems = [f"datapackage.json: {e.message}" for e in report.errors]
+    jobs = []
+    for resource in descriptor["resources"]:
+        if resource["format"] != "csv":
+            continue
+        r = json.loads(json.dumps(resource))
+        r["schema"].pop("foreignKeys", None)
+        jobs.append((str(package_dir), r))
+    if workers > 1 and len(jobs) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_validate_csv_resource, jobs)
+    else:
+        results = [_validate_csv_resource(j) for j in jobs]
+    for found in results:
+        problems += found
+    return problems + check_foreign_keys(package_dir, descriptor)
+
+
+def check_foreign_keys(package_dir: Path, descriptor: dict) -> list[str]:
+    """Every foreign key of every CSV resource points to an existing row."""
+    problems = []
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    for resource in descriptor["resources"]:
+        if resource["format"] != "csv":
+            continue
+        for fk in resource["schema"].get("foreignKeys", []):
+            target = by_name[fk["reference"]["resource"]]
+            child = read_table(package_dir, resource).select(fk["fields"]).drop_nulls().unique()
+            parent = read_table(package_dir, target).select(fk["reference"]["fields"])
+            parent.columns = fk["fields"]
+            missing = child.join(parent, on=fk["fields"], how="anti")
+            if missing.height:
+                problems.append(
+                    f"{resource['name']}: {missing.height} value(s) of {fk['fields']} not in "
+                    f"{target['name']}.{fk['reference']['fields']}, e.g. {missing.row(0)}"
+                )
+    return problems
+
+
+def check_package(package_dir: Path, frictionless_check: str = "full") -> None:
+    """Raise PackageInvalid unless the package in ``package_dir`` is whole and valid.
+
+    ``frictionless_check``: ``full`` (every resource through frictionless, as
+    ``frictionless validate`` does), ``fast`` (see ``check_frictionless_fast``;
+    what ``etl run`` uses before the swap) or ``none``."""
     descriptor_path = package_dir / "datapackage.json"
     if not descriptor_path.is_file():
         raise PackageInvalid(package_dir, ["datapackage.json is missing"])
@@ -209,7 +278,9 @@ def check_package(package_dir: Path, frictionless_check: bool = True) -> None:
     if not problems:
         problems += check_tables(package_dir, descriptor)
         problems += check_parquet_equals_csv(package_dir, descriptor)
-        if frictionless_check:
+        if frictionless_check == "full":
             problems += check_frictionless(package_dir)
+        elif frictionless_check == "fast":
+            problems += check_frictionless_fast(package_dir, descriptor)
     if problems:
         raise PackageInvalid(package_dir, problems)

@@ -1,0 +1,142 @@
+"""End-to-end benchmark of ``etl run`` on synthetic seed-like archives.
+
+    .venv/bin/python bench/bench_run.py                 # 1,000 / 10,000 / 50,000 pages
+    .venv/bin/python bench/bench_run.py --pages 2000    # one size
+    .venv/bin/python bench/bench_run.py --incremental --pages 400
+
+For each archive size it reports, from a fresh state: pages/s, characters/s,
+the run's stage timings (from its JSON report) and the peak memory of the
+whole process tree (the job and its workers, sampled every 20 ms); and the
+*floor* measured in the same run: merely reading the same pages and scanning
+their numbers with one polars regex (``str.extract_all``), with the ratio of
+the job's time to the floor's.  ``--incremental`` times a full run, a re-run
+with nothing changed, and a run after adding one page.
+
+This is a script, not a test: its numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import polars as pl
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.synthetic import write_archive  # noqa: E402
+
+ETL = [sys.executable, "-m", "etl.cli"]
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def timed_run(sources: Path, work: Path, *extra: str) -> dict:
+    report = work / "report.json"
+    cmd = [*ETL, "run", "--sources", str(sources), "--out", str(work / "dist"), "--state", str(work / "state"), "--report", str(report), "-q", *extra]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = proc.wait()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    data = json.loads(report.read_text())
+    if code not in (0, 3):
+        raise SystemExit(f"etl run failed ({code}): {data.get('error')}")
+    return {"seconds": seconds, "peak_rss_mib": peak / 2**20, "report": data}
+
+
+def floor(sources: Path) -> float:
+    """Read every page and scan its numbers with one polars regex."""
+    started = time.perf_counter()
+    texts = [p.read_bytes().decode("utf-8") for p in sorted(sources.iterdir()) if p.suffix == ".txt"]
+    found = pl.Series("text", texts).str.extract_all(r"\d+(?:\.\d+)?").list.len().sum()
+    assert found > 0
+    return time.perf_counter() - started
+
+
+def bench_size(pages: int, workers: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp:
+        tmp = Path(tmp)
+        paths = write_archive(tmp / "sources", pages, seed=42)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+        floor_s = floor(tmp / "sources")
+        run = timed_run(tmp / "sources", tmp, "--workers", str(workers))
+    r = run["report"]
+    return {
+        "pages": pages,
+        "seconds": round(run["seconds"], 2),
+        "pages_per_s": round(pages / run["seconds"], 1),
+        "chars_per_s": round(chars / run["seconds"]),
+        "peak_rss_mib": round(run["peak_rss_mib"]),
+        "stages_s": r["timings_seconds"],
+        "rows": r["table_rows"],
+        "floor_s": round(floor_s, 3),
+        "ratio_to_floor": round(run["seconds"] / floor_s, 1),
+    }
+
+
+def bench_incremental(pages: int, workers: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp:
+        tmp = Path(tmp)
+        write_archive(tmp / "sources", pages, seed=42)
+        full = timed_run(tmp / "sources", tmp, "--workers", str(workers))
+        unchanged = timed_run(tmp / "sources", tmp, "--workers", str(workers))
+        extra = write_archive(tmp / "extra", 1, seed=43)[0]
+        extra.rename(tmp / "sources" / extra.name)
+        added = timed_run(tmp / "sources", tmp, "--workers", str(workers))
+    return {
+        "pages": pages,
+        "full_s": round(full["seconds"], 2),
+        "rerun_unchanged_s": round(unchanged["seconds"], 2),
+        "add_one_page_s": round(added["seconds"], 2),
+        "add_one_fraction_of_full": round(added["seconds"] / full["seconds"], 3),
+        "add_one_stages_s": added["report"]["timings_seconds"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, nargs="*", default=[1000, 10000, 50000])
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--incremental", action="store_true")
+    args = parser.parse_args()
+    for pages in args.pages:
+        result = bench_incremental(pages, args.workers) if args.incremental else bench_size(pages, args.workers)
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()
