@@ -86,7 +86,7 @@ def _process_dask(tasks: list[Task], opts: RunOptions) -> Iterator[PageOutcome]:
     if opts.scheduler:
         client = Client(opts.scheduler)
     else:
-        cluster = LocalCluster(n_workers=worker_count(opts.workers), threads_per_worker=1, processes=True)
+        cluster = LocalCluster(n_workers=worker_count(opts.workers), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         size = max(1, min(64, len(tasks) // 32 or 1))

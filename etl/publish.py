@@ -29,8 +29,10 @@ import polars as pl
 
 from etl import __version__, schema
 
-#: Tables whose CSV passes this size are split into parts of at most this
-#: many rows (a multipart resource), so no single download is unwieldy.
+#: A CSV table with more rows is split into parts of at most this many rows
+#: (a multipart resource, each part with its header; ~100 MB of figures), so
+#: no single download is unwieldy.  Parquet stays one file (compressed, with
+#: row groups): frictionless cannot read a multipart Parquet resource.
 MAX_ROWS_PER_PART = 500_000
 
 PACKAGE_META = schema.SCHEMA_DIR / "package.json"
@@ -50,8 +52,8 @@ def write_parquet(df: pl.DataFrame, path: Path) -> None:
     df.write_parquet(path, compression="zstd", compression_level=3, statistics=True, row_group_size=100_000)
 
 
-def _parts(df: pl.DataFrame) -> list[pl.DataFrame]:
-    if df.height <= MAX_ROWS_PER_PART:
+def _parts(df: pl.DataFrame, fmt: str) -> list[pl.DataFrame]:
+    if fmt != "csv" or df.height <= MAX_ROWS_PER_PART:
         return [df]
     return [df.slice(i, MAX_ROWS_PER_PART) for i in range(0, df.height, MAX_ROWS_PER_PART)]
 
@@ -59,7 +61,7 @@ def _parts(df: pl.DataFrame) -> list[pl.DataFrame]:
 def write_resource(table: str, df: pl.DataFrame, fmt: str, package_dir: Path) -> dict:
     """Write one table in one format; return its descriptor resource."""
     meta = schema.load(table)
-    parts = _parts(df)
+    parts = _parts(df, fmt)
     rels = []
     for i, part in enumerate(parts, start=1):
         suffix = f"-{i:03d}" if len(parts) > 1 else ""

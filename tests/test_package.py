@@ -110,3 +110,22 @@ def test_pandera_schemas_enforce_the_declared_constraints():
             check_table("figures", make(**bad))
     with pytest.raises(SchemaViolation, match="figures"):
         check_table("figures", pl.concat([make(), make()]))  # duplicate primary key
+
+
+def test_large_tables_become_multipart_resources_that_validate(tmp_path, monkeypatch):
+    from bench.synthetic import write_archive
+    from etl import publish
+    from etl.validate import check_package
+
+    monkeypatch.setattr(publish, "MAX_ROWS_PER_PART", 7)
+    write_archive(tmp_path / "src", 3, seed=9)
+    result = run(RunOptions(sources_dir=tmp_path / "src", out=tmp_path / "dist", state_dir=tmp_path / "st", workers=1))
+    assert result.exit_code == EXIT_OK, result.error
+    d = descriptor_of(tmp_path / "dist")
+    dates = next(r for r in d["resources"] if r["name"] == "dates")
+    assert isinstance(dates["path"], list) and len(dates["path"]) == -(-dates["x-rows"] // 7)
+    assert dates["path"][0] == "data/dates-001.csv"
+    assert sorted(dates["x-parts"]) == dates["path"]
+    check_package(tmp_path / "dist", frictionless_check="full")
+    joined = read_table(tmp_path / "dist", dates)
+    assert joined.equals(pl.read_parquet(tmp_path / "dist" / "data" / "dates.parquet"))
