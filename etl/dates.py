@@ -38,13 +38,15 @@ Resolution (``DateMention.resolution``):
   that year to the **last day of the issue month**: the pipeline only
   guarantees the issue month, so the issue day is never used.
 * ``issue_year``: no year written (``1月15日``): the issue year, **except**
-  when the mention would end more than :data:`ROLLOVER_MONTHS` months after
-  the issue month, then the previous year (``12月28日`` on a January page is
-  last December; ``1至11月`` on a January page is last year's January to
-  November).  Only the issue month and year are used.  No rule pushes a date
-  into the next year (a December page's ``1月`` stays in the issue year).
-  Quarters and half years without a year follow the same rule through their
-  last month (``四季度``, ``下半年`` on a January page are last year's).
+  when the mention would start more than :data:`ROLLOVER_MONTHS` months after
+  the issue month, then the previous year (``12月28日``, ``四季度`` or
+  ``下半年`` on a January page are last year's; ``下半年`` on a July page is
+  this year's).  A period starting in January is cumulative statistics
+  reported once it is over, so it is judged by its *end* month instead:
+  ``1至11月``, ``前三季度`` or ``上半年`` on a January page are last year's,
+  ``1—3月`` and ``一季度`` this year's.  Only the issue month and year are
+  used.  No rule pushes a date into the next year (a December page's ``1月``
+  stays in the issue year).
 * ``unresolved``: the mention needs the issue date and it is unknown
   (``issue_date is None``): ``start`` and ``end`` are None.
 
@@ -59,8 +61,11 @@ Not dates (never emitted): durations and ages (``30多年``, ``10余年``,
 ``不到6年``, ``59岁``: the year must be 4 digits 1900-2100 directly before
 ``年``), vague spans (``近两年``, ``近年来``, ``这些年``), holidays and lunar
 dates (``春节``, ``腊月``), bare days (``16日``, ``3号``: they need the issue
-day, which is not reliable), two-digit years (``18年``), ``Y年以来`` written
-with a year (only ``Y年`` is emitted).  Invalid calendar dates (``2月30日``,
+day, which is not reliable), two-digit years and era years and whatever
+month follows them (``18年10月1日``, ``康熙三年五月``: a year-less month
+right after ``年`` is never given the issue year; this also drops the
+recurring ``每年3月``), lunar dates after ``农历``.  ``Y年以来`` written with
+a year yields only ``Y年``.  Invalid calendar dates (``2月30日``,
 ``2023年2月29日``; ``2月29日`` when the resolved year is not a leap year) and
 reversed ranges are dropped entirely, not emitted unresolved: they are OCR
 errors far more often than real dates.
@@ -113,8 +118,9 @@ HALF_YEARS: dict[str, tuple[int, int]] = {"上半年": (1, 6), "下半年": (7, 
 #: full-width ``－``/``～`` already turned into ``-``/``~``).
 RANGE_CONNECTORS = ("至", "到", "——", "—", "–", "―", "─", "-", "~", "〜")
 
-#: A year-less mention may end at most this many months after the issue
-#: month; later than that it is taken from the previous year.
+#: A year-less mention may start (a period from January: end) at most this
+#: many months after the issue month; later than that it is taken from the
+#: previous year.
 ROLLOVER_MONTHS = 2
 
 #: Chinese digits and their values (``〇``/``○``/``零`` are zero).
@@ -303,9 +309,11 @@ def _resolve(a: _End, b: _End, issue: dt.date | None,
     elif b.year is None and a.year is not None:
         b.year = a.year + (1 if b.key() < a.key() else 0)
     elif a.kind is None and b.kind is None and issue is not None:
-        last_month = b.month or 12
-        b.year = issue.year - (1 if last_month - issue.month > ROLLOVER_MONTHS else 0)
-        a.year = b.year - (1 if a.key() > b.key() else 0)
+        # A period from January (1至11月, 前三季度) is cumulative and reported
+        # once over: judged by its end.  Anything else by its start.
+        month = b.month if a.month == 1 else a.month
+        a.year = issue.year - (1 if month - issue.month > ROLLOVER_MONTHS else 0)
+        b.year = a.year + (1 if b.key() < a.key() else 0)
     if a.year is None or b.year is None:
         # Needs the issue date, which is unknown: still reject impossible
         # days (2月30日; 2月29日 is checked against a leap year).

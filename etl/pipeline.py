@@ -157,54 +157,58 @@ def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
         metadata = sources.read_metadata(opts.sources_dir)
         paths = sources.discover(opts.sources_dir)
 
-    outcomes: dict[str, PageOutcome] = {}
+    builders = {t: transform.TableBuilder(t) for t in schema.TABLES}
+    outcomes: dict[str, PageOutcome] = {}  # per page: status only, rows go to the builders
     cached: set[str] = set()
     keys: dict[str, str] = {}
-    todo: list[tuple[str, bytes, dict | None]] = []
-    with timer.stage("read"):
+
+    def collect(outcome: PageOutcome) -> None:
+        if outcome.status == "ok":
+            for table, rows in outcome.tables.items():
+                builders[table].add(rows)
+        outcome.tables = {}
+        outcomes[outcome.file_name] = outcome
+
+    def tasks():
+        """Read pages one by one (never all at once), setting aside duplicates
+        (the first file by name wins) and serving cached pages from the state."""
+        seen_hash: dict[str, str] = {}
+        seen_id: dict[str, str] = {}
         for path in paths:
-            try:
-                data = path.read_bytes()
-            except OSError as e:
-                outcomes[path.name] = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
-                continue
-            meta = metadata.get(sources.source_id_of(path))
-            key = page_key(path.name, hashlib.sha256(data).hexdigest(), meta, opts.max_bytes)
-            keys[path.name] = key
-            hit = state.get(key)
+            with timer.stage("read"):
+                try:
+                    data = path.read_bytes()
+                except OSError as e:
+                    collect(quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}"))
+                    continue
+                sha256 = hashlib.sha256(data).hexdigest()
+                sid = sources.source_id_of(path)
+                if data.strip() and sha256 in seen_hash:
+                    collect(quarantined(path.name, sha256, "duplicate", f"same content as {seen_hash[sha256]}"))
+                    continue
+                if sid in seen_id:
+                    collect(quarantined(path.name, sha256, "duplicate_id", f"source_id {sid!r} already used by {seen_id[sid]}"))
+                    continue
+                seen_hash.setdefault(sha256, path.name)
+                seen_id[sid] = path.name
+                meta = metadata.get(sid)
+                key = keys[path.name] = page_key(path.name, sha256, meta, opts.max_bytes)
+                hit = state.get(key)
             if hit is not None:
-                outcomes[path.name] = hit
                 cached.add(path.name)
+                collect(hit)
             else:
-                todo.append((path.name, data, meta))
+                yield (path.name, data, meta)
 
     with timer.stage("extract"):
-        for outcome in engines.process(todo, opts):
-            outcomes[outcome.file_name] = outcome
+        for outcome in engines.process(tasks(), opts):
             state.put(keys[outcome.file_name], outcome)
-    del todo
+            collect(outcome)
+    timer.timings["extract"] -= timer.timings.get("read", 0.0)  # reading is timed on its own
 
-    # Quarantine duplicates: the first file (by name) with given content or id wins.
-    seen_hash: dict[str, str] = {}
-    seen_id: dict[str, str] = {}
-    for name in sorted(outcomes):
-        o = outcomes[name]
-        if o.status != "ok":
-            continue
-        if o.sha256 in seen_hash:
-            outcomes[name] = quarantined(name, o.sha256, "duplicate", f"same content as {seen_hash[o.sha256]}")
-        elif o.source_id in seen_id:
-            outcomes[name] = quarantined(name, o.sha256, "duplicate_id", f"source_id {o.source_id!r} already used by {seen_id[o.source_id]}")
-        else:
-            seen_hash[o.sha256] = name
-            seen_id[o.source_id] = name
-
-    ok = [outcomes[n] for n in sorted(outcomes) if outcomes[n].status == "ok"]
     with timer.stage("transform"):
-        tables = {}
-        for table in schema.TABLES:
-            rows = semantic.codebook_rows() if table == "codebook" else (r for o in ok for r in o.tables.get(table, []))
-            tables[table] = transform.build_table(table, rows)
+        builders["codebook"].add(semantic.codebook_rows())
+        tables = {t: b.finish() for t, b in builders.items()}
     with timer.stage("validate"):
         for table, df in tables.items():
             validate.check_table(table, df)
@@ -220,7 +224,7 @@ def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
             shutil.rmtree(staging, ignore_errors=True)
             raise
 
-    published = {o.file_name: keys.get(o.file_name, "") for o in ok}
+    published = {n: keys[n] for n, o in outcomes.items() if o.status == "ok"}
     state.write_manifest({"published": published})
     state.prune(set(keys.values()))
 

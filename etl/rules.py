@@ -1,0 +1,160 @@
+"""The extraction rules, as data: ``schemas/vocab/*.csv`` loaded once.
+
+* ``units.csv`` -- ``unit_raw, unit, kind, chinese_ok, not_followed_by,
+  factor, notes``: every unit or classifier a figure may end with, the unit
+  code it publishes (the ``unit`` column is the project's unit vocabulary; a
+  currency's code is its ISO 4217 code), and its kind.  Kinds with a special
+  role: ``money_prefix`` (a symbol before the amount: ￥300),
+  ``money_minor`` (角/分 after 元; ``factor`` is their value in 元),
+  ``percent_prefix`` (百分之 before the number), ``percent_tenth`` (成:
+  ``factor`` 10), ``per_basis`` (``/月`` after a unit gives ``per``),
+  ``anniversary`` (周年: never a figure).  ``chinese_ok`` = ``no`` allows the
+  unit after Arabic digits only (``500方`` but not ``四方``).
+  ``not_followed_by`` is a regular expression: the unit does not count when
+  the text right after it matches (``人所有`` is not ``所``).
+* ``qualifiers.csv`` -- ``word, position, qualifier, unit_kinds, not_after``:
+  qualifier words before the number (``prefix``), between the number and its
+  unit (``infix``: 300余人) or after the unit (``suffix``: 20岁左右);
+  ``unit_kinds`` limits a word to some unit kinds, ``not_after`` lists
+  characters that must not precede a prefix word (节约 is not 约).
+* ``exclusions.csv`` -- ``name, kind, pattern, reason``: spans that are never
+  figures (ordinals, addresses, slogans, idioms, URLs, phone numbers).
+  ``kind`` is ``regex`` or ``word`` (a literal).  A candidate figure whose
+  number starts inside such a span is dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+VOCAB_DIR = Path(__file__).resolve().parents[1] / "schemas" / "vocab"
+
+QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx", "range")
+
+
+@dataclass(frozen=True)
+class UnitRule:
+    unit_raw: str
+    unit: str
+    kind: str
+    chinese_ok: bool
+    not_followed_by: re.Pattern[str] | None
+    factor: float | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class QualifierRule:
+    word: str
+    position: str  # prefix | infix | suffix
+    qualifier: str
+    unit_kinds: frozenset[str]  # empty: any kind
+    not_after: str  # characters that must not precede a prefix word
+
+
+@dataclass(frozen=True)
+class ExclusionRule:
+    name: str
+    kind: str  # regex | word
+    pattern: str
+    reason: str
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with open(VOCAB_DIR / name, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if None in row or any(v is None for v in row.values()):
+            raise ValueError(f"{name}: malformed row {row}")
+    return rows
+
+
+@functools.cache
+def units() -> tuple[UnitRule, ...]:
+    out = []
+    for r in _read("units.csv"):
+        nfb = r["not_followed_by"].strip()
+        out.append(
+            UnitRule(
+                unit_raw=r["unit_raw"].strip(),
+                unit=r["unit"].strip(),
+                kind=r["kind"].strip(),
+                chinese_ok=r["chinese_ok"].strip().lower() != "no",
+                not_followed_by=re.compile(nfb) if nfb else None,
+                factor=float(r["factor"]) if r["factor"].strip() else None,
+                notes=r["notes"],
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def units_by_raw() -> dict[str, tuple[UnitRule, ...]]:
+    """unit_raw -> its rules, in file order (the first that fits wins)."""
+    table: dict[str, list[UnitRule]] = {}
+    for u in units():
+        table.setdefault(u.unit_raw, []).append(u)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.cache
+def unit_codes() -> frozenset[str]:
+    """Every value the ``unit`` column of figures may take (incl. ``other``)."""
+    return frozenset(u.unit for u in units()) | {"other"}
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    return frozenset(u.unit for u in units() if u.kind.startswith("money") and u.unit != "other")
+
+
+@functools.cache
+def qualifiers() -> tuple[QualifierRule, ...]:
+    out = []
+    for r in _read("qualifiers.csv"):
+        q = r["qualifier"].strip()
+        if q not in QUALIFIERS:
+            raise ValueError(f"qualifiers.csv: unknown qualifier {q!r}")
+        kinds = frozenset(k for k in r["unit_kinds"].split("|") if k.strip())
+        out.append(
+            QualifierRule(
+                word=r["word"].strip(),
+                position=r["position"].strip(),
+                qualifier=q,
+                unit_kinds=kinds,
+                not_after="".join(r["not_after"].split("|")),
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def qualifier_table() -> dict[tuple[str, str], QualifierRule]:
+    """(position, word) -> rule."""
+    return {(q.position, q.word): q for q in qualifiers()}
+
+
+@functools.cache
+def exclusions() -> tuple[ExclusionRule, ...]:
+    out = []
+    for r in _read("exclusions.csv"):
+        kind = r["kind"].strip()
+        if kind not in ("regex", "word"):
+            raise ValueError(f"exclusions.csv: unknown kind {kind!r}")
+        out.append(ExclusionRule(r["name"].strip(), kind, r["pattern"], r["reason"]))
+    return tuple(out)
+
+
+@functools.cache
+def exclusion_regex() -> re.Pattern[str]:
+    """All exclusions as one alternation (scan a page once)."""
+    parts = []
+    for e in exclusions():
+        pat = e.pattern if e.kind == "regex" else re.escape(e.pattern)
+        re.compile(pat)  # fail early, with the bad pattern in the traceback
+        parts.append(f"(?:{pat})")
+    return re.compile("|".join(parts), re.M)
