@@ -1,8 +1,494 @@
-"""STUB: replaced by the figures extractor (issue 3)."""
+"""The figures extractor: every statistical figure (a number with its unit).
+
+One compiled regular expression, built from the vocabularies in
+``schemas/vocab`` (see ``etl.rules``), scans the clean text of a page once.
+Each candidate is then checked by a few general rules:
+
+* the number is parsed by ``etl.numerals`` (Arabic, Chinese, mixed, with
+  万/亿 multiplied out); 2-digit Chinese runs (两三个, 五六万) are vague
+  amounts, not numbers;
+* a lone Chinese 一 with a classifier is the indefinite article (一条视频,
+  一个措施) unless a qualifier makes it a quantity (不到一个月); a lone 零/〇
+  is never a figure;
+* a year-sized whole number before 年 (2022年, 二〇二二年) is a date;
+  bare 月/日/号 are never units (durations use 个月 and 天);
+* numbers after 第, inside URLs, addresses, slogans and idioms are dropped
+  (``exclusions.csv``), as are candidates overlapping ``exclude_spans``
+  (the dates found by the dates extractor).
+
+Offsets: the scan works on clean offsets; ``char_start``/``char_end`` are
+mapped back to the raw text, so ``surface == raw[char_start:char_end]``.
+"""
+
 from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from etl import rules
+from etl.numerals import parse_number
 from etl.records import Figure
+from etl.sentences import split_sentences
 from etl.textrepair import Repaired
 
+# ---------------------------------------------------------------- patterns
 
-def extract_figures(repaired: Repaired, exclude_spans=()) -> list[Figure]:
-    return []
+_CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩陸貳"
+_CN_START = _CN_DIGITS.replace("零", "").replace("〇", "") + "十拾廿卅零〇"
+_CN_BODY = _CN_DIGITS + "十拾廿卅百千万亿佰仟萬億"
+_MULT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
+         "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_K = r"(?:\s?[kK](?![A-Za-z]))?"
+_NUM = (
+    rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多]))"
+    rf"(?:[0-9]+(?:\.[0-9]+)?|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
+)
+_SEP = r"(?:—{1,2}|[-–~〜至到])"
+_SIGN = r"(?:(?<![0-9])-|负)"
+#: Where a figure may not start: inside a number, a word code, after 第/几/数.
+_START = rf"(?<![0-9.A-Za-z第{_CN_BODY}])"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _unit_alternation(rows: Iterable[rules.UnitRule]) -> str:
+    parts = []
+    for raw in sorted({u.unit_raw for u in rows}, key=len, reverse=True):
+        if raw.startswith("个") and len(raw) > 1:  # 两个多月, 一个半小时 stay whole
+            parts.append("个[多余]?" + re.escape(raw[1:]))
+        else:
+            parts.append(re.escape(raw))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    full: re.Pattern[str]
+    simple: re.Pattern[str]  # the same without ranges (fallback)
+
+
+def _prefix_alternation() -> str:
+    parts = []
+    for q in sorted(
+        (q for q in rules.qualifiers() if q.position == "prefix"),
+        key=lambda q: len(q.word),
+        reverse=True,
+    ):
+        guard = f"(?<![{re.escape(q.not_after)}])" if q.not_after else ""
+        parts.append(guard + re.escape(q.word))
+    return "|".join(parts)
+
+
+def _build(with_range: bool) -> re.Pattern[str]:
+    all_units = rules.units()
+    main_units = [u for u in all_units if u.kind not in
+                  ("per_basis", "money_prefix", "money_minor", "percent_prefix")]
+    units = _unit_alternation(main_units)
+    pct_prefix = _alt(u.unit_raw for u in all_units if u.kind == "percent_prefix")
+    money_prefix = "".join(re.escape(u.unit_raw) for u in all_units if u.kind == "money_prefix")
+    minor = _alt(u.unit_raw for u in all_units if u.kind == "money_minor")
+    per = _alt(u.unit_raw for u in all_units if u.kind == "per_basis")
+    pre = _prefix_alternation()
+    infix = _alt(q.word for q in rules.qualifiers() if q.position == "infix")
+    suffix = _alt(q.word for q in rules.qualifiers() if q.position == "suffix")
+    mult = "[十百千万亿萬億]+"
+    rng = (lambda s: s) if with_range else (lambda s: "")
+
+    pct = (
+        rf"(?P<pp>{pct_prefix})(?P<pn1>{_NUM}|百(?![0-9{_CN_BODY}]))"
+        + rng(rf"(?:(?P<psep>{_SEP})(?:{pct_prefix})?(?P<pn2>{_NUM}))?")
+    )
+    cur = (
+        rf"(?P<cp>[{money_prefix}])(?P<cn1>{_ARABIC})(?P<cm1>[万亿]+)?"
+        + rng(rf"(?:(?P<csep>{_SEP})[{money_prefix}]?(?P<cn2>{_ARABIC})(?P<cm2>[万亿]+)?)?")
+    )
+    frac = rf"(?P<fd>{_NUM})分之(?P<fn>{_NUM})"
+    main = (
+        rf"(?P<sign>{_SIGN})?(?P<n1>{_NUM})(?:(?P<q1>{infix})?(?P<m1>{mult}))?"
+        + rng(
+            rf"(?:(?P<u1>{units})?(?P<sep>{_SEP})(?P<sign2>{_SIGN})?(?P<n2>{_NUM})"
+            rf"(?:(?P<q2>{infix})?(?P<m2>{mult}))?)?"
+        )
+        + rf"(?P<iq>{infix})?(?P<unit>{units})"
+        rf"(?P<ct>(?<=成)[一二三四五六七八九半](?=$|[^0-9\u4e00-\u9fff]|[的以左]))?"
+        rf"(?P<minor>(?:又|零)?(?P<mn1>[0-9]{{1,2}}|[一二两三四五六七八九])(?P<mu1>{minor})(?![钟析工配别期数布])"
+        rf"(?:(?P<mn2>[0-9]|[一二三四五六七八九])(?P<mu2>分)(?![钟析工配别期数布]))?)?"
+    )
+    pattern = (
+        rf"{_START}(?P<pre>{pre})?(?:{pct}|{cur}|{frac}|{main})"
+        rf"(?P<post>{suffix})?(?:(?P<per>{per}))?"
+    )
+    return re.compile(pattern)
+
+
+@functools.cache
+def _compiled() -> _Compiled:
+    return _Compiled(full=_build(True), simple=_build(False))
+
+
+# ---------------------------------------------------------------- values
+
+_ARABIC_RE = re.compile(r"[0-9]")
+_CN_DIGIT_SET = frozenset(_CN_DIGITS)
+_LONE_INDEFINITE = frozenset("一幺")
+_NEVER_ALONE = frozenset("零〇")
+_YEAR_KINDS = ("time",)
+
+
+class _Reject(Exception):
+    pass
+
+
+def _num_value(text: str, allow_lone_one: bool) -> tuple[float, int]:
+    """Value of a number token and the offset where the number really starts
+    (a Chinese character glued before Arabic digits is dropped: 统一5人)."""
+    t = text.replace(",", "")
+    offset = 0
+    mult = 1.0
+    km = re.search(r"\s?[kK]$", t)
+    if km:
+        t, mult = t[: km.start()], 1000.0
+    if t in ("百", "千", "万"):
+        return float(_MULT[t]), 0
+    # Split at a Chinese -> Arabic switch when no unit joins them (统一5).
+    m = re.match(rf"^([{_CN_DIGITS}]+)(?=[0-9])", t)
+    if m:
+        offset = m.end()
+        t = t[offset:]
+    if t in _NEVER_ALONE:
+        raise _Reject("lone zero")
+    if t in _LONE_INDEFINITE and not allow_lone_one:
+        raise _Reject("indefinite 一")
+    if len(t) == 2 and t[0] in _CN_DIGIT_SET and t[1] in _CN_DIGIT_SET:
+        raise _Reject("vague pair (两三, 五六)")
+    if not _ARABIC_RE.search(t) and all(c in _CN_DIGIT_SET for c in t) and len(t) > 1:
+        # Digit by digit (一七二零): a code or a year, but a number.
+        pass
+    try:
+        return parse_number(t, "smart") * mult, offset
+    except ValueError as exc:
+        raise _Reject(str(exc)) from exc
+
+
+def _mult_value(m: str | None) -> float:
+    v = 1.0
+    for ch in m or "":
+        v *= _MULT[ch]
+    return v
+
+
+def _unit_rule(unit_text: str, clean: str, end: int, chinese: bool) -> rules.UnitRule:
+    raw = unit_text
+    if raw.startswith("个") and len(raw) > 2 and raw[1] in "多余":
+        raw = "个" + raw[2:]
+    for rule in rules.units_by_raw().get(raw, ()):
+        if rule.not_followed_by is not None and rule.not_followed_by.match(clean, end):
+            continue
+        if chinese and not rule.chinese_ok:
+            continue
+        return rule
+    raise _Reject(f"unit {unit_text} does not fit here")
+
+
+def _has_chinese(text: str) -> bool:
+    return any(c in _CN_DIGIT_SET or c in "十拾廿卅" for c in text)
+
+
+# ---------------------------------------------------------------- scanning
+
+
+@dataclass
+class _Cand:
+    start: int  # clean offsets of the whole figure (qualifiers included)
+    end: int
+    num_start: int  # clean offset where the number starts (for exclusions)
+    value: float
+    unit: str
+    unit_raw: str
+    qualifier: str
+    value_max: float | None = None
+    per: str | None = None
+
+
+def _qualifier(position: str, word: str | None, kind: str | None = None) -> str | None:
+    if not word:
+        return None
+    q = rules.qualifier_table().get((position, word))
+    if q is None:
+        return None
+    if q.unit_kinds and kind not in q.unit_kinds:
+        return None
+    return q.qualifier
+
+
+def _finish(m: re.Match[str], cand: _Cand, kind: str) -> _Cand:
+    """Apply the prefix/suffix qualifiers and the per-rate basis."""
+    pre = _qualifier("prefix", m.group("pre"))
+    post = m.group("post")
+    post_q = _qualifier("suffix", post, kind)
+    end = m.end()
+    if m.group("per"):
+        per_rule = rules.units_by_raw()[m.group("per")][0]
+        cand.per = per_rule.unit
+        if post:
+            end = m.start("per")  # "以上/月" does not happen; keep it simple
+    if post and post_q is None:
+        end = m.start("post")
+        if m.group("per"):
+            cand.per = None
+    if cand.qualifier == "exact":
+        cand.qualifier = pre or post_q or "exact"
+    elif cand.qualifier != "range" and pre:
+        cand.qualifier = pre
+    cand.end = end
+    if not m.group("pre"):
+        cand.start = m.start()
+    return cand
+
+
+def _from_percent_prefix(m: re.Match[str]) -> _Cand:
+    rule = rules.units_by_raw()[m.group("pp")][0]
+    n1 = m.group("pn1")
+    v1, _ = _num_value(n1, allow_lone_one=True)
+    cand = _Cand(m.start(), m.end(), m.start("pp"), v1, rule.unit, rule.unit_raw, "exact")
+    if m.group("pn2"):
+        v2, _ = _num_value(m.group("pn2"), allow_lone_one=True)
+        if v2 > v1:
+            cand.value_max, cand.qualifier = v2, "range"
+    return _finish(m, cand, rule.kind)
+
+
+def _from_money_prefix(m: re.Match[str]) -> _Cand:
+    rule = rules.units_by_raw()[m.group("cp")][0]
+    v1 = float(m.group("cn1").replace(",", "")) * _mult_value(m.group("cm1"))
+    cand = _Cand(m.start(), m.end(), m.start("cp"), v1, rule.unit, rule.unit_raw, "exact")
+    if m.group("cn2"):
+        v2 = float(m.group("cn2").replace(",", "")) * _mult_value(m.group("cm2"))
+        if not m.group("cm1"):
+            v1 = cand.value = v1 * _mult_value(m.group("cm2"))
+        if v2 > v1:
+            cand.value_max, cand.qualifier = v2, "range"
+    return _finish(m, cand, rule.kind)
+
+
+def _from_fraction(m: re.Match[str]) -> _Cand:
+    den, _ = _num_value(m.group("fd"), allow_lone_one=True)
+    num, _ = _num_value(m.group("fn"), allow_lone_one=True)
+    if den <= 0:
+        raise _Reject("zero denominator")
+    cand = _Cand(m.start(), m.end(), m.start("fd"), num / den, "other", "分之", "exact")
+    return _finish(m, cand, "fraction")
+
+
+def _from_main(m: re.Match[str], clean: str) -> _Cand:
+    unit_text = m.group("unit")
+    n1 = m.group("n1")
+    chinese = _has_chinese(n1)
+    rule = _unit_rule(unit_text, clean, m.end("unit"), chinese)
+    kind = rule.kind
+    if kind == "anniversary":
+        raise _Reject("anniversary (100周年) is not a figure")
+    if kind in ("per_basis", "money_prefix", "money_minor", "percent_prefix"):
+        raise _Reject("not a unit here")
+    has_range = bool(m.group("sep")) if "sep" in m.re.groupindex else False
+    q_infix = _qualifier("infix", m.group("q1")) or _qualifier("infix", m.group("iq"))
+    if unit_text != rule.unit_raw or (unit_text.startswith("个") and unit_text[1:2] in ("多", "余")):
+        q_infix = q_infix or "more_than"
+    qualified = bool(m.group("pre") and _qualifier("prefix", m.group("pre"))) or bool(q_infix) \
+        or has_range or bool(m.group("sign"))
+    allow_one = qualified or kind in ("money", "percent", "percent_tenth", "ratio") \
+        or bool(m.group("m1"))
+    v1, off = _num_value(n1, allow_lone_one=allow_one)
+    v1 *= _mult_value(m.group("m1"))
+    num_start = m.start("n1") + off
+    start = m.start() if not off else num_start
+    if m.group("sign") and not off:
+        v1 = -v1
+    qualifier = "exact"
+    value_max = None
+    if has_range:
+        n2 = m.group("n2")
+        u1 = m.group("u1")
+        if u1 and u1 != unit_text:
+            raise _Reject("range with two different units")
+        v2, off2 = _num_value(n2, allow_lone_one=True)
+        if off2:
+            raise _Reject("malformed range end")
+        v2 *= _mult_value(m.group("m2"))
+        if m.group("sign2"):
+            v2 = -v2
+        if not m.group("m1") and m.group("m2") and not u1 and v1 < v2 / _mult_value(m.group("m2")) + 1e-9:
+            v1 *= _mult_value(m.group("m2"))  # 3-5万元: the 万 applies to both
+        if not v2 > v1:
+            raise _Reject("not an increasing range")
+        qualifier, value_max = "range", v2
+    elif q_infix:
+        qualifier = q_infix
+    # Dates: a year-sized whole number before 年 (2022年, 2019-2021年).
+    if rule.unit == "year" and rule.unit_raw == "年" and qualifier in ("exact", "range") \
+            and not m.group("pre") and float(v1).is_integer() and 1000 <= abs(v1) <= 2999:
+        raise _Reject("a year, not a duration")
+    value = v1
+    if kind == "percent_tenth":
+        value = v1 * (rule.factor or 10)
+        if value_max is not None:
+            value_max *= rule.factor or 10
+        ct = m.group("ct")
+        if ct:
+            value += 5 if ct == "半" else parse_number(ct, "normal")
+    elif kind == "money" and m.group("minor"):
+        minor_rules = rules.units_by_raw()
+        mu1 = minor_rules[m.group("mu1")][0]
+        value += _num_value(m.group("mn1"), True)[0] * (mu1.factor or 0)
+        if m.group("mn2"):
+            value += _num_value(m.group("mn2"), True)[0] * 0.01
+        value = round(value, 6)
+    unit_raw = rule.unit_raw
+    cand = _Cand(start, m.end(), num_start, value, rule.unit, unit_raw, qualifier, value_max)
+    if kind != "money" and m.group("minor"):
+        cand.end = m.start("minor")
+    cand = _finish(m, cand, kind)
+    if m.group("pre") and off:
+        cand.start = num_start
+        cand.qualifier = qualifier
+    if kind != "money" and m.group("minor"):
+        cand.end = m.start("minor")
+        cand.per = None
+    return cand
+
+
+def _candidate(m: re.Match[str], clean: str) -> _Cand:
+    if m.group("pp"):
+        return _from_percent_prefix(m)
+    if m.group("cp"):
+        return _from_money_prefix(m)
+    if m.group("fd"):
+        return _from_fraction(m)
+    return _from_main(m, clean)
+
+
+def _scan(clean: str) -> list[_Cand]:
+    comp = _compiled()
+    out: list[_Cand] = []
+    pos = 0
+    search = comp.full.search
+    while True:
+        m = search(clean, pos)
+        if m is None:
+            break
+        cand = None
+        try:
+            cand = _candidate(m, clean)
+        except _Reject:
+            if m.groupdict().get("sep") or m.groupdict().get("psep") or m.groupdict().get("csep"):
+                m2 = comp.simple.match(clean, m.start())
+                if m2 is not None:
+                    try:
+                        cand = _candidate(m2, clean)
+                    except _Reject:
+                        cand = None
+                    if cand is not None:
+                        out.append(cand)
+                        pos = max(cand.end, m.start() + 1)
+                        continue
+                    # Nothing at the start: look again right after the separator.
+                    pos = m.end("sep") if m.group("n1") and m.groupdict().get("sep") else m.start() + 1
+                    continue
+            pos = m.end()
+            continue
+        out.append(cand)
+        pos = max(cand.end, m.start() + 1)
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_right(starts, e - 1)
+    # spans are sorted by start; check the few that start before e
+    for j in range(i - 1, -1, -1):
+        a, b = spans[j]
+        if b > s and a < e:
+            return True
+        if b <= s and j < i - 8:  # spans rarely nest deeply; stop early
+            break
+    return False
+
+
+def _excluded_starts(clean: str) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for m in rules.exclusion_regex().finditer(clean):
+        if m.end() > m.start():
+            starts.append(m.start())
+            ends.append(m.end())
+    return starts, ends
+
+
+def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure of the page, sorted by ``char_start``.
+
+    ``exclude_spans`` are clean (start, end) spans, e.g. the dates: a figure
+    overlapping one of them is not emitted.
+    """
+    clean = repaired.clean
+    cands = _scan(clean)
+    if not cands:
+        return []
+    ex_starts, ex_ends = _excluded_starts(clean)
+    spans = sorted((int(s), int(e)) for s, e in exclude_spans)
+    span_starts = [s for s, _ in spans]
+    sentences = None
+    sent_starts: list[int] = []
+    out: list[Figure] = []
+    for c in cands:
+        # An exclusion span that contains the number's first character.
+        i = bisect.bisect_right(ex_starts, c.num_start) - 1
+        excluded = False
+        while i >= 0 and i >= len(ex_starts) - len(ex_starts) and ex_starts[i] <= c.num_start:
+            if ex_ends[i] > c.num_start:
+                excluded = True
+                break
+            if c.num_start - ex_starts[i] > 64:
+                break
+            i -= 1
+        if excluded:
+            continue
+        if spans and _overlaps(spans, span_starts, c.start, c.end):
+            continue
+        if sentences is None:
+            sentences = split_sentences(clean)
+            sent_starts = [s for s, _ in sentences]
+        k = bisect.bisect_right(sent_starts, c.start) - 1
+        if k >= 0 and sentences[k][1] >= c.end:
+            cs, ce = sentences[k]
+        else:
+            cs, ce = c.start, c.end
+            if k >= 0:
+                cs = min(cs, sentences[k][0])
+            j = bisect.bisect_left(sent_starts, c.end)
+            if 0 < j <= len(sentences):
+                ce = max(ce, sentences[j - 1][1])
+        rs, re_ = repaired.raw_span(c.start, c.end)
+        out.append(
+            Figure(
+                char_start=rs,
+                char_end=re_,
+                surface=repaired.raw[rs:re_],
+                value=float(c.value),
+                unit=c.unit,
+                unit_raw=c.unit_raw,
+                qualifier=c.qualifier,
+                context=repaired.display_text(cs, ce),
+                value_max=None if c.value_max is None else float(c.value_max),
+                per=c.per,
+                clean_start=c.start,
+                clean_end=c.end,
+            )
+        )
+    out.sort(key=lambda f: (f.char_start, f.char_end))
+    return out

@@ -117,15 +117,15 @@ def test_a_schema_violation_publishes_nothing(tmp_path, archive, monkeypatch):
     assert run(opts).exit_code == EXIT_OK
     before = files_of(tmp_path / "dist")
 
-    real_build = transform.build_table
+    real_finish = transform.TableBuilder.finish
 
-    def corrupt(table, rows):
-        df = real_build(table, rows)
-        if table == "sources":
+    def corrupt(self):
+        df = real_finish(self)
+        if self.table == "sources":
             df = df.with_columns(df["encoding"].str.replace(".*", "latin-9"))
         return df
 
-    monkeypatch.setattr(pipeline.transform, "build_table", corrupt)
+    monkeypatch.setattr(transform.TableBuilder, "finish", corrupt)
     (archive / "new.txt").write_text("2022年，新增就业100人。", encoding="utf-8")
     result = run(opts)
     assert result.exit_code == EXIT_FAILED
