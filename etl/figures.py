@@ -45,7 +45,7 @@ _MULT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _K = r"(?:\s?[kK](?![A-Za-z]))?"
 _NUM = (
-    rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多]))"
+    rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多])|(?<=[逾近超约])[百千万](?=[人名家户个项次元万亿])|半(?=成))"
     rf"(?:[0-9]+(?:\.[0-9]+)?|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
 )
 _SEP = r"(?:—{1,2}|[-–~〜至到])"
@@ -59,6 +59,13 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _unit_alternation(rows: Iterable[rules.UnitRule]) -> str:
+    rows = list(rows)
+    # One set lookup before trying the long alternation.
+    firsts = "".join(sorted({re.escape(u.unit_raw[0]) for u in rows}))
+    return f"(?=[{firsts}])(?:{_unit_alternatives(rows)})"
+
+
+def _unit_alternatives(rows: Iterable[rules.UnitRule]) -> str:
     parts = []
     for raw in sorted({u.unit_raw for u in rows}, key=len, reverse=True):
         if raw.startswith("个") and len(raw) > 1:  # 两个多月, 一个半小时 stay whole
@@ -118,11 +125,17 @@ def _build(with_range: bool) -> re.Pattern[str]:
         )
         + rf"(?P<iq>{infix})?(?P<unit>{units})"
         rf"(?P<ct>(?<=成)[一二三四五六七八九半](?=$|[^0-9\u4e00-\u9fff]|[的以左]))?"
-        rf"(?P<minor>(?:又|零)?(?P<mn1>[0-9]{{1,2}}|[一二两三四五六七八九])(?P<mu1>{minor})(?![钟析工配别期数布])"
-        rf"(?:(?P<mn2>[0-9]|[一二三四五六七八九])(?P<mu2>分)(?![钟析工配别期数布]))?)?"
+        rf"(?P<minor>(?:又|零)?(?P<mn1>[0-9]{{1,2}}|[一二两三四五六七八九壹贰叁肆伍陆柒捌玖])(?P<mu1>{minor})(?![钟析工配别期数布])"
+        rf"(?:(?P<mn2>[0-9]|[一二三四五六七八九壹贰叁肆伍陆柒捌玖])(?P<mu2>分)(?![钟析工配别期数布]))?)?"
     )
+    # A cheap first-character test (one set lookup) in front of everything:
+    # most positions of a page fail here instead of walking the alternation.
+    firsts = set(_CN_START + "0123456789百千万半-负" + money_prefix)
+    firsts |= {q.word[0] for q in rules.qualifiers() if q.position == "prefix"}
+    firsts |= {w[0] for w in pct_prefix.replace("\\", "").split("|") if w}
+    first = "".join(sorted(re.escape(c) for c in firsts))
     pattern = (
-        rf"{_START}(?P<pre>{pre})?(?:{pct}|{cur}|{frac}|{main})"
+        rf"(?=[{first}]){_START}(?P<pre>{pre})?(?:{pct}|{cur}|{frac}|{main})"
         rf"(?P<post>{suffix})?(?:(?P<per>{per}))?"
     )
     return re.compile(pattern)
@@ -135,11 +148,14 @@ def _compiled() -> _Compiled:
 
 # ---------------------------------------------------------------- values
 
-_ARABIC_RE = re.compile(r"[0-9]")
+_PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CN_DIGIT_SET = frozenset(_CN_DIGITS)
 _LONE_INDEFINITE = frozenset("一幺")
 _NEVER_ALONE = frozenset("零〇")
-_YEAR_KINDS = ("time",)
+_K_SUFFIX = re.compile(r"\s?[kK]$")
+_CN_BEFORE_ARABIC = re.compile(rf"^[{_CN_DIGITS}]+(?=[0-9])")
+_BIG_TAIL = re.compile(r"[万亿萬億]+$")
+_BIG_ANY = re.compile(r"[万亿萬億]")
 
 
 class _Reject(Exception):
@@ -149,16 +165,20 @@ class _Reject(Exception):
 def _num_value(text: str, allow_lone_one: bool) -> tuple[float, int]:
     """Value of a number token and the offset where the number really starts
     (a Chinese character glued before Arabic digits is dropped: 统一5人)."""
+    if _PLAIN_ARABIC.fullmatch(text):  # fast path: most numbers on a page
+        return float(text), 0
     t = text.replace(",", "")
     offset = 0
     mult = 1.0
-    km = re.search(r"\s?[kK]$", t)
+    km = _K_SUFFIX.search(t)
     if km:
         t, mult = t[: km.start()], 1000.0
     if t in ("百", "千", "万"):
         return float(_MULT[t]), 0
+    if t == "半":
+        return 0.5, 0
     # Split at a Chinese -> Arabic switch when no unit joins them (统一5).
-    m = re.match(rf"^([{_CN_DIGITS}]+)(?=[0-9])", t)
+    m = _CN_BEFORE_ARABIC.match(t)
     if m:
         offset = m.end()
         t = t[offset:]
@@ -168,9 +188,6 @@ def _num_value(text: str, allow_lone_one: bool) -> tuple[float, int]:
         raise _Reject("indefinite 一")
     if len(t) == 2 and t[0] in _CN_DIGIT_SET and t[1] in _CN_DIGIT_SET:
         raise _Reject("vague pair (两三, 五六)")
-    if not _ARABIC_RE.search(t) and all(c in _CN_DIGIT_SET for c in t) and len(t) > 1:
-        # Digit by digit (一七二零): a code or a year, but a number.
-        pass
     try:
         return parse_number(t, "smart") * mult, offset
     except ValueError as exc:
@@ -228,68 +245,84 @@ def _qualifier(position: str, word: str | None, kind: str | None = None) -> str 
     return q.qualifier
 
 
-def _finish(m: re.Match[str], cand: _Cand, kind: str) -> _Cand:
+def _finish(m: re.Match[str], gd: dict, cand: _Cand, kind: str) -> _Cand:
     """Apply the prefix/suffix qualifiers and the per-rate basis."""
-    pre = _qualifier("prefix", m.group("pre"))
-    post = m.group("post")
+    pre = _qualifier("prefix", gd["pre"])
+    post = gd["post"]
     post_q = _qualifier("suffix", post, kind)
     end = m.end()
-    if m.group("per"):
-        per_rule = rules.units_by_raw()[m.group("per")][0]
+    if gd["per"]:
+        per_rule = rules.units_by_raw()[gd["per"]][0]
         cand.per = per_rule.unit
         if post:
             end = m.start("per")  # "以上/月" does not happen; keep it simple
     if post and post_q is None:
         end = m.start("post")
-        if m.group("per"):
+        if gd["per"]:
             cand.per = None
     if cand.qualifier == "exact":
         cand.qualifier = pre or post_q or "exact"
     elif cand.qualifier != "range" and pre:
         cand.qualifier = pre
     cand.end = end
-    if not m.group("pre"):
+    if not gd["pre"]:
         cand.start = m.start()
     return cand
 
 
-def _from_percent_prefix(m: re.Match[str]) -> _Cand:
-    rule = rules.units_by_raw()[m.group("pp")][0]
-    n1 = m.group("pn1")
-    v1, _ = _num_value(n1, allow_lone_one=True)
+def _longest_valid(text: str) -> tuple[float, int]:
+    """The value of the longest prefix of ``text`` that is a number
+    (百分之七十百分位: the number is 七十)."""
+    try:
+        return _num_value(text, allow_lone_one=True)[0], len(text)
+    except _Reject:
+        if len(text) < 2 or text[-1] not in _MULT:
+            raise
+    # Only a unit character glued to the next word may be given back.
+    return _num_value(text[:-1], allow_lone_one=True)[0], len(text) - 1
+
+
+def _from_percent_prefix(m: re.Match[str], gd: dict) -> _Cand:
+    rule = rules.units_by_raw()[gd["pp"]][0]
+    n1 = gd["pn1"]
+    v1, used = _longest_valid(n1)
     cand = _Cand(m.start(), m.end(), m.start("pp"), v1, rule.unit, rule.unit_raw, "exact")
-    if m.group("pn2"):
-        v2, _ = _num_value(m.group("pn2"), allow_lone_one=True)
+    if used < len(n1):  # the number ends early: no range or suffix after it
+        cand.end = m.start("pn1") + used
+        cand.qualifier = _qualifier("prefix", gd["pre"]) or "exact"
+        return cand
+    if gd.get("pn2"):
+        v2, _ = _num_value(gd.get("pn2"), allow_lone_one=True)
         if v2 > v1:
             cand.value_max, cand.qualifier = v2, "range"
-    return _finish(m, cand, rule.kind)
+    return _finish(m, gd, cand, rule.kind)
 
 
-def _from_money_prefix(m: re.Match[str]) -> _Cand:
-    rule = rules.units_by_raw()[m.group("cp")][0]
-    v1 = float(m.group("cn1").replace(",", "")) * _mult_value(m.group("cm1"))
+def _from_money_prefix(m: re.Match[str], gd: dict) -> _Cand:
+    rule = rules.units_by_raw()[gd["cp"]][0]
+    v1 = float(gd["cn1"].replace(",", "")) * _mult_value(gd["cm1"])
     cand = _Cand(m.start(), m.end(), m.start("cp"), v1, rule.unit, rule.unit_raw, "exact")
-    if m.group("cn2"):
-        v2 = float(m.group("cn2").replace(",", "")) * _mult_value(m.group("cm2"))
-        if not m.group("cm1"):
-            v1 = cand.value = v1 * _mult_value(m.group("cm2"))
+    if gd.get("cn2"):
+        v2 = float(gd.get("cn2").replace(",", "")) * _mult_value(gd.get("cm2"))
+        if not gd["cm1"]:
+            v1 = cand.value = v1 * _mult_value(gd.get("cm2"))
         if v2 > v1:
             cand.value_max, cand.qualifier = v2, "range"
-    return _finish(m, cand, rule.kind)
+    return _finish(m, gd, cand, rule.kind)
 
 
-def _from_fraction(m: re.Match[str]) -> _Cand:
-    den, _ = _num_value(m.group("fd"), allow_lone_one=True)
-    num, _ = _num_value(m.group("fn"), allow_lone_one=True)
+def _from_fraction(m: re.Match[str], gd: dict) -> _Cand:
+    den, _ = _num_value(gd["fd"], allow_lone_one=True)
+    num, _ = _num_value(gd["fn"], allow_lone_one=True)
     if den <= 0:
         raise _Reject("zero denominator")
     cand = _Cand(m.start(), m.end(), m.start("fd"), num / den, "other", "分之", "exact")
-    return _finish(m, cand, "fraction")
+    return _finish(m, gd, cand, "fraction")
 
 
-def _from_main(m: re.Match[str], clean: str) -> _Cand:
-    unit_text = m.group("unit")
-    n1 = m.group("n1")
+def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
+    unit_text = gd["unit"]
+    n1 = gd["n1"]
     chinese = _has_chinese(n1)
     rule = _unit_rule(unit_text, clean, m.end("unit"), chinese)
     kind = rule.kind
@@ -297,35 +330,39 @@ def _from_main(m: re.Match[str], clean: str) -> _Cand:
         raise _Reject("anniversary (100周年) is not a figure")
     if kind in ("per_basis", "money_prefix", "money_minor", "percent_prefix"):
         raise _Reject("not a unit here")
-    has_range = bool(m.group("sep")) if "sep" in m.re.groupindex else False
-    q_infix = _qualifier("infix", m.group("q1")) or _qualifier("infix", m.group("iq"))
+    has_range = bool(gd.get("sep"))
+    q_infix = _qualifier("infix", gd["q1"]) or _qualifier("infix", gd["iq"])
     if unit_text != rule.unit_raw or (unit_text.startswith("个") and unit_text[1:2] in ("多", "余")):
         q_infix = q_infix or "more_than"
-    qualified = bool(m.group("pre") and _qualifier("prefix", m.group("pre"))) or bool(q_infix) \
-        or has_range or bool(m.group("sign"))
+    qualified = bool(gd["pre"] and _qualifier("prefix", gd["pre"])) or bool(q_infix) \
+        or has_range or bool(gd["sign"])
     allow_one = qualified or kind in ("money", "percent", "percent_tenth", "ratio") \
-        or bool(m.group("m1"))
+        or bool(gd["m1"])
     v1, off = _num_value(n1, allow_lone_one=allow_one)
-    v1 *= _mult_value(m.group("m1"))
+    v1 *= _mult_value(gd["m1"])
     num_start = m.start("n1") + off
     start = m.start() if not off else num_start
-    if m.group("sign") and not off:
+    if gd["sign"] and not off:
         v1 = -v1
     qualifier = "exact"
     value_max = None
     if has_range:
-        n2 = m.group("n2")
-        u1 = m.group("u1")
+        n2 = gd.get("n2")
+        u1 = gd.get("u1")
         if u1 and u1 != unit_text:
             raise _Reject("range with two different units")
         v2, off2 = _num_value(n2, allow_lone_one=True)
         if off2:
             raise _Reject("malformed range end")
-        v2 *= _mult_value(m.group("m2"))
-        if m.group("sign2"):
+        v2 *= _mult_value(gd.get("m2"))
+        if gd.get("sign2"):
             v2 = -v2
-        if not m.group("m1") and m.group("m2") and not u1 and v1 < v2 / _mult_value(m.group("m2")) + 1e-9:
-            v1 *= _mult_value(m.group("m2"))  # 3-5万元: the 万 applies to both
+        # 3-5万元: the 万 of the upper bound applies to both.
+        tail = _BIG_TAIL.search(n2)
+        m2 = (tail.group() if tail else "") + (gd.get("m2") or "")
+        if m2 and not gd["m1"] and not u1 and not _BIG_ANY.search(n1) \
+                and v1 < v2 / _mult_value(m2):
+            v1 *= _mult_value(m2)
         if not v2 > v1:
             raise _Reject("not an increasing range")
         qualifier, value_max = "range", v2
@@ -333,45 +370,46 @@ def _from_main(m: re.Match[str], clean: str) -> _Cand:
         qualifier = q_infix
     # Dates: a year-sized whole number before 年 (2022年, 2019-2021年).
     if rule.unit == "year" and rule.unit_raw == "年" and qualifier in ("exact", "range") \
-            and not m.group("pre") and float(v1).is_integer() and 1000 <= abs(v1) <= 2999:
+            and not gd["pre"] and float(v1).is_integer() and 1000 <= abs(v1) <= 2999:
         raise _Reject("a year, not a duration")
     value = v1
     if kind == "percent_tenth":
         value = v1 * (rule.factor or 10)
         if value_max is not None:
             value_max *= rule.factor or 10
-        ct = m.group("ct")
+        ct = gd["ct"]
         if ct:
             value += 5 if ct == "半" else parse_number(ct, "normal")
-    elif kind == "money" and m.group("minor"):
+    elif kind == "money" and gd["minor"]:
         minor_rules = rules.units_by_raw()
-        mu1 = minor_rules[m.group("mu1")][0]
-        value += _num_value(m.group("mn1"), True)[0] * (mu1.factor or 0)
-        if m.group("mn2"):
-            value += _num_value(m.group("mn2"), True)[0] * 0.01
+        mu1 = minor_rules[gd["mu1"]][0]
+        value += _num_value(gd["mn1"], True)[0] * (mu1.factor or 0)
+        if gd["mn2"]:
+            value += _num_value(gd["mn2"], True)[0] * 0.01
         value = round(value, 6)
     unit_raw = rule.unit_raw
     cand = _Cand(start, m.end(), num_start, value, rule.unit, unit_raw, qualifier, value_max)
-    if kind != "money" and m.group("minor"):
+    if kind != "money" and gd["minor"]:
         cand.end = m.start("minor")
-    cand = _finish(m, cand, kind)
-    if m.group("pre") and off:
+    cand = _finish(m, gd, cand, kind)
+    if gd["pre"] and off:
         cand.start = num_start
         cand.qualifier = qualifier
-    if kind != "money" and m.group("minor"):
+    if kind != "money" and gd["minor"]:
         cand.end = m.start("minor")
         cand.per = None
     return cand
 
 
 def _candidate(m: re.Match[str], clean: str) -> _Cand:
-    if m.group("pp"):
-        return _from_percent_prefix(m)
-    if m.group("cp"):
-        return _from_money_prefix(m)
-    if m.group("fd"):
-        return _from_fraction(m)
-    return _from_main(m, clean)
+    gd = m.groupdict()
+    if gd["pp"]:
+        return _from_percent_prefix(m, gd)
+    if gd["cp"]:
+        return _from_money_prefix(m, gd)
+    if gd["fd"]:
+        return _from_fraction(m, gd)
+    return _from_main(m, gd, clean)
 
 
 def _scan(clean: str) -> list[_Cand]:
@@ -387,7 +425,8 @@ def _scan(clean: str) -> list[_Cand]:
         try:
             cand = _candidate(m, clean)
         except _Reject:
-            if m.groupdict().get("sep") or m.groupdict().get("psep") or m.groupdict().get("csep"):
+            gd = m.groupdict()
+            if gd.get("sep") or gd.get("psep") or gd.get("csep"):
                 m2 = comp.simple.match(clean, m.start())
                 if m2 is not None:
                     try:
@@ -399,7 +438,7 @@ def _scan(clean: str) -> list[_Cand]:
                         pos = max(cand.end, m.start() + 1)
                         continue
                     # Nothing at the start: look again right after the separator.
-                    pos = m.end("sep") if m.group("n1") and m.groupdict().get("sep") else m.start() + 1
+                    pos = m.end("sep") if gd.get("n1") and gd.get("sep") else m.start() + 1
                     continue
             pos = m.end()
             continue
@@ -429,6 +468,15 @@ def _excluded_starts(clean: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _display(repaired: Repaired, cs: int, ce: int) -> str:
+    """``repaired.display_text(cs, ce)``, without a Python loop per character."""
+    text = "".join(map(repaired.raw.__getitem__, repaired.raw_index[cs:ce]))
+    piece = repaired.clean[cs:ce]
+    if " " in piece or "\n" in piece:
+        text = "".join(c if c in " \n" else t for c, t in zip(piece, text))
+    return text
+
+
 def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure of the page, sorted by ``char_start``.
 
@@ -445,6 +493,7 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
     sentences = None
     sent_starts: list[int] = []
     out: list[Figure] = []
+    contexts: dict[tuple[int, int], str] = {}
     for c in cands:
         # An exclusion span that contains the number's first character.
         i = bisect.bisect_right(ex_starts, c.num_start) - 1
@@ -483,7 +532,7 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
                 unit=c.unit,
                 unit_raw=c.unit_raw,
                 qualifier=c.qualifier,
-                context=repaired.display_text(cs, ce),
+                context=contexts.get((cs, ce)) or contexts.setdefault((cs, ce), _display(repaired, cs, ce)),
                 value_max=None if c.value_max is None else float(c.value_max),
                 per=c.per,
                 clean_start=c.start,

@@ -222,12 +222,12 @@ def _parse_section(toks: list[_Tok], strict: bool, first: bool, after_zero: bool
         if prev_unit is not None and u >= prev_unit:
             raise ValueError("units out of order")
         gap = (prev_unit // u > 10) if prev_unit is not None else False
+        if prev_unit is not None and not gap and zero:
+            raise ValueError("superfluous 零")  # 一千零一百, in every mode
         if strict:
             if prev_unit is not None:
                 if gap and not zero:
                     raise ValueError("missing 零")
-                if not gap and zero:
-                    raise ValueError("superfluous 零")
             elif zero and not after_zero:
                 raise ValueError("leading 零")
         total += digit * u

@@ -149,12 +149,62 @@ def exclusions() -> tuple[ExclusionRule, ...]:
     return tuple(out)
 
 
+def _first_chars(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when
+    that set is unknown or too large.  Used only to build a fast pre-test."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+        from re import _constants as c  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - other Python versions
+        return None
+
+    def first(items) -> set[str] | None:
+        for op, av in items:
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue  # zero-width: look at what follows
+            if op == c.LITERAL:
+                return {chr(av)}
+            if op == c.IN:
+                out: set[str] = set()
+                for iop, iav in av:
+                    if iop == c.LITERAL:
+                        out.add(chr(iav))
+                    elif iop == c.RANGE and iav[1] - iav[0] < 200:
+                        out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                    else:
+                        return None
+                return out
+            if op == c.SUBPATTERN:
+                return first(av[-1])
+            if op == c.BRANCH:
+                out = set()
+                for branch in av[1]:
+                    f = first(branch)
+                    if f is None:
+                        return None
+                    out |= f
+                return out
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                return first(av[2])
+            return None
+        return None
+
+    return first(sre_parse.parse(pattern))
+
+
 @functools.cache
 def exclusion_regex() -> re.Pattern[str]:
     """All exclusions as one alternation (scan a page once)."""
     parts = []
+    firsts: set[str] | None = set()
     for e in exclusions():
         pat = e.pattern if e.kind == "regex" else re.escape(e.pattern)
         re.compile(pat)  # fail early, with the bad pattern in the traceback
         parts.append(f"(?:{pat})")
-    return re.compile("|".join(parts), re.M)
+        f = _first_chars(pat)
+        firsts = None if f is None or firsts is None else firsts | f
+    body = "|".join(parts)
+    if firsts:
+        pre = "".join(sorted(re.escape(ch) for ch in firsts))
+        body = f"(?=[{pre}])(?:{body})"
+    return re.compile(body, re.M)

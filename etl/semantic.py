@@ -1,19 +1,46 @@
-"""TEMPORARY STUB (lead) until the semantic layer lands: replace freely."""
+"""Semantic layer: what a page's figures and stories mean.
+
+``derive`` turns one page's extraction into the rows of the ``indicators``,
+``checks`` and ``care_visits`` tables, and reports the private names found on
+the page (never published: the pipeline masks them in every free text with
+``etl.privacy.mask``; the rows returned here are already masked).
+``codebook_rows`` gives the ``codebook`` table.  The rules are in
+``etl.indicators`` (indicators, periods, checks), ``etl.care_visits``,
+``etl.privacy`` and ``etl.regions``; the vocabulary in ``schemas/codebook.yaml``
+and ``schemas/vocab/``.
+"""
+
 from __future__ import annotations
+
 from dataclasses import dataclass
+
+from etl import privacy, regions
+from etl.care_visits import derive_visits
+from etl.extract import PageExtraction
+from etl.indicators import codebook_rows as _codebook_rows
+from etl.indicators import derive_indicators
 
 
 @dataclass(frozen=True)
 class SemanticResult:
-    indicators: list
-    checks: list
-    care_visits: list
-    private_names: frozenset
+    indicators: list[dict]  # rows of the `indicators` table
+    checks: list[dict]  # rows of the `checks` table
+    care_visits: list[dict]  # rows of the `care_visits` table
+    private_names: frozenset[str]  # names detected on the page (never published)
 
 
-def derive(source_id, page):
-    return SemanticResult([], [], [], frozenset())
+def derive(source_id: str, page: PageExtraction) -> SemanticResult:
+    """Indicators, checks and care visits of one page, names masked."""
+    repaired = page.repaired
+    names = privacy.find_private_names(repaired)
+    region = regions.page_region(repaired.clean)
+    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region)
+    for row in checks:
+        row["message"] = privacy.mask(row["message"], names)
+    visits = derive_visits(source_id, repaired, page.dates, names)
+    return SemanticResult(indicators=indicators, checks=checks, care_visits=visits, private_names=names)
 
 
-def codebook_rows():
-    return []
+def codebook_rows() -> list[dict]:
+    """Rows of the `codebook` table (from schemas/codebook.yaml)."""
+    return _codebook_rows()

@@ -1,0 +1,87 @@
+"""Extraction speed on seed-like pages (a script, not a test).
+
+Pages are built from the seed page: its Arabic numbers are replaced by
+random numbers of the same length (seeded RNG), and the varied text is
+repeated up to ~15k characters, the size of a full newspaper page.
+Reports chars/s and pages/s for ``etl.extract.extract_text`` (the whole
+extract stage) and for ``extract_figures`` alone (on pre-repaired text).
+
+    .venv/bin/python bench/bench_extract.py [--pages 300] [--chars 15000] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from etl.extract import extract_text  # noqa: E402
+from etl.figures import extract_figures  # noqa: E402
+from etl.textrepair import repair  # noqa: E402
+
+
+def _seed_text() -> str:
+    for p in (ROOT / "sources", ROOT.parent / "shared" / "seeds"):
+        files = sorted(p.glob("*.txt")) if p.is_dir() else []
+        if files:
+            return files[0].read_text(encoding="utf-8")
+    raise SystemExit("no seed page found")
+
+
+def make_pages(n: int, chars: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    base = _seed_text()
+
+    def vary(m: re.Match[str]) -> str:
+        s = m.group()
+        if len(s) == 4 and s.startswith("20"):  # keep years years
+            return s
+        first = str(rng.randint(1, 9))
+        return first + "".join(str(rng.randint(0, 9)) for _ in range(len(s) - 1))
+
+    pages = []
+    for _ in range(n):
+        parts, size = [], 0
+        while size < chars:
+            part = re.sub(r"\d+", vary, base)
+            parts.append(part)
+            size += len(part)
+        pages.append("".join(parts)[:chars])
+    return pages
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--chars", type=int, default=15000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    pages = make_pages(args.pages, args.chars, args.seed)
+    total_chars = sum(len(p) for p in pages)
+    extract_text(pages[0])  # warm up: compile regexes, load vocab
+
+    t0 = time.perf_counter()
+    n_figs = sum(len(extract_text(p).figures) for p in pages)
+    t_all = time.perf_counter() - t0
+
+    repaired = [repair(p) for p in pages]
+    t0 = time.perf_counter()
+    for r in repaired:
+        extract_figures(r)
+    t_fig = time.perf_counter() - t0
+
+    print(f"pages={len(pages)} chars/page={total_chars // len(pages)} figures/page={n_figs / len(pages):.1f}")
+    print(f"extract_text   : {total_chars / t_all:,.0f} chars/s  {len(pages) / t_all:,.1f} pages/s  "
+          f"({1000 * t_all / len(pages):.2f} ms/page, one core)")
+    print(f"extract_figures: {total_chars / t_fig:,.0f} chars/s  {len(pages) / t_fig:,.1f} pages/s  "
+          f"({1000 * t_fig / len(pages):.2f} ms/page, one core)")
+
+
+if __name__ == "__main__":
+    main()

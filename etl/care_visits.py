@@ -1,0 +1,324 @@
+"""Community-care visits: one row per volunteer visit story on a page.
+
+Visit stories follow a pattern of local news, and the rules follow the
+pattern, never the names of a page (the vocabulary is the ``care_visits``
+section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
+
+* **Articles** start at a lead such as ``本报讯（记者 …）``; an article runs to
+  the next lead (the text before the first lead is an article too).
+* **A visit** is an article with a dated lead (a day-precise date within the
+  first 160 characters, ``1 月 15 日，…``), volunteers and a visit verb
+  (看望, 慰问, 送去 …).  ``visit_date`` is that date as resolved by the dates
+  extractor (empty when it could not be resolved).
+* **volunteer_group**: the first quoted name ending with a group word
+  (“…帮帮团”, “…志愿服务队”) in the article, else in the editor's note.
+* **campaign**: a quoted activity name with its description (“主播陪你过大年”
+  …公益活动) in the article, else in the page's editor's note (编者按) when
+  that note speaks of the same volunteer group.  The quotes become a space.
+* **recipient**: the private person named most often in the article.  Their
+  role is, in this order, what the text says they are (``X是…医生``), an
+  honour they were given (``授予“…道德模范”``), or the role word before the
+  name (``…中学教师X``); a deed from the vocabulary (抗疫一线, 森林防火,
+  照顾…婆婆) is added in brackets.  ``recipient_role_en`` is composed from
+  ``schemas/vocab/roles.csv`` (qualifiers such as 医院 → hospital, then the
+  role word).  Names are masked in every column.
+* **place / street**: in the dated sentence and the next one, a place ending
+  in 小区/社区/村 … and a street or town (gazetteer first, then …街道/镇/乡).
+* **gifts**: the objects of 送来/送去/带着/提着 … split at 、和及与等, kept
+  when they contain a gift noun, in text order, ";"-joined.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from etl import privacy, regions
+from etl.indicators import CODEBOOK, clean_span
+from etl.records import DateMention
+from etl.textrepair import Repaired
+
+VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
+_CJK = "\u4e00-\u9fff"
+CLAUSE_END = ",，;；:：!！?？。\n"
+SENTENCE_END = ";；!！?？。\n"
+#: How far into an article its dated lead may stand (characters).
+LEAD_WINDOW = 160
+
+
+@dataclass(frozen=True)
+class Vocab:
+    leads: re.Pattern[str]
+    volunteer_words: tuple[str, ...]
+    visit_verbs: tuple[str, ...]
+    group_rx: re.Pattern[str]
+    campaign_rx: re.Pattern[str]
+    editor_note: tuple[str, ...]
+    gift_rx: re.Pattern[str]
+    gift_nouns: tuple[str, ...]
+    place_rx: re.Pattern[str]
+    street_rx: re.Pattern[str]
+    prefix_rx: re.Pattern[str]
+    roles: dict[str, str]  # zh -> en (roles)
+    qualifiers: dict[str, str]
+    deeds: tuple[tuple[re.Pattern[str], str, str], ...]  # (regex, zh pattern, en)
+    role_rx: re.Pattern[str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def vocab() -> Vocab:
+    with CODEBOOK.open(encoding="utf-8") as f:
+        cv = yaml.safe_load(f)["care_visits"]
+    with (VOCAB / "roles.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    roles = {r["zh"]: r["en"] for r in rows if r["kind"] == "role"}
+    qualifiers = {r["zh"]: r["en"] for r in rows if r["kind"] == "qualifier"}
+    deeds = tuple(
+        (re.compile("[^，,。;；!！?？\n]{0,8}?".join(re.escape(p) for p in r["zh"].split("…"))), r["zh"], r["en"])
+        for r in rows
+        if r["kind"] == "deed"
+    )
+    quote = "[“‘\"「]"
+    unquote = "[”’\"」]"
+    return Vocab(
+        leads=re.compile(_alt(cv["article_leads"])),
+        volunteer_words=tuple(cv["volunteer_words"]),
+        visit_verbs=tuple(cv["visit_verbs"]),
+        group_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{0,15}}?(?:{_alt(cv['group_suffixes'])})){unquote}"),
+        campaign_rx=re.compile(
+            f"“([^“”\n]{{2,20}})”([{_CJK}0-9]{{0,30}}?(?:{_alt(cv['campaign_suffixes'])}))"
+        ),
+        editor_note=tuple(cv["editor_note"]),
+        gift_rx=re.compile(f"(?:{_alt(cv['gift_verbs'])})([^{CLAUSE_END}]{{1,40}})"),
+        gift_nouns=tuple(cv["gift_nouns"]),
+        place_rx=re.compile(f"([{_CJK}]{{2,10}}?)(?:{_alt(cv['place_suffixes'])})"),
+        street_rx=re.compile(f"([{_CJK}]{{2,8}}?)(?:{_alt(cv['street_suffixes'])})"),
+        prefix_rx=re.compile(f"(?:{_alt(cv['place_prefix_words'] + cv['street_suffixes'])})"),
+        roles=roles,
+        qualifiers=qualifiers,
+        deeds=deeds,
+        role_rx=re.compile(_alt(roles)),
+    )
+
+
+def split_articles(clean: str) -> list[tuple[int, int]]:
+    """Clean (start, end) of each article: the page cut at every lead."""
+    starts = sorted({m.start() for m in vocab().leads.finditer(clean)})
+    bounds = [0] + [s for s in starts if s > 0]
+    out = []
+    for a, b in zip(bounds, bounds[1:] + [len(clean)]):
+        while b > a and clean[b - 1] in " \n":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = pos
+    while a > 0 and text[a - 1] not in SENTENCE_END:
+        a -= 1
+    b = pos
+    while b < len(text) and text[b] not in SENTENCE_END:
+        b += 1
+    return a, min(b + 1, len(text))
+
+
+def _strip_prefix(s: str) -> str:
+    """Drop words before a place name (送到, 家住, …街道)."""
+    last = None
+    for m in vocab().prefix_rx.finditer(s):
+        last = m
+    return s[last.end() :] if last else s
+
+
+def _place_and_street(lead: str) -> tuple[str | None, str | None, str | None]:
+    v = vocab()
+    street = street_code = None
+    towns = regions.find_street(lead)
+    if towns:
+        street, street_code = towns[0][2].name_zh, towns[0][2].code
+    else:
+        m = v.street_rx.search(lead)
+        if m:
+            name = _strip_prefix(m.group(1))
+            if len(name) >= 2:
+                street = name + lead[m.end(1) : m.end()]
+    place = None
+    for m in v.place_rx.finditer(lead):
+        name = _strip_prefix(m.group(1))
+        if len(name) >= 2:
+            place = name + lead[m.end(1) : m.end()]
+            break
+    return place, street, street_code
+
+
+def _gifts(text: str) -> list[str]:
+    v = vocab()
+    out: list[str] = []
+    for m in v.gift_rx.finditer(text):
+        obj = m.group(1)
+        for item in re.split("[、和及与等]", obj):
+            item = re.sub("^(?:了|满满的|一份份|一份|一些|一批|一袋袋|一箱箱)", "", item).strip()
+            if item and len(item) <= 12 and any(n in item for n in v.gift_nouns) and item not in out:
+                out.append(item)
+    return out
+
+
+def _role_en(role_zh: str) -> str | None:
+    """English role from the vocabulary: qualifiers in text order, then the
+    last role word (区人民医院…医生 -> hospital doctor)."""
+    v = vocab()
+    roles = list(v.role_rx.finditer(role_zh))
+    if not roles:
+        return None
+    main = roles[-1]
+    head = role_zh[: main.start()]
+    quals: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for q in sorted(v.qualifiers, key=len, reverse=True):
+        for m in re.finditer(re.escape(q), head):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            quals.append((m.start(), v.qualifiers[q]))
+    words = [en for _, en in sorted(quals)] + [v.roles[main.group()]]
+    return " ".join(words)
+
+
+def _recipient_role(body: str, name: str | None) -> str | None:
+    """What the text says the recipient is (see the module docstring)."""
+    v = vocab()
+    if name:
+        # 1. "X是…医生。"
+        for m in re.finditer(re.escape(name) + "是([^" + CLAUSE_END + "]{2,30})", body):
+            desc = m.group(1)
+            r = list(v.role_rx.finditer(desc))
+            if r:
+                end = r[-1].end()
+                desc = desc[:end]
+                start = r[-1].start()
+                if start > 0 and desc[start - 1] == "的":
+                    desc = desc[: start - 1] + desc[start:]
+                return desc
+    # 2. An honour: 授予“…道德模范”(荣誉称号)
+    for m in re.finditer("“([^“”\n]{2,30})”荣誉称号|授予“([^“”\n]{2,30})”", body):
+        title = m.group(1) or m.group(2)
+        title = re.sub(r"^[0-9０-９—\-–~～至年度\s]+", "", title)
+        if v.role_rx.search(title):
+            return title
+    if name:
+        # 3. "…中学教师X"
+        for m in re.finditer(re.escape(name), body):
+            before = body[max(0, m.start() - 16) : m.start()]
+            r = list(v.role_rx.finditer(before))
+            if r and r[-1].end() == len(before):
+                head = before[: r[-1].start()]
+                for ch in CLAUSE_END + "“”‘’——":
+                    head = head.rsplit(ch, 1)[-1]
+                head = _strip_prefix(head)
+                for verb in v.visit_verbs:  # 看望独居老人X -> 独居老人
+                    head = head.rsplit(verb, 1)[-1]
+                return head.removesuffix("的") + r[-1].group()
+    return None
+
+
+def _deed(body: str) -> tuple[str, str] | None:
+    best = None
+    for rx, zh, en in vocab().deeds:
+        m = rx.search(body)
+        if m and (best is None or len(zh) > len(best[0]) or (len(zh) == len(best[0]) and m.start() < best[3])):
+            best = (zh, m.group(), en, m.start())
+    return (best[1], best[2]) if best else None
+
+
+def _campaign(text: str, groups: set[str]) -> str | None:
+    for m in vocab().campaign_rx.finditer(text):
+        quoted = m.group(1)
+        if quoted in groups or vocab().group_rx.fullmatch(f"“{quoted}”"):
+            continue
+        return f"{quoted} {m.group(2)}"
+    return None
+
+
+def _editor_note(clean: str) -> str:
+    v = vocab()
+    for word in v.editor_note:
+        i = clean.find(word)
+        if i >= 0:
+            j = clean.find("\n", i)
+            return clean[i : j if j >= 0 else len(clean)]
+    return ""
+
+
+def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str]) -> list[dict]:
+    """The care-visit rows of one page (masked)."""
+    v = vocab()
+    clean = repaired.clean
+    note = _editor_note(clean)
+    note_groups = {m.group(1) for m in v.group_rx.finditer(note)}
+    day_dates = sorted(
+        ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
+    )
+    rows = []
+    for a, b in split_articles(clean):
+        art = clean[a:b]
+        if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
+            continue
+        lead = next(((p, d) for p, d in day_dates if a <= p < min(b, a + LEAD_WINDOW)), None)
+        if lead is None:
+            m = re.search(r"[0-9]{1,2}月[0-9]{1,2}日", art[:LEAD_WINDOW])
+            if not m:
+                continue
+            lead_pos, visit_date = a + m.start(), None
+        else:
+            lead_pos, visit_date = lead[0], lead[1].start
+        # The body: after the byline's closing bracket, if any.
+        body_start = lead_pos - a
+        close = max(art.rfind(")", 0, body_start), art.rfind("）", 0, body_start))
+        body = art[close + 1 :] if close >= 0 else art
+        groups = [m.group(1) for m in v.group_rx.finditer(art)]
+        group = groups[0] if groups else (next(iter(sorted(note_groups)), None))
+        campaign = _campaign(art, set(groups))
+        if campaign is None and note and (not note_groups or group in note_groups):
+            campaign = _campaign(note, note_groups)
+        # Recipient: the private person named most often in the body.
+        counts = sorted(((body.count(n), -body.find(n), n) for n in names if n in body), reverse=True)
+        recipient = counts[0][2] if counts else None
+        role_zh = _recipient_role(body, recipient)
+        role_en = _role_en(role_zh) if role_zh else None
+        deed = _deed(body)
+        if deed and role_zh:
+            role_zh = f"{role_zh}（{deed[0]}）"
+            role_en = f"{role_en}, {deed[1]}" if role_en else deed[1]
+        s1a, s1b = _sentence_bounds(clean, lead_pos)
+        _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1))
+        place, street, street_code = _place_and_street(clean[s1a:s2b])
+        gifts = _gifts(body)
+        raw_start, raw_end = repaired.raw_span(a, b)
+        mask = lambda s: privacy.mask(s, names) if s else None  # noqa: E731
+        rows.append({
+            "visit_id": f"{source_id}:{raw_start}",
+            "source_id": source_id,
+            "visit_date": visit_date,
+            "volunteer_group": mask(group),
+            "campaign": mask(campaign),
+            "recipient_role_zh": mask(role_zh),
+            "recipient_role_en": role_en,
+            "place": mask(place),
+            "street": mask(street),
+            "street_code": street_code,
+            "gifts": mask(";".join(gifts)) if gifts else None,
+            "article_char_start": raw_start,
+            "article_char_end": raw_end,
+        })
+    return rows

@@ -1,0 +1,588 @@
+"""Employment (and community-care) indicators from a page's figures.
+
+Everything page-independent lives in ``schemas/codebook.yaml`` (see its
+header for the rules a non-programmer needs): indicators with the Chinese
+phrases that signal them, population groups, consistency checks.  This
+module compiles the codebook once (all phrases into one regex, scanned once
+per page) and applies it:
+
+* **Indicator**: for each figure, the codebook phrases in its clause before
+  the number (from the clause start, or the end of the previous figure in the
+  clause) and in the noun phrase right after it (up to the next punctuation
+  or figure) are candidates; an indicator qualifies when the figure's unit is
+  one of its ``units`` and one of its ``requires`` words (if any) is in the
+  sentence.  The closest phrase wins (ties: longer phrase, then an indicator
+  with ``requires``, then codebook order).  A figure right after 各 gives a
+  row for every distinct indicator named in its clause.
+* **Period**: the nearest date mention before the figure in its paragraph;
+  else the nearest year/quarter/period date that opens an earlier paragraph
+  of the same section (``2022 年，…`` frames the paragraphs under it until
+  the next heading or framing date).  ``period_basis`` says which.
+* **Population group**: the group phrase closest before the figure in its
+  clause, else right after it, else the indicator's default.
+* **Region**: the page's region (``etl.regions.page_region``).
+* **Checks**: the codebook's ``checks``, one row per instance found; a check
+  that fails is published with ``passed = false``, never raised.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from etl.records import DateMention, Figure
+from etl.textrepair import Repaired
+
+CODEBOOK = Path(__file__).resolve().parent.parent / "schemas" / "codebook.yaml"
+
+#: Characters that end a clause / a sentence in the clean text (full-width
+#: ASCII punctuation is half-width there; both forms listed).
+CLAUSE_END = set(",，;；:：!！?？。\n")
+SENTENCE_END = set(";；!！?？。\n")
+#: What ``…`` in a phrase stands for.
+WILDCARD = "[^,，;；:：!！?？。、\n]{0,8}?"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    topic: str
+    label_zh: str
+    label_en: str
+    definition: str
+    units: tuple[str, ...]
+    phrases: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    population_group: str | None = None
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Codebook:
+    indicators: dict[str, Indicator]
+    groups: dict[str, dict]
+    checks: tuple[dict, ...]
+    signal_rx: re.Pattern[str]  # overlapped matches of all indicator phrases
+    group_rx: re.Pattern[str]  # overlapped matches of all group phrases
+    phrase_owner: dict[str, tuple[str, ...]]  # literal phrase -> indicator ids
+    wild: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # wildcard phrases
+    group_owner: dict[str, str]
+    words: frozenset[str] = field(default=frozenset())
+
+
+def _phrase_rx(phrase: str) -> str:
+    return WILDCARD.join(re.escape(p) for p in phrase.split("…"))
+
+
+def _overlapped(phrases: list[str]) -> re.Pattern[str]:
+    """A regex whose finditer yields, at every position, the longest phrase
+    starting there (lookahead, so matches may overlap)."""
+    literal = sorted({p for p in phrases if "…" not in p}, key=len, reverse=True)
+    wild = sorted({p for p in phrases if "…" in p}, key=len, reverse=True)
+    alts = [_phrase_rx(p) for p in wild] + [re.escape(p) for p in literal]
+    first = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    return re.compile(f"(?=[{first}])(?=({'|'.join(alts)}))")
+
+
+@functools.cache
+def load_codebook(path: Path = CODEBOOK) -> Codebook:
+    with path.open(encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    indicators: dict[str, Indicator] = {}
+    owner: dict[str, list[str]] = {}
+    wild: dict[str, list[str]] = {}
+    for i, e in enumerate(doc["indicators"]):
+        ind = Indicator(
+            id=e["id"],
+            topic=e["topic"],
+            label_zh=e["label_zh"],
+            label_en=e["label_en"],
+            definition=e["definition"],
+            units=tuple(e["units"]),
+            phrases=tuple(e["phrases"]),
+            requires=tuple(e.get("requires") or ()),
+            population_group=e.get("population_group"),
+            order=i,
+        )
+        if ind.id in indicators:
+            raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")
+        indicators[ind.id] = ind
+        for p in ind.phrases:
+            (wild if "…" in p else owner).setdefault(p, []).append(ind.id)
+    groups = {g["id"]: g for g in doc.get("population_groups", [])}
+    group_owner = {p: g["id"] for g in doc.get("population_groups", []) for p in g["phrases"]}
+    for ind in indicators.values():
+        if ind.population_group and ind.population_group not in groups:
+            raise ValueError(f"{path}: {ind.id}: unknown population_group {ind.population_group!r}")
+    checks = tuple(doc.get("checks", []))
+    for c in checks:
+        for key in ("rate", "numerator", "denominator", "achieved", "target", "indicator"):
+            if key in c and c[key] not in indicators:
+                raise ValueError(f"{path}: check {c['id']}: unknown indicator {c[key]!r}")
+    all_phrases = [p for ind in indicators.values() for p in ind.phrases]
+    words = frozenset(p for p in all_phrases if "…" not in p) | frozenset(group_owner)
+    return Codebook(
+        indicators=indicators,
+        groups=groups,
+        checks=checks,
+        signal_rx=_overlapped(all_phrases),
+        group_rx=_overlapped(list(group_owner)),
+        phrase_owner={p: tuple(v) for p, v in owner.items()},
+        wild=tuple((re.compile(_phrase_rx(p)), p, tuple(v)) for p, v in wild.items()),
+        group_owner=group_owner,
+        words=words,
+    )
+
+
+def codebook_words() -> frozenset[str]:
+    """Every literal codebook phrase (privacy: these are never names)."""
+    return load_codebook().words
+
+
+def codebook_rows() -> list[dict]:
+    """Rows of the ``codebook`` table."""
+    cb = load_codebook()
+    return [
+        {
+            "indicator_id": ind.id,
+            "label_zh": ind.label_zh,
+            "label_en": ind.label_en,
+            "unit": ind.units[0],
+            "units": ";".join(ind.units),
+            "topic": ind.topic,
+            "definition": ind.definition,
+            "population_group": ind.population_group,
+            "signal_phrases": ";".join(ind.phrases),
+            "requires": ";".join(ind.requires) or None,
+        }
+        for ind in cb.indicators.values()
+    ]
+
+
+# --- page structure ------------------------------------------------------------
+
+
+@dataclass
+class PageIndex:
+    """Positions in the clean text of one page, computed once."""
+
+    clean: str
+    signals: list[tuple[int, int, str]]  # (start, end, phrase), sorted by end
+    signal_ends: list[int]
+    groups: list[tuple[int, int, str]]
+    group_ends: list[int]
+    para_starts: list[int]  # clean offsets where a paragraph (line) starts
+    headings: list[int]  # starts of lines that are headings
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 24 and not any(c in "。!！?？;；:：," for c in s[:-1]) and s[-1] not in "。!！?？;；:：,，"
+
+
+_NEWLINE = re.compile("\n")
+
+
+def index_page(clean: str) -> PageIndex:
+    cb = load_codebook()
+    signals = []
+    for m in cb.signal_rx.finditer(clean):
+        signals.append((m.start(1), m.end(1), m.group(1)))
+    signals.sort(key=lambda s: (s[1], s[0]))
+    groups = [(m.start(1), m.end(1), m.group(1)) for m in cb.group_rx.finditer(clean)]
+    groups.sort(key=lambda s: (s[1], s[0]))
+    para_starts = [0] + [m.end() for m in _NEWLINE.finditer(clean)]
+    headings = []
+    for a, b in zip(para_starts, para_starts[1:] + [len(clean) + 1]):
+        if _is_heading(clean[a : b - 1]):
+            headings.append(a)
+    return PageIndex(
+        clean=clean,
+        signals=signals,
+        signal_ends=[s[1] for s in signals],
+        groups=groups,
+        group_ends=[g[1] for g in groups],
+        para_starts=para_starts,
+        headings=headings,
+    )
+
+
+def _back_to(clean: str, pos: int, stops: set[str]) -> int:
+    i = pos
+    while i > 0 and clean[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+def _forward_to(clean: str, pos: int, stops: set[str]) -> int:
+    i = pos
+    n = len(clean)
+    while i < n and clean[i] not in stops:
+        i += 1
+    return i
+
+
+def _owners(cb: Codebook, phrase: str) -> tuple[str, ...]:
+    if phrase in cb.phrase_owner:
+        return cb.phrase_owner[phrase]
+    for rx, _, ids in cb.wild:
+        if rx.fullmatch(phrase):
+            return ids
+    return ()
+
+
+@dataclass(frozen=True)
+class Match:
+    indicator: Indicator
+    phrase: str
+    side: str  # "before" or "after"
+    distance: int
+
+
+def match_figure(
+    idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int
+) -> list[Match]:
+    """The indicator(s) of one figure (clean span cs..ce), or []."""
+    cb = load_codebook()
+    clean = idx.clean
+    clause_start = max(_back_to(clean, cs, CLAUSE_END), prev_end)
+    clause_end = min(_forward_to(clean, ce, CLAUSE_END | {"、"}), next_start)
+    sentence = clean[_back_to(clean, cs, SENTENCE_END) : cs]
+    cands: list[tuple[tuple, Match]] = []
+
+    def consider(start: int, end: int, phrase: str, side: str, distance: int) -> None:
+        for iid in _owners(cb, phrase):
+            ind = cb.indicators[iid]
+            if fig.unit not in ind.units:
+                continue
+            if ind.requires and not any(w in sentence or w in clean[ce:clause_end] for w in ind.requires):
+                continue
+            # After the number, a group word (300名返乡农民工发放创业担保贷款)
+            # names who is counted; a later indicator phrase says what for.
+            demote = side == "after" and phrase in cb.group_owner
+            wild = phrase not in cb.phrase_owner  # a literal phrase beats a … pattern
+            key = (demote, distance, wild, -len(phrase), 0 if ind.requires else 1, ind.order)
+            cands.append((key, Match(ind, phrase, side, distance)))
+
+    # Before: phrases ending inside [clause_start, cs].
+    lo = bisect.bisect_left(idx.signal_ends, clause_start)
+    hi = bisect.bisect_right(idx.signal_ends, cs)
+    for start, end, phrase in idx.signals[lo:hi]:
+        if start >= clause_start:
+            consider(start, end, phrase, "before", cs - end)
+    # After: phrases starting in the noun phrase after the figure.
+    lo = bisect.bisect_left(idx.signal_ends, ce)
+    for start, end, phrase in idx.signals[lo:]:
+        if start >= clause_end:
+            if start > clause_end + 40:
+                break
+            continue
+        if start >= ce and end <= clause_end:
+            consider(start, end, phrase, "after", start - ce)
+    if not cands:
+        return []
+    cands.sort(key=lambda c: c[0])
+    best = cands[0][1]
+    # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
+    if clean[max(0, cs - 1) : cs] == "各":
+        out: dict[str, Match] = {}
+        for _, m in cands:
+            if m.side == "before" and m.indicator.id not in out:
+                out[m.indicator.id] = m
+        return list(out.values())
+    return [best]
+
+
+def population_group(
+    idx: PageIndex, cs: int, ce: int, prev_end: int, next_start: int, default: str | None, after_only: bool = False
+) -> str | None:
+    """The group a figure is about: the group phrase closest before it in its
+    clause, else right after it, else ``default``.  For a figure that counts
+    the noun after it (``7 家农民工返乡创业园``) only that noun phrase counts."""
+    cb = load_codebook()
+    clean = idx.clean
+    clause_start = max(_back_to(clean, cs, CLAUSE_END), prev_end)
+    clause_end = min(_forward_to(clean, ce, CLAUSE_END), next_start)
+    lo = bisect.bisect_left(idx.group_ends, clause_start)
+    hi = bisect.bisect_right(idx.group_ends, cs)
+    before = [(cs - e, -(e - s), cb.group_owner[p]) for s, e, p in idx.groups[lo:hi] if s >= clause_start]
+    if before and not after_only:
+        return min(before)[2]
+    lo = bisect.bisect_left(idx.group_ends, ce)
+    after = [(s - ce, -(e - s), cb.group_owner[p]) for s, e, p in idx.groups[lo:] if s >= ce and e <= clause_end]
+    if after:
+        return min(after)[2]
+    return default
+
+
+# --- periods ---------------------------------------------------------------------
+
+
+def _para_of(idx: PageIndex, pos: int) -> int:
+    return bisect.bisect_right(idx.para_starts, pos) - 1
+
+
+def period_of(idx: PageIndex, dates: list[tuple[int, int, DateMention]], cs: int) -> tuple:
+    """(start, end, basis) of the period a figure at clean offset cs covers."""
+    p = _para_of(idx, cs)
+    para_start = idx.para_starts[p]
+    # Nearest resolved date before the figure in its paragraph.
+    best = None
+    for ds, de, d in dates:
+        if ds >= cs:
+            break
+        if ds >= para_start and d.start is not None and d.end is not None:
+            best = d
+    if best is not None:
+        return best.start, best.end, "paragraph"
+    # A framing date opening an earlier paragraph of the same section.
+    heading_before = max([h for h in idx.headings if h <= para_start] or [-1])
+    framing = None
+    for ds, de, d in dates:
+        if ds >= para_start:
+            break
+        if ds < heading_before or d.start is None or d.end is None:
+            continue
+        dp = idx.para_starts[_para_of(idx, ds)]
+        opens = ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
+        if opens and d.granularity in ("year", "quarter", "period"):
+            framing = d
+    if framing is not None:
+        return framing.start, framing.end, "section"
+    return None, None, None
+
+
+# --- checks ------------------------------------------------------------------------
+
+
+def _decimals(surface: str) -> int:
+    m = re.search(r"[0-9][.．]([0-9]+)", surface)
+    return len(m.group(1)) if m else 0
+
+
+def _fid(source_id: str, f: Figure) -> str:
+    return f"{source_id}:{f.char_start}-{f.char_end}"
+
+
+def _check_row(source_id, check, primary: Figure, figs: list[Figure], expected, observed, tolerance, passed, message):
+    return {
+        "check_id": f"{source_id}:{check['id']}:{primary.char_start}-{primary.char_end}",
+        "source_id": source_id,
+        "check_name": check["id"],
+        "kind": check["kind"],
+        "figure_ids": ";".join(_fid(source_id, f) for f in figs),
+        "expected": None if expected is None else round(float(expected), 6),
+        "observed": None if observed is None else float(observed),
+        "tolerance": None if tolerance is None else float(tolerance),
+        "passed": bool(passed),
+        "message": message,
+    }
+
+
+def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Figure]], rows: list[dict]) -> list[dict]:
+    """Run the codebook's checks on one page.  ``figures`` are (clean start,
+    clean end, figure); ``rows`` the page's indicator rows (with the private
+    keys ``_cs`` and ``_fig``)."""
+    cb = load_codebook()
+    out: list[dict] = []
+    by_ind: dict[str, list[dict]] = {}
+    for r in rows:
+        by_ind.setdefault(r["indicator_id"], []).append(r)
+    clean = idx.clean
+
+    def scope_key(pos: int, scope: str):
+        if scope == "paragraph":
+            return _para_of(idx, pos)
+        return _back_to(clean, pos, SENTENCE_END)
+
+    for check in cb.checks:
+        kind = check["kind"]
+        try:
+            if kind == "ratio":
+                tol = float(check.get("tolerance", 0.1))
+                for rate in by_ind.get(check["rate"], []):
+                    key = scope_key(rate["_cs"], check.get("scope", "paragraph"))
+                    grp = rate["population_group"]
+
+                    def pick(iid):
+                        cands = [
+                            r for r in by_ind.get(iid, [])
+                            if scope_key(r["_cs"], check.get("scope", "paragraph")) == key
+                            and (not check.get("same_population_group") or grp is None
+                                 or r["population_group"] in (None, grp))
+                        ]
+                        cands.sort(key=lambda r: abs(r["_cs"] - rate["_cs"]))
+                        return cands[0] if cands else None
+
+                    num, den = pick(check["numerator"]), pick(check["denominator"])
+                    if num is None or den is None:
+                        continue
+                    figs = [num["_fig"], den["_fig"], rate["_fig"]]
+                    if den["value"] == 0:
+                        out.append(_check_row(source_id, check, rate["_fig"], figs, None, rate["value"], tol, False,
+                                              "denominator is zero"))
+                        continue
+                    expected = num["value"] / den["value"] * 100
+                    ok = abs(expected - rate["value"]) <= tol + 1e-9
+                    msg = (f"{num['value']:g} / {den['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
+                           + ("" if ok else f": off by more than {tol:g} percentage points"))
+                    out.append(_check_row(source_id, check, rate["_fig"], figs, expected, rate["value"], tol, ok, msg))
+            elif kind == "share":
+                out.extend(_share_checks(source_id, check, idx, figures))
+            elif kind == "completion":
+                for rate in by_ind.get(check["rate"], []):
+                    key = scope_key(rate["_cs"], check.get("scope", "sentence"))
+                    same = lambda iid: [r for r in by_ind.get(iid, []) if scope_key(r["_cs"], check.get("scope", "sentence")) == key]  # noqa: E731
+                    achieved = same(check["achieved"])
+                    if not achieved:
+                        continue
+                    ach = min(achieved, key=lambda r: abs(r["_cs"] - rate["_cs"]))
+                    targets = same(check["target"]) if check.get("target") else []
+                    d = _decimals(rate["_fig"].surface)
+                    tol = float(check.get("tolerance", 0.5 * 10 ** -d))
+                    if targets:
+                        tgt = targets[0]
+                        figs = [ach["_fig"], tgt["_fig"], rate["_fig"]]
+                        expected = ach["value"] / tgt["value"] * 100 if tgt["value"] else math.inf
+                        ok = abs(expected - rate["value"]) <= tol + 1e-9
+                        msg = f"{ach['value']:g} / {tgt['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
+                    else:
+                        figs = [ach["_fig"], rate["_fig"]]
+                        if rate["value"] <= 0:
+                            out.append(_check_row(source_id, check, rate["_fig"], figs, None, rate["value"], tol, False,
+                                                  "completion rate is not positive"))
+                            continue
+                        implied = ach["value"] * 100 / rate["value"]
+                        best_t = None
+                        for t in {math.floor(implied), math.ceil(implied)}:
+                            if t > 0 and (best_t is None or abs(ach["value"] / t * 100 - rate["value"]) < abs(ach["value"] / best_t * 100 - rate["value"])):
+                                best_t = t
+                        expected = ach["value"] / best_t * 100 if best_t else None
+                        ok = expected is not None and abs(expected - rate["value"]) <= tol + 1e-9
+                        msg = (f"target not printed; implied integer target {best_t:g}: "
+                               f"{ach['value']:g} / {best_t:g} = {expected:.4f} %, printed {rate['value']:g} %")
+                        if not ok:
+                            msg += ": no integer target reproduces the printed rate"
+                    out.append(_check_row(source_id, check, rate["_fig"], figs, expected, rate["value"], tol, ok, msg))
+            elif kind == "range":
+                lo, hi = check.get("minimum"), check.get("maximum")
+                for r in by_ind.get(check["indicator"], []):
+                    v = r["value"]
+                    ok = (lo is None or v >= lo) and (hi is None or v <= hi)
+                    msg = f"{v:g} within [{lo}, {hi}]" if ok else f"{v:g} outside [{lo}, {hi}]"
+                    out.append(_check_row(source_id, check, r["_fig"], [r["_fig"]], None, v, None, ok, msg))
+        except Exception as e:  # a check never stops the job
+            out.append({
+                "check_id": f"{source_id}:{check['id']}:error",
+                "source_id": source_id,
+                "check_name": check["id"],
+                "kind": kind,
+                "figure_ids": "",
+                "expected": None,
+                "observed": None,
+                "tolerance": None,
+                "passed": False,
+                "message": f"check could not run: {type(e).__name__}: {e}",
+            })
+    return out
+
+
+def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tuple[int, int, Figure]]) -> list[dict]:
+    """"A，其中 B，占 C%": C ≈ B / A × 100, A and B with the same unit."""
+    clean = idx.clean
+    tol = float(check.get("tolerance", 0.1))
+    part_marker = check.get("part_marker", "其中")
+    share_markers = tuple(check.get("share_markers", ["占"]))
+    out = []
+    for k, (cs, ce, share) in enumerate(figures):
+        if share.unit != "percent":
+            continue
+        sent_start = _back_to(clean, cs, SENTENCE_END)
+        clause_start = _back_to(clean, cs, CLAUSE_END)
+        if not any(m in clean[clause_start:cs] for m in share_markers):
+            continue
+        # The part: the nearest figure before, after the part marker.
+        prior = [(s, e, f) for s, e, f in figures[:k] if s >= sent_start]
+        part_i = None
+        for i in range(len(prior) - 1, -1, -1):
+            s, e, f = prior[i]
+            if f.unit != "percent" and part_marker in clean[max(sent_start, _back_to(clean, s, CLAUSE_END)):s]:
+                part_i = i
+                break
+        if part_i is None or part_i == 0:
+            continue
+        part = prior[part_i][2]
+        whole = next((f for s, e, f in reversed(prior[:part_i]) if f.unit == part.unit), None)
+        if whole is None:
+            continue
+        figs = [whole, part, share]
+        if whole.value == 0:
+            out.append(_check_row(source_id, check, share, figs, None, share.value, tol, False, "whole is zero"))
+            continue
+        expected = part.value / whole.value * 100
+        ok = abs(expected - share.value) <= tol + 1e-9 and part.value <= whole.value
+        msg = f"{part.value:g} / {whole.value:g} = {expected:.2f} %, printed {share.value:g} %"
+        if not ok:
+            msg += ": part larger than whole" if part.value > whole.value else f": off by more than {tol:g} percentage points"
+        out.append(_check_row(source_id, check, share, figs, expected, share.value, tol, ok, msg))
+    return out
+
+
+# --- the page ----------------------------------------------------------------------
+
+
+def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
+    if f.clean_start >= 0 and f.clean_end >= 0:
+        return f.clean_start, f.clean_end
+    cs = repaired.clean_pos(f.char_start)
+    ce = repaired.clean_pos(f.char_end)
+    return cs, max(ce, cs + 1)
+
+
+def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region) -> tuple[list[dict], list[dict]]:
+    """(indicator rows, check rows) of one page."""
+    idx = index_page(repaired.clean)
+    figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=lambda t: (t[0], t[1]))
+    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=lambda t: (t[0], t[1]))
+    rows: list[dict] = []
+    for k, (cs, ce, f) in enumerate(figs):
+        prev_end = figs[k - 1][1] if k > 0 else 0
+        next_start = figs[k + 1][0] if k + 1 < len(figs) else len(repaired.clean)
+        for m in match_figure(idx, f, cs, ce, prev_end, next_start):
+            ps, pe, basis = period_of(idx, dts, cs)
+            rows.append({
+                "indicator_id": m.indicator.id,
+                "label_zh": m.indicator.label_zh,
+                "label_en": m.indicator.label_en,
+                "topic": m.indicator.topic,
+                "region_code": region.code if region else None,
+                "region_name_zh": region.name_zh if region else None,
+                "region_name_en": region.name_en if region else None,
+                "period_start": ps,
+                "period_end": pe,
+                "period_basis": basis,
+                "population_group": population_group(
+                    idx, cs, ce, prev_end, next_start, m.indicator.population_group, after_only=m.side == "after"
+                ),
+                "value": float(f.value),
+                "value_max": None if f.value_max is None else float(f.value_max),
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "signal_phrase": m.phrase,
+                "figure_id": _fid(source_id, f),
+                "source_id": source_id,
+                "char_start": f.char_start,
+                "char_end": f.char_end,
+                "_cs": cs,
+                "_fig": f,
+            })
+    checks = run_checks(source_id, idx, figs, rows)
+    for r in rows:
+        del r["_cs"], r["_fig"]
+    return rows, checks

@@ -1,0 +1,281 @@
+"""Indicators, periods, regions and consistency checks (issue 4)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from etl import indicators, regions, semantic
+from etl.extract import PageExtraction, extract_text
+from etl.records import DateMention, Figure
+from etl.textrepair import repair
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_e1c532de56ee5a29.txt"
+GOLD = ROOT.parent / "shared" / "gold"
+SID = "000_e1c532de56ee5a29"
+
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="shared seed not available")
+
+
+def gold_page() -> PageExtraction:
+    """The seed page with the gold figures and dates (independent of the
+    extractors), clean offsets through ``Repaired.clean_pos``."""
+    raw = SEED.read_text(encoding="utf-8")
+    r = repair(raw)
+    figs = []
+    with (GOLD / "seed_figures.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            s, e = int(row["char_start"]), int(row["char_end"])
+            cs, ce = r.clean_pos(s), r.clean_pos(e - 1) + 1
+            figs.append(Figure(s, e, raw[s:e], float(row["value"]), row["unit"], "", row["qualifier"],
+                               r.display_text(cs, ce), clean_start=cs, clean_end=ce))
+    dates = []
+    with (GOLD / "seed_dates.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            s, e = int(row["char_start"]), int(row["char_end"])
+            cs, ce = r.clean_pos(s), r.clean_pos(e - 1) + 1
+            dates.append(DateMention(s, e, raw[s:e], row["granularity"], dt.date.fromisoformat(row["start"]),
+                                     dt.date.fromisoformat(row["end"]), "absolute", clean_start=cs, clean_end=ce))
+    return PageExtraction(r, figs, dates)
+
+
+Y2022 = (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+JAN_NOV = (dt.date(2022, 1, 1), dt.date(2022, 11, 30))
+
+#: (char_start, indicator_id, population_group, period) of every seed row.
+EXPECTED = [
+    (229, "urban_new_jobs", None, JAN_NOV),
+    (243, "urban_new_jobs_target_completion", None, JAN_NOV),
+    (285, "key_group_loans", "key_groups", JAN_NOV),
+    (298, "startups_supported", None, JAN_NOV),
+    (312, "jobs_created_by_startups", None, JAN_NOV),
+    (674, "graduates_registered", "college_graduates", Y2022),
+    (686, "graduates_employed", "college_graduates", Y2022),
+    (715, "employment_rate", "college_graduates", Y2022),
+    (729, "employment_rate", "hardship_graduates", Y2022),
+    (1027, "job_fairs_offline", "college_graduates", Y2022),
+    (1046, "job_fairs_online", "college_graduates", Y2022),
+    (1068, "employment_service_platforms", None, Y2022),
+    (1179, "career_guidance_given", "key_groups", Y2022),
+    (1197, "internship_bases", None, Y2022),
+    (1212, "internship_trainees", "college_graduates", Y2022),
+    (1358, "assistance_workshops", None, Y2022),
+    (1374, "assistance_workshop_jobs", "poverty_alleviated", Y2022),
+    (2000, "recruitment_events", None, Y2022),
+    (2015, "people_helped_into_jobs", "poverty_alleviated", Y2022),
+    (2090, "gig_work_markets", None, Y2022),
+    (2090, "gig_work_stations", None, Y2022),
+    (2104, "skills_training", "poverty_alleviated", Y2022),
+    (2128, "returnee_startup_parks", "returning_migrant_workers", Y2022),
+    (2141, "startup_incubators", None, Y2022),
+    (2159, "returning_migrant_workers", "returning_migrant_workers", Y2022),
+    (2167, "startup_loan_recipients", "rural_entrepreneurs", Y2022),
+    (2190, "startup_guarantee_loans", "rural_entrepreneurs", Y2022),
+    (2205, "jobs_created_by_startups", None, Y2022),
+    (2613, "employment_service_agencies", None, (None, None)),
+    (2634, "career_guidance_staff_per_agency", None, (None, None)),
+]
+
+
+def _rows_key(rows):
+    return sorted((r["char_start"], r["indicator_id"], r["population_group"], (r["period_start"], r["period_end"]))
+                  for r in rows)
+
+
+@pytest.fixture(scope="module")
+def gold_result():
+    return semantic.derive(SID, gold_page())
+
+
+def test_seed_indicators_from_gold_figures(gold_result):
+    rows = gold_result.indicators
+    assert _rows_key(rows) == sorted(EXPECTED)
+    for r in rows:
+        assert r["region_code"] == "500110"
+        assert r["region_name_zh"] == "綦江区" and r["region_name_en"] == "Qijiang District"
+        assert r["figure_id"] == f"{SID}:{r['char_start']}-{r['char_end']}"
+        assert r["source_id"] == SID
+        assert isinstance(r["value"], float)
+    by = {(r["char_start"], r["indicator_id"]): r for r in rows}
+    assert by[(229, "urban_new_jobs")]["value"] == 10805.0
+    assert by[(285, "key_group_loans")]["value"] == 52660000.0
+    assert by[(2634, "career_guidance_staff_per_agency")]["qualifier"] == "at_least"
+
+
+def test_unmatched_figures_get_no_indicator(gold_result):
+    starts = {r["char_start"] for r in gold_result.indicators}
+    # ages, wages, household income, the single workshop's staff: figures only
+    for s in (1616, 1711, 1757, 1770, 1794, 4032, 274, 1126):
+        assert s not in starts
+
+
+def test_rows_match_schema(gold_result):
+    for table, rows in (("indicators", gold_result.indicators), ("checks", gold_result.checks),
+                        ("care_visits", gold_result.care_visits), ("codebook", semantic.codebook_rows())):
+        schema = json.loads((ROOT / "schemas" / f"{table}.json").read_text(encoding="utf-8"))
+        names = [f["name"] for f in schema["fields"]]
+        assert rows, table
+        for row in rows:
+            assert list(row) == names, table
+            for f in schema["fields"]:
+                v = row[f["name"]]
+                c = f.get("constraints", {})
+                if v is None:
+                    assert not c.get("required"), (table, f["name"])
+                    continue
+                assert isinstance(v, {"string": str, "integer": int, "number": float, "boolean": bool,
+                                      "date": dt.date}[f["type"]]), (table, f["name"], v)
+                if "enum" in c:
+                    assert v in c["enum"], (table, f["name"], v)
+        keys = [tuple(r[k] for k in schema["primaryKey"]) for r in rows]
+        assert len(keys) == len(set(keys)), table
+
+
+def test_seed_checks(gold_result):
+    checks = {c["check_name"]: c for c in gold_result.checks if c["kind"] != "range"}
+    ratio = checks["graduate_employment_rate_vs_parts"]
+    assert ratio["passed"] is True
+    assert ratio["expected"] == pytest.approx(1789 / 1896 * 100)
+    assert ratio["observed"] == 94.36
+    assert ratio["figure_ids"] == f"{SID}:686-692;{SID}:674-680;{SID}:715-721"
+    share = checks["share_vs_whole"]
+    assert share["passed"] is True and share["expected"] == pytest.approx(100 / 3) and share["observed"] == 33.3
+    assert share["figure_ids"] == f"{SID}:1757-1761;{SID}:1770-1774;{SID}:1784-1789"
+    comp = checks["urban_new_jobs_target_completion"]
+    assert comp["passed"] is True and "9500" in comp["message"]
+    ranges = [c for c in gold_result.checks if c["kind"] == "range"]
+    assert len(ranges) == 2 and all(c["passed"] for c in ranges)
+    # the hardship-graduate rate is not checked against all graduates' parts
+    assert all("729-735" not in c["figure_ids"] for c in gold_result.checks if c["kind"] == "ratio")
+
+
+def _synthetic(text: str, figures: list[tuple[str, float, str]]) -> PageExtraction:
+    """A page with figures placed by their surface (first occurrence after the
+    previous one)."""
+    r = repair(text)
+    figs, pos = [], 0
+    for surface, value, unit in figures:
+        s = text.index(surface, pos)
+        e = s + len(surface)
+        pos = e
+        cs, ce = r.clean_pos(s), r.clean_pos(e - 1) + 1
+        figs.append(Figure(s, e, surface, value, unit, "", "exact", r.display_text(cs, ce),
+                           clean_start=cs, clean_end=ce))
+    return PageExtraction(r, figs, [])
+
+
+def test_failed_checks_flag_and_never_crash():
+    page = _synthetic(
+        "全区登记高校毕业生2000人，已就业1500人，高校毕业生就业率达95%。\n"
+        "带动就业50人，其中脱贫户40人，占比例为20%。\n"
+        "全区城镇新增就业8000人，完成年度目标任务的123.456%。\n",
+        [("2000人", 2000, "person"), ("1500人", 1500, "person"), ("95%", 95, "percent"),
+         ("50人", 50, "person"), ("40人", 40, "person"), ("20%", 20, "percent"),
+         ("8000人", 8000, "person"), ("123.456%", 123.456, "percent")],
+    )
+    res = semantic.derive("syn", page)
+    by = {c["check_name"]: c for c in res.checks if c["kind"] != "range"}
+    assert by["graduate_employment_rate_vs_parts"]["passed"] is False
+    assert by["graduate_employment_rate_vs_parts"]["expected"] == pytest.approx(75.0)
+    assert by["share_vs_whole"]["passed"] is False
+    assert by["urban_new_jobs_target_completion"]["passed"] is False
+    assert all(c["message"] for c in res.checks)
+
+
+def test_zero_denominator_flags():
+    page = _synthetic(
+        "登记高校毕业生0人，已就业0人，毕业生就业率达0%。",
+        [("0人", 0, "person"), ("0人", 0, "person"), ("0%", 0, "percent")],
+    )
+    res = semantic.derive("syn", page)
+    ratio = [c for c in res.checks if c["kind"] == "ratio"]
+    assert ratio and ratio[0]["passed"] is False
+
+
+def test_another_district_and_phrasing_variants():
+    page = _synthetic(
+        "2023 年，江津区新增城镇就业1.2万人。江津区开展职业技能培训5000人次，"
+        "为300名返乡农民工发放创业担保贷款6000万元，依托5家创业孵化基地，完成建设零工市场、零工驿站各2个。\n",
+        [("1.2万人", 12000, "person"), ("5000人次", 5000, "person_time"), ("300名", 300, "person"),
+         ("6000万元", 60000000, "CNY"), ("5家", 5, "establishment"), ("2个", 2, "count")],
+    )
+    res = semantic.derive("syn", page)
+    got = sorted((r["indicator_id"], r["value"]) for r in res.indicators)
+    assert got == sorted([
+        ("urban_new_jobs", 12000.0), ("skills_training", 5000.0), ("startup_loan_recipients", 300.0),
+        ("startup_guarantee_loans", 60000000.0), ("startup_incubators", 5.0),
+        ("gig_work_markets", 2.0), ("gig_work_stations", 2.0),
+    ])
+    assert {r["region_code"] for r in res.indicators} == {"500116"}
+    recipients = next(r for r in res.indicators if r["indicator_id"] == "startup_loan_recipients")
+    assert recipients["population_group"] == "returning_migrant_workers"
+
+
+def test_region_street_level_and_unknown():
+    street_page = "綦江区古南街道今年新增就业岗位。古南街道组织招聘会，古南街道社区居民参加。"
+    assert regions.page_region(street_page).code == "500110001"
+    assert regions.page_region("没有任何地名的文本。") is None
+    assert regions.page_region("重庆市发布数据。").code == "500000"
+
+
+def test_codebook_and_schemas_agree():
+    cb = yaml.safe_load((ROOT / "schemas" / "codebook.yaml").read_text(encoding="utf-8"))
+    ind = json.loads((ROOT / "schemas" / "indicators.json").read_text(encoding="utf-8"))
+    figs = json.loads((ROOT / "schemas" / "figures.json").read_text(encoding="utf-8"))
+    checks = json.loads((ROOT / "schemas" / "checks.json").read_text(encoding="utf-8"))
+    enum = lambda schema, name: next(f for f in schema["fields"] if f["name"] == name)["constraints"]["enum"]  # noqa: E731
+    assert enum(ind, "indicator_id") == [i["id"] for i in cb["indicators"]]
+    assert enum(ind, "population_group") == [g["id"] for g in cb["population_groups"]]
+    assert enum(checks, "check_name") == [c["id"] for c in cb["checks"]]
+    assert enum(ind, "unit") == enum(figs, "unit")
+    assert enum(ind, "qualifier") == enum(figs, "qualifier")
+    for i in cb["indicators"]:
+        assert set(i["units"]) <= set(enum(figs, "unit")), i["id"]
+    rows = semantic.codebook_rows()
+    assert [r["indicator_id"] for r in rows] == [i["id"] for i in cb["indicators"]]
+    topics = {r["topic"] for r in rows}
+    assert topics == {"employment", "community_care"}
+    urban = next(r for r in rows if r["indicator_id"] == "urban_new_jobs")
+    assert "城镇新增就业" in urban["signal_phrases"].split(";") and "新增城镇就业" in urban["signal_phrases"].split(";")
+
+
+def test_gazetteer_is_well_formed():
+    gaz = regions.gazetteer()
+    assert gaz["500110"].name_zh == "綦江区"
+    chongqing = [r for r in gaz.values() if r.parent_code == "500000"]
+    assert len(chongqing) == 38
+    assert sum(r.level == "province" for r in gaz.values()) == 34
+    for r in gaz.values():
+        assert r.parent_code is None or r.parent_code in gaz
+
+
+def test_real_extraction_gives_the_same_indicators():
+    raw = SEED.read_text(encoding="utf-8")
+    page = extract_text(raw, dt.date(2023, 1, 18))
+    if not page.figures or not page.dates:
+        pytest.skip("extractors not available")
+    res = semantic.derive(SID, page)
+    assert _rows_key(res.indicators) == sorted(EXPECTED)
+    assert all(c["passed"] for c in res.checks)
+    assert len(res.checks) == 5
+
+
+def test_fast_enough():
+    raw = SEED.read_text(encoding="utf-8")
+    page = gold_page()
+    # a 15,000-character page: the seed three times over
+    big = extract_text((raw + "\n") * 3, dt.date(2023, 1, 18))
+    for p in (page, big):
+        semantic.derive(SID, p)
+        t0 = time.perf_counter()
+        for _ in range(5):
+            semantic.derive(SID, p)
+        per_page = (time.perf_counter() - t0) / 5
+        assert per_page < 0.05, per_page
