@@ -179,6 +179,19 @@ class PageIndex:
     group_ends: list[int]
     para_starts: list[int]  # clean offsets where a paragraph (line) starts
     headings: list[int]  # starts of lines that are headings
+    clause_breaks: list[int]  # positions of clause-ending characters
+    clause_breaks_list: list[int]  # the same, plus 、 (ends a noun phrase)
+    sentence_breaks: list[int]
+
+    def back(self, pos: int, breaks: list[int]) -> int:
+        """Start of the unit (clause, sentence) containing pos."""
+        i = bisect.bisect_left(breaks, pos)
+        return breaks[i - 1] + 1 if i else 0
+
+    def forward(self, pos: int, breaks: list[int]) -> int:
+        """End (exclusive) of the unit containing pos."""
+        i = bisect.bisect_left(breaks, pos)
+        return breaks[i] if i < len(breaks) else len(self.clean)
 
 
 def _is_heading(line: str) -> bool:
@@ -202,7 +215,12 @@ def index_page(clean: str) -> PageIndex:
     for a, b in zip(para_starts, para_starts[1:] + [len(clean) + 1]):
         if _is_heading(clean[a : b - 1]):
             headings.append(a)
+    clause_rx = "[" + re.escape("".join(sorted(CLAUSE_END))) + "]"
+    sentence_rx = "[" + re.escape("".join(sorted(SENTENCE_END))) + "]"
     return PageIndex(
+        clause_breaks=[m.start() for m in re.finditer(clause_rx, clean)],
+        clause_breaks_list=[m.start() for m in re.finditer(clause_rx[:-1] + "、]", clean)],
+        sentence_breaks=[m.start() for m in re.finditer(sentence_rx, clean)],
         clean=clean,
         signals=signals,
         signal_ends=[s[1] for s in signals],
@@ -251,9 +269,9 @@ def match_figure(
     """The indicator(s) of one figure (clean span cs..ce), or []."""
     cb = load_codebook()
     clean = idx.clean
-    clause_start = max(_back_to(clean, cs, CLAUSE_END), prev_end)
-    clause_end = min(_forward_to(clean, ce, CLAUSE_END | {"、"}), next_start)
-    sentence = clean[_back_to(clean, cs, SENTENCE_END) : cs]
+    clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
+    clause_end = min(idx.forward(ce, idx.clause_breaks_list), next_start)
+    sentence = clean[idx.back(cs, idx.sentence_breaks) : cs]
     cands: list[tuple[tuple, Match]] = []
 
     def consider(start: int, end: int, phrase: str, side: str, distance: int) -> None:
@@ -307,8 +325,8 @@ def population_group(
     the noun after it (``7 家农民工返乡创业园``) only that noun phrase counts."""
     cb = load_codebook()
     clean = idx.clean
-    clause_start = max(_back_to(clean, cs, CLAUSE_END), prev_end)
-    clause_end = min(_forward_to(clean, ce, CLAUSE_END), next_start)
+    clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
+    clause_end = min(idx.forward(ce, idx.clause_breaks), next_start)
     lo = bisect.bisect_left(idx.group_ends, clause_start)
     hi = bisect.bisect_right(idx.group_ends, cs)
     before = [(cs - e, -(e - s), cb.group_owner[p]) for s, e, p in idx.groups[lo:hi] if s >= clause_start]
@@ -399,7 +417,7 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
     def scope_key(pos: int, scope: str):
         if scope == "paragraph":
             return _para_of(idx, pos)
-        return _back_to(clean, pos, SENTENCE_END)
+        return idx.back(pos, idx.sentence_breaks)
 
     for check in cb.checks:
         kind = check["kind"]
@@ -503,8 +521,8 @@ def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tup
     for k, (cs, ce, share) in enumerate(figures):
         if share.unit != "percent":
             continue
-        sent_start = _back_to(clean, cs, SENTENCE_END)
-        clause_start = _back_to(clean, cs, CLAUSE_END)
+        sent_start = idx.back(cs, idx.sentence_breaks)
+        clause_start = idx.back(cs, idx.clause_breaks)
         if not any(m in clean[clause_start:cs] for m in share_markers):
             continue
         # The part: the nearest figure before, after the part marker.
@@ -512,7 +530,7 @@ def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tup
         part_i = None
         for i in range(len(prior) - 1, -1, -1):
             s, e, f = prior[i]
-            if f.unit != "percent" and part_marker in clean[max(sent_start, _back_to(clean, s, CLAUSE_END)):s]:
+            if f.unit != "percent" and part_marker in clean[max(sent_start, idx.back(s, idx.clause_breaks)) : s]:
                 part_i = i
                 break
         if part_i is None or part_i == 0:

@@ -105,6 +105,7 @@ PLACE_SUFFIXES = (
     "街道", "社区", "小区", "中学", "小学", "大学", "学院", "医院", "公司", "集团", "人社",
     "中心", "区", "县", "市", "镇", "乡", "村", "路", "省",
 )
+_PLACE_SUFFIX_RX = "(?:" + "|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)) + ")"
 _BYLINE_END_RX = re.compile("|".join(sorted(BYLINE_END, key=len, reverse=True)))
 _BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…\\s"
 
@@ -197,11 +198,7 @@ def _plausible(name: str, text: str, *, strong: bool) -> bool:
     the module docstring)."""
     if not _static_ok(name, strong):
         return False
-    for m in re.finditer(re.escape(name), text):
-        tail = text[m.end() : m.end() + 2]
-        if any(tail.startswith(s) for s in PLACE_SUFFIXES):
-            return False
-    return True
+    return re.search(re.escape(name) + _PLACE_SUFFIX_RX, text) is None
 
 
 def _choose_length(text: str, surname: str, given: str) -> str:

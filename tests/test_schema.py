@@ -1,0 +1,40 @@
+"""The schemas are the single source of truth: everything else agrees with them."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl import rules, schema
+
+
+def field(table: str, name: str) -> dict:
+    return next(f for f in schema.load(table)["fields"] if f["name"] == name)
+
+
+def test_the_unit_vocabulary_is_enforced_by_the_figures_schema():
+    enum = set(field("figures", "unit")["constraints"]["enum"])
+    assert set(rules.unit_codes()) <= enum, "a unit in schemas/vocab/units.csv is missing from schemas/figures.json"
+    for code in ("person", "person_time", "household", "CNY", "percent", "percentage_point", "permille",
+                 "establishment", "event", "count", "year", "month", "day", "hour", "m2", "km2", "mu",
+                 "km", "m", "tonne", "kg", "other"):
+        assert code in enum
+
+
+def test_polars_dtypes_follow_the_declared_types():
+    dtypes = schema.polars_schema("figures")
+    assert dtypes["value"] == pl.Float64 and dtypes["char_start"] == pl.Int64 and dtypes["surface"] == pl.String
+    assert schema.polars_schema("dates")["start"] == pl.Date
+
+
+def test_parquet_variant_relaxes_only_what_pandas_breaks():
+    csv = schema.descriptor_schema("figures", "csv")
+    pq = schema.descriptor_schema("figures", "parquet")
+    by_name = {f["name"]: f for f in pq["fields"]}
+    assert by_name["value"]["constraints"] == next(f for f in csv["fields"] if f["name"] == "value")["constraints"]
+    assert by_name["char_start"]["constraints"]["minimum"] == 0  # required: kept
+    assert pq["foreignKeys"][0]["reference"]["resource"] == "sources-parquet"
+
+
+def test_every_table_sorts_by_columns_it_has():
+    for table in schema.TABLES:
+        assert set(schema.sort_columns(table)) <= set(schema.field_names(table))
