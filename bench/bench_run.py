@@ -6,7 +6,7 @@
 
 For each archive size it reports, from a fresh state: pages/s, characters/s,
 the run's stage timings (from its JSON report) and the peak memory of the
-whole process tree (the job and its workers, sampled every 20 ms); and the
+whole process tree (the job and its workers, sampled every 50 ms as PSS); and the
 *floor* measured in the same run: merely reading the same pages and scanning
 their numbers with one polars regex (``str.extract_all``), with the ratio of
 the job's time to the floor's.  ``--incremental`` times a full run, a re-run
@@ -35,7 +35,9 @@ ETL = [sys.executable, "-m", "etl.cli"]
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+    """Memory of a process and all its descendants, in bytes: the sum of
+    their proportional set sizes (PSS), so pages shared after a fork are
+    counted once, not once per worker."""
     import psutil
 
     try:
@@ -46,7 +48,7 @@ def tree_rss(pid: int) -> int:
     total = 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            total += p.memory_full_info().pss
         except psutil.NoSuchProcess:
             pass
     return total
@@ -64,7 +66,7 @@ def timed_run(sources: Path, work: Path, *extra: str) -> dict:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, tree_rss(proc.pid))
-            time.sleep(0.02)
+            time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -115,6 +115,14 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         indicators[ind.id] = ind
         for p in ind.phrases:
             (wild if "…" in p else owner).setdefault(p, []).append(ind.id)
+    import json
+
+    figures_schema = json.loads((path.parent / "figures.json").read_text(encoding="utf-8"))
+    units = next(f for f in figures_schema["fields"] if f["name"] == "unit")["constraints"]["enum"]
+    for ind in indicators.values():
+        bad = [u for u in ind.units if u not in units]
+        if bad:
+            raise ValueError(f"{path}: {ind.id}: units {bad} are not in figures.unit (schemas/figures.json)")
     groups = {g["id"]: g for g in doc.get("population_groups", [])}
     group_owner = {p: g["id"] for g in doc.get("population_groups", []) for p in g["phrases"]}
     for ind in indicators.values():

@@ -31,7 +31,7 @@ def test_the_seed_publishes_a_valid_package(tmp_path, archive):
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["pages"] == [{"file": "000_e1c532de56ee5a29.txt", "source_id": "000_e1c532de56ee5a29", "status": "published"}]
     assert report["table_rows"]["sources"] == 1
-    assert set(report["timings_seconds"]) >= {"read", "extract", "transform", "validate", "publish"}
+    assert set(report["timings_seconds"]) >= {"read", "extract", "transform", "validate", "publish_write", "publish_validate", "publish_swap"}
     assert {"etl", "extractor", "polars", "pandera", "frictionless"} <= set(report["versions"])
 
 
