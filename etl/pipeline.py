@@ -151,7 +151,8 @@ def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
     if not opts.sources_dir.is_dir():
         raise RunFailed(f"{opts.sources_dir}: sources folder not found")
     state = State(opts.state_dir)
-    previous = state.read_manifest().get("published", {})
+    manifest = state.read_manifest()
+    previous = manifest.get("published", {})
 
     with timer.stage("read"):
         metadata = sources.read_metadata(opts.sources_dir)
@@ -206,6 +207,54 @@ def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
             collect(outcome)
     timer.timings["extract"] -= timer.timings.get("read", 0.0)  # reading is timed on its own
 
+    published = {n: keys[n] for n, o in outcomes.items() if o.status == "ok"}
+    with timer.stage("publish_check_current"):
+        current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if published == previous else None
+    if current is not None:
+        # Same pages, same extractor, and the published package is whole:
+        # it is exactly what publishing again would write, so keep it.
+        counts = current
+    else:
+        counts = _publish(opts, timer, builders)
+        descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
+        state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha})
+    state.prune(set(keys.values()))
+
+    pages = []
+    for name in sorted(outcomes):
+        o = outcomes[name]
+        if o.status == "ok":
+            status = "unchanged" if name in cached and previous.get(name) == keys.get(name) else "published"
+            pages.append({"file": name, "source_id": o.source_id, "status": status})
+        else:
+            pages.append({"file": name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
+            log.warning("quarantined %s: %s", name, o.detail)
+    for name in sorted(set(previous) - set(outcomes)):
+        pages.append({"file": name, "status": "removed"})
+    result.pages = pages
+    result.counts = counts
+    result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
+
+
+def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, int] | None:
+    """Rows per table of the package at ``out`` if it is the one this state
+    last published and still whole (every file matches the descriptor's hash
+    and size), else None."""
+    import json
+
+    try:
+        if validate.sha256_file(out / "datapackage.json") != descriptor_sha256:
+            return None
+        descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+        if validate.check_files(out, descriptor):
+            return None
+        return {r["x-table"]: r["x-rows"] for r in descriptor["resources"] if r["format"] == "csv"}
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _publish(opts: RunOptions, timer: _Timer, builders: dict[str, transform.TableBuilder]) -> dict[str, int]:
+    """Build, check, write, validate and swap in the package; rows per table."""
     with timer.stage("transform"):
         builders["codebook"].add(semantic.codebook_rows())
         tables = {t: b.finish() for t, b in builders.items()}
@@ -227,22 +276,4 @@ def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-    published = {n: keys[n] for n, o in outcomes.items() if o.status == "ok"}
-    state.write_manifest({"published": published})
-    state.prune(set(keys.values()))
-
-    pages = []
-    for name in sorted(outcomes):
-        o = outcomes[name]
-        if o.status == "ok":
-            status = "unchanged" if name in cached and previous.get(name) == keys.get(name) else "published"
-            pages.append({"file": name, "source_id": o.source_id, "status": status})
-        else:
-            pages.append({"file": name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
-            log.warning("quarantined %s: %s", name, o.detail)
-    for name in sorted(set(previous) - set(outcomes)):
-        pages.append({"file": name, "status": "removed"})
-    result.pages = pages
-    result.counts = {t: df.height for t, df in tables.items()}
-    result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
+    return {t: df.height for t, df in tables.items()}

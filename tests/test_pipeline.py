@@ -172,3 +172,21 @@ def test_published_hashes_match_the_files(tmp_path, archive):
     for resource in descriptor["resources"]:
         path = tmp_path / "dist" / resource["path"]
         assert resource["hash"] == "sha256:" + sha256_file(path), resource["name"]
+
+
+def test_an_unchanged_rerun_keeps_the_package_and_a_damaged_one_is_republished(tmp_path, archive):
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    descriptor = tmp_path / "dist" / "datapackage.json"
+    stamp = descriptor.stat().st_mtime_ns
+    again = run(opts)
+    assert again.exit_code == EXIT_OK and {p["status"] for p in again.pages} == {"unchanged"}
+    assert descriptor.stat().st_mtime_ns == stamp  # not rewritten
+    assert again.counts["sources"] == 1 and "publish_write" not in again.timings
+
+    before = files_of(tmp_path / "dist")
+    damaged = tmp_path / "dist" / "data" / "dates.csv"
+    damaged.write_text("tampered\n")
+    repaired = run(opts)
+    assert repaired.exit_code == EXIT_OK and "publish_write" in repaired.timings
+    assert files_of(tmp_path / "dist") == before
