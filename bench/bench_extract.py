@@ -4,14 +4,20 @@ Pages are built from the seed page: its Arabic numbers are replaced by
 random numbers of the same length (seeded RNG), and the varied text is
 repeated up to ~15k characters, the size of a full newspaper page.
 Reports chars/s and pages/s for ``etl.extract.extract_text`` (the whole
-extract stage) and for ``extract_figures`` alone (on pre-repaired text).
+extract stage), then the time per page of each of its steps: ``repair``,
+``extract_dates`` and ``extract_figures`` (on pre-repaired text, with the
+dates' spans excluded as in ``extract_text``).  One core; a run on N cores
+does about N times the pages.
 
     .venv/bin/python bench/bench_extract.py [--pages 300] [--chars 15000] [--seed 7]
+
+``--chars 5000`` gives pages the size of the seed page.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import re
 import sys
@@ -21,9 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from etl.dates import extract_dates  # noqa: E402
 from etl.extract import extract_text  # noqa: E402
 from etl.figures import extract_figures  # noqa: E402
 from etl.textrepair import repair  # noqa: E402
+
+
+ISSUE = dt.date(2023, 1, 1)
 
 
 def _seed_text() -> str:
@@ -64,23 +74,32 @@ def main() -> None:
     args = ap.parse_args()
     pages = make_pages(args.pages, args.chars, args.seed)
     total_chars = sum(len(p) for p in pages)
-    extract_text(pages[0])  # warm up: compile regexes, load vocab
+    extract_text(pages[0], ISSUE)  # warm up: compile regexes, load vocab
 
     t0 = time.perf_counter()
-    n_figs = sum(len(extract_text(p).figures) for p in pages)
+    n_figs = sum(len(extract_text(p, ISSUE).figures) for p in pages)
     t_all = time.perf_counter() - t0
 
-    repaired = [repair(p) for p in pages]
     t0 = time.perf_counter()
-    for r in repaired:
-        extract_figures(r)
+    repaired = [repair(p) for p in pages]
+    t_repair = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    dates = [extract_dates(r, ISSUE) for r in repaired]
+    t_dates = time.perf_counter() - t0
+
+    spans = [[(d.clean_start, d.clean_end) for d in ds] for ds in dates]
+    t0 = time.perf_counter()
+    for r, s in zip(repaired, spans):
+        extract_figures(r, exclude_spans=s)
     t_fig = time.perf_counter() - t0
 
-    print(f"pages={len(pages)} chars/page={total_chars // len(pages)} figures/page={n_figs / len(pages):.1f}")
-    print(f"extract_text   : {total_chars / t_all:,.0f} chars/s  {len(pages) / t_all:,.1f} pages/s  "
-          f"({1000 * t_all / len(pages):.2f} ms/page, one core)")
-    print(f"extract_figures: {total_chars / t_fig:,.0f} chars/s  {len(pages) / t_fig:,.1f} pages/s  "
-          f"({1000 * t_fig / len(pages):.2f} ms/page, one core)")
+    n = len(pages)
+    print(f"pages={n} chars/page={total_chars // n} figures/page={n_figs / n:.1f}")
+    print(f"extract_text   : {total_chars / t_all:,.0f} chars/s  {n / t_all:,.1f} pages/s  "
+          f"({1000 * t_all / n:.2f} ms/page, one core)")
+    for name, t in (("repair", t_repair), ("extract_dates", t_dates), ("extract_figures", t_fig)):
+        print(f"  {name:<16}: {1000 * t / n:.2f} ms/page  ({total_chars / t:,.0f} chars/s)")
 
 
 if __name__ == "__main__":

@@ -54,7 +54,8 @@ Bare relative years are dates wherever they stand (``今年59岁``, ``去年同�
 except where the characters around them make another word (``如今年轻人``,
 ``送去年货``, ``上年纪``: :data:`RELATIVE_NOT_BEFORE`,
 :data:`RELATIVE_NOT_AFTER`).  A number glued to a preceding digit (``12022年``,
-``1.5月``) or a Chinese numeral (``二十一月``) is not a date, nor is a bare
+``1.5月``) or a Chinese numeral (``二十一月``) is not a date (but a year
+after a list number that starts its line is: ``4.2023年3月``), nor is a bare
 Chinese-numeral month after a word that makes ``一`` a word (``同一月份``).
 
 Not dates (never emitted): durations and ages (``30多年``, ``10余年``,
@@ -438,13 +439,25 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
     raise AssertionError(name)  # pragma: no cover
 
 
+def _after_list_number(text: str, s: int) -> bool:
+    """``text[:s]`` ends in a list number that starts its line (``4.`` in
+    ``4.2023年3月``): the year is not the decimals of a number."""
+    if s < 2 or text[s - 1] != ".":
+        return False
+    k = s - 1
+    while k > 0 and text[k - 1].isascii() and text[k - 1].isdigit():
+        k -= 1
+    return 1 <= s - 1 - k <= 2 and (k == 0 or text[k - 1] == "\n")
+
+
 def _context_ok(text: str, m: re.Match[str]) -> bool:
     """Reject matches glued to a neighbouring number or word."""
     s, e = m.span()
     first = text[s]
     prev = text[s - 1] if s else ""
     if prev:
-        if first.isascii() and first.isdigit() and prev in _ARABIC_NOT_AFTER:
+        if first.isascii() and first.isdigit() and prev in _ARABIC_NOT_AFTER \
+                and not _after_list_number(text, s):
             return False
         if first in _CN_NUMERALS:
             if prev in _CN_NUMERAL_NOT_AFTER:

@@ -12,12 +12,30 @@ Each candidate is then checked by a few general rules:
   is never a figure;
 * a year-sized whole number before 年 (2022年, 二〇二二年) is a date;
   bare 月/日/号 are never units (durations use 个月 and 天);
-* numbers after 第, inside URLs, addresses, slogans and idioms are dropped
-  (``exclusions.csv``), as are candidates overlapping ``exclude_spans``
-  (the dates found by the dates extractor).
+* a bare 百/千/万/亿 reads as 一百/一千/… only after a qualifier word (逾千万人次,
+  近百名, 上万人: ``上`` is a ``magnitude`` qualifier, one only before such a
+  bare magnitude) or before 余/多 (百余人); elsewhere it is a word (百日千万);
+* a qualifier may also follow a rate's basis (800元/亩以上, 3.2元/公斤左右);
+* a decimal with three or more decimals before 年 is a list number glued to a
+  year (``4.2023年``), not a duration;
+* a number directly after another digit group and a space (``1 800人``) is
+  not published: it may be the tail of a spaced-out number, and a dropped
+  figure is better than a wrong one (letter-spaced digits such as
+  ``3 2 0 0 元`` are joined by ``etl.textrepair`` before this);
+* numbers after 第, inside URLs, addresses, slogans, idioms and category
+  labels (三类地区, 一、二类苗) are dropped (``exclusions.csv``), as are
+  candidates overlapping ``exclude_spans`` (the dates found by the dates
+  extractor).
 
 Offsets: the scan works on clean offsets; ``char_start``/``char_end`` are
 mapped back to the raw text, so ``surface == raw[char_start:char_end]``.
+
+Speed (a page is a few milliseconds of CPU all told): a small anchor regex
+that starts with a character class (so ``re`` skips at C speed) finds the few
+positions where a figure may start, and the big regex is only *matched*
+there; the common case (Arabic number + unit) is read without building the
+group dict; matches inside a date are not interpreted; exclusions and
+sentences are computed only for the lines that hold a candidate.
 """
 
 from __future__ import annotations
@@ -45,13 +63,14 @@ _MULT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _K = r"(?:\s?[kK](?![A-Za-z]))?"
 _NUM = (
-    rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多])|(?<=[逾近超约])[百千万](?=[人名家户个项次元万亿])|半(?=成))"
+    rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多])|(?(pre)[百千万亿](?![0-9{_CN_DIGITS}])|(?!))|半(?=成))"
     rf"(?:[0-9]+(?:\.[0-9]+)?|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
 )
 _SEP = r"(?:—{1,2}|[-–~〜至到])"
 _SIGN = r"(?:(?<![0-9])-|负)"
 #: Where a figure may not start: inside a number, a word code, after 第/几/数.
-_START = rf"(?<![0-9.A-Za-z第{_CN_BODY}])"
+_START_NOT = rf"[0-9.A-Za-z第{_CN_BODY}]"
+_START = rf"(?<!{_START_NOT})"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -60,36 +79,66 @@ def _alt(words: Iterable[str]) -> str:
 
 def _unit_alternation(rows: Iterable[rules.UnitRule]) -> str:
     rows = list(rows)
-    # One set lookup before trying the long alternation.
+    # One set lookup before trying the alternation.
     firsts = "".join(sorted({re.escape(u.unit_raw[0]) for u in rows}))
     return f"(?=[{firsts}])(?:{_unit_alternatives(rows)})"
 
 
 def _unit_alternatives(rows: Iterable[rules.UnitRule]) -> str:
-    parts = []
-    for raw in sorted({u.unit_raw for u in rows}, key=len, reverse=True):
-        if raw.startswith("个") and len(raw) > 1:  # 两个多月, 一个半小时 stay whole
-            parts.append("个[多余]?" + re.escape(raw[1:]))
-        else:
-            parts.append(re.escape(raw))
-    return "|".join(parts)
+    """The units as a trie-shaped regex (``人(?:口|次)?|元(?:整|钱|…)?|…``):
+    the engine tries one branch per distinct first character, in the order of
+    ``units.csv`` (common units first), and a longer unit before its prefix,
+    so the longest unit still wins.  ``个`` + unit may take 多/余 between
+    (两个多月, 一个半小时 stay whole)."""
+    trie: dict = {}
+    for u in rows:
+        node = trie
+        for ch in u.unit_raw:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a unit ends here
+
+    def emit(node: dict, after_ge: bool) -> str:
+        alts = []
+        for ch, child in node.items():
+            if ch == "":
+                continue
+            rest = {k: v for k, v in child.items() if k != ""}
+            body = re.escape(ch)
+            if rest:
+                sub = emit(rest, ch == "个" and node is trie)
+                if "" in child:
+                    body += f"(?:{sub})?"
+                else:
+                    body += f"(?:{sub})"
+            alts.append(body)
+        inner = "|".join(alts)
+        return f"[多余]?(?:{inner})" if after_ge else inner
+
+    return emit(trie, False)
 
 
 @dataclass(frozen=True)
 class _Compiled:
     full: re.Pattern[str]
     simple: re.Pattern[str]  # the same without ranges (fallback)
+    anchor: re.Pattern[str]  # where a figure may start (see _build_anchor)
 
 
 def _prefix_alternation() -> str:
+    """Prefix qualifier words; a ``magnitude`` word (上) only before a bare
+    百/千/万/亿 (上千人)."""
     parts = []
     for q in sorted(
-        (q for q in rules.qualifiers() if q.position == "prefix"),
+        (q for q in rules.qualifiers() if q.position in ("prefix", "magnitude")),
         key=lambda q: len(q.word),
         reverse=True,
     ):
-        guard = f"(?<![{re.escape(q.not_after)}])" if q.not_after else ""
-        parts.append(guard + re.escape(q.word))
+        word = re.escape(q.word)
+        # the word first (a literal: the engine skips it at one test), then
+        # the character before it
+        guard = f"(?<![{re.escape(q.not_after)}]{word})" if q.not_after else ""
+        ahead = "(?=[百千万亿])" if q.position == "magnitude" else ""
+        parts.append(word + guard + ahead)
     return "|".join(parts)
 
 
@@ -98,7 +147,9 @@ def _build(with_range: bool) -> re.Pattern[str]:
     main_units = [u for u in all_units if u.kind not in
                   ("per_basis", "money_prefix", "money_minor", "percent_prefix")]
     units = _unit_alternation(main_units)
+    longest_unit = max(len(u.unit_raw) for u in main_units)
     pct_prefix = _alt(u.unit_raw for u in all_units if u.kind == "percent_prefix")
+    pct_first = "".join(sorted({u.unit_raw[0] for u in all_units if u.kind == "percent_prefix"}))
     money_prefix = "".join(re.escape(u.unit_raw) for u in all_units if u.kind == "money_prefix")
     minor = _alt(u.unit_raw for u in all_units if u.kind == "money_minor")
     per = _alt(u.unit_raw for u in all_units if u.kind == "per_basis")
@@ -109,18 +160,19 @@ def _build(with_range: bool) -> re.Pattern[str]:
     rng = (lambda s: s) if with_range else (lambda s: "")
 
     pct = (
-        rf"(?P<pp>{pct_prefix})(?P<pn1>{_NUM}|百(?![0-9{_CN_BODY}]))"
+        rf"(?=[{pct_first}])(?P<pp>{pct_prefix})(?P<pn1>{_NUM}|百(?![0-9{_CN_BODY}]))"
         + rng(rf"(?:(?P<psep>{_SEP})(?:{pct_prefix})?(?P<pn2>{_NUM}))?")
     )
     cur = (
         rf"(?P<cp>[{money_prefix}])(?P<cn1>{_ARABIC})(?P<cm1>[万亿]+)?"
         + rng(rf"(?:(?P<csep>{_SEP})[{money_prefix}]?(?P<cn2>{_ARABIC})(?P<cm2>[万亿]+)?)?")
     )
-    frac = rf"(?P<fd>{_NUM})分之(?P<fn>{_NUM})"
+    # (a fraction's 分之 comes within a few characters: test that first)
+    frac = rf"(?=[^分\n]{{1,24}}分之)(?P<fd>{_NUM})分之(?P<fn>{_NUM})"
     main = (
         rf"(?P<sign>{_SIGN})?(?P<n1>{_NUM})(?:(?P<q1>{infix})?(?P<m1>{mult}))?"
         + rng(
-            rf"(?:(?P<u1>{units})?(?P<sep>{_SEP})(?P<sign2>{_SIGN})?(?P<n2>{_NUM})"
+            rf"(?:(?=[^\n]{{0,{longest_unit + 1}}}{_SEP})(?P<u1>{units})?(?P<sep>{_SEP})(?P<sign2>{_SIGN})?(?P<n2>{_NUM})"
             rf"(?:(?P<q2>{infix})?(?P<m2>{mult}))?)?"
         )
         + rf"(?P<iq>{infix})?(?P<unit>{units})"
@@ -131,19 +183,39 @@ def _build(with_range: bool) -> re.Pattern[str]:
     # A cheap first-character test (one set lookup) in front of everything:
     # most positions of a page fail here instead of walking the alternation.
     firsts = set(_CN_START + "0123456789百千万半-负" + money_prefix)
-    firsts |= {q.word[0] for q in rules.qualifiers() if q.position == "prefix"}
+    firsts |= {q.word[0] for q in rules.qualifiers() if q.position in ("prefix", "magnitude")}
     firsts |= {w[0] for w in pct_prefix.replace("\\", "").split("|") if w}
     first = "".join(sorted(re.escape(c) for c in firsts))
     pattern = (
         rf"(?=[{first}]){_START}(?P<pre>{pre})?(?:{pct}|{cur}|{frac}|{main})"
-        rf"(?P<post>{suffix})?(?:(?P<per>{per}))?"
+        rf"(?P<post>{suffix})?(?:(?P<per>{per})(?P<post2>{suffix})?)?"
     )
     return re.compile(pattern)
 
 
+def _build_anchor() -> re.Pattern[str]:
+    """Every position where a figure may start, and few others: a character
+    that starts a number, or the first character of a prefix qualifier with
+    a number-starting character within the word's length after it.  It
+    begins with a character class, so ``re`` skips the rest of the page at C
+    speed (a pattern that begins with a lookahead is run at every position)."""
+    all_units = rules.units()
+    money_prefix = "".join(u.unit_raw for u in all_units if u.kind == "money_prefix")
+    pct_prefix = {u.unit_raw[0] for u in all_units if u.kind == "percent_prefix"}
+    words = [q.word for q in rules.qualifiers() if q.position in ("prefix", "magnitude")]
+    num_first = set(_CN_START + "0123456789百千万亿半-负" + money_prefix) | pct_prefix
+    pre_only = {w[0] for w in words} - num_first
+    nums = "".join(sorted(re.escape(c) for c in num_first))
+    pres = "".join(sorted(re.escape(c) for c in pre_only))
+    longest = max(map(len, words))
+    return re.compile(
+        rf"[{nums}{pres}](?<![{pres}](?!.{{0,{longest - 1}}}[{nums}]))(?<!{_START_NOT}.)", re.S
+    )
+
+
 @functools.cache
 def _compiled() -> _Compiled:
-    return _Compiled(full=_build(True), simple=_build(False))
+    return _Compiled(full=_build(True), simple=_build(False), anchor=_build_anchor())
 
 
 # ---------------------------------------------------------------- values
@@ -156,6 +228,15 @@ _K_SUFFIX = re.compile(r"\s?[kK]$")
 _CN_BEFORE_ARABIC = re.compile(rf"^[{_CN_DIGITS}]+(?=[0-9])")
 _BIG_TAIL = re.compile(r"[万亿萬億]+$")
 _BIG_ANY = re.compile(r"[万亿萬億]")
+#: A number may start with a bare magnitude only after a qualifier (逾千万,
+#: 近百名, 上万人) or before 余/多 (百余人): read with an implicit 一.
+_BARE_MAGNITUDE = frozenset("百千万亿佰仟萬億")
+#: A decimal with this many fractional digits before 年 is a list number
+#: glued to a year (``4.2023年``), not a duration.
+_YEAR_FRACTION = re.compile(r"\.[0-9]{3,}$")
+
+
+_DIGIT_CHARS = frozenset("0123456789")
 
 
 class _Reject(Exception):
@@ -173,8 +254,11 @@ def _num_value(text: str, allow_lone_one: bool) -> tuple[float, int]:
     km = _K_SUFFIX.search(t)
     if km:
         t, mult = t[: km.start()], 1000.0
-    if t in ("百", "千", "万"):
-        return float(_MULT[t]), 0
+    if t[:1] in _BARE_MAGNITUDE:  # 百余人, 逾千万人次: an implicit 一
+        try:
+            return parse_number("一" + t, "smart") * mult, 0
+        except ValueError as exc:
+            raise _Reject(str(exc)) from exc
     if t == "半":
         return 0.5, 0
     # Split at a Chinese -> Arabic switch when no unit joins them (统一5).
@@ -221,7 +305,7 @@ def _has_chinese(text: str) -> bool:
 # ---------------------------------------------------------------- scanning
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     start: int  # clean offsets of the whole figure (qualifiers included)
     end: int
@@ -237,7 +321,10 @@ class _Cand:
 def _qualifier(position: str, word: str | None, kind: str | None = None) -> str | None:
     if not word:
         return None
-    q = rules.qualifier_table().get((position, word))
+    table = rules.qualifier_table()
+    q = table.get((position, word))
+    if q is None and position == "prefix":
+        q = table.get(("magnitude", word))
     if q is None:
         return None
     if q.unit_kinds and kind not in q.unit_kinds:
@@ -256,6 +343,10 @@ def _finish(m: re.Match[str], gd: dict, cand: _Cand, kind: str) -> _Cand:
         cand.per = per_rule.unit
         if post:
             end = m.start("per")  # "以上/月" does not happen; keep it simple
+        elif gd["post2"]:  # 800元/亩以上, 3.2元/公斤左右: after the rate's basis
+            post_q = _qualifier("suffix", gd["post2"], kind)
+            if post_q is None:
+                end = m.start("post2")
     if post and post_q is None:
         end = m.start("post")
         if gd["per"]:
@@ -372,6 +463,8 @@ def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
     if rule.unit == "year" and rule.unit_raw == "年" and qualifier in ("exact", "range") \
             and not gd["pre"] and float(v1).is_integer() and 1000 <= abs(v1) <= 2999:
         raise _Reject("a year, not a duration")
+    if rule.unit_raw == "年" and _YEAR_FRACTION.search(n1):
+        raise _Reject("a list number glued to a year (4.2023年)")
     value = v1
     if kind == "percent_tenth":
         value = v1 * (rule.factor or 10)
@@ -401,7 +494,44 @@ def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
     return cand
 
 
+def _plain(m: re.Match[str], clean: str) -> _Cand | None:
+    """The common case, without building the group dict: an Arabic number
+    directly followed by its unit and nothing else (no qualifier, range,
+    multiplier or rate).  None: not that case, take the general path."""
+    if m.lastgroup != "unit":
+        return None  # something follows the unit (or not the main form)
+    start = m.start()
+    ns, ne = m.span("n1")
+    if ns != start or ne != m.start("unit"):
+        return None  # a prefix, a sign, 万/余 or a range between
+    n1 = clean[ns:ne]
+    if not _PLAIN_ARABIC.fullmatch(n1):
+        return None
+    end = m.end()
+    unit_text = clean[ne:end]
+    rule = _unit_rule(unit_text, clean, end, False)
+    kind = rule.kind
+    if unit_text != rule.unit_raw or kind in _GENERAL_KINDS:
+        return None
+    if kind in _NOT_A_UNIT_HERE:
+        raise _Reject("not a unit here")
+    value = float(n1)
+    if rule.unit_raw == "年" and (
+        (value.is_integer() and 1000 <= value <= 2999) or _YEAR_FRACTION.search(n1)
+    ):
+        raise _Reject("a year, or a list number glued to a year")
+    return _Cand(start, end, ns, value, rule.unit, rule.unit_raw, "exact")
+
+
+#: Unit kinds that always take the general path (``_from_main``).
+_GENERAL_KINDS = frozenset({"percent_tenth", "anniversary"})
+_NOT_A_UNIT_HERE = frozenset({"per_basis", "money_prefix", "money_minor", "percent_prefix"})
+
+
 def _candidate(m: re.Match[str], clean: str) -> _Cand:
+    cand = _plain(m, clean)
+    if cand is not None:
+        return cand
     gd = m.groupdict()
     if gd["pp"]:
         return _from_percent_prefix(m, gd)
@@ -412,22 +542,34 @@ def _candidate(m: re.Match[str], clean: str) -> _Cand:
     return _from_main(m, gd, clean)
 
 
-def _scan(clean: str) -> list[_Cand]:
+def _scan(clean: str, skip: list[tuple[int, int]] = ()) -> list[_Cand]:
+    """Candidates left to right, never overlapping.  ``skip``: sorted clean
+    spans (the dates) whose figures are dropped anyway: a match that lies
+    inside one is not interpreted at all."""
     comp = _compiled()
     out: list[_Cand] = []
     pos = 0
-    search = comp.full.search
-    while True:
-        m = search(clean, pos)
+    match = comp.full.match
+    k, n_skip = 0, len(skip)
+    for m0 in comp.anchor.finditer(clean):
+        at = m0.start()
+        if at < pos:
+            continue
+        m = match(clean, at)
         if m is None:
-            break
+            continue
+        if n_skip:
+            while k < n_skip and skip[k][1] <= at:
+                k += 1
+            if k < n_skip and skip[k][0] <= at and m.end() <= skip[k][1]:
+                pos = m.end()
+                continue
         cand = None
         try:
             cand = _candidate(m, clean)
         except _Reject:
-            gd = m.groupdict()
-            if gd.get("sep") or gd.get("psep") or gd.get("csep"):
-                m2 = comp.simple.match(clean, m.start())
+            if m.group("sep") or m.group("psep") or m.group("csep"):
+                m2 = comp.simple.match(clean, at)
                 if m2 is not None:
                     try:
                         cand = _candidate(m2, clean)
@@ -435,15 +577,15 @@ def _scan(clean: str) -> list[_Cand]:
                         cand = None
                     if cand is not None:
                         out.append(cand)
-                        pos = max(cand.end, m.start() + 1)
+                        pos = max(cand.end, at + 1)
                         continue
                     # Nothing at the start: look again right after the separator.
-                    pos = m.end("sep") if gd.get("n1") and gd.get("sep") else m.start() + 1
+                    pos = m.end("sep") if m.group("n1") and m.group("sep") else at + 1
                     continue
             pos = m.end()
             continue
         out.append(cand)
-        pos = max(cand.end, m.start() + 1)
+        pos = max(cand.end, at + 1)
     return out
 
 
@@ -459,22 +601,53 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -
     return False
 
 
-def _excluded_starts(clean: str) -> tuple[list[int], list[int]]:
-    starts, ends = [], []
-    for m in rules.exclusion_regex().finditer(clean):
-        if m.end() > m.start():
-            starts.append(m.start())
-            ends.append(m.end())
-    return starts, ends
+class _Lines:
+    """Per-line facts computed only for the lines that hold a candidate
+    (about a third of a page): exclusion spans and sentence spans.  Neither
+    ever crosses a hard line break (no exclusion pattern matches a
+    ``\\n``; a sentence ends at one), so a line's share equals what a scan
+    of the whole page would find there."""
+
+    def __init__(self, clean: str) -> None:
+        self.clean = clean
+        self.breaks = [m.start() for m in _NEWLINE.finditer(clean)]
+        self._excl: dict[int, tuple[list[int], list[int]]] = {}
+        self._sent: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+
+    def line(self, pos: int) -> tuple[int, int, int]:
+        """(number, start, end) of the line holding clean offset ``pos``."""
+        k = bisect.bisect_right(self.breaks, pos)
+        a = self.breaks[k - 1] + 1 if k else 0
+        b = self.breaks[k] if k < len(self.breaks) else len(self.clean)
+        return k, a, b
+
+    def exclusions(self, pos: int) -> tuple[list[int], list[int]]:
+        """Starts and ends of the exclusion spans on ``pos``'s line."""
+        k, a, b = self.line(pos)
+        got = self._excl.get(k)
+        if got is None:
+            starts, ends = [], []
+            for m in rules.exclusion_regex().finditer(self.clean, a, min(b + 1, len(self.clean))):
+                if m.end() > m.start():
+                    starts.append(m.start())
+                    ends.append(m.end())
+            got = self._excl[k] = (starts, ends)
+        return got
+
+    def sentences(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
+        """Sentence spans (and their starts) around the clean span."""
+        k, a, b = self.line(start)
+        if end > b:  # crosses a line break (never, in practice): whole page
+            spans = split_sentences(self.clean)
+            return spans, [s for s, _ in spans]
+        got = self._sent.get(k)
+        if got is None:
+            spans = [(s + a, e + a) for s, e in split_sentences(self.clean[a:b])]
+            got = self._sent[k] = (spans, [s for s, _ in spans])
+        return got
 
 
-def _display(repaired: Repaired, cs: int, ce: int) -> str:
-    """``repaired.display_text(cs, ce)``, without a Python loop per character."""
-    text = "".join(map(repaired.raw.__getitem__, repaired.raw_index[cs:ce]))
-    piece = repaired.clean[cs:ce]
-    if " " in piece or "\n" in piece:
-        text = "".join(c if c in " \n" else t for c, t in zip(piece, text))
-    return text
+_NEWLINE = re.compile("\n")
 
 
 def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Figure]:
@@ -484,34 +657,34 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
     overlapping one of them is not emitted.
     """
     clean = repaired.clean
-    cands = _scan(clean)
+    spans = sorted((int(s), int(e)) for s, e in exclude_spans)
+    cands = _scan(clean, spans)
     if not cands:
         return []
-    ex_starts, ex_ends = _excluded_starts(clean)
-    spans = sorted((int(s), int(e)) for s, e in exclude_spans)
+    lines = _Lines(clean)
     span_starts = [s for s, _ in spans]
-    sentences = None
-    sent_starts: list[int] = []
     out: list[Figure] = []
     contexts: dict[tuple[int, int], str] = {}
     for c in cands:
+        ns = c.num_start
+        if ns >= 2 and clean[ns - 1] == " " and clean[ns - 2] in _DIGIT_CHARS:
+            continue  # 1 800人: the number may be the tail of a spaced-out one
+        if spans and _overlaps(spans, span_starts, c.start, c.end):
+            continue
         # An exclusion span that contains the number's first character.
-        i = bisect.bisect_right(ex_starts, c.num_start) - 1
+        ex_starts, ex_ends = lines.exclusions(ns)
+        i = bisect.bisect_right(ex_starts, ns) - 1
         excluded = False
-        while i >= 0 and i >= len(ex_starts) - len(ex_starts) and ex_starts[i] <= c.num_start:
-            if ex_ends[i] > c.num_start:
+        while i >= 0:
+            if ex_ends[i] > ns:
                 excluded = True
                 break
-            if c.num_start - ex_starts[i] > 64:
+            if ns - ex_starts[i] > 64:
                 break
             i -= 1
         if excluded:
             continue
-        if spans and _overlaps(spans, span_starts, c.start, c.end):
-            continue
-        if sentences is None:
-            sentences = split_sentences(clean)
-            sent_starts = [s for s, _ in sentences]
+        sentences, sent_starts = lines.sentences(c.start, c.end)
         k = bisect.bisect_right(sent_starts, c.start) - 1
         if k >= 0 and sentences[k][1] >= c.end:
             cs, ce = sentences[k]
@@ -532,7 +705,7 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
                 unit=c.unit,
                 unit_raw=c.unit_raw,
                 qualifier=c.qualifier,
-                context=contexts.get((cs, ce)) or contexts.setdefault((cs, ce), _display(repaired, cs, ce)),
+                context=contexts.get((cs, ce)) or contexts.setdefault((cs, ce), repaired.display[cs:ce]),
                 value_max=None if c.value_max is None else float(c.value_max),
                 per=c.per,
                 clean_start=c.start,

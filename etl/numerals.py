@@ -74,6 +74,7 @@ CN_UNIT_CHARS = "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 CN_NUMERAL_CHARS = CN_DIGIT_CHARS + CN_UNIT_CHARS
 
 _ARABIC_SHORT = re.compile(r"-?\d+(?:\.\d+)?[十拾百佰千仟万亿兆]*")
+_LEADING_ARABIC = re.compile(r"-?\d+(?:\.\d+)?")
 _MONEY = re.compile(r"^(.+?)[元圆](.)角(?:(.)分)?$")
 _MONEY_FEN = re.compile(r"^(.+?)[元圆](?:零)?(.)分$")
 
@@ -292,7 +293,7 @@ def _parse_plain(s: str, mode: str) -> Decimal:
     if not s:
         raise ValueError("empty numeral")
     if mode == "smart" and _ARABIC_SHORT.fullmatch(s):
-        m = re.match(r"-?\d+(?:\.\d+)?", s)
+        m = _LEADING_ARABIC.match(s)
         assert m is not None
         value = Decimal(m.group())
         for ch in s[m.end() :]:

@@ -14,7 +14,9 @@
   the text right after it matches (``人所有`` is not ``所``).
 * ``qualifiers.csv`` -- ``word, position, qualifier, unit_kinds, not_after``:
   qualifier words before the number (``prefix``), between the number and its
-  unit (``infix``: 300余人) or after the unit (``suffix``: 20岁左右);
+  unit (``infix``: 300余人) or after the unit (``suffix``: 20岁左右, also after
+  a rate's basis: 800元/亩以上); a ``magnitude`` word is a prefix only before
+  a bare 百/千/万/亿 (上千人: one thousand or more);
   ``unit_kinds`` limits a word to some unit kinds, ``not_after`` lists
   characters that must not precede a prefix word (节约 is not 约).
 * ``exclusions.csv`` -- ``name, kind, pattern, reason``: spans that are never
@@ -34,6 +36,7 @@ from pathlib import Path
 VOCAB_DIR = Path(__file__).resolve().parents[1] / "schemas" / "vocab"
 
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx", "range")
+QUALIFIER_POSITIONS = ("prefix", "magnitude", "infix", "suffix")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class UnitRule:
 @dataclass(frozen=True)
 class QualifierRule:
     word: str
-    position: str  # prefix | infix | suffix
+    position: str  # prefix | magnitude | infix | suffix
     qualifier: str
     unit_kinds: frozenset[str]  # empty: any kind
     not_after: str  # characters that must not precede a prefix word
@@ -119,6 +122,8 @@ def qualifiers() -> tuple[QualifierRule, ...]:
         q = r["qualifier"].strip()
         if q not in QUALIFIERS:
             raise ValueError(f"qualifiers.csv: unknown qualifier {q!r}")
+        if r["position"].strip() not in QUALIFIER_POSITIONS:
+            raise ValueError(f"qualifiers.csv: unknown position {r['position']!r}")
         kinds = frozenset(k for k in r["unit_kinds"].split("|") if k.strip())
         out.append(
             QualifierRule(

@@ -20,47 +20,54 @@ _MARKS = re.compile(r"[。！？!?；;\n“”「」『』]")
 
 def split_sentences(clean: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    append = spans.append
     start = 0
     depth = 0
     pending_end = -1  # a sentence mark seen inside quotes
-
-    def close(end: int) -> None:
-        nonlocal start
-        # Trim whitespace at both ends; skip empty spans.
-        s, e = start, end
+    n = len(clean)
+    for m in _MARKS.finditer(clean):
+        ch = m.group()
+        pos = m.start()
+        if ch in _ENDS:
+            if depth:
+                pending_end = pos + 1
+                continue
+            end = pos + 1
+            # Keep a closing quote that directly follows with the sentence.
+            if end < n and clean[end] in _CLOSE:
+                end += 1
+        elif ch == "\n":
+            end = pos
+            depth = 0
+            pending_end = -1
+        elif ch in _OPEN:
+            depth += 1
+            continue
+        else:  # a closing quote
+            if depth:
+                depth -= 1
+            if depth or pending_end != pos:
+                pending_end = -1
+                continue
+            pending_end = -1
+            end = pos + 1
+        if end > start:
+            # Trim whitespace at both ends; skip empty spans.
+            s, e = start, end
+            if clean[s].isspace() or clean[e - 1].isspace():
+                while s < e and clean[s].isspace():
+                    s += 1
+                while e > s and clean[e - 1].isspace():
+                    e -= 1
+            if e > s:
+                append((s, e))
+        start = pos + 1 if ch == "\n" else end
+    if n > start:
+        s, e = start, n
         while s < e and clean[s].isspace():
             s += 1
         while e > s and clean[e - 1].isspace():
             e -= 1
         if e > s:
-            spans.append((s, e))
-        start = end
-
-    for m in _MARKS.finditer(clean):
-        ch = m.group()
-        pos = m.start()
-        if ch == "\n":
-            close(pos)
-            start = pos + 1
-            depth = 0
-            pending_end = -1
-        elif ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            if depth:
-                depth -= 1
-            if depth == 0 and pending_end == pos:
-                close(pos + 1)
-            pending_end = -1
-        else:  # a sentence mark
-            if depth == 0:
-                end = pos + 1
-                # Keep a closing quote that directly follows with the sentence.
-                if end < len(clean) and clean[end] in _CLOSE:
-                    end += 1
-                if end > start:
-                    close(end)
-            else:
-                pending_end = pos + 1
-    close(len(clean))
+            append((s, e))
     return spans

@@ -1,33 +1,75 @@
 """OCR text repair with an offset map back to the raw page text.
 
 Extraction never works on the raw page: OCR puts spaces inside words and
-numbers (``就 业 率 达``, ``1789 人``), wraps lines in the middle of a figure
-(``5266万\\n元``) and mixes full-width digits (``１２３４万元``).  ``repair``
-builds a *clean view* of the text in which those artefacts are gone, plus
-``raw_index[i]``: the index in the raw text of clean character ``i``.  Every
-offset the extractors publish is mapped back through it, so published offsets
-always point into the original text.
+numbers (``就 业 率 达``, ``1789 人``, ``3 2 0 0 元``), wraps lines in the
+middle of a figure (``5266万\\n元``) and mixes full-width digits
+(``１２３４万元``).  ``repair`` builds a *clean view* of the text in which those
+artefacts are gone, plus ``raw_index[i]``: the index in the raw text of clean
+character ``i``.  Every offset the extractors publish is mapped back through
+it, so published offsets always point into the original text.  The clean text
+is a subsequence of the normalized raw text (one character for one character,
+see below): repair only ever *drops* characters, never inserts or moves any.
 
 Rules (each small and general, none about any particular page):
 
 * Full-width ASCII (U+FF01..U+FF5E) becomes its half-width twin, the
-  ideographic space becomes a space: one character for one character.
+  ideographic space (and other odd spaces, tabs) a space, every line separator
+  (``\\r``, ``\\v``, ``\\f``, U+2028, ...) a ``\\n``: one character for one
+  character (:data:`NORMALIZE`).
 * Whitespace inside a line is dropped, except a single space kept between two
   ASCII letters/digits (so ``in 2022`` stays two words and ``1 800`` two
-  numbers).
-* A line break is *soft* (dropped: the line was wrapped by the layout) when the
-  line before it is long, i.e. at least ``SOFT_BREAK_RATIO`` of the page's
-  typical line length, or ends inside a figure (a digit or a number word
-  followed by its unit on the next line).  Otherwise it is *hard* and kept as a
-  single ``\\n``: a heading, a byline or the end of a paragraph, which must not
-  glue to the next line.
+  numbers), with two exceptions:
+
+  - *letter-spaced digits*: single-character digit tokens separated by single
+    spaces are one number (``3 2 0 0 元`` is ``3200元``, ``9 7 . 3 %`` is
+    ``97.3%``); a group of two or more digits is never joined to its
+    neighbour (``1 800``, ``12 3``);
+  - *list numbering*: at the start of a line, the space after ``4.`` / ``4．``
+    is kept when a number follows (``4. 2023年3月``), so the list number is
+    never read as the integer part of a decimal.
+
+* A line break (with the blank lines after it) is *soft* (dropped: the line
+  was wrapped by the layout, a photo or a column) or *hard* (kept as a single
+  ``\\n``: a heading, a byline, a list item or the end of a paragraph, which
+  must not glue to the next line).  After sentence punctuation
+  (:data:`SENTENCE_END`) a break is always hard.  Otherwise it is soft when
+
+  1. it cuts a figure: the line ends in a digit or a number word and the next
+     line does not start with an ASCII letter/digit (``5266万`` / ``元``);
+  2. the line is long: at least :data:`SOFT_BREAK_RATIO` of the page's typical
+     (median) line length -- unless the next line starts a numbered list item
+     (``4. 2023年…``);
+  3. the next line starts with punctuation no line starts with (``，``, ``”``);
+  4. it cuts a word of :func:`cut_words` (qualifiers ``超\\n过``, relative dates
+     ``去\\n年``, multi-character units ``批\\n次``) or a date
+     (``2020 年`` / ``6 月``, ``11月`` / ``16日``);
+  5. the line is visibly unfinished: it leaves a quote or bracket open
+     (``“去``), or it continues a paragraph (the break before it was soft)
+     and contains a clause comma (``…12.5万元，带动就业超``).  A short line
+     with a comma right after a hard break may be a heading
+     (``稳就业，保民生``) and is not joined to what follows.
+
+  Rules 3-5 also give way to a numbered list item on the next line.  A short
+  line that none of these rules claims (``阵地前移``, ``文/贺娜 姚兰``) is a
+  heading or a byline: the break after it is hard.
+
+Offsets: ``raw_index`` is a :class:`RawIndex`, a lazy sequence over the runs
+of kept characters (building a tuple of every offset would cost more than the
+repair itself); ``display`` is the clean text with the raw characters.
+
+Speed: every pass is a regular expression or a C-level string method; Python
+code runs once per line break (not per character), and does real work only
+for short lines.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-import statistics
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, chain
 
 #: A line at least this fraction of the typical (median) line length is a
 #: wrapped line, so the break after it is soft.
@@ -36,18 +78,176 @@ SOFT_BREAK_RATIO = 0.6
 #: Characters that close a sentence: a break after them is always hard.
 SENTENCE_END = "。！？!?；;：:…"
 
-_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
-_DIGITISH = re.compile(r"[0-9.．0-9０-９一二三四五六七八九十百千万亿两零〇]")
+#: Characters a line never starts with: a break before them is soft.
+NO_LINE_START = "，,、。.；;：:！!？?”’）)》」』】"
+
+#: A short line containing one of these, in the middle of a paragraph, is a
+#: clause cut by the layout, not a heading.
+CLAUSE_MARKS = "，,"
+
+#: Opening/closing pairs: a line that leaves one open is not finished.
+BRACKET_PAIRS = ("“”", "‘’", "()", "《》", "「」", "『』", "【】")
+
+#: Date words a break may cut, besides the qualifiers and units of the
+#: vocabulary and the relative years of ``etl.dates``.
+DATE_WORDS = ("上半年", "下半年", "季度", "年度", "月份", "以来")
+
+#: Spaces and line separators (normalized to `` `` and ``\\n``).
+INLINE_SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\t"
+LINE_SEPARATORS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+#: Full-width ASCII -> half-width, odd spaces -> space, line separators ->
+#: ``\\n``: always one character for one character.
+NORMALIZE = str.maketrans(
+    {
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+        **{c: " " for c in INLINE_SPACES},
+        **{c: "\n" for c in LINE_SEPARATORS},
+    }
+)
+
+_NORMALIZED = {chr(k): v for k, v in NORMALIZE.items()}
+_NEEDS_NORMALIZING = re.compile(
+    "[" + "".join(sorted(re.escape(c) for c in _NORMALIZED if c != "\n")) + "]"
+)
+
+# Characters normalized to a space or a line break (display keeps them so).
+_WHITESPACE_FINDER = re.compile(
+    "[" + "".join(sorted(re.escape(c) for c, v in _NORMALIZED.items() if v in " \n")) + "]"
+)
+
+_DIGITISH = frozenset("0123456789.一二三四五六七八九十百千万亿两零〇")
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DIGITS = frozenset("0123456789")
+
+# A break region: the line break(s), blank lines and the spaces starting
+# the next line.  (The spaces ending a line are dropped by _DROP_SPACES.)
+_BREAK = re.compile(r"\n[ \n]*")
+
+# Spaces inside or at the end of a line that are dropped (see the module
+# docstring).  Each branch starts with the space itself, so ``re`` finds the
+# spaces at C speed; lookbehinds then look at what comes before it.
+_DROP_SPACES = re.compile(
+    # a run after anything but an ASCII letter/digit
+    r" (?<![0-9A-Za-z \n] ) *(?! )"
+    # a run before anything but an ASCII letter/digit (or a line break)
+    r"| (?<![ \n] ) *(?![0-9A-Za-z ])"
+    # between two letters/digits: all but the first space
+    r"| (?<=[0-9A-Za-z]  ) *(?=[0-9A-Za-z])"
+    # letter-spaced digits: one space between two single-digit tokens
+    r"| (?<=(?<![0-9.A-Za-z])[0-9] )(?=[0-9](?![0-9.A-Za-z]))"
+)
+
+# A list number at the start of a line followed by a number: ``4. 2023年``.
+_LIST_NUMBER = re.compile(r"[0-9]{1,3}\. +(?=[0-9])")
+# A numbered list item starts the line: ``4. ``, ``2、``, ``(3)``, ``一、``.
+_LIST_ITEM = re.compile(
+    r"(?:[0-9]{1,2}[.、)](?![0-9])|\([0-9一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)"
+)
+_ARABIC_LIST_ITEM = re.compile(r"[0-9]{1,2}[.、)](?![0-9])")
+
+_CN_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_CN_DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+#: A date cut by the break: ``2020 年`` / ``6 月``, ``11月`` / ``16日``.
+_DATE_CUTS = (
+    (re.compile(r"(?:[0-9]{4}|[〇零○一二三四五六七八九]{4})年$"), re.compile(_CN_MONTH + "月")),
+    (re.compile(_CN_MONTH + "月$"), re.compile(_CN_DAY + "[日号]")),
+)
+
+
+@functools.cache
+def cut_words() -> tuple[str, ...]:
+    """Words a soft break may cut: every multi-character qualifier and unit of
+    the vocabulary (``schemas/vocab``) and the date words (relative years,
+    :data:`DATE_WORDS`)."""
+    from etl import dates, rules  # late: etl.dates imports this module
+
+    words = {q.word for q in rules.qualifiers()}
+    words |= {u.unit_raw for u in rules.units() if not u.unit_raw.startswith("/")}
+    words |= set(dates.RELATIVE_YEARS) | set(DATE_WORDS)
+    return tuple(sorted((w for w in words if len(w) >= 2), key=len, reverse=True))
+
+
+@functools.cache
+def _cut_words_re() -> re.Pattern[str]:
+    return re.compile("(?=(" + "|".join(map(re.escape, cut_words())) + "))")
 
 
 def normalize_char(ch: str) -> str:
     """Map one character to its normalized form (always one character)."""
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    if ch in "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\t\r\f\v":
-        return " "
-    return ch
+    return ch.translate(NORMALIZE)
+
+
+class RawIndex(Sequence[int]):
+    """``raw_index`` without building it: clean offset ``i`` -> raw offset,
+    found by bisection in the runs of kept characters (a page has a few
+    hundred runs; a tuple of every offset would cost more than the repair).
+    ``len(clean) + 1`` entries, the last one ``len(raw)``; behaves as a
+    read-only sequence of ints (indexing, slicing, iteration, ``==``)."""
+
+    __slots__ = ("raw_starts", "raw_ends", "clean_starts", "size", "raw_len")
+
+    def __init__(self, raw_starts: list[int], raw_ends: list[int], raw_len: int) -> None:
+        self.raw_starts = raw_starts
+        self.raw_ends = raw_ends
+        self.clean_starts = [0, *accumulate(map(int.__sub__, raw_ends, raw_starts))]
+        self.size = self.clean_starts.pop()  # len(clean)
+        self.raw_len = raw_len
+
+    @classmethod
+    def of(cls, offsets: Sequence[int], raw_len: int) -> RawIndex:
+        """From explicit raw offsets (one per clean character)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for r in offsets:
+            if ends and ends[-1] == r:
+                ends[-1] = r + 1
+            else:
+                starts.append(r)
+                ends.append(r + 1)
+        return cls(starts, ends, raw_len)
+
+    def __len__(self) -> int:
+        return self.size + 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        if i < 0:
+            i += self.size + 1
+        if not 0 <= i <= self.size:
+            raise IndexError("raw index out of range")
+        if i == self.size:
+            return self.raw_len
+        k = bisect.bisect_right(self.clean_starts, i) - 1
+        return self.raw_starts[k] + i - self.clean_starts[k]
+
+    def __iter__(self) -> Iterator[int]:
+        yield from chain.from_iterable(map(range, self.raw_starts, self.raw_ends))
+        yield self.raw_len
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RawIndex):
+            return (self.raw_starts, self.raw_ends, self.raw_len) == (
+                other.raw_starts, other.raw_ends, other.raw_len)
+        if isinstance(other, Sequence):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((tuple(self.raw_starts), tuple(self.raw_ends), self.raw_len))
+
+    def __repr__(self) -> str:
+        return f"RawIndex({list(self)!r})"
+
+    def clean_pos(self, raw_pos: int) -> int:
+        """Clean index of the first clean character at or after ``raw_pos``."""
+        k = bisect.bisect_right(self.raw_starts, raw_pos) - 1
+        if k < 0:
+            return 0
+        if raw_pos < self.raw_ends[k]:
+            return self.clean_starts[k] + raw_pos - self.raw_starts[k]
+        return self.clean_starts[k] + self.raw_ends[k] - self.raw_starts[k]
 
 
 @dataclass(frozen=True)
@@ -56,7 +256,25 @@ class Repaired:
 
     raw: str
     clean: str
-    raw_index: tuple[int, ...]  # len(clean) + 1 entries; the last is len(raw)
+    #: ``raw_index[i]`` is the raw offset of clean character ``i``;
+    #: ``len(clean) + 1`` entries, the last is ``len(raw)`` (a :class:`RawIndex`;
+    #: any sequence of ints is accepted and converted).
+    raw_index: RawIndex
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.raw_index, RawIndex):
+            object.__setattr__(self, "raw_index", RawIndex.of(self.raw_index[:-1], len(self.raw)))
+
+    @functools.cached_property
+    def display(self) -> str:
+        """The clean text with the page's own characters (full-width
+        punctuation kept; spaces and line breaks as in ``clean``): character
+        ``i`` is the raw character behind clean character ``i``."""
+        ri = self.raw_index
+        text = "".join([self.raw[a:b] for a, b in zip(ri.raw_starts, ri.raw_ends)])
+        for ch in set(_WHITESPACE_FINDER.findall(text)):
+            text = text.replace(ch, _NORMALIZED[ch])
+        return text
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw (start, end) of the clean span [start, end), end exclusive."""
@@ -72,87 +290,113 @@ class Repaired:
     def display_text(self, start: int, end: int) -> str:
         """The clean span with the page's own characters (full-width
         punctuation kept), for human-readable columns such as ``context``."""
-        return "".join(
-            c if c in " \n" else self.raw[self.raw_index[i]]
-            for i, c in enumerate(self.clean[start:end], start)
-        )
+        return self.display[start:end]
 
     def clean_pos(self, raw_pos: int) -> int:
         """Clean index of the first clean character at or after ``raw_pos``."""
-        import bisect
-
-        return bisect.bisect_left(self.raw_index, raw_pos, 0, len(self.clean))
+        return self.raw_index.clean_pos(raw_pos)
 
 
-def _typical_line_length(lines: list[str]) -> float:
-    lengths = [len(line.strip()) for line in lines if line.strip()]
-    if not lengths:
-        return 0.0
-    return float(statistics.median(lengths))
+def _squeeze(s: str) -> str:
+    return s.replace(" ", "")
 
 
-def _break_is_soft(prev_line: str, next_line: str, typical: float) -> bool:
-    prev = prev_line.rstrip()
-    nxt = next_line.lstrip()
-    if not prev or not nxt:
+def _cuts_a_word(prev: str, nxt: str) -> bool:
+    """The text across the break forms a vocabulary word or a date."""
+    tail = _squeeze(prev[-12:])[-6:]
+    head = _squeeze(nxt[:12])[:6]
+    k = len(tail)
+    for m in _cut_words_re().finditer(tail + head, max(0, k - 5)):
+        if m.start() >= k:
+            break
+        if m.start() + len(m.group(1)) > k:
+            return True
+    for before, after in _DATE_CUTS:
+        if before.search(tail) and after.match(head):
+            return True
+    return False
+
+
+def _short_break_is_soft(prev: str, nxt: str, joined: bool = True) -> bool:
+    """Rules 3-5 of the module docstring (a short line, no sentence end).
+    ``joined``: the break before ``prev`` was soft, so ``prev`` continues a
+    paragraph (a line after a hard break with only a comma in it may be a
+    heading such as ``稳就业，保民生``)."""
+    if _LIST_ITEM.match(nxt):
         return False
-    last = normalize_char(prev[-1])
-    if last in SENTENCE_END:
-        return False
-    # A figure cut by the line break (``5266万`` / ``元``, ``151`` / ``家``).
-    if _DIGITISH.match(last) and not _ASCII_ALNUM.match(normalize_char(nxt[0])):
+    if nxt[0] in NO_LINE_START or _cuts_a_word(prev, nxt):
         return True
-    return len(prev.strip()) >= SOFT_BREAK_RATIO * typical
+    if any(prev.count(a) > prev.count(b) for a, b in BRACKET_PAIRS):
+        return True
+    return joined and any(c in prev for c in CLAUSE_MARKS)
+
+
+def _normalize(raw: str) -> str:
+    """``raw.translate(NORMALIZE)``, faster: one ``str.replace`` per distinct
+    character that needs it (``str.translate`` goes through a dict lookup for
+    every character of a CJK text)."""
+    found = _NEEDS_NORMALIZING.findall(raw)
+    if not found:
+        return raw
+    for ch in set(found):
+        raw = raw.replace(ch, _NORMALIZED[ch])
+    return raw
 
 
 def repair(raw: str) -> Repaired:
     """Build the clean view of ``raw`` (see the module docstring)."""
-    # Split into lines while remembering where each starts in the raw text.
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in raw.splitlines(keepends=True):
-        lines.append((pos, line))
-        pos += len(line)
-    content = [line.rstrip("\r\n") for _, line in lines]
-    typical = _typical_line_length(content)
+    norm = _normalize(raw)
+    size = len(norm)
+    lo = size - len(norm.lstrip(" \n"))
+    hi = len(norm.rstrip(" \n"))
+    if lo >= hi:
+        return Repaired(raw=raw, clean="", raw_index=RawIndex([], [], len(raw)))
 
-    # Find the non-blank lines and whether the break after each is soft.
-    nonblank = [i for i, text in enumerate(content) if text.strip()]
-    soft_after: dict[int, bool] = {}
-    for a, b in zip(nonblank, nonblank[1:]):
-        soft_after[a] = _break_is_soft(content[a], content[b], typical)
+    # Lines (stripped of their spaces) lie between the break regions.
+    regions = [m.span() for m in _BREAK.finditer(norm, lo, hi)]
+    starts = [lo, *[e for _, e in regions]]
+    ends = [s if norm[s - 1] != " " else len(norm[:s].rstrip(" ")) for s, _ in regions]
+    ends.append(hi)
 
-    out: list[str] = []
-    index: list[int] = []
-    pending_break: int | None = None  # raw index of a hard break to emit
-    for i in nonblank:
-        start, _ = lines[i]
-        text = content[i]
-        if pending_break is not None and out:
-            out.append("\n")
-            index.append(pending_break)
-        pending_break = None
-        prev_kept: str | None = None
-        pending_space: int | None = None
-        for j, ch in enumerate(text):
-            norm = normalize_char(ch)
-            if norm == " ":
-                if pending_space is None:
-                    pending_space = start + j
-                continue
-            if (
-                pending_space is not None
-                and prev_kept is not None
-                and _ASCII_ALNUM.match(prev_kept)
-                and _ASCII_ALNUM.match(norm)
-            ):
-                out.append(" ")
-                index.append(pending_space)
-            pending_space = None
-            out.append(norm)
-            index.append(start + j)
-            prev_kept = norm
-        if not soft_after.get(i, False):
-            pending_break = start + len(text)
-    index.append(len(raw))
-    return Repaired(raw=raw, clean="".join(out), raw_index=tuple(index))
+    # Dropped spans: page margins, soft breaks, hard breaks but their first
+    # "\n", and spaces inside lines.
+    drops: list[tuple[int, int]] = [(0, lo), (hi, size)]
+    if regions:
+        lengths = sorted(map(int.__sub__, ends, starts))
+        mid = len(lengths) // 2
+        threshold = SOFT_BREAK_RATIO * (lengths[mid] + lengths[~mid]) / 2
+        # Rules decided by the characters around the break and the length of
+        # the line (True/False), in one pass; None: a short line, decided next.
+        soft: list[bool | None] = [
+            False if (last := norm[b - 1]) in SENTENCE_END
+            else True if last in _DIGITISH and norm[c] not in _ASCII_ALNUM
+            else (norm[c] not in _DIGITS or not _ARABIC_LIST_ITEM.match(norm, c, d))
+            if b - a >= threshold
+            else None
+            for a, b, c, d in zip(starts, ends, starts[1:], ends[1:])
+        ]
+        for i, decided in enumerate(soft):
+            if decided is None:
+                joined = i > 0 and bool(soft[i - 1])
+                soft[i] = _short_break_is_soft(
+                    norm[starts[i] : ends[i]], norm[starts[i + 1] : ends[i + 1]], joined
+                )
+        drops += [(s if sf else s + 1, e) for (s, e), sf in zip(regions, soft)]
+    spaces = [m.span() for m in _DROP_SPACES.finditer(norm, lo, hi)]
+    if spaces:
+        # Keep the space after a list number that starts a line (4. 2023年).
+        for a in starts:
+            if norm[a] in _DIGITS and _LIST_NUMBER.match(norm, a):
+                run = norm.index(".", a) + 1
+                j = bisect.bisect_left(spaces, (run,))
+                if j < len(spaces) and spaces[j][0] == run:
+                    spaces[j] = (run + 1, spaces[j][1])
+        drops += spaces
+    drops.sort()
+
+    # Keep what lies between the dropped spans.
+    kept = [(a, b) for (_, a), (b, _) in zip(drops, drops[1:]) if b > a]
+    clean = "".join([norm[a:b] for a, b in kept])
+    keep_starts = [a for a, _ in kept]
+    keep_ends = [b for _, b in kept]
+    return Repaired(raw=raw, clean=clean, raw_index=RawIndex(keep_starts, keep_ends, len(raw)))

@@ -232,6 +232,24 @@ def test_offsets_through_ocr_spaces_and_line_breaks():
     assert [m.start for m in found] == [D(2022, 1, 1), D(2022, 11, 16), D(2023, 1, 16)]
 
 
+def test_dates_across_short_line_breaks():
+    # a column beside a photo: short lines, every break followed by a blank line
+    raw = ("兑现岗位补贴1234万元。\n\n2020 年\n\n6 月，县里还为48 名返乡创业的\n\n"
+           "群众发放补贴。\n\n“去\n\n年搬下来以后，在家门口就能上班。”")
+    found = dates(raw, D(2020, 11, 1))
+    assert [(m.surface, m.start, m.end) for m in found] == [
+        ("2020 年\n\n6 月", D(2020, 6, 1), D(2020, 6, 30)),
+        ("去\n\n年", D(2019, 1, 1), D(2019, 12, 31)),
+    ]
+
+
+@pytest.mark.parametrize("text", ["便民服务信息\n4. 2023年3月—5月，开展活动。",
+                                  "便民服务信息\n4.2023年3月—5月，开展活动。"])
+def test_year_after_a_list_number(text):
+    (m,) = dates(text, D(2023, 3, 8))
+    assert (m.surface, m.start, m.end) == ("2023年3月—5月", D(2023, 3, 1), D(2023, 5, 31))
+
+
 def test_clean_offsets_match_clean_text():
     r = repair("据统计, 2022 年 1 月-11 月 全区新增就业")
     (m,) = extract_dates(r, JAN_2023)

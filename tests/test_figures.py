@@ -158,6 +158,100 @@ def test_negative(text: str) -> None:
     assert figs(text) == [], [(f.surface, f.value, f.unit) for f in figs(text)]
 
 
+# --------------------------------------------- general rules from the held-out pages
+# (one test per defect found on tests/unseen; none names a page)
+
+@pytest.mark.parametrize("text, surface, value, qualifier", [
+    ("月均收入 3 2 0 0 元，", "3 2 0 0 元", 3200, "exact"),
+    ("就 业 率 达 9 7 . 3 %。", "9 7 . 3 %", 97.3, "exact"),
+    ("扶贫车间2 6 家，", "2 6 家", 26, "exact"),
+    ("吸纳就业1 0 2 人，", "1 0 2 人", 102, "exact"),
+    ("新建车间不少于 1 0 家，", "不少于 1 0 家", 10, "at_least"),
+])
+def test_letter_spaced_digits_are_one_number(text, surface, value, qualifier) -> None:
+    f = one(text)
+    assert (f.surface, f.qualifier) == (surface, qualifier)
+    assert math.isclose(f.value, value)
+
+
+@pytest.mark.parametrize("text", ["共 1 800 人", "达到 12 3 人", "增收 3 2.5 万元"])
+def test_number_after_a_spaced_digit_group_is_not_published(text) -> None:
+    # two readings (1800 or 1 and 800): better dropped than wrong
+    assert figs(text) == [], [(f.surface, f.value) for f in figs(text)]
+
+
+def test_qualifier_across_a_short_line_break() -> None:
+    text = "县里还为48名返乡创业的群众发放创业补贴12.5万\n元，带动就业超\n\n过 600 人。\n\n在珙桐街道"
+    found = figs(text)
+    assert [(f.surface, f.qualifier) for f in found][-1] == ("超\n\n过 600 人", "more_than")
+
+
+@pytest.mark.parametrize("text", [
+    "便民服务信息\n\n4. 2023年3月—5月，开展“三大行动”。",
+    "便民服务信息\n4.2023年3月—5月，开展活动。",
+])
+def test_list_number_before_a_year_is_not_a_figure(text) -> None:
+    assert figs(text) == [], [(f.surface, f.value) for f in figs(text)]
+
+
+def test_decimal_durations_stay_figures() -> None:
+    assert one("用时1.5年").value == 1.5
+    assert figs("增长4.2023年") == []  # a list number glued to a year, not 4.2023 years
+
+
+@pytest.mark.parametrize("text, surface, qualifier, per", [
+    ("流转租金800元/亩以上", "800元/亩以上", "more_than", "mu"),
+    ("收购价3.2元/公斤左右", "3.2元/公斤左右", "approx", "kg"),
+    ("补贴1500元/人以下", "1500元/人以下", "less_than", "person"),
+    # 多 after a unit qualifies durations only: not a qualifier here
+    ("工资800元/月多", "800元/月", "exact", "month"),
+])
+def test_qualifier_after_the_rate_basis(text, surface, qualifier, per) -> None:
+    f = one(text)
+    assert (f.surface, f.qualifier, f.per) == (surface, qualifier, per)
+
+
+@pytest.mark.parametrize("text, surface, value, unit, qualifier", [
+    ("惠及群众逾千万人次，", "逾千万人次", 1e7, "person_time", "more_than"),
+    ("近百名志愿者", "近百名", 100, "person", "approx"),
+    ("超过千人参加", "超过千人", 1000, "person", "more_than"),
+    ("约百万元", "约百万元", 1e6, "CNY", "approx"),
+    ("上万人参加", "上万人", 10000, "person", "at_least"),
+    ("上千亩良田", "上千亩", 1000, "mu", "at_least"),
+])
+def test_implicit_one_after_a_qualifier(text, surface, value, unit, qualifier) -> None:
+    f = one(text)
+    assert (f.surface, f.unit, f.qualifier) == (surface, unit, qualifier)
+    assert math.isclose(f.value, value)
+
+
+@pytest.mark.parametrize("text", [
+    "“百日千万网络招聘专项行动”", "千万不要大意", "成千上万人", "成百上千家", "马上千万别走",
+    "线上万人招聘会",
+])
+def test_no_implicit_one_without_a_qualifier(text) -> None:
+    assert figs(text) == [], [(f.surface, f.value) for f in figs(text)]
+
+
+@pytest.mark.parametrize("text, unit_raw", [
+    ("组织6\n\n批次劳务输出", "批次"), ("飞行120架次", "架次"), ("运送3000车次", "车次"),
+    ("开通56班次", "班次"), ("组织6批\n\n次劳务输出", "批次"),
+])
+def test_times_classifiers(text, unit_raw) -> None:
+    f = one(text)
+    assert (f.unit, f.unit_raw) == ("count", unit_raw)
+
+
+@pytest.mark.parametrize("text", ["接种一、二类苗", "三类地区", "一类、二类疫苗", "二至四类人员"])
+def test_category_labels_are_not_figures(text) -> None:
+    assert figs(text) == [], [(f.surface, f.value) for f in figs(text)]
+
+
+@pytest.mark.parametrize("text, value", [("11类重点群体", 11), ("两类人员", 2), ("分为三类。", 3)])
+def test_category_counts_stay_figures(text, value) -> None:
+    assert one(text).value == value
+
+
 def test_qualifier_guards() -> None:
     # 节约/签约 are not 约, 最近 is not 近
     assert one("节约3万元").qualifier == "exact"
@@ -208,6 +302,44 @@ def test_units_vocabulary() -> None:
     for u in rules.units():
         assert u.unit in allowed or (len(u.unit) == 3 and u.unit.isupper()), u
     assert {"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "KRW", "RUB"} <= rules.currency_codes()
+
+
+def test_exclusions_never_cross_a_line_break() -> None:
+    """etl.figures scans exclusions line by line (only the lines that hold a
+    candidate), which is exact only while no exclusion can match a line
+    break outside a lookaround."""
+    import re
+    from re import _compiler, _constants as c, _parser  # type: ignore[attr-defined]
+
+    def matches_newline(op, av) -> bool:
+        state = _parser.State()
+        return _compiler.compile(_parser.SubPattern(state, [(op, av)]), 0).match("\n") is not None
+
+    def can_match_newline(items) -> bool:
+        for op, av in items:
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue
+            if op in (c.ANY, c.IN, c.LITERAL, c.NOT_LITERAL, c.CATEGORY):
+                if matches_newline(op, av):
+                    return True
+            elif op is c.SUBPATTERN:
+                if can_match_newline(av[-1]):
+                    return True
+            elif op is c.BRANCH:
+                if any(can_match_newline(b) for b in av[1]):
+                    return True
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                if can_match_newline(av[2]):
+                    return True
+            elif op is not c.GROUPREF:
+                raise AssertionError(f"unexpected regex construct {op}")
+        return False
+
+    for e in rules.exclusions():
+        pattern = e.pattern if e.kind == "regex" else re.escape(e.pattern)
+        assert not can_match_newline(_parser.parse(pattern)), e.name
+    assert can_match_newline(_parser.parse(r"a[^b]c"))  # the check itself works
+    assert can_match_newline(_parser.parse(r"a\s"))
 
 
 def test_vocab_files_are_plain_csv() -> None:
