@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One statistical figure: a number with its unit."""
 
@@ -29,7 +29,7 @@ class Figure:
     clean_end: int = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """One date or period mentioned on a page."""
 
