@@ -30,6 +30,7 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -50,6 +51,14 @@ SENTENCE_END = ";；!！?？。\n"
 #: How far into an article its dated lead may stand (characters).
 LEAD_WINDOW = 160
 
+_SENTENCE_RX = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_ITEM_SPLIT_RX = re.compile("[、和及与等]")
+_ITEM_PREFIX_RX = re.compile("^(?:了|满满的|一份份|一份|一些|一批|一袋袋|一箱箱)")
+_DESC_RX = re.compile("是([^" + CLAUSE_END + "]{2,30})")
+_HONOUR_RX = re.compile("“([^“”\n]{2,30})”荣誉称号|授予“([^“”\n]{2,30})”")
+_HONOUR_PREFIX_RX = re.compile(r"^[0-9０-９—\-–~～至年度\s]+")
+_DAY_RX = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日")
+
 
 @dataclass(frozen=True)
 class Vocab:
@@ -68,6 +77,7 @@ class Vocab:
     qualifiers: dict[str, str]
     deeds: tuple[tuple[re.Pattern[str], str, str], ...]  # (regex, zh pattern, en)
     role_rx: re.Pattern[str]
+    qualifiers_by_length: tuple[str, ...] = ()  # qualifiers, longest first
 
 
 def _alt(words) -> str:
@@ -107,6 +117,7 @@ def vocab() -> Vocab:
         qualifiers=qualifiers,
         deeds=deeds,
         role_rx=re.compile(_alt(roles)),
+        qualifiers_by_length=tuple(sorted(qualifiers, key=len, reverse=True)),
     )
 
 
@@ -123,13 +134,15 @@ def split_articles(clean: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    a = pos
-    while a > 0 and text[a - 1] not in SENTENCE_END:
-        a -= 1
-    b = pos
-    while b < len(text) and text[b] not in SENTENCE_END:
-        b += 1
+def _sentence_bounds(text: str, pos: int, breaks: list[int] | None = None) -> tuple[int, int]:
+    """(start, end) of the sentence around ``pos``, its closing character
+    included; ``breaks`` are the positions of the sentence ends of ``text``
+    (found when not given)."""
+    if breaks is None:
+        breaks = [m.start() for m in _SENTENCE_RX.finditer(text)]
+    k = bisect.bisect_left(breaks, pos)
+    a = breaks[k - 1] + 1 if k else 0
+    b = breaks[k] if k < len(breaks) else len(text)
     return a, min(b + 1, len(text))
 
 
@@ -167,8 +180,8 @@ def _gifts(text: str) -> list[str]:
     out: list[str] = []
     for m in v.gift_rx.finditer(text):
         obj = m.group(1)
-        for item in re.split("[、和及与等]", obj):
-            item = re.sub("^(?:了|满满的|一份份|一份|一些|一批|一袋袋|一箱箱)", "", item).strip()
+        for item in _ITEM_SPLIT_RX.split(obj):
+            item = _ITEM_PREFIX_RX.sub("", item).strip()
             if item and len(item) <= 12 and any(n in item for n in v.gift_nouns) and item not in out:
                 out.append(item)
     return out
@@ -185,12 +198,14 @@ def _role_en(role_zh: str) -> str | None:
     head = role_zh[: main.start()]
     quals: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for q in sorted(v.qualifiers, key=len, reverse=True):
-        for m in re.finditer(re.escape(q), head):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            quals.append((m.start(), v.qualifiers[q]))
+    for q in v.qualifiers_by_length:
+        n = len(q)
+        i = head.find(q)
+        while i >= 0:  # the non-overlapping occurrences of q
+            if not any(i < b and a < i + n for a, b in taken):
+                taken.append((i, i + n))
+                quals.append((i, v.qualifiers[q]))
+            i = head.find(q, i + n)
     words = [en for _, en in sorted(quals)] + [v.roles[main.group()]]
     return " ".join(words)
 
@@ -200,7 +215,15 @@ def _recipient_role(body: str, name: str | None) -> str | None:
     v = vocab()
     if name:
         # 1. "X是…医生。"
-        for m in re.finditer(re.escape(name) + "是([^" + CLAUSE_END + "]{2,30})", body):
+        # (the non-overlapping matches of name + _DESC_RX)
+        n = len(name)
+        i = body.find(name)
+        while i >= 0:
+            m = _DESC_RX.match(body, i + n)
+            if m is None:
+                i = body.find(name, i + 1)
+                continue
+            i = body.find(name, m.end())
             desc = m.group(1)
             r = list(v.role_rx.finditer(desc))
             if r:
@@ -211,15 +234,18 @@ def _recipient_role(body: str, name: str | None) -> str | None:
                     desc = desc[: start - 1] + desc[start:]
                 return desc
     # 2. An honour: 授予“…道德模范”(荣誉称号)
-    for m in re.finditer("“([^“”\n]{2,30})”荣誉称号|授予“([^“”\n]{2,30})”", body):
+    for m in _HONOUR_RX.finditer(body):
         title = m.group(1) or m.group(2)
-        title = re.sub(r"^[0-9０-９—\-–~～至年度\s]+", "", title)
+        title = _HONOUR_PREFIX_RX.sub("", title)
         if v.role_rx.search(title):
             return title
     if name:
         # 3. "…中学教师X"
-        for m in re.finditer(re.escape(name), body):
-            before = body[max(0, m.start() - 16) : m.start()]
+        n = len(name)
+        i = body.find(name)
+        while i >= 0:  # the non-overlapping occurrences of name
+            start, i = i, body.find(name, i + n)
+            before = body[max(0, start - 16) : start]
             r = list(v.role_rx.finditer(before))
             if r and r[-1].end() == len(before):
                 head = before[: r[-1].start()]
@@ -270,13 +296,14 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
     )
     rows = []
+    sentence_breaks = None
     for a, b in split_articles(clean):
         art = clean[a:b]
         if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
             continue
         lead = next(((p, d) for p, d in day_dates if a <= p < min(b, a + LEAD_WINDOW)), None)
         if lead is None:
-            m = re.search(r"[0-9]{1,2}月[0-9]{1,2}日", art[:LEAD_WINDOW])
+            m = _DAY_RX.search(art, 0, LEAD_WINDOW)
             if not m:
                 continue
             lead_pos, visit_date = a + m.start(), None
@@ -300,8 +327,10 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         if deed and role_zh:
             role_zh = f"{role_zh}（{deed[0]}）"
             role_en = f"{role_en}, {deed[1]}" if role_en else deed[1]
-        s1a, s1b = _sentence_bounds(clean, lead_pos)
-        _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1))
+        if sentence_breaks is None:
+            sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]
+        s1a, s1b = _sentence_bounds(clean, lead_pos, sentence_breaks)
+        _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), sentence_breaks)
         place, street, street_code = _place_and_street(clean[s1a:s2b])
         gifts = _gifts(body)
         raw_start, raw_end = repaired.raw_span(a, b)

@@ -22,7 +22,9 @@ per page) and applies it:
   clause, else right after it, else the indicator's default.
 * **Region**: the page's region (``etl.regions.page_region``).
 * **Checks**: the codebook's ``checks``, one row per instance found; a check
-  that fails is published with ``passed = false``, never raised.
+  that fails is published with ``passed = false``, never raised.  A check
+  whose comparison figure is not on the page (a completion rate without its
+  target) gives no row: there is nothing it could fail against.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,8 +71,8 @@ class Codebook:
     indicators: dict[str, Indicator]
     groups: dict[str, dict]
     checks: tuple[dict, ...]
-    signal_rx: re.Pattern[str]  # overlapped matches of all indicator phrases
-    group_rx: re.Pattern[str]  # overlapped matches of all group phrases
+    signal_rx: re.Pattern[str]  # all indicator phrases (see _overlapped)
+    group_rx: re.Pattern[str]  # all group phrases (see _overlapped)
     phrase_owner: dict[str, tuple[str, ...]]  # literal phrase -> indicator ids
     wild: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # wildcard phrases
     group_owner: dict[str, str]
@@ -80,14 +83,79 @@ def _phrase_rx(phrase: str) -> str:
     return WILDCARD.join(re.escape(p) for p in phrase.split("…"))
 
 
+_WILD_TOKEN = "\x00…"
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase as regex tokens: its characters, ``…`` as one wildcard token."""
+    out: list[str] = []
+    for k, part in enumerate(phrase.split("…")):
+        if k:
+            out.append(_WILD_TOKEN)
+        out.extend(part)
+    return out
+
+
+def _token_rx(tokens: list[str]) -> str:
+    return "".join(WILDCARD if t == _WILD_TOKEN else re.escape(t) for t in tokens)
+
+
+def _ordered_trie(items: list[list[str]]) -> str:
+    """The alternation ``a|b|c…`` of the token lists ``items`` (in priority
+    order), factored into a trie wherever that cannot change which
+    alternative matches first: two alternatives are merged under a shared
+    first character only when no alternative between them may match without
+    that character (one opening with the wildcard, or an empty one).  Every
+    top-level alternative opens with a literal character, so ``re`` can skip
+    to candidate positions in C."""
+    groups: list[tuple[str | None, list[list[str]]]] = []
+    for it in items:
+        if not it or it[0] == _WILD_TOKEN:
+            groups.append((None, [it]))
+            continue
+        for first, rests in reversed(groups):
+            if first is None:
+                break
+            if first == it[0]:
+                rests.append(it[1:])
+                break
+        else:
+            first = None
+        if first != it[0]:
+            groups.append((it[0], [it[1:]]))
+    out = []
+    for first, rests in groups:
+        if first is None:
+            out.append(_token_rx(rests[0]))
+        elif len(rests) == 1:
+            out.append(re.escape(first) + _token_rx(rests[0]))
+        else:
+            out.append(re.escape(first) + "(?:" + _ordered_trie(rests) + ")")
+    return "|".join(out)
+
+
 def _overlapped(phrases: list[str]) -> re.Pattern[str]:
-    """A regex whose finditer yields, at every position, the longest phrase
-    starting there (lookahead, so matches may overlap)."""
+    """A regex that, searched from a position, finds the next position where
+    a phrase starts and there the longest literal phrase (a ``…`` phrase
+    first); :func:`_overlapped_matches` collects every such position."""
     literal = sorted({p for p in phrases if "…" not in p}, key=len, reverse=True)
     wild = sorted({p for p in phrases if "…" in p}, key=len, reverse=True)
-    alts = [_phrase_rx(p) for p in wild] + [re.escape(p) for p in literal]
-    first = "".join(sorted({re.escape(p[0]) for p in phrases}))
-    return re.compile(f"(?=[{first}])(?=({'|'.join(alts)}))")
+    if any(p.startswith("…") for p in wild):
+        raise ValueError(f"a phrase may not start with …: {wild}")
+    return re.compile(_ordered_trie([_tokens(p) for p in wild] + [_tokens(p) for p in literal]))
+
+
+def _overlapped_matches(rx: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) at every position where a phrase starts (matches
+    may overlap), in text order."""
+    out = []
+    search = rx.search
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        s = m.start()
+        out.append((s, m.end(), m.group()))
+        pos = s + 1
+    return out
 
 
 @functools.cache
@@ -207,28 +275,36 @@ def _is_heading(line: str) -> bool:
     return bool(s) and len(s) <= 24 and not any(c in "。!！?？;；:：," for c in s[:-1]) and s[-1] not in "。!！?？;；:：,，"
 
 
-_NEWLINE = re.compile("\n")
+_CLAUSE_RX = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
+_SENTENCE_RX = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+_DUNHAO_RX = re.compile("、")
+_BY_END = operator.itemgetter(1, 0)
 
 
 def index_page(clean: str) -> PageIndex:
     cb = load_codebook()
-    signals = []
-    for m in cb.signal_rx.finditer(clean):
-        signals.append((m.start(1), m.end(1), m.group(1)))
-    signals.sort(key=lambda s: (s[1], s[0]))
-    groups = [(m.start(1), m.end(1), m.group(1)) for m in cb.group_rx.finditer(clean)]
-    groups.sort(key=lambda s: (s[1], s[0]))
-    para_starts = [0] + [m.end() for m in _NEWLINE.finditer(clean)]
+    signals = _overlapped_matches(cb.signal_rx, clean)
+    signals.sort(key=_BY_END)
+    groups = _overlapped_matches(cb.group_rx, clean)
+    groups.sort(key=_BY_END)
+    lines = clean.split("\n")
+    para_starts = [0]
     headings = []
-    for a, b in zip(para_starts, para_starts[1:] + [len(clean) + 1]):
-        if _is_heading(clean[a : b - 1]):
-            headings.append(a)
-    clause_rx = "[" + re.escape("".join(sorted(CLAUSE_END))) + "]"
-    sentence_rx = "[" + re.escape("".join(sorted(SENTENCE_END))) + "]"
+    pos = 0
+    for line in lines:
+        if _is_heading(line):
+            headings.append(pos)
+        pos += len(line) + 1
+        para_starts.append(pos)
+    para_starts.pop()
+    clause_breaks = [m.start() for m in _CLAUSE_RX.finditer(clean)]
+    clause_breaks_list = clause_breaks
+    if "、" in clean:
+        clause_breaks_list = sorted(clause_breaks + [m.start() for m in _DUNHAO_RX.finditer(clean)])
     return PageIndex(
-        clause_breaks=[m.start() for m in re.finditer(clause_rx, clean)],
-        clause_breaks_list=[m.start() for m in re.finditer(clause_rx[:-1] + "、]", clean)],
-        sentence_breaks=[m.start() for m in re.finditer(sentence_rx, clean)],
+        clause_breaks=clause_breaks,
+        clause_breaks_list=clause_breaks_list,
+        sentence_breaks=[m.start() for m in _SENTENCE_RX.finditer(clean)],
         clean=clean,
         signals=signals,
         signal_ends=[s[1] for s in signals],
@@ -255,12 +331,24 @@ def _forward_to(clean: str, pos: int, stops: set[str]) -> int:
 
 
 def _owners(cb: Codebook, phrase: str) -> tuple[str, ...]:
-    if phrase in cb.phrase_owner:
-        return cb.phrase_owner[phrase]
-    for rx, _, ids in cb.wild:
-        if rx.fullmatch(phrase):
-            return ids
-    return ()
+    ids = cb.phrase_owner.get(phrase)
+    if ids is not None:
+        return ids
+    ids = _WILD_OWNERS.get(phrase)
+    if ids is None:
+        ids = ()
+        for rx, _, wild_ids in cb.wild:
+            if rx.fullmatch(phrase):
+                ids = wild_ids
+                break
+        if len(_WILD_OWNERS) > 4096:
+            _WILD_OWNERS.clear()
+        _WILD_OWNERS[phrase] = ids
+    return ids
+
+
+#: Owners of the texts matched by ``…`` phrases (memo; the codebook is loaded once).
+_WILD_OWNERS: dict[str, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -271,6 +359,23 @@ class Match:
     distance: int
 
 
+def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator, ...]]:
+    """(is a group phrase, is a … match, owning indicators) of a matched
+    phrase, memoised."""
+    info = _PHRASE_INFO.get(phrase)
+    if info is None:
+        info = (phrase in cb.group_owner, phrase not in cb.phrase_owner,
+                tuple(cb.indicators[iid] for iid in _owners(cb, phrase)))
+        if len(_PHRASE_INFO) > 4096:
+            _PHRASE_INFO.clear()
+        _PHRASE_INFO[phrase] = info
+    return info
+
+
+_PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
+_FIRST = operator.itemgetter(0)
+
+
 def match_figure(
     idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int
 ) -> list[Match]:
@@ -279,50 +384,55 @@ def match_figure(
     clean = idx.clean
     clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
     clause_end = min(idx.forward(ce, idx.clause_breaks_list), next_start)
-    sentence = clean[idx.back(cs, idx.sentence_breaks) : cs]
-    cands: list[tuple[tuple, Match]] = []
+    unit = fig.unit
+    texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
+    # (key, indicator, phrase, side, distance); the Match is built for the winners only.
+    cands: list[tuple[tuple, Indicator, str, str, int]] = []
 
-    def consider(start: int, end: int, phrase: str, side: str, distance: int) -> None:
-        for iid in _owners(cb, phrase):
-            ind = cb.indicators[iid]
-            if fig.unit not in ind.units:
+    def consider(phrase: str, side: str, distance: int) -> None:
+        is_group, wild, inds = _phrase_info(cb, phrase)
+        for ind in inds:
+            if unit not in ind.units:
                 continue
-            if ind.requires and not any(w in sentence or w in clean[ce:clause_end] for w in ind.requires):
-                continue
+            if ind.requires:
+                if not texts:
+                    texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
+                    texts.append(clean[ce:clause_end])
+                sentence, after = texts
+                if not any(w in sentence or w in after for w in ind.requires):
+                    continue
             # After the number, a group word (300名返乡农民工发放创业担保贷款)
             # names who is counted; a later indicator phrase says what for.
-            demote = side == "after" and phrase in cb.group_owner
-            wild = phrase not in cb.phrase_owner  # a literal phrase beats a … pattern
-            key = (demote, distance, wild, -len(phrase), 0 if ind.requires else 1, ind.order)
-            cands.append((key, Match(ind, phrase, side, distance)))
+            # A literal phrase beats a … pattern.
+            key = (side == "after" and is_group, distance, wild, -len(phrase), 0 if ind.requires else 1, ind.order)
+            cands.append((key, ind, phrase, side, distance))
 
     # Before: phrases ending inside [clause_start, cs].
-    lo = bisect.bisect_left(idx.signal_ends, clause_start)
-    hi = bisect.bisect_right(idx.signal_ends, cs)
-    for start, end, phrase in idx.signals[lo:hi]:
+    signals = idx.signals
+    ends = idx.signal_ends
+    for k in range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)):
+        start, end, phrase = signals[k]
         if start >= clause_start:
-            consider(start, end, phrase, "before", cs - end)
+            consider(phrase, "before", cs - end)
     # After: phrases starting in the noun phrase after the figure.
-    lo = bisect.bisect_left(idx.signal_ends, ce)
-    for start, end, phrase in idx.signals[lo:]:
-        if start >= clause_end:
-            if start > clause_end + 40:
-                break
-            continue
-        if start >= ce and end <= clause_end:
-            consider(start, end, phrase, "after", start - ce)
+    # (Sorted by end: those ending by clause_end; a phrase starting at or
+    # after ce ends after it.)
+    for k in range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)):
+        start, end, phrase = signals[k]
+        if start >= ce:
+            consider(phrase, "after", start - ce)
     if not cands:
         return []
-    cands.sort(key=lambda c: c[0])
-    best = cands[0][1]
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
-    if clean[max(0, cs - 1) : cs] == "各":
+    if cs > 0 and clean[cs - 1] == "各":
+        cands.sort(key=_FIRST)
         out: dict[str, Match] = {}
-        for _, m in cands:
-            if m.side == "before" and m.indicator.id not in out:
-                out[m.indicator.id] = m
+        for _, ind, phrase, side, distance in cands:
+            if side == "before" and ind.id not in out:
+                out[ind.id] = Match(ind, phrase, side, distance)
         return list(out.values())
-    return [best]
+    _, ind, phrase, side, distance = min(cands, key=_FIRST)
+    return [Match(ind, phrase, side, distance)]
 
 
 def population_group(
@@ -335,15 +445,32 @@ def population_group(
     clean = idx.clean
     clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
     clause_end = min(idx.forward(ce, idx.clause_breaks), next_start)
-    lo = bisect.bisect_left(idx.group_ends, clause_start)
-    hi = bisect.bisect_right(idx.group_ends, cs)
-    before = [(cs - e, -(e - s), cb.group_owner[p]) for s, e, p in idx.groups[lo:hi] if s >= clause_start]
-    if before and not after_only:
-        return min(before)[2]
-    lo = bisect.bisect_left(idx.group_ends, ce)
-    after = [(s - ce, -(e - s), cb.group_owner[p]) for s, e, p in idx.groups[lo:] if s >= ce and e <= clause_end]
-    if after:
-        return min(after)[2]
+    groups = idx.groups
+    ends = idx.group_ends
+    owner = cb.group_owner
+    if not after_only:
+        best = None
+        for k in range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)):
+            s, e, p = groups[k]
+            if s >= clause_start:
+                key = (cs - e, s - e, owner[p])
+                if best is None or key < best:
+                    best = key
+        if best is not None:
+            return best[2]
+    best = None
+    # Every group phrase starting at or after ce and ending by clause_end
+    # (ends are sorted, so stop past clause_end).
+    for k in range(bisect.bisect_left(ends, ce), len(groups)):
+        s, e, p = groups[k]
+        if e > clause_end:
+            break
+        if s >= ce:
+            key = (s - ce, s - e, owner[p])
+            if best is None or key < best:
+                best = key
+    if best is not None:
+        return best[2]
     return default
 
 
@@ -354,41 +481,47 @@ def _para_of(idx: PageIndex, pos: int) -> int:
     return bisect.bisect_right(idx.para_starts, pos) - 1
 
 
-def period_of(idx: PageIndex, dates: list[tuple[int, int, DateMention]], cs: int) -> tuple:
-    """(start, end, basis) of the period a figure at clean offset cs covers."""
+def period_of(idx: PageIndex, dates: list[tuple[int, int, DateMention]], cs: int,
+              starts: list[int] | None = None) -> tuple:
+    """(start, end, basis) of the period a figure at clean offset cs covers.
+    ``dates`` are (clean start, clean end, date) sorted by position;
+    ``starts`` their clean starts (computed when not given)."""
+    if starts is None:
+        starts = [d[0] for d in dates]
     p = _para_of(idx, cs)
     para_start = idx.para_starts[p]
     # Nearest resolved date before the figure in its paragraph.
-    best = None
-    for ds, de, d in dates:
-        if ds >= cs:
+    for k in range(bisect.bisect_left(starts, cs) - 1, -1, -1):
+        ds, de, d = dates[k]
+        if ds < para_start:
             break
-        if ds >= para_start and d.start is not None and d.end is not None:
-            best = d
-    if best is not None:
-        return best.start, best.end, "paragraph"
-    # A framing date opening an earlier paragraph of the same section.
-    heading_before = max([h for h in idx.headings if h <= para_start] or [-1])
-    framing = None
-    for ds, de, d in dates:
-        if ds >= para_start:
+        if d.start is not None and d.end is not None:
+            return d.start, d.end, "paragraph"
+    # A framing date opening an earlier paragraph of the same section: the
+    # last one after the section's heading.
+    h = bisect.bisect_right(idx.headings, para_start)
+    heading_before = idx.headings[h - 1] if h else -1
+    for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
+        ds, de, d = dates[k]
+        if ds < heading_before:
             break
-        if ds < heading_before or d.start is None or d.end is None:
+        if d.start is None or d.end is None:
             continue
         dp = idx.para_starts[_para_of(idx, ds)]
         opens = ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
         if opens and d.granularity in ("year", "quarter", "period"):
-            framing = d
-    if framing is not None:
-        return framing.start, framing.end, "section"
+            return d.start, d.end, "section"
     return None, None, None
 
 
 # --- checks ------------------------------------------------------------------------
 
 
+_DECIMALS_RX = re.compile(r"[0-9][.．]([0-9]+)")
+
+
 def _decimals(surface: str) -> int:
-    m = re.search(r"[0-9][.．]([0-9]+)", surface)
+    m = _DECIMALS_RX.search(surface)
     return len(m.group(1)) if m else 0
 
 
@@ -470,31 +603,18 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
                         continue
                     ach = min(achieved, key=lambda r: abs(r["_cs"] - rate["_cs"]))
                     targets = same(check["target"]) if check.get("target") else []
+                    if not targets:
+                        # Target not printed: nothing to check against.  (An
+                        # "implied integer target" reproduces almost any
+                        # printed rate, so such a check could not fail.)
+                        continue
                     d = _decimals(rate["_fig"].surface)
                     tol = float(check.get("tolerance", 0.5 * 10 ** -d))
-                    if targets:
-                        tgt = targets[0]
-                        figs = [ach["_fig"], tgt["_fig"], rate["_fig"]]
-                        expected = ach["value"] / tgt["value"] * 100 if tgt["value"] else math.inf
-                        ok = abs(expected - rate["value"]) <= tol + 1e-9
-                        msg = f"{ach['value']:g} / {tgt['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
-                    else:
-                        figs = [ach["_fig"], rate["_fig"]]
-                        if rate["value"] <= 0:
-                            out.append(_check_row(source_id, check, rate["_fig"], figs, None, rate["value"], tol, False,
-                                                  "completion rate is not positive"))
-                            continue
-                        implied = ach["value"] * 100 / rate["value"]
-                        best_t = None
-                        for t in {math.floor(implied), math.ceil(implied)}:
-                            if t > 0 and (best_t is None or abs(ach["value"] / t * 100 - rate["value"]) < abs(ach["value"] / best_t * 100 - rate["value"])):
-                                best_t = t
-                        expected = ach["value"] / best_t * 100 if best_t else None
-                        ok = expected is not None and abs(expected - rate["value"]) <= tol + 1e-9
-                        msg = (f"target not printed; implied integer target {best_t:g}: "
-                               f"{ach['value']:g} / {best_t:g} = {expected:.4f} %, printed {rate['value']:g} %")
-                        if not ok:
-                            msg += ": no integer target reproduces the printed rate"
+                    tgt = targets[0]
+                    figs = [ach["_fig"], tgt["_fig"], rate["_fig"]]
+                    expected = ach["value"] / tgt["value"] * 100 if tgt["value"] else math.inf
+                    ok = abs(expected - rate["value"]) <= tol + 1e-9
+                    msg = f"{ach['value']:g} / {tgt['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
                     out.append(_check_row(source_id, check, rate["_fig"], figs, expected, rate["value"], tol, ok, msg))
             elif kind == "range":
                 lo, hi = check.get("minimum"), check.get("maximum")
@@ -576,12 +696,13 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     idx = index_page(repaired.clean)
     figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=lambda t: (t[0], t[1]))
     dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=lambda t: (t[0], t[1]))
+    date_starts = [d[0] for d in dts]
     rows: list[dict] = []
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k + 1 < len(figs) else len(repaired.clean)
         for m in match_figure(idx, f, cs, ce, prev_end, next_start):
-            ps, pe, basis = period_of(idx, dts, cs)
+            ps, pe, basis = period_of(idx, dts, cs, date_starts)
             rows.append({
                 "indicator_id": m.indicator.id,
                 "label_zh": m.indicator.label_zh,

@@ -145,11 +145,23 @@ def _patterns():
     role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     left = re.compile(f"(?:{role_alt})(?=({sur})([{_CJK}]{{1,2}}))")
     weak_alt = "|".join(re.escape(w) for w in sorted(WEAK_AFTER + STRONG_AFTER, key=len, reverse=True))
-    right = re.compile(f"(?:(?<=[{_BOUNDARY}])|^)({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))", re.M)
+    # After a boundary character (consumed, so that ``re`` can skip to the
+    # candidates; it is never part of a name, so the matches are those of a
+    # lookbehind), or at the start of the text (``_right_at_start``).
+    sur_first = "".join(sorted({c[0] for c in compound} | single))
+    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
     byline_split = re.compile(f"(?:{byline_alt})")
     return sur, left, right, byline, byline_split
+
+
+@functools.cache
+def _right_at_start() -> re.Pattern[str]:
+    """The ``right`` pattern of :func:`_patterns` for the start of a text."""
+    sur = _patterns()[0]
+    weak_alt = "|".join(re.escape(w) for w in sorted(WEAK_AFTER + STRONG_AFTER, key=len, reverse=True))
+    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
 
 
 # --- helpers -----------------------------------------------------------------
@@ -198,7 +210,14 @@ def _plausible(name: str, text: str, *, strong: bool) -> bool:
     the module docstring)."""
     if not _static_ok(name, strong):
         return False
-    return re.search(re.escape(name) + _PLACE_SUFFIX_RX, text) is None
+    # Not followed by a place or organisation suffix anywhere on the page.
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        if text.startswith(PLACE_SUFFIXES, i + n):
+            return False
+        i = text.find(name, i + 1)
+    return True
 
 
 def _choose_length(text: str, surname: str, given: str) -> str:
@@ -217,55 +236,86 @@ def _choose_length(text: str, surname: str, given: str) -> str:
 def _gaps(repaired: Repaired, start: int, end: int) -> list[str]:
     """For each gap between clean characters start..end-1 and their successor:
     what the raw text had there ('space', 'newline' or 'none')."""
+    ri = repaired.raw_index
+    raw = repaired.raw
+    offs = [ri[i] for i in range(start, end)]
     out = []
-    for i in range(start, end - 1):
-        a, b = repaired.raw_index[i], repaired.raw_index[i + 1]
+    for a, b in zip(offs, offs[1:]):
         if b - a <= 1:
             out.append("none")
         else:
-            out.append("newline" if "\n" in repaired.raw[a + 1 : b] else "space")
+            out.append("newline" if "\n" in raw[a + 1 : b] else "space")
     return out
+
+
+_GAP_AFTER_NAME = {"space": 1.0, "newline": 0.0, "none": -1.5}
+
+
+def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, float]]]:
+    """For each start i of ``group``, the names that may start there:
+    (end, name, score without the bonus for a known name)."""
+    single, compound, *_ = _vocab()
+    n = len(group)
+    uniform = len(set(gaps)) <= 1
+    non_name = [c in NON_NAME_CHARS for c in group]
+    spaces = [0]  # spaces[k]: how many of gaps[:k] are spaces
+    for g in gaps:
+        spaces.append(spaces[-1] + (g == "space"))
+    edges: list[list[tuple[int, str, float]]] = []
+    for i in range(n):
+        out: list[tuple[int, str, float]] = []
+        for sl in (2, 1):
+            if i + sl > n or group[i : i + sl] not in (compound if sl == 2 else single):
+                continue
+            for gl in (1, 2):
+                j = i + sl + gl
+                if j > n or non_name[i + sl] or (gl == 2 and non_name[i + sl + 1]):
+                    continue
+                score = 1.0 + (0.5 if j - i == 3 else 0.0)
+                if not uniform:
+                    score -= spaces[j - 1] - spaces[i]
+                    if j < n:
+                        score += _GAP_AFTER_NAME[gaps[j - 1]]
+                out.append((j, group[i:j], score))
+        edges.append(out)
+    return edges
+
+
+def _segment_best(n: int, edges: list[list[tuple[int, str, float]]], known: set[str]) -> list[str] | None:
+    """The best split of a piece of length n (scores are multiples of 0.5,
+    so the sums are exact in any order; ties keep the first split found)."""
+    best: list[tuple[float, int, str] | None] = [None] * (n + 1)
+    best[0] = (0.0, -1, "")
+    for i in range(n):
+        b = best[i]
+        if b is None:
+            continue
+        score_i = b[0]
+        for j, name, score in edges[i]:
+            score = score_i + score + (2.0 if name in known else 0.0)
+            bj = best[j]
+            if bj is None or score > bj[0]:
+                best[j] = (score, i, name)
+    if best[n] is None:
+        return None
+    names = []
+    k = n
+    while k > 0:
+        _, k, name = best[k]
+        names.append(name)
+    return names[::-1]
 
 
 def _segment_names(group: str, gaps: list[str], known: set[str]) -> list[str] | None:
     """Split a byline run into names, or None when it does not split."""
-    single, compound, *_ = _vocab()
-    n = len(group)
-    uniform = len(set(gaps)) <= 1
-    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
-    best[0] = (0.0, [])
-    for i in range(n):
-        if best[i] is None:
-            continue
-        score_i, names_i = best[i]
-        for sl in (2, 1):
-            s = group[i : i + sl]
-            if len(s) < sl or (sl == 2 and s not in compound) or (sl == 1 and s not in single):
-                continue
-            for gl in (1, 2):
-                j = i + sl + gl
-                if j > n:
-                    continue
-                name = group[i:j]
-                if any(c in NON_NAME_CHARS for c in name[sl:]):
-                    continue
-                score = score_i + 1.0 + (0.5 if len(name) == 3 else 0.0) + (2.0 if name in known else 0.0)
-                if not uniform:
-                    inner = gaps[i : j - 1]
-                    score -= sum(1.0 for g in inner if g == "space")
-                    if j < n:
-                        score += {"space": 1.0, "newline": 0.0, "none": -1.5}[gaps[j - 1]]
-                if best[j] is None or score > best[j][0]:
-                    best[j] = (score, names_i + [name])
-    return best[n][1] if best[n] is not None else None
+    return _segment_best(len(group), _segment_edges(group, gaps), known)
 
 
-def _byline_names(repaired: Repaired, known: set[str]) -> tuple[set[str], set[str]]:
-    """Names in bylines and photo credits: (all, confident)."""
+def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
+    """The groups of names of every byline and photo credit: (piece, gaps)."""
     text = repaired.clean
     _, _, _, byline, byline_split = _patterns()
-    found: set[str] = set()
-    confident: set[str] = set()
+    out: list[tuple[str, list[str]]] = []
     for m in byline.finditer(text):
         run_start = m.start()
         run = m.group()
@@ -286,23 +336,35 @@ def _byline_names(repaired: Repaired, known: set[str]) -> tuple[set[str], set[st
             piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
             if len(piece) > 40 or len(piece) < 2:
                 continue
-            gaps = _gaps(repaired, run_start + a, run_start + a + len(piece))
-            names = _segment_names(piece, gaps, known)
-            if not names:
-                continue
-            for i, name in enumerate(names):
-                found.add(name)
-            # Confident: the raw text separated every name by a space.
-            cuts = []
-            k = 0
-            for name in names[:-1]:
-                k += len(name)
-                cuts.append(gaps[k - 1])
-            if cuts and all(c == "space" for c in cuts) and not all(g == "space" for g in gaps):
-                confident.update(names)
-            elif len(names) == 1:
-                confident.update(names)
+            out.append((piece, _gaps(repaired, run_start + a, run_start + a + len(piece))))
+    return out
+
+
+def _byline_found(pieces: list[tuple[str, list[str]]], segments: list[list[str] | None]) -> tuple[set[str], set[str]]:
+    """(all, confident) names of the segmented byline pieces."""
+    found: set[str] = set()
+    confident: set[str] = set()
+    for (_, gaps), names in zip(pieces, segments):
+        if not names:
+            continue
+        found.update(names)
+        # Confident: the raw text separated every name by a space.
+        cuts = []
+        k = 0
+        for name in names[:-1]:
+            k += len(name)
+            cuts.append(gaps[k - 1])
+        if cuts and all(c == "space" for c in cuts) and not all(g == "space" for g in gaps):
+            confident.update(names)
+        elif len(names) == 1:
+            confident.update(names)
     return found, confident
+
+
+def _byline_names(repaired: Repaired, known: set[str]) -> tuple[set[str], set[str]]:
+    """Names in bylines and photo credits: (all, confident)."""
+    pieces = _byline_pieces(repaired)
+    return _byline_found(pieces, [_segment_names(p, g, known) for p, g in pieces])
 
 
 # --- public API --------------------------------------------------------------
@@ -318,9 +380,17 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     def add(name: str, strong: bool) -> None:
         cands[name] = cands.get(name, False) or strong
 
-    # Bylines: two passes, the second preferring names confirmed by the first.
-    _, confident = _byline_names(repaired, set())
-    byline_found, _ = _byline_names(repaired, confident)
+    # Bylines: two passes, the second preferring names confirmed by the first
+    # (a piece containing none of those splits as in the first pass).
+    pieces = _byline_pieces(repaired)
+    edges = [_segment_edges(p, g) for p, g in pieces]
+    first = [_segment_best(len(p), e, set()) for (p, _), e in zip(pieces, edges)]
+    _, confident = _byline_found(pieces, first)
+    second = [
+        _segment_best(len(p), e, confident) if any(c in p for c in confident) else seg
+        for (p, _), e, seg in zip(pieces, edges, first)
+    ]
+    byline_found, _ = _byline_found(pieces, second)
     for name in byline_found:
         add(name, True)
 
@@ -334,7 +404,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         add(name, True)
 
     # Name + introduction or reporting verb, after a sentence boundary.
-    for m in right.finditer(text):
+    m0 = _right_at_start().match(text)
+    right_matches = right.finditer(text, m0.end()) if m0 else right.finditer(text)
+    for m in ([m0] if m0 else []) + list(right_matches):
         add(m.group(1) + m.group(2), m.group(3) in STRONG_AFTER)
 
     names = {name for name, strong in cands.items() if _plausible(name, text, strong=strong)}
@@ -349,46 +421,125 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _mask_regex(names: frozenset[str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    _, _, _, _, not_names, places = _vocab()
-    alts: list[str] = []
-    ws = r"[\s\u3000]*"
-    for name in sorted(names, key=len, reverse=True):
-        alts.append(ws.join(re.escape(c) for c in name))
-    bare: list[str] = []
-    surnames: set[str] = set()
+def _surnames(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(parts[0] for parts in map(_split_surname, names) if parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _bare_names(names: frozenset[str]) -> frozenset[str]:
+    """The given names masked on their own: those of three-character names,
+    unless they are ordinary words or inside a place name."""
+    _, _, _, _, not_names, _ = _vocab()
+    out = set()
     for name in names:
         parts = _split_surname(name)
         if not parts:
             continue
-        surname, given = parts
-        surnames.add(surname)
-        if len(given) == 2 and given not in not_names and not any(given in p for p in places):
-            bare.append(ws.join(re.escape(c) for c in given))
-    pattern = "|".join(alts)
-    if bare:
-        # A bare given name only when it does not stand inside a longer word.
-        # A bare given name only when it stands alone (``“大鹏，过年好``).
-        pattern += f"|(?<![{_CJK}])(?:" + "|".join(sorted(bare, key=len, reverse=True)) + f")(?![{_CJK}])"
-    if surnames:
-        addr = "|".join(ADDRESS_FORMS)
-        pattern += f"|(?P<sur>{'|'.join(sorted(map(re.escape, surnames), key=len, reverse=True))})(?=(?:{addr}))"
-    return re.compile(pattern)
+        given = parts[1]
+        # (a given name has no line break, so it is in the joined place
+        # names exactly when it is inside one of them)
+        if len(given) == 2 and given not in not_names and given not in _places_text():
+            out.add(given)
+    return frozenset(out)
 
 
-def _replace(m: re.Match[str]) -> str:
-    return SURNAME_PLACEHOLDER if m.groupdict().get("sur") else PLACEHOLDER
+@functools.lru_cache(maxsize=256)
+def _mask_table(names: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """What may be masked, by its first character, in the order a single
+    pattern would try it: the names (kind 0; longest first; OCR spaces and
+    line breaks allowed inside), the bare given names of three-character
+    names (kind 1: only when standing alone), the surnames (kind 2: only
+    before a form of address; longest first)."""
+    table: dict[str, list[tuple[int, str]]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        table.setdefault(name[0], []).append((0, name))
+    for given in sorted(_bare_names(names)):
+        table.setdefault(given[0], []).append((1, given))
+    for sur in sorted(_surnames(names), key=len, reverse=True):
+        table.setdefault(sur[0], []).append((2, sur))
+    return {c: tuple(v) for c, v in table.items()}
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def _match_spaced(text: str, pos: int, word: str) -> int:
+    """End of ``word`` at ``pos`` in ``text``, whitespace allowed between
+    its characters (``熊 健``), or -1."""
+    if text.startswith(word, pos):
+        return pos + len(word)
+    if _WHITESPACE.search(text, pos + 1, pos + len(word)) is None:
+        return -1  # no whitespace where it could be inside the word
+    n = len(text)
+    j = pos
+    for k, c in enumerate(word):
+        if k:
+            while j < n and text[j].isspace():
+                j += 1
+        if j >= n or text[j] != c:
+            return -1
+        j += 1
+    return j
 
 
 def mask(text: str | None, names: Iterable[str]) -> str | None:
     """``text`` with every private name replaced by ``某某`` (see the module
-    docstring); ``None`` and empty text come back unchanged."""
+    docstring); ``None`` and empty text come back unchanged.
+
+    The result is that of one regular expression made of the alternatives
+    of :func:`_mask_table` (``\\s*`` between the characters of names, the
+    checks as lookarounds) applied with ``re.sub``: leftmost match first,
+    and at one position the first alternative that matches.  Done by hand
+    from a table of first characters, it needs no pattern compiled per page
+    (that compilation, CJK character classes included, would cost more than
+    all of a page's masking)."""
     if not text:
         return text
     names = names if isinstance(names, frozenset) else frozenset(names)
-    rx = _mask_regex(names)
-    if rx is None:
+    if not names:
         return text
-    return rx.sub(_replace, text)
+    table = _mask_table(names)
+    present = [c for c in table if c in text]
+    if not present:
+        return text
+    n = len(text)
+    # Where a match may start: every occurrence of a first character.
+    candidates: list[int] = []
+    for c in present:
+        i = text.find(c)
+        while i >= 0:
+            candidates.append(i)
+            i = text.find(c, i + 1)
+    candidates.sort()
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    for p in candidates:
+        if p < done:
+            continue
+        for kind, word in table[text[p]]:
+            if kind == 2:  # a surname before a form of address (熊医生)
+                end = p + len(word)
+                if text.startswith(word, p) and text.startswith(ADDRESS_FORMS, end):
+                    placeholder = SURNAME_PLACEHOLDER
+                    break
+                continue
+            end = _match_spaced(text, p, word)
+            if end < 0:
+                continue
+            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1])) or (end < n and _is_cjk(text[end]))):
+                continue  # a bare given name inside a longer word
+            placeholder = PLACEHOLDER
+            break
+        else:
+            continue
+        out.append(text[done:p])
+        out.append(placeholder)
+        done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)

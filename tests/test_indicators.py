@@ -148,8 +148,9 @@ def test_seed_checks(gold_result):
     share = checks["share_vs_whole"]
     assert share["passed"] is True and share["expected"] == pytest.approx(100 / 3) and share["observed"] == 33.3
     assert share["figure_ids"] == f"{SID}:1757-1761;{SID}:1770-1774;{SID}:1784-1789"
-    comp = checks["urban_new_jobs_target_completion"]
-    assert comp["passed"] is True and "9500" in comp["message"]
+    # The seed prints the completion rate (113.74%) but not the target: there
+    # is nothing to check it against, so no row (never a vacuous pass).
+    assert "urban_new_jobs_target_completion" not in checks
     ranges = [c for c in gold_result.checks if c["kind"] == "range"]
     assert len(ranges) == 2 and all(c["passed"] for c in ranges)
     # the hardship-graduate rate is not checked against all graduates' parts
@@ -185,8 +186,34 @@ def test_failed_checks_flag_and_never_crash():
     assert by["graduate_employment_rate_vs_parts"]["passed"] is False
     assert by["graduate_employment_rate_vs_parts"]["expected"] == pytest.approx(75.0)
     assert by["share_vs_whole"]["passed"] is False
-    assert by["urban_new_jobs_target_completion"]["passed"] is False
+    # 123.456% of an unprinted target: not checkable, so no row at all.
+    assert "urban_new_jobs_target_completion" not in by
     assert all(c["message"] for c in res.checks)
+
+
+def test_completion_checked_against_printed_target_only():
+    text = ("全区城镇新增就业8000人，年度目标任务6000人，完成年度目标任务的133.33%。\n"
+            "全区城镇新增就业8000人，完成年度目标任务的123.456%。\n")
+    page = _synthetic(
+        text,
+        [("8000人", 8000, "person"), ("6000人", 6000, "person"), ("133.33%", 133.33, "percent"),
+         ("8000人", 8000, "person"), ("123.456%", 123.456, "percent")],
+    )
+    res = semantic.derive("syn", page)
+    comp = [c for c in res.checks if c["kind"] == "completion"]
+    # One row: the first sentence, where the target is printed; the second
+    # sentence has no target and gets no row, whatever its rate.
+    assert len(comp) == 1
+    assert comp[0]["passed"] is True and comp[0]["expected"] == pytest.approx(8000 / 6000 * 100)
+    assert len(comp[0]["figure_ids"].split(";")) == 3
+    assert "not printed" not in comp[0]["message"]
+    wrong = _synthetic(
+        text.replace("133.33%", "143.33%"),
+        [("8000人", 8000, "person"), ("6000人", 6000, "person"), ("143.33%", 143.33, "percent"),
+         ("8000人", 8000, "person"), ("123.456%", 123.456, "percent")],
+    )
+    comp = [c for c in semantic.derive("syn", wrong).checks if c["kind"] == "completion"]
+    assert len(comp) == 1 and comp[0]["passed"] is False
 
 
 def test_zero_denominator_flags():
@@ -264,7 +291,7 @@ def test_real_extraction_gives_the_same_indicators():
     res = semantic.derive(SID, page)
     assert _rows_key(res.indicators) == sorted(EXPECTED)
     assert all(c["passed"] for c in res.checks)
-    assert len(res.checks) == 5
+    assert len(res.checks) == 4  # ratio, share, 2 ranges (the completion target is not printed)
 
 
 def test_fast_enough():
