@@ -146,11 +146,18 @@ def run(opts: RunOptions) -> RunResult:
 
 
 def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
-    from etl import engines
-
     if not opts.sources_dir.is_dir():
         raise RunFailed(f"{opts.sources_dir}: sources folder not found")
     state = State(opts.state_dir)
+    try:
+        _run_pages(opts, timer, result, state)
+    finally:
+        state.close()
+
+
+def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State) -> None:
+    from etl import engines
+
     manifest = state.read_manifest()
     previous = manifest.get("published", {})
 

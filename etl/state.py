@@ -10,11 +10,11 @@ then rename); an unreadable entry is treated as a miss and recomputed.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import json
-import os
+import pickle
+import sqlite3
 from pathlib import Path
 
 from etl.page import PageOutcome
@@ -41,58 +41,66 @@ def page_key(file_name: str, sha256: str, metadata: dict | None, max_bytes: int)
     return h.hexdigest()
 
 
-def _encode(value):
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    raise TypeError(type(value))
-
-
-def _decode(obj: dict):
-    if "$date" in obj and len(obj) == 1:
-        return dt.date.fromisoformat(obj["$date"])
-    return obj
-
-
 class State:
-    """The page cache in ``directory``: ``pages/<key>.json``, one per page."""
+    """The page cache: one SQLite database, ``<directory>/pages.sqlite``.
+
+    SQLite (standard library) gives atomic, crash-safe writes and cheap
+    look-ups for archives of millions of pages, where a file per page would
+    cost an ``open`` each.  Outcomes are stored pickled: the state is a local
+    cache written only by this job (never published, never shared), and
+    pickle round-trips dates and None exactly and fast.  A corrupt or
+    unreadable database is discarded and rebuilt: it is only a cache.
+    """
 
     def __init__(self, directory: Path):
         self.directory = directory
-        self.pages = directory / "pages"
-        self.pages.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True)
+        self.db_path = directory / "pages.sqlite"
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError:
+            self.db_path.unlink(missing_ok=True)
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.db_path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, outcome BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        return db
 
     def get(self, key: str) -> PageOutcome | None:
-        path = self.pages / f"{key}.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"), object_hook=_decode)
-        except (OSError, ValueError):
+        row = self.db.execute("SELECT outcome FROM pages WHERE key = ?", (key,)).fetchone()
+        if row is None:
             return None
-        return PageOutcome(**data)
+        try:
+            return PageOutcome(**pickle.loads(row[0]))
+        except Exception:  # a damaged entry is a miss: the page is processed again
+            return None
 
     def put(self, key: str, outcome: PageOutcome) -> None:
-        path = self.pages / f"{key}.json"
-        tmp = path.with_suffix(f".tmp-{os.getpid()}")
-        data = dict(outcome.__dict__)
-        tmp.write_text(json.dumps(data, ensure_ascii=False, default=_encode), encoding="utf-8")
-        os.replace(tmp, path)
+        blob = pickle.dumps(dict(outcome.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+        self.db.execute("INSERT OR REPLACE INTO pages (key, outcome) VALUES (?, ?)", (key, blob))
 
     def prune(self, keep: set[str]) -> int:
         """Delete entries of pages no longer in the archive; return how many."""
-        removed = 0
-        for path in self.pages.glob("*"):
-            if path.stem not in keep:
-                path.unlink(missing_ok=True)
-                removed += 1
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM keep")
+        self.db.executemany("INSERT OR IGNORE INTO keep (key) VALUES (?)", ((k,) for k in keep))
+        removed = self.db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM keep)").rowcount
         return removed
 
     def read_manifest(self) -> dict:
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'manifest'").fetchone()
         try:
-            return json.loads((self.directory / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return json.loads(row[0]) if row else {}
+        except ValueError:
             return {}
 
     def write_manifest(self, manifest: dict) -> None:
-        path = self.directory / "manifest.json"
-        tmp = path.with_suffix(f".tmp-{os.getpid()}")
-        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
+        value = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
+        self.db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('manifest', ?)", (value,))
+
+    def close(self) -> None:
+        self.db.close()
