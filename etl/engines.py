@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from etl.page import PageOutcome, process_page
+from etl.page import PageOutcome, process_page, warm_up
 
 if TYPE_CHECKING:
     from etl.pipeline import RunOptions
@@ -98,6 +98,8 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
         return wait(pending, return_when=FIRST_COMPLETED)
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    if context.get_start_method() == "fork":
+        warm_up()  # the forked workers inherit the loaded rules
     bar = _progress(None, None, opts.progress) if opts.progress else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         submit = lambda batch: pool.submit(_process_batch, batch, opts.max_bytes)  # noqa: E731
