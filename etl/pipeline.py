@@ -273,6 +273,8 @@ def _publish(opts: RunOptions, timer: _Timer, builders: dict[str, transform.Tabl
     try:
         with timer.stage("publish_write"):
             publish.write_package(tables, staging, package_readme(tables))
+        counts = {t: df.height for t, df in tables.items()}
+        tables.clear()  # the checks below read the files: free the tables first
         with timer.stage("publish_validate"):
             # The tables passed pandera above: here the written files are
             # checked (hashes, Parquet equal to CSV, frictionless).
@@ -283,4 +285,4 @@ def _publish(opts: RunOptions, timer: _Timer, builders: dict[str, transform.Tabl
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return {t: df.height for t, df in tables.items()}
+    return counts

@@ -149,8 +149,9 @@ def read_table(package_dir: Path, resource: dict) -> pl.DataFrame:
     return pl.concat(frames) if len(frames) > 1 else frames[0]
 
 
-def check_parquet_equals_csv(package_dir: Path, descriptor: dict) -> list[str]:
-    """Each Parquet resource holds exactly its CSV twin's rows and dtypes."""
+def check_parquet_equals_csv(package_dir: Path, descriptor: dict, batch_rows: int = 250_000) -> list[str]:
+    """Each Parquet resource holds exactly its CSV twin's rows and dtypes
+    (compared in batches, so a large table is never held twice in memory)."""
     problems = []
     by_name = {r["name"]: r for r in descriptor["resources"]}
     for resource in descriptor["resources"]:
@@ -161,12 +162,21 @@ def check_parquet_equals_csv(package_dir: Path, descriptor: dict) -> list[str]:
         if twin is None:
             problems.append(f"{resource['name']}: no CSV twin")
             continue
-        pq = read_table(package_dir, resource)
-        csv = read_table(package_dir, twin)
-        if dict(pq.schema) != dict(csv.schema):
-            problems.append(f"{resource['name']}: Parquet dtypes {dict(pq.schema)} differ from the schema's")
-        elif not pq.equals(csv):
-            problems.append(f"{resource['name']}: Parquet rows differ from {twin['path']}")
+        dtypes = schema.polars_schema(table)
+        pq = pl.scan_parquet(package_dir / resource["path"])
+        csv = pl.concat([pl.scan_csv(package_dir / rel, schema=dtypes) for rel in _paths(twin)])
+        if dict(pq.collect_schema()) != dtypes:
+            problems.append(f"{resource['name']}: Parquet dtypes {dict(pq.collect_schema())} differ from the schema's")
+            continue
+        rows = resource.get("x-rows", 0)
+        for offset in range(0, max(rows, 1), batch_rows):
+            a = pq.slice(offset, batch_rows).collect()
+            b = csv.slice(offset, batch_rows).collect()
+            if not a.equals(b):
+                problems.append(f"{resource['name']}: Parquet rows {offset}..{offset + batch_rows} differ from {twin['path']}")
+                break
+        if pq.select(pl.len()).collect().item() != rows:
+            problems.append(f"{resource['name']}: row count differs from the descriptor's x-rows")
     return problems
 
 

@@ -129,3 +129,19 @@ def test_large_tables_become_multipart_resources_that_validate(tmp_path, monkeyp
     check_package(tmp_path / "dist", frictionless_check="full")
     joined = read_table(tmp_path / "dist", dates)
     assert joined.equals(pl.read_parquet(tmp_path / "dist" / "data" / "dates.parquet"))
+
+
+def test_a_parquet_file_that_differs_from_its_csv_is_caught(package, tmp_path):
+    import shutil
+
+    from etl.validate import check_parquet_equals_csv
+
+    copy = tmp_path / "pkg"
+    shutil.copytree(package, copy)
+    d = descriptor_of(copy)
+    assert check_parquet_equals_csv(copy, d) == []
+    path = copy / "data" / "figures.parquet"
+    df = pl.read_parquet(path)
+    df.with_columns(pl.col("value") + pl.when(pl.int_range(pl.len()) == 3).then(1.0).otherwise(0.0)).write_parquet(path)
+    problems = check_parquet_equals_csv(copy, d)
+    assert problems and "figures-parquet: Parquet rows 0..250000 differ" in problems[0]
