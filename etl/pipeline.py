@@ -16,7 +16,9 @@ Any exception before the swap leaves the published package untouched.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import logging
 import shutil
 import sys
@@ -90,20 +92,18 @@ class RunResult:
 
 
 class _Timer:
+    """Wall-clock seconds per stage, for the run report."""
+
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
 
+    @contextlib.contextmanager
     def stage(self, name: str):
-        timer = self
-
-        class _Stage:
-            def __enter__(self):
-                self.t0 = time.perf_counter()
-
-            def __exit__(self, *exc):
-                timer.timings[name] = timer.timings.get(name, 0.0) + time.perf_counter() - self.t0
-
-        return _Stage()
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
 
 
 def _lock(path: Path, wait: float) -> filelock.FileLock:
@@ -138,8 +138,6 @@ def run(opts: RunOptions) -> RunResult:
             lock.release()
         result.timings = timer.timings
     if opts.report_path:
-        import json
-
         opts.report_path.parent.mkdir(parents=True, exist_ok=True)
         opts.report_path.write_text(json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return result
@@ -247,8 +245,6 @@ def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, i
     """Rows per table of the package at ``out`` if it is the one this state
     last published and still whole (every file matches the descriptor's hash
     and size), else None."""
-    import json
-
     try:
         if validate.sha256_file(out / "datapackage.json") != descriptor_sha256:
             return None
