@@ -135,11 +135,15 @@ def _cmd_extract(args) -> int:
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
+        from etl import privacy
+
+        # Same rule as the published tables: contexts never carry private names.
+        names = privacy.find_private_names(page.repaired)
         for f in page.figures:
             row = {
                 "char_start": f.char_start, "char_end": f.char_end, "surface": f.surface,
                 "value": f.value, "value_max": f.value_max, "unit": f.unit, "unit_raw": f.unit_raw,
-                "per": f.per, "qualifier": f.qualifier, "context": f.context,
+                "per": f.per, "qualifier": f.qualifier, "context": privacy.mask(f.context, names),
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return EXIT_OK

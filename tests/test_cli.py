@@ -87,3 +87,10 @@ def test_run_failure_is_one_clear_line(tmp_path):
     result = etl("run", "--sources", str(tmp_path / "none"), "--out", str(tmp_path / "out"), "--state", str(tmp_path / "st"))
     assert result.returncode == 1
     assert result.stderr.decode().strip().splitlines()[-1] == f"etl: error: {tmp_path / 'none'}: sources folder not found"
+
+
+def test_extract_masks_private_names_in_contexts():
+    text = "本报讯（记者 欧阳晓岚）3月8日，志愿者看望退休教师单于静怡。单于静怡今年78岁，独自生活已有20多年。".encode()
+    out = etl("extract", "-", stdin=text).stdout.decode()
+    assert "20多年" in out
+    assert "单于静怡" not in out and "欧阳晓岚" not in out
