@@ -162,6 +162,8 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
     with timer.stage("read"):
         metadata = sources.read_metadata(opts.sources_dir)
         paths = sources.discover(opts.sources_dir)
+        for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
+            log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
 
     builders = {t: transform.TableBuilder(t) for t in schema.TABLES}
     outcomes: dict[str, PageOutcome] = {}  # per page: status only, rows go to the builders
