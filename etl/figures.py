@@ -650,6 +650,12 @@ class _Lines:
 _NEWLINE = re.compile("\n")
 
 
+#: A length after one of these words is a speed (``设计时速100公里``): the
+#: vocabulary has no speed unit, so it is published as ``other``, never km/m.
+SPEED_WORDS = re.compile(r"(?:时速|车速|航速|风速|速度|最高速度)(?:为|达|达到|约|可达|超过|不超过)?$")
+_LENGTH_UNITS = frozenset({"km", "m"})
+
+
 def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure of the page, sorted by ``char_start``.
 
@@ -695,6 +701,9 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
             j = bisect.bisect_left(sent_starts, c.end)
             if 0 < j <= len(sentences):
                 ce = max(ce, sentences[j - 1][1])
+        unit = c.unit
+        if unit in _LENGTH_UNITS and SPEED_WORDS.search(clean, max(0, c.start - 6), c.start):
+            unit = "other"
         rs, re_ = repaired.raw_span(c.start, c.end)
         out.append(
             Figure(
@@ -702,7 +711,7 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
                 char_end=re_,
                 surface=repaired.raw[rs:re_],
                 value=float(c.value),
-                unit=c.unit,
+                unit=unit,
                 unit_raw=c.unit_raw,
                 qualifier=c.qualifier,
                 context=contexts.get((cs, ce)) or contexts.setdefault((cs, ce), repaired.display[cs:ce]),

@@ -343,9 +343,24 @@ def _normalize(raw: str) -> str:
     return raw
 
 
+#: OCR reads a zero as the letter O inside a number: ``1O5人``, ``2OOO元``,
+#: ``3O家``.  A run that starts with a digit (not glued to a letter, digit or
+#: ``.`` before it), holds at least one ``O``/``o`` and is not followed by
+#: an ASCII letter is a number: its O's become 0 (one character for one, so
+#: offsets are unchanged).  Codes such as ``G5O`` or ``MP3O`` (a letter
+#: before the digit) and words such as ``1OK`` are left alone.
+_LETTER_O_IN_NUMBER = re.compile(r"(?<![0-9A-Za-z.])[0-9][0-9Oo]*[Oo][0-9Oo]*(?![0-9A-Za-z])")
+
+
+def _zero_for_letter_o(norm: str) -> str:
+    if "O" not in norm and "o" not in norm:
+        return norm
+    return _LETTER_O_IN_NUMBER.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), norm)
+
+
 def repair(raw: str) -> Repaired:
     """Build the clean view of ``raw`` (see the module docstring)."""
-    norm = _normalize(raw)
+    norm = _zero_for_letter_o(_normalize(raw))
     size = len(norm)
     lo = size - len(norm.lstrip(" \n"))
     hi = len(norm.rstrip(" \n"))

@@ -401,3 +401,39 @@ def test_seed_false_positives(seed) -> None:
           f"false_positives={len(extra)} precision={hits / max(len(found), 1):.3f}")
     assert len(extra) <= MAX_SEED_FALSE_POSITIVES, extra
     assert len(extra) == 0, f"false positives changed: {extra}"
+
+
+# --- second held-out corpus (tests/unseen2): general rules it exposed ---------
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, qualifier",
+    [
+        ("存栏蛋鸡1.2万羽，", "1.2万羽", 12000, "count", "exact"),  # poultry classifier
+        ("家禽存栏45万羽。", "45万羽", 450000, "count", "exact"),
+        ("集装箱吞吐量186.5万标箱，", "186.5万标箱", 1865000, "other", "exact"),  # TEU
+        ("中欧班列全年开行超过900列。", "超过900列", 900, "count", "more_than"),  # trains
+        ("检查车辆3.6万辆次，", "3.6万辆次", 36000, "count", "exact"),
+        ("全县18家乡镇卫生院全部达标。", "18家", 18, "establishment", "exact"),  # 家 + 乡镇
+        ("设计时速100公里，双向六车道。", "100公里", 100, "other", "exact"),  # a speed, not km
+        ("主桥长1.8公里，主跨960米。", "1.8公里", 1.8, "km", "exact"),  # a length stays km
+    ],
+)
+def test_unseen2_units(text, surface, value, unit, qualifier) -> None:
+    f = [x for x in figs(text) if x.surface == surface]
+    assert f, figs(text)
+    assert math.isclose(f[0].value, value) and f[0].unit == unit and f[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实“四个不摘”要求，",  # N个不+verb slogan
+        "严格执行“八个不准”规定。",
+        "加快推进江北机场三期扩建等重大项目。",  # a phase, not an event count
+        "羽毛球馆已经建成。",
+        "该项目已列入省重点工程。",
+    ],
+)
+def test_unseen2_non_figures(text) -> None:
+    assert figs(text) == []

@@ -209,3 +209,21 @@ def test_raw_index_is_a_sequence():
 def test_degenerate_texts(raw):
     r = check_offsets(raw)
     assert r.clean == raw.strip(" \n\r\u3000").replace("。", "。")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("首批投保1O5人。", "首批投保105人。"),  # OCR letter O for a zero
+        ("月挣2OOO元都难", "月挣2000元都难"),
+        ("每场有3O家左右企业", "每场有30家左右企业"),
+        ("沿G5O高速前行", "沿G5O高速前行"),  # a road code: letter before the digit
+        ("网速10OK", "网速10OK"),  # followed by a letter: not a number
+        ("OPPO手机", "OPPO手机"),
+    ],
+)
+def test_letter_o_read_for_zero(raw, expected):
+    r = repair(raw)
+    assert r.clean == expected
+    # one character for one character: offsets map straight back to the raw O
+    assert list(r.raw_index)[:-1] == list(range(len(raw)))
