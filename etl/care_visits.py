@@ -11,7 +11,9 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   (看望, 慰问, 送去 …).  ``visit_date`` is that date as resolved by the dates
   extractor (empty when it could not be resolved).
 * **volunteer_group**: the first quoted name ending with a group word
-  (“…帮帮团”, “…志愿服务队”) in the article, else in the editor's note.
+  (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
+  article, else in the editor's note, else an unquoted group in the lead
+  (the dated sentence and the next: 南阳路社区志愿服务队, …组织青年志愿者).
 * **campaign**: a quoted activity name with its description (“主播陪你过大年”
   …公益活动) in the article, else in the page's editor's note (编者按) when
   that note speaks of the same volunteer group.  The quotes become a space.
@@ -19,13 +21,15 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   role is, in this order, what the text says they are (``X是…医生``), an
   honour they were given (``授予“…道德模范”``), or the role word before the
   name (``…中学教师X``); a deed from the vocabulary (抗疫一线, 森林防火,
-  照顾…婆婆) is added in brackets.  ``recipient_role_en`` is composed from
+  照顾…婆婆) is added in brackets.  With no named recipient: the role word
+  right after a visit verb in the lead (看望慰问孤寡老人 -> 孤寡老人).  ``recipient_role_en`` is composed from
   ``schemas/vocab/roles.csv`` (qualifiers such as 医院 → hospital, then the
   role word).  Names are masked in every column.
 * **place / street**: in the dated sentence and the next one, a place ending
   in 小区/社区/村 … and a street or town (gazetteer first, then …街道/镇/乡).
 * **gifts**: the objects of 送来/送去/带着/提着 … split at 、和及与等, kept
-  when they contain a gift noun, in text order, ";"-joined.
+  when they contain a gift noun, cut before a number (棉被300余床 -> 棉被),
+  in text order, ";"-joined.
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ _ITEM_PREFIX_RX = re.compile("^(?:了|满满的|一份份|一份|一些|一批|�
 _DESC_RX = re.compile("是([^" + CLAUSE_END + "]{2,30})")
 _HONOUR_RX = re.compile("“([^“”\n]{2,30})”荣誉称号|授予“([^“”\n]{2,30})”")
 _HONOUR_PREFIX_RX = re.compile(r"^[0-9０-９—\-–~～至年度\s]+")
+_QUANT_RX = re.compile("^(?:一名|一位|一个|一户|位|名)")
+_NUMBER_RX = re.compile(r"[0-9０-９]")
 _DAY_RX = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日")
 
 
@@ -78,6 +84,9 @@ class Vocab:
     deeds: tuple[tuple[re.Pattern[str], str, str], ...]  # (regex, zh pattern, en)
     role_rx: re.Pattern[str]
     qualifiers_by_length: tuple[str, ...] = ()  # qualifiers, longest first
+    group_split_rx: re.Pattern[str] | None = None  # “红马甲”志愿服务队
+    lead_group_rx: re.Pattern[str] | None = None  # unquoted group in the lead sentence
+    group_prefix_rx: re.Pattern[str] | None = None
 
 
 def _alt(words) -> str:
@@ -118,6 +127,11 @@ def vocab() -> Vocab:
         deeds=deeds,
         role_rx=re.compile(_alt(roles)),
         qualifiers_by_length=tuple(sorted(qualifiers, key=len, reverse=True)),
+        group_split_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{1,15}}?){unquote}({_alt(cv['group_suffixes'])})"),
+        lead_group_rx=re.compile(
+            f"[{_CJK}]{{0,14}}?(?:{_alt(cv['group_suffixes'] + cv.get('lead_group_suffixes', []))})"
+        ),
+        group_prefix_rx=re.compile(_alt(cv.get("group_prefix_words") or ["的"])),
     )
 
 
@@ -182,6 +196,7 @@ def _gifts(text: str) -> list[str]:
         obj = m.group(1)
         for item in _ITEM_SPLIT_RX.split(obj):
             item = _ITEM_PREFIX_RX.sub("", item).strip()
+            item = _NUMBER_RX.split(item, 1)[0]
             if item and len(item) <= 12 and any(n in item for n in v.gift_nouns) and item not in out:
                 out.append(item)
     return out
@@ -228,7 +243,7 @@ def _recipient_role(body: str, name: str | None) -> str | None:
             r = list(v.role_rx.finditer(desc))
             if r:
                 end = r[-1].end()
-                desc = desc[:end]
+                desc = _QUANT_RX.sub("", desc[:end])
                 start = r[-1].start()
                 if start > 0 and desc[start - 1] == "的":
                     desc = desc[: start - 1] + desc[start:]
@@ -258,6 +273,24 @@ def _recipient_role(body: str, name: str | None) -> str | None:
     return None
 
 
+def _object_role(lead: str) -> str | None:
+    """The role word right after a visit verb in the lead, for a recipient who
+    is not named (看望慰问孤寡老人 -> 孤寡老人; 为环卫工人送上 -> 环卫工人)."""
+    v = vocab()
+    best = None
+    for verb in v.visit_verbs + ("为", "给"):
+        i = lead.find(verb)
+        while i >= 0:
+            j = i + len(verb)
+            m = v.role_rx.search(lead, j, j + 12)
+            if m and not any(c in CLAUSE_END for c in lead[j : m.start()]):
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.group())
+                break
+            i = lead.find(verb, j)
+    return best[1] if best else None
+
+
 def _deed(body: str) -> tuple[str, str] | None:
     best = None
     for rx, zh, en in vocab().deeds:
@@ -265,6 +298,31 @@ def _deed(body: str) -> tuple[str, str] | None:
         if m and (best is None or len(zh) > len(best[0]) or (len(zh) == len(best[0]) and m.start() < best[3])):
             best = (zh, m.group(), en, m.start())
     return (best[1], best[2]) if best else None
+
+
+def _groups(text: str) -> list[str]:
+    """Quoted volunteer groups in text order: “…帮帮团” and “红马甲”志愿服务队
+    (the latter without its quotes)."""
+    v = vocab()
+    found = [(m.start(), m.group(1)) for m in v.group_rx.finditer(text)]
+    found += [(m.start(), m.group(1) + m.group(2)) for m in v.group_split_rx.finditer(text)]
+    return [g for _, g in sorted(found)]
+
+
+def _lead_group(sentence: str) -> str | None:
+    """An unquoted volunteer group in the lead sentence (南阳路社区志愿服务队,
+    团县委组织青年志愿者 -> 青年志愿者)."""
+    v = vocab()
+    m = v.lead_group_rx.search(sentence)
+    if m is None:
+        return None
+    name = m.group()
+    last = None
+    for p in v.group_prefix_rx.finditer(name):
+        last = p
+    if last is not None:
+        name = name[last.end() :]
+    return name if len(name) >= 3 else None
 
 
 def _campaign(text: str, groups: set[str]) -> str | None:
@@ -313,7 +371,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         body_start = lead_pos - a
         close = max(art.rfind(")", 0, body_start), art.rfind("）", 0, body_start))
         body = art[close + 1 :] if close >= 0 else art
-        groups = [m.group(1) for m in v.group_rx.finditer(art)]
+        groups = _groups(art)
         group = groups[0] if groups else (next(iter(sorted(note_groups)), None))
         campaign = _campaign(art, set(groups))
         if campaign is None and note and (not note_groups or group in note_groups):
@@ -332,6 +390,11 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         s1a, s1b = _sentence_bounds(clean, lead_pos, sentence_breaks)
         _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), sentence_breaks)
         place, street, street_code = _place_and_street(clean[s1a:s2b])
+        if group is None:
+            group = _lead_group(clean[s1a:s2b])
+        if role_zh is None:
+            role_zh = _object_role(clean[s1a:s2b])
+            role_en = _role_en(role_zh) if role_zh else None
         gifts = _gifts(body)
         raw_start, raw_end = repaired.raw_span(a, b)
         mask = lambda s: privacy.mask(s, names) if s else None  # noqa: E731

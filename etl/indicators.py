@@ -9,7 +9,8 @@ per page) and applies it:
 * **Indicator**: for each figure, the codebook phrases in its clause before
   the number (from the clause start, or the end of the previous figure in the
   clause) and in the noun phrase right after it (up to the next punctuation
-  or figure) are candidates; an indicator qualifies when the figure's unit is
+  or figure) are candidates (a rate "of" the figure before it, ``目标任务
+  7500 人的 108.27%``, shares that figure's clause); an indicator qualifies when the figure's unit is
   one of its ``units`` and one of its ``requires`` words (if any) is in the
   sentence.  The closest phrase wins (ties: longer phrase, then an indicator
   with ``requires``, then codebook order).  A figure right after 各 gives a
@@ -17,7 +18,9 @@ per page) and applies it:
 * **Period**: the nearest date mention before the figure in its paragraph;
   else the nearest year/quarter/period date that opens an earlier paragraph
   of the same section (``2022 年，…`` frames the paragraphs under it until
-  the next heading or framing date).  ``period_basis`` says which.
+  the next heading or framing date).  A paragraph opening with a
+  ``full_year_words`` word (全年，…) covers the calendar year of the nearest
+  earlier one-year date.  ``period_basis`` says which.
 * **Population group**: the group phrase closest before the figure in its
   clause, else right after it, else the indicator's default.
 * **Region**: the page's region (``etl.regions.page_region``).
@@ -30,6 +33,7 @@ per page) and applies it:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import math
 import operator
@@ -77,6 +81,7 @@ class Codebook:
     wild: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # wildcard phrases
     group_owner: dict[str, str]
     words: frozenset[str] = field(default=frozenset())
+    full_year_words: tuple[str, ...] = ()  # paragraph openers meaning "the whole year"
 
 
 def _phrase_rx(phrase: str) -> str:
@@ -213,6 +218,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         wild=tuple((re.compile(_phrase_rx(p)), p, tuple(v)) for p, v in wild.items()),
         group_owner=group_owner,
         words=words,
+        full_year_words=tuple((doc.get("periods") or {}).get("full_year_words") or ()),
     )
 
 
@@ -258,6 +264,7 @@ class PageIndex:
     clause_breaks: list[int]  # positions of clause-ending characters
     clause_breaks_list: list[int]  # the same, plus 、 (ends a noun phrase)
     sentence_breaks: list[int]
+    year_openers: list[int] = field(default_factory=list)  # paragraph starts opening with 全年…
 
     def back(self, pos: int, breaks: list[int]) -> int:
         """Start of the unit (clause, sentence) containing pos."""
@@ -290,10 +297,14 @@ def index_page(clean: str) -> PageIndex:
     lines = clean.split("\n")
     para_starts = [0]
     headings = []
+    year_openers = []
+    full_year = cb.full_year_words
     pos = 0
     for line in lines:
         if _is_heading(line):
             headings.append(pos)
+        elif full_year and line.lstrip().startswith(full_year):
+            year_openers.append(pos)
         pos += len(line) + 1
         para_starts.append(pos)
     para_starts.pop()
@@ -312,6 +323,7 @@ def index_page(clean: str) -> PageIndex:
         group_ends=[g[1] for g in groups],
         para_starts=para_starts,
         headings=headings,
+        year_openers=year_openers,
     )
 
 
@@ -372,6 +384,8 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
     return info
 
 
+#: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
+_OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
 _FIRST = operator.itemgetter(0)
 
@@ -383,6 +397,10 @@ def match_figure(
     cb = load_codebook()
     clean = idx.clean
     clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
+    if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
+        # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
+        # before the base figure it is "of".
+        clause_start = idx.back(cs, idx.clause_breaks)
     clause_end = min(idx.forward(ce, idx.clause_breaks_list), next_start)
     unit = fig.unit
     texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
@@ -501,17 +519,44 @@ def period_of(idx: PageIndex, dates: list[tuple[int, int, DateMention]], cs: int
     # last one after the section's heading.
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
+    # A paragraph opening with 全年 (this one or an earlier one of the
+    # section, after any framing date): the calendar year of the nearest
+    # earlier date lying in one year.
+    opener = -1
+    if idx.year_openers:
+        o = bisect.bisect_right(idx.year_openers, para_start)
+        if o and idx.year_openers[o - 1] > heading_before:
+            opener = idx.year_openers[o - 1]
+    if opener >= 0:
+        for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
+            ds, de, d = dates[k]
+            if ds < opener:
+                break
+            if d.start is not None and d.end is not None and _opens(idx, ds, de) \
+                    and d.granularity in ("year", "quarter", "period"):
+                opener = -1  # a framing date after the 全年 paragraph frames this one
+                break
+    if opener >= 0:
+        for k in range(bisect.bisect_left(starts, opener) - 1, -1, -1):
+            d = dates[k][2]
+            if d.start is not None and d.end is not None and d.start.year == d.end.year:
+                return dt.date(d.start.year, 1, 1), dt.date(d.start.year, 12, 31), "section"
+        return None, None, None
     for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
         ds, de, d = dates[k]
         if ds < heading_before:
             break
         if d.start is None or d.end is None:
             continue
-        dp = idx.para_starts[_para_of(idx, ds)]
-        opens = ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
-        if opens and d.granularity in ("year", "quarter", "period"):
+        if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
             return d.start, d.end, "section"
     return None, None, None
+
+
+def _opens(idx: PageIndex, ds: int, de: int) -> bool:
+    """Whether the date at clean ds..de opens its paragraph (``2022 年，…``)."""
+    dp = idx.para_starts[_para_of(idx, ds)]
+    return ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
 
 
 # --- checks ------------------------------------------------------------------------

@@ -17,7 +17,8 @@ surnames, plus a few common modern ones), never from a list of names.
   names confirmed elsewhere on the page; a run that does not split completely
   into names is not a byline (``记者还对…进行报道``).
 * **Role or relation word + name** (strong cue): ``居民熊某``, ``教师周某某``,
-  ``工作人员张某某``, ``儿子罗某某`` (role words: ``schemas/vocab/roles.csv``).
+  ``工作人员张某某``, ``儿子罗某某`` (role words: ``schemas/vocab/roles.csv``),
+  and an age introduction ``83岁的朱某某`` (``INTRO_BEFORE``).
 * **Name + reporting verb or introduction** (weak cue) right after a sentence
   boundary: ``，黄某某说``, ``“刘某某是``, ``卢某某曾是``, ``周某某一家``,
   and photo captions ``张某某（右）``.  Weak cues are not enough for surnames
@@ -84,6 +85,9 @@ WEAK_AFTER = (
     "曾是", "曾经", "家中", "家里", "一家", "的儿子", "的女儿", "的丈夫", "的妻子",
     "的母亲", "的父亲", "连连", "夫妇", "母子", "父子", "老人", "已", "立马", "就",
 )
+#: Strong cues before a name besides role words: an age introduction
+#: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
+INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名")
 #: Strong cues after a name (photo captions).
 STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
 
@@ -142,7 +146,7 @@ def _codebook_words() -> frozenset[str]:
 def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
     sur = "(?:" + "|".join(sorted(compound, key=len, reverse=True)) + "|[" + "".join(sorted(single)) + "])"
-    role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    role_alt = "|".join(re.escape(r) for r in sorted(list(roles) + list(INTRO_BEFORE), key=len, reverse=True))
     left = re.compile(f"(?:{role_alt})(?=({sur})([{_CJK}]{{1,2}}))")
     weak_alt = "|".join(re.escape(w) for w in sorted(WEAK_AFTER + STRONG_AFTER, key=len, reverse=True))
     # After a boundary character (consumed, so that ``re`` can skip to the
