@@ -306,3 +306,23 @@ def test_fast_enough():
             semantic.derive(SID, p)
         per_page = (time.perf_counter() - t0) / 5
         assert per_page < 0.05, per_page
+
+
+def test_region_of_a_county_in_another_province():
+    page = "四川省南充市仪陇县今年城镇新增就业3200人。仪陇县人社局组织招聘会，南充市各县参加。"
+    r = regions.page_region(page)
+    assert r.code == "511324" and r.name_zh == "仪陇县" and r.name_en == "Yilong County"
+    assert regions.gazetteer()[r.parent_code].name_zh == "南充市"
+    # a county name borne in several cities: the one whose city is named wins
+    assert regions.page_region("宁波市江北区发布数据。江北区新增就业。").code == "330205"
+    assert regions.page_region("江北区新增就业。").code == "500105"  # otherwise the CSV's first
+    assert regions.page_region("南充市发布数据。").code == "511300"  # no county: the city
+
+
+def test_full_gazetteer_levels():
+    gaz = regions.gazetteer()
+    assert sum(r.level == "prefecture" for r in gaz.values()) > 300
+    assert sum(r.level == "county" for r in gaz.values()) > 2800
+    for r in gaz.values():
+        if r.level == "county":
+            assert gaz[r.parent_code].level in ("province", "prefecture"), r
