@@ -197,9 +197,13 @@ def _static_ok(name: str, strong: bool) -> bool:
     if surname in ambiguous and not strong:
         return False
     subs = _substrings(name)
-    if subs & not_names or subs & places or subs & _codebook_words() or subs & set(roles):
+    if subs & not_names or subs & _codebook_words() or subs & set(roles):
         return False
-    if name in _places_text():  # part of a place name (文龙 in 文龙街道)
+    # A place name inside the candidate vetoes it only on weak evidence: with
+    # a strong cue (a role word before it, an age, 说 after it) 张和平 is a
+    # person even though 和平 is also a district.  The page-level check in
+    # ``_plausible`` still rejects a place followed by 街道/区/县 ….
+    if name in places or (not strong and (subs & places or name in _places_text())):
         return False
     return True
 
