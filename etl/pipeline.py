@@ -40,6 +40,9 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_QUARANTINED = 3
 
+#: Without a progress bar (not a terminal), a log line every so many pages.
+LOG_EVERY_PAGES = 1000
+
 
 class RunFailed(Exception):
     """The run could not publish; the previous package is untouched."""
@@ -209,9 +212,11 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
                 yield (path.name, data, meta)
 
     with timer.stage("extract"):
-        for outcome in engines.process(tasks(), opts):
+        for done, outcome in enumerate(engines.process(tasks(), opts), start=1):
             state.put(keys[outcome.file_name], outcome)
             collect(outcome)
+            if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
+                log.info("processed %d new or changed pages (%d files in the archive)", done, len(paths))
     timer.timings["extract"] -= timer.timings.get("read", 0.0)  # reading is timed on its own
 
     published = {n: keys[n] for n, o in outcomes.items() if o.status == "ok"}
