@@ -171,6 +171,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
     builders = {t: transform.TableBuilder(t) for t in schema.TABLES}
     outcomes: dict[str, PageOutcome] = {}  # per page: status only, rows go to the builders
     cached: set[str] = set()
+    processed: set[str] = set()  # source_ids of the pages processed in this run
     keys: dict[str, str] = {}
 
     def collect(outcome: PageOutcome) -> None:
@@ -214,6 +215,8 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
     with timer.stage("extract"):
         for done, outcome in enumerate(engines.process(tasks(), opts), start=1):
             state.put(keys[outcome.file_name], outcome)
+            if outcome.status == "ok":
+                processed.add(outcome.source_id)
             collect(outcome)
             if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
                 log.info("processed %d new or changed pages (%d files in the archive)", done, len(paths))
@@ -227,7 +230,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
         # it is exactly what publishing again would write, so keep it.
         counts = current
     else:
-        counts = _publish(opts, timer, builders)
+        counts = _publish(opts, timer, builders, fresh=None if not cached else processed)
         descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
         state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha})
     state.prune(set(keys.values()))
@@ -263,8 +266,14 @@ def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, i
         return None
 
 
-def _publish(opts: RunOptions, timer: _Timer, builders: dict[str, transform.TableBuilder]) -> dict[str, int]:
-    """Build, check, write, validate and swap in the package; rows per table."""
+def _publish(
+    opts: RunOptions, timer: _Timer, builders: dict[str, transform.TableBuilder], fresh: set[str] | None
+) -> dict[str, int]:
+    """Build, check, write, validate and swap in the package; rows per table.
+
+    ``fresh``: the source_ids processed in this run when other pages came
+    from the state (None: every page is new), so that frictionless checks
+    only their rows (see ``validate.check_frictionless_fast``)."""
     with timer.stage("transform"):
         builders["codebook"].add(semantic.codebook_rows())
         tables = {t: b.finish() for t, b in builders.items()}
@@ -273,19 +282,25 @@ def _publish(opts: RunOptions, timer: _Timer, builders: dict[str, transform.Tabl
             validate.check_table(table, df)
 
     staging = publish.staging_dir(opts.out)
+    rows_dir = publish.new_rows_dir(opts.out)
     try:
         with timer.stage("publish_write"):
             publish.write_package(tables, staging, package_readme(tables))
+            new_rows = publish.write_new_rows(tables, fresh, rows_dir) if fresh is not None else None
         counts = {t: df.height for t, df in tables.items()}
         tables.clear()  # the checks below read the files: free the tables first
         with timer.stage("publish_validate"):
             # The tables passed pandera above: here the written files are
             # checked (hashes, Parquet equal to CSV, frictionless).
-            validate.check_package(staging, frictionless_check=opts.frictionless_check, pandera_check=False)
+            validate.check_package(
+                staging, frictionless_check=opts.frictionless_check, pandera_check=False, new_rows=new_rows
+            )
         with timer.stage("publish_swap"):
             publish.fsync_tree(staging)
             publish.swap_into_place(staging, opts.out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(rows_dir, ignore_errors=True)
     return counts

@@ -129,6 +129,23 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.tmp-{os.getpid()}"
 
 
+def new_rows_dir(out: Path) -> Path:
+    return out.parent / f".{out.name}.rows-{os.getpid()}"
+
+
+def write_new_rows(tables: dict[str, pl.DataFrame], fresh: set[str], folder: Path) -> dict[str, Path]:
+    """The rows of the pages in ``fresh``, per table with a source_id, as CSV
+    written exactly like the package's (for the incremental frictionless check)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = sorted(fresh)
+    out = {}
+    for table, df in tables.items():
+        if "source_id" in df.columns:
+            out[table] = folder / f"{table}.csv"
+            write_csv(df.filter(pl.col("source_id").is_in(ids)), out[table])
+    return out
+
+
 def backup_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.old"
 
@@ -144,7 +161,7 @@ def recover(out: Path) -> list[str]:
         else:
             shutil.rmtree(backup)
             done.append(f"removed {backup.name}")
-    for stale in out.parent.glob(f".{out.name}.tmp-*"):
+    for stale in [*out.parent.glob(f".{out.name}.tmp-*"), *out.parent.glob(f".{out.name}.rows-*")]:
         shutil.rmtree(stale, ignore_errors=True)
         done.append(f"removed {stale.name}")
     return done

@@ -220,13 +220,23 @@ def _validate_csv_resource(args: tuple[str, dict]) -> list[str]:
     return _problems(resource.validate())
 
 
-def check_frictionless_fast(package_dir: Path, descriptor: dict, workers: int = 2) -> list[str]:
+def check_frictionless_fast(
+    package_dir: Path, descriptor: dict, workers: int = 2, new_rows: dict[str, Path] | None = None
+) -> list[str]:
     """Frictionless on the descriptor and on every CSV resource's data, the
     resources validated in parallel; foreign keys are checked here with
     polars instead (frictionless will not parallelise a package with foreign
     keys).  Parquet data is covered by ``check_parquet_equals_csv``: frictionless
     reads Parquet through pandas at a fraction of the speed, and a Parquet
-    file equal to a valid CSV with the schema's dtypes is valid too."""
+    file equal to a valid CSV with the schema's dtypes is valid too.
+
+    ``new_rows`` (table -> CSV file) narrows a table's frictionless row check
+    to the rows of the pages processed in this run, written by the same
+    writer: the other rows are byte for byte those of pages that passed this
+    check in an earlier run with the same schemas (the state's keys include
+    the schemas).  Frictionless row checks are row-local; what spans rows
+    (primary keys, foreign keys) is checked on the whole tables by pandera
+    and ``check_foreign_keys``."""
     import frictionless
 
     report = frictionless.Package.validate_descriptor(descriptor, basepath=str(package_dir))
@@ -237,7 +247,14 @@ def check_frictionless_fast(package_dir: Path, descriptor: dict, workers: int = 
             continue
         r = json.loads(json.dumps(resource))
         r["schema"].pop("foreignKeys", None)
-        jobs.append((str(package_dir), r))
+        if new_rows and r["x-table"] in new_rows:
+            rows_file = new_rows[r["x-table"]]
+            for key in ("hash", "bytes", "x-parts"):
+                r.pop(key, None)
+            r["path"] = rows_file.name
+            jobs.append((str(rows_file.parent), r))
+        else:
+            jobs.append((str(package_dir), r))
     if workers > 1 and len(jobs) > 1:
         import multiprocessing
 
@@ -271,7 +288,9 @@ def check_foreign_keys(package_dir: Path, descriptor: dict) -> list[str]:
     return problems
 
 
-def check_package(package_dir: Path, frictionless_check: str = "full", pandera_check: bool = True) -> None:
+def check_package(
+    package_dir: Path, frictionless_check: str = "full", pandera_check: bool = True, new_rows: dict[str, Path] | None = None
+) -> None:
     """Raise PackageInvalid unless the package in ``package_dir`` is whole and valid.
 
     ``frictionless_check``: ``full`` (every resource through frictionless, as
@@ -294,6 +313,6 @@ def check_package(package_dir: Path, frictionless_check: str = "full", pandera_c
         if frictionless_check == "full":
             problems += check_frictionless(package_dir)
         elif frictionless_check == "fast":
-            problems += check_frictionless_fast(package_dir, descriptor)
+            problems += check_frictionless_fast(package_dir, descriptor, new_rows=new_rows)
     if problems:
         raise PackageInvalid(package_dir, problems)

@@ -70,23 +70,21 @@ def test_two_concurrent_runs_never_interleave(tmp_path):
     sources = tmp_path / "src"
     write_archive(sources, 40, seed=4)
     a = etl_run(tmp_path, sources)
-    time.sleep(0.3)  # let the first one take the lock
     b = etl_run(tmp_path, sources)
-    code_b = b.wait(120)
-    code_a = a.wait(120)
-    err_b = b.stderr.read().decode()
-    assert code_a == 0, a.stderr.read().decode()
-    assert code_b == 1 and "another run holds" in err_b
+    results = sorted((p.wait(120), p.stderr.read().decode()) for p in (a, b))
+    # Whichever got the lock first publishes; the other exits 1 at once.
+    (code_ok, err_ok), (code_busy, err_busy) = results
+    assert code_ok == 0, err_ok
+    assert code_busy == 1 and "another run holds" in err_busy
     check_package(tmp_path / "dist")
 
 
 def test_a_concurrent_run_that_waits_gets_its_turn(tmp_path):
     sources = tmp_path / "src"
     write_archive(sources, 20, seed=5)
-    a = etl_run(tmp_path, sources)
-    time.sleep(0.3)
+    a = etl_run(tmp_path, sources, "--wait", "120")
     b = etl_run(tmp_path, sources, "--wait", "120")
-    assert a.wait(120) == 0
+    assert a.wait(180) == 0, a.stderr.read().decode()
     assert b.wait(180) == 0, b.stderr.read().decode()
     check_package(tmp_path / "dist")
 

@@ -190,3 +190,34 @@ def test_an_unchanged_rerun_keeps_the_package_and_a_damaged_one_is_republished(t
     repaired = run(opts)
     assert repaired.exit_code == EXIT_OK and "publish_write" in repaired.timings
     assert files_of(tmp_path / "dist") == before
+
+
+def test_an_incremental_run_checks_only_the_new_rows_with_frictionless(tmp_path, monkeypatch):
+    from etl import validate
+
+    sources = tmp_path / "src"
+    write_archive(sources, 4, seed=11)
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK
+    added = write_archive(tmp_path / "more", 1, seed=12)[0]
+    shutil.copy(added, sources / added.name)
+
+    seen = {}
+    real = validate.check_frictionless_fast
+
+    def spy(package_dir, descriptor, workers=2, new_rows=None):
+        seen.update({t: p.read_text(encoding="utf-8") for t, p in (new_rows or {}).items()})
+        return real(package_dir, descriptor, workers=workers, new_rows=new_rows)
+
+    monkeypatch.setattr(validate, "check_frictionless_fast", spy)
+    assert run(opts).exit_code == EXIT_OK
+    assert set(seen) >= {"sources", "figures", "dates"}
+    body = seen["sources"].splitlines()[1:]
+    assert len(body) == 1 and body[0].startswith(added.stem + ",")
+    import io
+
+    import polars as pl
+
+    figures = pl.read_csv(io.StringIO(seen["figures"]))
+    assert figures.height > 0 and figures["source_id"].unique().to_list() == [added.stem]
+    assert not list(tmp_path.glob(".dist.rows-*"))  # cleaned up
