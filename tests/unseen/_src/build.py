@@ -80,7 +80,7 @@ UNITS = {
 QUALS = {"exact", "more_than", "at_least", "less_than", "approx", "range"}
 
 
-def main() -> None:
+def main(HERE: Path = HERE, OUT: Path = OUT) -> None:
     with open(HERE / "pages.csv", encoding="utf-8", newline="") as f:
         pages = list(csv.DictReader(f))
     listing = []
