@@ -51,23 +51,17 @@ def split_sentences(clean: str) -> list[tuple[int, int]]:
                 continue
             pending_end = -1
             end = pos + 1
-        if end > start:
-            # Trim whitespace at both ends; skip empty spans.
-            s, e = start, end
-            if clean[s].isspace() or clean[e - 1].isspace():
-                while s < e and clean[s].isspace():
-                    s += 1
-                while e > s and clean[e - 1].isspace():
-                    e -= 1
-            if e > s:
-                append((s, e))
+        _append_trimmed(clean, start, end, append)
         start = pos + 1 if ch == "\n" else end
-    if n > start:
-        s, e = start, n
-        while s < e and clean[s].isspace():
-            s += 1
-        while e > s and clean[e - 1].isspace():
-            e -= 1
-        if e > s:
-            append((s, e))
+    _append_trimmed(clean, start, n, append)
     return spans
+
+
+def _append_trimmed(clean: str, s: int, e: int, append) -> None:
+    """Append the span [s, e) without surrounding whitespace, unless empty."""
+    while s < e and clean[s].isspace():
+        s += 1
+    while e > s and clean[e - 1].isspace():
+        e -= 1
+    if e > s:
+        append((s, e))
