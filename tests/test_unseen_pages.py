@@ -143,13 +143,7 @@ def evaluate_page(page: dict[str, str]) -> PageResult:
         if (f.char_start, f.char_end) in by_span:
             out.extracted_matching += 1
         else:
-            near = [
-                f"[{s},{e}) '{g['surface']}'"
-                for (s, e), g in by_span.items()
-                if s < f.char_end and f.char_start < e
-            ]
-            note = "; gold there: " + " | ".join(near) if near else "; not a figure (gold has nothing there)"
-            out.false_positives.append(_fig(f) + note)
+            out.false_positives.append(_fig(f) + _gold_near(by_span, f, "not a figure (gold has nothing there)"))
 
     gold_dates = read_csv(UNSEEN / f"{name}.dates.csv")
     dates_by_span = {(int(g["char_start"]), int(g["char_end"])): g for g in gold_dates}
@@ -167,14 +161,14 @@ def evaluate_page(page: dict[str, str]) -> PageResult:
         if (d.char_start, d.char_end) in dates_by_span:
             out.extracted_dates_matching += 1
         else:
-            near = [
-                f"[{s},{e}) '{g['surface']}'"
-                for (s, e), g in dates_by_span.items()
-                if s < d.char_end and d.char_start < e
-            ]
-            note = "; gold there: " + " | ".join(near) if near else "; not a date in the gold"
-            out.false_dates.append(_date(d) + note)
+            out.false_dates.append(_date(d) + _gold_near(dates_by_span, d, "not a date in the gold"))
     return out
+
+
+def _gold_near(by_span: dict, found, nothing: str) -> str:
+    """What the gold has overlapping an extracted span, for the miss report."""
+    near = [f"[{s},{e}) '{g['surface']}'" for (s, e), g in by_span.items() if s < found.char_end and found.char_start < e]
+    return "; gold there: " + " | ".join(near) if near else "; " + nothing
 
 
 def _ratio(num: int, den: int) -> float:
