@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_run.py                 # 1,000 / 10,000 / 50,000 pages
     .venv/bin/python bench/bench_run.py --pages 2000    # one size
     .venv/bin/python bench/bench_run.py --incremental --pages 400
+    .venv/bin/python bench/bench_run.py --incremental --pages 400 --serve
 
 For each archive size it reports, from a fresh state: pages/s, characters/s,
 the run's stage timings (from its JSON report) and the peak memory of the
@@ -10,7 +11,10 @@ whole process tree (the job and its workers, sampled every 50 ms as PSS); and th
 *floor* measured in the same run: merely reading the same pages and scanning
 their numbers with one polars regex (``str.extract_all``), with the ratio of
 the job's time to the floor's.  ``--incremental`` times a full run, a re-run
-with nothing changed, and a run after adding one page.
+with nothing changed, and a run after adding one page.  ``--serve`` runs
+the same commands with a warm ``etl serve`` for the state folder (started
+before the first run, its start-up not counted), as a scheduled deployment
+would keep one.
 
 This is a script, not a test: its numbers depend on the machine.
 """
@@ -18,6 +22,7 @@ This is a script, not a test: its numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -110,10 +115,26 @@ def bench_size(pages: int, workers: int) -> dict:
     }
 
 
-def bench_incremental(pages: int, workers: int) -> dict:
-    with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp:
+@contextlib.contextmanager
+def warm_server(state: Path):
+    """A running ``etl serve`` for ``state``, stopped on exit."""
+    proc = subprocess.Popen([*ETL, "serve", "--state", str(state)], stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        if "serving" not in line:
+            raise SystemExit(f"etl serve did not start: {line}")
+        yield
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def bench_incremental(pages: int, workers: int, serve: bool = False) -> dict:
+    with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp, contextlib.ExitStack() as stack:
         tmp = Path(tmp)
         write_archive(tmp / "sources", pages, seed=42)
+        if serve:
+            stack.enter_context(warm_server(tmp / "state"))
         full = timed_run(tmp / "sources", tmp, "--workers", str(workers))
         unchanged = timed_run(tmp / "sources", tmp, "--workers", str(workers))
         extra = write_archive(tmp / "extra", 1, seed=43)[0]
@@ -121,6 +142,7 @@ def bench_incremental(pages: int, workers: int) -> dict:
         added = timed_run(tmp / "sources", tmp, "--workers", str(workers))
     return {
         "pages": pages,
+        "served": serve,
         "full_s": round(full["seconds"], 2),
         "rerun_unchanged_s": round(unchanged["seconds"], 2),
         "add_one_page_s": round(added["seconds"], 2),
@@ -134,9 +156,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--incremental", action="store_true")
+    parser.add_argument("--serve", action="store_true", help="with --incremental: runs served by a warm 'etl serve'")
     args = parser.parse_args()
     for pages in args.pages:
-        result = bench_incremental(pages, args.workers) if args.incremental else bench_size(pages, args.workers)
+        result = bench_incremental(pages, args.workers, args.serve) if args.incremental else bench_size(pages, args.workers)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 
 

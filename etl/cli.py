@@ -13,11 +13,16 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 from etl import __version__
-from etl.pipeline import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run
+from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
+# Heavy modules (the pipeline, polars, pandera, frictionless) are imported by
+# the commands that need them, so that ``etl run`` can hand itself to a warm
+# ``etl serve`` (etl/server.py) in a few milliseconds.
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dates", action="store_true", help="print dates instead of figures")
     e.add_argument("--issue-date", help="issue date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates")
 
+    s = sub.add_parser("serve", help="keep the job warm so that 'etl run' starts at once", description="Serve 'etl run' for one state folder: imports paid once, each run forked from this process (Linux). Runs fall back to running in-process when no server answers.")
+    s.add_argument("--state", type=Path, default=Path(".state"), help="the state folder whose runs to serve (default: .state)")
+    s.add_argument("--idle-timeout", type=float, default=0.0, help="exit after this many seconds without a run (default: 0, never)")
+
     v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.")
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
     return p
@@ -64,6 +73,7 @@ def _configure_logging(quiet: bool, verbose: bool) -> None:
 
 def _cmd_run(args) -> int:
     from etl import sources
+    from etl.pipeline import RunOptions, run
 
     _configure_logging(args.quiet, args.verbose)
     if args.max_bytes is not None and args.max_bytes < 1:
@@ -162,10 +172,32 @@ def _cmd_validate(args) -> int:
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _cmd_serve(args) -> int:
+    from etl import server
+
+    _configure_logging(quiet=False, verbose=False)
     try:
-        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate}[args.command](args)
+        return server.serve(
+            args.state,
+            idle_timeout=args.idle_timeout,
+            ready=lambda: print(f"etl: serving runs for {args.state} (pid {os.getpid()})", file=sys.stderr, flush=True),
+        )
+    except server.ServeError as e:
+        print(f"etl: error: {e}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def main(argv: list[str] | None = None, use_server: bool = True) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser().parse_args(argv)
+    if args.command == "run" and use_server:
+        from etl import server
+
+        code = server.run_via_server(argv, args.state)
+        if code is not None:  # a warm server ran it
+            return code
+    try:
+        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate, "serve": _cmd_serve}[args.command](args)
     except KeyboardInterrupt:
         print("etl: interrupted; the published package is unchanged", file=sys.stderr)
         return EXIT_FAILED

@@ -30,15 +30,12 @@ import filelock
 
 from etl import __version__, publish, schema, semantic, sources, transform, validate
 from etl.docs import package_readme
+from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
 from etl.page import PageOutcome, quarantined
 from etl.state import State, extractor_fingerprint, page_key
 
 log = logging.getLogger("etl")
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_QUARANTINED = 3
 
 #: Without a progress bar (not a terminal), a log line every so many pages.
 LOG_EVERY_PAGES = 1000

@@ -18,7 +18,7 @@ def etl(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subp
     return subprocess.run([*ETL, *args], input=stdin, capture_output=True, cwd=cwd, timeout=300)
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["extract"], ["validate"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["extract"], ["validate"], ["serve"]])
 def test_help_on_each_command(command):
     result = etl(*command, "--help")
     assert result.returncode == 0

@@ -1,0 +1,283 @@
+"""``etl serve``: keep the job's imports warm so scheduled runs start at once.
+
+Every ``etl run`` pays about 1.6 s before it reads a page: starting Python and
+importing polars, pandera (which imports pandas) and frictionless.  On a
+scheduled incremental run that adds a few pages, that fixed cost is most of
+the run.  ``etl serve`` pays it once and then stays idle; an ``etl run`` (from
+cron, CI or a shell) that finds a server for its state folder hands its
+command line to it instead of starting the job itself.
+
+How a run is served (the fork-server pattern of ``multiprocessing``'s
+forkserver and of Android's zygote):
+
+1. The client (``etl run``) connects to the server's socket and sends its
+   arguments, working directory and environment, and its standard input,
+   output and error as file descriptors (``SCM_RIGHTS``).
+2. The server forks.  The child takes the client's descriptors as its own
+   0/1/2, its directory and environment, and runs exactly the code path of an
+   in-process ``etl run`` (``etl.cli.main``): same locks, same crash safety,
+   same output, same progress bar on the client's terminal.
+3. The child sends the exit code back; the client exits with it.
+
+A server serves only the state folder it was started for, only clients of
+the same user (``SO_PEERCRED``), the same Python and the same ``etl``
+package, and only while ``etl/`` and ``schemas/`` on disk are the code it
+loaded: when they change it answers "stale" and exits, and the client runs
+the job itself.  Any failure to reach a server is silent: the client runs
+the job in-process, so a server is an accelerator, never a dependency.
+
+If the client dies (Ctrl-C, SIGKILL), the child sees the connection close
+and interrupts itself as Ctrl-C would: the run stops, nothing is published.
+
+The socket is in Linux's abstract namespace (no file to go stale; it
+vanishes with the server), named after the state folder's real path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+from pathlib import Path
+
+#: Bytes of the request header's length prefix.
+_LENGTH = struct.Struct("!I")
+_MAX_REQUEST = 1 << 20
+#: How long a client waits for a server to accept its run before running it itself.
+_CONNECT_TIMEOUT = 2.0
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class ServeError(Exception):
+    """``etl serve`` cannot start (another server, unsupported platform)."""
+
+
+def socket_name(state_dir: Path) -> bytes:
+    """Abstract socket name for a state folder (one server per state)."""
+    real = os.path.realpath(state_dir)
+    return b"\0etl-serve-" + hashlib.sha256(real.encode()).hexdigest()[:24].encode()
+
+
+def _identity() -> dict:
+    """What client and server must share for a served run to be the same run."""
+    return {"python": sys.executable, "package": str(PACKAGE_DIR)}
+
+
+# --------------------------------------------------------------------- client
+
+
+def run_via_server(argv: list[str], state_dir: Path) -> int | None:
+    """Hand ``etl run`` to a server for ``state_dir``; its exit code, or None
+    when no usable server answers (the caller then runs the job itself)."""
+    if not sys.platform.startswith("linux") or os.environ.get("ETL_NO_SERVER"):
+        return None
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(_CONNECT_TIMEOUT)
+        sock.connect(socket_name(state_dir))
+        request = json.dumps(
+            {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), **_identity()}, ensure_ascii=False
+        ).encode()
+        socket.send_fds(sock, [_LENGTH.pack(len(request)) + request], [0, 1, 2])
+        reply = _read_line(sock)
+        if reply.get("status") != "accepted":
+            return None  # stale or refused: run in-process
+        sock.settimeout(None)  # a run takes as long as it takes
+        final = _read_line(sock)
+        return int(final["exit_code"])
+    except (OSError, ValueError, KeyError):
+        return None
+    finally:
+        sock.close()
+
+
+def _read_line(sock: socket.socket) -> dict:
+    buf = b""
+    while not buf.endswith(b"\n"):
+        chunk = sock.recv(4096)
+        if not chunk:
+            raise ValueError("server closed the connection")
+        buf += chunk
+    return json.loads(buf)
+
+
+# --------------------------------------------------------------------- server
+
+
+def serve(state_dir: Path, idle_timeout: float = 0.0, ready=None) -> int:
+    """Serve runs for ``state_dir`` until SIGTERM/SIGINT, until the code on
+    disk changes, or after ``idle_timeout`` seconds without a run (0: never).
+    ``ready`` (a callable) is called once the socket listens."""
+    if not sys.platform.startswith("linux"):
+        raise ServeError("etl serve needs Linux (abstract Unix sockets, SCM_RIGHTS)")
+    _warm_up()
+    from etl.state import extractor_fingerprint
+
+    loaded = extractor_fingerprint()
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        listener.bind(socket_name(state_dir))
+    except OSError:
+        listener.close()
+        raise ServeError(f"a server for {state_dir} is already running") from None
+    listener.listen(16)
+    listener.settimeout(0.5)  # wake up to reap children and check the idle time
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    if ready:
+        ready()
+    last_run = time.monotonic()
+    children: set[int] = set()
+    try:
+        while not stop.is_set():
+            _reap(children)
+            if idle_timeout and not children and time.monotonic() - last_run > idle_timeout:
+                break
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except InterruptedError:
+                continue
+            last_run = time.monotonic()
+            with conn:
+                verdict = _admit(conn, loaded)
+                if verdict is None:
+                    continue
+                request, fds = verdict
+                if request.get("stale"):
+                    conn.sendall(b'{"status": "stale"}\n')
+                    break  # the code changed under us: the next server must load it
+                sys.stdout.flush()  # nothing buffered may be written twice
+                sys.stderr.flush()
+                pid = os.fork()
+                if pid == 0:  # the child never returns
+                    listener.close()
+                    _serve_one(conn, request, fds)
+                children.add(pid)
+                for fd in fds:
+                    os.close(fd)
+    finally:
+        listener.close()
+        for pid in children:  # let running runs finish: they hold their own locks
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+    return 0
+
+
+def _warm_up() -> None:
+    """Import everything a run imports, and load the rules, before forking.
+
+    Nothing here may start polars' thread pool: threads do not survive a
+    fork, so polars must first compute in the child."""
+    import etl.cli  # noqa: F401
+    import etl.engines  # noqa: F401
+    import etl.pipeline  # noqa: F401
+    import etl.validate  # noqa: F401
+    import frictionless  # noqa: F401
+    from etl.page import warm_up
+
+    warm_up()
+
+
+def _admit(conn: socket.socket, loaded: str) -> tuple[dict, list[int]] | None:
+    """Read and check one request; None when it is refused."""
+    from etl.state import extractor_fingerprint
+
+    conn.settimeout(_CONNECT_TIMEOUT)
+    fds: list[int] = []
+    try:
+        _pid, uid, _gid = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
+        data, fds, _, _ = socket.recv_fds(conn, 65536, 3)
+        if uid != os.getuid():
+            raise ValueError(f"client uid {uid} is not the server's")
+        if len(data) < _LENGTH.size:
+            raise ValueError("short request")
+        (length,) = _LENGTH.unpack_from(data)
+        if length > _MAX_REQUEST:
+            raise ValueError("request too large")
+        body = data[_LENGTH.size :]
+        while len(body) < length:
+            chunk = conn.recv(min(65536, length - len(body)))
+            if not chunk:
+                raise ValueError("truncated request")
+            body += chunk
+        request = json.loads(body)
+        if len(fds) != 3:
+            raise ValueError("expected stdin, stdout and stderr")
+        if {k: request.get(k) for k in _identity()} != _identity():
+            raise ValueError("another Python or etl package")
+    except (OSError, ValueError) as e:
+        for fd in fds:
+            os.close(fd)
+        try:
+            conn.sendall(json.dumps({"status": "refused", "reason": str(e)}).encode() + b"\n")
+        except OSError:
+            pass
+        return None
+    extractor_fingerprint.cache_clear()
+    request["stale"] = extractor_fingerprint() != loaded
+    if request["stale"]:
+        for fd in fds:
+            os.close(fd)
+    return request, fds
+
+
+def _reap(children: set[int]) -> None:
+    for pid in list(children):
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            children.discard(pid)
+
+
+def _serve_one(conn: socket.socket, request: dict, fds: list[int]) -> None:
+    """In the forked child: become the client's ``etl run`` and exit."""
+    code = 1
+    try:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL)
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        import logging
+
+        logging.root.handlers.clear()  # the run configures logging for its own stderr
+        conn.settimeout(None)
+        conn.sendall(b'{"status": "accepted"}\n')
+        threading.Thread(target=_interrupt_when_client_leaves, args=(conn,), daemon=True).start()
+        from etl import cli
+
+        try:
+            code = cli.main(request["argv"], use_server=False)
+        except SystemExit as e:  # argparse usage errors
+            code = e.code if isinstance(e.code, int) else 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        conn.sendall(json.dumps({"exit_code": code}).encode() + b"\n")
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _interrupt_when_client_leaves(conn: socket.socket) -> None:
+    """The client sends nothing after its request: a read returning means it
+    has gone (Ctrl-C, killed), so stop the run as Ctrl-C would."""
+    try:
+        conn.recv(1)
+    except OSError:
+        pass
+    os.kill(os.getpid(), signal.SIGINT)
