@@ -64,7 +64,13 @@ _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _K = r"(?:\s?[kK](?![A-Za-z]))?"
 _NUM = (
     rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多])|(?(pre)[百千万亿](?![0-9{_CN_DIGITS}])|(?!))|半(?=成))"
-    rf"(?:[0-9]+(?:\.[0-9]+)?|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
+    # The integer digits of a number part are taken whole (atomic group).
+    # Split between loop turns, a long run of digits and numerals that is no
+    # figure would be retried in exponentially many ways (minutes for one
+    # line); the splits this drops never change the match: a split integer
+    # equals the whole one read first, and nothing after a number starts
+    # with a digit.  (A fraction may still end early: 4.39|8.03公里.)
+    rf"(?:(?>[0-9]+)(?:\.[0-9]+)?|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
 )
 _SEP = r"(?:—{1,2}|[-–~〜至到])"
 _SIGN = r"(?:(?<![0-9])-|负)"
