@@ -62,9 +62,19 @@ _MULT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
 
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _K = r"(?:\s?[kK](?![A-Za-z]))?"
+_FRACTION = r"\.(?:(?>[0-9]+)|[0-9]+(?=[0-9]\.[0-9]))"
 _NUM = (
     rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多])|(?(pre)[百千万亿](?![0-9{_CN_DIGITS}])|(?!))|半(?=成))"
-    rf"(?:[0-9]+(?:\.[0-9]+)?|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
+    # The body's digits, read in one way only.  A run of digits and numerals
+    # that is no figure (OCR'd tables, lines joined by the repair) was retried
+    # in every way of splitting its digit runs between loop turns:
+    # exponential, minutes for one line.  A split changes no match (the
+    # regex has no group inside a number, and the unsplit reading is tried
+    # first), so the integer digits are taken whole (atomic), a part may
+    # start right after a digit only as a decimal (4.39|8.03公里) or after a
+    # thousands group (1,234|567), and a decimal's fraction is either whole
+    # or leaves one digit to such a decimal.
+    rf"(?:(?:(?<![0-9])|(?<=,[0-9]{{3}}))(?>[0-9]+)(?:{_FRACTION})?|(?<=[0-9])(?>[0-9]+){_FRACTION}|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
 )
 _SEP = r"(?:—{1,2}|[-–~〜至到])"
 _SIGN = r"(?:(?<![0-9])-|负)"

@@ -59,6 +59,8 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
     page = extract_text(text, issue.date if issue else None)
     meaning = semantic.derive(source_id, page)
     names = meaning.private_names
+    # Figures of one sentence share its context: mask each distinct one once.
+    masked_contexts = {c: privacy.mask(c, names) for c in {f.context for f in page.figures}}
 
     figures = [
         {
@@ -73,7 +75,7 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
             "unit_raw": f.unit_raw,
             "per": f.per,
             "qualifier": f.qualifier,
-            "context": privacy.mask(f.context, names),
+            "context": masked_contexts[f.context],
             "flags": ";".join(figure_flags(f)) or None,
         }
         for f in page.figures

@@ -437,3 +437,19 @@ def test_unseen2_units(text, surface, value, unit, qualifier) -> None:
 )
 def test_unseen2_non_figures(text) -> None:
     assert figs(text) == []
+
+
+def test_long_run_of_numerals_without_a_unit_is_fast() -> None:
+    # A run of digits and numerals that is no figure (OCR'd tables, joined
+    # lines, long decimals glued together) once backtracked exponentially:
+    # minutes for each of these lines.
+    import time
+
+    text = (
+        "1234567890一二三四五六七八九十百千万亿零" * 3 + "。\n"
+        + "100万100万三千200亿零四千230一百点12310.1万-10.1万16.4亿。\n"
+        + "11-110.000500050005005" + "0.000500050005005" * 8 + "。"
+    )
+    t0 = time.process_time()
+    extract_figures(repair(text))
+    assert time.process_time() - t0 < 1.0
