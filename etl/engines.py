@@ -6,11 +6,16 @@
   cluster when no address is given).  Only extraction is distributed; the
   publish step is the same, so the output is byte-identical.
 
-Results are yielded as they arrive, in any order; the pipeline orders them.
+Results are yielded in the order of the tasks, whatever the engine, so the
+pipeline can stream rows straight into the sorted output tables.  At most
+``workers * 4`` batches are in flight: a result that finished early waits in
+its future for the ones before it, which bounds memory by that window, never
+by the size of the archive.
 """
 
 from __future__ import annotations
 
+import collections
 import itertools
 import os
 from collections.abc import Iterable, Iterator
@@ -63,24 +68,23 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def _bounded(submit, batches: Iterator[list[Task]], in_flight: int, wait_one) -> Iterator[PageOutcome]:
-    """Keep at most ``in_flight`` batches submitted: pages are read only as
-    workers free up, so memory does not grow with the archive."""
-    pending = set()
+def _bounded(submit, batches: Iterator[list[Task]], in_flight: int) -> Iterator[PageOutcome]:
+    """Submit batches, keeping at most ``in_flight`` of them submitted, and
+    yield their outcomes in submission order.  Pages are read only as
+    batches are submitted, so memory does not grow with the archive; the
+    workers stay busy while the oldest batch is awaited, since the later
+    ones are already queued."""
+    pending: collections.deque = collections.deque()
     for batch in batches:
-        pending.add(submit(batch))
+        pending.append(submit(batch))
         while len(pending) >= in_flight:
-            done, pending = wait_one(pending)
-            for future in done:
-                yield from future.result()
+            yield from pending.popleft().result()
     while pending:
-        done, pending = wait_one(pending)
-        for future in done:
-            yield from future.result()
+        yield from pending.popleft().result()
 
 
 def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
-    """Process pages, yielding outcomes as they complete (in any order)."""
+    """Process pages, yielding their outcomes in the order of ``tasks``."""
     if opts.engine == "dask":
         yield from _process_dask(tasks, opts)
         return
@@ -92,10 +96,7 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
             yield _process(task, opts.max_bytes)
         return
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    def wait_one(pending):
-        return wait(pending, return_when=FIRST_COMPLETED)
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     if context.get_start_method() == "fork":
@@ -104,7 +105,7 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         submit = lambda batch: pool.submit(_process_batch, batch, opts.max_bytes)  # noqa: E731
         batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
-        for outcome in _bounded(submit, batches, workers * 4, wait_one):
+        for outcome in _bounded(submit, batches, workers * 4):
             if bar is not None:
                 bar.update(1)
             yield outcome
@@ -114,7 +115,7 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
 
 def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
     try:
-        from dask.distributed import Client, LocalCluster, wait
+        from dask.distributed import Client, LocalCluster
     except ImportError:
         raise RuntimeError("the dask engine needs dask[distributed]: install the 'cluster' extra") from None
     cluster = None
@@ -131,11 +132,7 @@ def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutco
         def submit(batch):
             return client.submit(_process_batch, batch, opts.max_bytes, pure=False)
 
-        def wait_one(pending):
-            done = wait(list(pending), return_when="FIRST_COMPLETED").done
-            return done, pending - done
-
-        yield from _bounded(submit, _batches(tasks, BATCH_PAGES), workers * 4, wait_one)
+        yield from _bounded(submit, _batches(tasks, BATCH_PAGES), workers * 4)
     finally:
         client.close()
         if cluster is not None:

@@ -4,8 +4,8 @@ A page's entry is keyed by everything its rows depend on: the raw bytes, its
 file name (ids embed the source_id), its metadata row (the issue date resolves
 relative dates), the size limit, and the extractor fingerprint (a hash of the
 job's code and rule files, so any change to the extractor re-processes every
-page).  Entries are JSON files written atomically (write to a temporary file,
-then rename); an unreadable entry is treated as a miss and recomputed.
+page).  Entries live in SQLite (see ``State``); an unreadable entry is treated
+as a miss and recomputed.
 """
 
 from __future__ import annotations
@@ -70,7 +70,13 @@ class State:
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         return db
 
+    def has(self, key: str) -> bool:
+        """Whether the state holds an entry for ``key`` (without loading it)."""
+        return self.db.execute("SELECT 1 FROM pages WHERE key = ?", (key,)).fetchone() is not None
+
     def get(self, key: str) -> PageOutcome | None:
+        """One page's outcome, unpickled on demand: the pipeline loads cached
+        pages one at a time, in output order, never all at once."""
         row = self.db.execute("SELECT outcome FROM pages WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
