@@ -234,9 +234,6 @@ def _read_again(page: _Page) -> bytes:
 
 
 def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State) -> None:
-    from etl import engines
-    from etl.page import process_page
-
     manifest = state.read_manifest()
     previous = manifest.get("published", {})
 
@@ -251,76 +248,32 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
     # rows all carry its source_id, so pages handed to the builders in this
     # order give sorted tables without a global sort (see etl.transform).
     order = sorted((p for p in plan if p.set_aside is None), key=lambda p: (p.source_id, p.name))
-    new = [p for p in order if not p.cached]
     outcomes: dict[str, PageOutcome] = {p.name: p.set_aside for p in plan if p.set_aside is not None}
-    keys = {p.name: p.key for p in order}
+    cached = {p.name for p in order if p.cached}  # before processing: for the report
 
-    def tasks():
-        for page in new:
-            with timer.stage("read"):
-                data = _read_again(page)
-            yield (page.name, data, metadata.get(page.source_id))
-
-    spill = publish.spill_dir(opts.out)
-    spill.mkdir(parents=True, exist_ok=True)
-    try:
-        builders = {t: transform.TableBuilder(t, spill) for t in schema.TABLES}
-
-        def collect(outcome: PageOutcome) -> None:
-            if outcome.status == "ok":
-                with timer.stage("transform"):
-                    for table, rows in outcome.tables.items():
-                        builders[table].add(rows)
-            outcome.tables = {}  # the rows are on disk now; keep the status for the report
-            outcomes[outcome.file_name] = outcome
-
-        with timer.stage("extract"):
-            results = engines.process(tasks(), opts)
-            try:
-                done = 0
-                for page in order:
-                    outcome = None
-                    if page.cached:
-                        with timer.stage("state"):
-                            outcome = state.get(page.key)
-                        if outcome is None:  # a damaged entry: process the page again, here
-                            with timer.stage("read"):
-                                data = _read_again(page)
-                            outcome = process_page(page.name, data, metadata.get(page.source_id), opts.max_bytes)
-                            page.cached = False
-                    else:
-                        outcome = next(results)
-                        if outcome.file_name != page.name or outcome.sha256 != page.sha256:
-                            raise RuntimeError(f"engine returned {outcome.file_name} for {page.name}")
-                        done += 1
-                        if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
-                            log.info("processed %d of %d new or changed pages (%d files in the archive)", done, len(new), len(paths))
-                    if not page.cached:
-                        with timer.stage("state"):
-                            state.put(page.key, outcome)
-                    collect(outcome)
-            finally:
-                results.close()
-
-        published = {n: keys[n] for n, o in outcomes.items() if o.status == "ok"}
-        with timer.stage("publish_check_current"):
-            current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if published == previous else None
-        if current is not None:
-            # Same pages, same extractor, and the published package is whole:
-            # it is exactly what publishing again would write, so keep it.
-            counts = current
-        else:
-            with timer.stage("transform"):
-                builders["codebook"].add(semantic.codebook_rows())
-                tables = {t: b.finish() for t, b in builders.items()}
+    with timer.stage("publish_check_current"):
+        unchanged = _unchanged_outcomes(order, previous, state)
+        current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged is not None else None
+    if current is not None:
+        # Same pages, same extractor, and the published package is whole:
+        # it is exactly what publishing again would write, so keep it (and
+        # leave the cached rows where they are).
+        outcomes.update(unchanged)
+        counts = current
+    else:
+        spill = publish.spill_dir(opts.out)
+        spill.mkdir(parents=True, exist_ok=True)
+        try:
+            tables = _build_tables(opts, timer, state, metadata, order, outcomes, spill, len(paths))
             counts = _publish(opts, timer, tables)
-            descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
-            state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha})
-    finally:
-        shutil.rmtree(spill, ignore_errors=True)
-    state.prune(set(keys.values()))
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)
+        published = {p.name: p.key for p in order if outcomes[p.name].status == "ok"}
+        descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
+        state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha})
+    state.prune({p.key for p in order})
 
-    cached = {p.name for p in order if p.cached}
+    keys = {p.name: p.key for p in order}
     pages = []
     for name in sorted(outcomes):
         o = outcomes[name]
@@ -335,6 +288,87 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
     result.pages = pages
     result.counts = counts
     result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
+
+
+def _unchanged_outcomes(order: list[_Page], previous: dict[str, str], state: State) -> dict[str, PageOutcome] | None:
+    """The pages' outcomes if they are exactly those last published (every
+    page cached, the published ones with the same keys, the others still
+    quarantined), without loading the published pages' rows; else None."""
+    if any(not p.cached for p in order) or {p.name: p.key for p in order if p.name in previous} != previous:
+        return None
+    outcomes = {}
+    for page in order:
+        if page.name in previous:  # same key: the same rows, published last time
+            outcomes[page.name] = PageOutcome(page.name, page.source_id, page.sha256, "ok")
+            continue
+        outcome = state.get(page.key)  # not published last time: it must still be quarantined
+        if outcome is None or outcome.status == "ok":
+            return None
+        outcome.tables = {}
+        outcomes[page.name] = outcome
+    return outcomes
+
+
+def _build_tables(
+    opts: RunOptions,
+    timer: _Timer,
+    state: State,
+    metadata: dict,
+    order: list[_Page],
+    outcomes: dict[str, PageOutcome],
+    spill: Path,
+    files: int,
+) -> dict[str, transform.SpilledTable]:
+    """Every page's rows, in ``order``, into the table builders (which spill
+    to ``spill``): cached pages loaded from the state one at a time, the
+    others processed by the engine (results in task order) and cached.
+    Each page's outcome, without its rows, goes into ``outcomes``."""
+    from etl import engines
+    from etl.page import process_page
+
+    new = [p for p in order if not p.cached]
+    builders = {t: transform.TableBuilder(t, spill) for t in schema.TABLES}
+
+    def tasks():
+        for page in new:
+            with timer.stage("read"):
+                data = _read_again(page)
+            yield (page.name, data, metadata.get(page.source_id))
+
+    with timer.stage("extract"):
+        results = engines.process(tasks(), opts)
+        try:
+            done = 0
+            for page in order:
+                if page.cached:
+                    with timer.stage("state"):
+                        outcome = state.get(page.key)
+                    if outcome is None:  # a damaged entry: process the page again, here
+                        with timer.stage("read"):
+                            data = _read_again(page)
+                        outcome = process_page(page.name, data, metadata.get(page.source_id), opts.max_bytes)
+                        with timer.stage("state"):
+                            state.put(page.key, outcome)
+                else:
+                    outcome = next(results)
+                    if outcome.file_name != page.name or outcome.sha256 != page.sha256:
+                        raise RuntimeError(f"engine returned {outcome.file_name} for {page.name}")
+                    with timer.stage("state"):
+                        state.put(page.key, outcome)
+                    done += 1
+                    if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
+                        log.info("processed %d of %d new or changed pages (%d files in the archive)", done, len(new), files)
+                if outcome.status == "ok":
+                    with timer.stage("transform"):
+                        for table, rows in outcome.tables.items():
+                            builders[table].add(rows)
+                outcome.tables = {}  # the rows are on disk now; keep the status for the report
+                outcomes[page.name] = outcome
+        finally:
+            results.close()
+    with timer.stage("transform"):
+        builders["codebook"].add(semantic.codebook_rows())
+        return {t: b.finish() for t, b in builders.items()}
 
 
 def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, int] | None:

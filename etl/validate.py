@@ -21,6 +21,7 @@ Three kinds of checks, each with its own consequence:
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -152,34 +153,57 @@ def _scan(package_dir: Path, resource: dict) -> pl.LazyFrame:
     return pl.scan_parquet(paths)
 
 
-def _windows(frames: Iterator[pl.DataFrame], size: int) -> Iterator[pl.DataFrame]:
-    """Re-cut a stream of frames into windows of exactly ``size`` rows (the
-    last one shorter), so two streams can be compared window by window."""
-    pending: list[pl.DataFrame] = []
-    held = 0
-    for frame in frames:
-        while frame.height:
-            take = min(frame.height, size - held)
-            pending.append(frame.slice(0, take))
-            held += take
-            frame = frame.slice(take)
-            if held == size:
-                yield pl.concat(pending)
-                pending, held = [], 0
-    if held:
-        yield pl.concat(pending)
+#: Bytes of CSV parsed at a time when a CSV file is read back (~50,000
+#: figures rows): bounds memory whatever the size of the file.
+CSV_BLOCK_BYTES = 16 << 20
 
 
-def _stream(lf: pl.LazyFrame, size: int) -> Iterator[pl.DataFrame]:
-    return _windows(iter(lf.collect_batches(chunk_size=size)), size)
+def _record_end(buf: bytes) -> int:
+    """Where the last whole CSV record of ``buf`` ends (``buf`` starts at a
+    record), or -1.  A record ends at a newline outside quotes: one with an
+    even number of quote characters before it, since quotes inside a field
+    are doubled."""
+    quotes_after = 0  # quote characters after the newline tried
+    total = buf.count(b'"')
+    end = len(buf)
+    while (nl := buf.rfind(b"\n", 0, end)) >= 0:
+        quotes_after += buf.count(b'"', nl, end)
+        if (total - quotes_after) % 2 == 0:
+            return nl + 1
+        end = nl
+    return -1
 
 
-def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, window_rows: int = 100_000) -> list[str]:
-    """Read every CSV resource back with its schema's dtypes, window by
-    window: each window passes the table's pandera schema (``pandera_check``)
-    and equals the same rows of the Parquet twin (dtypes included), and the
-    row counts match the descriptor's ``x-rows``.  One window of each file is
-    in memory at a time."""
+def read_csv_blocks(path: Path, dtypes: dict, block_bytes: int = CSV_BLOCK_BYTES) -> Iterator[pl.DataFrame]:
+    """A CSV file read with polars and ``dtypes``, block by block of whole
+    records (each block parsed with the file's header).  Polars' own CSV
+    scan maps the whole file into memory; this holds one block at a time."""
+    with path.open("rb") as f:
+        header = f.readline()
+        if b'"' in header:  # field names come from the schemas: never quoted
+            raise ValueError(f"{path}: quoted CSV header")
+        rest = b""
+        while True:
+            data = f.read(block_bytes)
+            buf = rest + data if rest else data
+            if not data:
+                if buf:
+                    yield pl.read_csv(io.BytesIO(header + buf), schema=dtypes)
+                return
+            end = _record_end(buf)
+            if end < 0:  # a record longer than a block: read on
+                rest = buf
+                continue
+            yield pl.read_csv(io.BytesIO(header + buf[:end]), schema=dtypes)
+            rest = buf[end:]
+
+
+def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, block_bytes: int = CSV_BLOCK_BYTES) -> list[str]:
+    """Read every CSV resource back with polars and its schema's dtypes,
+    block by block: each block passes the table's pandera schema
+    (``pandera_check``) and equals the same rows of the Parquet twin (dtypes
+    included); the row counts match the descriptor's ``x-rows``.  One block
+    of CSV and the matching Parquet rows are in memory at a time."""
     problems = []
     by_name = {r["name"]: r for r in descriptor["resources"]}
     for resource in descriptor["resources"]:
@@ -191,30 +215,37 @@ def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, 
             problems.append(f"{resource['name']}: no CSV twin")
             continue
         pq = _scan(package_dir, resource)
-        if dict(pq.collect_schema()) != schema.polars_schema(table):
+        dtypes = schema.polars_schema(table)
+        if dict(pq.collect_schema()) != dtypes:
             problems.append(f"{resource['name']}: Parquet dtypes {dict(pq.collect_schema())} differ from the schema's")
             continue
-        rows = 0
-        csv_windows, pq_windows = _stream(_scan(package_dir, twin), window_rows), _stream(pq, window_rows)
-        for csv_rows in csv_windows:
+        found = _check_blocks(package_dir, twin, pq, pandera_check, block_bytes)
+        if found:
+            problems.append(f"{resource['name']}: {found}" if found.startswith("Parquet") else found)
+            continue
+        rows = pq.select(pl.len()).collect().item()
+        if not rows == twin.get("x-rows") == resource.get("x-rows"):
+            problems.append(f"{resource['name']}: {rows} rows, not the descriptor's x-rows")
+    return problems
+
+
+def _check_blocks(package_dir: Path, csv: dict, pq: pl.LazyFrame, pandera_check: bool, block_bytes: int) -> str | None:
+    """The first problem of a CSV resource's blocks, or None."""
+    table = csv["x-table"]
+    dtypes = schema.polars_schema(table)
+    rows = 0
+    for rel in _paths(csv):
+        for block in read_csv_blocks(package_dir / rel, dtypes, block_bytes):
+            span = f"{rows}..{rows + block.height}"
             if pandera_check:
                 try:
-                    check_table(table, csv_rows)
+                    check_table(table, block)
                 except SchemaViolation as e:
-                    problems.append(f"{e} (CSV rows {rows}..{rows + csv_rows.height})")
-                    break
-            pq_rows = next(pq_windows, None)
-            if pq_rows is None or not csv_rows.equals(pq_rows):
-                problems.append(
-                    f"{resource['name']}: Parquet rows {rows}..{rows + csv_rows.height} differ from {twin['path']}"
-                )
-                break
-            rows += csv_rows.height
-        else:
-            rows += sum(w.height for w in pq_windows)  # Parquet rows beyond the CSV's
-            if rows != twin.get("x-rows") or rows != resource.get("x-rows"):
-                problems.append(f"{resource['name']}: {rows} rows, not the descriptor's x-rows")
-    return problems
+                    return f"{e} (CSV rows {span})"
+            if not block.equals(pq.slice(rows, block.height).collect()):
+                return f"Parquet rows {span} differ from {csv['path']}"
+            rows += block.height
+    return None
 
 
 def check_parquet_equals_csv(package_dir: Path, descriptor: dict) -> list[str]:

@@ -159,8 +159,19 @@ def test_the_gate_reads_the_csv_back_through_the_pandera_schemas(package, tmp_pa
     lines[5] = lines[5].replace(",exact,", ",roughly,", 1)
     assert ",roughly," in lines[5]
     path.write_text("".join(lines), encoding="utf-8")
-    problems = check_data(copy, descriptor_of(copy), window_rows=7)
-    assert problems and "figures" in problems[0] and "qualifier" in problems[0] and "CSV rows 0..7" in problems[0]
+    problems = check_data(copy, descriptor_of(copy), block_bytes=1000)  # a few rows a block
+    assert problems and "figures" in problems[0] and "qualifier" in problems[0] and "(CSV rows 0.." in problems[0]
+
+
+def test_csv_files_are_read_back_in_blocks_of_whole_records(tmp_path):
+    from etl.validate import read_csv_blocks
+
+    df = pl.DataFrame({"a": ["x", 'say "hi",\nthen\n"go"', None, "", "z" * 50, '"'], "b": [1, 2, 3, 4, 5, 6]})
+    path = tmp_path / "t.csv"
+    df.write_csv(path, line_terminator="\n", null_value="")
+    for block_bytes in (1, 7, 20, 1 << 20):
+        blocks = list(read_csv_blocks(path, dict(df.schema), block_bytes))
+        assert pl.concat(blocks).equals(pl.read_csv(path, schema=dict(df.schema))), block_bytes
 
 
 def test_keys_are_checked_across_whole_tables_with_bounded_memory():
