@@ -6,7 +6,9 @@
   cluster when no address is given).  Only extraction is distributed; the
   publish step is the same, so the output is byte-identical.
 
-Results are yielded in the order of the tasks, whatever the engine, so the
+Results are the pages' outcomes pickled by ``state.dump_outcome`` (pickled
+once, in the worker: the pipeline stores these bytes in the state as they
+are), yielded in the order of the tasks, whatever the engine, so the
 pipeline can stream rows straight into the sorted output tables.  At most
 ``workers * 4`` batches are in flight: a result that finished early waits in
 its future for the ones before it, which bounds memory by that window, never
@@ -16,12 +18,14 @@ by the size of the archive.
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from etl.page import PageOutcome, process_page, warm_up
+from etl.page import process_page, warm_up
+from etl.state import dump_outcome
 
 if TYPE_CHECKING:
     from etl.pipeline import RunOptions
@@ -44,12 +48,12 @@ def _progress(iterable, total: int | None, enabled: bool):
     return tqdm(iterable, total=total, unit="page", desc="extract", leave=False)
 
 
-def _process(task: Task, max_bytes: int) -> PageOutcome:
+def _process(task: Task, max_bytes: int) -> bytes:
     name, data, meta = task
-    return process_page(name, data, meta, max_bytes)
+    return dump_outcome(process_page(name, data, meta, max_bytes))
 
 
-def _process_batch(tasks: list[Task], max_bytes: int) -> list[PageOutcome]:
+def _process_batch(tasks: list[Task], max_bytes: int) -> list[bytes]:
     return [_process(t, max_bytes) for t in tasks]
 
 
@@ -68,7 +72,7 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def _bounded(submit, batches: Iterator[list[Task]], in_flight: int) -> Iterator[PageOutcome]:
+def _bounded(submit, batches: Iterator[list[Task]], in_flight: int) -> Iterator[bytes]:
     """Submit batches, keeping at most ``in_flight`` of them submitted, and
     yield their outcomes in submission order.  Pages are read only as
     batches are submitted, so memory does not grow with the archive; the
@@ -83,8 +87,8 @@ def _bounded(submit, batches: Iterator[list[Task]], in_flight: int) -> Iterator[
         yield from pending.popleft().result()
 
 
-def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
-    """Process pages, yielding their outcomes in the order of ``tasks``."""
+def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[bytes]:
+    """Process pages, yielding their pickled outcomes in the order of ``tasks``."""
     if opts.engine == "dask":
         yield from _process_dask(tasks, opts)
         return
@@ -102,18 +106,26 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
     if context.get_start_method() == "fork":
         warm_up()  # the forked workers inherit the loaded rules
     bar = _progress(None, None, opts.progress) if opts.progress else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        submit = lambda batch: pool.submit(_process_batch, batch, opts.max_bytes)  # noqa: E731
-        batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
-        for outcome in _bounded(submit, batches, workers * 4):
-            if bar is not None:
-                bar.update(1)
-            yield outcome
+    # The forked workers share the parent's memory copy-on-write; a garbage
+    # collection in a worker would write to every object's header and copy
+    # the parent's bookkeeping (a few hundred bytes per page of the archive)
+    # into each worker.  Frozen objects are left alone by the collector.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            submit = lambda batch: pool.submit(_process_batch, batch, opts.max_bytes)  # noqa: E731
+            batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
+            for outcome in _bounded(submit, batches, workers * 4):
+                if bar is not None:
+                    bar.update(1)
+                yield outcome
+    finally:
+        gc.unfreeze()
     if bar is not None:
         bar.close()
 
 
-def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
+def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[bytes]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:

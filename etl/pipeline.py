@@ -41,7 +41,7 @@ import filelock
 
 from etl import __version__, publish, schema, semantic, sources, transform, validate
 from etl.page import PageOutcome, quarantined
-from etl.state import State, extractor_fingerprint, page_key
+from etl.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key
 
 log = logging.getLogger("etl")
 
@@ -175,23 +175,21 @@ def _run_locked(opts: RunOptions, timer: _Timer, result: RunResult) -> None:
         state.close()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Page:
-    """One file of the archive, as the planning pass found it."""
+    """One file of the archive: what the run keeps of it (a few hundred
+    bytes; the rows go to the table builders, the text is never kept)."""
 
-    path: Path
+    name: str  # file name in the sources folder
     source_id: str
     sha256: str = ""
     key: str = ""  # state key; empty for a page set aside before processing
-    cached: bool = False  # the state has its outcome
-    set_aside: PageOutcome | None = None  # duplicate or unreadable: not processed
-
-    @property
-    def name(self) -> str:
-        return self.path.name
+    cached: bool = False  # the state had its outcome when the run started
+    ok: bool = False  # processed (or loaded) and published
+    quarantine: PageOutcome | None = None  # why it is not published: set aside or quarantined
 
 
-def _plan(paths: list[Path], metadata: dict, opts: RunOptions, state: State) -> list[_Page]:
+def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, state: State) -> list[_Page]:
     """Read and hash every page once, in name order (the first file by name
     wins a duplicate), keeping only what identifies it: never the bytes."""
     pages = []
@@ -199,19 +197,19 @@ def _plan(paths: list[Path], metadata: dict, opts: RunOptions, state: State) -> 
     seen_id: dict[str, str] = {}
     for path in paths:
         sid = sources.source_id_of(path)
-        page = _Page(path, sid)
+        page = _Page(path.name, sid)
         pages.append(page)
         try:
-            data = path.read_bytes()
+            data = (folder / page.name).read_bytes()
         except OSError as e:
-            page.set_aside = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
+            page.quarantine = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
             continue
         page.sha256 = hashlib.sha256(data).hexdigest()
         if data.strip() and page.sha256 in seen_hash:
-            page.set_aside = quarantined(path.name, page.sha256, "duplicate", f"same content as {seen_hash[page.sha256]}")
+            page.quarantine = quarantined(path.name, page.sha256, "duplicate", f"same content as {seen_hash[page.sha256]}")
             continue
         if sid in seen_id:
-            page.set_aside = quarantined(
+            page.quarantine = quarantined(
                 path.name, page.sha256, "duplicate_id", f"source_id {sid!r} already used by {seen_id[sid]}"
             )
             continue
@@ -222,15 +220,13 @@ def _plan(paths: list[Path], metadata: dict, opts: RunOptions, state: State) -> 
     return pages
 
 
-def _read_again(page: _Page) -> bytes:
-    """A page's bytes for processing, as the planning pass hashed them."""
+def _read_again(folder: Path, page: _Page) -> bytes:
+    """A page's bytes for processing (the outcome's hash is checked against
+    the planning pass's: a file changed in between fails the run)."""
     try:
-        data = page.path.read_bytes()
+        return (folder / page.name).read_bytes()
     except OSError as e:
-        raise RunFailed(f"{page.path}: cannot read it any more ({e.strerror}); was the archive changed during the run?") from None
-    if hashlib.sha256(data).hexdigest() != page.sha256:
-        raise RunFailed(f"{page.path}: changed during the run; run again")
-    return data
+        raise RunFailed(f"{folder / page.name}: cannot read it any more ({e.strerror}); was the archive changed during the run?") from None
 
 
 def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State) -> None:
@@ -242,87 +238,80 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
         paths = sources.discover(opts.sources_dir)
         for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
             log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
-        plan = _plan(paths, metadata, opts, state)
+        plan = _plan(opts.sources_dir, paths, metadata, opts, state)
+        del paths
 
     # Output order: the tables are sorted by source_id first, and a page's
     # rows all carry its source_id, so pages handed to the builders in this
     # order give sorted tables without a global sort (see etl.transform).
-    order = sorted((p for p in plan if p.set_aside is None), key=lambda p: (p.source_id, p.name))
-    outcomes: dict[str, PageOutcome] = {p.name: p.set_aside for p in plan if p.set_aside is not None}
-    cached = {p.name for p in order if p.cached}  # before processing: for the report
+    order = sorted((p for p in plan if p.quarantine is None), key=lambda p: (p.source_id, p.name))
 
     with timer.stage("publish_check_current"):
-        unchanged = _unchanged_outcomes(order, previous, state)
-        current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged is not None else None
+        unchanged = _same_as_published(order, previous, state)
+        current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged else None
     if current is not None:
         # Same pages, same extractor, and the published package is whole:
         # it is exactly what publishing again would write, so keep it (and
         # leave the cached rows where they are).
-        outcomes.update(unchanged)
         counts = current
     else:
         spill = publish.spill_dir(opts.out)
         spill.mkdir(parents=True, exist_ok=True)
         try:
-            tables = _build_tables(opts, timer, state, metadata, order, outcomes, spill, len(paths))
+            tables = _build_tables(opts, timer, state, metadata, order, spill, len(plan))
             counts = _publish(opts, timer, tables)
         finally:
             shutil.rmtree(spill, ignore_errors=True)
-        published = {p.name: p.key for p in order if outcomes[p.name].status == "ok"}
+        published = {p.name: p.key for p in order if p.ok}
         descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
         state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha})
     state.prune({p.key for p in order})
 
-    keys = {p.name: p.key for p in order}
     pages = []
-    for name in sorted(outcomes):
-        o = outcomes[name]
-        if o.status == "ok":
-            status = "unchanged" if name in cached and previous.get(name) == keys.get(name) else "published"
-            pages.append({"file": name, "source_id": o.source_id, "status": status})
+    for page in sorted(plan, key=lambda p: p.name):
+        if page.ok:
+            status = "unchanged" if page.cached and previous.get(page.name) == page.key else "published"
+            pages.append({"file": page.name, "source_id": page.source_id, "status": status})
         else:
-            pages.append({"file": name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
-            log.warning("quarantined %s: %s", name, o.detail)
-    for name in sorted(set(previous) - set(outcomes)):
+            o = page.quarantine
+            pages.append({"file": page.name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
+            log.warning("quarantined %s: %s", page.name, o.detail)
+    for name in sorted(set(previous) - {p.name for p in plan}):
         pages.append({"file": name, "status": "removed"})
     result.pages = pages
     result.counts = counts
     result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
 
 
-def _unchanged_outcomes(order: list[_Page], previous: dict[str, str], state: State) -> dict[str, PageOutcome] | None:
-    """The pages' outcomes if they are exactly those last published (every
-    page cached, the published ones with the same keys, the others still
-    quarantined), without loading the published pages' rows; else None."""
+def _same_as_published(order: list[_Page], previous: dict[str, str], state: State) -> bool:
+    """Whether the pages are exactly those last published (every page cached,
+    the published ones with the same keys, the others still quarantined),
+    found without loading the published pages' rows.  If so, sets each
+    page's status."""
     if any(not p.cached for p in order) or {p.name: p.key for p in order if p.name in previous} != previous:
-        return None
-    outcomes = {}
+        return False
+    quarantines = {}
     for page in order:
         if page.name in previous:  # same key: the same rows, published last time
-            outcomes[page.name] = PageOutcome(page.name, page.source_id, page.sha256, "ok")
             continue
         outcome = state.get(page.key)  # not published last time: it must still be quarantined
         if outcome is None or outcome.status == "ok":
-            return None
+            return False
         outcome.tables = {}
-        outcomes[page.name] = outcome
-    return outcomes
+        quarantines[page.name] = outcome
+    for page in order:
+        page.quarantine = quarantines.get(page.name)
+        page.ok = page.quarantine is None
+    return True
 
 
 def _build_tables(
-    opts: RunOptions,
-    timer: _Timer,
-    state: State,
-    metadata: dict,
-    order: list[_Page],
-    outcomes: dict[str, PageOutcome],
-    spill: Path,
-    files: int,
+    opts: RunOptions, timer: _Timer, state: State, metadata: dict, order: list[_Page], spill: Path, files: int
 ) -> dict[str, transform.SpilledTable]:
     """Every page's rows, in ``order``, into the table builders (which spill
     to ``spill``): cached pages loaded from the state one at a time, the
     others processed by the engine (results in task order) and cached.
-    Each page's outcome, without its rows, goes into ``outcomes``."""
+    Sets each page's status (``ok`` or ``quarantine``)."""
     from etl import engines
     from etl.page import process_page
 
@@ -332,8 +321,18 @@ def _build_tables(
     def tasks():
         for page in new:
             with timer.stage("read"):
-                data = _read_again(page)
+                data = _read_again(opts.sources_dir, page)
             yield (page.name, data, metadata.get(page.source_id))
+
+    def processed(page: _Page, blob: bytes) -> PageOutcome:
+        outcome = load_outcome(blob)
+        if outcome.file_name != page.name:
+            raise RuntimeError(f"engine returned {outcome.file_name} for {page.name}")
+        if outcome.sha256 != page.sha256:
+            raise RunFailed(f"{opts.sources_dir / page.name}: changed during the run; run again")
+        with timer.stage("state"):
+            state.put(page.key, blob)
+        return outcome
 
     with timer.stage("extract"):
         results = engines.process(tasks(), opts)
@@ -345,16 +344,11 @@ def _build_tables(
                         outcome = state.get(page.key)
                     if outcome is None:  # a damaged entry: process the page again, here
                         with timer.stage("read"):
-                            data = _read_again(page)
-                        outcome = process_page(page.name, data, metadata.get(page.source_id), opts.max_bytes)
-                        with timer.stage("state"):
-                            state.put(page.key, outcome)
+                            data = _read_again(opts.sources_dir, page)
+                        blob = dump_outcome(process_page(page.name, data, metadata.get(page.source_id), opts.max_bytes))
+                        outcome = processed(page, blob)
                 else:
-                    outcome = next(results)
-                    if outcome.file_name != page.name or outcome.sha256 != page.sha256:
-                        raise RuntimeError(f"engine returned {outcome.file_name} for {page.name}")
-                    with timer.stage("state"):
-                        state.put(page.key, outcome)
+                    outcome = processed(page, next(results))
                     done += 1
                     if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
                         log.info("processed %d of %d new or changed pages (%d files in the archive)", done, len(new), files)
@@ -362,8 +356,10 @@ def _build_tables(
                     with timer.stage("transform"):
                         for table, rows in outcome.tables.items():
                             builders[table].add(rows)
-                outcome.tables = {}  # the rows are on disk now; keep the status for the report
-                outcomes[page.name] = outcome
+                    page.ok = True
+                else:
+                    outcome.tables = {}
+                    page.quarantine = outcome
         finally:
             results.close()
     with timer.stage("transform"):

@@ -41,6 +41,17 @@ def page_key(file_name: str, sha256: str, metadata: dict | None, max_bytes: int)
     return h.hexdigest()
 
 
+def dump_outcome(outcome: PageOutcome) -> bytes:
+    """A page's outcome as stored in the state.  Workers pickle it once, so
+    the pipeline stores the very bytes it receives instead of pickling the
+    rows a second time in the main process."""
+    return pickle.dumps(dict(outcome.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_outcome(blob: bytes) -> PageOutcome:
+    return PageOutcome(**pickle.loads(blob))
+
+
 class State:
     """The page cache: one SQLite database, ``<directory>/pages.sqlite``.
 
@@ -81,12 +92,12 @@ class State:
         if row is None:
             return None
         try:
-            return PageOutcome(**pickle.loads(row[0]))
+            return load_outcome(row[0])
         except Exception:  # a damaged entry is a miss: the page is processed again
             return None
 
-    def put(self, key: str, outcome: PageOutcome) -> None:
-        blob = pickle.dumps(dict(outcome.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+    def put(self, key: str, blob: bytes) -> None:
+        """Store a page's outcome, as pickled by ``dump_outcome``."""
         self.db.execute("INSERT OR REPLACE INTO pages (key, outcome) VALUES (?, ?)", (key, blob))
 
     def prune(self, keep: set[str]) -> int:
