@@ -153,9 +153,10 @@ def _scan(package_dir: Path, resource: dict) -> pl.LazyFrame:
     return pl.scan_parquet(paths)
 
 
-#: Bytes of CSV parsed at a time when a CSV file is read back (~50,000
-#: figures rows): bounds memory whatever the size of the file.
-CSV_BLOCK_BYTES = 16 << 20
+#: Bytes of CSV parsed at a time when a CSV file is read back (~25,000
+#: figures rows): bounds memory whatever the size of the file (a block costs
+#: ~10 times its size while polars parses it and pandera checks it).
+CSV_BLOCK_BYTES = 8 << 20
 
 
 def _record_end(buf: bytes) -> int:
@@ -174,10 +175,11 @@ def _record_end(buf: bytes) -> int:
     return -1
 
 
-def read_csv_blocks(path: Path, dtypes: dict, block_bytes: int = CSV_BLOCK_BYTES) -> Iterator[pl.DataFrame]:
+def read_csv_blocks(path: Path, dtypes: dict, block_bytes: int | None = None) -> Iterator[pl.DataFrame]:
     """A CSV file read with polars and ``dtypes``, block by block of whole
     records (each block parsed with the file's header).  Polars' own CSV
     scan maps the whole file into memory; this holds one block at a time."""
+    block_bytes = block_bytes or CSV_BLOCK_BYTES
     with path.open("rb") as f:
         header = f.readline()
         if b'"' in header:  # field names come from the schemas: never quoted
@@ -198,7 +200,7 @@ def read_csv_blocks(path: Path, dtypes: dict, block_bytes: int = CSV_BLOCK_BYTES
             rest = buf[end:]
 
 
-def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, block_bytes: int = CSV_BLOCK_BYTES) -> list[str]:
+def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, block_bytes: int | None = None) -> list[str]:
     """Read every CSV resource back with polars and its schema's dtypes,
     block by block: each block passes the table's pandera schema
     (``pandera_check``) and equals the same rows of the Parquet twin (dtypes
@@ -229,7 +231,7 @@ def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, 
     return problems
 
 
-def _check_blocks(package_dir: Path, csv: dict, pq: pl.LazyFrame, pandera_check: bool, block_bytes: int) -> str | None:
+def _check_blocks(package_dir: Path, csv: dict, pq: pl.LazyFrame, pandera_check: bool, block_bytes: int | None) -> str | None:
     """The first problem of a CSV resource's blocks, or None."""
     table = csv["x-table"]
     dtypes = schema.polars_schema(table)
