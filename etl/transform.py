@@ -16,7 +16,7 @@ Parquet without a global sort.  The builder checks that promise chunk by
 chunk and fails loudly if the pages ever arrive out of order.
 
 The tables are checked against their schemas once, on the written files
-(``validate.check_package``: the CSV read back, window by window, through the
+(``validate.check_package``: the CSV read back, block by block, through the
 pandera schemas), not here as well: the same rules twice would cost twice.
 """
 

@@ -15,7 +15,7 @@ Three kinds of checks, each with its own consequence:
   and pandera schemas, each Parquet file equal to its CSV twin, primary and
   foreign keys across the whole tables, and frictionless (see
   ``check_package`` for what the in-run gate leaves to ``etl validate``).
-  Every check streams the tables in windows: memory does not grow with them.
+  Every check streams the tables in blocks: memory does not grow with them.
 """
 
 from __future__ import annotations
@@ -257,10 +257,10 @@ def check_parquet_equals_csv(package_dir: Path, descriptor: dict) -> list[str]:
 
 # --- keys across whole tables -----------------------------------------------
 #
-# Chunks are checked with pandera as they are spilled, but a key may repeat
-# across chunks, and a foreign key points into another table.  Holding every
-# key value of a large table would grow with the archive, so the checks below
-# hold one 64-bit hash per row instead (8 bytes a row, read from the Parquet
+# Pandera checks the CSV block by block, but a key may repeat across blocks,
+# and a foreign key points into another table.  Holding every key value of a
+# large table would grow with the archive, so the checks below hold one
+# 64-bit hash per row instead (8 bytes a row, sorted; read from the Parquet
 # files column by column) and look at actual values only where hashes meet:
 # every duplicate primary key is found and confirmed on its values; a missing
 # foreign-key value goes unnoticed only if its hash equals that of an existing
@@ -371,7 +371,7 @@ def check_package(package_dir: Path, frictionless_check: str = "full", pandera_c
 
     Always: every file matches the descriptor's hash and size; every CSV
     resource read back with polars and its schema's dtypes passes its pandera
-    schema window by window (``pandera_check``) and equals its Parquet twin;
+    schema block by block (``pandera_check``) and equals its Parquet twin;
     primary keys are unique and foreign keys resolve across whole tables.
     The pandera schemas and the descriptor's schemas both derive from
     ``schemas/*.json``, so these are the same rules frictionless applies.
