@@ -8,6 +8,7 @@ timestamp (the package must be byte-identical for identical input).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 import polars as pl
 
@@ -64,9 +65,9 @@ LIMITATIONS = """\
 """
 
 
-def _table_section(table: str, df: pl.DataFrame) -> str:
+def _table_section(table: str, rows: int) -> str:
     meta = schema.load(table)
-    lines = [f"### `{table}` ({df.height} rows)", "", meta.get("description", ""), ""]
+    lines = [f"### `{table}` ({rows} rows)", "", meta.get("description", ""), ""]
     lines.append(f"Files: `data/{table}.csv`, `data/{table}.parquet`. Primary key: `{', '.join(meta['primaryKey'])}`.")
     for fk in meta.get("foreignKeys", []):
         lines.append(
@@ -94,10 +95,21 @@ def _codebook_section(codebook: pl.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def package_readme(tables: dict[str, pl.DataFrame]) -> str:
+def package_readme(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterable[dict]) -> Iterator[str]:
+    """The README's text, piece by piece: ``rows`` per table, the codebook
+    table, and the ``sources`` rows in order (one provenance line per page,
+    so the text is streamed to the file, never built whole)."""
+    first = True
+    for part in _readme_parts(rows, codebook, sources):
+        if not first:
+            yield "\n"
+        yield part
+        first = False
+
+
+def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterable[dict]) -> Iterator[str]:
     meta = json.loads(PACKAGE_META.read_text(encoding="utf-8"))
-    sources = tables["sources"]
-    parts = [
+    yield from [
         f"# {meta['title']}",
         "",
         meta["description"],
@@ -112,17 +124,17 @@ def package_readme(tables: dict[str, pl.DataFrame]) -> str:
         "",
     ]
     for table in schema.TABLES:
-        parts.append(_table_section(table, tables[table]))
-    parts += ["## Codebook", "", _codebook_section(tables["codebook"])]
-    parts += ["## Provenance", ""]
-    for row in sources.iter_rows(named=True):
+        yield _table_section(table, rows[table])
+    yield from ["## Codebook", "", _codebook_section(codebook)]
+    yield from ["## Provenance", ""]
+    for row in sources:
         issue = row["issue_date"].isoformat() if row["issue_date"] else "unknown"
-        parts.append(
+        yield (
             f"- `{row['source_id']}`: {row['title'] or '(untitled)'}; publisher: {row['publisher'] or 'unknown'}; "
             f"issue date {issue} (precision: {row['issue_date_precision'] or 'unknown'}); "
             f"sha256 `{row['sha256']}`, {row['bytes']} bytes, {row['encoding']}."
         )
-    parts += [
+    yield from [
         "",
         "## How to cite",
         "",
@@ -136,4 +148,3 @@ def package_readme(tables: dict[str, pl.DataFrame]) -> str:
         "",
         LIMITATIONS,
     ]
-    return "\n".join(parts)

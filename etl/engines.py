@@ -6,17 +6,26 @@
   cluster when no address is given).  Only extraction is distributed; the
   publish step is the same, so the output is byte-identical.
 
-Results are yielded as they arrive, in any order; the pipeline orders them.
+Results are the pages' outcomes pickled by ``state.dump_outcome`` (pickled
+once, in the worker: the pipeline stores these bytes in the state as they
+are), yielded in the order of the tasks, whatever the engine, so the
+pipeline can stream rows straight into the sorted output tables.  At most
+``workers * 4`` batches are in flight: a result that finished early waits in
+its future for the ones before it, which bounds memory by that window, never
+by the size of the archive.
 """
 
 from __future__ import annotations
 
+import collections
+import gc
 import itertools
 import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from etl.page import PageOutcome, process_page, warm_up
+from etl.page import process_page, warm_up
+from etl.state import dump_outcome
 
 if TYPE_CHECKING:
     from etl.pipeline import RunOptions
@@ -39,12 +48,12 @@ def _progress(iterable, total: int | None, enabled: bool):
     return tqdm(iterable, total=total, unit="page", desc="extract", leave=False)
 
 
-def _process(task: Task, max_bytes: int) -> PageOutcome:
+def _process(task: Task, max_bytes: int) -> bytes:
     name, data, meta = task
-    return process_page(name, data, meta, max_bytes)
+    return dump_outcome(process_page(name, data, meta, max_bytes))
 
 
-def _process_batch(tasks: list[Task], max_bytes: int) -> list[PageOutcome]:
+def _process_batch(tasks: list[Task], max_bytes: int) -> list[bytes]:
     return [_process(t, max_bytes) for t in tasks]
 
 
@@ -63,24 +72,23 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def _bounded(submit, batches: Iterator[list[Task]], in_flight: int, wait_one) -> Iterator[PageOutcome]:
-    """Keep at most ``in_flight`` batches submitted: pages are read only as
-    workers free up, so memory does not grow with the archive."""
-    pending = set()
+def _bounded(submit, batches: Iterator[list[Task]], in_flight: int) -> Iterator[bytes]:
+    """Submit batches, keeping at most ``in_flight`` of them submitted, and
+    yield their outcomes in submission order.  Pages are read only as
+    batches are submitted, so memory does not grow with the archive; the
+    workers stay busy while the oldest batch is awaited, since the later
+    ones are already queued."""
+    pending: collections.deque = collections.deque()
     for batch in batches:
-        pending.add(submit(batch))
+        pending.append(submit(batch))
         while len(pending) >= in_flight:
-            done, pending = wait_one(pending)
-            for future in done:
-                yield from future.result()
+            yield from pending.popleft().result()
     while pending:
-        done, pending = wait_one(pending)
-        for future in done:
-            yield from future.result()
+        yield from pending.popleft().result()
 
 
-def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
-    """Process pages, yielding outcomes as they complete (in any order)."""
+def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[bytes]:
+    """Process pages, yielding their pickled outcomes in the order of ``tasks``."""
     if opts.engine == "dask":
         yield from _process_dask(tasks, opts)
         return
@@ -92,29 +100,34 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
             yield _process(task, opts.max_bytes)
         return
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    def wait_one(pending):
-        return wait(pending, return_when=FIRST_COMPLETED)
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     if context.get_start_method() == "fork":
         warm_up()  # the forked workers inherit the loaded rules
     bar = _progress(None, None, opts.progress) if opts.progress else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        submit = lambda batch: pool.submit(_process_batch, batch, opts.max_bytes)  # noqa: E731
-        batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
-        for outcome in _bounded(submit, batches, workers * 4, wait_one):
-            if bar is not None:
-                bar.update(1)
-            yield outcome
+    # The forked workers share the parent's memory copy-on-write; a garbage
+    # collection in a worker would write to every object's header and copy
+    # the parent's bookkeeping (a few hundred bytes per page of the archive)
+    # into each worker.  Frozen objects are left alone by the collector.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            submit = lambda batch: pool.submit(_process_batch, batch, opts.max_bytes)  # noqa: E731
+            batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
+            for outcome in _bounded(submit, batches, workers * 4):
+                if bar is not None:
+                    bar.update(1)
+                yield outcome
+    finally:
+        gc.unfreeze()
     if bar is not None:
         bar.close()
 
 
-def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutcome]:
+def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[bytes]:
     try:
-        from dask.distributed import Client, LocalCluster, wait
+        from dask.distributed import Client, LocalCluster
     except ImportError:
         raise RuntimeError("the dask engine needs dask[distributed]: install the 'cluster' extra") from None
     cluster = None
@@ -131,11 +144,7 @@ def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[PageOutco
         def submit(batch):
             return client.submit(_process_batch, batch, opts.max_bytes, pure=False)
 
-        def wait_one(pending):
-            done = wait(list(pending), return_when="FIRST_COMPLETED").done
-            return done, pending - done
-
-        yield from _bounded(submit, _batches(tasks, BATCH_PAGES), workers * 4, wait_one)
+        yield from _bounded(submit, _batches(tasks, BATCH_PAGES), workers * 4)
     finally:
         client.close()
         if cluster is not None:

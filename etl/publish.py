@@ -10,9 +10,14 @@ killed at any moment) only ever sees the previous package or the new one:
   them leaves the old package whole under ``.<name>.old``, and ``recover``
   (run at the start of every run) puts it back.
 
+Tables arrive as sorted chunk files (``transform.SpilledTable``) and are
+streamed to their CSV parts and Parquet file, one chunk at a time, so
+publishing never holds a whole table in memory.
+
 Output is deterministic: no timestamps, fixed row order, fixed CSV and
-Parquet writer settings, and polars pinned (the Parquet footer records its
-version).
+Parquet writer settings (explicit row groups: the bytes do not depend on how
+the rows were chunked on their way), and polars pinned (the Parquet footer
+records its version).
 """
 
 from __future__ import annotations
@@ -23,11 +28,14 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 
-from etl import __version__, schema
+from etl import __version__, docs, schema
+from etl.transform import SpilledTable
 
 #: A CSV table with more rows is split into parts of at most this many rows
 #: (a multipart resource, each part with its header; ~100 MB of figures), so
@@ -35,39 +43,90 @@ from etl import __version__, schema
 #: row groups): frictionless cannot read a multipart Parquet resource.
 MAX_ROWS_PER_PART = 500_000
 
+#: Rows per Parquet row group: explicit, so the file's bytes are the same
+#: however the table was chunked before (checked in the tests).
+PARQUET_ROW_GROUP = 100_000
+
 PACKAGE_META = schema.SCHEMA_DIR / "package.json"
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
-def write_csv(df: pl.DataFrame, path: Path) -> None:
+def write_csv(df: pl.DataFrame, out: Path | BinaryIO, include_header: bool = True) -> None:
+    """Write rows as CSV to a path or an open binary file (appending chunk
+    after chunk to one file gives the bytes of writing them at once)."""
     # Floats are written in their shortest round-trip form; there is no NaN
-    # (nulls are empty cells), see transform.build_table.
-    df.write_csv(path, include_header=True, line_terminator="\n", null_value="", date_format="%Y-%m-%d")
+    # (nulls are empty cells), see transform.tidy.
+    df.write_csv(out, include_header=include_header, line_terminator="\n", null_value="", date_format="%Y-%m-%d")
 
 
-def write_parquet(df: pl.DataFrame, path: Path) -> None:
-    df.write_parquet(path, compression="zstd", compression_level=3, statistics=True, row_group_size=100_000)
+def write_parquet(lf: pl.LazyFrame, path: Path) -> None:
+    """Stream rows to one Parquet file (polars' streaming sink: the table is
+    never collected)."""
+    lf.sink_parquet(
+        path, compression="zstd", compression_level=3, statistics=True, row_group_size=PARQUET_ROW_GROUP
+    )
 
 
-def _parts(df: pl.DataFrame, fmt: str) -> list[pl.DataFrame]:
-    if fmt != "csv" or df.height <= MAX_ROWS_PER_PART:
-        return [df]
-    return [df.slice(i, MAX_ROWS_PER_PART) for i in range(0, df.height, MAX_ROWS_PER_PART)]
+def _csv_part_paths(table: str, rows: int) -> list[str]:
+    count = max(1, -(-rows // MAX_ROWS_PER_PART))
+    if count == 1:
+        return [f"data/{table}.csv"]
+    return [f"data/{table}-{i:03d}.csv" for i in range(1, count + 1)]
 
 
-def write_resource(table: str, df: pl.DataFrame, fmt: str, package_dir: Path) -> dict:
+def _csv_pieces(spilled: SpilledTable) -> Iterator[tuple[int, pl.DataFrame]]:
+    """The table's rows as (part index, rows) pieces, in order: each chunk is
+    cut where a part ends, so a part holds at most ``MAX_ROWS_PER_PART`` rows."""
+    written = 0
+    for chunk in spilled.chunks():
+        offset = 0
+        while offset < chunk.height:
+            part = written // MAX_ROWS_PER_PART
+            take = min(chunk.height - offset, (part + 1) * MAX_ROWS_PER_PART - written)
+            yield part, chunk.slice(offset, take)
+            offset += take
+            written += take
+
+
+def write_csv_parts(spilled: SpilledTable, package_dir: Path) -> list[str]:
+    """Write a table as one CSV file, or as parts of at most
+    ``MAX_ROWS_PER_PART`` rows (each with its header); their paths."""
+    rels = _csv_part_paths(spilled.table, spilled.rows)
+    if spilled.rows == 0:  # the header alone
+        write_csv(pl.DataFrame(schema=schema.polars_schema(spilled.table)), package_dir / rels[0])
+        return rels
+    current, f = -1, None
+    try:
+        for part, piece in _csv_pieces(spilled):
+            if part != current:  # a new part, with its header
+                if f is not None:
+                    f.close()
+                current, f = part, (package_dir / rels[part]).open("wb")
+                write_csv(piece, f, include_header=True)
+            else:
+                write_csv(piece, f, include_header=False)
+    finally:
+        if f is not None:
+            f.close()
+    return rels
+
+
+def write_resource(spilled: SpilledTable, fmt: str, package_dir: Path) -> dict:
     """Write one table in one format; return its descriptor resource."""
+    table = spilled.table
     meta = schema.load(table)
-    parts = _parts(df, fmt)
-    rels = []
-    for i, part in enumerate(parts, start=1):
-        suffix = f"-{i:03d}" if len(parts) > 1 else ""
-        rel = f"data/{table}{suffix}.{fmt}"
-        (write_csv if fmt == "csv" else write_parquet)(part, package_dir / rel)
-        rels.append(rel)
+    if fmt == "csv":
+        rels = write_csv_parts(spilled, package_dir)
+    else:
+        rels = [f"data/{table}.parquet"]
+        write_parquet(spilled.scan(), package_dir / rels[0])
     resource: dict = {
         "name": schema.resource_name(table, fmt),
         "title": meta.get("title", table) + (" (Parquet)" if fmt == "parquet" else ""),
@@ -91,34 +150,43 @@ def write_resource(table: str, df: pl.DataFrame, fmt: str, package_dir: Path) ->
             for rel in rels
         }
     resource["x-table"] = table
-    resource["x-rows"] = df.height
+    resource["x-rows"] = spilled.rows
     resource["schema"] = schema.descriptor_schema(table, fmt)
     return resource
 
 
-def build_descriptor(resources: list[dict], sources: pl.DataFrame) -> dict:
+def build_descriptor(resources: list[dict], publishers: list[str]) -> dict:
     meta = json.loads(PACKAGE_META.read_text(encoding="utf-8"))
     descriptor = {k: v for k, v in meta.items() if k != "resources"}
     descriptor["version"] = __version__
     # The package's sources: every publication its pages came from.
-    publishers = sorted({p for p in sources["publisher"].to_list() if p})
     descriptor["sources"] = meta.get("sources", []) + [{"title": p} for p in publishers]
     descriptor["resources"] = resources
     return descriptor
 
 
-def write_package(tables: dict[str, pl.DataFrame], package_dir: Path, readme: str) -> dict:
+def _publishers(sources: SpilledTable) -> list[str]:
+    found = sources.scan().select(pl.col("publisher").drop_nulls().unique()).collect()
+    return sorted(p for p in found["publisher"].to_list() if p)
+
+
+def write_package(tables: dict[str, SpilledTable], package_dir: Path) -> dict:
     """Write every table as CSV and Parquet, the descriptor and README."""
     (package_dir / "data").mkdir(parents=True, exist_ok=True)
     resources = []
     for fmt in ("csv", "parquet"):
         for table in schema.TABLES:
-            resources.append(write_resource(table, tables[table], fmt, package_dir))
-    descriptor = build_descriptor(resources, tables["sources"])
+            resources.append(write_resource(tables[table], fmt, package_dir))
+    descriptor = build_descriptor(resources, _publishers(tables["sources"]))
     (package_dir / "datapackage.json").write_text(
         json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    (package_dir / "README.md").write_text(readme, encoding="utf-8")
+    sources_rows = (row for chunk in tables["sources"].chunks() for row in chunk.iter_rows(named=True))
+    with (package_dir / "README.md").open("w", encoding="utf-8") as f:
+        for piece in docs.package_readme(
+            {t: s.rows for t, s in tables.items()}, tables["codebook"].collect(), sources_rows
+        ):
+            f.write(piece)
     return descriptor
 
 
@@ -129,21 +197,9 @@ def staging_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.tmp-{os.getpid()}"
 
 
-def new_rows_dir(out: Path) -> Path:
-    return out.parent / f".{out.name}.rows-{os.getpid()}"
-
-
-def write_new_rows(tables: dict[str, pl.DataFrame], fresh: set[str], folder: Path) -> dict[str, Path]:
-    """The rows of the pages in ``fresh``, per table with a source_id, as CSV
-    written exactly like the package's (for the incremental frictionless check)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ids = sorted(fresh)
-    out = {}
-    for table, df in tables.items():
-        if "source_id" in df.columns:
-            out[table] = folder / f"{table}.csv"
-            write_csv(df.filter(pl.col("source_id").is_in(ids)), out[table])
-    return out
+def spill_dir(out: Path) -> Path:
+    """The run's private folder for the tables' chunk files (see transform)."""
+    return out.parent / f".{out.name}.spill-{os.getpid()}"
 
 
 def backup_dir(out: Path) -> Path:
@@ -161,7 +217,9 @@ def recover(out: Path) -> list[str]:
         else:
             shutil.rmtree(backup)
             done.append(f"removed {backup.name}")
-    for stale in [*out.parent.glob(f".{out.name}.tmp-*"), *out.parent.glob(f".{out.name}.rows-*")]:
+    # Staging and spill folders of killed runs (``.rows-*``: older versions).
+    stale_globs = (f".{out.name}.tmp-*", f".{out.name}.spill-*", f".{out.name}.rows-*")
+    for stale in [p for pattern in stale_globs for p in sorted(out.parent.glob(pattern))]:
         shutil.rmtree(stale, ignore_errors=True)
         done.append(f"removed {stale.name}")
     return done

@@ -4,8 +4,8 @@ A page's entry is keyed by everything its rows depend on: the raw bytes, its
 file name (ids embed the source_id), its metadata row (the issue date resolves
 relative dates), the size limit, and the extractor fingerprint (a hash of the
 job's code and rule files, so any change to the extractor re-processes every
-page).  Entries are JSON files written atomically (write to a temporary file,
-then rename); an unreadable entry is treated as a miss and recomputed.
+page).  Entries live in SQLite (see ``State``); an unreadable entry is treated
+as a miss and recomputed.
 """
 
 from __future__ import annotations
@@ -41,6 +41,17 @@ def page_key(file_name: str, sha256: str, metadata: dict | None, max_bytes: int)
     return h.hexdigest()
 
 
+def dump_outcome(outcome: PageOutcome) -> bytes:
+    """A page's outcome as stored in the state.  Workers pickle it once, so
+    the pipeline stores the very bytes it receives instead of pickling the
+    rows a second time in the main process."""
+    return pickle.dumps(dict(outcome.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_outcome(blob: bytes) -> PageOutcome:
+    return PageOutcome(**pickle.loads(blob))
+
+
 class State:
     """The page cache: one SQLite database, ``<directory>/pages.sqlite``.
 
@@ -70,17 +81,23 @@ class State:
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         return db
 
+    def has(self, key: str) -> bool:
+        """Whether the state holds an entry for ``key`` (without loading it)."""
+        return self.db.execute("SELECT 1 FROM pages WHERE key = ?", (key,)).fetchone() is not None
+
     def get(self, key: str) -> PageOutcome | None:
+        """One page's outcome, unpickled on demand: the pipeline loads cached
+        pages one at a time, in output order, never all at once."""
         row = self.db.execute("SELECT outcome FROM pages WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         try:
-            return PageOutcome(**pickle.loads(row[0]))
+            return load_outcome(row[0])
         except Exception:  # a damaged entry is a miss: the page is processed again
             return None
 
-    def put(self, key: str, outcome: PageOutcome) -> None:
-        blob = pickle.dumps(dict(outcome.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+    def put(self, key: str, blob: bytes) -> None:
+        """Store a page's outcome, as pickled by ``dump_outcome``."""
         self.db.execute("INSERT OR REPLACE INTO pages (key, outcome) VALUES (?, ?)", (key, blob))
 
     def prune(self, keep: set[str]) -> int:

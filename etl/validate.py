@@ -6,20 +6,24 @@ Three kinds of checks, each with its own consequence:
   failure is recorded as a flag on the row and never stops the run.
   (Consistency between figures, e.g. a rate against its parts, is declared
   in the codebook and published in the ``checks`` table.)
-* Schema (``check_table``): every table goes through the pandera schema
-  derived from ``schemas/<table>.json`` before it is written; a violation
-  raises ``SchemaViolation`` and the run publishes nothing.
-* Package (``check_package``): the written package goes through frictionless,
-  its files are checked against the descriptor's hashes and sizes, and each
-  Parquet file must hold exactly the rows of its CSV twin.  Used before a new
-  package replaces the old one, and by ``etl validate``.
+* Schema (``check_table``): every chunk of every table goes through the
+  pandera schema derived from ``schemas/<table>.json`` before it is written;
+  a violation raises ``SchemaViolation`` and the run publishes nothing.
+* Package (``check_package``): the written package is checked before it
+  replaces the old one, and by ``etl validate``: files against the
+  descriptor's hashes and sizes, the CSV read back with the schemas' dtypes
+  and pandera schemas, each Parquet file equal to its CSV twin, primary and
+  foreign keys across the whole tables, and frictionless (see
+  ``check_package`` for what the in-run gate leaves to ``etl validate``).
+  Every check streams the tables in blocks: memory does not grow with them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import polars as pl
@@ -136,22 +140,72 @@ def check_files(package_dir: Path, descriptor: dict) -> list[str]:
 
 
 def read_table(package_dir: Path, resource: dict) -> pl.DataFrame:
-    """Read a resource (CSV or Parquet, single or multipart) with its schema's dtypes."""
+    """Read a resource (CSV or Parquet, single or multipart) with its schema's
+    dtypes, whole (tests and small tables; the checks below stream)."""
+    return _scan(package_dir, resource).collect()
+
+
+def _scan(package_dir: Path, resource: dict) -> pl.LazyFrame:
     table = resource.get("x-table", resource["name"])
-    dtypes = schema.polars_schema(table)
-    frames = []
-    for rel in _paths(resource):
-        path = package_dir / rel
-        if resource["format"] == "csv":
-            frames.append(pl.read_csv(path, schema=dtypes))
-        else:
-            frames.append(pl.read_parquet(path))
-    return pl.concat(frames) if len(frames) > 1 else frames[0]
+    paths = [package_dir / rel for rel in _paths(resource)]
+    if resource["format"] == "csv":
+        return pl.scan_csv(paths, schema=schema.polars_schema(table))
+    return pl.scan_parquet(paths)
 
 
-def check_parquet_equals_csv(package_dir: Path, descriptor: dict, batch_rows: int = 250_000) -> list[str]:
-    """Each Parquet resource holds exactly its CSV twin's rows and dtypes
-    (compared in batches, so a large table is never held twice in memory)."""
+#: Bytes of CSV parsed at a time when a CSV file is read back (~25,000
+#: figures rows): bounds memory whatever the size of the file (a block costs
+#: ~10 times its size while polars parses it and pandera checks it).
+CSV_BLOCK_BYTES = 8 << 20
+
+
+def _record_end(buf: bytes) -> int:
+    """Where the last whole CSV record of ``buf`` ends (``buf`` starts at a
+    record), or -1.  A record ends at a newline outside quotes: one with an
+    even number of quote characters before it, since quotes inside a field
+    are doubled."""
+    quotes_after = 0  # quote characters after the newline tried
+    total = buf.count(b'"')
+    end = len(buf)
+    while (nl := buf.rfind(b"\n", 0, end)) >= 0:
+        quotes_after += buf.count(b'"', nl, end)
+        if (total - quotes_after) % 2 == 0:
+            return nl + 1
+        end = nl
+    return -1
+
+
+def read_csv_blocks(path: Path, dtypes: dict, block_bytes: int | None = None) -> Iterator[pl.DataFrame]:
+    """A CSV file read with polars and ``dtypes``, block by block of whole
+    records (each block parsed with the file's header).  Polars' own CSV
+    scan maps the whole file into memory; this holds one block at a time."""
+    block_bytes = block_bytes or CSV_BLOCK_BYTES
+    with path.open("rb") as f:
+        header = f.readline()
+        if b'"' in header:  # field names come from the schemas: never quoted
+            raise ValueError(f"{path}: quoted CSV header")
+        rest = b""
+        while True:
+            data = f.read(block_bytes)
+            buf = rest + data if rest else data
+            if not data:
+                if buf:
+                    yield pl.read_csv(io.BytesIO(header + buf), schema=dtypes)
+                return
+            end = _record_end(buf)
+            if end < 0:  # a record longer than a block: read on
+                rest = buf
+                continue
+            yield pl.read_csv(io.BytesIO(header + buf[:end]), schema=dtypes)
+            rest = buf[end:]
+
+
+def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, block_bytes: int | None = None) -> list[str]:
+    """Read every CSV resource back with polars and its schema's dtypes,
+    block by block: each block passes the table's pandera schema
+    (``pandera_check``) and equals the same rows of the Parquet twin (dtypes
+    included); the row counts match the descriptor's ``x-rows``.  One block
+    of CSV and the matching Parquet rows are in memory at a time."""
     problems = []
     by_name = {r["name"]: r for r in descriptor["resources"]}
     for resource in descriptor["resources"]:
@@ -162,35 +216,124 @@ def check_parquet_equals_csv(package_dir: Path, descriptor: dict, batch_rows: in
         if twin is None:
             problems.append(f"{resource['name']}: no CSV twin")
             continue
+        pq = _scan(package_dir, resource)
         dtypes = schema.polars_schema(table)
-        pq = pl.scan_parquet(package_dir / resource["path"])
-        csv = pl.concat([pl.scan_csv(package_dir / rel, schema=dtypes) for rel in _paths(twin)])
         if dict(pq.collect_schema()) != dtypes:
             problems.append(f"{resource['name']}: Parquet dtypes {dict(pq.collect_schema())} differ from the schema's")
             continue
-        rows = resource.get("x-rows", 0)
-        for offset in range(0, max(rows, 1), batch_rows):
-            a = pq.slice(offset, batch_rows).collect()
-            b = csv.slice(offset, batch_rows).collect()
-            if not a.equals(b):
-                problems.append(f"{resource['name']}: Parquet rows {offset}..{offset + batch_rows} differ from {twin['path']}")
-                break
-        if pq.select(pl.len()).collect().item() != rows:
-            problems.append(f"{resource['name']}: row count differs from the descriptor's x-rows")
-    return problems
-
-
-def check_tables(package_dir: Path, descriptor: dict) -> list[str]:
-    """Each CSV resource passes its pandera schema."""
-    problems = []
-    for resource in descriptor["resources"]:
-        if resource["format"] != "csv":
+        found = _check_blocks(package_dir, twin, pq, pandera_check, block_bytes)
+        if found:
+            problems.append(f"{resource['name']}: {found}" if found.startswith("Parquet") else found)
             continue
-        try:
-            check_table(resource["x-table"], read_table(package_dir, resource))
-        except SchemaViolation as e:
-            problems.append(str(e))
+        rows = pq.select(pl.len()).collect().item()
+        if not rows == twin.get("x-rows") == resource.get("x-rows"):
+            problems.append(f"{resource['name']}: {rows} rows, not the descriptor's x-rows")
     return problems
+
+
+def _check_blocks(package_dir: Path, csv: dict, pq: pl.LazyFrame, pandera_check: bool, block_bytes: int | None) -> str | None:
+    """The first problem of a CSV resource's blocks, or None."""
+    table = csv["x-table"]
+    dtypes = schema.polars_schema(table)
+    rows = 0
+    for rel in _paths(csv):
+        for block in read_csv_blocks(package_dir / rel, dtypes, block_bytes):
+            span = f"{rows}..{rows + block.height}"
+            if pandera_check:
+                try:
+                    check_table(table, block)
+                except SchemaViolation as e:
+                    return f"{e} (CSV rows {span})"
+            if not block.equals(pq.slice(rows, block.height).collect()):
+                return f"Parquet rows {span} differ from {csv['path']}"
+            rows += block.height
+    return None
+
+
+def check_parquet_equals_csv(package_dir: Path, descriptor: dict) -> list[str]:
+    """Each Parquet resource holds exactly its CSV twin's rows and dtypes."""
+    return check_data(package_dir, descriptor, pandera_check=False)
+
+
+# --- keys across whole tables -----------------------------------------------
+#
+# Pandera checks the CSV block by block, but a key may repeat across blocks,
+# and a foreign key points into another table.  Holding every key value of a
+# large table would grow with the archive, so the checks below hold one
+# 64-bit hash per row instead (8 bytes a row, sorted; read from the Parquet
+# files column by column) and look at actual values only where hashes meet:
+# every duplicate primary key is found and confirmed on its values; a missing
+# foreign-key value goes unnoticed only if its hash equals that of an existing
+# key (odds of about n / 2**64 for n keys).
+
+
+def _key_hash(fields: list[str]) -> pl.Expr:
+    expr = pl.col(fields[0]) if len(fields) == 1 else pl.struct(fields)
+    return expr.hash(seed=0).alias("_key_hash")
+
+
+def _hashes(lf: pl.LazyFrame, fields: list[str]) -> pl.Series:
+    return lf.select(_key_hash(fields)).collect(engine="streaming").to_series().sort()
+
+
+def duplicate_keys(lf: pl.LazyFrame, fields: list[str]) -> pl.DataFrame:
+    """The rows' ``fields`` values that occur more than once (exact)."""
+    hashes = _hashes(lf, fields)
+    clashes = hashes.filter(hashes == hashes.shift(1)).unique()
+    if clashes.is_empty():
+        return pl.DataFrame(schema={f: lf.collect_schema()[f] for f in fields})
+    candidates = lf.filter(_key_hash(fields).is_in(clashes.implode())).select(fields).collect()
+    return candidates.filter(candidates.is_duplicated()).unique(maintain_order=True)
+
+
+def missing_references(child: pl.LazyFrame, fields: list[str], parent: pl.LazyFrame, parent_fields: list[str]) -> pl.DataFrame:
+    """Distinct non-null ``fields`` values of ``child`` not found among
+    ``parent_fields`` values of ``parent``."""
+    present = _hashes(parent.select(pl.col(p).alias(f) for p, f in zip(parent_fields, fields)), fields)
+    wanted = _hashes(child.select(fields).drop_nulls(), fields)
+    wanted = wanted.filter(wanted.ne_missing(wanted.shift(1)))  # distinct (sorted)
+    if len(present):
+        at = present.search_sorted(wanted).clip(0, len(present) - 1)
+        found = present.gather(at) == wanted
+    else:
+        found = pl.Series([False] * len(wanted))
+    missing = wanted.filter(~found)
+    if missing.is_empty():
+        return pl.DataFrame(schema={f: child.collect_schema()[f] for f in fields})
+    return child.select(fields).drop_nulls().filter(_key_hash(fields).is_in(missing.implode())).unique(maintain_order=True).collect()
+
+
+def check_keys(package_dir: Path, descriptor: dict) -> list[str]:
+    """Primary keys are unique and foreign keys resolve, across whole tables
+    (read from the Parquet resources, which ``check_data`` holds equal to the CSV)."""
+    problems = []
+    by_table = {r["x-table"]: r for r in descriptor["resources"] if r["format"] == "parquet"}
+    for table, resource in by_table.items():
+        meta = schema.load(table)
+        lf = _scan(package_dir, resource)
+        dups = duplicate_keys(lf, meta["primaryKey"])
+        if dups.height:
+            problems.append(
+                f"{table}: {dups.height} duplicate primary key value(s) of {meta['primaryKey']}, e.g. {dups.row(0)}"
+            )
+        for fk in meta.get("foreignKeys", []):
+            target = fk["reference"]["resource"]
+            missing = missing_references(lf, fk["fields"], _scan(package_dir, by_table[target]), fk["reference"]["fields"])
+            if missing.height:
+                problems.append(
+                    f"{table}: {missing.height} value(s) of {fk['fields']} not in "
+                    f"{target}.{fk['reference']['fields']}, e.g. {missing.row(0)}"
+                )
+    return problems
+
+
+def check_descriptor(package_dir: Path, descriptor: dict) -> list[str]:
+    """Frictionless on the descriptor alone: package metadata, resources,
+    Table Schemas (not the rows)."""
+    import frictionless
+
+    report = frictionless.Package.validate_descriptor(descriptor, basepath=str(package_dir))
+    return [f"datapackage.json: {e.message}" for e in report.errors]
 
 
 def check_frictionless(package_dir: Path) -> list[str]:
@@ -212,107 +355,43 @@ def _problems(report) -> list[str]:
     return problems
 
 
-def _validate_csv_resource(args: tuple[str, dict]) -> list[str]:
-    import frictionless
-
-    basepath, descriptor = args
-    resource = frictionless.Resource.from_descriptor(descriptor, basepath=basepath)
-    return _problems(resource.validate())
-
-
-def check_frictionless_fast(
-    package_dir: Path, descriptor: dict, workers: int = 2, new_rows: dict[str, Path] | None = None
-) -> list[str]:
-    """Frictionless on the descriptor and on every CSV resource's data, the
-    resources validated in parallel; foreign keys are checked here with
-    polars instead (frictionless will not parallelise a package with foreign
-    keys).  Parquet data is covered by ``check_parquet_equals_csv``: frictionless
-    reads Parquet through pandas at a fraction of the speed, and a Parquet
-    file equal to a valid CSV with the schema's dtypes is valid too.
-
-    ``new_rows`` (table -> CSV file) narrows a table's frictionless row check
-    to the rows of the pages processed in this run, written by the same
-    writer: the other rows are byte for byte those of pages that passed this
-    check in an earlier run with the same schemas (the state's keys include
-    the schemas).  Frictionless row checks are row-local; what spans rows
-    (primary keys, foreign keys) is checked on the whole tables by pandera
-    and ``check_foreign_keys``."""
-    import frictionless
-
-    report = frictionless.Package.validate_descriptor(descriptor, basepath=str(package_dir))
-    problems = [f"datapackage.json: {e.message}" for e in report.errors]
-    jobs = []
-    for resource in descriptor["resources"]:
-        if resource["format"] != "csv":
-            continue
-        r = json.loads(json.dumps(resource))
-        r["schema"].pop("foreignKeys", None)
-        if new_rows and r["x-table"] in new_rows:
-            rows_file = new_rows[r["x-table"]]
-            for key in ("hash", "bytes", "x-parts"):
-                r.pop(key, None)
-            r["path"] = rows_file.name
-            jobs.append((str(rows_file.parent), r))
-        else:
-            jobs.append((str(package_dir), r))
-    if workers > 1 and len(jobs) > 1:
-        import multiprocessing
-
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_validate_csv_resource, jobs)
-    else:
-        results = [_validate_csv_resource(j) for j in jobs]
-    for found in results:
-        problems += found
-    return problems + check_foreign_keys(package_dir, descriptor)
-
-
-def check_foreign_keys(package_dir: Path, descriptor: dict) -> list[str]:
-    """Every foreign key of every CSV resource points to an existing row."""
-    problems = []
-    by_name = {r["name"]: r for r in descriptor["resources"]}
-    for resource in descriptor["resources"]:
-        if resource["format"] != "csv":
-            continue
-        for fk in resource["schema"].get("foreignKeys", []):
-            target = by_name[fk["reference"]["resource"]]
-            child = read_table(package_dir, resource).select(fk["fields"]).drop_nulls().unique()
-            parent = read_table(package_dir, target).select(fk["reference"]["fields"])
-            parent.columns = fk["fields"]
-            missing = child.join(parent, on=fk["fields"], how="anti")
-            if missing.height:
-                problems.append(
-                    f"{resource['name']}: {missing.height} value(s) of {fk['fields']} not in "
-                    f"{target['name']}.{fk['reference']['fields']}, e.g. {missing.row(0)}"
-                )
-    return problems
-
-
-def check_package(
-    package_dir: Path, frictionless_check: str = "full", pandera_check: bool = True, new_rows: dict[str, Path] | None = None
-) -> None:
-    """Raise PackageInvalid unless the package in ``package_dir`` is whole and valid.
-
-    ``frictionless_check``: ``full`` (every resource through frictionless, as
-    ``frictionless validate`` does), ``fast`` (see ``check_frictionless_fast``;
-    what ``etl run`` uses before the swap) or ``none``.  ``pandera_check``
-    re-reads every CSV through its pandera schema (``etl run`` has just
-    checked the same tables before writing them)."""
+def read_descriptor(package_dir: Path) -> dict:
+    """The package's ``datapackage.json``; PackageInvalid if missing or not JSON."""
     descriptor_path = package_dir / "datapackage.json"
     if not descriptor_path.is_file():
         raise PackageInvalid(package_dir, ["datapackage.json is missing"])
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        return json.loads(descriptor_path.read_text(encoding="utf-8"))
     except ValueError as e:
         raise PackageInvalid(package_dir, [f"datapackage.json is not JSON: {e}"]) from None
+
+
+def check_package(package_dir: Path, frictionless_check: str = "full", pandera_check: bool = True) -> None:
+    """Raise PackageInvalid unless the package in ``package_dir`` is whole and valid.
+
+    Always: every file matches the descriptor's hash and size; every CSV
+    resource read back with polars and its schema's dtypes passes its pandera
+    schema block by block (``pandera_check``) and equals its Parquet twin;
+    primary keys are unique and foreign keys resolve across whole tables.
+    The pandera schemas and the descriptor's schemas both derive from
+    ``schemas/*.json``, so these are the same rules frictionless applies.
+
+    ``frictionless_check``: ``fast`` (what ``etl run`` does before the swap):
+    frictionless validates the descriptor (metadata and Table Schemas) but
+    reads no rows; reading every row through frictionless runs at ~40,000
+    rows/s per core and would dominate publishing a large archive.  ``full``
+    (``etl run --frictionless full``, ``etl validate``, the tests and CI):
+    the whole package through frictionless, as ``frictionless validate``
+    does it, rows, Parquet and foreign keys included.  ``none``: no
+    frictionless at all."""
+    descriptor = read_descriptor(package_dir)
     problems = check_files(package_dir, descriptor)
     if not problems:
-        if pandera_check:
-            problems += check_tables(package_dir, descriptor)
-        problems += check_parquet_equals_csv(package_dir, descriptor)
+        problems += check_data(package_dir, descriptor, pandera_check=pandera_check)
+        problems += check_keys(package_dir, descriptor)
         if frictionless_check == "full":
             problems += check_frictionless(package_dir)
         elif frictionless_check == "fast":
-            problems += check_frictionless_fast(package_dir, descriptor, new_rows=new_rows)
+            problems += check_descriptor(package_dir, descriptor)
     if problems:
         raise PackageInvalid(package_dir, problems)

@@ -117,21 +117,21 @@ def test_a_schema_violation_publishes_nothing(tmp_path, archive, monkeypatch):
     assert run(opts).exit_code == EXIT_OK
     before = files_of(tmp_path / "dist")
 
-    real_finish = transform.TableBuilder.finish
+    real_tidy = transform.tidy
 
-    def corrupt(self):
-        df = real_finish(self)
-        if self.table == "sources":
+    def corrupt(table, df):
+        df = real_tidy(table, df)
+        if table == "sources":
             df = df.with_columns(df["encoding"].str.replace(".*", "latin-9"))
         return df
 
-    monkeypatch.setattr(transform.TableBuilder, "finish", corrupt)
+    monkeypatch.setattr(transform, "tidy", corrupt)
     (archive / "new.txt").write_text("2022年，新增就业100人。", encoding="utf-8")
     result = run(opts)
     assert result.exit_code == EXIT_FAILED
     assert "sources" in result.error and "encoding" in result.error
     assert files_of(tmp_path / "dist") == before
-    assert not list(tmp_path.glob(".dist.tmp-*"))
+    assert not list(tmp_path.glob(".dist.tmp-*")) and not list(tmp_path.glob(".dist.spill-*"))
 
 
 def test_an_internal_error_publishes_nothing(tmp_path, archive, monkeypatch):
@@ -192,32 +192,50 @@ def test_an_unchanged_rerun_keeps_the_package_and_a_damaged_one_is_republished(t
     assert files_of(tmp_path / "dist") == before
 
 
-def test_an_incremental_run_checks_only_the_new_rows_with_frictionless(tmp_path, monkeypatch):
-    from etl import validate
+def test_tables_stream_through_small_chunks_to_the_same_bytes(tmp_path, monkeypatch):
+    """Chunk size and part boundaries never change the output: the Parquet
+    row groups are explicit and chunks are whole pages in output order."""
+    from etl import publish
 
     sources = tmp_path / "src"
-    write_archive(sources, 4, seed=11)
-    opts = options(tmp_path, sources, workers=1)
-    assert run(opts).exit_code == EXIT_OK
-    added = write_archive(tmp_path / "more", 1, seed=12)[0]
-    shutil.copy(added, sources / added.name)
+    write_archive(sources, 12, seed=21)
+    # Names whose order differs from their source_ids' ("a-b.txt" < "a.txt"
+    # but "a" < "a-b"): the pages are still handed over in source_id order.
+    shutil.copy(sources / "synthetic_021_000003.txt", sources / "a-b.txt")
+    shutil.copy(sources / "synthetic_021_000007.txt", sources / "a.txt")
+    (sources / "synthetic_021_000003.txt").write_text("2021年，新增就业7人。", encoding="utf-8")
+    (sources / "synthetic_021_000007.txt").write_text("2020年，新增就业8人。", encoding="utf-8")
+    assert run(options(tmp_path / "one", sources, workers=2)).exit_code == EXIT_OK
+    whole = files_of(tmp_path / "one" / "dist")
 
-    seen = {}
-    real = validate.check_frictionless_fast
-
-    def spy(package_dir, descriptor, workers=2, new_rows=None):
-        seen.update({t: p.read_text(encoding="utf-8") for t, p in (new_rows or {}).items()})
-        return real(package_dir, descriptor, workers=workers, new_rows=new_rows)
-
-    monkeypatch.setattr(validate, "check_frictionless_fast", spy)
-    assert run(opts).exit_code == EXIT_OK
-    assert set(seen) >= {"sources", "figures", "dates"}
-    body = seen["sources"].splitlines()[1:]
-    assert len(body) == 1 and body[0].startswith(added.stem + ",")
-    import io
+    monkeypatch.setattr(transform, "CHUNK_ROWS", 5)
+    monkeypatch.setattr(publish, "PARQUET_ROW_GROUP", 100_000)
+    assert run(options(tmp_path / "many", sources, workers=2)).exit_code == EXIT_OK
+    assert files_of(tmp_path / "many" / "dist") == whole
+    assert not list(tmp_path.glob("*/.dist.spill-*"))  # the chunk files are gone
 
     import polars as pl
 
-    figures = pl.read_csv(io.StringIO(seen["figures"]))
-    assert figures.height > 0 and figures["source_id"].unique().to_list() == [added.stem]
-    assert not list(tmp_path.glob(".dist.rows-*"))  # cleaned up
+    from etl import schema
+
+    for table in schema.TABLES:  # each table is sorted as a whole
+        df = pl.read_parquet(tmp_path / "one" / "dist" / "data" / f"{table}.parquet")
+        assert df.equals(df.sort(schema.sort_columns(table), nulls_last=True, maintain_order=True)), table
+
+
+def test_pages_arriving_out_of_order_are_a_loud_error(tmp_path):
+    builder = transform.TableBuilder("sources", tmp_path)
+    row = dict.fromkeys(transform.schema.field_names("sources"))
+    later = {**row, "source_id": "b", "file_name": "b.txt", "sha256": "0" * 64, "bytes": 1, "characters": 1, "encoding": "utf-8", "figure_count": 0, "date_count": 0}
+    builder.add([later])
+    builder._flush()
+    builder.add([{**later, "source_id": "a", "file_name": "a.txt"}])
+    with pytest.raises(RuntimeError, match="out of order"):
+        builder.finish()
+
+
+def test_recovery_removes_the_spill_folder_of_a_killed_run(tmp_path, archive):
+    (tmp_path / ".dist.spill-99999").mkdir()
+    (tmp_path / ".dist.spill-99999" / "figures-000000.arrow").write_bytes(b"x")
+    assert run(options(tmp_path, archive)).exit_code == EXIT_OK
+    assert not (tmp_path / ".dist.spill-99999").exists()
