@@ -467,26 +467,14 @@ def population_group(
     ends = idx.group_ends
     owner = cb.group_owner
     if not after_only:
-        best = None
-        for k in range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)):
-            s, e, p = groups[k]
-            if s >= clause_start:
-                key = (cs - e, s - e, owner[p])
-                if best is None or key < best:
-                    best = key
+        # Group phrases inside the clause ending by the figure's start: the nearest wins.
+        lo, hi = bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)
+        best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
         if best is not None:
             return best[2]
-    best = None
-    # Every group phrase starting at or after ce and ending by clause_end
-    # (ends are sorted, so stop past clause_end).
-    for k in range(bisect.bisect_left(ends, ce), len(groups)):
-        s, e, p = groups[k]
-        if e > clause_end:
-            break
-        if s >= ce:
-            key = (s - ce, s - e, owner[p])
-            if best is None or key < best:
-                best = key
+    # Group phrases starting at or after the figure's end and ending by clause_end.
+    lo, hi = bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)
+    best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
     if best is not None:
         return best[2]
     return default

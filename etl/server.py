@@ -143,9 +143,7 @@ def serve(state_dir: Path, idle_timeout: float = 0.0, ready=None) -> int:
                 break
             try:
                 conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except InterruptedError:
+            except (TimeoutError, InterruptedError):
                 continue
             last_run = time.monotonic()
             with conn:
