@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_run.py --pages 2000    # one size
     .venv/bin/python bench/bench_run.py --incremental --pages 400
     .venv/bin/python bench/bench_run.py --incremental --pages 400 --serve
+    .venv/bin/python bench/bench_run.py --pages 2000 --serve
 
 For each archive size it reports, from a fresh state: pages/s, characters/s,
 the run's stage timings (from its JSON report) and the peak memory of the
@@ -14,7 +15,8 @@ the job's time to the floor's.  ``--incremental`` times a full run, a re-run
 with nothing changed, and a run after adding one page.  ``--serve`` runs
 the same commands with a warm ``etl serve`` for the state folder (started
 before the first run, its start-up not counted), as a scheduled deployment
-would keep one.
+would keep one (the peak memory then counts the run's forked process tree,
+not the idle server).
 
 This is a script, not a test: its numbers depend on the machine.
 """
@@ -59,7 +61,9 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def timed_run(sources: Path, work: Path, *extra: str) -> dict:
+def timed_run(sources: Path, work: Path, *extra: str, server_pid: int | None = None) -> dict:
+    """One ``etl run``: seconds, peak memory (of the run's process tree, plus
+    the server's when ``server_pid`` serves it) and its JSON report."""
     report = work / "report.json"
     cmd = [*ETL, "run", "--sources", str(sources), "--out", str(work / "dist"), "--state", str(work / "state"), "--report", str(report), "-q", *extra]
     started = time.perf_counter()
@@ -70,7 +74,7 @@ def timed_run(sources: Path, work: Path, *extra: str) -> dict:
     def sample():
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            peak = max(peak, tree_rss(proc.pid) + (tree_rss(server_pid) if server_pid else 0))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -94,16 +98,18 @@ def floor(sources: Path) -> float:
     return time.perf_counter() - started
 
 
-def bench_size(pages: int, workers: int) -> dict:
-    with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp:
+def bench_size(pages: int, workers: int, serve: bool = False) -> dict:
+    with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp, contextlib.ExitStack() as stack:
         tmp = Path(tmp)
         paths = write_archive(tmp / "sources", pages, seed=42)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
         floor_s = floor(tmp / "sources")
-        run = timed_run(tmp / "sources", tmp, "--workers", str(workers))
+        server = stack.enter_context(warm_server(tmp / "state")) if serve else None
+        run = timed_run(tmp / "sources", tmp, "--workers", str(workers), server_pid=server.pid if server else None)
     r = run["report"]
     return {
         "pages": pages,
+        "served": serve,
         "seconds": round(run["seconds"], 2),
         "pages_per_s": round(pages / run["seconds"], 1),
         "chars_per_s": round(chars / run["seconds"]),
@@ -123,7 +129,7 @@ def warm_server(state: Path):
         line = proc.stderr.readline()
         if "serving" not in line:
             raise SystemExit(f"etl serve did not start: {line}")
-        yield
+        yield proc
     finally:
         proc.terminate()
         proc.wait()
@@ -156,10 +162,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--incremental", action="store_true")
-    parser.add_argument("--serve", action="store_true", help="with --incremental: runs served by a warm 'etl serve'")
+    parser.add_argument("--serve", action="store_true", help="runs served by a warm 'etl serve' (its start-up not counted)")
     args = parser.parse_args()
     for pages in args.pages:
-        result = bench_incremental(pages, args.workers, args.serve) if args.incremental else bench_size(pages, args.workers)
+        result = bench_incremental(pages, args.workers, args.serve) if args.incremental else bench_size(pages, args.workers, args.serve)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 
 

@@ -28,8 +28,12 @@ class PageOutcome:
     status: str  # "ok" or "quarantined"
     reason: str = ""  # quarantine reason code (empty, binary, ...)
     detail: str = ""  # human-readable explanation
-    tables: dict[str, list[dict]] = field(default_factory=dict)
+    tables: dict[str, list[dict]] = field(default_factory=dict)  # rows, as process_page returns them
     seconds: float = 0.0  # processing time, for the run report
+    # The same rows column by column ({table: {column: values}}, schema
+    # order), as an outcome loaded from the run state carries them: the
+    # table builders take columns (see etl.state.dump_outcome).
+    columns: dict[str, dict[str, list]] = field(default_factory=dict)
 
 
 def quarantined(file_name: str, sha256: str, reason: str, detail: str) -> PageOutcome:

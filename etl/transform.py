@@ -1,23 +1,26 @@
 """Transform stage: the pages' rows become typed, tidy, sorted tables on disk.
 
 Every table gets exactly the columns of its schema, in schema order, with the
-polars dtypes derived from it, and a deterministic row order
-(``schema.sort_columns``), so the same pages always give the same bytes.
+polars dtypes derived from it, empty strings as nulls, and a deterministic
+row order (``schema.sort_columns``), so the same pages always give the same
+bytes.
 
-Tables are never held whole in memory.  Rows arrive page by page, *in output
-order* (the pipeline hands over the pages sorted by source_id, and a page's
-rows all share its source_id); every ``CHUNK_ROWS`` rows ``TableBuilder``
-turns them into a columnar chunk, sorts the chunk and spills it to an Arrow
-IPC file.  Because chunks
-hold whole pages and the pages come in source_id order, sorting each chunk
-sorts the table: the chunk files, read one after the other, *are* the sorted
-table (``SpilledTable``), and the publish stage streams them to CSV and
-Parquet without a global sort.  The builder checks that promise chunk by
-chunk and fails loudly if the pages ever arrive out of order.
+Tables are never held whole in memory.  Each page's rows are put in that
+form where the page is processed (``to_columns``: columns, normalised, the
+page's rows sorted); they arrive page by page *in output order* (the
+pipeline hands over the pages sorted by source_id, and a page's rows all
+share its source_id, the first sort column), so appending them keeps each
+table sorted.  Every ``CHUNK_ROWS`` rows ``TableBuilder`` spills them as a
+columnar chunk to an Arrow IPC file: the chunk files, read one after the
+other, *are* the sorted table (``SpilledTable``), and the publish stage
+streams them to CSV and Parquet without a global sort.  The builder checks
+that promise page by page and fails loudly if pages ever arrive out of
+order.
 
-The tables are checked against their schemas once, on the written files
-(``validate.check_package``: the CSV read back, block by block, through the
-pandera schemas), not here as well: the same rules twice would cost twice.
+The builders also record which spilled rows still need the schema check
+(``SpilledTable.unchecked``; the validate stage checks them once extraction
+is over): rows a previous run already checked and published are not
+checked twice.
 """
 
 from __future__ import annotations
@@ -30,38 +33,48 @@ import polars as pl
 
 from etl import schema
 
-#: Rows buffered as Python dicts before they become a columnar chunk on disk:
-#: bounds the builders' memory whatever the size of the archive.  A row as a
-#: dict costs ~1.5 KB, and every table buffers at once: 5,000 rows keep the
-#: buffers near 30 MB, and chunks this size build as fast as larger ones.
+#: Rows buffered (as Python lists, column by column) before they become a
+#: columnar chunk on disk: bounds the builders' memory whatever the size of
+#: the archive.  Every table buffers at once; 5,000 rows keep the buffers at
+#: a few MB, and chunks this size build as fast as larger ones.
 CHUNK_ROWS = 5_000
 
 
-def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
-    dtypes = schema.polars_schema(table)
-    if rows:
-        extra = set(rows[0]) - set(dtypes)
-        if extra:
-            raise ValueError(f"table {table!r}: rows carry columns not in schemas/{table}.json: {sorted(extra)}")
-        return pl.DataFrame(rows, schema=dtypes, orient="row")
-    return pl.DataFrame(schema=dtypes)
+def to_columns(table: str, rows: list[dict]) -> dict[str, list]:
+    """One page's rows of ``table`` as they are published, column by column:
+    every column of the schema in schema order (a column a row leaves out is
+    null), empty strings as nulls, rows in the table's order.
 
-
-def tidy(table: str, df: pl.DataFrame) -> pl.DataFrame:
-    """Empty strings as nulls, rows in the table's order."""
+    This runs where the page is processed (a worker), so the main process
+    only appends columns: building, normalising and sorting the rows there,
+    one page at a time, costs less than doing it per chunk in polars while
+    the workers hold both cores."""
+    names = schema.field_names(table)
+    extra = {k for row in rows for k in row} - set(names)
+    if extra:
+        raise ValueError(f"table {table!r}: rows carry columns not in schemas/{table}.json: {sorted(extra)}")
+    columns = {name: [row.get(name) for row in rows] for name in names}
     # Empty strings are published as missing values: frictionless reads an
     # empty CSV cell as null, so the two must not be told apart anywhere.
-    df = df.with_columns(
-        pl.when(pl.col(c).str.len_chars() == 0).then(None).otherwise(pl.col(c)).alias(c)
-        for c, t in df.schema.items()
-        if t == pl.String
-    )
-    return df.sort(schema.sort_columns(table), nulls_last=True, maintain_order=True)
+    for name in _string_columns(table):
+        values = columns[name]
+        if "" in values:
+            columns[name] = [None if v == "" else v for v in values]
+    keys = [columns[k] for k in schema.sort_columns(table)]
+    order = sorted(range(len(rows)), key=lambda i: _order_key(tuple(k[i] for k in keys)))
+    if order != list(range(len(rows))):
+        columns = {name: [values[i] for i in order] for name, values in columns.items()}
+    return columns
+
+
+def _string_columns(table: str) -> list[str]:
+    return [name for name, dtype in schema.polars_schema(table).items() if dtype == pl.String]
 
 
 def _order_key(row: tuple) -> tuple:
     """A sort-key row as Python compares it the way polars sorts it
-    (nulls last; strings by code point, which is UTF-8 byte order)."""
+    (``sort(nulls_last=True, maintain_order=True)``: nulls last; strings by
+    code point, which is UTF-8 byte order; Python's sort is stable)."""
     return tuple((v is None, v) for v in row)
 
 
@@ -72,6 +85,9 @@ class SpilledTable:
     table: str
     files: list[Path] = field(default_factory=list)
     rows: int = 0
+    # Files holding the rows that still need the schema check (rows of
+    # pages no earlier run checked): chunk files, or subsets of them.
+    unchecked: list[Path] = field(default_factory=list)
 
     def scan(self) -> pl.LazyFrame:
         """The whole table as a lazy scan (for streaming sinks and queries)."""
@@ -91,46 +107,70 @@ class SpilledTable:
 
 class TableBuilder:
     """Turns one table's rows, page by page in output order, into sorted
-    chunk files in ``folder``."""
+    chunk files in ``folder``.
+
+    It also keeps track of the rows that still need the schema check (the
+    validate stage runs it on ``SpilledTable.unchecked`` once extraction is
+    over, in large batches): the rows of pages added with ``checked=False``.
+    Rows an earlier run already checked (same page, same extractor and
+    schemas) are not checked again: a run that adds one page to a large
+    archive checks one page's rows."""
 
     def __init__(self, table: str, folder: Path):
         self.table = table
         self.folder = folder
-        self._rows: list[dict] = []
-        self._last_key: tuple | None = None  # sort key of the last row spilled
+        self._dtypes = schema.polars_schema(table)
+        self._columns: dict[str, list] = {name: [] for name in self._dtypes}
+        self._unchecked: list[bool] = []  # per buffered row: does it still need the check?
+        self._keys = schema.sort_columns(table)
+        self._last_key: tuple | None = None  # sort key of the last row added
         self._spilled = SpilledTable(table)
 
-    def add(self, rows: Iterable[dict]) -> None:
-        """Add one page's rows (never part of a page: chunks hold whole pages)."""
-        self._rows.extend(rows)
-        if len(self._rows) >= CHUNK_ROWS:
-            self._flush()
+    def add(self, rows: Iterable[dict], checked: bool = False) -> None:
+        """Add one page's rows as dicts (never part of a page: chunks hold whole pages)."""
+        self.add_columns(to_columns(self.table, list(rows)), checked)
 
-    def _flush(self) -> None:
-        if not self._rows:
+    def add_columns(self, columns: dict[str, list], checked: bool = False) -> None:
+        """Add one page's rows as ``to_columns`` returns them (all of the
+        page's rows: chunks hold whole pages, so that pages handed over in
+        order make sorted tables)."""
+        if columns.keys() != self._columns.keys():
+            raise ValueError(f"table {self.table!r}: page columns {list(columns)} are not those of schemas/{self.table}.json")
+        rows = len(next(iter(columns.values())))
+        if not rows:
             return
-        df = tidy(self.table, _frame(self.table, self._rows))
-        self._rows = []
-        keys = schema.sort_columns(self.table)
-        first, last = df.select(keys).row(0), df.select(keys).row(-1)
+        first = tuple(columns[k][0] for k in self._keys)
         if self._last_key is not None and _order_key(first) < _order_key(self._last_key):
             raise RuntimeError(
                 f"table {self.table!r}: pages arrived out of order ({first} after {self._last_key}); "
                 "the pipeline must hand over pages sorted by source_id"
             )
-        self._last_key = last
+        self._last_key = tuple(columns[k][-1] for k in self._keys)
+        for name, values in columns.items():
+            self._columns[name].extend(values)
+        self._unchecked.extend([not checked] * rows)
+        if len(self._unchecked) >= CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._unchecked:
+            return
+        df = pl.DataFrame(self._columns, schema=self._dtypes)
+        unchecked = self._unchecked
+        self._columns = {name: [] for name in self._dtypes}
+        self._unchecked = []
         path = self.folder / f"{self.table}-{len(self._spilled.files):06d}.arrow"
         df.write_ipc(path, compression="uncompressed")
         self._spilled.files.append(path)
         self._spilled.rows += df.height
+        if all(unchecked):
+            self._spilled.unchecked.append(path)
+        elif any(unchecked):
+            subset = path.with_suffix(".unchecked.arrow")
+            df.filter(pl.Series(unchecked)).write_ipc(subset, compression="uncompressed")
+            self._spilled.unchecked.append(subset)
 
     def finish(self) -> SpilledTable:
         """Spill what is left; the table, sorted, on disk."""
         self._flush()
         return self._spilled
-
-
-def build_table(table: str, rows: Iterable[dict]) -> pl.DataFrame:
-    """A typed, sorted DataFrame of ``table`` from row dicts, in memory
-    (small tables and tests; the pipeline spills through ``TableBuilder``)."""
-    return tidy(table, _frame(table, list(rows)))

@@ -23,7 +23,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -92,6 +94,28 @@ def check_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
         raise SchemaViolation(f"table {table!r} violates schemas/{table}.json: " + "; ".join(lines) + more) from None
     except pandera.errors.SchemaError as e:
         raise SchemaViolation(f"table {table!r} violates schemas/{table}.json: {e}") from None
+
+
+#: Rows per pandera call when spilled rows are checked: pandera costs ~10 ms
+#: a call whatever the size, so batches are large (~30 MB of figures rows).
+CHECK_BATCH_ROWS = 100_000
+
+
+def check_unchecked_rows(table: str, files: list[Path]) -> None:
+    """The rows in these Arrow IPC files (a table's spilled rows that need
+    the check, see ``transform.SpilledTable.unchecked``) through the table's
+    pandera schema, in batches of up to ``CHECK_BATCH_ROWS`` rows."""
+    batch: list[pl.DataFrame] = []
+    rows = 0
+    for path in files:
+        frame = pl.read_ipc(path)
+        batch.append(frame)
+        rows += frame.height
+        if rows >= CHECK_BATCH_ROWS:
+            check_table(table, pl.concat(batch))
+            batch, rows = [], 0
+    if batch:
+        check_table(table, pl.concat(batch))
 
 
 # --- package checks -------------------------------------------------------
@@ -205,30 +229,39 @@ def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, 
     block by block: each block passes the table's pandera schema
     (``pandera_check``) and equals the same rows of the Parquet twin (dtypes
     included); the row counts match the descriptor's ``x-rows``.  One block
-    of CSV and the matching Parquet rows are in memory at a time."""
-    problems = []
+    of CSV and the matching Parquet rows per table are in memory at a time
+    (tables are checked in parallel threads: polars parses without the GIL)."""
     by_name = {r["name"]: r for r in descriptor["resources"]}
-    for resource in descriptor["resources"]:
-        if resource["format"] != "parquet":
-            continue
+
+    def check(resource: dict) -> list[str]:
         table = resource["x-table"]
         twin = by_name.get(schema.resource_name(table, "csv"))
         if twin is None:
-            problems.append(f"{resource['name']}: no CSV twin")
-            continue
+            return [f"{resource['name']}: no CSV twin"]
         pq = _scan(package_dir, resource)
         dtypes = schema.polars_schema(table)
         if dict(pq.collect_schema()) != dtypes:
-            problems.append(f"{resource['name']}: Parquet dtypes {dict(pq.collect_schema())} differ from the schema's")
-            continue
+            return [f"{resource['name']}: Parquet dtypes {dict(pq.collect_schema())} differ from the schema's"]
         found = _check_blocks(package_dir, twin, pq, pandera_check, block_bytes)
         if found:
-            problems.append(f"{resource['name']}: {found}" if found.startswith("Parquet") else found)
-            continue
+            return [f"{resource['name']}: {found}" if found.startswith("Parquet") else found]
         rows = pq.select(pl.len()).collect().item()
         if not rows == twin.get("x-rows") == resource.get("x-rows"):
-            problems.append(f"{resource['name']}: {rows} rows, not the descriptor's x-rows")
-    return problems
+            return [f"{resource['name']}: {rows} rows, not the descriptor's x-rows"]
+        return []
+
+    return _in_threads(check, [r for r in descriptor["resources"] if r["format"] == "parquet"])
+
+
+#: Tables checked at once (threads; see check_data and check_keys): two, so
+#: at most two CSV blocks (~80 MB each at worst) are in memory at a time.
+CHECK_THREADS = 2
+
+
+def _in_threads(check: Callable[[dict], list[str]], items: list) -> list[str]:
+    """Every item's problems, in the items' order, checked in a few threads."""
+    with ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
+        return [problem for found in pool.map(check, items) for problem in found]
 
 
 def _check_blocks(package_dir: Path, csv: dict, pq: pl.LazyFrame, pandera_check: bool, block_bytes: int | None) -> str | None:
@@ -306,11 +339,12 @@ def missing_references(child: pl.LazyFrame, fields: list[str], parent: pl.LazyFr
 def check_keys(package_dir: Path, descriptor: dict) -> list[str]:
     """Primary keys are unique and foreign keys resolve, across whole tables
     (read from the Parquet resources, which ``check_data`` holds equal to the CSV)."""
-    problems = []
     by_table = {r["x-table"]: r for r in descriptor["resources"] if r["format"] == "parquet"}
-    for table, resource in by_table.items():
+
+    def check(table: str) -> list[str]:
+        problems = []
         meta = schema.load(table)
-        lf = _scan(package_dir, resource)
+        lf = _scan(package_dir, by_table[table])
         dups = duplicate_keys(lf, meta["primaryKey"])
         if dups.height:
             problems.append(
@@ -324,7 +358,9 @@ def check_keys(package_dir: Path, descriptor: dict) -> list[str]:
                     f"{table}: {missing.height} value(s) of {fk['fields']} not in "
                     f"{target}.{fk['reference']['fields']}, e.g. {missing.row(0)}"
                 )
-    return problems
+        return problems
+
+    return _in_threads(check, list(by_table))
 
 
 def check_descriptor(package_dir: Path, descriptor: dict) -> list[str]:

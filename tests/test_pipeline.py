@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_archive
-from etl import pipeline, transform
+from etl import pipeline, state, transform
 from etl.pipeline import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, RunOptions, run
 from etl.validate import check_package, sha256_file
 
@@ -117,15 +117,15 @@ def test_a_schema_violation_publishes_nothing(tmp_path, archive, monkeypatch):
     assert run(opts).exit_code == EXIT_OK
     before = files_of(tmp_path / "dist")
 
-    real_tidy = transform.tidy
+    real_to_columns = transform.to_columns
 
-    def corrupt(table, df):
-        df = real_tidy(table, df)
+    def corrupt(table, rows):
+        columns = real_to_columns(table, rows)
         if table == "sources":
-            df = df.with_columns(df["encoding"].str.replace(".*", "latin-9"))
-        return df
+            columns["encoding"] = ["latin-9" for _ in columns["encoding"]]
+        return columns
 
-    monkeypatch.setattr(transform, "tidy", corrupt)
+    monkeypatch.setattr(state, "to_columns", corrupt)  # how the new page's rows are stored
     (archive / "new.txt").write_text("2022年，新增就业100人。", encoding="utf-8")
     result = run(opts)
     assert result.exit_code == EXIT_FAILED
@@ -228,10 +228,26 @@ def test_pages_arriving_out_of_order_are_a_loud_error(tmp_path):
     row = dict.fromkeys(transform.schema.field_names("sources"))
     later = {**row, "source_id": "b", "file_name": "b.txt", "sha256": "0" * 64, "bytes": 1, "characters": 1, "encoding": "utf-8", "figure_count": 0, "date_count": 0}
     builder.add([later])
+    with pytest.raises(RuntimeError, match="out of order"):  # caught page by page, within a chunk too
+        builder.add([{**later, "source_id": "a", "file_name": "a.txt"}])
     builder._flush()
-    builder.add([{**later, "source_id": "a", "file_name": "a.txt"}])
-    with pytest.raises(RuntimeError, match="out of order"):
-        builder.finish()
+    with pytest.raises(RuntimeError, match="out of order"):  # and across chunks
+        builder.add([{**later, "source_id": "a", "file_name": "a.txt"}])
+
+
+def test_a_page_s_rows_are_tidied_where_it_is_processed():
+    rows = [
+        {"date_id": "p:9-10", "source_id": "p", "char_start": 9, "char_end": 10, "surface": "x", "granularity": "day", "resolution": ""},
+        {"date_id": "p:2-4", "source_id": "p", "char_start": 2, "char_end": 4, "surface": "", "granularity": "day", "resolution": "absolute"},
+        {"date_id": "p:2-3", "source_id": "p", "char_start": 2, "char_end": 3, "surface": "y", "granularity": "day", "resolution": "absolute"},
+    ]
+    columns = transform.to_columns("dates", rows)
+    assert list(columns) == transform.schema.field_names("dates")  # every column, in schema order
+    assert columns["date_id"] == ["p:2-3", "p:2-4", "p:9-10"]  # the table's order
+    assert columns["surface"] == ["y", None, "x"] and columns["resolution"] == ["absolute", "absolute", None]  # "" is null
+    assert columns["start"] == [None, None, None]  # left out: null
+    with pytest.raises(ValueError, match="not in schemas/dates.json"):
+        transform.to_columns("dates", [{**rows[0], "name": "x"}])
 
 
 def test_recovery_removes_the_spill_folder_of_a_killed_run(tmp_path, archive):
