@@ -72,6 +72,56 @@ def test_incremental_runs_process_only_what_changed(tmp_path):
     assert scratch.exit_code == EXIT_OK
 
 
+def test_rows_are_schema_checked_once_unless_a_run_fails(tmp_path, monkeypatch):
+    """Rows of a page an earlier run checked and published are not checked
+    again; after a failed run, its pages' rows are checked the next time."""
+    from etl import validate
+
+    checked: dict[str, int] = {}
+    real_check = validate.check_table
+
+    def counting(table, df):
+        checked[table] = checked.get(table, 0) + df.height
+        return real_check(table, df)
+
+    monkeypatch.setattr(validate, "check_table", counting)
+    sources = tmp_path / "src"
+    write_archive(sources, 3, seed=1)
+    opts = options(tmp_path, sources, workers=1)
+    first = run(opts)
+    assert first.exit_code == EXIT_OK and checked == first.counts  # every row of every table
+
+    checked.clear()
+    added = write_archive(tmp_path / "more", 1, seed=2)[0]
+    shutil.copy(added, sources / added.name)
+    second = run(opts)
+    assert second.exit_code == EXIT_OK
+    page_rows = {t: n - first.counts[t] for t, n in second.counts.items() if t != "codebook"}
+    assert min(page_rows.values()) >= 1 and checked == {**page_rows, "codebook": first.counts["codebook"]}
+
+    # A run that fails after checking (here: while publishing) validates nothing ...
+    checked.clear()
+    more = write_archive(tmp_path / "more2", 1, seed=3)[0]
+    shutil.copy(more, sources / more.name)
+    real_write = pipeline.publish.write_package
+    monkeypatch.setattr(pipeline.publish, "write_package", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    assert run(opts).exit_code == EXIT_FAILED
+    monkeypatch.setattr(pipeline.publish, "write_package", real_write)
+    # ... so the next run checks the new page's rows again (it is cached, not re-processed).
+    checked.clear()
+    third = run(opts)
+    assert third.exit_code == EXIT_OK
+    assert {p["file"]: p["status"] for p in third.pages}[more.name] == "published"
+    assert checked["sources"] == 1 and checked["figures"] == third.counts["figures"] - second.counts["figures"]
+    assert files_of(tmp_path / "dist") == files_of(_scratch(tmp_path, sources))
+
+
+def _scratch(tmp_path: Path, sources: Path) -> Path:
+    """The package of a from-scratch run on ``sources``."""
+    assert run(options(tmp_path / "scratch", sources, workers=1)).exit_code == EXIT_OK
+    return tmp_path / "scratch" / "dist"
+
+
 def test_a_changed_extractor_reprocesses_everything(tmp_path, archive, monkeypatch):
     import etl.state
 
