@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--engine", choices=("local", "dask"), default="local", help="where pages are processed")
     r.add_argument("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster)")
     r.add_argument("--wait", type=float, default=0.0, help="seconds to wait for a concurrent run's lock (default: 0)")
-    r.add_argument("--frictionless", choices=("fast", "full"), default="fast", help="frictionless in the check before the swap: fast (the descriptor and its schemas; the rows are read back with polars through the same schemas' pandera checks, keys and Parquet equal to CSV always checked) or full (also every row of every resource through frictionless, as 'frictionless validate'); default: fast")
+    r.add_argument("--frictionless", choices=("fast", "full"), default="fast", help="frictionless in the check before the swap: fast (the descriptor and its schemas; new rows always pass the same schemas' pandera checks, and keys, hashes and CSV equal to Parquet are always checked) or full (also every row of every resource through frictionless, as 'frictionless validate'); default: fast")
     g = r.add_mutually_exclusive_group()
     g.add_argument("-q", "--quiet", action="store_true", help="only errors")
     g.add_argument("-v", "--verbose", action="store_true", help="debug logging")
