@@ -18,9 +18,12 @@ import copy
 import functools
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandera.polars as pa
 import polars as pl
+
+if TYPE_CHECKING:
+    import pandera.polars as pa
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -65,6 +68,8 @@ def sort_columns(table: str) -> list[str]:
 
 
 def _checks_for(field: dict) -> list[pa.Check]:
+    import pandera.polars as pa
+
     constraints = field.get("constraints", {})
     checks: list[pa.Check] = []
     if "enum" in constraints:
@@ -83,6 +88,10 @@ def _checks_for(field: dict) -> list[pa.Check]:
 
 @functools.cache
 def pandera_schema(table: str) -> pa.DataFrameSchema:
+    # pandera (and the pandas it imports) is imported here, when a table is
+    # first checked: ~1.2 s that a run with nothing new to publish never needs.
+    import pandera.polars as pa
+
     schema = load(table)
     columns = {}
     for field in schema["fields"]:

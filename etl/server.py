@@ -187,6 +187,8 @@ def _warm_up() -> None:
     from etl.page import warm_up
 
     warm_up()
+    for table in schema.TABLES:  # imports pandera (and pandas); builds the checks, runs none
+        schema.pandera_schema(table)
     # Frictionless builds its metadata machinery on the first descriptor it
     # validates (~0.2 s, then ~0.02 s a descriptor): pay that here, once,
     # rather than in every run.  Pure Python: no polars threads started.
