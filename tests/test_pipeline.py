@@ -122,6 +122,24 @@ def _scratch(tmp_path: Path, sources: Path) -> Path:
     return tmp_path / "scratch" / "dist"
 
 
+def test_a_run_with_nothing_new_does_not_import_pandera(tmp_path, archive):
+    """pandera (and pandas) cost ~1.2 s to import; a scheduled run that
+    finds nothing new must not pay it."""
+    import subprocess
+    import sys
+
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    code = (
+        "import sys; from pathlib import Path; from etl.pipeline import RunOptions, run; "
+        "r = run(RunOptions(sources_dir=Path(sys.argv[1]), out=Path(sys.argv[2]), state_dir=Path(sys.argv[3]))); "
+        "print(r.exit_code, [p['status'] for p in r.pages], 'pandera' in sys.modules, 'pandas' in sys.modules)"
+    )
+    argv = [sys.executable, "-c", code, str(archive), str(opts.out), str(opts.state_dir)]
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=PROJECT, check=True)
+    assert done.stdout.split() == ["0", "['unchanged']", "False", "False"], done.stdout + done.stderr
+
+
 def test_a_changed_extractor_reprocesses_everything(tmp_path, archive, monkeypatch):
     import etl.state
 
