@@ -1,0 +1,63 @@
+"""The run state: page outcomes cached in SQLite, written in batches."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from etl import state as state_mod
+from etl.page import process_page
+from etl.state import State, dump_outcome, load_outcome
+
+PAGE = "2022年，全区城镇新增就业1.2万人，完成目标任务的113.74%。".encode()
+
+
+def test_an_outcome_round_trips_as_columns():
+    outcome = process_page("p.txt", PAGE, None, 1 << 20)
+    loaded = load_outcome(dump_outcome(outcome))
+    assert loaded.tables == {} and set(loaded.columns) == set(outcome.tables)
+    figures = loaded.columns["figures"]
+    assert figures["surface"] == [row["surface"] for row in outcome.tables["figures"]]
+    assert (loaded.file_name, loaded.sha256, loaded.status) == (outcome.file_name, outcome.sha256, outcome.status)
+
+
+def test_puts_are_batched_but_always_visible_and_written_on_close(tmp_path, monkeypatch):
+    monkeypatch.setattr(state_mod, "PUT_BATCH", 3)
+    blob = dump_outcome(process_page("p.txt", PAGE, None, 1 << 20))
+    st = State(tmp_path)
+    for i in range(4):
+        st.put(f"k{i}", blob)
+
+    def on_disk() -> int:
+        with sqlite3.connect(tmp_path / "pages.sqlite") as db:
+            return db.execute("SELECT count(*) FROM outcomes").fetchone()[0]
+
+    assert on_disk() == 3  # one batch written, one entry pending
+    assert st.lookup("k3") == (True, False)  # a pending entry is seen (written first)
+    st.put("k4", blob)
+    st.close()
+    assert on_disk() == 5
+    again = State(tmp_path)
+    assert again.get("k4").status == "ok"
+
+
+def test_validated_marks_and_pruning(tmp_path):
+    blob = dump_outcome(process_page("p.txt", PAGE, None, 1 << 20))
+    st = State(tmp_path)
+    for key in ("a", "b", "c"):
+        st.put(key, blob)
+    st.mark_validated(["a", "c"])
+    assert [st.lookup(k) for k in ("a", "b", "c", "d")] == [(True, True), (True, False), (True, True), (False, False)]
+    assert st.prune({"a", "b"}) == 1
+    assert st.lookup("c") == (False, False)
+    st.close()
+
+
+def test_a_state_of_the_old_layout_is_replaced(tmp_path):
+    with sqlite3.connect(tmp_path / "pages.sqlite") as db:
+        db.execute("CREATE TABLE pages (key TEXT PRIMARY KEY, outcome BLOB NOT NULL)")
+        db.execute("INSERT INTO pages VALUES ('a', x'00')")
+    st = State(tmp_path)
+    assert st.lookup("a") == (False, False)
+    st.put("a", dump_outcome(process_page("p.txt", PAGE, None, 1 << 20)))
+    assert st.get("a").status == "ok"
+    st.close()
