@@ -95,6 +95,11 @@ def _order_key(row: tuple) -> tuple:
     return tuple((v is None, v) for v in row)
 
 
+#: Rows read at a time from a spilled file larger than a chunk (a table
+#: merged with the published package's rows is one file; see ``merge_published``).
+READ_SLICE_ROWS = 100_000
+
+
 @dataclass
 class SpilledTable:
     """One table, sorted, as a sequence of Arrow IPC chunk files."""
@@ -113,9 +118,16 @@ class SpilledTable:
         return pl.scan_ipc(self.files)
 
     def chunks(self) -> Iterator[pl.DataFrame]:
-        """The table chunk by chunk, in order (one chunk in memory at a time)."""
+        """The table chunk by chunk, in order (one chunk, at most
+        ``READ_SLICE_ROWS`` rows, in memory at a time)."""
         for path in self.files:
-            yield pl.read_ipc(path)
+            lf = pl.scan_ipc(path)
+            rows = lf.select(pl.len()).collect().item()
+            if rows <= READ_SLICE_ROWS:
+                yield lf.collect()
+                continue
+            for offset in range(0, rows, READ_SLICE_ROWS):
+                yield lf.slice(offset, READ_SLICE_ROWS).collect()
 
     def collect(self) -> pl.DataFrame:
         """The whole table in memory: only for small tables (and tests)."""
@@ -191,3 +203,22 @@ class TableBuilder:
         """Spill what is left; the table, sorted, on disk."""
         self._flush()
         return self._spilled
+
+
+def merge_published(spilled: SpilledTable, published: list[Path], keep: set[str], folder: Path) -> SpilledTable:
+    """``spilled`` (the rows of the pages processed or loaded in this run)
+    merged with the rows of the ``keep`` pages (by source_id) from the
+    published package's Parquet files, as one sorted table in ``folder``.
+
+    A run that adds a page to a large archive reads the unchanged pages'
+    rows back from the package it published last time (polars, streamed)
+    instead of loading every page from the state.  Both inputs are sorted
+    and share no source_id, so merging on source_id, the first sort column,
+    gives the table's order: the bytes published are those of a run from
+    scratch (tested)."""
+    kept = pl.scan_parquet(published).filter(pl.col("source_id").is_in(pl.Series(sorted(keep), dtype=pl.String).implode()))
+    merged = kept.merge_sorted(spilled.scan(), key="source_id")
+    path = folder / f"{spilled.table}-merged.arrow"
+    merged.sink_ipc(path, compression="uncompressed")
+    rows = pl.scan_ipc(path).select(pl.len()).collect().item()
+    return SpilledTable(spilled.table, [path], rows, unchecked=list(spilled.unchecked))

@@ -140,6 +140,46 @@ def test_a_run_with_nothing_new_does_not_import_pandera(tmp_path, archive):
     assert done.stdout.split() == ["0", "['unchanged']", "False", "False"], done.stdout + done.stderr
 
 
+def _synthetic(folder: Path, names: list[str], seed: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, path in zip(names, write_archive(folder / ".gen", len(names), seed=seed)):
+        path.rename(folder / name)
+    (folder / ".gen").rmdir()
+
+
+def test_unchanged_pages_rows_come_from_the_published_package(tmp_path, monkeypatch):
+    """An incremental run takes unchanged pages' rows from the package it
+    published (never loading them from the state) and publishes exactly
+    what a run from scratch would: pages added between others, changed,
+    removed; and when that package was tampered with it loads them from
+    the state instead."""
+    sources = tmp_path / "src"
+    _synthetic(sources, ["a1.txt", "a3.txt", "a5.txt", "a7.txt"], seed=1)
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK
+
+    loaded: list[str] = []
+    real_get = state.State.get
+    monkeypatch.setattr(state.State, "get", lambda self, key: loaded.append(key) or real_get(self, key))
+    _synthetic(sources, ["a0.txt", "a4.txt", "a9.txt"], seed=2)  # before, between and after
+    (sources / "a5.txt").write_bytes((sources / "a5.txt").read_bytes().replace("万".encode(), "千".encode()))  # changed
+    (sources / "a7.txt").unlink()  # removed
+    result = run(opts)
+    assert result.exit_code == EXIT_OK and loaded == []
+    statuses = {p["file"]: p["status"] for p in result.pages}
+    assert statuses == {"a0.txt": "published", "a1.txt": "unchanged", "a3.txt": "unchanged", "a4.txt": "published",
+                        "a5.txt": "published", "a7.txt": "removed", "a9.txt": "published"}
+    assert files_of(tmp_path / "dist") == files_of(_scratch(tmp_path / "s1", sources))
+
+    # A published file that no longer matches its hash: nothing is taken from it.
+    figures = tmp_path / "dist" / "data" / "figures.parquet"
+    figures.write_bytes(figures.read_bytes()[:-1] + b"\0")
+    _synthetic(sources, ["a2.txt"], seed=3)
+    result = run(opts)
+    assert result.exit_code == EXIT_OK and len(loaded) == 6  # the unchanged pages, from the state
+    assert files_of(tmp_path / "dist") == files_of(_scratch(tmp_path / "s2", sources))
+
+
 def test_a_changed_extractor_reprocesses_everything(tmp_path, archive, monkeypatch):
     import etl.state
 
