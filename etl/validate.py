@@ -6,16 +6,19 @@ Three kinds of checks, each with its own consequence:
   failure is recorded as a flag on the row and never stops the run.
   (Consistency between figures, e.g. a rate against its parts, is declared
   in the codebook and published in the ``checks`` table.)
-* Schema (``check_table``): every chunk of every table goes through the
-  pandera schema derived from ``schemas/<table>.json`` before it is written;
-  a violation raises ``SchemaViolation`` and the run publishes nothing.
+* Schema (``check_table``): every new row of every table goes through the
+  pandera schema derived from ``schemas/<table>.json`` before it is written
+  (``check_unchecked_rows``, in large batches once extraction is over; a
+  page's rows are checked once, the run state remembers it); a violation
+  raises ``SchemaViolation`` and the run publishes nothing.
 * Package (``check_package``): the written package is checked before it
   replaces the old one, and by ``etl validate``: files against the
   descriptor's hashes and sizes, the CSV read back with the schemas' dtypes
-  and pandera schemas, each Parquet file equal to its CSV twin, primary and
-  foreign keys across the whole tables, and frictionless (see
-  ``check_package`` for what the in-run gate leaves to ``etl validate``).
-  Every check streams the tables in blocks: memory does not grow with them.
+  (and, in ``etl validate``, through the pandera schemas), each Parquet file
+  equal to its CSV twin, primary and foreign keys across the whole tables,
+  and frictionless (see ``check_package`` for what the in-run gate leaves
+  to ``etl validate``).  Every check streams the tables in blocks: memory
+  does not grow with them.
 """
 
 from __future__ import annotations
@@ -407,7 +410,8 @@ def check_package(package_dir: Path, frictionless_check: str = "full", pandera_c
 
     Always: every file matches the descriptor's hash and size; every CSV
     resource read back with polars and its schema's dtypes passes its pandera
-    schema block by block (``pandera_check``) and equals its Parquet twin;
+    schema block by block (``pandera_check``; the run passes False, its rows
+    were checked before they were written) and equals its Parquet twin;
     primary keys are unique and foreign keys resolve across whole tables.
     The pandera schemas and the descriptor's schemas both derive from
     ``schemas/*.json``, so these are the same rules frictionless applies.
