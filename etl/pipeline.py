@@ -7,15 +7,18 @@
 2. plan: read and hash every page in name order (one at a time, nothing
    kept but its hash and state key), setting aside duplicates (the first
    file by name wins) and unreadable files;
-3. process the pages *in output order* (sorted by source_id): pages the
-   state already has (same bytes, metadata and extractor) are loaded from it
-   one at a time, the others are read again and processed (inline, in a
-   local process pool, or on a Dask cluster: ``etl.engines``, which yields
+3. process the pages *in output order* (sorted by source_id): pages
+   published last time with the same state key have their rows taken from
+   that package when it is still whole (merged in at the end); other pages
+   the state already has (same bytes, metadata and extractor) are loaded
+   from it one at a time; the rest are read again and processed (inline, in
+   a local process pool, or on a Dask cluster: ``etl.engines``, which yields
    results in task order); bad pages are quarantined with a reason;
 4. stream every page's rows into the table builders, which spill sorted
-   chunks to a run-private folder (``etl.transform``);
+   chunks to a run-private folder (``etl.transform``), and check the rows no
+   earlier run checked against the pandera schemas (``etl.validate``);
 5. write the package from those chunks beside the old one, validate it
-   (schemas, keys, hashes, Parquet equal to CSV), swap it in
+   (hashes, CSV equal to Parquet, keys, the descriptor), swap it in
    (``etl.publish``, ``etl.validate``).
 
 Memory holds a window of pages and one chunk per table, never a whole table
