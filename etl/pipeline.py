@@ -432,8 +432,7 @@ def _build_tables(
         # (SchemaViolation: nothing is published).  After extraction, not
         # during it: pandera's many small polars queries crawl while the
         # workers hold both cores.
-        for table, spilled in tables.items():
-            validate.check_unchecked_rows(table, spilled.unchecked)
+        validate.check_unchecked_tables({t: spilled.unchecked for t, spilled in tables.items()})
     return tables
 
 

@@ -36,6 +36,12 @@ import polars as pl
 from etl import schema
 from etl.records import Figure
 
+#: Tables checked at once, in threads (pandera's and the file checks'
+#: queries run in polars without the GIL): two, so at most two blocks of rows
+#: (~80 MB each at worst) are in memory at a time.
+CHECK_THREADS = 2
+
+
 # --- plausibility flags --------------------------------------------------
 
 
@@ -119,6 +125,14 @@ def check_unchecked_rows(table: str, files: list[Path]) -> None:
             batch, rows = [], 0
     if batch:
         check_table(table, pl.concat(batch))
+
+
+def check_unchecked_tables(files: dict[str, list[Path]]) -> None:
+    """``check_unchecked_rows`` for every table (table -> its files), two
+    tables at a time: pandera's queries run in polars without the GIL."""
+    with ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
+        for done in [pool.submit(check_unchecked_rows, table, paths) for table, paths in files.items()]:
+            done.result()  # SchemaViolation of the first table (in table order) that has one
 
 
 # --- package checks -------------------------------------------------------
@@ -254,11 +268,6 @@ def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, 
         return []
 
     return _in_threads(check, [r for r in descriptor["resources"] if r["format"] == "parquet"])
-
-
-#: Tables checked at once (threads; see check_data and check_keys): two, so
-#: at most two CSV blocks (~80 MB each at worst) are in memory at a time.
-CHECK_THREADS = 2
 
 
 def _in_threads(check: Callable[[dict], list[str]], items: list) -> list[str]:
