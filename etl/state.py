@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
 import pickle
 import sqlite3
@@ -23,15 +24,24 @@ from etl.page import PageOutcome
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
+#: Packages whose versions shape what a cached page stands for: polars
+#: writes the published bytes (the Parquet footer records its version) and
+#: pandera's checks vouch for the cached rows.
+FINGERPRINTED_PACKAGES = ("polars", "pandera")
+
+
 @functools.cache
 def extractor_fingerprint() -> str:
-    """Hash of the job's code (``etl/``) and rules (``schemas/``)."""
+    """Hash of the job's code (``etl/``), rules (``schemas/``) and the
+    versions of ``FINGERPRINTED_PACKAGES``."""
     h = hashlib.sha256()
     for folder in ("etl", "schemas"):
         for path in sorted((PROJECT_DIR / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml"}:
                 h.update(path.relative_to(PROJECT_DIR).as_posix().encode())
                 h.update(path.read_bytes())
+    for dist in FINGERPRINTED_PACKAGES:
+        h.update(f"{dist}=={importlib.metadata.version(dist)}".encode())
     return h.hexdigest()[:16]
 
 

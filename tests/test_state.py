@@ -61,3 +61,18 @@ def test_a_state_of_the_old_layout_is_replaced(tmp_path):
     st.put("a", dump_outcome(process_page("p.txt", PAGE, None, 1 << 20)))
     assert st.get("a").status == "ok"
     st.close()
+
+
+def test_the_fingerprint_covers_the_versions_of_polars_and_pandera(monkeypatch):
+    import importlib.metadata
+
+    before = state_mod.extractor_fingerprint()
+    real_version = importlib.metadata.version
+    state_mod.extractor_fingerprint.cache_clear()
+    monkeypatch.setattr(importlib.metadata, "version", lambda d: "0.0.0" if d == "polars" else real_version(d))
+    try:
+        assert state_mod.extractor_fingerprint() != before
+    finally:
+        state_mod.extractor_fingerprint.cache_clear()
+    monkeypatch.undo()
+    assert state_mod.extractor_fingerprint() == before
