@@ -240,6 +240,22 @@ class RawIndex(Sequence[int]):
     def __repr__(self) -> str:
         return f"RawIndex({list(self)!r})"
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``(self[start], self[end - 1] + 1)`` for ``start < end``, with
+        one bisection when both ends lie in the same run of kept
+        characters (the common case: a figure or a date is rarely cut)."""
+        clean_starts = self.clean_starts
+        if not 0 <= start < end <= self.size:
+            return self[start], self[end - 1] + 1
+        k = bisect.bisect_right(clean_starts, start) - 1
+        run_start = clean_starts[k]
+        raw_start = self.raw_starts[k]
+        last = end - 1
+        if k + 1 == len(clean_starts) or last < clean_starts[k + 1]:
+            return raw_start + start - run_start, raw_start + last - run_start + 1
+        j = bisect.bisect_right(clean_starts, last, k + 1) - 1
+        return raw_start + start - run_start, self.raw_starts[j] + last - clean_starts[j] + 1
+
     def clean_pos(self, raw_pos: int) -> int:
         """Clean index of the first clean character at or after ``raw_pos``."""
         k = bisect.bisect_right(self.raw_starts, raw_pos) - 1
@@ -280,7 +296,7 @@ class Repaired:
         """Raw (start, end) of the clean span [start, end), end exclusive."""
         if end <= start:
             return self.raw_index[start], self.raw_index[start]
-        return self.raw_index[start], self.raw_index[end - 1] + 1
+        return self.raw_index.span(start, end)
 
     def raw_text(self, start: int, end: int) -> str:
         """The raw characters behind the clean span (OCR noise included)."""
