@@ -70,6 +70,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
+from operator import sub  # (faster than int.__sub__ in map)
 
 #: A line at least this fraction of the typical (median) line length is a
 #: wrapped line, so the break after it is soft.
@@ -170,7 +171,30 @@ def cut_words() -> tuple[str, ...]:
 
 @functools.cache
 def _cut_words_re() -> re.Pattern[str]:
-    return re.compile("(?=(" + "|".join(map(re.escape, cut_words())) + "))")
+    """At each position, the longest word of :func:`cut_words` starting
+    there (group 1).  The words form a trie (``超(?:过|出)?|…``), so the engine
+    tests one branch per distinct first character instead of every word;
+    a longer word is tried before its prefix, so the longest one wins."""
+    trie: dict = {}
+    for word in cut_words():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return re.compile("(?=(" + _trie_alternation(trie) + "))")
+
+
+def _trie_alternation(node: dict) -> str:
+    branches = []
+    for ch, child in node.items():
+        if ch == "":
+            continue
+        branch = re.escape(ch)
+        if len(child) > 1 or "" not in child:  # longer words go on from here
+            rest = _trie_alternation(child)
+            branch += f"(?:{rest})?" if "" in child else f"(?:{rest})"
+        branches.append(branch)
+    return "|".join(branches)
 
 
 def normalize_char(ch: str) -> str:
@@ -190,7 +214,7 @@ class RawIndex(Sequence[int]):
     def __init__(self, raw_starts: list[int], raw_ends: list[int], raw_len: int) -> None:
         self.raw_starts = raw_starts
         self.raw_ends = raw_ends
-        self.clean_starts = [0, *accumulate(map(int.__sub__, raw_ends, raw_starts))]
+        self.clean_starts = [0, *accumulate(map(sub, raw_ends, raw_starts))]
         self.size = self.clean_starts.pop()  # len(clean)
         self.raw_len = raw_len
 
@@ -386,14 +410,14 @@ def repair(raw: str) -> Repaired:
     # Lines (stripped of their spaces) lie between the break regions.
     regions = [m.span() for m in _BREAK.finditer(norm, lo, hi)]
     starts = [lo, *[e for _, e in regions]]
-    ends = [s if norm[s - 1] != " " else len(norm[:s].rstrip(" ")) for s, _ in regions]
+    ends = [s if norm[s - 1] != " " else _before_spaces(norm, s) for s, _ in regions]
     ends.append(hi)
 
     # Dropped spans: page margins, soft breaks, hard breaks but their first
     # "\n", and spaces inside lines.
     drops: list[tuple[int, int]] = [(0, lo), (hi, size)]
     if regions:
-        lengths = sorted(map(int.__sub__, ends, starts))
+        lengths = sorted(map(sub, ends, starts))
         mid = len(lengths) // 2
         threshold = SOFT_BREAK_RATIO * (lengths[mid] + lengths[~mid]) / 2
         # Rules decided by the characters around the break and the length of
@@ -431,3 +455,11 @@ def repair(raw: str) -> Repaired:
     keep_starts = [a for a, _ in kept]
     keep_ends = [b for _, b in kept]
     return Repaired(raw=raw, clean=clean, raw_index=RawIndex(keep_starts, keep_ends, len(raw)))
+
+
+def _before_spaces(text: str, end: int) -> int:
+    """Where the spaces just before ``end`` start (``text[:end]`` holds a
+    non-space; no copy of the text before, as ``rstrip`` would make)."""
+    while text[end - 1] == " ":
+        end -= 1
+    return end
