@@ -656,32 +656,31 @@ class _Lines:
     of the whole page would find there.
 
     Candidates come left to right, so the line of the previous lookup is
-    kept and reused while offsets stay inside it (no bisection).  A line's
+    kept and reused while offsets stay inside it; another line's bounds are
+    two ``str.find`` calls away (no list of every line break).  A line's
     exclusion scan (the costliest regex of the page: it tries its
     alternatives at every digit and at common characters such as 在/是/一)
     goes only as far as the last number looked up on the line."""
 
     def __init__(self, clean: str) -> None:
         self.clean = clean
-        self.breaks = [m.start() for m in _NEWLINE.finditer(clean)]
-        self._lines: dict[int, _Line] = {}
-        self._last = _Line(0, -1, 0, 0)  # an empty range: the first lookup bisects
+        self._lines: dict[int, _Line] = {}  # by the line's start
+        self._last = _Line(0, -1, 0, 0)  # an empty range: the first lookup searches
 
     def line(self, pos: int) -> _Line:
         """The line holding clean offset ``pos`` (a ``\\n`` counts with the
-        line after it, as bisecting the breaks puts it)."""
+        line after it)."""
         last = self._last
         if last.lo <= pos < last.hi:
             return last
-        breaks = self.breaks
-        k = bisect.bisect_right(breaks, pos)
-        got = self._lines.get(k)
+        clean = self.clean
+        a = clean.rfind("\n", 0, pos + 1) + 1
+        got = self._lines.get(a)
         if got is None:
-            a = breaks[k - 1] + 1 if k else 0
-            b = breaks[k] if k < len(breaks) else len(self.clean)
-            lo = a - 1 if k else 0
-            hi = b if k < len(breaks) else _FAR
-            got = self._lines[k] = _Line(lo, hi, a, b)
+            b = clean.find("\n", pos + 1)
+            got = self._lines[a] = _Line(
+                a - 1 if a else 0, _FAR if b < 0 else b, a, len(clean) if b < 0 else b
+            )
         self._last = got
         return got
 
@@ -725,16 +724,13 @@ class _Lines:
             return spans, [s for s, _ in spans]
         got = line._sent
         if got is None:
-            spans = [(s + a, e + a) for s, e in split_sentences(self.clean[a:b])]
+            spans = split_sentences(self.clean, a, b)
             got = line._sent = (spans, [s for s, _ in spans])
         return got
 
 
 #: Beyond any clean offset (the last line's upper bound).
 _FAR = float("inf")
-
-
-_NEWLINE = re.compile("\n")
 
 
 #: A length after one of these words is a speed (``设计时速100公里``): the

@@ -112,9 +112,11 @@ _NEEDS_NORMALIZING = re.compile(
     "[" + "".join(sorted(re.escape(c) for c in _NORMALIZED if c != "\n")) + "]"
 )
 
-# Characters normalized to a space or a line break (display keeps them so).
+# Characters normalized to a space or a line break (display keeps them so);
+# not ``\n`` itself, which stays as it is.
 _WHITESPACE_FINDER = re.compile(
-    "[" + "".join(sorted(re.escape(c) for c, v in _NORMALIZED.items() if v in " \n")) + "]"
+    "[" + "".join(sorted(re.escape(c) for c, v in _NORMALIZED.items() if v in " \n" and c != v))
+    + "]"
 )
 
 _DIGITISH = frozenset("0123456789.一二三四五六七八九十百千万亿两零〇")
@@ -312,9 +314,7 @@ class Repaired:
         ``i`` is the raw character behind clean character ``i``."""
         ri = self.raw_index
         text = "".join([self.raw[a:b] for a, b in zip(ri.raw_starts, ri.raw_ends)])
-        for ch in set(_WHITESPACE_FINDER.findall(text)):
-            text = text.replace(ch, _NORMALIZED[ch])
-        return text
+        return _replace_each(_WHITESPACE_FINDER, text)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw (start, end) of the clean span [start, end), end exclusive."""
@@ -375,12 +375,21 @@ def _normalize(raw: str) -> str:
     """``raw.translate(NORMALIZE)``, faster: one ``str.replace`` per distinct
     character that needs it (``str.translate`` goes through a dict lookup for
     every character of a CJK text)."""
-    found = _NEEDS_NORMALIZING.findall(raw)
-    if not found:
-        return raw
-    for ch in set(found):
-        raw = raw.replace(ch, _NORMALIZED[ch])
-    return raw
+    return _replace_each(_NEEDS_NORMALIZING, raw)
+
+
+def _replace_each(finder: re.Pattern[str], text: str) -> str:
+    """``text`` with every character ``finder`` finds normalized.  Finds the
+    next such character, replaces all its occurrences at once and looks on
+    from there: one pass over the text plus one ``str.replace`` per distinct
+    character (a ``findall`` would build a string per occurrence)."""
+    search = finder.search
+    m = search(text)
+    while m is not None:
+        ch = m.group()
+        text = text.replace(ch, _NORMALIZED[ch])  # one for one: offsets stay
+        m = search(text, m.end())
+    return text
 
 
 #: OCR reads a zero as the letter O inside a number: ``1O5人``, ``2OOO元``,
