@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etl import rules
@@ -631,20 +631,18 @@ class _Line:
     """One line of the clean text, with its exclusion and sentence spans
     (computed on first use)."""
 
-    __slots__ = ("lo", "hi", "start", "end", "ex_starts", "ex_ends", "_ex_scan", "_ex_upto",
-                 "_sent")
+    __slots__ = ("lo", "hi", "start", "end", "ex_starts", "ex_ends", "ex_next", "_sent")
 
     def __init__(self, lo: int, hi: int, start: int, end: int) -> None:
         self.lo = lo  # the clean offsets that map to this line: lo <= pos < hi
         self.hi = hi
         self.start = start  # the line's text: clean[start:end]
         self.end = end
-        # The line's exclusion spans found so far, and the scan that finds
-        # the rest (None: not started).
+        # The line's exclusion spans found so far: every one starting
+        # before ex_next.
         self.ex_starts: list[int] = []
         self.ex_ends: list[int] = []
-        self._ex_scan: Iterator[re.Match[str]] | None = None
-        self._ex_upto = -1  # every span starting at or before this is known
+        self.ex_next: float = start
         self._sent: tuple[list[tuple[int, int]], list[int]] | None = None
 
 
@@ -665,6 +663,7 @@ class _Lines:
     def __init__(self, clean: str) -> None:
         self.clean = clean
         self._lines: dict[int, _Line] = {}  # by the line's start
+        self._alphabet = rules.exclusion_alphabet()
         self._last = _Line(0, -1, 0, 0)  # an empty range: the first lookup searches
 
     def line(self, pos: int) -> _Line:
@@ -685,27 +684,32 @@ class _Lines:
         return got
 
     def excluded(self, pos: int) -> bool:
-        """An exclusion span of ``pos``'s line contains ``pos``.  (The line
-        is scanned as a whole would be, left to right without overlaps, but
-        lazily: spans starting after ``pos`` are not looked for yet.)"""
+        """An exclusion span of ``pos``'s line contains ``pos``.  The spans
+        are those of a scan of the whole line (left to right, no overlaps),
+        found lazily: only those starting at or before ``pos`` are looked
+        for, and from the last character before ``pos`` that no span can
+        contain (see ``_scan_origin``)."""
         line = self.line(pos)
         starts, ends = line.ex_starts, line.ex_ends
-        if pos > line._ex_upto:
-            scan = line._ex_scan
-            if scan is None:  # first lookup on the line
-                scan = line._ex_scan = rules.exclusion_regex().finditer(
-                    self.clean, line.start, min(line.end + 1, len(self.clean))
-                )
-            for m in scan:
-                s, e = m.span()
-                if e > s:
-                    starts.append(s)
-                    ends.append(e)
-                if s > pos:
-                    line._ex_upto = s  # the next span starts after this one
-                    break
+        if pos >= line.ex_next:
+            if self._alphabet is None:
+                self._scan_whole_line(line)
             else:
-                line._ex_upto = _FAR  # the line is done
+                # Try each position up to pos, as a scan would; a span moves
+                # the scan to its end.  Exclusion spans are never empty.
+                match = rules.exclusion_regex().match
+                clean = self.clean
+                endpos = min(line.end + 1, len(clean))
+                at = self._scan_origin(line.ex_next, pos)
+                while at <= pos:
+                    m = match(clean, at, endpos)
+                    if m is None:
+                        at += 1
+                    else:
+                        starts.append(at)
+                        at = m.end()
+                        ends.append(at)
+                line.ex_next = at
         i = bisect.bisect_right(starts, pos) - 1
         while i >= 0:
             if ends[i] > pos:
@@ -714,6 +718,33 @@ class _Lines:
                 return False
             i -= 1
         return False
+
+    def _scan_whole_line(self, line: _Line) -> None:
+        """All the line's spans at once (when ``_scan_origin`` cannot tell
+        where a span may not be)."""
+        for m in rules.exclusion_regex().finditer(
+            self.clean, line.start, min(line.end + 1, len(self.clean))
+        ):
+            s, e = m.span()
+            if e > s:
+                line.ex_starts.append(s)
+                line.ex_ends.append(e)
+        line.ex_next = _FAR
+
+    def _scan_origin(self, floor: int, pos: int) -> int:
+        """Where the scan for the spans up to ``pos`` may go on: right after
+        the last character before ``pos`` that no exclusion span can contain
+        (``rules.exclusion_alphabet``: no span crosses it, so a scan started
+        after it finds what the scan of the whole line finds there), or at
+        ``floor`` (where the scan stands) when there is none after it.  Most
+        numbers have one a few characters before them, so a handful of
+        positions are tried instead of the whole line before the number."""
+        alphabet = self._alphabet
+        clean = self.clean
+        j = pos - 1
+        while j >= floor and clean[j] in alphabet:
+            j -= 1
+        return j + 1
 
     def sentences(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
         """Sentence spans (and their starts) around the clean span."""
