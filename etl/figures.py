@@ -655,10 +655,10 @@ class _Lines:
 
     Candidates come left to right, so the line of the previous lookup is
     kept and reused while offsets stay inside it; another line's bounds are
-    two ``str.find`` calls away (no list of every line break).  A line's
-    exclusion scan (the costliest regex of the page: it tries its
-    alternatives at every digit and at common characters such as 在/是/一)
-    goes only as far as the last number looked up on the line."""
+    two ``str.find`` calls away (no list of every line break).  Exclusion
+    spans (the costliest regex of the page: it tries its alternatives at
+    every digit and at common characters such as 在/是/一) are looked for
+    only just before each number looked up (see ``excluded``)."""
 
     def __init__(self, clean: str) -> None:
         self.clean = clean
