@@ -437,7 +437,7 @@ def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
         q_infix = q_infix or "more_than"
     qualified = bool(gd["pre"] and _qualifier("prefix", gd["pre"])) or bool(q_infix) \
         or has_range or bool(gd["sign"])
-    allow_one = qualified or kind in ("money", "percent", "percent_tenth", "ratio") \
+    allow_one = qualified or kind in _LONE_ONE_KINDS \
         or bool(gd["m1"])
     v1, off = _num_value(n1, allow_lone_one=allow_one)
     v1 *= _mult_value(gd["m1"])
@@ -515,10 +515,12 @@ def _plain(m: re.Match[str], clean: str) -> _Cand | None:
     if ns != start or ne != m.start("unit"):
         return None  # a prefix, a sign, 万/余 or a range between
     n1 = clean[ns:ne]
-    if not _PLAIN_ARABIC.fullmatch(n1):
-        return None
     end = m.end()
     unit_text = clean[ne:end]
+    if not _PLAIN_ARABIC.fullmatch(n1):
+        if n1 in _LONE_INDEFINITE:
+            _reject_indefinite(n1, unit_text, clean, end)
+        return None
     rule = _unit_rule(unit_text, clean, end, False)
     kind = rule.kind
     if unit_text != rule.unit_raw or kind in _GENERAL_KINDS:
@@ -533,6 +535,20 @@ def _plain(m: re.Match[str], clean: str) -> _Cand | None:
     return _Cand(start, end, ns, value, rule.unit, rule.unit_raw, "exact")
 
 
+def _reject_indefinite(n1: str, unit_text: str, clean: str, end: int) -> None:
+    """A lone 一 directly followed by its unit (一个, 一起, 一家: about a
+    fifth of a page's candidates) is the indefinite article unless the unit
+    takes any number: reject it as ``_from_main`` would, without building
+    the group dict.  Returns when the general path must decide."""
+    rule = _unit_rule(unit_text, clean, end, _has_chinese(n1))
+    if unit_text != rule.unit_raw or (unit_text.startswith("个") and unit_text[1:2] in ("多", "余")):
+        return  # 个多月: a qualifier, and a qualified 一 is a number
+    if rule.kind not in _LONE_ONE_KINDS:
+        raise _Reject("indefinite 一")
+
+
+#: Unit kinds after which a lone 一 is a number (一元, 一成).
+_LONE_ONE_KINDS = frozenset({"money", "percent", "percent_tenth", "ratio"})
 #: Unit kinds that always take the general path (``_from_main``).
 _GENERAL_KINDS = frozenset({"percent_tenth", "anniversary"})
 _NOT_A_UNIT_HERE = frozenset({"per_basis", "money_prefix", "money_minor", "percent_prefix"})
@@ -611,53 +627,141 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -
     return False
 
 
+class _Line:
+    """One line of the clean text, with its exclusion and sentence spans
+    (computed on first use)."""
+
+    __slots__ = ("lo", "hi", "start", "end", "ex_starts", "ex_ends", "ex_next", "_sent")
+
+    def __init__(self, lo: int, hi: int, start: int, end: int) -> None:
+        self.lo = lo  # the clean offsets that map to this line: lo <= pos < hi
+        self.hi = hi
+        self.start = start  # the line's text: clean[start:end]
+        self.end = end
+        # The line's exclusion spans found so far: every one starting
+        # before ex_next.
+        self.ex_starts: list[int] = []
+        self.ex_ends: list[int] = []
+        self.ex_next: float = start
+        self._sent: tuple[list[tuple[int, int]], list[int]] | None = None
+
+
 class _Lines:
     """Per-line facts computed only for the lines that hold a candidate
     (about a third of a page): exclusion spans and sentence spans.  Neither
     ever crosses a hard line break (no exclusion pattern matches a
     ``\\n``; a sentence ends at one), so a line's share equals what a scan
-    of the whole page would find there."""
+    of the whole page would find there.
+
+    Candidates come left to right, so the line of the previous lookup is
+    kept and reused while offsets stay inside it; another line's bounds are
+    two ``str.find`` calls away (no list of every line break).  Exclusion
+    spans (the costliest regex of the page: it tries its alternatives at
+    every digit and at common characters such as 在/是/一) are looked for
+    only just before each number looked up (see ``excluded``)."""
 
     def __init__(self, clean: str) -> None:
         self.clean = clean
-        self.breaks = [m.start() for m in _NEWLINE.finditer(clean)]
-        self._excl: dict[int, tuple[list[int], list[int]]] = {}
-        self._sent: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._lines: dict[int, _Line] = {}  # by the line's start
+        self._alphabet = rules.exclusion_alphabet()
+        self._last = _Line(0, -1, 0, 0)  # an empty range: the first lookup searches
 
-    def line(self, pos: int) -> tuple[int, int, int]:
-        """(number, start, end) of the line holding clean offset ``pos``."""
-        k = bisect.bisect_right(self.breaks, pos)
-        a = self.breaks[k - 1] + 1 if k else 0
-        b = self.breaks[k] if k < len(self.breaks) else len(self.clean)
-        return k, a, b
-
-    def exclusions(self, pos: int) -> tuple[list[int], list[int]]:
-        """Starts and ends of the exclusion spans on ``pos``'s line."""
-        k, a, b = self.line(pos)
-        got = self._excl.get(k)
+    def line(self, pos: int) -> _Line:
+        """The line holding clean offset ``pos`` (a ``\\n`` counts with the
+        line after it)."""
+        last = self._last
+        if last.lo <= pos < last.hi:
+            return last
+        clean = self.clean
+        a = clean.rfind("\n", 0, pos + 1) + 1
+        got = self._lines.get(a)
         if got is None:
-            starts, ends = [], []
-            for m in rules.exclusion_regex().finditer(self.clean, a, min(b + 1, len(self.clean))):
-                if m.end() > m.start():
-                    starts.append(m.start())
-                    ends.append(m.end())
-            got = self._excl[k] = (starts, ends)
+            b = clean.find("\n", pos + 1)
+            got = self._lines[a] = _Line(
+                a - 1 if a else 0, _FAR if b < 0 else b, a, len(clean) if b < 0 else b
+            )
+        self._last = got
         return got
+
+    def excluded(self, pos: int) -> bool:
+        """An exclusion span of ``pos``'s line contains ``pos``.  The spans
+        are those of a scan of the whole line (left to right, no overlaps),
+        found lazily: only those starting at or before ``pos`` are looked
+        for, and from the last character before ``pos`` that no span can
+        contain (see ``_scan_origin``)."""
+        line = self.line(pos)
+        starts, ends = line.ex_starts, line.ex_ends
+        if pos >= line.ex_next:
+            if self._alphabet is None:
+                self._scan_whole_line(line)
+            else:
+                # Try each position up to pos, as a scan would; a span moves
+                # the scan to its end.  Exclusion spans are never empty.
+                match = rules.exclusion_regex().match
+                clean = self.clean
+                endpos = min(line.end + 1, len(clean))
+                at = self._scan_origin(line.ex_next, pos)
+                while at <= pos:
+                    m = match(clean, at, endpos)
+                    if m is None:
+                        at += 1
+                    else:
+                        starts.append(at)
+                        at = m.end()
+                        ends.append(at)
+                line.ex_next = at
+        i = bisect.bisect_right(starts, pos) - 1
+        while i >= 0:
+            if ends[i] > pos:
+                return True
+            if pos - starts[i] > 64:  # spans are short: stop looking back
+                return False
+            i -= 1
+        return False
+
+    def _scan_whole_line(self, line: _Line) -> None:
+        """All the line's spans at once (when ``_scan_origin`` cannot tell
+        where a span may not be)."""
+        for m in rules.exclusion_regex().finditer(
+            self.clean, line.start, min(line.end + 1, len(self.clean))
+        ):
+            s, e = m.span()
+            if e > s:
+                line.ex_starts.append(s)
+                line.ex_ends.append(e)
+        line.ex_next = _FAR
+
+    def _scan_origin(self, floor: int, pos: int) -> int:
+        """Where the scan for the spans up to ``pos`` may go on: right after
+        the last character before ``pos`` that no exclusion span can contain
+        (``rules.exclusion_alphabet``: no span crosses it, so a scan started
+        after it finds what the scan of the whole line finds there), or at
+        ``floor`` (where the scan stands) when there is none after it.  Most
+        numbers have one a few characters before them, so a handful of
+        positions are tried instead of the whole line before the number."""
+        alphabet = self._alphabet
+        clean = self.clean
+        j = pos - 1
+        while j >= floor and clean[j] in alphabet:
+            j -= 1
+        return j + 1
 
     def sentences(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
         """Sentence spans (and their starts) around the clean span."""
-        k, a, b = self.line(start)
+        line = self.line(start)
+        a, b = line.start, line.end
         if end > b:  # crosses a line break (never, in practice): whole page
             spans = split_sentences(self.clean)
             return spans, [s for s, _ in spans]
-        got = self._sent.get(k)
+        got = line._sent
         if got is None:
-            spans = [(s + a, e + a) for s, e in split_sentences(self.clean[a:b])]
-            got = self._sent[k] = (spans, [s for s, _ in spans])
+            spans = split_sentences(self.clean, a, b)
+            got = line._sent = (spans, [s for s, _ in spans])
         return got
 
 
-_NEWLINE = re.compile("\n")
+#: Beyond any clean offset (the last line's upper bound).
+_FAR = float("inf")
 
 
 #: A length after one of these words is a speed (``设计时速100公里``): the
@@ -679,56 +783,55 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
         return []
     lines = _Lines(clean)
     span_starts = [s for s, _ in spans]
+    # Dates never overlap one another: then the span just before a figure's
+    # end is the only one it can overlap (one bisection, no walk back).
+    disjoint = all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+    excluded = lines.excluded
+    sentence_spans = lines.sentences
+    raw_span = repaired.raw_span
+    raw = repaired.raw
+    display = None
     out: list[Figure] = []
     contexts: dict[tuple[int, int], str] = {}
     for c in cands:
         ns = c.num_start
         if ns >= 2 and clean[ns - 1] == " " and clean[ns - 2] in _DIGIT_CHARS:
             continue  # 1 800人: the number may be the tail of a spaced-out one
-        if spans and _overlaps(spans, span_starts, c.start, c.end):
+        start, end = c.start, c.end
+        if spans:
+            if disjoint:
+                i = bisect.bisect_right(span_starts, end - 1)
+                if i and spans[i - 1][1] > start:
+                    continue
+            elif _overlaps(spans, span_starts, start, end):
+                continue
+        if excluded(ns):  # an exclusion span holds the number's first character
             continue
-        # An exclusion span that contains the number's first character.
-        ex_starts, ex_ends = lines.exclusions(ns)
-        i = bisect.bisect_right(ex_starts, ns) - 1
-        excluded = False
-        while i >= 0:
-            if ex_ends[i] > ns:
-                excluded = True
-                break
-            if ns - ex_starts[i] > 64:
-                break
-            i -= 1
-        if excluded:
-            continue
-        sentences, sent_starts = lines.sentences(c.start, c.end)
-        k = bisect.bisect_right(sent_starts, c.start) - 1
-        if k >= 0 and sentences[k][1] >= c.end:
+        sentences, sent_starts = sentence_spans(start, end)
+        k = bisect.bisect_right(sent_starts, start) - 1
+        if k >= 0 and sentences[k][1] >= end:
             cs, ce = sentences[k]
         else:
-            cs, ce = c.start, c.end
+            cs, ce = start, end
             if k >= 0:
                 cs = min(cs, sentences[k][0])
-            j = bisect.bisect_left(sent_starts, c.end)
+            j = bisect.bisect_left(sent_starts, end)
             if 0 < j <= len(sentences):
                 ce = max(ce, sentences[j - 1][1])
+        context = contexts.get((cs, ce))
+        if context is None:
+            if display is None:
+                display = repaired.display
+            context = contexts[cs, ce] = display[cs:ce]
         unit = c.unit
-        if unit in _LENGTH_UNITS and SPEED_WORDS.search(clean, max(0, c.start - 6), c.start):
+        if unit in _LENGTH_UNITS and SPEED_WORDS.search(clean, max(0, start - 6), start):
             unit = "other"
-        rs, re_ = repaired.raw_span(c.start, c.end)
+        rs, re_ = raw_span(start, end)
+        value_max = c.value_max
         out.append(
             Figure(
-                char_start=rs,
-                char_end=re_,
-                surface=repaired.raw[rs:re_],
-                value=float(c.value),
-                unit=unit,
-                unit_raw=c.unit_raw,
-                qualifier=c.qualifier,
-                context=contexts.get((cs, ce)) or contexts.setdefault((cs, ce), repaired.display[cs:ce]),
-                value_max=None if c.value_max is None else float(c.value_max),
-                per=c.per,
-                clean_start=c.start,
-                clean_end=c.end,
+                rs, re_, raw[rs:re_], float(c.value), unit, c.unit_raw, c.qualifier, context,
+                None if value_max is None else float(value_max), c.per, start, end,
             )
         )
     out.sort(key=lambda f: (f.char_start, f.char_end))

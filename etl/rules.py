@@ -197,6 +197,76 @@ def _first_chars(pattern: str) -> set[str] | None:
     return first(sre_parse.parse(pattern))
 
 
+def _alphabet(pattern: str) -> set[str] | None:
+    """Every character a match of ``pattern`` can contain (lookarounds
+    consume nothing and do not count), or None when that set is unknown or
+    too large (``.``, a negated or category class, case folding)."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+        from re import _constants as c  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - other Python versions
+        return None
+
+    out: set[str] = set()
+
+    def walk(items) -> bool:
+        for op, av in items:
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT, c.GROUPREF):
+                continue  # zero-width, or a repeat of characters already counted
+            if op == c.LITERAL:
+                out.add(chr(av))
+            elif op == c.IN:
+                for iop, iav in av:
+                    if iop == c.LITERAL:
+                        out.add(chr(iav))
+                    elif iop == c.RANGE and iav[1] - iav[0] < 200:
+                        out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                    else:
+                        return False
+            elif op == c.SUBPATTERN:
+                if av[1] & c.SRE_FLAG_IGNORECASE:
+                    return False
+                if not walk(av[-1]):
+                    return False
+            elif op == c.BRANCH:
+                if not all(walk(branch) for branch in av[1]):
+                    return False
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                if not walk(av[2]):
+                    return False
+            elif op == c.ATOMIC_GROUP:
+                if not walk(av):
+                    return False
+            else:
+                return False
+        return True
+
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & c.SRE_FLAG_IGNORECASE or not walk(parsed):
+        return None
+    return out
+
+
+@functools.cache
+def exclusion_alphabet() -> frozenset[str] | None:
+    """Every character an exclusion span can contain, or None when unknown.
+    A character outside it is never inside a span, so a scan for the spans
+    may start right after it: the spans it finds from there are those a
+    scan of the whole line finds (see ``etl.figures``)."""
+    chars: set[str] = set()
+    for e in exclusions():
+        pat = e.pattern if e.kind == "regex" else re.escape(e.pattern)
+        got = _alphabet(pat)
+        if got is None:
+            return None
+        chars |= got
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    if sre_parse.parse(exclusion_regex().pattern).getwidth()[0] == 0:
+        return None  # an empty span would move the scan differently
+    return frozenset(chars)
+
+
 @functools.cache
 def exclusion_regex() -> re.Pattern[str]:
     """All exclusions as one alternation (scan a page once)."""

@@ -18,14 +18,17 @@ _CLOSE = "”」』"
 _MARKS = re.compile(r"[。！？!?；;\n“”「」『』]")
 
 
-def split_sentences(clean: str) -> list[tuple[int, int]]:
+def split_sentences(clean: str, begin: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """The sentences of ``clean[begin:stop]`` (the whole text by default),
+    split as if that were the whole text, with offsets into ``clean`` (no
+    copy of the part, no shifting of its spans)."""
     spans: list[tuple[int, int]] = []
     append = spans.append
-    start = 0
+    start = begin
     depth = 0
     pending_end = -1  # a sentence mark seen inside quotes
-    n = len(clean)
-    for m in _MARKS.finditer(clean):
+    n = len(clean) if stop is None else stop
+    for m in _MARKS.finditer(clean, begin, n):
         ch = m.group()
         pos = m.start()
         if ch in _ENDS:

@@ -70,6 +70,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
+from operator import sub  # (faster than int.__sub__ in map)
 
 #: A line at least this fraction of the typical (median) line length is a
 #: wrapped line, so the break after it is soft.
@@ -111,9 +112,11 @@ _NEEDS_NORMALIZING = re.compile(
     "[" + "".join(sorted(re.escape(c) for c in _NORMALIZED if c != "\n")) + "]"
 )
 
-# Characters normalized to a space or a line break (display keeps them so).
+# Characters normalized to a space or a line break (display keeps them so);
+# not ``\n`` itself, which stays as it is.
 _WHITESPACE_FINDER = re.compile(
-    "[" + "".join(sorted(re.escape(c) for c, v in _NORMALIZED.items() if v in " \n")) + "]"
+    "[" + "".join(sorted(re.escape(c) for c, v in _NORMALIZED.items() if v in " \n" and c != v))
+    + "]"
 )
 
 _DIGITISH = frozenset("0123456789.一二三四五六七八九十百千万亿两零〇")
@@ -170,7 +173,30 @@ def cut_words() -> tuple[str, ...]:
 
 @functools.cache
 def _cut_words_re() -> re.Pattern[str]:
-    return re.compile("(?=(" + "|".join(map(re.escape, cut_words())) + "))")
+    """At each position, the longest word of :func:`cut_words` starting
+    there (group 1).  The words form a trie (``超(?:过|出)?|…``), so the engine
+    tests one branch per distinct first character instead of every word;
+    a longer word is tried before its prefix, so the longest one wins."""
+    trie: dict = {}
+    for word in cut_words():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return re.compile("(?=(" + _trie_alternation(trie) + "))")
+
+
+def _trie_alternation(node: dict) -> str:
+    branches = []
+    for ch, child in node.items():
+        if ch == "":
+            continue
+        branch = re.escape(ch)
+        if len(child) > 1 or "" not in child:  # longer words go on from here
+            rest = _trie_alternation(child)
+            branch += f"(?:{rest})?" if "" in child else f"(?:{rest})"
+        branches.append(branch)
+    return "|".join(branches)
 
 
 def normalize_char(ch: str) -> str:
@@ -190,7 +216,7 @@ class RawIndex(Sequence[int]):
     def __init__(self, raw_starts: list[int], raw_ends: list[int], raw_len: int) -> None:
         self.raw_starts = raw_starts
         self.raw_ends = raw_ends
-        self.clean_starts = [0, *accumulate(map(int.__sub__, raw_ends, raw_starts))]
+        self.clean_starts = [0, *accumulate(map(sub, raw_ends, raw_starts))]
         self.size = self.clean_starts.pop()  # len(clean)
         self.raw_len = raw_len
 
@@ -240,6 +266,22 @@ class RawIndex(Sequence[int]):
     def __repr__(self) -> str:
         return f"RawIndex({list(self)!r})"
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``(self[start], self[end - 1] + 1)`` for ``start < end``, with
+        one bisection when both ends lie in the same run of kept
+        characters (the common case: a figure or a date is rarely cut)."""
+        clean_starts = self.clean_starts
+        if not 0 <= start < end <= self.size:
+            return self[start], self[end - 1] + 1
+        k = bisect.bisect_right(clean_starts, start) - 1
+        run_start = clean_starts[k]
+        raw_start = self.raw_starts[k]
+        last = end - 1
+        if k + 1 == len(clean_starts) or last < clean_starts[k + 1]:
+            return raw_start + start - run_start, raw_start + last - run_start + 1
+        j = bisect.bisect_right(clean_starts, last, k + 1) - 1
+        return raw_start + start - run_start, self.raw_starts[j] + last - clean_starts[j] + 1
+
     def clean_pos(self, raw_pos: int) -> int:
         """Clean index of the first clean character at or after ``raw_pos``."""
         k = bisect.bisect_right(self.raw_starts, raw_pos) - 1
@@ -272,15 +314,13 @@ class Repaired:
         ``i`` is the raw character behind clean character ``i``."""
         ri = self.raw_index
         text = "".join([self.raw[a:b] for a, b in zip(ri.raw_starts, ri.raw_ends)])
-        for ch in set(_WHITESPACE_FINDER.findall(text)):
-            text = text.replace(ch, _NORMALIZED[ch])
-        return text
+        return _replace_each(_WHITESPACE_FINDER, text)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw (start, end) of the clean span [start, end), end exclusive."""
         if end <= start:
             return self.raw_index[start], self.raw_index[start]
-        return self.raw_index[start], self.raw_index[end - 1] + 1
+        return self.raw_index.span(start, end)
 
     def raw_text(self, start: int, end: int) -> str:
         """The raw characters behind the clean span (OCR noise included)."""
@@ -335,12 +375,21 @@ def _normalize(raw: str) -> str:
     """``raw.translate(NORMALIZE)``, faster: one ``str.replace`` per distinct
     character that needs it (``str.translate`` goes through a dict lookup for
     every character of a CJK text)."""
-    found = _NEEDS_NORMALIZING.findall(raw)
-    if not found:
-        return raw
-    for ch in set(found):
-        raw = raw.replace(ch, _NORMALIZED[ch])
-    return raw
+    return _replace_each(_NEEDS_NORMALIZING, raw)
+
+
+def _replace_each(finder: re.Pattern[str], text: str) -> str:
+    """``text`` with every character ``finder`` finds normalized.  Finds the
+    next such character, replaces all its occurrences at once and looks on
+    from there: one pass over the text plus one ``str.replace`` per distinct
+    character (a ``findall`` would build a string per occurrence)."""
+    search = finder.search
+    m = search(text)
+    while m is not None:
+        ch = m.group()
+        text = text.replace(ch, _NORMALIZED[ch])  # one for one: offsets stay
+        m = search(text, m.end())
+    return text
 
 
 #: OCR reads a zero as the letter O inside a number: ``1O5人``, ``2OOO元``,
@@ -370,14 +419,14 @@ def repair(raw: str) -> Repaired:
     # Lines (stripped of their spaces) lie between the break regions.
     regions = [m.span() for m in _BREAK.finditer(norm, lo, hi)]
     starts = [lo, *[e for _, e in regions]]
-    ends = [s if norm[s - 1] != " " else len(norm[:s].rstrip(" ")) for s, _ in regions]
+    ends = [s if norm[s - 1] != " " else _before_spaces(norm, s) for s, _ in regions]
     ends.append(hi)
 
     # Dropped spans: page margins, soft breaks, hard breaks but their first
     # "\n", and spaces inside lines.
     drops: list[tuple[int, int]] = [(0, lo), (hi, size)]
     if regions:
-        lengths = sorted(map(int.__sub__, ends, starts))
+        lengths = sorted(map(sub, ends, starts))
         mid = len(lengths) // 2
         threshold = SOFT_BREAK_RATIO * (lengths[mid] + lengths[~mid]) / 2
         # Rules decided by the characters around the break and the length of
@@ -415,3 +464,11 @@ def repair(raw: str) -> Repaired:
     keep_starts = [a for a, _ in kept]
     keep_ends = [b for _, b in kept]
     return Repaired(raw=raw, clean=clean, raw_index=RawIndex(keep_starts, keep_ends, len(raw)))
+
+
+def _before_spaces(text: str, end: int) -> int:
+    """Where the spaces just before ``end`` start (``text[:end]`` holds a
+    non-space; no copy of the text before, as ``rstrip`` would make)."""
+    while text[end - 1] == " ":
+        end -= 1
+    return end
