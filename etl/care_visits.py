@@ -344,8 +344,11 @@ def _editor_note(clean: str) -> str:
     return ""
 
 
-def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str]) -> list[dict]:
-    """The care-visit rows of one page (masked)."""
+def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
+                  sentence_breaks: list[int] | None = None) -> list[dict]:
+    """The care-visit rows of one page (masked).  ``sentence_breaks``: the
+    offsets of the clean text's sentence ends, when the caller has them
+    (``etl.indicators.PageIndex.sentence_breaks``)."""
     v = vocab()
     clean = repaired.clean
     note = _editor_note(clean)
@@ -354,7 +357,6 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
     )
     rows = []
-    sentence_breaks = None
     for a, b in split_articles(clean):
         art = clean[a:b]
         if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):

@@ -213,19 +213,47 @@ def _places_text() -> str:
     return "\n".join(sorted(_vocab()[5]))
 
 
-def _plausible(name: str, text: str, *, strong: bool) -> bool:
+def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | None = None) -> bool:
     """Whether ``name`` may be a person's name on this page (see the guards in
-    the module docstring)."""
+    the module docstring).  ``before_suffix`` is ``_before_place_suffix(text)``
+    when the caller has it."""
     if not _static_ok(name, strong):
         return False
     # Not followed by a place or organisation suffix anywhere on the page.
-    n = len(name)
-    i = text.find(name)
-    while i >= 0:
-        if text.startswith(PLACE_SUFFIXES, i + n):
-            return False
-        i = text.find(name, i + 1)
-    return True
+    if before_suffix is None:
+        before_suffix = _before_place_suffix(text)
+    return name not in before_suffix
+
+
+@functools.cache
+def _place_suffix_starts() -> re.Pattern[str]:
+    """Matches one character wherever a place suffix starts (a suffix
+    consumes only its first character, so suffixes starting inside another
+    one are found too: 社区 and its 区)."""
+    rests: dict[str, list[str]] = {}
+    for suffix in PLACE_SUFFIXES:
+        rests.setdefault(suffix[0], []).append(suffix[1:])
+    alternatives = [
+        re.escape(first) if "" in tails
+        else re.escape(first) + "(?=" + "|".join(map(re.escape, tails)) + ")"
+        for first, tails in rests.items()
+    ]
+    return re.compile("|".join(alternatives))
+
+
+def _before_place_suffix(text: str) -> set[str]:
+    """Every 2- to 4-character string (a name's length) of ``text`` directly
+    followed by a place or organisation suffix.  One scan of the page,
+    where looking for each candidate name in turn would scan it once per name."""
+    out: set[str] = set()
+    add = out.add
+    for m in _place_suffix_starts().finditer(text):
+        q = m.start()
+        before = text[max(q - 4, 0) : q]
+        add(before)
+        add(before[1:])
+        add(before[2:])
+    return out
 
 
 def _choose_length(text: str, surname: str, given: str) -> str:
@@ -417,14 +445,20 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for m in ([m0] if m0 else []) + list(right_matches):
         add(m.group(1) + m.group(2), m.group(3) in STRONG_AFTER)
 
-    names = {name for name, strong in cands.items() if _plausible(name, text, strong=strong)}
+    before_suffix = _before_place_suffix(text)
+    names = {name for name, strong in cands.items()
+             if _plausible(name, text, strong=strong, before_suffix=before_suffix)}
 
     # A shorter candidate that is the prefix of a longer one found on the page
     # is the same person read too short (张大 / 张大鹏): keep the longer one.
-    for name in list(names):
-        if len(name) == 2 and any(o != name and o.startswith(name) for o in names):
-            if text.count(name) == sum(text.count(o) for o in names if o != name and o.startswith(name)):
-                names.discard(name)
+    # (Only two-character names are dropped, so the longer ones stay put.)
+    longer_by_prefix: dict[str, list[str]] = {}
+    for name in names:
+        if len(name) > 2:
+            longer_by_prefix.setdefault(name[:2], []).append(name)
+    for name in [n for n in names if len(n) == 2 and n in longer_by_prefix]:
+        if text.count(name) == sum(text.count(o) for o in longer_by_prefix[name]):
+            names.discard(name)
     return frozenset(names)
 
 
