@@ -76,6 +76,7 @@ class Vocab:
     editor_note: tuple[str, ...]
     gift_rx: re.Pattern[str]
     gift_nouns: tuple[str, ...]
+    gift_noun_rx: re.Pattern[str]  # finds any of gift_nouns
     place_rx: re.Pattern[str]
     street_rx: re.Pattern[str]
     prefix_rx: re.Pattern[str]
@@ -119,6 +120,7 @@ def vocab() -> Vocab:
         editor_note=tuple(cv["editor_note"]),
         gift_rx=re.compile(f"(?:{_alt(cv['gift_verbs'])})([^{CLAUSE_END}]{{1,40}})"),
         gift_nouns=tuple(cv["gift_nouns"]),
+        gift_noun_rx=re.compile(_alt(cv["gift_nouns"])),
         place_rx=re.compile(f"([{_CJK}]{{2,10}}?)(?:{_alt(cv['place_suffixes'])})"),
         street_rx=re.compile(f"([{_CJK}]{{2,8}}?)(?:{_alt(cv['street_suffixes'])})"),
         prefix_rx=re.compile(f"(?:{_alt(cv['place_prefix_words'] + cv['street_suffixes'])})"),
@@ -197,7 +199,7 @@ def _gifts(text: str) -> list[str]:
         for item in _ITEM_SPLIT_RX.split(obj):
             item = _ITEM_PREFIX_RX.sub("", item).strip()
             item = _NUMBER_RX.split(item, 1)[0]
-            if item and len(item) <= 12 and any(n in item for n in v.gift_nouns) and item not in out:
+            if item and len(item) <= 12 and v.gift_noun_rx.search(item) and item not in out:
                 out.append(item)
     return out
 

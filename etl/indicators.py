@@ -760,20 +760,24 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=lambda t: (t[0], t[1]))
     dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=lambda t: (t[0], t[1]))
     date_starts = [d[0] for d in dts]
+    region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
     rows: list[dict] = []
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k + 1 < len(figs) else len(repaired.clean)
-        for m in match_figure(idx, f, cs, ce, prev_end, next_start):
-            ps, pe, basis = period_of(idx, dts, cs, date_starts)
+        matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+        if not matches:
+            continue
+        ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
+        for m in matches:
             rows.append({
                 "indicator_id": m.indicator.id,
                 "label_zh": m.indicator.label_zh,
                 "label_en": m.indicator.label_en,
                 "topic": m.indicator.topic,
-                "region_code": region.code if region else None,
-                "region_name_zh": region.name_zh if region else None,
-                "region_name_en": region.name_en if region else None,
+                "region_code": region_code,
+                "region_name_zh": region_zh,
+                "region_name_en": region_en,
                 "period_start": ps,
                 "period_end": pe,
                 "period_basis": basis,

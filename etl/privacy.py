@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import operator
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -142,13 +143,34 @@ def _codebook_words() -> frozenset[str]:
     return codebook_words()
 
 
+def _literal_alternation(words: list[str]) -> str:
+    """The regex alternation ``a|b|…`` of the literal ``words``, longest
+    first, factored by first character (``说(?:道|)``).  It matches what the
+    flat alternation matches: at one position only the words starting with
+    its character can match, and they keep their order; but ``re`` tries one
+    alternative per distinct first character instead of one per word."""
+    words = sorted(words, key=len, reverse=True)
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    out = []
+    for first, tails in rests.items():
+        if len(tails) == 1:
+            out.append(re.escape(first + tails[0]))
+            continue
+        longer = [t for t in tails if t]  # the empty tail (the bare character) comes last
+        inner = _literal_alternation(longer) + ("|" if len(longer) < len(tails) else "")
+        out.append(re.escape(first) + "(?:" + inner + ")")
+    return "|".join(out)
+
+
 @functools.cache
 def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
-    sur = "(?:" + "|".join(sorted(compound, key=len, reverse=True)) + "|[" + "".join(sorted(single)) + "])"
-    role_alt = "|".join(re.escape(r) for r in sorted(list(roles) + list(INTRO_BEFORE), key=len, reverse=True))
+    sur = "(?:" + _literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
+    role_alt = _literal_alternation(list(roles) + list(INTRO_BEFORE))
     left = re.compile(f"(?:{role_alt})(?=({sur})([{_CJK}]{{1,2}}))")
-    weak_alt = "|".join(re.escape(w) for w in sorted(WEAK_AFTER + STRONG_AFTER, key=len, reverse=True))
+    weak_alt = _literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     # After a boundary character (consumed, so that ``re`` can skip to the
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
@@ -164,7 +186,7 @@ def _patterns():
 def _right_at_start() -> re.Pattern[str]:
     """The ``right`` pattern of :func:`_patterns` for the start of a text."""
     sur = _patterns()[0]
-    weak_alt = "|".join(re.escape(w) for w in sorted(WEAK_AFTER + STRONG_AFTER, key=len, reverse=True))
+    weak_alt = _literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
 
 
@@ -226,10 +248,10 @@ def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | 
 
 
 @functools.cache
-def _place_suffix_starts() -> re.Pattern[str]:
-    """Matches one character wherever a place suffix starts (a suffix
-    consumes only its first character, so suffixes starting inside another
-    one are found too: 社区 and its 区)."""
+def _before_suffix_rx() -> re.Pattern[str]:
+    """Matches the first character of a place suffix (a suffix consumes only
+    that character, so suffixes starting inside another one are found too:
+    社区 and its 区) and captures the four characters before it."""
     rests: dict[str, list[str]] = {}
     for suffix in PLACE_SUFFIXES:
         rests.setdefault(suffix[0], []).append(suffix[1:])
@@ -238,22 +260,22 @@ def _place_suffix_starts() -> re.Pattern[str]:
         else re.escape(first) + "(?=" + "|".join(map(re.escape, tails)) + ")"
         for first, tails in rests.items()
     ]
-    return re.compile("|".join(alternatives))
+    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.{4}).))")
+
+
+_DROP_1, _DROP_2 = operator.itemgetter(slice(1, None)), operator.itemgetter(slice(2, None))
+#: Four characters that are in no name, put before the text so that a suffix
+#: near its start has four characters before it too.
+_PAD = "\n" * 4
 
 
 def _before_place_suffix(text: str) -> set[str]:
-    """Every 2- to 4-character string (a name's length) of ``text`` directly
-    followed by a place or organisation suffix.  One scan of the page,
-    where looking for each candidate name in turn would scan it once per name."""
-    out: set[str] = set()
-    add = out.add
-    for m in _place_suffix_starts().finditer(text):
-        q = m.start()
-        before = text[max(q - 4, 0) : q]
-        add(before)
-        add(before[1:])
-        add(before[2:])
-    return out
+    """Every 2- to 4-character string of ``text`` (a name's length) directly
+    followed by a place or organisation suffix (with some shorter strings and
+    strings with line breaks, which are never names).  One scan of the page
+    in C, where looking for each candidate name would scan it once per name."""
+    before = _before_suffix_rx().findall(_PAD + text)
+    return set(before).union(map(_DROP_1, before), map(_DROP_2, before))
 
 
 def _choose_length(text: str, surname: str, given: str) -> str:
