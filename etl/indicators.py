@@ -152,16 +152,25 @@ def _overlapped(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(_ordered_trie([_tokens(p) for p in wild] + [_tokens(p) for p in literal]))
 
 
-def _overlapped_matches(rx: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+def _overlapped_matches(
+    rx: re.Pattern[str], text: str, windows: Iterable[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, phrase) at every position where a phrase starts (matches
-    may overlap), in text order."""
+    may overlap), in text order; only the positions inside ``windows``
+    (sorted, disjoint (start, end) spans) when given.  The match at a
+    position does not depend on where the search started, so a window's
+    matches are those of a scan of the whole text."""
     out = []
     search = rx.search
     pos = 0
-    while (m := search(text, pos)) is not None:
-        s = m.start()
-        out.append((s, m.end(), m.group()))
-        pos = s + 1
+    for lo, hi in windows if windows is not None else ((0, len(text)),):
+        pos = max(pos, lo)
+        while (m := search(text, pos)) is not None:
+            s = m.start()
+            if s >= hi:
+                break
+            out.append((s, m.end(), m.group()))
+            pos = s + 1
     return out
 
 
@@ -257,7 +266,7 @@ class PageIndex:
     """Positions in the clean text of one page, computed once."""
 
     clean: str
-    signals: list[tuple[int, int, str]]  # (start, end, phrase), sorted by end
+    signals: list[tuple[int, int, str]]  # (start, end, phrase), sorted by end (near the figures: see index_page)
     signal_ends: list[int]
     groups: list[tuple[int, int, str]]
     group_ends: list[int]
@@ -314,11 +323,36 @@ def _merged(positions: dict[str, list[int]], chars: Iterable[str]) -> list[int]:
     return out
 
 
-def index_page(clean: str) -> PageIndex:
+def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], n: int) -> list[tuple[int, int]]:
+    """The clauses around the clean ``spans`` (each from the clause start
+    before it to the clause end after it, one past it included), merged:
+    the only places where :func:`match_figure` and :func:`population_group`
+    look for phrases."""
+    windows: list[tuple[int, int]] = []
+    for cs, ce in sorted(spans):
+        i = bisect.bisect_left(clause_breaks, cs)
+        lo = clause_breaks[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(clause_breaks, ce)
+        hi = (clause_breaks[j] if j < len(clause_breaks) else n) + 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> PageIndex:
+    """The index of a page's clean text.  With ``spans``, the clean (start,
+    end) of the figures whose indicators will be looked up, the signal and
+    group phrases are only looked for in the clauses around them (a few
+    tenths of a page): the lookups give the same results."""
     cb = load_codebook()
-    signals = _overlapped_matches(cb.signal_rx, clean)
+    breaks = char_positions(clean, _BREAK_CHARS)
+    clause_breaks = _merged(breaks, CLAUSE_END)
+    windows = None if spans is None else _clause_windows(spans, clause_breaks, len(clean))
+    signals = _overlapped_matches(cb.signal_rx, clean, windows)
     signals.sort(key=_BY_END)
-    groups = _overlapped_matches(cb.group_rx, clean)
+    groups = _overlapped_matches(cb.group_rx, clean, windows)
     groups.sort(key=_BY_END)
     lines = clean.split("\n")
     para_starts = [0]
@@ -334,8 +368,6 @@ def index_page(clean: str) -> PageIndex:
         pos += len(line) + 1
         para_starts.append(pos)
     para_starts.pop()
-    breaks = char_positions(clean, _BREAK_CHARS)
-    clause_breaks = _merged(breaks, CLAUSE_END)
     clause_breaks_list = clause_breaks
     if "、" in breaks:
         clause_breaks_list = sorted(clause_breaks + breaks["、"])
@@ -753,11 +785,12 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
 
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
                       idx: PageIndex | None = None) -> tuple[list[dict], list[dict]]:
-    """(indicator rows, check rows) of one page; ``idx`` is
-    ``index_page(repaired.clean)`` when the caller already has it."""
-    if idx is None:
-        idx = index_page(repaired.clean)
+    """(indicator rows, check rows) of one page; ``idx`` is the page's
+    :func:`index_page` (whole, or for the spans of ``figures``) when the
+    caller already has it."""
     figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=lambda t: (t[0], t[1]))
+    if idx is None:
+        idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
     dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=lambda t: (t[0], t[1]))
     date_starts = [d[0] for d in dts]
     region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
