@@ -458,10 +458,14 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for name in byline_found:
         add(name, True)
 
-    # Role or relation word + name.
+    # Role or relation word + name.  (A name often follows its role word
+    # several times: its length, which counts it on the whole page, once.)
+    lengths_chosen: dict[tuple[str, str], str] = {}
     for m in left.finditer(text):
-        surname, given = m.group(1), m.group(2)
-        name = _choose_length(text, surname, given)
+        surname, given = m.group(1, 2)
+        name = lengths_chosen.get((surname, given))
+        if name is None:
+            name = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         after = text[m.start(1) + len(name) : m.start(1) + len(name) + 1]
         if surname in ambiguous and after and after not in POST_NAME_CHARS:
             continue
