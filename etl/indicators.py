@@ -54,8 +54,9 @@ CODEBOOK = Path(__file__).resolve().parent.parent / "schemas" / "codebook.yaml"
 #: ASCII punctuation is half-width there; both forms listed).
 CLAUSE_END = set(",，;；:：!！?？。\n")
 SENTENCE_END = set(";；!！?？。\n")
-#: What ``…`` in a phrase stands for.
-WILDCARD = "[^,，;；:：!！?？。、\n]{0,8}?"
+#: What ``…`` in a phrase stands for: at most WILDCARD_MAX characters.
+WILDCARD_MAX = 8
+WILDCARD = "[^,，;；:：!！?？。、\n]{0,%d}?" % WILDCARD_MAX
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class Codebook:
     group_owner: dict[str, str]
     words: frozenset[str] = field(default=frozenset())
     full_year_words: tuple[str, ...] = ()  # paragraph openers meaning "the whole year"
+    signal_max_len: int = 0  # the longest text signal_rx can match
+    group_max_len: int = 0  # the longest text group_rx can match
 
 
 def _phrase_rx(phrase: str) -> str:
@@ -152,20 +155,29 @@ def _overlapped(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(_ordered_trie([_tokens(p) for p in wild] + [_tokens(p) for p in literal]))
 
 
+def _max_match_len(phrases: Iterable[str]) -> int:
+    """The longest text one of ``phrases`` can match (``…`` at its longest)."""
+    return max((len(p) - p.count("…") + WILDCARD_MAX * p.count("…") for p in phrases), default=0)
+
+
 def _overlapped_matches(
-    rx: re.Pattern[str], text: str, windows: Iterable[tuple[int, int]] | None = None
+    rx: re.Pattern[str], text: str, windows: Iterable[tuple[int, int]] | None = None, max_len: int = 0
 ) -> list[tuple[int, int, str]]:
     """(start, end, phrase) at every position where a phrase starts (matches
     may overlap), in text order; only the positions inside ``windows``
-    (sorted, disjoint (start, end) spans) when given.  The match at a
-    position does not depend on where the search started, so a window's
-    matches are those of a scan of the whole text."""
+    (sorted, disjoint (start, end) spans) when given, ``max_len`` being the
+    longest text ``rx`` can match.  The match at a position does not depend
+    on where the search started, nor on the end of the searched text when
+    that is ``max_len`` or more away: a window's matches are those of a scan
+    of the whole text, without scanning on to the next window."""
     out = []
     search = rx.search
     pos = 0
-    for lo, hi in windows if windows is not None else ((0, len(text)),):
+    n = len(text)
+    for lo, hi in windows if windows is not None else ((0, n),):
         pos = max(pos, lo)
-        while (m := search(text, pos)) is not None:
+        end = n if windows is None else min(hi + max_len, n)
+        while (m := search(text, pos, end)) is not None:
             s = m.start()
             if s >= hi:
                 break
@@ -225,6 +237,8 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         checks=checks,
         signal_rx=_overlapped(all_phrases),
         group_rx=_overlapped(list(group_owner)),
+        signal_max_len=_max_match_len(all_phrases),
+        group_max_len=_max_match_len(group_owner),
         phrase_owner={p: tuple(v) for p, v in owner.items()},
         wild=tuple((re.compile(_phrase_rx(p)), p, tuple(v)) for p, v in wild.items()),
         group_owner=group_owner,
@@ -350,9 +364,9 @@ def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> Pa
     breaks = char_positions(clean, _BREAK_CHARS)
     clause_breaks = _merged(breaks, CLAUSE_END)
     windows = None if spans is None else _clause_windows(spans, clause_breaks, len(clean))
-    signals = _overlapped_matches(cb.signal_rx, clean, windows)
+    signals = _overlapped_matches(cb.signal_rx, clean, windows, cb.signal_max_len)
     signals.sort(key=_BY_END)
-    groups = _overlapped_matches(cb.group_rx, clean, windows)
+    groups = _overlapped_matches(cb.group_rx, clean, windows, cb.group_max_len)
     groups.sort(key=_BY_END)
     lines = clean.split("\n")
     para_starts = [0]
@@ -528,14 +542,16 @@ def population_group(
     if not after_only:
         # Group phrases inside the clause ending by the figure's start: the nearest wins.
         lo, hi = bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)
-        best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
-        if best is not None:
-            return best[2]
+        if lo < hi:  # (most figures have none)
+            best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
+            if best is not None:
+                return best[2]
     # Group phrases starting at or after the figure's end and ending by clause_end.
     lo, hi = bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)
-    best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
-    if best is not None:
-        return best[2]
+    if lo < hi:
+        best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
+        if best is not None:
+            return best[2]
     return default
 
 
