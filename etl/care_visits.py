@@ -401,19 +401,21 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             role_en = _role_en(role_zh) if role_zh else None
         gifts = _gifts(body)
         raw_start, raw_end = repaired.raw_span(a, b)
-        mask = lambda s: privacy.mask(s, names) if s else None  # noqa: E731
+        group, campaign, role_zh, place, street, gifts_text = (
+            s or None for s in privacy.mask_many([group, campaign, role_zh, place, street, ";".join(gifts)], names)
+        )
         rows.append({
             "visit_id": f"{source_id}:{raw_start}",
             "source_id": source_id,
             "visit_date": visit_date,
-            "volunteer_group": mask(group),
-            "campaign": mask(campaign),
-            "recipient_role_zh": mask(role_zh),
+            "volunteer_group": group,
+            "campaign": campaign,
+            "recipient_role_zh": role_zh,
             "recipient_role_en": role_en,
-            "place": mask(place),
-            "street": mask(street),
+            "place": place,
+            "street": street,
             "street_code": street_code,
-            "gifts": mask(";".join(gifts)) if gifts else None,
+            "gifts": gifts_text,
             "article_char_start": raw_start,
             "article_char_end": raw_end,
         })

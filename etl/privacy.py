@@ -560,6 +560,23 @@ def _match_spaced(text: str, pos: int, word: str) -> int:
     return j
 
 
+#: Joins the texts that :func:`mask_many` masks in one pass: no name,
+#: address form or whitespace contains it, and it is not CJK, so a match
+#: never crosses it and it bounds a text as the text's start or end would.
+_TEXT_SEPARATOR = "\x00"
+
+
+def mask_many(texts: list[str | None], names: Iterable[str]) -> list[str | None]:
+    """``[mask(t, names) for t in texts]``, in one pass over the texts joined
+    by :data:`_TEXT_SEPARATOR` (one call's overhead instead of one per text:
+    a care-visit row has six short texts)."""
+    if any(t and _TEXT_SEPARATOR in t for t in texts):
+        return [mask(t, names) for t in texts]
+    masked = mask(_TEXT_SEPARATOR.join(t or "" for t in texts), names).split(_TEXT_SEPARATOR)
+    # mask() gives None and "" back unchanged
+    return [m if t else t for t, m in zip(texts, masked)]
+
+
 def mask(text: str | None, names: Iterable[str]) -> str | None:
     """``text`` with every private name replaced by ``某某`` (see the module
     docstring); ``None`` and empty text come back unchanged.
