@@ -76,6 +76,7 @@ class Vocab:
     editor_note: tuple[str, ...]
     gift_rx: re.Pattern[str]
     gift_nouns: tuple[str, ...]
+    gift_noun_rx: re.Pattern[str]  # finds any of gift_nouns
     place_rx: re.Pattern[str]
     street_rx: re.Pattern[str]
     prefix_rx: re.Pattern[str]
@@ -119,6 +120,7 @@ def vocab() -> Vocab:
         editor_note=tuple(cv["editor_note"]),
         gift_rx=re.compile(f"(?:{_alt(cv['gift_verbs'])})([^{CLAUSE_END}]{{1,40}})"),
         gift_nouns=tuple(cv["gift_nouns"]),
+        gift_noun_rx=re.compile(_alt(cv["gift_nouns"])),
         place_rx=re.compile(f"([{_CJK}]{{2,10}}?)(?:{_alt(cv['place_suffixes'])})"),
         street_rx=re.compile(f"([{_CJK}]{{2,8}}?)(?:{_alt(cv['street_suffixes'])})"),
         prefix_rx=re.compile(f"(?:{_alt(cv['place_prefix_words'] + cv['street_suffixes'])})"),
@@ -197,7 +199,7 @@ def _gifts(text: str) -> list[str]:
         for item in _ITEM_SPLIT_RX.split(obj):
             item = _ITEM_PREFIX_RX.sub("", item).strip()
             item = _NUMBER_RX.split(item, 1)[0]
-            if item and len(item) <= 12 and any(n in item for n in v.gift_nouns) and item not in out:
+            if item and len(item) <= 12 and v.gift_noun_rx.search(item) and item not in out:
                 out.append(item)
     return out
 
@@ -344,8 +346,11 @@ def _editor_note(clean: str) -> str:
     return ""
 
 
-def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str]) -> list[dict]:
-    """The care-visit rows of one page (masked)."""
+def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
+                  sentence_breaks: list[int] | None = None) -> list[dict]:
+    """The care-visit rows of one page (masked).  ``sentence_breaks``: the
+    offsets of the clean text's sentence ends, when the caller has them
+    (``etl.indicators.PageIndex.sentence_breaks``)."""
     v = vocab()
     clean = repaired.clean
     note = _editor_note(clean)
@@ -354,7 +359,6 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
     )
     rows = []
-    sentence_breaks = None
     for a, b in split_articles(clean):
         art = clean[a:b]
         if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
@@ -397,19 +401,21 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             role_en = _role_en(role_zh) if role_zh else None
         gifts = _gifts(body)
         raw_start, raw_end = repaired.raw_span(a, b)
-        mask = lambda s: privacy.mask(s, names) if s else None  # noqa: E731
+        group, campaign, role_zh, place, street, gifts_text = (
+            s or None for s in privacy.mask_many([group, campaign, role_zh, place, street, ";".join(gifts)], names)
+        )
         rows.append({
             "visit_id": f"{source_id}:{raw_start}",
             "source_id": source_id,
             "visit_date": visit_date,
-            "volunteer_group": mask(group),
-            "campaign": mask(campaign),
-            "recipient_role_zh": mask(role_zh),
+            "volunteer_group": group,
+            "campaign": campaign,
+            "recipient_role_zh": role_zh,
             "recipient_role_en": role_en,
-            "place": mask(place),
-            "street": mask(street),
+            "place": place,
+            "street": street,
             "street_code": street_code,
-            "gifts": mask(";".join(gifts)) if gifts else None,
+            "gifts": gifts_text,
             "article_char_start": raw_start,
             "article_char_end": raw_end,
         })

@@ -38,7 +38,9 @@ import functools
 import math
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -52,8 +54,9 @@ CODEBOOK = Path(__file__).resolve().parent.parent / "schemas" / "codebook.yaml"
 #: ASCII punctuation is half-width there; both forms listed).
 CLAUSE_END = set(",，;；:：!！?？。\n")
 SENTENCE_END = set(";；!！?？。\n")
-#: What ``…`` in a phrase stands for.
-WILDCARD = "[^,，;；:：!！?？。、\n]{0,8}?"
+#: What ``…`` in a phrase stands for: at most WILDCARD_MAX characters.
+WILDCARD_MAX = 8
+WILDCARD = "[^,，;；:：!！?？。、\n]{0,%d}?" % WILDCARD_MAX
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class Codebook:
     group_owner: dict[str, str]
     words: frozenset[str] = field(default=frozenset())
     full_year_words: tuple[str, ...] = ()  # paragraph openers meaning "the whole year"
+    signal_max_len: int = 0  # the longest text signal_rx can match
+    group_max_len: int = 0  # the longest text group_rx can match
 
 
 def _phrase_rx(phrase: str) -> str:
@@ -150,16 +155,34 @@ def _overlapped(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(_ordered_trie([_tokens(p) for p in wild] + [_tokens(p) for p in literal]))
 
 
-def _overlapped_matches(rx: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+def _max_match_len(phrases: Iterable[str]) -> int:
+    """The longest text one of ``phrases`` can match (``…`` at its longest)."""
+    return max((len(p) - p.count("…") + WILDCARD_MAX * p.count("…") for p in phrases), default=0)
+
+
+def _overlapped_matches(
+    rx: re.Pattern[str], text: str, windows: Iterable[tuple[int, int]] | None = None, max_len: int = 0
+) -> list[tuple[int, int, str]]:
     """(start, end, phrase) at every position where a phrase starts (matches
-    may overlap), in text order."""
+    may overlap), in text order; only the positions inside ``windows``
+    (sorted, disjoint (start, end) spans) when given, ``max_len`` being the
+    longest text ``rx`` can match.  The match at a position does not depend
+    on where the search started, nor on the end of the searched text when
+    that is ``max_len`` or more away: a window's matches are those of a scan
+    of the whole text, without scanning on to the next window."""
     out = []
     search = rx.search
     pos = 0
-    while (m := search(text, pos)) is not None:
-        s = m.start()
-        out.append((s, m.end(), m.group()))
-        pos = s + 1
+    n = len(text)
+    for lo, hi in windows if windows is not None else ((0, n),):
+        pos = max(pos, lo)
+        end = n if windows is None else min(hi + max_len, n)
+        while (m := search(text, pos, end)) is not None:
+            s = m.start()
+            if s >= hi:
+                break
+            out.append((s, m.end(), m.group()))
+            pos = s + 1
     return out
 
 
@@ -214,6 +237,8 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         checks=checks,
         signal_rx=_overlapped(all_phrases),
         group_rx=_overlapped(list(group_owner)),
+        signal_max_len=_max_match_len(all_phrases),
+        group_max_len=_max_match_len(group_owner),
         phrase_owner={p: tuple(v) for p, v in owner.items()},
         wild=tuple((re.compile(_phrase_rx(p)), p, tuple(v)) for p, v in wild.items()),
         group_owner=group_owner,
@@ -255,7 +280,7 @@ class PageIndex:
     """Positions in the clean text of one page, computed once."""
 
     clean: str
-    signals: list[tuple[int, int, str]]  # (start, end, phrase), sorted by end
+    signals: list[tuple[int, int, str]]  # (start, end, phrase), sorted by end (near the figures: see index_page)
     signal_ends: list[int]
     groups: list[tuple[int, int, str]]
     group_ends: list[int]
@@ -282,17 +307,66 @@ def _is_heading(line: str) -> bool:
     return bool(s) and len(s) <= 24 and not any(c in "。!！?？;；:：," for c in s[:-1]) and s[-1] not in "。!！?？;；:：,，"
 
 
-_CLAUSE_RX = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
-_SENTENCE_RX = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
-_DUNHAO_RX = re.compile("、")
 _BY_END = operator.itemgetter(1, 0)
+#: Every character that ends a clause, a sentence or a list item (、).
+_BREAK_CHARS = "".join(sorted(CLAUSE_END)) + "、"
 
 
-def index_page(clean: str) -> PageIndex:
+def char_positions(text: str, chars: str) -> dict[str, list[int]]:
+    """Offsets of each of ``chars`` in ``text`` (absent characters left out).
+
+    Cutting the text at a character and summing the lengths of the pieces
+    runs in C, where a regex would build a match object per occurrence (the
+    break characters are a tenth of a page)."""
+    out: dict[str, list[int]] = {}
+    for ch in chars:
+        if ch in text:
+            pieces = text.split(ch)
+            pieces.pop()
+            # The k-th occurrence follows pieces 0..k and k earlier occurrences.
+            out[ch] = list(map(operator.add, accumulate(map(len, pieces)), range(len(pieces))))
+    return out
+
+
+def _merged(positions: dict[str, list[int]], chars: Iterable[str]) -> list[int]:
+    """The sorted offsets of any of ``chars`` (sorted runs: a cheap sort)."""
+    out: list[int] = []
+    for ch in chars:
+        out += positions.get(ch, ())
+    out.sort()
+    return out
+
+
+def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], n: int) -> list[tuple[int, int]]:
+    """The clauses around the clean ``spans`` (each from the clause start
+    before it to the clause end after it, one past it included), merged:
+    the only places where :func:`match_figure` and :func:`population_group`
+    look for phrases."""
+    windows: list[tuple[int, int]] = []
+    for cs, ce in sorted(spans):
+        i = bisect.bisect_left(clause_breaks, cs)
+        lo = clause_breaks[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(clause_breaks, ce)
+        hi = (clause_breaks[j] if j < len(clause_breaks) else n) + 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> PageIndex:
+    """The index of a page's clean text.  With ``spans``, the clean (start,
+    end) of the figures whose indicators will be looked up, the signal and
+    group phrases are only looked for in the clauses around them (a few
+    tenths of a page): the lookups give the same results."""
     cb = load_codebook()
-    signals = _overlapped_matches(cb.signal_rx, clean)
+    breaks = char_positions(clean, _BREAK_CHARS)
+    clause_breaks = _merged(breaks, CLAUSE_END)
+    windows = None if spans is None else _clause_windows(spans, clause_breaks, len(clean))
+    signals = _overlapped_matches(cb.signal_rx, clean, windows, cb.signal_max_len)
     signals.sort(key=_BY_END)
-    groups = _overlapped_matches(cb.group_rx, clean)
+    groups = _overlapped_matches(cb.group_rx, clean, windows, cb.group_max_len)
     groups.sort(key=_BY_END)
     lines = clean.split("\n")
     para_starts = [0]
@@ -308,14 +382,13 @@ def index_page(clean: str) -> PageIndex:
         pos += len(line) + 1
         para_starts.append(pos)
     para_starts.pop()
-    clause_breaks = [m.start() for m in _CLAUSE_RX.finditer(clean)]
     clause_breaks_list = clause_breaks
-    if "、" in clean:
-        clause_breaks_list = sorted(clause_breaks + [m.start() for m in _DUNHAO_RX.finditer(clean)])
+    if "、" in breaks:
+        clause_breaks_list = sorted(clause_breaks + breaks["、"])
     return PageIndex(
         clause_breaks=clause_breaks,
         clause_breaks_list=clause_breaks_list,
-        sentence_breaks=[m.start() for m in _SENTENCE_RX.finditer(clean)],
+        sentence_breaks=_merged(breaks, SENTENCE_END),
         clean=clean,
         signals=signals,
         signal_ends=[s[1] for s in signals],
@@ -469,14 +542,16 @@ def population_group(
     if not after_only:
         # Group phrases inside the clause ending by the figure's start: the nearest wins.
         lo, hi = bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)
-        best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
-        if best is not None:
-            return best[2]
+        if lo < hi:  # (most figures have none)
+            best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
+            if best is not None:
+                return best[2]
     # Group phrases starting at or after the figure's end and ending by clause_end.
     lo, hi = bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)
-    best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
-    if best is not None:
-        return best[2]
+    if lo < hi:
+        best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
+        if best is not None:
+            return best[2]
     return default
 
 
@@ -724,26 +799,34 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
     return cs, max(ce, cs + 1)
 
 
-def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region) -> tuple[list[dict], list[dict]]:
-    """(indicator rows, check rows) of one page."""
-    idx = index_page(repaired.clean)
+def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
+                      idx: PageIndex | None = None) -> tuple[list[dict], list[dict]]:
+    """(indicator rows, check rows) of one page; ``idx`` is the page's
+    :func:`index_page` (whole, or for the spans of ``figures``) when the
+    caller already has it."""
     figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=lambda t: (t[0], t[1]))
+    if idx is None:
+        idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
     dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=lambda t: (t[0], t[1]))
     date_starts = [d[0] for d in dts]
+    region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
     rows: list[dict] = []
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k + 1 < len(figs) else len(repaired.clean)
-        for m in match_figure(idx, f, cs, ce, prev_end, next_start):
-            ps, pe, basis = period_of(idx, dts, cs, date_starts)
+        matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+        if not matches:
+            continue
+        ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
+        for m in matches:
             rows.append({
                 "indicator_id": m.indicator.id,
                 "label_zh": m.indicator.label_zh,
                 "label_en": m.indicator.label_en,
                 "topic": m.indicator.topic,
-                "region_code": region.code if region else None,
-                "region_name_zh": region.name_zh if region else None,
-                "region_name_en": region.name_en if region else None,
+                "region_code": region_code,
+                "region_name_zh": region_zh,
+                "region_name_en": region_en,
                 "period_start": ps,
                 "period_end": pe,
                 "period_basis": basis,

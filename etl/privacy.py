@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import operator
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -111,7 +112,13 @@ PLACE_SUFFIXES = (
 )
 _PLACE_SUFFIX_RX = "(?:" + "|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)) + ")"
 _BYLINE_END_RX = re.compile("|".join(sorted(BYLINE_END, key=len, reverse=True)))
-_BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…\\s"
+#: ``\s`` spelled out: the characters for which ``str.isspace()`` is true
+#: (tests/test_privacy.py checks it against the running Python).  ``re``
+#: tests ``\s`` in a character class by a Unicode lookup for every character
+#: it skips; an explicit set is one table lookup, and the boundary class is
+#: what the scan for weak cues skips through (a quarter of its time).
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…" + WHITESPACE
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -142,13 +149,34 @@ def _codebook_words() -> frozenset[str]:
     return codebook_words()
 
 
+def _literal_alternation(words: list[str]) -> str:
+    """The regex alternation ``a|b|…`` of the literal ``words``, longest
+    first, factored by first character (``说(?:道|)``).  It matches what the
+    flat alternation matches: at one position only the words starting with
+    its character can match, and they keep their order; but ``re`` tries one
+    alternative per distinct first character instead of one per word."""
+    words = sorted(words, key=len, reverse=True)
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    out = []
+    for first, tails in rests.items():
+        if len(tails) == 1:
+            out.append(re.escape(first + tails[0]))
+            continue
+        longer = [t for t in tails if t]  # the empty tail (the bare character) comes last
+        inner = _literal_alternation(longer) + ("|" if len(longer) < len(tails) else "")
+        out.append(re.escape(first) + "(?:" + inner + ")")
+    return "|".join(out)
+
+
 @functools.cache
 def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
-    sur = "(?:" + "|".join(sorted(compound, key=len, reverse=True)) + "|[" + "".join(sorted(single)) + "])"
-    role_alt = "|".join(re.escape(r) for r in sorted(list(roles) + list(INTRO_BEFORE), key=len, reverse=True))
+    sur = "(?:" + _literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
+    role_alt = _literal_alternation(list(roles) + list(INTRO_BEFORE))
     left = re.compile(f"(?:{role_alt})(?=({sur})([{_CJK}]{{1,2}}))")
-    weak_alt = "|".join(re.escape(w) for w in sorted(WEAK_AFTER + STRONG_AFTER, key=len, reverse=True))
+    weak_alt = _literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     # After a boundary character (consumed, so that ``re`` can skip to the
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
@@ -164,7 +192,7 @@ def _patterns():
 def _right_at_start() -> re.Pattern[str]:
     """The ``right`` pattern of :func:`_patterns` for the start of a text."""
     sur = _patterns()[0]
-    weak_alt = "|".join(re.escape(w) for w in sorted(WEAK_AFTER + STRONG_AFTER, key=len, reverse=True))
+    weak_alt = _literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
 
 
@@ -213,19 +241,47 @@ def _places_text() -> str:
     return "\n".join(sorted(_vocab()[5]))
 
 
-def _plausible(name: str, text: str, *, strong: bool) -> bool:
+def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | None = None) -> bool:
     """Whether ``name`` may be a person's name on this page (see the guards in
-    the module docstring)."""
+    the module docstring).  ``before_suffix`` is ``_before_place_suffix(text)``
+    when the caller has it."""
     if not _static_ok(name, strong):
         return False
     # Not followed by a place or organisation suffix anywhere on the page.
-    n = len(name)
-    i = text.find(name)
-    while i >= 0:
-        if text.startswith(PLACE_SUFFIXES, i + n):
-            return False
-        i = text.find(name, i + 1)
-    return True
+    if before_suffix is None:
+        before_suffix = _before_place_suffix(text)
+    return name not in before_suffix
+
+
+@functools.cache
+def _before_suffix_rx() -> re.Pattern[str]:
+    """Matches the first character of a place suffix (a suffix consumes only
+    that character, so suffixes starting inside another one are found too:
+    社区 and its 区) and captures the four characters before it."""
+    rests: dict[str, list[str]] = {}
+    for suffix in PLACE_SUFFIXES:
+        rests.setdefault(suffix[0], []).append(suffix[1:])
+    alternatives = [
+        re.escape(first) if "" in tails
+        else re.escape(first) + "(?=" + "|".join(map(re.escape, tails)) + ")"
+        for first, tails in rests.items()
+    ]
+    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.{4}).))")
+
+
+_DROP_1, _DROP_2 = operator.itemgetter(slice(1, None)), operator.itemgetter(slice(2, None))
+#: Four characters that are in no name, put before the text so that a suffix
+#: near its start has four characters before it too.
+_PAD = "\n" * 4
+
+
+def _before_place_suffix(text: str) -> set[str]:
+    """Every 2- to 4-character string of ``text`` (a name's length) directly
+    followed by a place or organisation suffix (with some shorter strings and
+    strings with line breaks, which are never names).  One scan of the page
+    in C, where looking for each candidate name would scan it once per name."""
+    before = _before_suffix_rx().findall(_PAD + text)
+    return set(before).union(map(_DROP_1, before), map(_DROP_2, before))
 
 
 def _choose_length(text: str, surname: str, given: str) -> str:
@@ -402,10 +458,14 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for name in byline_found:
         add(name, True)
 
-    # Role or relation word + name.
+    # Role or relation word + name.  (A name often follows its role word
+    # several times: its length, which counts it on the whole page, once.)
+    lengths_chosen: dict[tuple[str, str], str] = {}
     for m in left.finditer(text):
-        surname, given = m.group(1), m.group(2)
-        name = _choose_length(text, surname, given)
+        surname, given = m.group(1, 2)
+        name = lengths_chosen.get((surname, given))
+        if name is None:
+            name = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         after = text[m.start(1) + len(name) : m.start(1) + len(name) + 1]
         if surname in ambiguous and after and after not in POST_NAME_CHARS:
             continue
@@ -417,14 +477,20 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for m in ([m0] if m0 else []) + list(right_matches):
         add(m.group(1) + m.group(2), m.group(3) in STRONG_AFTER)
 
-    names = {name for name, strong in cands.items() if _plausible(name, text, strong=strong)}
+    before_suffix = _before_place_suffix(text)
+    names = {name for name, strong in cands.items()
+             if _plausible(name, text, strong=strong, before_suffix=before_suffix)}
 
     # A shorter candidate that is the prefix of a longer one found on the page
     # is the same person read too short (张大 / 张大鹏): keep the longer one.
-    for name in list(names):
-        if len(name) == 2 and any(o != name and o.startswith(name) for o in names):
-            if text.count(name) == sum(text.count(o) for o in names if o != name and o.startswith(name)):
-                names.discard(name)
+    # (Only two-character names are dropped, so the longer ones stay put.)
+    longer_by_prefix: dict[str, list[str]] = {}
+    for name in names:
+        if len(name) > 2:
+            longer_by_prefix.setdefault(name[:2], []).append(name)
+    for name in [n for n in names if len(n) == 2 and n in longer_by_prefix]:
+        if text.count(name) == sum(text.count(o) for o in longer_by_prefix[name]):
+            names.discard(name)
     return frozenset(names)
 
 
@@ -492,6 +558,23 @@ def _match_spaced(text: str, pos: int, word: str) -> int:
             return -1
         j += 1
     return j
+
+
+#: Joins the texts that :func:`mask_many` masks in one pass: no name,
+#: address form or whitespace contains it, and it is not CJK, so a match
+#: never crosses it and it bounds a text as the text's start or end would.
+_TEXT_SEPARATOR = "\x00"
+
+
+def mask_many(texts: list[str | None], names: Iterable[str]) -> list[str | None]:
+    """``[mask(t, names) for t in texts]``, in one pass over the texts joined
+    by :data:`_TEXT_SEPARATOR` (one call's overhead instead of one per text:
+    a care-visit row has six short texts)."""
+    if any(t and _TEXT_SEPARATOR in t for t in texts):
+        return [mask(t, names) for t in texts]
+    masked = mask(_TEXT_SEPARATOR.join(t or "" for t in texts), names).split(_TEXT_SEPARATOR)
+    # mask() gives None and "" back unchanged
+    return [m if t else t for t, m in zip(texts, masked)]
 
 
 def mask(text: str | None, names: Iterable[str]) -> str | None:

@@ -114,14 +114,16 @@ def _matches(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _ancestors(code: str) -> list[str]:
+@functools.cache
+def _ancestors(code: str) -> tuple[str, ...]:
+    """The codes above ``code``, nearest first (the gazetteer is fixed: once per code)."""
     gaz = gazetteer()
-    out = []
+    out: list[str] = []
     parent = gaz[code].parent_code
     while parent is not None and parent in gaz and parent not in out:
         out.append(parent)
         parent = gaz[parent].parent_code
-    return out
+    return tuple(out)
 
 
 def _resolved(text: str) -> list[tuple[int, int, str]]:
@@ -136,7 +138,7 @@ def _resolved(text: str) -> list[tuple[int, int, str]]:
     sure_parents = {gaz[c].parent_code for c in sure}
 
     def rank(code: str) -> int:
-        if sure & set(_ancestors(code)):
+        if not sure.isdisjoint(_ancestors(code)):
             return 0
         if code in sure_up:  # a street or county of it is named
             return 1

@@ -18,7 +18,7 @@ from etl import privacy, regions
 from etl.care_visits import derive_visits
 from etl.extract import PageExtraction
 from etl.indicators import codebook_rows as _codebook_rows
-from etl.indicators import derive_indicators
+from etl.indicators import clean_span, derive_indicators, index_page
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,13 @@ def derive(source_id: str, page: PageExtraction) -> SemanticResult:
     repaired = page.repaired
     names = privacy.find_private_names(repaired)
     region = regions.page_region(repaired.clean)
-    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region)
+    # One index of the clean text (phrases near the figures, clause and
+    # sentence ends) serves both.
+    idx = index_page(repaired.clean, [clean_span(repaired, f) for f in page.figures])
+    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx)
     for row in checks:
         row["message"] = privacy.mask(row["message"], names)
-    visits = derive_visits(source_id, repaired, page.dates, names)
+    visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks)
     return SemanticResult(indicators=indicators, checks=checks, care_visits=visits, private_names=names)
 
 
