@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,11 +138,11 @@ def _decode_as(data: bytes, encoding: str, file: str) -> str:
 
 def discover(sources_dir: Path) -> list[Path]:
     """The page files of ``sources_dir``, sorted by name."""
-    return sorted(
-        p
-        for p in sources_dir.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.name != METADATA_FILE
-    )
+    # scandir: file types come with the listing (no stat per page), and names
+    # sort faster than Paths (the same order: one folder).
+    with os.scandir(sources_dir) as entries:
+        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith(".") and e.name != METADATA_FILE)
+    return [sources_dir / name for name in names]
 
 
 def source_id_of(path: Path) -> str:
