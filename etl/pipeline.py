@@ -39,6 +39,7 @@ import shutil
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -386,7 +387,8 @@ def _build_tables(
 
     with timer.stage("extract"), _no_cyclic_gc():
         results = engines.process(tasks(), opts)
-        preload = None if new else _preload_checks()  # nothing to fork: start at once
+        if not new:  # nothing to fork: start at once
+            _preload_checks()
         try:
             done = 0
             for page in order:
@@ -406,7 +408,7 @@ def _build_tables(
                     outcome = processed(page, next(results))
                     done += 1
                     if done == 1:  # the engine has forked its workers by now (see _preload_checks)
-                        preload = _preload_checks()
+                        _preload_checks()
                     if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
                         log.info("processed %d of %d new or changed pages (%d files in the archive)", done, len(new), files)
                 if outcome.status == "ok":
@@ -425,14 +427,6 @@ def _build_tables(
         if reusable is not None:
             for table in _page_tables():
                 tables[table] = transform.merge_published(tables[table], reusable.parquet[table], reused, spill)
-    with timer.stage("validate"):
-        if preload is not None:
-            preload.join()
-        # The rows no earlier run checked, through the pandera schemas
-        # (SchemaViolation: nothing is published).  After extraction, not
-        # during it: pandera's many small polars queries crawl while the
-        # workers hold both cores.
-        validate.check_unchecked_tables({t: spilled.unchecked for t, spilled in tables.items()})
     return tables
 
 
@@ -452,10 +446,12 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def _preload_checks() -> threading.Thread:
+def _preload_checks() -> None:
     """Import pandera (with pandas) and frictionless and build the schemas'
     checks in a thread, while pages are processed: ~1.5 s an in-process run
     would otherwise spend, idle cores and all, once extraction is over.
+    Nothing waits for the thread: whoever needs these modules first waits
+    for their import to finish (Python's import locks).
 
     Only once the engine's workers are forked: forking while another thread
     is importing could leave the child a held import lock.  (The local pool
@@ -471,9 +467,7 @@ def _preload_checks() -> threading.Thread:
         except Exception:  # pragma: no cover - reported where it is used
             log.debug("preloading the checks failed", exc_info=True)
 
-    thread = threading.Thread(target=preload, name="etl-preload-checks", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=preload, name="etl-preload-checks", daemon=True).start()
 
 
 def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, int] | None:
@@ -496,10 +490,13 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
 
     The gate before the swap (nothing is published unless it passes):
 
-    * ``validate`` (rows): every row went through its table's pandera schema
-      as it was spilled (``TableBuilder``'s check), except rows of pages
-      whose rows an earlier run checked and published (same bytes, same
-      extractor and schemas: the state key covers them);
+    * ``validate`` (rows): every row through its table's pandera schema,
+      except rows of pages an earlier run checked and published (same
+      bytes, same extractor and schemas: the state key covers them).  It
+      runs in a thread beside the writing (the files go to the staging
+      folder, which a failure removes), after extraction, not during it:
+      pandera's many small polars queries crawl while the workers hold both
+      cores;
     * ``validate`` (files): every file against the descriptor's hash and
       size; every CSV file read back with polars and the schema's dtypes,
       block by block, and equal to its Parquet twin; primary keys unique and
@@ -514,13 +511,17 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
       and CI always run it."""
     staging = publish.staging_dir(opts.out)
     try:
-        with timer.stage("publish_write"):
-            publish.write_package(tables, staging)
-        with timer.stage("validate"):
-            # The written files, read back: hashes, CSV equal to Parquet, keys
-            # across whole tables (see validate.check_package); the rows
-            # passed the pandera schemas before they were written.
-            validate.check_package(staging, frictionless_check="none", pandera_check=False)
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            with timer.stage("publish_write"):  # (the rows' check runs meanwhile)
+                rows_checked = beside.submit(
+                    validate.check_unchecked_tables, {t: spilled.unchecked for t, spilled in tables.items()}
+                )
+                publish.write_package(tables, staging)
+            with timer.stage("validate"):
+                rows_checked.result()  # SchemaViolation: nothing is published
+                # The written files, read back: hashes, CSV equal to Parquet,
+                # keys across whole tables (see validate.check_package).
+                validate.check_package(staging, frictionless_check="none", pandera_check=False)
         with timer.stage("publish_validate"):
             if opts.frictionless_check == "full":
                 problems = validate.check_frictionless(staging)
