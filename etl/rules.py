@@ -154,6 +154,21 @@ def exclusions() -> tuple[ExclusionRule, ...]:
     return tuple(out)
 
 
+def _class_chars(items, c) -> set[str] | None:
+    """The characters of a parsed character class (``[...]``; ``c``: the
+    ``re`` constants), or None when it is negated, uses a category such as
+    ``\\d``, or spans a large range."""
+    out: set[str] = set()
+    for op, av in items:
+        if op == c.LITERAL:
+            out.add(chr(av))
+        elif op == c.RANGE and av[1] - av[0] < 200:
+            out.update(chr(x) for x in range(av[0], av[1] + 1))
+        else:
+            return None
+    return out
+
+
 def _first_chars(pattern: str) -> set[str] | None:
     """The characters a match of ``pattern`` can start with, or None when
     that set is unknown or too large.  Used only to build a fast pre-test."""
@@ -170,15 +185,7 @@ def _first_chars(pattern: str) -> set[str] | None:
             if op == c.LITERAL:
                 return {chr(av)}
             if op == c.IN:
-                out: set[str] = set()
-                for iop, iav in av:
-                    if iop == c.LITERAL:
-                        out.add(chr(iav))
-                    elif iop == c.RANGE and iav[1] - iav[0] < 200:
-                        out.update(chr(x) for x in range(iav[0], iav[1] + 1))
-                    else:
-                        return None
-                return out
+                return _class_chars(av, c)
             if op == c.SUBPATTERN:
                 return first(av[-1])
             if op == c.BRANCH:
@@ -216,13 +223,10 @@ def _alphabet(pattern: str) -> set[str] | None:
             if op == c.LITERAL:
                 out.add(chr(av))
             elif op == c.IN:
-                for iop, iav in av:
-                    if iop == c.LITERAL:
-                        out.add(chr(iav))
-                    elif iop == c.RANGE and iav[1] - iav[0] < 200:
-                        out.update(chr(x) for x in range(iav[0], iav[1] + 1))
-                    else:
-                        return False
+                chars = _class_chars(av, c)
+                if chars is None:
+                    return False
+                out.update(chars)
             elif op == c.SUBPATTERN:
                 if av[1] & c.SRE_FLAG_IGNORECASE:
                     return False
