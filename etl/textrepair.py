@@ -89,6 +89,9 @@ CLAUSE_MARKS = "，,"
 #: Opening/closing pairs: a line that leaves one open is not finished.
 BRACKET_PAIRS = ("“”", "‘’", "()", "《》", "「」", "『』", "【】")
 
+# Any opening character of BRACKET_PAIRS (most lines have none: no counting).
+_OPENERS = re.compile("[" + "".join(re.escape(a) for a, _ in BRACKET_PAIRS) + "]")
+
 #: Date words a break may cut, besides the qualifiers and units of the
 #: vocabulary and the relative years of ``etl.dates``.
 DATE_WORDS = ("上半年", "下半年", "季度", "年度", "月份", "以来")
@@ -341,10 +344,25 @@ def _squeeze(s: str) -> str:
     return s.replace(" ", "")
 
 
+#: The first characters of a month or a day (``_CN_MONTH``, ``_CN_DAY``):
+#: what the second half of a cut date starts with.
+_MONTH_DAY_FIRSTS = "0123456789一二三四五六七八九十"
+
+
+@functools.cache
+def _continuations() -> frozenset[str]:
+    """Characters the line after a break starts with when the break cuts a
+    word or a date: a later (not first) character of a word of
+    :func:`cut_words`, or a month's or day's first character."""
+    return frozenset({c for w in cut_words() for c in w[1:]} | set(_MONTH_DAY_FIRSTS))
+
+
 def _cuts_a_word(prev: str, nxt: str) -> bool:
     """The text across the break forms a vocabulary word or a date."""
-    tail = _squeeze(prev[-12:])[-6:]
     head = _squeeze(nxt[:12])[:6]
+    if not head or head[0] not in _continuations():
+        return False  # most breaks: no word or date goes on after it
+    tail = _squeeze(prev[-12:])[-6:]
     k = len(tail)
     for m in _cut_words_re().finditer(tail + head, max(0, k - 5)):
         if m.start() >= k:
@@ -366,7 +384,7 @@ def _short_break_is_soft(prev: str, nxt: str, joined: bool = True) -> bool:
         return False
     if nxt[0] in NO_LINE_START or _cuts_a_word(prev, nxt):
         return True
-    if any(prev.count(a) > prev.count(b) for a, b in BRACKET_PAIRS):
+    if _OPENERS.search(prev) and any(prev.count(a) > prev.count(b) for a, b in BRACKET_PAIRS):
         return True
     return joined and any(c in prev for c in CLAUSE_MARKS)
 

@@ -1,0 +1,27 @@
+"""Pre-filters added for speed must never change a decision."""
+
+from __future__ import annotations
+
+from itertools import product
+
+from etl import textrepair
+
+
+def test_month_day_firsts_cover_every_date_cut():
+    """A cut date's second half (``6月``, ``16日``) starts with one of
+    ``_MONTH_DAY_FIRSTS``: ``_cuts_a_word`` may skip a line starting with
+    anything else."""
+    alphabet = "0123456789一二三四五六七八九十〇零两廿"
+    for _, after in textrepair._DATE_CUTS:
+        for n in (1, 2, 3):
+            for digits in product(alphabet, repeat=n):
+                for mark in "月日号":
+                    text = "".join(digits) + mark
+                    if after.match(text):
+                        assert text[0] in textrepair._MONTH_DAY_FIRSTS, text
+
+
+def test_continuations_cover_every_cut_word():
+    for word in textrepair.cut_words():
+        for i in range(1, len(word)):
+            assert textrepair._cuts_a_word(word[:i], word[i:] + "的")
