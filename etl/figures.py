@@ -295,7 +295,26 @@ def _mult_value(m: str | None) -> float:
     return v
 
 
+@functools.cache
+def _unconditional_rules() -> dict[str, rules.UnitRule]:
+    """unit_raw -> its first rule, for the units whose first rule has no
+    ``not_followed_by`` test: that rule is the one ``_unit_rule`` picks
+    whatever follows (after a Chinese number too, if ``chinese_ok``).
+    Units written ``个多…``/``个余…`` are left out (``_unit_rule`` rewrites
+    those to ``个…`` first)."""
+    return {
+        raw: rs[0]
+        for raw, rs in rules.units_by_raw().items()
+        if rs[0].not_followed_by is None
+        and not (raw.startswith("个") and len(raw) > 2 and raw[1] in "多余")
+    }
+
+
 def _unit_rule(unit_text: str, clean: str, end: int, chinese: bool) -> rules.UnitRule:
+    # Most units: one dict lookup, no walk over the rules.
+    rule = _unconditional_rules().get(unit_text)
+    if rule is not None and (rule.chinese_ok or not chinese):
+        return rule
     raw = unit_text
     if raw.startswith("个") and len(raw) > 2 and raw[1] in "多余":
         raw = "个" + raw[2:]
@@ -308,8 +327,11 @@ def _unit_rule(unit_text: str, clean: str, end: int, chinese: bool) -> rules.Uni
     raise _Reject(f"unit {unit_text} does not fit here")
 
 
+_CN_NUMERAL_CHARS = frozenset(_CN_DIGITS + "十拾廿卅")
+
+
 def _has_chinese(text: str) -> bool:
-    return any(c in _CN_DIGIT_SET or c in "十拾廿卅" for c in text)
+    return not _CN_NUMERAL_CHARS.isdisjoint(text)
 
 
 # ---------------------------------------------------------------- scanning

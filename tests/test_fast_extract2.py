@@ -25,3 +25,23 @@ def test_continuations_cover_every_cut_word():
     for word in textrepair.cut_words():
         for i in range(1, len(word)):
             assert textrepair._cuts_a_word(word[:i], word[i:] + "的")
+
+
+def _outcome(fn, text, mode):
+    try:
+        return fn(text, mode)
+    except ValueError:
+        return "error"
+
+
+def test_parse_number_fast_path_agrees_with_general_path():
+    from etl import numerals
+
+    chars = "0123456789零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖幺十拾百佰千仟万亿兆萬億點点.,-元 兩廿"
+    texts = ["".join(t) for n in (1, 2) for t in product(chars, repeat=n)]
+    texts += ["8402万", "69294", "007千", "12万亿", "9" * 27 + "万", "1" * 40, "3.5万"]
+    for text in texts:
+        for mode in numerals.MODES:
+            fast = _outcome(numerals.parse_number, text, mode)
+            slow = _outcome(numerals._parse_number, text, mode)
+            assert repr(fast) == repr(slow), (text, mode)
