@@ -77,6 +77,10 @@ _NUM = (
     rf"(?:(?:(?<![0-9])|(?<=,[0-9]{{3}}))(?>[0-9]+)(?:{_FRACTION})?|(?<=[0-9])(?>[0-9]+){_FRACTION}|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
 )
 _SEP = r"(?:—{1,2}|[-–~〜至到])"
+#: Where ``_SEP`` can start: a lookahead for "a separator within n
+#: characters" tests this one class instead of backtracking into ``_SEP``'s
+#: alternation at each of the n positions.
+_SEP_FIRST = r"[—\-–~〜至到]"
 _SIGN = r"(?:(?<![0-9])-|负)"
 #: Where a figure may not start: inside a number, a word code, after 第/几/数.
 _START_NOT = rf"[0-9.A-Za-z第{_CN_BODY}]"
@@ -182,7 +186,7 @@ def _build(with_range: bool) -> re.Pattern[str]:
     main = (
         rf"(?P<sign>{_SIGN})?(?P<n1>{_NUM})(?:(?P<q1>{infix})?(?P<m1>{mult}))?"
         + rng(
-            rf"(?:(?=[^\n]{{0,{longest_unit + 1}}}{_SEP})(?P<u1>{units})?(?P<sep>{_SEP})(?P<sign2>{_SIGN})?(?P<n2>{_NUM})"
+            rf"(?:(?=[^\n]{{0,{longest_unit + 1}}}{_SEP_FIRST})(?P<u1>{units})?(?P<sep>{_SEP})(?P<sign2>{_SIGN})?(?P<n2>{_NUM})"
             rf"(?:(?P<q2>{infix})?(?P<m2>{mult}))?)?"
         )
         + rf"(?P<iq>{infix})?(?P<unit>{units})"

@@ -45,3 +45,15 @@ def test_parse_number_fast_path_agrees_with_general_path():
             fast = _outcome(numerals.parse_number, text, mode)
             slow = _outcome(numerals._parse_number, text, mode)
             assert repr(fast) == repr(slow), (text, mode)
+
+
+def test_separator_first_class_matches_where_a_separator_starts():
+    import re
+
+    from etl import figures
+
+    for code in range(0x20, 0x10000):
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        assert bool(re.fullmatch(figures._SEP_FIRST, ch)) == bool(re.match(figures._SEP, ch)), ch
