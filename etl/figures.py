@@ -76,6 +76,15 @@ _NUM = (
     # or leaves one digit to such a decimal.
     rf"(?:(?:(?<![0-9])|(?<=,[0-9]{{3}}))(?>[0-9]+)(?:{_FRACTION})?|(?<=[0-9])(?>[0-9]+){_FRACTION}|[{_CN_BODY}]|兆(?=[{_CN_DIGITS}])|[点點](?=[0-9{_CN_DIGITS}]))*"
 )
+@functools.cache
+def _num_chars() -> str:
+    """Every character ``_NUM`` can match but a line break (the whitespace
+    of ``_K``'s ``\\s`` spelt out, ``\\n`` left out), escaped for a class.
+    (Built on first use: the walk over the BMP costs ~2 ms.)"""
+    spaces = "".join(c for c in map(chr, range(0x10000)) if c.isspace() and c != "\n")
+    return re.escape("0123456789,.kK兆点點半" + _CN_BODY + spaces)
+
+
 _SEP = r"(?:—{1,2}|[-–~〜至到])"
 #: Where ``_SEP`` can start: a lookahead for "a separator within n
 #: characters" tests this one class instead of backtracking into ``_SEP``'s
@@ -181,8 +190,10 @@ def _build(with_range: bool) -> re.Pattern[str]:
         rf"(?P<cp>[{money_prefix}])(?P<cn1>{_ARABIC})(?P<cm1>[万亿]+)?"
         + rng(rf"(?:(?P<csep>{_SEP})[{money_prefix}]?(?P<cn2>{_ARABIC})(?P<cm2>[万亿]+)?)?")
     )
-    # (a fraction's 分之 comes within a few characters: test that first)
-    frac = rf"(?=[^分\n]{{1,24}}分之)(?P<fd>{_NUM})分之(?P<fn>{_NUM})"
+    # (a fraction's 分之 comes right after a short number: test that first;
+    # the number's characters, not any character, so the test stops at the
+    # first one that cannot be in a number, not 24 characters on)
+    frac = rf"(?=[{_num_chars()}]{{1,24}}分之)(?P<fd>{_NUM})分之(?P<fn>{_NUM})"
     main = (
         rf"(?P<sign>{_SIGN})?(?P<n1>{_NUM})(?:(?P<q1>{infix})?(?P<m1>{mult}))?"
         + rng(

@@ -57,3 +57,25 @@ def test_separator_first_class_matches_where_a_separator_starts():
         if 0xD800 <= code <= 0xDFFF:
             continue
         assert bool(re.fullmatch(figures._SEP_FIRST, ch)) == bool(re.match(figures._SEP, ch)), ch
+
+
+def test_fraction_lookahead_changes_no_match():
+    """The fraction test looks at number characters only (``_num_chars``);
+    the figure regex must match exactly as with the test it replaced
+    (``[^分\\n]{1,24}分之``), on random text dense in numbers and 分之."""
+    import random
+    import re
+
+    from etl import figures
+
+    full = figures._compiled().full
+    new = f"(?=[{figures._num_chars()}]{{1,24}}分之)"
+    assert full.pattern.count(new) == 1
+    old = re.compile(full.pattern.replace(new, "(?=[^分\\n]{1,24}分之)"))
+    alphabet = list("0123456789一二三四五六七八九十百千万亿两零半成点兆,. kK\n\u3000分之分之的人元%余多约近-至")
+    rng = random.Random(20241126)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        for at in range(len(text)):
+            a, b = full.match(text, at), old.match(text, at)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, at)
