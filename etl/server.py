@@ -183,20 +183,13 @@ def _warm_up() -> None:
     import etl.pipeline  # noqa: F401
     import etl.validate  # noqa: F401
     import frictionless  # noqa: F401
-    from etl import publish, schema, validate
+    from etl import validate
     from etl.page import warm_up
 
     warm_up()
-    for table in schema.TABLES:  # imports pandera (and pandas); builds the checks, runs none
-        schema.pandera_schema(table)
-    # Frictionless builds its metadata machinery on the first descriptor it
-    # validates (~0.2 s, then ~0.02 s a descriptor): pay that here, once,
-    # rather than in every run.  Pure Python: no polars threads started.
-    resources = [
-        {"name": schema.resource_name(t, "csv"), "path": f"data/{t}.csv", "format": "csv", "schema": schema.descriptor_schema(t, "csv")}
-        for t in schema.TABLES
-    ]
-    problems = validate.check_descriptor(Path.cwd(), publish.build_descriptor(resources, []))
+    # pandera's schemas built, frictionless' descriptor machinery warm: paid
+    # here once rather than in every run.
+    problems = validate.warm_up_checks()
     if problems:  # the schemas themselves are broken: runs will say so; serving is still fine
         print(f"etl serve: warm-up descriptor check: {problems[0]}", file=sys.stderr)
 
