@@ -15,7 +15,7 @@ from pathlib import Path
 from etl import privacy, semantic
 from etl.extract import extract_text
 from etl.sources import IssueDate, PageError, decode, source_id_of
-from etl.validate import FIGURE_FLAGS
+from etl.validate import figure_flags
 
 
 @dataclass
@@ -67,9 +67,6 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
     # once, all in one call (mask_many: one pass instead of a call per text).
     contexts = list(dict.fromkeys([f.context for f in page.figures]))
     masked_contexts = dict(zip(contexts, privacy.mask_many(contexts, names)))
-    # The plausibility rules of validate.figure_flags, looked up once per
-    # page instead of once per figure.
-    flag_rules = FIGURE_FLAGS.items()
 
     figures = [
         {
@@ -85,7 +82,7 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
             "per": f.per,
             "qualifier": f.qualifier,
             "context": masked_contexts[f.context],
-            "flags": ";".join([name for name, rule in flag_rules if rule(f)]) or None,
+            "flags": ";".join(figure_flags(f)) or None,
         }
         for f in page.figures
     ]

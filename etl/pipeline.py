@@ -331,7 +331,7 @@ def _reusable_rows(out: Path, descriptor_sha256: str | None, order: list[_Page],
 
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     parquet = {
-        r["x-table"]: [out / rel for rel in ([r["path"]] if isinstance(r["path"], str) else r["path"])]
+        r["x-table"]: [out / rel for rel in validate.resource_paths(r)]
         for r in descriptor["resources"]
         if r["format"] == "parquet"
     }
@@ -362,9 +362,10 @@ def _build_tables(
     Pages in ``reusable`` are not loaded: their rows are merged in from the
     published package once the others are built.  Sets each page's status
     (``ok`` or ``quarantine``)."""
-    reused = reusable.source_ids if reusable else set()
     from etl import engines
     from etl.page import process_page
+
+    reused = reusable.source_ids if reusable else set()
 
     new = [p for p in order if not p.cached]
     builders = {t: transform.TableBuilder(t, spill) for t in schema.TABLES}
@@ -521,10 +522,7 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
                 # keys across whole tables (see validate.check_package).
                 validate.check_package(staging, frictionless_check="none", pandera_check=False)
         with timer.stage("publish_validate"):
-            if opts.frictionless_check == "full":
-                problems = validate.check_frictionless(staging)
-            else:
-                problems = validate.check_descriptor(staging, validate.read_descriptor(staging))
+            problems = validate.check_with_frictionless(staging, validate.read_descriptor(staging), opts.frictionless_check)
             if problems:
                 raise validate.PackageInvalid(staging, problems)
         with timer.stage("publish_swap"):

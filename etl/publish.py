@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
 import json
 import os
 import shutil
@@ -37,6 +36,7 @@ import polars as pl
 
 from etl import __version__, docs, schema
 from etl.transform import SpilledTable
+from etl.validate import sha256_file
 
 #: A CSV table with more rows is split into parts of at most this many rows
 #: (a multipart resource, each part with its header; ~100 MB of figures), so
@@ -54,19 +54,11 @@ PACKAGE_META = schema.SCHEMA_DIR / "package.json"
 WRITE_THREADS = min(4, os.cpu_count() or 1)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def write_csv(df: pl.DataFrame, out: Path | BinaryIO, include_header: bool = True) -> None:
     """Write rows as CSV to a path or an open binary file (appending chunk
     after chunk to one file gives the bytes of writing them at once)."""
     # Floats are written in their shortest round-trip form; there is no NaN
-    # (nulls are empty cells), see transform.tidy.
+    # (nulls are empty cells), see transform.to_columns.
     df.write_csv(out, include_header=include_header, line_terminator="\n", null_value="", date_format="%Y-%m-%d")
 
 
@@ -145,12 +137,12 @@ def write_resource(spilled: SpilledTable, fmt: str, package_dir: Path) -> dict:
         resource["mediatype"] = "application/vnd.apache.parquet"
     if len(rels) == 1:
         path = package_dir / rels[0]
-        resource["hash"] = "sha256:" + _sha256(path)
+        resource["hash"] = "sha256:" + sha256_file(path)
         if fmt == "csv":  # frictionless reads Parquet through pandas: no byte count there
             resource["bytes"] = path.stat().st_size
     else:
         resource["x-parts"] = {
-            rel: {"hash": "sha256:" + _sha256(package_dir / rel), "bytes": (package_dir / rel).stat().st_size}
+            rel: {"hash": "sha256:" + sha256_file(package_dir / rel), "bytes": (package_dir / rel).stat().st_size}
             for rel in rels
         }
     resource["x-table"] = table

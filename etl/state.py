@@ -18,8 +18,8 @@ import pickle
 import sqlite3
 from pathlib import Path
 
-from etl.transform import to_columns
 from etl.page import PageOutcome
+from etl.transform import to_columns
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -109,10 +109,6 @@ class State:
         db.execute("DROP TABLE IF EXISTS pages")  # the layout before 'validated' (entries are stale anyway)
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         return db
-
-    def has(self, key: str) -> bool:
-        """Whether the state holds an entry for ``key`` (without loading it)."""
-        return self.lookup(key)[0]
 
     def lookup(self, key: str) -> tuple[bool, bool]:
         """(whether the state holds an entry for ``key``, whether its rows

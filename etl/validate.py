@@ -130,10 +130,9 @@ def check_unchecked_rows(table: str, files: list[Path]) -> None:
 
 def check_unchecked_tables(files: dict[str, list[Path]]) -> None:
     """``check_unchecked_rows`` for every table (table -> its files), two
-    tables at a time: pandera's queries run in polars without the GIL."""
-    with ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
-        for done in [pool.submit(check_unchecked_rows, table, paths) for table, paths in files.items()]:
-            done.result()  # SchemaViolation of the first table (in table order) that has one
+    tables at a time (``_in_threads``); raises the SchemaViolation of the
+    first table, in table order, that has one."""
+    _in_threads(lambda item: check_unchecked_rows(*item) or [], list(files.items()))
 
 
 # --- package checks -------------------------------------------------------
@@ -155,7 +154,8 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _paths(resource: dict) -> list[str]:
+def resource_paths(resource: dict) -> list[str]:
+    """A resource's file paths (one, or a multipart resource's parts)."""
     path = resource["path"]
     return path if isinstance(path, list) else [path]
 
@@ -164,18 +164,18 @@ def check_files(package_dir: Path, descriptor: dict) -> list[str]:
     """Every resource file exists and matches its declared hash and size."""
     problems = []
     for resource in descriptor["resources"]:
-        for rel in _paths(resource):
+        for rel in resource_paths(resource):
             path = package_dir / rel
             if not path.is_file():
                 problems.append(f"{rel}: missing")
                 continue
             # Multipart resources publish their hash per part (see publish).
-            expected = resource.get("hash") if len(_paths(resource)) == 1 else None
+            expected = resource.get("hash") if len(resource_paths(resource)) == 1 else None
             parts = resource.get("x-parts", {})
             expected = expected or parts.get(rel, {}).get("hash")
             if expected and expected.removeprefix("sha256:") != sha256_file(path):
                 problems.append(f"{rel}: sha256 does not match the descriptor")
-            size = resource.get("bytes") if len(_paths(resource)) == 1 else parts.get(rel, {}).get("bytes")
+            size = resource.get("bytes") if len(resource_paths(resource)) == 1 else parts.get(rel, {}).get("bytes")
             if size is not None and size != path.stat().st_size:
                 problems.append(f"{rel}: size {path.stat().st_size} does not match the descriptor's {size}")
     return problems
@@ -189,7 +189,7 @@ def read_table(package_dir: Path, resource: dict) -> pl.DataFrame:
 
 def _scan(package_dir: Path, resource: dict) -> pl.LazyFrame:
     table = resource.get("x-table", resource["name"])
-    paths = [package_dir / rel for rel in _paths(resource)]
+    paths = [package_dir / rel for rel in resource_paths(resource)]
     if resource["format"] == "csv":
         return pl.scan_csv(paths, schema=schema.polars_schema(table))
     return pl.scan_parquet(paths)
@@ -271,8 +271,10 @@ def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, 
     return _in_threads(check, [r for r in descriptor["resources"] if r["format"] == "parquet"])
 
 
-def _in_threads(check: Callable[[dict], list[str]], items: list) -> list[str]:
-    """Every item's problems, in the items' order, checked in a few threads."""
+def _in_threads(check: Callable[[object], list[str]], items: list) -> list[str]:
+    """Every item's problems, in the items' order, checked in
+    ``CHECK_THREADS`` threads (polars works without the GIL); the first
+    exception, in the items' order, is raised."""
     with ThreadPoolExecutor(max_workers=CHECK_THREADS) as pool:
         return [problem for found in pool.map(check, items) for problem in found]
 
@@ -282,7 +284,7 @@ def _check_blocks(package_dir: Path, csv: dict, pq: pl.LazyFrame, pandera_check:
     table = csv["x-table"]
     dtypes = schema.polars_schema(table)
     rows = 0
-    for rel in _paths(csv):
+    for rel in resource_paths(csv):
         for block in read_csv_blocks(package_dir / rel, dtypes, block_bytes):
             span = f"{rows}..{rows + block.height}"
             if pandera_check:
@@ -410,6 +412,17 @@ def warm_up_checks() -> list[str]:
     return check_descriptor(Path.cwd(), publish.build_descriptor(resources, []))
 
 
+def check_with_frictionless(package_dir: Path, descriptor: dict, mode: str) -> list[str]:
+    """Frictionless as ``check_package``'s ``frictionless_check`` says:
+    ``full`` (every resource, rows included), ``fast`` (the descriptor
+    only) or ``none``."""
+    if mode == "full":
+        return check_frictionless(package_dir)
+    if mode == "fast":
+        return check_descriptor(package_dir, descriptor)
+    return []
+
+
 def check_frictionless(package_dir: Path) -> list[str]:
     """The whole package through frictionless, as ``frictionless validate``
     does it: every resource, Parquet included, foreign keys included."""
@@ -464,9 +477,6 @@ def check_package(package_dir: Path, frictionless_check: str = "full", pandera_c
     if not problems:
         problems += check_data(package_dir, descriptor, pandera_check=pandera_check)
         problems += check_keys(package_dir, descriptor)
-        if frictionless_check == "full":
-            problems += check_frictionless(package_dir)
-        elif frictionless_check == "fast":
-            problems += check_descriptor(package_dir, descriptor)
+        problems += check_with_frictionless(package_dir, descriptor, frictionless_check)
     if problems:
         raise PackageInvalid(package_dir, problems)
