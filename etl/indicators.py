@@ -400,21 +400,6 @@ def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> Pa
     )
 
 
-def _back_to(clean: str, pos: int, stops: set[str]) -> int:
-    i = pos
-    while i > 0 and clean[i - 1] not in stops:
-        i -= 1
-    return i
-
-
-def _forward_to(clean: str, pos: int, stops: set[str]) -> int:
-    i = pos
-    n = len(clean)
-    while i < n and clean[i] not in stops:
-        i += 1
-    return i
-
-
 def _owners(cb: Codebook, phrase: str) -> tuple[str, ...]:
     ids = cb.phrase_owner.get(phrase)
     if ids is not None:

@@ -64,12 +64,6 @@ def _forms() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in forms.items()}
 
 
-@functools.cache
-def _names() -> dict[str, str]:
-    """Every written form -> its first region code (the CSV's order)."""
-    return {form: codes[0] for form, codes in _forms().items()}
-
-
 def all_names() -> frozenset[str]:
     """Every written form of every region (used to keep place names from
     being taken for person names)."""
