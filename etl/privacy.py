@@ -61,6 +61,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from etl.rules import literal_alternation
 from etl.textrepair import Repaired
 
 VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
@@ -149,34 +150,13 @@ def _codebook_words() -> frozenset[str]:
     return codebook_words()
 
 
-def _literal_alternation(words: list[str]) -> str:
-    """The regex alternation ``a|b|…`` of the literal ``words``, longest
-    first, factored by first character (``说(?:道|)``).  It matches what the
-    flat alternation matches: at one position only the words starting with
-    its character can match, and they keep their order; but ``re`` tries one
-    alternative per distinct first character instead of one per word."""
-    words = sorted(words, key=len, reverse=True)
-    rests: dict[str, list[str]] = {}
-    for w in words:
-        rests.setdefault(w[0], []).append(w[1:])
-    out = []
-    for first, tails in rests.items():
-        if len(tails) == 1:
-            out.append(re.escape(first + tails[0]))
-            continue
-        longer = [t for t in tails if t]  # the empty tail (the bare character) comes last
-        inner = _literal_alternation(longer) + ("|" if len(longer) < len(tails) else "")
-        out.append(re.escape(first) + "(?:" + inner + ")")
-    return "|".join(out)
-
-
 @functools.cache
 def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
-    sur = "(?:" + _literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
-    role_alt = _literal_alternation(list(roles) + list(INTRO_BEFORE))
+    sur = "(?:" + literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
+    role_alt = literal_alternation(list(roles) + list(INTRO_BEFORE))
     left = re.compile(f"(?:{role_alt})(?=({sur})([{_CJK}]{{1,2}}))")
-    weak_alt = _literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
+    weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     # After a boundary character (consumed, so that ``re`` can skip to the
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
@@ -192,7 +172,7 @@ def _patterns():
 def _right_at_start() -> re.Pattern[str]:
     """The ``right`` pattern of :func:`_patterns` for the start of a text."""
     sur = _patterns()[0]
-    weak_alt = _literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
+    weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
 
 

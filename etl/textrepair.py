@@ -72,6 +72,8 @@ from dataclasses import dataclass
 from itertools import accumulate, chain
 from operator import sub  # (faster than int.__sub__ in map)
 
+from etl.rules import literal_alternation
+
 #: A line at least this fraction of the typical (median) line length is a
 #: wrapped line, so the break after it is soft.
 SOFT_BREAK_RATIO = 0.6
@@ -177,29 +179,11 @@ def cut_words() -> tuple[str, ...]:
 @functools.cache
 def _cut_words_re() -> re.Pattern[str]:
     """At each position, the longest word of :func:`cut_words` starting
-    there (group 1).  The words form a trie (``超(?:过|出)?|…``), so the engine
-    tests one branch per distinct first character instead of every word;
-    a longer word is tried before its prefix, so the longest one wins."""
-    trie: dict = {}
-    for word in cut_words():
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    return re.compile("(?=(" + _trie_alternation(trie) + "))")
-
-
-def _trie_alternation(node: dict) -> str:
-    branches = []
-    for ch, child in node.items():
-        if ch == "":
-            continue
-        branch = re.escape(ch)
-        if len(child) > 1 or "" not in child:  # longer words go on from here
-            rest = _trie_alternation(child)
-            branch += f"(?:{rest})?" if "" in child else f"(?:{rest})"
-        branches.append(branch)
-    return "|".join(branches)
+    there (group 1).  The alternation is factored by first character
+    (``rules.literal_alternation``: ``超(?:过|出|)|…``), so the engine tests
+    one branch per distinct first character instead of every word; a longer
+    word is tried before its prefix, so the longest one wins."""
+    return re.compile("(?=(" + literal_alternation(list(cut_words())) + "))")
 
 
 def normalize_char(ch: str) -> str:
