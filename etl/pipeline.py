@@ -39,7 +39,7 @@ import shutil
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +55,9 @@ log = logging.getLogger("etl")
 
 #: Without a progress bar (not a terminal), a log line every so many pages.
 LOG_EVERY_PAGES = 1000
+
+#: Tables merged with the published package's rows at once (threads).
+MERGE_THREADS = 2
 
 
 class RunFailed(Exception):
@@ -263,8 +266,12 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
         spill = publish.spill_dir(opts.out)
         spill.mkdir(parents=True, exist_ok=True)
         try:
-            tables = _build_tables(opts, timer, state, metadata, order, spill, len(plan), reusable)
-            counts = _publish(opts, timer, tables)
+            # The rows' schema check runs in this thread beside the rest of
+            # the run once the tables are built (see _publish); leaving the
+            # block waits for it, so the spill folder outlives it.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
+                tables, rows_checked = _build_tables(opts, timer, state, metadata, order, spill, len(plan), beside, reusable)
+                counts = _publish(opts, timer, tables, rows_checked)
         finally:
             shutil.rmtree(spill, ignore_errors=True)
         published = {p.name: p.key for p in order if p.ok}
@@ -354,14 +361,20 @@ def _build_tables(
     order: list[_Page],
     spill: Path,
     files: int,
+    beside: ThreadPoolExecutor,
     reusable: _Reusable | None = None,
-) -> dict[str, transform.SpilledTable]:
+) -> tuple[dict[str, transform.SpilledTable], Future]:
     """Every page's rows, in ``order``, into the table builders (which spill
     to ``spill``): cached pages loaded from the state one at a time, the
     others processed by the engine (results in task order) and cached.
     Pages in ``reusable`` are not loaded: their rows are merged in from the
     published package once the others are built.  Sets each page's status
-    (``ok`` or ``quarantine``)."""
+    (``ok`` or ``quarantine``).
+
+    Returns the tables and the future of their rows' schema check
+    (``validate.check_unchecked_tables``), started in ``beside`` as soon as
+    the built rows are spilled: it runs while the published rows are merged
+    in and the package is written."""
     from etl import engines
     from etl.page import process_page
 
@@ -425,10 +438,16 @@ def _build_tables(
     with timer.stage("transform"):
         builders["codebook"].add(semantic.codebook_rows())
         tables = {t: b.finish() for t, b in builders.items()}
+        rows_checked = beside.submit(validate.check_unchecked_tables, {t: spilled.unchecked for t, spilled in tables.items()})
         if reusable is not None:
-            for table in _page_tables():
-                tables[table] = transform.merge_published(tables[table], reusable.parquet[table], reused, spill)
-    return tables
+            # One table per thread: polars merges without the GIL.
+            with ThreadPoolExecutor(max_workers=MERGE_THREADS) as pool:
+                merged = pool.map(
+                    lambda table: transform.merge_published(tables[table], reusable.parquet[table], reused, spill),
+                    _page_tables(),
+                )
+                tables.update(zip(_page_tables(), merged))
+    return tables, rows_checked
 
 
 @contextlib.contextmanager
@@ -458,7 +477,12 @@ def _preload_checks() -> None:
     Only once the engine's workers are forked: forking while another thread
     is importing could leave the child a held import lock.  (The local pool
     forks all its workers at its first task; Dask starts its own.)  A
-    failure here is left for the validate stage to meet and report."""
+    failure here is left for the validate stage to meet and report.
+    Skipped when pandera is already imported: the checks are warm (a run
+    forked by ``etl serve``, or a second run in this process)."""
+
+    if "pandera" in sys.modules:
+        return
 
     def preload() -> None:
         try:
@@ -484,7 +508,7 @@ def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, i
         return None
 
 
-def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.SpilledTable]) -> dict[str, int]:
+def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.SpilledTable], rows_checked: Future) -> dict[str, int]:
     """Write, validate and swap in the package from the spilled tables; rows per table.
 
     The gate before the swap (nothing is published unless it passes):
@@ -492,10 +516,12 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
     * ``validate`` (rows): every row through its table's pandera schema,
       except rows of pages an earlier run checked and published (same
       bytes, same extractor and schemas: the state key covers them).  It
-      runs in a thread beside the writing (the files go to the staging
-      folder, which a failure removes), after extraction, not during it:
-      pandera's many small polars queries crawl while the workers hold both
-      cores;
+      runs in a thread (``rows_checked``, see _build_tables) beside the
+      writing and the file checks (the files go to the staging folder,
+      which a failure removes), after extraction, not during it: pandera's
+      many small polars queries crawl while the workers hold both cores.
+      Its failure is the one reported when both fail (the file checks
+      would only echo it);
     * ``validate`` (files): every file against the descriptor's hash and
       size; every CSV file read back with polars and the schema's dtypes,
       block by block, and equal to its Parquet twin; primary keys unique and
@@ -510,21 +536,23 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
       and CI always run it."""
     staging = publish.staging_dir(opts.out)
     try:
-        with ThreadPoolExecutor(max_workers=1) as beside:
+        try:
             with timer.stage("publish_write"):  # (the rows' check runs meanwhile)
-                rows_checked = beside.submit(
-                    validate.check_unchecked_tables, {t: spilled.unchecked for t, spilled in tables.items()}
-                )
                 publish.write_package(tables, staging)
             with timer.stage("validate"):
-                rows_checked.result()  # SchemaViolation: nothing is published
                 # The written files, read back: hashes, CSV equal to Parquet,
                 # keys across whole tables (see validate.check_package).
                 validate.check_package(staging, frictionless_check="none", pandera_check=False)
-        with timer.stage("publish_validate"):
-            problems = validate.check_with_frictionless(staging, validate.read_descriptor(staging), opts.frictionless_check)
-            if problems:
-                raise validate.PackageInvalid(staging, problems)
+            with timer.stage("publish_validate"):
+                problems = validate.check_with_frictionless(staging, validate.read_descriptor(staging), opts.frictionless_check)
+                if problems:
+                    raise validate.PackageInvalid(staging, problems)
+        except Exception:
+            if rows_checked.exception() is not None:  # (waits for the check) its SchemaViolation comes first
+                raise rows_checked.exception() from None
+            raise
+        with timer.stage("validate"):
+            rows_checked.result()  # SchemaViolation: nothing is published
         with timer.stage("publish_swap"):
             publish.fsync_tree(staging)
             publish.swap_into_place(staging, opts.out)

@@ -344,7 +344,7 @@ def missing_references(child: pl.LazyFrame, fields: list[str], parent: pl.LazyFr
         at = present.search_sorted(wanted).clip(0, len(present) - 1)
         found = present.gather(at) == wanted
     else:
-        found = pl.Series([False] * len(wanted))
+        found = pl.Series([False] * len(wanted), dtype=pl.Boolean)
     missing = wanted.filter(~found)
     if missing.is_empty():
         return pl.DataFrame(schema={f: child.collect_schema()[f] for f in fields})
@@ -405,6 +405,9 @@ def warm_up_checks() -> list[str]:
 
     for table in schema.TABLES:
         schema.pandera_schema(table)
+    # pandera imports and registers its polars backends at the first
+    # validate (~10 ms): do it now (imports only, no polars query).
+    schema.pandera_schema(schema.TABLES[0]).register_default_backends(pl.DataFrame)
     resources = [
         {"name": schema.resource_name(t, "csv"), "path": f"data/{t}.csv", "format": "csv", "schema": schema.descriptor_schema(t, "csv")}
         for t in schema.TABLES

@@ -220,6 +220,20 @@ def test_bad_pages_are_quarantined_and_the_good_ones_published(tmp_path, archive
     check_package(tmp_path / "dist")
 
 
+def test_removing_every_page_publishes_an_empty_valid_package(tmp_path, archive):
+    """An empty archive is a package with empty tables (and the codebook),
+    not an error: foreign keys over no rows resolve."""
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    for page in archive.glob("*.txt"):
+        page.unlink()
+    result = run(opts)
+    assert result.exit_code == EXIT_OK, result.error
+    assert {p["status"] for p in result.pages} == {"removed"}
+    assert {t: n for t, n in result.counts.items() if n} == {"codebook": result.counts["codebook"]}
+    check_package(tmp_path / "dist")
+
+
 def test_a_schema_violation_publishes_nothing(tmp_path, archive, monkeypatch):
     opts = options(tmp_path, archive)
     assert run(opts).exit_code == EXIT_OK

@@ -158,3 +158,23 @@ def test_killing_the_client_stops_the_served_run_and_keeps_the_package_whole(tmp
     assert final.returncode == 0, final.stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["table_rows"]["sources"] == 850
+
+
+def test_the_warm_up_starts_no_polars_threads_so_forking_after_it_is_safe():
+    """The server forks a child per run after warming up: polars' thread
+    pool must not exist yet (a forked child would inherit a pool without its
+    threads and hang at its first parallel query).  Run in a fresh
+    interpreter; the pool's threads are named polars-N."""
+    code = (
+        "import os, polars as pl\n"
+        "from etl import server\n"
+        "server._warm_up()\n"
+        "names = [open(f'/proc/self/task/{t}/comm').read().strip() for t in os.listdir('/proc/self/task')]\n"
+        "print(sum(n.startswith('polars-') and n[7:].isdigit() for n in names))\n"
+        "pl.Series(['2023-01-01']).str.to_date()  # a query: the pool starts\n"
+        "names = [open(f'/proc/self/task/{t}/comm').read().strip() for t in os.listdir('/proc/self/task')]\n"
+        "print(sum(n.startswith('polars-') and n[7:].isdigit() for n in names))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "0", "the warm-up started polars' thread pool"
+    assert int(out[1]) > 0  # the probe does see the pool once a query has run
