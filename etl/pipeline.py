@@ -35,6 +35,7 @@ import gc
 import hashlib
 import json
 import logging
+import os
 import shutil
 import sys
 import threading
@@ -197,22 +198,33 @@ class _Page:
 
 
 def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, state: State) -> list[_Page]:
-    """Read and hash every page once, in name order (the first file by name
-    wins a duplicate), keeping only what identifies it: never the bytes."""
+    """Hash every page once, in name order (the first file by name wins a
+    duplicate), keeping only what identifies it: never the bytes.  A page
+    the state has seen unchanged since it last hashed it is not read again
+    (``State.known_file``: same size, times and inode)."""
     pages = []
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
+    real = os.path.realpath(folder)
+    hashed = []  # (path, stat, sha256, blank, when) for the state
     for path in paths:
         sid = sources.source_id_of(path)
         page = _Page(path.name, sid)
         pages.append(page)
+        where = os.path.join(real, page.name)
         try:
-            data = (folder / page.name).read_bytes()
+            st = os.stat(where)
+            known = state.known_file(where, st)
+            if known is None:
+                at = time.time_ns()
+                data = (folder / page.name).read_bytes()
+                known = hashlib.sha256(data).hexdigest(), not data.strip()
+                hashed.append((where, st, *known, at))
         except OSError as e:
             page.quarantine = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
             continue
-        page.sha256 = hashlib.sha256(data).hexdigest()
-        if data.strip() and page.sha256 in seen_hash:
+        page.sha256, blank = known
+        if not blank and page.sha256 in seen_hash:
             page.quarantine = quarantined(path.name, page.sha256, "duplicate", f"same content as {seen_hash[page.sha256]}")
             continue
         if sid in seen_id:
@@ -224,6 +236,8 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
         seen_id[sid] = path.name
         page.key = page_key(path.name, page.sha256, metadata.get(sid), opts.max_bytes)
         page.cached, page.validated = state.lookup(page.key)
+    state.record_files(hashed)
+    state.prune_files({os.path.join(real, p.name) for p in paths})
     return pages
 
 
@@ -394,6 +408,7 @@ def _build_tables(
         if outcome.file_name != page.name:
             raise RuntimeError(f"engine returned {outcome.file_name} for {page.name}")
         if outcome.sha256 != page.sha256:
+            state.forget_file(os.path.join(os.path.realpath(opts.sources_dir), page.name))
             raise RunFailed(f"{opts.sources_dir / page.name}: changed during the run; run again")
         with timer.stage("state"):
             state.put(page.key, blob)

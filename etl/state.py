@@ -6,6 +6,11 @@ relative dates), the size limit, and the extractor fingerprint (a hash of the
 job's code and rule files, so any change to the extractor re-processes every
 page).  Entries live in SQLite (see ``State``); an unreadable entry is treated
 as a miss and recomputed.
+
+The state also remembers each source file's content hash with the file's
+size, modification and change times and inode (``State.known_file``), so an
+unchanged page is not read again just to learn that it is unchanged (git's
+index and rsync's quick check work the same way).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+import os
 import pickle
 import sqlite3
 from pathlib import Path
@@ -73,6 +79,12 @@ def load_outcome(blob: bytes) -> PageOutcome:
 #: Entries written per SQLite transaction (see ``State.put``).
 PUT_BATCH = 256
 
+#: A file's recorded hash is trusted only if the file had last changed this
+#: long before it was hashed (see ``State.known_file``): more than the
+#: coarsest timestamp granularity in use (FAT: 2 s) and clock skew between
+#: this machine and a network file server.
+SETTLE_NS = 3_000_000_000
+
 
 class State:
     """The page cache: one SQLite database, ``<directory>/pages.sqlite``.
@@ -108,7 +120,43 @@ class State:
         )
         db.execute("DROP TABLE IF EXISTS pages")  # the layout before 'validated' (entries are stale anyway)
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+            " ctime_ns INTEGER NOT NULL, ino INTEGER NOT NULL, sha256 TEXT NOT NULL, blank INTEGER NOT NULL,"
+            " hashed_at_ns INTEGER NOT NULL)"
+        )
         return db
+
+    def known_file(self, path: str, st: os.stat_result) -> tuple[str, bool] | None:
+        """(sha256, blank) recorded for the file at ``path`` (absolute), if it
+        is provably the file that was hashed, unchanged: same size,
+        modification time, change time and inode, and it had last changed at
+        least ``SETTLE_NS`` before it was hashed.  (A file changed again
+        within its timestamps' granularity of a change just before it was
+        hashed could keep its times: such a file is hashed again, as git
+        does with "racily clean" files.)  The change time cannot be set by
+        tools that copy or restore files, so rewriting a page always shows.
+        None: read and hash the file (and ``record_file``)."""
+        row = self.db.execute(
+            "SELECT size, mtime_ns, ctime_ns, ino, sha256, blank, hashed_at_ns FROM files WHERE path = ?", (path,)
+        ).fetchone()
+        if row is None or tuple(row[:4]) != (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino):
+            return None
+        if max(st.st_mtime_ns, st.st_ctime_ns) + SETTLE_NS > row[6]:
+            return None
+        return row[4], bool(row[5])
+
+    def record_files(self, rows: list[tuple[str, os.stat_result, str, bool, int]]) -> None:
+        """Remember (path, stat taken before reading, sha256, blank, when it
+        was hashed in ns) for files just hashed; one transaction."""
+        if not rows:
+            return
+        self.db.execute("BEGIN")
+        self.db.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sha, int(blank), at) for path, st, sha, blank, at in rows),
+        )
+        self.db.execute("COMMIT")
 
     def lookup(self, key: str) -> tuple[bool, bool]:
         """(whether the state holds an entry for ``key``, whether its rows
@@ -168,6 +216,17 @@ class State:
         self.db.executemany("INSERT OR IGNORE INTO keep (key) VALUES (?)", ((k,) for k in keep))
         removed = self.db.execute("DELETE FROM outcomes WHERE key NOT IN (SELECT key FROM keep)").rowcount
         return removed
+
+    def forget_file(self, path: str) -> None:
+        """Drop a file's recorded hash (it was found wrong): hash it next time."""
+        self.db.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def prune_files(self, keep: set[str]) -> None:
+        """Forget the recorded hashes of files not in ``keep`` (absolute paths)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_files (path TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM keep_files")
+        self.db.executemany("INSERT OR IGNORE INTO keep_files (path) VALUES (?)", ((k,) for k in keep))
+        self.db.execute("DELETE FROM files WHERE path NOT IN (SELECT path FROM keep_files)")
 
     def read_manifest(self) -> dict:
         row = self.db.execute("SELECT value FROM meta WHERE name = 'manifest'").fetchone()

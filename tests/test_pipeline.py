@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -70,6 +71,73 @@ def test_incremental_runs_process_only_what_changed(tmp_path):
     published = (tmp_path / "dist" / "data" / "sources.csv").read_text()
     assert "synthetic_001_000000" not in published and added.stem in published
     assert scratch.exit_code == EXIT_OK
+
+
+def _count_page_reads(monkeypatch, folder: Path) -> list[str]:
+    """Record the names of the files of ``folder`` read through Path.read_bytes."""
+    reads: list[str] = []
+    real_read_bytes = Path.read_bytes
+
+    def counting(self):
+        if self.parent == folder:
+            reads.append(self.name)
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return reads
+
+
+def test_unchanged_pages_are_not_read_again(tmp_path, monkeypatch):
+    """A page whose size, times and inode are those recorded when it was
+    hashed is not read again (its hash comes from the state)."""
+    sources = tmp_path / "src"
+    write_archive(sources, 4, seed=1)
+    monkeypatch.setattr(state, "SETTLE_NS", 0)  # the pages were written just now
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK
+    reads = _count_page_reads(monkeypatch, sources)
+    again = run(opts)
+    assert {p["status"] for p in again.pages} == {"unchanged"}
+    assert reads == []
+
+
+def test_a_rewritten_page_is_read_again_even_with_its_times_restored(tmp_path, monkeypatch):
+    """Same size, modification time put back (as a copy tool would): the
+    change time still differs, so the page is hashed and processed again."""
+    sources = tmp_path / "src"
+    write_archive(sources, 3, seed=1)
+    # No settling rule at all (even a change after hashing would pass it):
+    # the recorded size, times and inode alone must catch the rewrite.
+    monkeypatch.setattr(state, "SETTLE_NS", -(10**18))
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK
+    page = sorted(sources.glob("*.txt"))[1]
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    changed = text.replace("2022", "2021", 1)
+    assert changed != text and len(changed.encode()) == before.st_size
+    page.write_text(changed, encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    reads = _count_page_reads(monkeypatch, sources)
+    result = run(opts)
+    assert {p["file"]: p["status"] for p in result.pages}[page.name] == "published"
+    assert page.name in reads
+    scratch = run(options(tmp_path / "scratch", sources, workers=1))
+    assert files_of(tmp_path / "dist") == files_of(tmp_path / "scratch" / "dist")
+    assert scratch.exit_code == EXIT_OK
+
+
+def test_a_page_hashed_right_after_it_changed_is_hashed_again(tmp_path, monkeypatch):
+    """Timestamps have a granularity: a page changed just before it was
+    hashed could change again and keep its times, so its recorded hash is
+    not trusted until it had settled (state.SETTLE_NS) before hashing."""
+    sources = tmp_path / "src"
+    write_archive(sources, 2, seed=1)
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK  # hashed within SETTLE_NS of being written
+    reads = _count_page_reads(monkeypatch, sources)
+    assert {p["status"] for p in run(opts).pages} == {"unchanged"}
+    assert sorted(reads) == sorted(p.name for p in sources.glob("*.txt"))
 
 
 def test_rows_are_schema_checked_once_unless_a_run_fails(tmp_path, monkeypatch):
