@@ -17,6 +17,8 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,8 +69,69 @@ def sort_columns(table: str) -> list[str]:
     return lead + [c for c in load(table)["primaryKey"] if c not in lead]
 
 
-def _checks_for(field: dict) -> list[pa.Check]:
+class _HidePandas:
+    """A ``sys.meta_path`` finder that answers "no module named pandas" to
+    the thread that installed it (other threads import as usual)."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name, path=None, target=None):
+        if (name == "pandas" or name.startswith("pandas.")) and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError("No module named 'pandas'", name="pandas")
+        return None
+
+
+#: Held while pandera is first imported: a second thread asking meanwhile
+#: (the run's check thread while the preload thread imports) waits for it.
+_PANDERA_LOCK = threading.Lock()
+
+
+def _pandera():
+    """``pandera.polars`` (see _import_pandera), once, whichever threads ask."""
+    with _PANDERA_LOCK:
+        return _import_pandera()
+
+
+@functools.cache
+def _import_pandera():
+    """``pandera.polars``, imported as in an install of pandera without pandas.
+
+    pandas is installed here only because frictionless reads Parquet through
+    it, and importing pandera would import it too: ~0.8 s of pandera's ~1.1 s
+    import, paid by every run that checks rows (on an in-process run adding
+    one page, a third of the run).  pandera supports installs without pandas
+    (its ``pandera[polars]`` extra; it checks polars frames with its native
+    backends, see pandera GH #2387), so pandas is hidden from this thread
+    while pandera is imported and while it looks up, once (it caches the
+    answer), whether pandas frames need its pandas backends.  Should that
+    fail in some other pandera version, pandera is imported the ordinary way
+    (slower, same checks)."""
+    if "pandas" in sys.modules or "pandera" in sys.modules:
+        import pandera.polars as pa
+
+        return pa
+    hide = _HidePandas()
+    sys.meta_path.insert(0, hide)
+    try:
+        import pandera.polars as pa
+        from pandera.backends import register_checks
+
+        register_checks._load_get_backend_types_from_mro()
+        return pa
+    except Exception:
+        pass
+    finally:
+        sys.meta_path.remove(hide)
+    for name in [m for m in sys.modules if m == "pandera" or m.startswith("pandera.")]:
+        del sys.modules[name]
     import pandera.polars as pa
+
+    return pa
+
+
+def _checks_for(field: dict) -> list[pa.Check]:
+    pa = _pandera()
 
     constraints = field.get("constraints", {})
     checks: list[pa.Check] = []
@@ -88,9 +151,9 @@ def _checks_for(field: dict) -> list[pa.Check]:
 
 @functools.cache
 def pandera_schema(table: str) -> pa.DataFrameSchema:
-    # pandera (and the pandas it imports) is imported here, when a table is
-    # first checked: ~1.2 s that a run with nothing new to publish never needs.
-    import pandera.polars as pa
+    # pandera is imported here, when a table is first checked (see _pandera):
+    # a run with nothing new to publish never needs it.
+    pa = _pandera()
 
     schema = load(table)
     columns = {}

@@ -89,10 +89,11 @@ class SchemaViolation(Exception):
 
 def check_table(table: str, df: pl.DataFrame) -> pl.DataFrame:
     """Validate a collected table with its pandera schema (all errors at once)."""
+    checker = schema.pandera_schema(table)  # imports pandera first (see schema._pandera)
     import pandera.errors
 
     try:
-        return schema.pandera_schema(table).validate(df, lazy=True)
+        return checker.validate(df, lazy=True)
     except pandera.errors.SchemaErrors as e:
         cases = e.failure_cases
         lines = []

@@ -208,6 +208,86 @@ def test_a_run_with_nothing_new_does_not_import_pandera(tmp_path, archive):
     assert done.stdout.split() == ["0", "['unchanged']", "False", "False"], done.stdout + done.stderr
 
 
+def test_checking_rows_imports_pandera_without_pandas(tmp_path, archive):
+    """pandera is imported as in a polars-only install (schema._pandera):
+    a run that checks new rows never imports pandas (~0.8 s)."""
+    import subprocess
+    import sys
+
+    opts = options(tmp_path, archive)
+    code = (
+        "import sys; from pathlib import Path; from etl.pipeline import RunOptions, run; "
+        "r = run(RunOptions(sources_dir=Path(sys.argv[1]), out=Path(sys.argv[2]), state_dir=Path(sys.argv[3]))); "
+        "print(r.exit_code, [p['status'] for p in r.pages], 'pandera' in sys.modules, 'pandas' in sys.modules)"
+    )
+    argv = [sys.executable, "-c", code, str(archive), str(opts.out), str(opts.state_dir)]
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=PROJECT, check=True)
+    assert done.stdout.split() == ["0", "['published']", "True", "False"], done.stdout + done.stderr
+
+
+def test_a_thread_asking_for_pandera_while_another_imports_it_waits():
+    """The run's check thread may ask for pandera while the preload thread
+    is importing it.  It must wait for that import to finish (not import
+    pandera beside it, nor use it half set up), and pandas stays out.  The
+    first import is held at its last step by a finder that waits."""
+    import subprocess
+    import sys
+
+    code = """
+import importlib.abc, sys, threading, time
+inside, release = threading.Event(), threading.Event()
+class Hold(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandera.backends.register_checks" and not inside.is_set():
+            inside.set()
+            release.wait(30)
+sys.meta_path.insert(0, Hold())
+from etl import schema
+got = {}
+first = threading.Thread(target=lambda: got.setdefault("first", schema._pandera()))
+first.start()
+inside.wait(30)
+second = threading.Thread(target=lambda: got.setdefault("second", schema._pandera()))
+second.start()
+second.join(0.5)
+waited = second.is_alive()
+release.set()
+first.join(); second.join()
+print(waited, got["first"] is got["second"], "pandas" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT, check=True)
+    assert done.stdout.split() == ["True", "True", "False"], done.stdout + done.stderr
+
+
+def test_pandera_is_imported_the_ordinary_way_if_the_pandas_free_import_fails():
+    """Should pandera change so that the pandas-free import fails, the
+    checks still work: pandera is imported again, with pandas."""
+    import subprocess
+    import sys
+
+    code = """
+import importlib.abc, sys
+class Fail(importlib.abc.MetaPathFinder):
+    done = False
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandera.backends.register_checks" and not Fail.done:
+            Fail.done = True
+            raise ImportError("simulated: a pandera without this module")
+sys.meta_path.insert(0, Fail())
+import polars as pl
+from etl import schema, validate
+df = pl.read_parquet("dist/data/sources.parquet")
+validate.check_table("sources", df)
+try:
+    validate.check_table("sources", df.with_columns(pl.lit("latin-9").alias("encoding")))
+    print("not caught")
+except validate.SchemaViolation:
+    print("caught", Fail.done, "pandas" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT, check=True)
+    assert done.stdout.split() == ["caught", "True", "True"], done.stdout + done.stderr
+
+
 def _synthetic(folder: Path, names: list[str], seed: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, path in zip(names, write_archive(folder / ".gen", len(names), seed=seed)):
