@@ -136,7 +136,7 @@ class State:
         hashed could keep its times: such a file is hashed again, as git
         does with "racily clean" files.)  The change time cannot be set by
         tools that copy or restore files, so rewriting a page always shows.
-        None: read and hash the file (and ``record_file``)."""
+        None: read and hash the file (and ``record_files``)."""
         row = self.db.execute(
             "SELECT size, mtime_ns, ctime_ns, ino, sha256, blank, hashed_at_ns FROM files WHERE path = ?", (path,)
         ).fetchone()
