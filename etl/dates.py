@@ -78,7 +78,7 @@ import calendar
 import datetime as dt
 import re
 
-from etl.records import DateMention
+from etl.records import DateMention, new_date_mention
 from etl.textrepair import Repaired
 
 # --------------------------------------------------------------------------
@@ -523,8 +523,7 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
             continue
         cs, ce = m.span()
         rs, re_ = repaired.raw_span(cs, ce)
-        # (positional: a frozen dataclass takes keywords markedly slower)
-        out.append(DateMention(
+        out.append(new_date_mention(
             rs, re_, repaired.raw[rs:re_], gran, start, end, resolution, cs, ce
         ))
     return out

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from etl import rules
 from etl.numerals import parse_number
-from etl.records import Figure
+from etl.records import Figure, new_figure
 from etl.sentences import split_sentences
 from etl.textrepair import Repaired
 
@@ -866,7 +866,7 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
         rs, re_ = raw_span(start, end)
         value_max = c.value_max
         out.append(
-            Figure(
+            new_figure(
                 rs, re_, raw[rs:re_], float(c.value), unit, c.unit_raw, c.qualifier, context,
                 None if value_max is None else float(value_max), c.per, start, end,
             )
