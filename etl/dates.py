@@ -505,6 +505,7 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
     text = repaired.clean
     out: list[DateMention] = []
     search = _DATE_RE.search
+    run_span = repaired.raw_index.span
     n = len(text)
     pos = 0  # clean text before this is consumed
     for anchor in _ANCHOR_RE.finditer(text):
@@ -522,7 +523,8 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
         except _Invalid:
             continue
         cs, ce = m.span()
-        rs, re_ = repaired.raw_span(cs, ce)
+        # (``repaired.raw_span``'s own path for a non-empty span)
+        rs, re_ = run_span(cs, ce) if cs < ce else repaired.raw_span(cs, ce)
         out.append(new_date_mention(
             rs, re_, repaired.raw[rs:re_], gran, start, end, resolution, cs, ce
         ))

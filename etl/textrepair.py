@@ -316,8 +316,27 @@ class Repaired:
 
     def display_text(self, start: int, end: int) -> str:
         """The clean span with the page's own characters (full-width
-        punctuation kept), for human-readable columns such as ``context``."""
-        return self.display[start:end]
+        punctuation kept), for human-readable columns such as ``context``:
+        ``display[start:end]``.  While ``display`` is not built, only the
+        raw runs behind the span are joined (a page's contexts cover about a
+        quarter of it: building ``display`` would join every run)."""
+        if "display" in self.__dict__ or not 0 <= start < end <= len(self.clean):
+            return self.display[start:end]
+        ri = self.raw_index
+        clean_starts, raw_starts = ri.clean_starts, ri.raw_starts
+        raw = self.raw
+        first = bisect.bisect_right(clean_starts, start) - 1  # the runs holding
+        last = bisect.bisect_right(clean_starts, end - 1, first) - 1  # start, end - 1
+        head = raw_starts[first] + start - clean_starts[first]
+        if first == last:
+            text = raw[head : head + end - start]
+        else:
+            parts = [raw[head : ri.raw_ends[first]]]
+            parts += [raw[a:b] for a, b in zip(raw_starts[first + 1 : last], ri.raw_ends[first + 1 : last])]
+            parts.append(raw[raw_starts[last] : raw_starts[last] + end - clean_starts[last]])
+            text = "".join(parts)
+        # Spaces and line breaks as ``display`` has them (one for one).
+        return _replace_each(_WHITESPACE_FINDER, text)
 
     def clean_pos(self, raw_pos: int) -> int:
         """Clean index of the first clean character at or after ``raw_pos``."""

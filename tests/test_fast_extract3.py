@@ -70,3 +70,209 @@ def test_fast_records_stay_frozen():
     f = records.new_figure(*_random_figure_args(random.Random(1)))
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.value = 1.0  # type: ignore[misc]
+
+
+def _general_outcome(m, clean):
+    from etl import figures
+
+    try:
+        return figures._general(m, clean)
+    except figures._Reject:
+        return "reject"
+
+
+def test_plain_path_agrees_with_the_general_path():
+    """Wherever ``_plain`` decides (a candidate, or ``_REJECTED`` instead of
+    raising), the group-dict path decides the same; random text dense in
+    numbers, the indefinite 一 and units (those with a ``not_followed_by``
+    test too)."""
+    from etl import figures, rules
+
+    comp = figures._compiled()
+    units = sorted({u.unit_raw for u in rules.units()})
+    followers = sorted({w for u in rules.units() if u.not_followed_by is not None
+                        for w in u.not_followed_by.pattern.replace("(?:", "").replace(")", "").split("|")
+                        if w and w.isalpha()})
+    pieces = ["1", "12", "2022", "3.5", "4.2023", "1000", "2999", "一", "幺", "两", "十", "个",
+              "多", "余", "年", "月", "日", "的", "，", "\n", "约", "近", "-", "至", "万", "亿"]
+    numbers = ["1", "12", "2022", "4.2023", "一", "一", "幺", "3.5", "0"]
+    rng = random.Random(20261128)
+    decided = {"cand": 0, "reject": 0}
+    for _ in range(4000):
+        clean = "".join(
+            rng.choice(numbers) + rng.choice(units) if r < 0.3
+            else rng.choice(units) if r < 0.45 else rng.choice(followers) if r < 0.55
+            else rng.choice(pieces)
+            for r in (rng.random() for _ in range(rng.randint(1, 10)))
+        )
+        for at in range(len(clean)):
+            m = comp.full.match(clean, at)
+            if m is None:
+                continue
+            try:
+                fast = figures._plain(m, clean)
+            except figures._Reject:
+                fast = "reject"  # (raised by _unit_rule, as on the general path)
+            if fast is None:
+                continue
+            if fast is figures._REJECTED:
+                fast = "reject"
+            decided["cand" if fast != "reject" else "reject"] += 1
+            assert fast == _general_outcome(m, clean), (clean, at)
+    assert decided["cand"] > 1000 and decided["reject"] > 300, decided
+
+
+def _from_group_dict(m, clean):
+    """``_general`` as it was: every group in a dict (``m.groupdict()``,
+    the groups a pattern lacks as None)."""
+    from etl import figures
+
+    gd = dict.fromkeys(figures._compiled().full.groupindex) | m.groupdict()
+    try:
+        if gd["pp"]:
+            return figures._from_percent_prefix(m, gd)
+        if gd["cp"]:
+            return figures._from_money_prefix(m, gd)
+        if gd["fd"]:
+            return figures._from_fraction(m, gd)
+        return figures._from_main(m, gd, clean)
+    except figures._Reject:
+        return "reject"
+
+
+def _a_range(rng: random.Random) -> str:
+    numbers = ["1", "3", "12", "3.5", "一", "两", "五", "十", "1,200"]
+    return (rng.choice(numbers) + rng.choice(["", "万", "人"]) + rng.choice(["-", "至", "~", "—"])
+            + rng.choice(numbers) + rng.choice(["", "万", "亿"]) + rng.choice(["人", "元", "%", "万元"]))
+
+
+def test_groups_read_from_the_match_agree_with_the_group_dict():
+    """``_general`` reads the groups from the match itself; on random text
+    dense in every form (qualifiers, ranges, rates, percent and money
+    prefixes, fractions, 成, minor units), full and simple patterns alike,
+    it decides as with the group dict."""
+    from etl import figures, rules
+
+    comp = figures._compiled()
+    units = sorted({u.unit_raw for u in rules.units()})
+    words = sorted({q.word for q in rules.qualifiers()})
+    pieces = ["1", "12", "3.5", "2022", "1,234", "一", "两", "三", "十", "百", "千", "万", "亿",
+              "-", "至", "到", "~", "—", "负", "分之", "百分之", "成", "半", "又", "零", "角", "分",
+              "¥", "$", "/", "以上", "左右", "余", "多", "k", " ", "，", "的"]
+    rng = random.Random(20261129)
+    seen = {"cand": 0, "reject": 0, "range": 0, "percent": 0, "money": 0, "fraction": 0}
+    for _ in range(3000):
+        clean = "".join(
+            _a_range(rng) if r < 0.1
+            else rng.choice(units) if r < 0.25 else rng.choice(words) if r < 0.4 else rng.choice(pieces)
+            for r in (rng.random() for _ in range(rng.randint(1, 12)))
+        )
+        for pattern in (comp.full, comp.simple):
+            for at in range(len(clean)):
+                m = pattern.match(clean, at)
+                if m is None:
+                    continue
+                try:
+                    fast = figures._general(m, clean)
+                except figures._Reject:
+                    fast = "reject"
+                seen["reject" if fast == "reject" else "cand"] += 1
+                if fast != "reject":
+                    seen["range"] += fast.qualifier == "range"
+                    seen["percent"] += bool(m["pp"])
+                    seen["money"] += bool(m["cp"])
+                    seen["fraction"] += bool(m["fd"])
+                assert fast == _from_group_dict(m, clean), (clean, at, pattern is comp.full)
+    assert seen["cand"] > 1000 and seen["reject"] > 300, seen
+    assert min(seen["range"], seen["percent"], seen["money"], seen["fraction"]) > 20, seen
+
+
+def _scan_as_before(clean, skip=()):
+    """``figures._scan`` as it was (the skip spans walked by index, every
+    rejection raised): the plain reference for the restructured loop."""
+    from etl import figures
+
+    comp = figures._compiled()
+    out = []
+    pos = 0
+    k, n_skip = 0, len(skip)
+    for m0 in comp.anchor.finditer(clean):
+        at = m0.start()
+        if at < pos:
+            continue
+        m = comp.full.match(clean, at)
+        if m is None:
+            continue
+        if n_skip:
+            while k < n_skip and skip[k][1] <= at:
+                k += 1
+            if k < n_skip and skip[k][0] <= at and m.end() <= skip[k][1]:
+                pos = m.end()
+                continue
+        cand = None
+        try:
+            cand = figures._candidate(m, clean)
+        except figures._Reject:
+            if m.group("sep") or m.group("psep") or m.group("csep"):
+                m2 = comp.simple.match(clean, at)
+                if m2 is not None:
+                    try:
+                        cand = figures._candidate(m2, clean)
+                    except figures._Reject:
+                        cand = None
+                    if cand is not None:
+                        out.append(cand)
+                        pos = max(cand.end, at + 1)
+                        continue
+                    pos = m.end("sep") if m.group("n1") and m.group("sep") else at + 1
+                    continue
+            pos = m.end()
+            continue
+        out.append(cand)
+        pos = max(cand.end, at + 1)
+    return out
+
+
+def test_scan_agrees_with_the_plain_loop():
+    """Random text (numbers, units, the indefinite 一, ranges, years) and
+    random sorted, non-overlapping skip spans (as the dates are)."""
+    from etl import figures, rules
+
+    units = sorted({u.unit_raw for u in rules.units()})
+    pieces = ["1", "12", "2022", "3.5", "一", "两", "十", "万", "年", "月", "日", "的", "，",
+              "\n", "约", "近", "以上", "-", "至", "第", "百分之", "¥"]
+    rng = random.Random(20261130)
+    total = 0
+    for _ in range(1500):
+        clean = "".join(
+            _a_range(rng) if r < 0.1 else rng.choice(units) if r < 0.35 else rng.choice(pieces)
+            for r in (rng.random() for _ in range(rng.randint(1, 15)))
+        )
+        cuts = sorted(rng.sample(range(len(clean) + 1), min(len(clean) + 1, 2 * rng.randint(0, 3))))
+        skip = [(a, b) for a, b in zip(cuts[0::2], cuts[1::2]) if b > a]
+        fast = figures._scan(clean, skip)
+        assert fast == _scan_as_before(clean, skip), (clean, skip)
+        total += len(fast)
+    assert total > 1000
+
+
+def test_display_text_of_the_raw_runs_matches_slicing_display():
+    """``Repaired.display_text`` joins only the raw runs behind the span
+    until ``display`` is built; random OCR-like pages (odd spaces, line
+    separators, full-width characters, soft and hard breaks), every span."""
+    from etl.textrepair import repair
+
+    pool = list("就业率达1234567890万元人，。、“”（）ＡＢ１２３　\u00a0\t\r\n\u2028 .%OoK") + ["\n\n", "  ", "4. "]
+    rng = random.Random(20261131)
+    for _ in range(400):
+        raw = "".join(rng.choice(pool) for _ in range(rng.randint(0, 60)))
+        fresh = repair(raw)
+        display = repair(raw).display
+        n = len(fresh.clean)
+        for start in range(n):
+            for end in range(start + 1, min(n, start + 25) + 1):
+                assert fresh.display_text(start, end) == display[start:end], (raw, start, end)
+        assert "display" not in fresh.__dict__  # (not built on the way)
+        assert fresh.display_text(n // 2, n // 2) == ""
+        assert fresh.display_text(0, n) == display  # once built, sliced
+        assert fresh.display_text(-1, n + 3) == display[-1 : n + 3]
