@@ -276,3 +276,40 @@ def test_display_text_of_the_raw_runs_matches_slicing_display():
         assert fresh.display_text(n // 2, n // 2) == ""
         assert fresh.display_text(0, n) == display  # once built, sliced
         assert fresh.display_text(-1, n + 3) == display[-1 : n + 3]
+
+
+def test_anchor_drops_only_positions_where_no_figure_starts():
+    """The anchor's number-run lookahead (``_no_follower_after_number``)
+    drops a position only where the figure regex cannot match: on random
+    text dense in number characters, units, qualifiers, percent and money
+    prefixes and ordinary words, the anchors kept are the old anchors
+    where the regex matches, and more."""
+    import re
+
+    from etl import figures, rules
+
+    comp = figures._compiled()
+    suffix = figures._no_follower_after_number()
+    assert comp.anchor.pattern.endswith(suffix)
+    old = re.compile(comp.anchor.pattern[: -len(suffix)], re.S)
+    units = sorted({u.unit_raw for u in rules.units()})
+    words = sorted({q.word for q in rules.qualifiers()})
+    pieces = list("0123456789一二两三十百千万亿零〇半兆点,.kK 　\n月日号江直切分之成余多-负—至到~的，。人元%")
+    pieces += ["百分之", "千分之", "¥", "$", "k", " k", "1 8", "三江", "一直", "1月", "16日元"]
+    rng = random.Random(20261201)
+    kept = dropped = 0
+    for _ in range(3000):
+        clean = "".join(
+            rng.choice(units) if r < 0.2 else rng.choice(words) if r < 0.3 else rng.choice(pieces)
+            for r in (rng.random() for _ in range(rng.randint(1, 14)))
+        )
+        new_starts = {m.start() for m in comp.anchor.finditer(clean)}
+        for m in old.finditer(clean):
+            at = m.start()
+            if at in new_starts:
+                kept += 1
+            else:
+                dropped += 1
+                assert comp.full.match(clean, at) is None, (clean, at)
+        assert new_starts <= {m.start() for m in old.finditer(clean)}
+    assert kept > 5000 and dropped > 1000, (kept, dropped)
