@@ -440,8 +440,12 @@ def repair(raw: str) -> Repaired:
     # Lines (stripped of their spaces) lie between the break regions.
     regions = [m.span() for m in _BREAK.finditer(norm, lo, hi)]
     starts = [lo, *[e for _, e in regions]]
-    ends = [s if norm[s - 1] != " " else _before_spaces(norm, s) for s, _ in regions]
+    ends = [s for s, _ in regions]
     ends.append(hi)
+    # A line ending in spaces ends before them (rare: found by one search
+    # instead of a look at every line's end).
+    for m in _SPACES_BEFORE_BREAK.finditer(norm, lo, hi):
+        ends[bisect.bisect_left(ends, m.end())] = m.start()
 
     # Dropped spans: page margins, soft breaks, hard breaks but their first
     # "\n", and spaces inside lines.
@@ -470,7 +474,9 @@ def repair(raw: str) -> Repaired:
     spaces = [m.span() for m in _DROP_SPACES.finditer(norm, lo, hi)]
     if spaces:
         # Keep the space after a list number that starts a line (4. 2023年).
-        for a in starts:
+        # (Most pages have no digit, dot, space, digit at all: no walk over
+        # the line starts.)
+        for a in starts if _LIST_NUMBER_ANYWHERE.search(norm, lo, hi) else ():
             if norm[a] in _DIGITS and _LIST_NUMBER.match(norm, a):
                 run = norm.index(".", a) + 1
                 j = bisect.bisect_left(spaces, (run,))
@@ -487,9 +493,10 @@ def repair(raw: str) -> Repaired:
     return Repaired(raw=raw, clean=clean, raw_index=RawIndex(keep_starts, keep_ends, len(raw)))
 
 
-def _before_spaces(text: str, end: int) -> int:
-    """Where the spaces just before ``end`` start (``text[:end]`` holds a
-    non-space; no copy of the text before, as ``rstrip`` would make)."""
-    while text[end - 1] == " ":
-        end -= 1
-    return end
+#: The spaces ending a line, before its break (``_BREAK`` starts at the
+#: ``\n``): a space not after a space or a line break, up to the ``\n``.
+#: (It starts with the space itself, so ``re`` skips to spaces at C speed.)
+_SPACES_BEFORE_BREAK = re.compile(r" (?<![ \n] ) *(?=\n)")
+
+#: What every list number followed by a number (``_LIST_NUMBER``) contains.
+_LIST_NUMBER_ANYWHERE = re.compile(r"[0-9]\. +[0-9]")
