@@ -78,7 +78,7 @@ import calendar
 import datetime as dt
 import re
 
-from etl.records import DateMention
+from etl.records import DateMention, new_date_mention
 from etl.textrepair import Repaired
 
 # --------------------------------------------------------------------------
@@ -111,6 +111,9 @@ NEXT_YEAR_WORDS = ("次年", "翌年", "第二年")
 #: Lunar calendar dates are not converted: a mention right after this
 #: marker is dropped (``农历2015年十月初一``).
 LUNAR_MARKER = "农历"
+
+#: The first characters of the words of ``RELATIVE_NOT_AFTER``.
+_RELATIVE_NOT_AFTER_FIRSTS = frozenset(word[0] for word in RELATIVE_NOT_AFTER)
 
 #: Half years -> (first month, last month).
 HALF_YEARS: dict[str, tuple[int, int]] = {"上半年": (1, 6), "下半年": (7, 12)}
@@ -312,10 +315,10 @@ def _resolve(a: _End, b: _End, issue: dt.date | None,
              ) -> tuple[dt.date | None, dt.date | None, str]:
     """Start/end dates and resolution of the span from ``a`` to ``b``
     (a point mention passes the same end twice)."""
-    kinds = {a.kind, b.kind} - {None}
+    # (kinds are "absolute", "relative" or None: no set built)
     resolution = (
-        "absolute" if "absolute" in kinds
-        else "relative" if kinds else "issue_year"
+        "absolute" if a.kind == "absolute" or b.kind == "absolute"
+        else "relative" if a.kind is not None or b.kind is not None else "issue_year"
     )
     # Fill a missing year from the other end, else from the issue date.
     if a.year is None and b.year is not None:
@@ -489,10 +492,12 @@ def _context_ok(text: str, m: re.Match[str]) -> bool:
         return False
     if text.endswith(LUNAR_MARKER, 0, s):
         return False
-    # Relative word: check the word's own neighbours.
-    for word, bad_before in RELATIVE_NOT_AFTER.items():
-        if text.startswith(word, s) and prev and prev in bad_before:
-            return False
+    # Relative word: check the word's own neighbours (only a mention that
+    # starts with one of their first characters can start with one).
+    if prev and first in _RELATIVE_NOT_AFTER_FIRSTS:
+        for word, bad_before in RELATIVE_NOT_AFTER.items():
+            if text.startswith(word, s) and prev in bad_before:
+                return False
     if e - s == 2 and text[s:e] in RELATIVE_YEARS:
         if e < len(text) and text[e] in RELATIVE_NOT_BEFORE:
             return False
@@ -505,6 +510,7 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
     text = repaired.clean
     out: list[DateMention] = []
     search = _DATE_RE.search
+    run_span = repaired.raw_index.span
     n = len(text)
     pos = 0  # clean text before this is consumed
     for anchor in _ANCHOR_RE.finditer(text):
@@ -522,9 +528,9 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
         except _Invalid:
             continue
         cs, ce = m.span()
-        rs, re_ = repaired.raw_span(cs, ce)
-        # (positional: a frozen dataclass takes keywords markedly slower)
-        out.append(DateMention(
+        # (``repaired.raw_span``'s own path for a non-empty span)
+        rs, re_ = run_span(cs, ce) if cs < ce else repaired.raw_span(cs, ce)
+        out.append(new_date_mention(
             rs, re_, repaired.raw[rs:re_], gran, start, end, resolution, cs, ce
         ))
     return out

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from etl import rules
 from etl.numerals import parse_number
-from etl.records import Figure
+from etl.records import Figure, new_figure
 from etl.sentences import split_sentences
 from etl.textrepair import Repaired
 
@@ -234,8 +234,51 @@ def _build_anchor() -> re.Pattern[str]:
     pres = "".join(sorted(re.escape(c) for c in pre_only))
     longest = max(map(len, words))
     return re.compile(
-        rf"[{nums}{pres}](?<![{pres}](?!.{{0,{longest - 1}}}[{nums}]))(?<!{_START_NOT}.)", re.S
+        rf"[{nums}{pres}](?<![{pres}](?!.{{0,{longest - 1}}}[{nums}]))(?<!{_START_NOT}.)"
+        + _no_follower_after_number(),
+        re.S,
     )
+
+
+def _no_follower_after_number() -> str:
+    """A lookahead dropping the number starts that cannot begin a figure
+    (一直, 三江, 1月: about a third of the positions tried on a page): a run
+    of number characters followed by a character that nothing after a
+    number starts with.
+
+    Where the first character is a number character (and no prefix
+    qualifier, money or percent prefix, or sign starts with it), a figure
+    starting there begins with a number (``_NUM``, made of number
+    characters, or a fraction's) or a percent prefix (百分之: its first
+    character that is no number character follows the run); after the
+    number comes a unit, an infix qualifier, a multiplier, a separator, 分
+    (分之), 成 (半成) or 余/多 (百余), or, within the number, a line break
+    (``_K``'s space).  So the run of number characters from there is
+    followed by the first character of one of those, or, when one starts
+    inside the run (3千克), by its first character that is no number
+    character, or by the end of the text.  (Were a unit or qualifier made
+    of number characters only, a match could end inside the run: then no
+    lookahead.)"""
+    all_units = rules.units()
+    number_chars = set("0123456789,.kK兆点點半" + _CN_BODY)
+    number_chars |= {c for c in map(chr, range(0x10000)) if c.isspace() and c != "\n"}
+    pct_words = [u.unit_raw for u in all_units if u.kind == "percent_prefix"]
+    follower_words = [u.unit_raw for u in all_units] + [q.word for q in rules.qualifiers()]
+    if any(set(w) <= number_chars for w in follower_words):
+        return ""
+    other_starts = {q.word[0] for q in rules.qualifiers() if q.position in ("prefix", "magnitude")}
+    other_starts |= {u.unit_raw[0] for u in all_units if u.kind == "money_prefix"}
+    other_starts |= {"-", "负"}
+    followers = number_chars | set("\n分成余多") | {w[0] for w in follower_words}
+    followers |= set("十百千万亿萬億—-–~〜至到")  # multipliers, separators (_SEP)
+    followers |= {next(c for c in w if c not in number_chars) for w in follower_words}
+    filtered = number_chars - other_starts
+
+    def cls(chars: set[str]) -> str:
+        return "".join(sorted(re.escape(c) for c in chars))
+
+    # (tested after the anchor's character, which is the run's first)
+    return rf"(?!(?<=[{cls(filtered)}])[{cls(number_chars)}]*[^{cls(followers)}])"
 
 
 @functools.cache
@@ -379,7 +422,11 @@ def _qualifier(position: str, word: str | None, kind: str | None = None) -> str 
     return q.qualifier
 
 
-def _finish(m: re.Match[str], gd: dict, cand: _Cand, kind: str) -> _Cand:
+#: A match's groups by name: the match itself (``m[name]``) or a dict.
+_Groups = re.Match | dict
+
+
+def _finish(m: re.Match[str], gd: _Groups, cand: _Cand, kind: str) -> _Cand:
     """Apply the prefix/suffix qualifiers and the per-rate basis."""
     pre = _qualifier("prefix", gd["pre"])
     post = gd["post"]
@@ -420,7 +467,7 @@ def _longest_valid(text: str) -> tuple[float, int]:
     return _num_value(text[:-1], allow_lone_one=True)[0], len(text) - 1
 
 
-def _from_percent_prefix(m: re.Match[str], gd: dict) -> _Cand:
+def _from_percent_prefix(m: re.Match[str], gd: _Groups) -> _Cand:
     rule = rules.units_by_raw()[gd["pp"]][0]
     n1 = gd["pn1"]
     v1, used = _longest_valid(n1)
@@ -429,27 +476,27 @@ def _from_percent_prefix(m: re.Match[str], gd: dict) -> _Cand:
         cand.end = m.start("pn1") + used
         cand.qualifier = _qualifier("prefix", gd["pre"]) or "exact"
         return cand
-    if gd.get("pn2"):
-        v2, _ = _num_value(gd.get("pn2"), allow_lone_one=True)
+    if gd["pn2"]:
+        v2, _ = _num_value(gd["pn2"], allow_lone_one=True)
         if v2 > v1:
             cand.value_max, cand.qualifier = v2, "range"
     return _finish(m, gd, cand, rule.kind)
 
 
-def _from_money_prefix(m: re.Match[str], gd: dict) -> _Cand:
+def _from_money_prefix(m: re.Match[str], gd: _Groups) -> _Cand:
     rule = rules.units_by_raw()[gd["cp"]][0]
     v1 = float(gd["cn1"].replace(",", "")) * _mult_value(gd["cm1"])
     cand = _Cand(m.start(), m.end(), m.start("cp"), v1, rule.unit, rule.unit_raw, "exact")
-    if gd.get("cn2"):
-        v2 = float(gd.get("cn2").replace(",", "")) * _mult_value(gd.get("cm2"))
+    if gd["cn2"]:
+        v2 = float(gd["cn2"].replace(",", "")) * _mult_value(gd["cm2"])
         if not gd["cm1"]:
-            v1 = cand.value = v1 * _mult_value(gd.get("cm2"))
+            v1 = cand.value = v1 * _mult_value(gd["cm2"])
         if v2 > v1:
             cand.value_max, cand.qualifier = v2, "range"
     return _finish(m, gd, cand, rule.kind)
 
 
-def _from_fraction(m: re.Match[str], gd: dict) -> _Cand:
+def _from_fraction(m: re.Match[str], gd: _Groups) -> _Cand:
     den, _ = _num_value(gd["fd"], allow_lone_one=True)
     num, _ = _num_value(gd["fn"], allow_lone_one=True)
     if den <= 0:
@@ -458,7 +505,7 @@ def _from_fraction(m: re.Match[str], gd: dict) -> _Cand:
     return _finish(m, gd, cand, "fraction")
 
 
-def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
+def _from_main(m: re.Match[str], gd: _Groups, clean: str) -> _Cand:
     unit_text = gd["unit"]
     n1 = gd["n1"]
     chinese = _has_chinese(n1)
@@ -468,7 +515,7 @@ def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
         raise _Reject("anniversary (100周年) is not a figure")
     if kind in ("per_basis", "money_prefix", "money_minor", "percent_prefix"):
         raise _Reject("not a unit here")
-    has_range = bool(gd.get("sep"))
+    has_range = bool(gd["sep"])
     q_infix = _qualifier("infix", gd["q1"]) or _qualifier("infix", gd["iq"])
     if unit_text != rule.unit_raw or (unit_text.startswith("个") and unit_text[1:2] in ("多", "余")):
         q_infix = q_infix or "more_than"
@@ -485,19 +532,19 @@ def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
     qualifier = "exact"
     value_max = None
     if has_range:
-        n2 = gd.get("n2")
-        u1 = gd.get("u1")
+        n2 = gd["n2"]
+        u1 = gd["u1"]
         if u1 and u1 != unit_text:
             raise _Reject("range with two different units")
         v2, off2 = _num_value(n2, allow_lone_one=True)
         if off2:
             raise _Reject("malformed range end")
-        v2 *= _mult_value(gd.get("m2"))
-        if gd.get("sign2"):
+        v2 *= _mult_value(gd["m2"])
+        if gd["sign2"]:
             v2 = -v2
         # 3-5万元: the 万 of the upper bound applies to both.
         tail = _BIG_TAIL.search(n2)
-        m2 = (tail.group() if tail else "") + (gd.get("m2") or "")
+        m2 = (tail.group() if tail else "") + (gd["m2"] or "")
         if m2 and not gd["m1"] and not u1 and not _BIG_ANY.search(n1) \
                 and v1 < v2 / _mult_value(m2):
             v1 *= _mult_value(m2)
@@ -541,10 +588,19 @@ def _from_main(m: re.Match[str], gd: dict, clean: str) -> _Cand:
     return cand
 
 
+#: ``_plain``'s verdict "no figure here" (returned, not raised: a page has
+#: a score of them, mostly the indefinite 一, and an exception costs more
+#: than the rest of the test).  Only for matches of the plain form, which
+#: has no range: ``_scan`` then moves on after the match, as for a
+#: ``_Reject`` of a match without a separator.
+_REJECTED = _Cand(-1, -1, -1, 0.0, "", "", "")
+
+
 def _plain(m: re.Match[str], clean: str) -> _Cand | None:
     """The common case, without building the group dict: an Arabic number
     directly followed by its unit and nothing else (no qualifier, range,
-    multiplier or rate).  None: not that case, take the general path."""
+    multiplier or rate).  None: not that case, take the general path;
+    ``_REJECTED``: no figure (the general path would raise ``_Reject``)."""
     if m.lastgroup != "unit":
         return None  # something follows the unit (or not the main form)
     start = m.start()
@@ -554,34 +610,36 @@ def _plain(m: re.Match[str], clean: str) -> _Cand | None:
     n1 = clean[ns:ne]
     end = m.end()
     unit_text = clean[ne:end]
-    if not _PLAIN_ARABIC.fullmatch(n1):
-        if n1 in _LONE_INDEFINITE:
-            _reject_indefinite(n1, unit_text, clean, end)
+    # (ASCII digits alone, the most common number, without the regex)
+    if not (n1.isascii() and n1.isdigit()) and not _PLAIN_ARABIC.fullmatch(n1):
+        if n1 in _LONE_INDEFINITE and _is_indefinite(n1, unit_text, clean, end):
+            return _REJECTED
         return None
-    rule = _unit_rule(unit_text, clean, end, False)
+    # (``_unit_rule``'s own first test, without the call)
+    rule = _unconditional_rules().get(unit_text) or _unit_rule(unit_text, clean, end, False)
     kind = rule.kind
     if unit_text != rule.unit_raw or kind in _GENERAL_KINDS:
         return None
     if kind in _NOT_A_UNIT_HERE:
-        raise _Reject("not a unit here")
+        return _REJECTED  # not a unit here
     value = float(n1)
     if rule.unit_raw == "年" and (
         (value.is_integer() and 1000 <= value <= 2999) or _YEAR_FRACTION.search(n1)
     ):
-        raise _Reject("a year, or a list number glued to a year")
+        return _REJECTED  # a year, or a list number glued to a year
     return _Cand(start, end, ns, value, rule.unit, rule.unit_raw, "exact")
 
 
-def _reject_indefinite(n1: str, unit_text: str, clean: str, end: int) -> None:
+def _is_indefinite(n1: str, unit_text: str, clean: str, end: int) -> bool:
     """A lone 一 directly followed by its unit (一个, 一起, 一家: about a
     fifth of a page's candidates) is the indefinite article unless the unit
-    takes any number: reject it as ``_from_main`` would, without building
-    the group dict.  Returns when the general path must decide."""
+    takes any number: True when ``_from_main`` would reject it so (told
+    without building the group dict); False when the general path must
+    decide."""
     rule = _unit_rule(unit_text, clean, end, _has_chinese(n1))
     if unit_text != rule.unit_raw or (unit_text.startswith("个") and unit_text[1:2] in ("多", "余")):
-        return  # 个多月: a qualifier, and a qualified 一 is a number
-    if rule.kind not in _LONE_ONE_KINDS:
-        raise _Reject("indefinite 一")
+        return False  # 个多月: a qualifier, and a qualified 一 is a number
+    return rule.kind not in _LONE_ONE_KINDS
 
 
 #: Unit kinds after which a lone 一 is a number (一元, 一成).
@@ -593,9 +651,20 @@ _NOT_A_UNIT_HERE = frozenset({"per_basis", "money_prefix", "money_minor", "perce
 
 def _candidate(m: re.Match[str], clean: str) -> _Cand:
     cand = _plain(m, clean)
+    if cand is _REJECTED:
+        raise _Reject("no figure")
     if cand is not None:
         return cand
-    gd = m.groupdict()
+    return _general(m, clean)
+
+
+def _general(m: re.Match[str], clean: str) -> _Cand:
+    """Any form, from the groups (``gd[name]``).  The match itself serves
+    them (``m.groupdict()`` builds all 34 of them, a few µs, for the handful
+    read); a match of the simple pattern, which lacks the range's groups,
+    through a dict with those unmatched (None)."""
+    comp = _compiled()
+    gd: _Groups = m if m.re is comp.full else dict.fromkeys(comp.full.groupindex) | m.groupdict()
     if gd["pp"]:
         return _from_percent_prefix(m, gd)
     if gd["cp"]:
@@ -613,7 +682,10 @@ def _scan(clean: str, skip: list[tuple[int, int]] = ()) -> list[_Cand]:
     out: list[_Cand] = []
     pos = 0
     match = comp.full.match
+    # skip[k] = (skip_start, skip_end): the first span that ends after the
+    # current position (none: both beyond any offset).
     k, n_skip = 0, len(skip)
+    skip_start, skip_end = skip[0] if n_skip else (_FAR, _FAR)
     for m0 in comp.anchor.finditer(clean):
         at = m0.start()
         if at < pos:
@@ -621,15 +693,21 @@ def _scan(clean: str, skip: list[tuple[int, int]] = ()) -> list[_Cand]:
         m = match(clean, at)
         if m is None:
             continue
-        if n_skip:
+        if at >= skip_end:
             while k < n_skip and skip[k][1] <= at:
                 k += 1
-            if k < n_skip and skip[k][0] <= at and m.end() <= skip[k][1]:
-                pos = m.end()
-                continue
+            skip_start, skip_end = skip[k] if k < n_skip else (_FAR, _FAR)
+        if skip_start <= at and m.end() <= skip_end:
+            pos = m.end()
+            continue
         cand = None
         try:
-            cand = _candidate(m, clean)
+            cand = _plain(m, clean)
+            if cand is None:
+                cand = _general(m, clean)
+            elif cand is _REJECTED:  # (a plain match: no separator to retry after)
+                pos = m.end()
+                continue
         except _Reject:
             if m.group("sep") or m.group("psep") or m.group("csep"):
                 m2 = comp.simple.match(clean, at)
@@ -701,6 +779,7 @@ class _Lines:
         self.clean = clean
         self._lines: dict[int, _Line] = {}  # by the line's start
         self._alphabet = rules.exclusion_alphabet()
+        self._match_exclusion = rules.exclusion_regex().match
         self._last = _Line(0, -1, 0, 0)  # an empty range: the first lookup searches
 
     def line(self, pos: int) -> _Line:
@@ -725,19 +804,33 @@ class _Lines:
         are those of a scan of the whole line (left to right, no overlaps),
         found lazily: only those starting at or before ``pos`` are looked
         for, and from the last character before ``pos`` that no span can
-        contain (see ``_scan_origin``)."""
-        line = self.line(pos)
+        contain (see below)."""
+        line = self._last
+        if not line.lo <= pos < line.hi:
+            line = self.line(pos)
         starts, ends = line.ex_starts, line.ex_ends
         if pos >= line.ex_next:
-            if self._alphabet is None:
+            alphabet = self._alphabet
+            if alphabet is None:
                 self._scan_whole_line(line)
             else:
                 # Try each position up to pos, as a scan would; a span moves
                 # the scan to its end.  Exclusion spans are never empty.
-                match = rules.exclusion_regex().match
+                match = self._match_exclusion
                 clean = self.clean
                 endpos = min(line.end + 1, len(clean))
-                at = self._scan_origin(line.ex_next, pos)
+                # Start right after the last character before pos that no
+                # exclusion span can contain (``rules.exclusion_alphabet``:
+                # no span crosses it, so a scan started after it finds what
+                # the scan of the whole line finds there), or where the scan
+                # stands (ex_next) when there is none after it.  Most numbers
+                # have one a few characters before them, so a handful of
+                # positions are tried instead of the whole line before it.
+                floor = line.ex_next
+                at = pos - 1
+                while at >= floor and clean[at] in alphabet:
+                    at -= 1
+                at += 1
                 while at <= pos:
                     m = match(clean, at, endpos)
                     if m is None:
@@ -757,8 +850,8 @@ class _Lines:
         return False
 
     def _scan_whole_line(self, line: _Line) -> None:
-        """All the line's spans at once (when ``_scan_origin`` cannot tell
-        where a span may not be)."""
+        """All the line's spans at once (when no character is known to be
+        outside every span: ``rules.exclusion_alphabet`` is None)."""
         for m in rules.exclusion_regex().finditer(
             self.clean, line.start, min(line.end + 1, len(self.clean))
         ):
@@ -768,24 +861,11 @@ class _Lines:
                 line.ex_ends.append(e)
         line.ex_next = _FAR
 
-    def _scan_origin(self, floor: int, pos: int) -> int:
-        """Where the scan for the spans up to ``pos`` may go on: right after
-        the last character before ``pos`` that no exclusion span can contain
-        (``rules.exclusion_alphabet``: no span crosses it, so a scan started
-        after it finds what the scan of the whole line finds there), or at
-        ``floor`` (where the scan stands) when there is none after it.  Most
-        numbers have one a few characters before them, so a handful of
-        positions are tried instead of the whole line before the number."""
-        alphabet = self._alphabet
-        clean = self.clean
-        j = pos - 1
-        while j >= floor and clean[j] in alphabet:
-            j -= 1
-        return j + 1
-
     def sentences(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
         """Sentence spans (and their starts) around the clean span."""
-        line = self.line(start)
+        line = self._last
+        if not line.lo <= start < line.hi:
+            line = self.line(start)
         a, b = line.start, line.end
         if end > b:  # crosses a line break (never, in practice): whole page
             spans = split_sentences(self.clean)
@@ -826,8 +906,9 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
     excluded = lines.excluded
     sentence_spans = lines.sentences
     raw_span = repaired.raw_span
+    run_span = repaired.raw_index.span  # raw_span's own path for a non-empty span
     raw = repaired.raw
-    display = None
+    display_text = repaired.display_text
     out: list[Figure] = []
     contexts: dict[tuple[int, int], str] = {}
     for c in cands:
@@ -857,16 +938,14 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
                 ce = max(ce, sentences[j - 1][1])
         context = contexts.get((cs, ce))
         if context is None:
-            if display is None:
-                display = repaired.display
-            context = contexts[cs, ce] = display[cs:ce]
+            context = contexts[cs, ce] = display_text(cs, ce)
         unit = c.unit
         if unit in _LENGTH_UNITS and SPEED_WORDS.search(clean, max(0, start - 6), start):
             unit = "other"
-        rs, re_ = raw_span(start, end)
+        rs, re_ = run_span(start, end) if start < end else raw_span(start, end)
         value_max = c.value_max
         out.append(
-            Figure(
+            new_figure(
                 rs, re_, raw[rs:re_], float(c.value), unit, c.unit_raw, c.qualifier, context,
                 None if value_max is None else float(value_max), c.per, start, end,
             )

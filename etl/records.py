@@ -42,3 +42,61 @@ class DateMention:
     resolution: str  # absolute, issue_year, relative, unresolved
     clean_start: int = -1
     clean_end: int = -1
+
+
+# Fast positional construction.  ``Figure(...)`` (a frozen dataclass) sets
+# each field through ``object.__setattr__``, about 0.85 µs a record; a page
+# builds dozens.  ``new_figure``/``new_date_mention`` set the slots through
+# their descriptors instead (about half the cost) and give the very same
+# object: same class, fields, equality, hash and pickling
+# (tests/test_fast_extract3.py checks them against the constructors).
+_new = object.__new__
+
+
+def _slot_setters(cls: type) -> tuple:
+    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)
+
+
+(_f_char_start, _f_char_end, _f_surface, _f_value, _f_unit, _f_unit_raw, _f_qualifier,
+ _f_context, _f_value_max, _f_per, _f_clean_start, _f_clean_end) = _slot_setters(Figure)
+
+
+def new_figure(char_start: int, char_end: int, surface: str, value: float, unit: str,
+               unit_raw: str, qualifier: str, context: str, value_max: float | None,
+               per: str | None, clean_start: int, clean_end: int) -> Figure:
+    """``Figure(...)`` with every field given, positionally, faster."""
+    f = _new(Figure)
+    _f_char_start(f, char_start)
+    _f_char_end(f, char_end)
+    _f_surface(f, surface)
+    _f_value(f, value)
+    _f_unit(f, unit)
+    _f_unit_raw(f, unit_raw)
+    _f_qualifier(f, qualifier)
+    _f_context(f, context)
+    _f_value_max(f, value_max)
+    _f_per(f, per)
+    _f_clean_start(f, clean_start)
+    _f_clean_end(f, clean_end)
+    return f
+
+
+(_d_char_start, _d_char_end, _d_surface, _d_granularity, _d_start, _d_end, _d_resolution,
+ _d_clean_start, _d_clean_end) = _slot_setters(DateMention)
+
+
+def new_date_mention(char_start: int, char_end: int, surface: str, granularity: str,
+                     start: dt.date | None, end: dt.date | None, resolution: str,
+                     clean_start: int, clean_end: int) -> DateMention:
+    """``DateMention(...)`` with every field given, positionally, faster."""
+    d = _new(DateMention)
+    _d_char_start(d, char_start)
+    _d_char_end(d, char_end)
+    _d_surface(d, surface)
+    _d_granularity(d, granularity)
+    _d_start(d, start)
+    _d_end(d, end)
+    _d_resolution(d, resolution)
+    _d_clean_start(d, clean_start)
+    _d_clean_end(d, clean_end)
+    return d

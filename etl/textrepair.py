@@ -316,8 +316,27 @@ class Repaired:
 
     def display_text(self, start: int, end: int) -> str:
         """The clean span with the page's own characters (full-width
-        punctuation kept), for human-readable columns such as ``context``."""
-        return self.display[start:end]
+        punctuation kept), for human-readable columns such as ``context``:
+        ``display[start:end]``.  While ``display`` is not built, only the
+        raw runs behind the span are joined (a page's contexts cover about a
+        quarter of it: building ``display`` would join every run)."""
+        if "display" in self.__dict__ or not 0 <= start < end <= len(self.clean):
+            return self.display[start:end]
+        ri = self.raw_index
+        clean_starts, raw_starts = ri.clean_starts, ri.raw_starts
+        raw = self.raw
+        first = bisect.bisect_right(clean_starts, start) - 1  # the runs holding
+        last = bisect.bisect_right(clean_starts, end - 1, first) - 1  # start, end - 1
+        head = raw_starts[first] + start - clean_starts[first]
+        if first == last:
+            text = raw[head : head + end - start]
+        else:
+            parts = [raw[head : ri.raw_ends[first]]]
+            parts += [raw[a:b] for a, b in zip(raw_starts[first + 1 : last], ri.raw_ends[first + 1 : last])]
+            parts.append(raw[raw_starts[last] : raw_starts[last] + end - clean_starts[last]])
+            text = "".join(parts)
+        # Spaces and line breaks as ``display`` has them (one for one).
+        return _replace_each(_WHITESPACE_FINDER, text)
 
     def clean_pos(self, raw_pos: int) -> int:
         """Clean index of the first clean character at or after ``raw_pos``."""
@@ -421,8 +440,12 @@ def repair(raw: str) -> Repaired:
     # Lines (stripped of their spaces) lie between the break regions.
     regions = [m.span() for m in _BREAK.finditer(norm, lo, hi)]
     starts = [lo, *[e for _, e in regions]]
-    ends = [s if norm[s - 1] != " " else _before_spaces(norm, s) for s, _ in regions]
+    ends = [s for s, _ in regions]
     ends.append(hi)
+    # A line ending in spaces ends before them (rare: found by one search
+    # instead of a look at every line's end).
+    for m in _SPACES_BEFORE_BREAK.finditer(norm, lo, hi):
+        ends[bisect.bisect_left(ends, m.end())] = m.start()
 
     # Dropped spans: page margins, soft breaks, hard breaks but their first
     # "\n", and spaces inside lines.
@@ -451,7 +474,9 @@ def repair(raw: str) -> Repaired:
     spaces = [m.span() for m in _DROP_SPACES.finditer(norm, lo, hi)]
     if spaces:
         # Keep the space after a list number that starts a line (4. 2023年).
-        for a in starts:
+        # (Most pages have no digit, dot, space, digit at all: no walk over
+        # the line starts.)
+        for a in starts if _LIST_NUMBER_ANYWHERE.search(norm, lo, hi) else ():
             if norm[a] in _DIGITS and _LIST_NUMBER.match(norm, a):
                 run = norm.index(".", a) + 1
                 j = bisect.bisect_left(spaces, (run,))
@@ -468,9 +493,10 @@ def repair(raw: str) -> Repaired:
     return Repaired(raw=raw, clean=clean, raw_index=RawIndex(keep_starts, keep_ends, len(raw)))
 
 
-def _before_spaces(text: str, end: int) -> int:
-    """Where the spaces just before ``end`` start (``text[:end]`` holds a
-    non-space; no copy of the text before, as ``rstrip`` would make)."""
-    while text[end - 1] == " ":
-        end -= 1
-    return end
+#: The spaces ending a line, before its break (``_BREAK`` starts at the
+#: ``\n``): a space not after a space or a line break, up to the ``\n``.
+#: (It starts with the space itself, so ``re`` skips to spaces at C speed.)
+_SPACES_BEFORE_BREAK = re.compile(r" (?<![ \n] ) *(?=\n)")
+
+#: What every list number followed by a number (``_LIST_NUMBER``) contains.
+_LIST_NUMBER_ANYWHERE = re.compile(r"[0-9]\. +[0-9]")
