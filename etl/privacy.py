@@ -58,11 +58,13 @@ import csv
 import functools
 import operator
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 
 from etl.rules import literal_alternation
-from etl.textrepair import Repaired
+from etl.textrepair import RawIndex, Repaired
 
 VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
 
@@ -272,14 +274,61 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     long = surname + given
     if given[1] in POST_NAME_CHARS or given[1] in NON_NAME_CHARS:
         return short
-    if text.count(short) > text.count(long):
+    if _occurs_more_often(text, short, long):
         return short
     return long
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of ``word`` can overlap (``aa``, ``aba``)."""
+    return any(word[:k] == word[-k:] for k in range(1, len(word)))
+
+
+def _occurs_more_often(text: str, short: str, long: str) -> bool:
+    """``text.count(short) > text.count(long)`` for ``long`` = ``short`` + one
+    character, in one scan instead of two: when neither overlaps itself,
+    each counts all of its occurrences, so ``short`` occurs more often
+    exactly when one of its occurrences does not go on as ``long``."""
+    if _overlaps_itself(short) or _overlaps_itself(long):
+        return text.count(short) > text.count(long)
+    i = text.find(short)
+    while i >= 0:
+        if not text.startswith(long, i):
+            return True
+        i = text.find(short, i + len(short))
+    return False
 
 
 def _gaps(repaired: Repaired, start: int, end: int) -> list[str]:
     """For each gap between clean characters start..end-1 and their successor:
     what the raw text had there ('space', 'newline' or 'none')."""
+    ri = repaired.raw_index
+    if not isinstance(ri, RawIndex):
+        return _gaps_plain(repaired, start, end)
+    # Inside a run of kept characters the raw offsets follow each other
+    # ('none'): only where a run starts can the raw text have had more.
+    out = ["none"] * max(end - start - 1, 0)
+    raw = repaired.raw
+    run_starts, raw_starts = ri.clean_starts, ri.raw_starts
+    last = len(run_starts) - 1
+    k = bisect_right(run_starts, start)
+    before = k - 1  # the run holding the clean character before the gap
+    while k <= last and run_starts[k] < end:
+        i = run_starts[k]  # the gap between clean characters i - 1 and i
+        if k < last and run_starts[k + 1] == i:
+            k += 1  # an empty run: character i is in a later one
+            continue
+        a = raw_starts[before] + i - 1 - run_starts[before]  # raw_index[i - 1]
+        b = raw_starts[k]  # raw_index[i]
+        if b - a > 1:
+            out[i - 1 - start] = "newline" if "\n" in raw[a + 1 : b] else "space"
+        before = k
+        k += 1
+    return out
+
+
+def _gaps_plain(repaired: Repaired, start: int, end: int) -> list[str]:
+    """``_gaps`` offset by offset (tests/test_fast_privacy.py compares the two)."""
     ri = repaired.raw_index
     raw = repaired.raw
     offs = [ri[i] for i in range(start, end)]
@@ -300,26 +349,32 @@ def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, flo
     (end, name, score without the bonus for a known name)."""
     single, compound, *_ = _vocab()
     n = len(group)
-    uniform = len(set(gaps)) <= 1
-    non_name = [c in NON_NAME_CHARS for c in group]
-    spaces = [0]  # spaces[k]: how many of gaps[:k] are spaces
-    for g in gaps:
-        spaces.append(spaces[-1] + (g == "space"))
+    if len(set(gaps)) > 1:
+        spaces = [0, *accumulate([g == "space" for g in gaps])]  # spaces[k]: spaces among gaps[:k]
+        bonus_after = [_GAP_AFTER_NAME[g] for g in gaps]
+    else:
+        spaces = None  # uniform gaps say nothing about where names end
     edges: list[list[tuple[int, str, float]]] = []
     for i in range(n):
         out: list[tuple[int, str, float]] = []
-        for sl in (2, 1):
-            if i + sl > n or group[i : i + sl] not in (compound if sl == 2 else single):
+        # Where the given name starts: after a compound surname, then after
+        # a single one (the order in which ties are kept).
+        given_starts = []
+        if group[i : i + 2] in compound:
+            given_starts.append(i + 2)
+        if group[i] in single:
+            given_starts.append(i + 1)
+        for g in given_starts:
+            if g >= n or group[g] in NON_NAME_CHARS:
                 continue
-            for gl in (1, 2):
-                j = i + sl + gl
-                if j > n or non_name[i + sl] or (gl == 2 and non_name[i + sl + 1]):
-                    continue
-                score = 1.0 + (0.5 if j - i == 3 else 0.0)
-                if not uniform:
+            for j in (g + 1, g + 2):  # one or two characters of given name
+                if j > n or (j == g + 2 and group[g + 1] in NON_NAME_CHARS):
+                    break
+                score = 1.5 if j - i == 3 else 1.0
+                if spaces is not None:
                     score -= spaces[j - 1] - spaces[i]
                     if j < n:
-                        score += _GAP_AFTER_NAME[gaps[j - 1]]
+                        score += bonus_after[j - 1]
                 out.append((j, group[i:j], score))
         edges.append(out)
     return edges

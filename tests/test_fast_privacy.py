@@ -1,0 +1,111 @@
+"""The fast paths of private-name detection give what the plain ways give.
+
+Each (raw gaps read from the runs of the raw index, byline edges, the
+two-or-three-character count comparison in one scan) is checked against
+the straightforward computation on random inputs built from the
+characters that matter.
+"""
+
+from __future__ import annotations
+
+import random
+
+from etl import privacy
+from etl.textrepair import RawIndex, Repaired
+
+
+def _random_repaired(rng: random.Random) -> Repaired:
+    """A raw text with spaces and line breaks, and a raw index of random
+    runs (some empty, some adjacent, so gaps of every kind occur)."""
+    starts, ends = [], []
+    pos = 0
+    for _ in range(rng.randint(1, 8)):
+        pos += rng.choice([0, 0, 1, 2, 3])
+        length = rng.choice([0, 1, 1, 2, 3, 5])
+        starts.append(pos)
+        ends.append(pos + length)
+        pos += length
+    raw_len = pos + rng.randint(0, 2)
+    raw = "".join(rng.choice("ab \n") for _ in range(raw_len))
+    index = RawIndex(starts, ends, raw_len)
+    clean = "x" * index.size
+    return Repaired(raw, clean, index)
+
+
+def test_gaps_from_runs_match_the_gaps_offset_by_offset():
+    rng = random.Random(1126)
+    seen = set()
+    for _ in range(5000):
+        repaired = _random_repaired(rng)
+        size = len(repaired.clean)
+        start = rng.randint(0, size)
+        end = rng.randint(start, size)
+        got = privacy._gaps(repaired, start, end)
+        assert got == privacy._gaps_plain(repaired, start, end), (repaired, start, end)
+        seen.update(got)
+    assert seen == {"none", "space", "newline"}
+
+
+def _plain_segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, float]]]:
+    """The byline edges as first written: every surname and given-name
+    length tried at every start, scores from the gaps around the name."""
+    single, compound, *_ = privacy._vocab()
+    n = len(group)
+    uniform = len(set(gaps)) <= 1
+    non_name = [c in privacy.NON_NAME_CHARS for c in group]
+    spaces = [0]
+    for g in gaps:
+        spaces.append(spaces[-1] + (g == "space"))
+    edges = []
+    for i in range(n):
+        out = []
+        for sl in (2, 1):
+            if i + sl > n or group[i : i + sl] not in (compound if sl == 2 else single):
+                continue
+            for gl in (1, 2):
+                j = i + sl + gl
+                if j > n or non_name[i + sl] or (gl == 2 and non_name[i + sl + 1]):
+                    continue
+                score = 1.0 + (0.5 if j - i == 3 else 0.0)
+                if not uniform:
+                    score -= spaces[j - 1] - spaces[i]
+                    if j < n:
+                        score += privacy._GAP_AFTER_NAME[gaps[j - 1]]
+                out.append((j, group[i:j], score))
+        edges.append(out)
+    return edges
+
+
+def test_segment_edges_match_the_plain_enumeration():
+    single, compound, *_ = privacy._vocab()
+    rng = random.Random(26)
+    compound_chars = "".join(sorted({c for s in compound for c in s}))
+    alphabet = "".join(sorted(single))[:30] + compound_chars[:20] + "的们说是区大鹏伟兰"
+    for _ in range(5000):
+        group = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.3:
+            group = rng.choice(sorted(compound)) + group
+        kinds = rng.choice([["none"], ["space"], ["none", "space", "newline"]])
+        gaps = [rng.choice(kinds) for _ in range(len(group) - 1)]
+        assert privacy._segment_edges(group, gaps) == _plain_segment_edges(group, gaps), (group, gaps)
+        known = {group[i:j] for i in range(len(group)) for j in range(i + 2, i + 4) if rng.random() < 0.1}
+        edges = _plain_segment_edges(group, gaps)
+        assert privacy._segment_names(group, gaps, known) == privacy._segment_best(len(group), edges, known)
+
+
+def test_occurs_more_often_matches_the_two_counts():
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice("张大鹏张张") for _ in range(rng.randint(0, 30)))
+        short = "".join(rng.choice("张大鹏") for _ in range(rng.randint(1, 3)))
+        long = short + rng.choice("张大鹏")
+        expected = text.count(short) > text.count(long)
+        assert privacy._occurs_more_often(text, short, long) == expected, (text, short, long)
+
+
+def test_overlaps_itself():
+    assert privacy._overlaps_itself("张张")
+    assert privacy._overlaps_itself("张大张")
+    assert privacy._overlaps_itself("张大张大")
+    assert not privacy._overlaps_itself("张大鹏")
+    assert not privacy._overlaps_itself("张")
