@@ -56,11 +56,10 @@ from __future__ import annotations
 
 import csv
 import functools
-import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from etl.rules import literal_alternation
@@ -239,7 +238,7 @@ def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | 
 def _before_suffix_rx() -> re.Pattern[str]:
     """Matches the first character of a place suffix (a suffix consumes only
     that character, so suffixes starting inside another one are found too:
-    社区 and its 区) and captures the four characters before it."""
+    社区 and its 区) and captures the four, three and two characters before it."""
     rests: dict[str, list[str]] = {}
     for suffix in PLACE_SUFFIXES:
         rests.setdefault(suffix[0], []).append(suffix[1:])
@@ -248,10 +247,9 @@ def _before_suffix_rx() -> re.Pattern[str]:
         else re.escape(first) + "(?=" + "|".join(map(re.escape, tails)) + ")"
         for first, tails in rests.items()
     ]
-    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.{4}).))")
+    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.(.(..))).))")
 
 
-_DROP_1, _DROP_2 = operator.itemgetter(slice(1, None)), operator.itemgetter(slice(2, None))
 #: Four characters that are in no name, put before the text so that a suffix
 #: near its start has four characters before it too.
 _PAD = "\n" * 4
@@ -262,8 +260,7 @@ def _before_place_suffix(text: str) -> set[str]:
     followed by a place or organisation suffix (with some shorter strings and
     strings with line breaks, which are never names).  One scan of the page
     in C, where looking for each candidate name would scan it once per name."""
-    before = _before_suffix_rx().findall(_PAD + text)
-    return set(before).union(map(_DROP_1, before), map(_DROP_2, before))
+    return set(chain.from_iterable(_before_suffix_rx().findall(_PAD + text)))
 
 
 def _choose_length(text: str, surname: str, given: str) -> str:
@@ -489,9 +486,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         _segment_best(len(p), e, confident) if any(c in p for c in confident) else seg
         for (p, _), e, seg in zip(pieces, edges, first)
     ]
-    byline_found, _ = _byline_found(pieces, second)
-    for name in byline_found:
-        add(name, True)
+    for names in second:
+        for name in names or ():
+            cands[name] = True
 
     # Role or relation word + name.  (A name often follows its role word
     # several times: its length, which counts it on the whole page, once.)

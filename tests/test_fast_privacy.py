@@ -109,3 +109,19 @@ def test_overlaps_itself():
     assert privacy._overlaps_itself("张大张大")
     assert not privacy._overlaps_itself("张大鹏")
     assert not privacy._overlaps_itself("张")
+
+
+def test_strings_before_a_place_suffix_are_those_of_a_scan_of_every_position():
+    rng = random.Random(9)
+    alphabet = "张大鹏中区社小学心街道县\n"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        expected = {
+            text[q : q + length]
+            for length in (2, 3, 4)
+            for q in range(len(text) - length + 1)
+            if text.startswith(privacy.PLACE_SUFFIXES, q + length)
+        }
+        # (strings with a line break are never names: only the others count)
+        got = {s for s in privacy._before_place_suffix(text) if "\n" not in s and len(s) >= 2}
+        assert got == {s for s in expected if "\n" not in s}, text
