@@ -156,12 +156,15 @@ def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
     sur = "(?:" + literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
     role_alt = literal_alternation(list(roles) + list(INTRO_BEFORE))
-    left = re.compile(f"(?:{role_alt})(?=({sur})([{_CJK}]{{1,2}}))")
+    sur_first = "".join(sorted({c[0] for c in compound} | single))
+    # (The first character of a surname checked before the surnames one by
+    # one: the same matches, found sooner after the many role words that
+    # are not followed by a name.)
+    left = re.compile(f"(?:{role_alt})(?=[{sur_first}])(?=({sur})([{_CJK}]{{1,2}}))")
     weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     # After a boundary character (consumed, so that ``re`` can skip to the
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
-    sur_first = "".join(sorted({c[0] for c in compound} | single))
     right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
@@ -343,7 +346,9 @@ _GAP_AFTER_NAME = {"space": 1.0, "newline": 0.0, "none": -1.5}
 
 def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, float]]]:
     """For each start i of ``group``, the names that may start there:
-    (end, name, score without the bonus for a known name)."""
+    (end, name, score without the bonus for a known name).  Only for the
+    starts a split can reach (where the names before end): the others
+    get none, as no split reads them (about a third of the starts)."""
     single, compound, *_ = _vocab()
     n = len(group)
     if len(set(gaps)) > 1:
@@ -352,8 +357,12 @@ def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, flo
     else:
         spaces = None  # uniform gaps say nothing about where names end
     edges: list[list[tuple[int, str, float]]] = []
+    reachable = [True] + [False] * n
     for i in range(n):
         out: list[tuple[int, str, float]] = []
+        edges.append(out)
+        if not reachable[i]:
+            continue
         # Where the given name starts: after a compound surname, then after
         # a single one (the order in which ties are kept).
         given_starts = []
@@ -373,7 +382,7 @@ def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, flo
                     if j < n:
                         score += bonus_after[j - 1]
                 out.append((j, group[i:j], score))
-        edges.append(out)
+                reachable[j] = True
     return edges
 
 
@@ -473,9 +482,6 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     single, compound, ambiguous, *_ = _vocab()
     cands: dict[str, bool] = {}  # candidate -> seen with a strong cue
 
-    def add(name: str, strong: bool) -> None:
-        cands[name] = cands.get(name, False) or strong
-
     # Bylines: two passes, the second preferring names confirmed by the first
     # (a piece containing none of those splits as in the first pass).
     pieces = _byline_pieces(repaired)
@@ -498,20 +504,24 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         name = lengths_chosen.get((surname, given))
         if name is None:
             name = lengths_chosen[surname, given] = _choose_length(text, surname, given)
-        after = text[m.start(1) + len(name) : m.start(1) + len(name) + 1]
-        if surname in ambiguous and after and after not in POST_NAME_CHARS:
-            continue
-        add(name, True)
+        if surname in ambiguous:
+            after = text[m.start(1) + len(name) : m.start(1) + len(name) + 1]
+            if after and after not in POST_NAME_CHARS:
+                continue
+        cands[name] = True
 
     # Name + introduction or reporting verb, after a sentence boundary.
     m0 = _right_at_start().match(text)
     right_matches = right.finditer(text, m0.end()) if m0 else right.finditer(text)
-    for m in ([m0] if m0 else []) + list(right_matches):
-        add(m.group(1) + m.group(2), m.group(3) in STRONG_AFTER)
+    for m in chain([m0] if m0 else (), right_matches):
+        name = m.group(1) + m.group(2)
+        cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER
 
-    before_suffix = _before_place_suffix(text)
-    names = {name for name, strong in cands.items()
-             if _plausible(name, text, strong=strong, before_suffix=before_suffix)}
+    # (_plausible, with the page's strings before a place suffix found once)
+    names = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    if names:
+        before_suffix = _before_place_suffix(text)
+        names = {name for name in names if name not in before_suffix}
 
     # A shorter candidate that is the prefix of a longer one found on the page
     # is the same person read too short (张大 / 张大鹏): keep the longer one.
