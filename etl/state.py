@@ -76,7 +76,10 @@ def dump_outcome(outcome: PageOutcome) -> bytes:
     for table, table_columns in columns.items():
         for name in date_columns(table):
             values = table_columns[name]
-            table_columns[name] = list(map(one_of_each.setdefault, values, values))
+            try:
+                table_columns[name] = list(map(one_of_each.setdefault, values, values))
+            except TypeError:  # an unhashable value: left as it is, for the schema check to report
+                pass
     return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -116,3 +116,9 @@ def test_stored_outcomes_share_equal_dates_and_load_equal():
                         assert v is shared.setdefault(v, v)  # one object per date
 
 
+
+
+def test_an_unhashable_value_in_a_date_column_is_stored_as_it_is():
+    rows = [{"date_id": "p:0-1", "source_id": "p", "char_start": 0, "char_end": 1, "start": ["not", "a", "date"]}]
+    outcome = PageOutcome("p.txt", "p", "0" * 64, "ok", tables={"dates": rows})
+    assert load_outcome(dump_outcome(outcome)).columns["dates"]["start"] == [["not", "a", "date"]]
