@@ -168,7 +168,7 @@ def _patterns():
     right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
-    byline_split = re.compile(f"(?:{byline_alt})")
+    byline_split = re.compile(f"({byline_alt})")
     return sur, left, right, byline, byline_split
 
 
@@ -425,23 +425,20 @@ def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
         run_start = m.start()
         run = m.group()
         # Split the run at byline words; each piece is a group of names.
-        pos = 0
-        pieces: list[tuple[int, int]] = []
-        for w in byline_split.finditer(run):
-            if w.start() > pos:
-                pieces.append((pos, w.start()))
-            pos = w.end()
-        if pos < len(run):
-            pieces.append((pos, len(run)))
-        for a, b in pieces:
-            piece = run[a:b].replace("/", "")
+        # (``split`` with the words captured: pieces and words alternate.)
+        a = run_start
+        for k, part in enumerate(byline_split.split(run)):
+            start, a = a, a + len(part)
+            if k % 2 or not part:
+                continue  # a byline word, or nothing between two of them
+            piece = part.replace("/", "")
             if not piece:
                 continue
             # A credit ends at 摄/报道/…, even when the next line runs on.
             piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
             if len(piece) > 40 or len(piece) < 2:
                 continue
-            out.append((piece, _gaps(repaired, run_start + a, run_start + a + len(piece))))
+            out.append((piece, _gaps(repaired, start, start + len(piece))))
     return out
 
 

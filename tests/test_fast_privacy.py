@@ -138,3 +138,52 @@ def test_strings_before_a_place_suffix_are_those_of_a_scan_of_every_position():
         # (strings with a line break are never names: only the others count)
         got = {s for s in privacy._before_place_suffix(text) if "\n" not in s and len(s) >= 2}
         assert got == {s for s in expected if "\n" not in s}, text
+
+
+def _plain_byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
+    """The byline pieces as first written: each run split at the byline
+    words found one by one (finditer), the pieces between them kept."""
+    import re
+
+    text = repaired.clean
+    words = "|".join(re.escape(w) for w in sorted(privacy.BYLINE_WORDS, key=len, reverse=True))
+    out = []
+    for m in privacy._patterns()[3].finditer(text):
+        run_start, run = m.start(), m.group()
+        pos = 0
+        spans = []
+        for w in re.finditer(words, run):
+            if w.start() > pos:
+                spans.append((pos, w.start()))
+            pos = w.end()
+        if pos < len(run):
+            spans.append((pos, len(run)))
+        for a, b in spans:
+            piece = run[a:b].replace("/", "")
+            if not piece:
+                continue
+            piece = privacy._BYLINE_END_RX.split(piece, maxsplit=1)[0]
+            if len(piece) > 40 or len(piece) < 2:
+                continue
+            out.append((piece, privacy._gaps_plain(repaired, run_start + a, run_start + a + len(piece))))
+    return out
+
+
+def test_byline_pieces_match_the_run_split_word_by_word():
+    rng = random.Random(44)
+    tokens = list(privacy.BYLINE_WORDS) + ["摄", "报道", "/", "，", "张", "大鹏", "刘", "彤", "吴荣凯", "的"]
+    found = 0
+    for _ in range(3000):
+        clean = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 12)))
+        # raw text: OCR spaces and line breaks between some clean characters
+        raw_parts, offsets = [], []
+        for c in clean:
+            raw_parts.append(rng.choice(["", "", " ", "\n"]))
+            offsets.append(sum(map(len, raw_parts)))
+            raw_parts.append(c)
+        raw = "".join(raw_parts)
+        repaired = Repaired(raw, clean, RawIndex.of(offsets, len(raw)))
+        expected = _plain_byline_pieces(repaired)
+        assert privacy._byline_pieces(repaired) == expected, clean
+        found += len(expected)
+    assert found > 1000
