@@ -22,11 +22,10 @@ import json
 import os
 import pickle
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 from etl.page import PageOutcome
-from etl.transform import date_columns, to_columns
+from etl.transform import to_columns
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -68,18 +67,7 @@ def dump_outcome(outcome: PageOutcome) -> bytes:
     frames without a conversion, and the main process, which loads every
     page, is the serial part of a run."""
     fields = dict(outcome.__dict__)
-    columns = fields["columns"] = {t: to_columns(t, rows) for t, rows in fields.pop("tables").items()}
-    # Equal dates (a date's start and end, the period of every indicator of
-    # a page) become one object: pickle writes it once and refers to it
-    # after, which saves time both pickling and unpickling.
-    one_of_each: dict[date, date] = {}
-    for table, table_columns in columns.items():
-        for name in date_columns(table):
-            values = table_columns[name]
-            try:
-                table_columns[name] = list(map(one_of_each.setdefault, values, values))
-            except TypeError:  # an unhashable value: left as it is, for the schema check to report
-                pass
+    fields["columns"] = {t: to_columns(t, rows) for t, rows in fields.pop("tables").items()}
     return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
 
 

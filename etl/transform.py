@@ -114,11 +114,6 @@ def _string_columns(table: str) -> tuple[str, ...]:
     return tuple(name for name, dtype in schema.polars_schema(table).items() if dtype == pl.String)
 
 
-@functools.cache
-def date_columns(table: str) -> tuple[str, ...]:
-    return tuple(name for name, dtype in schema.polars_schema(table).items() if dtype == pl.Date)
-
-
 def _order_key(row: tuple) -> tuple:
     """A sort-key row as Python compares it the way polars sorts it
     (``sort(nulls_last=True, maintain_order=True)``: nulls last; strings by
