@@ -78,8 +78,9 @@ def to_columns(table: str, rows: list[dict]) -> dict[str, list]:
         if "" in values:
             columns[name] = [None if v == "" else v for v in values]
     order = _row_order([columns[k] for k in _sort_columns(table)])
-    if order is not None:
-        columns = {name: [values[i] for i in order] for name, values in columns.items()}
+    if order is not None:  # (at least two rows: one row is in order)
+        in_order = operator.itemgetter(*order)
+        columns = {name: list(in_order(values)) for name, values in columns.items()}
     return columns
 
 
