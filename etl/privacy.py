@@ -56,13 +56,14 @@ from __future__ import annotations
 
 import csv
 import functools
-import operator
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate, chain
 from pathlib import Path
 
 from etl.rules import literal_alternation
-from etl.textrepair import Repaired
+from etl.textrepair import RawIndex, Repaired
 
 VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
 
@@ -155,16 +156,19 @@ def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
     sur = "(?:" + literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
     role_alt = literal_alternation(list(roles) + list(INTRO_BEFORE))
-    left = re.compile(f"(?:{role_alt})(?=({sur})([{_CJK}]{{1,2}}))")
+    sur_first = "".join(sorted({c[0] for c in compound} | single))
+    # (The first character of a surname checked before the surnames one by
+    # one: the same matches, found sooner after the many role words that
+    # are not followed by a name.)
+    left = re.compile(f"(?:{role_alt})(?=[{sur_first}])(?=({sur})([{_CJK}]{{1,2}}))")
     weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
     # After a boundary character (consumed, so that ``re`` can skip to the
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
-    sur_first = "".join(sorted({c[0] for c in compound} | single))
     right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
-    byline_split = re.compile(f"(?:{byline_alt})")
+    byline_split = re.compile(f"({byline_alt})")
     return sur, left, right, byline, byline_split
 
 
@@ -237,7 +241,7 @@ def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | 
 def _before_suffix_rx() -> re.Pattern[str]:
     """Matches the first character of a place suffix (a suffix consumes only
     that character, so suffixes starting inside another one are found too:
-    社区 and its 区) and captures the four characters before it."""
+    社区 and its 区) and captures the four, three and two characters before it."""
     rests: dict[str, list[str]] = {}
     for suffix in PLACE_SUFFIXES:
         rests.setdefault(suffix[0], []).append(suffix[1:])
@@ -246,10 +250,9 @@ def _before_suffix_rx() -> re.Pattern[str]:
         else re.escape(first) + "(?=" + "|".join(map(re.escape, tails)) + ")"
         for first, tails in rests.items()
     ]
-    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.{4}).))")
+    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.(.(..))).))")
 
 
-_DROP_1, _DROP_2 = operator.itemgetter(slice(1, None)), operator.itemgetter(slice(2, None))
 #: Four characters that are in no name, put before the text so that a suffix
 #: near its start has four characters before it too.
 _PAD = "\n" * 4
@@ -260,8 +263,7 @@ def _before_place_suffix(text: str) -> set[str]:
     followed by a place or organisation suffix (with some shorter strings and
     strings with line breaks, which are never names).  One scan of the page
     in C, where looking for each candidate name would scan it once per name."""
-    before = _before_suffix_rx().findall(_PAD + text)
-    return set(before).union(map(_DROP_1, before), map(_DROP_2, before))
+    return set(chain.from_iterable(_before_suffix_rx().findall(_PAD + text)))
 
 
 def _choose_length(text: str, surname: str, given: str) -> str:
@@ -272,14 +274,61 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     long = surname + given
     if given[1] in POST_NAME_CHARS or given[1] in NON_NAME_CHARS:
         return short
-    if text.count(short) > text.count(long):
+    if _occurs_more_often(text, short, long):
         return short
     return long
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of ``word`` can overlap (``aa``, ``aba``)."""
+    return any(word[:k] == word[-k:] for k in range(1, len(word)))
+
+
+def _occurs_more_often(text: str, short: str, long: str) -> bool:
+    """``text.count(short) > text.count(long)`` for ``long`` = ``short`` + one
+    character, in one scan instead of two: when neither overlaps itself,
+    each counts all of its occurrences, so ``short`` occurs more often
+    exactly when one of its occurrences does not go on as ``long``."""
+    if _overlaps_itself(short) or _overlaps_itself(long):
+        return text.count(short) > text.count(long)
+    i = text.find(short)
+    while i >= 0:
+        if not text.startswith(long, i):
+            return True
+        i = text.find(short, i + len(short))
+    return False
 
 
 def _gaps(repaired: Repaired, start: int, end: int) -> list[str]:
     """For each gap between clean characters start..end-1 and their successor:
     what the raw text had there ('space', 'newline' or 'none')."""
+    ri = repaired.raw_index
+    if not isinstance(ri, RawIndex):
+        return _gaps_plain(repaired, start, end)
+    # Inside a run of kept characters the raw offsets follow each other
+    # ('none'): only where a run starts can the raw text have had more.
+    out = ["none"] * max(end - start - 1, 0)
+    raw = repaired.raw
+    run_starts, raw_starts = ri.clean_starts, ri.raw_starts
+    last = len(run_starts) - 1
+    k = bisect_right(run_starts, start)
+    before = k - 1  # the run holding the clean character before the gap
+    while k <= last and run_starts[k] < end:
+        i = run_starts[k]  # the gap between clean characters i - 1 and i
+        if k < last and run_starts[k + 1] == i:
+            k += 1  # an empty run: character i is in a later one
+            continue
+        a = raw_starts[before] + i - 1 - run_starts[before]  # raw_index[i - 1]
+        b = raw_starts[k]  # raw_index[i]
+        if b - a > 1:
+            out[i - 1 - start] = "newline" if "\n" in raw[a + 1 : b] else "space"
+        before = k
+        k += 1
+    return out
+
+
+def _gaps_plain(repaired: Repaired, start: int, end: int) -> list[str]:
+    """``_gaps`` offset by offset (tests/test_fast_privacy.py compares the two)."""
     ri = repaired.raw_index
     raw = repaired.raw
     offs = [ri[i] for i in range(start, end)]
@@ -297,31 +346,43 @@ _GAP_AFTER_NAME = {"space": 1.0, "newline": 0.0, "none": -1.5}
 
 def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, float]]]:
     """For each start i of ``group``, the names that may start there:
-    (end, name, score without the bonus for a known name)."""
+    (end, name, score without the bonus for a known name).  Only for the
+    starts a split can reach (where the names before end): the others
+    get none, as no split reads them (about a third of the starts)."""
     single, compound, *_ = _vocab()
     n = len(group)
-    uniform = len(set(gaps)) <= 1
-    non_name = [c in NON_NAME_CHARS for c in group]
-    spaces = [0]  # spaces[k]: how many of gaps[:k] are spaces
-    for g in gaps:
-        spaces.append(spaces[-1] + (g == "space"))
+    if len(set(gaps)) > 1:
+        spaces = [0, *accumulate([g == "space" for g in gaps])]  # spaces[k]: spaces among gaps[:k]
+        bonus_after = [_GAP_AFTER_NAME[g] for g in gaps]
+    else:
+        spaces = None  # uniform gaps say nothing about where names end
     edges: list[list[tuple[int, str, float]]] = []
+    reachable = [True] + [False] * n
     for i in range(n):
         out: list[tuple[int, str, float]] = []
-        for sl in (2, 1):
-            if i + sl > n or group[i : i + sl] not in (compound if sl == 2 else single):
+        edges.append(out)
+        if not reachable[i]:
+            continue
+        # Where the given name starts: after a compound surname, then after
+        # a single one (the order in which ties are kept).
+        given_starts = []
+        if group[i : i + 2] in compound:
+            given_starts.append(i + 2)
+        if group[i] in single:
+            given_starts.append(i + 1)
+        for g in given_starts:
+            if g >= n or group[g] in NON_NAME_CHARS:
                 continue
-            for gl in (1, 2):
-                j = i + sl + gl
-                if j > n or non_name[i + sl] or (gl == 2 and non_name[i + sl + 1]):
-                    continue
-                score = 1.0 + (0.5 if j - i == 3 else 0.0)
-                if not uniform:
+            for j in (g + 1, g + 2):  # one or two characters of given name
+                if j > n or (j == g + 2 and group[g + 1] in NON_NAME_CHARS):
+                    break
+                score = 1.5 if j - i == 3 else 1.0
+                if spaces is not None:
                     score -= spaces[j - 1] - spaces[i]
                     if j < n:
-                        score += _GAP_AFTER_NAME[gaps[j - 1]]
+                        score += bonus_after[j - 1]
                 out.append((j, group[i:j], score))
-        edges.append(out)
+                reachable[j] = True
     return edges
 
 
@@ -364,23 +425,20 @@ def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
         run_start = m.start()
         run = m.group()
         # Split the run at byline words; each piece is a group of names.
-        pos = 0
-        pieces: list[tuple[int, int]] = []
-        for w in byline_split.finditer(run):
-            if w.start() > pos:
-                pieces.append((pos, w.start()))
-            pos = w.end()
-        if pos < len(run):
-            pieces.append((pos, len(run)))
-        for a, b in pieces:
-            piece = run[a:b].replace("/", "")
+        # (``split`` with the words captured: pieces and words alternate.)
+        a = run_start
+        for k, part in enumerate(byline_split.split(run)):
+            start, a = a, a + len(part)
+            if k % 2 or not part:
+                continue  # a byline word, or nothing between two of them
+            piece = part.replace("/", "")
             if not piece:
                 continue
             # A credit ends at 摄/报道/…, even when the next line runs on.
             piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
             if len(piece) > 40 or len(piece) < 2:
                 continue
-            out.append((piece, _gaps(repaired, run_start + a, run_start + a + len(piece))))
+            out.append((piece, _gaps(repaired, start, start + len(piece))))
     return out
 
 
@@ -421,9 +479,6 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     single, compound, ambiguous, *_ = _vocab()
     cands: dict[str, bool] = {}  # candidate -> seen with a strong cue
 
-    def add(name: str, strong: bool) -> None:
-        cands[name] = cands.get(name, False) or strong
-
     # Bylines: two passes, the second preferring names confirmed by the first
     # (a piece containing none of those splits as in the first pass).
     pieces = _byline_pieces(repaired)
@@ -434,9 +489,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         _segment_best(len(p), e, confident) if any(c in p for c in confident) else seg
         for (p, _), e, seg in zip(pieces, edges, first)
     ]
-    byline_found, _ = _byline_found(pieces, second)
-    for name in byline_found:
-        add(name, True)
+    for names in second:
+        for name in names or ():
+            cands[name] = True
 
     # Role or relation word + name.  (A name often follows its role word
     # several times: its length, which counts it on the whole page, once.)
@@ -446,20 +501,24 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         name = lengths_chosen.get((surname, given))
         if name is None:
             name = lengths_chosen[surname, given] = _choose_length(text, surname, given)
-        after = text[m.start(1) + len(name) : m.start(1) + len(name) + 1]
-        if surname in ambiguous and after and after not in POST_NAME_CHARS:
-            continue
-        add(name, True)
+        if surname in ambiguous:
+            after = text[m.start(1) + len(name) : m.start(1) + len(name) + 1]
+            if after and after not in POST_NAME_CHARS:
+                continue
+        cands[name] = True
 
     # Name + introduction or reporting verb, after a sentence boundary.
     m0 = _right_at_start().match(text)
     right_matches = right.finditer(text, m0.end()) if m0 else right.finditer(text)
-    for m in ([m0] if m0 else []) + list(right_matches):
-        add(m.group(1) + m.group(2), m.group(3) in STRONG_AFTER)
+    for m in chain([m0] if m0 else (), right_matches):
+        name = m.group(1) + m.group(2)
+        cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER
 
-    before_suffix = _before_place_suffix(text)
-    names = {name for name, strong in cands.items()
-             if _plausible(name, text, strong=strong, before_suffix=before_suffix)}
+    # (_plausible, with the page's strings before a place suffix found once)
+    names = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    if names:
+        before_suffix = _before_place_suffix(text)
+        names = {name for name in names if name not in before_suffix}
 
     # A shorter candidate that is the prefix of a longer one found on the page
     # is the same person read too short (张大 / 张大鹏): keep the longer one.

@@ -26,6 +26,7 @@ checked twice.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,24 +51,50 @@ def to_columns(table: str, rows: list[dict]) -> dict[str, list]:
     only appends columns: building, normalising and sorting the rows there,
     one page at a time, costs less than doing it per chunk in polars while
     the workers hold both cores."""
-    names = schema.field_names(table)
-    extra = {k for row in rows for k in row} - set(names)
-    if extra:
-        raise ValueError(f"table {table!r}: rows carry columns not in schemas/{table}.json: {sorted(extra)}")
+    names, get_all = _field_getter(table)
     if not rows:
         return {name: [] for name in names}
+    if get_all is not None and set(map(len, rows)) == {len(names)}:
+        # Every row has as many keys as the schema has columns: if each has
+        # all of them (the usual case, itemgetter raises otherwise), it has
+        # no other.  One C-level itemgetter per row.
+        try:
+            values_by_row = list(map(get_all, rows))
+        except KeyError:
+            values_by_row = None
+    else:
+        values_by_row = None
+    if values_by_row is None:
+        extra = set().union(*rows).difference(names)
+        if extra:
+            raise ValueError(f"table {table!r}: rows carry columns not in schemas/{table}.json: {sorted(extra)}")
+        values_by_row = [list(map(row.get, names)) for row in rows]
     # Transposed with C-level iteration (map, zip): this runs for every page.
-    columns = dict(zip(names, map(list, zip(*(list(map(row.get, names)) for row in rows)))))
+    columns = dict(zip(names, map(list, zip(*values_by_row))))
     # Empty strings are published as missing values: frictionless reads an
     # empty CSV cell as null, so the two must not be told apart anywhere.
     for name in _string_columns(table):
         values = columns[name]
         if "" in values:
             columns[name] = [None if v == "" else v for v in values]
-    order = _row_order([columns[k] for k in schema.sort_columns(table)])
-    if order is not None:
-        columns = {name: [values[i] for i in order] for name, values in columns.items()}
+    order = _row_order([columns[k] for k in _sort_columns(table)])
+    if order is not None:  # (at least two rows: one row is in order)
+        in_order = operator.itemgetter(*order)
+        columns = {name: list(in_order(values)) for name, values in columns.items()}
     return columns
+
+
+@functools.cache
+def _field_getter(table: str) -> tuple[tuple[str, ...], operator.itemgetter | None]:
+    """The table's column names, and an itemgetter of all of them as a tuple
+    (None for a one-column table: itemgetter of one name gives no tuple)."""
+    names = tuple(schema.field_names(table))
+    return names, (operator.itemgetter(*names) if len(names) > 1 else None)
+
+
+@functools.cache
+def _sort_columns(table: str) -> tuple[str, ...]:
+    return tuple(schema.sort_columns(table))
 
 
 def _row_order(key_columns: list[list]) -> list[int] | None:
@@ -78,7 +105,7 @@ def _row_order(key_columns: list[list]) -> list[int] | None:
         keys = [_order_key(key) for key in zip(*key_columns)]
     else:  # no nulls: plain tuples compare the same way, and faster
         keys = list(zip(*key_columns))
-    if all(a <= b for a, b in zip(keys, keys[1:])):
+    if all(map(operator.le, keys, keys[1:])):
         return None
     return sorted(range(len(keys)), key=keys.__getitem__)
 
