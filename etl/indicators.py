@@ -446,57 +446,84 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
 _OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
 _FIRST = operator.itemgetter(0)
+#: (phrase, unit, side) -> the candidates the phrase gives a figure of that
+#: unit on that side: (key without the distance, indicator, requires), in
+#: codebook order (memo: the codebook is loaded once).
+_UNIT_CANDS: dict[tuple[str, str | None, str], tuple[tuple[tuple, Indicator, tuple[str, ...]], ...]] = {}
+
+
+def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
+    """The indicators ``phrase`` may signal for a figure of ``unit`` found on
+    ``side`` of it, each with its ranking key (see :func:`match_figure`)
+    minus the distance, which is the figure's."""
+    cands = _UNIT_CANDS.get((phrase, unit, side))
+    if cands is None:
+        is_group, wild, inds = _phrase_info(cb, phrase)
+        # After the number, a group word (300名返乡农民工发放创业担保贷款)
+        # names who is counted; a later indicator phrase says what for.
+        # A literal phrase beats a … pattern.
+        cands = tuple(
+            ((side == "after" and is_group, wild, -len(phrase), 0 if ind.requires else 1, ind.order), ind, ind.requires)
+            for ind in inds
+            if unit in ind.units
+        )
+        if len(_UNIT_CANDS) > 4096:
+            _UNIT_CANDS.clear()
+        _UNIT_CANDS[(phrase, unit, side)] = cands
+    return cands
 
 
 def match_figure(
     idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int
 ) -> list[Match]:
     """The indicator(s) of one figure (clean span cs..ce), or []."""
-    cb = load_codebook()
     clean = idx.clean
-    clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
+    breaks = idx.clause_breaks
+    i = bisect.bisect_left(breaks, cs)
+    own_clause_start = breaks[i - 1] + 1 if i else 0
+    clause_start = max(own_clause_start, prev_end)
     if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
-        clause_start = idx.back(cs, idx.clause_breaks)
-    clause_end = min(idx.forward(ce, idx.clause_breaks_list), next_start)
+        clause_start = own_clause_start
+    breaks = idx.clause_breaks_list
+    i = bisect.bisect_left(breaks, ce)
+    clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
+    signals = idx.signals
+    ends = idx.signal_ends
+    # Before: phrases ending inside [clause_start, cs].  After: phrases
+    # starting in the noun phrase after the figure (sorted by end: those
+    # ending by clause_end; a phrase starting at or after ce ends after it).
+    before = range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs))
+    after = range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end))
+    if not before and not after:  # (most figures)
+        return []
+    cb = load_codebook()
     unit = fig.unit
     texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
     # (key, indicator, phrase, side, distance); the Match is built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
-
-    def consider(phrase: str, side: str, distance: int) -> None:
-        is_group, wild, inds = _phrase_info(cb, phrase)
-        for ind in inds:
-            if unit not in ind.units:
-                continue
-            if ind.requires:
-                if not texts:
-                    texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
-                    texts.append(clean[ce:clause_end])
-                sentence, after = texts
-                if not any(w in sentence or w in after for w in ind.requires):
+    for side, ks in (("before", before), ("after", after)):
+        for k in ks:
+            start, end, phrase = signals[k]
+            if side == "before":
+                if start < clause_start:
                     continue
-            # After the number, a group word (300名返乡农民工发放创业担保贷款)
-            # names who is counted; a later indicator phrase says what for.
-            # A literal phrase beats a … pattern.
-            key = (side == "after" and is_group, distance, wild, -len(phrase), 0 if ind.requires else 1, ind.order)
-            cands.append((key, ind, phrase, side, distance))
-
-    # Before: phrases ending inside [clause_start, cs].
-    signals = idx.signals
-    ends = idx.signal_ends
-    for k in range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)):
-        start, end, phrase = signals[k]
-        if start >= clause_start:
-            consider(phrase, "before", cs - end)
-    # After: phrases starting in the noun phrase after the figure.
-    # (Sorted by end: those ending by clause_end; a phrase starting at or
-    # after ce ends after it.)
-    for k in range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)):
-        start, end, phrase = signals[k]
-        if start >= ce:
-            consider(phrase, "after", start - ce)
+                distance = cs - end
+            else:
+                if start < ce:
+                    continue
+                distance = start - ce
+            for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
+                if requires:
+                    if not texts:
+                        texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
+                        texts.append(clean[ce:clause_end])
+                    sentence, after_text = texts
+                    if not any(w in sentence or w in after_text for w in requires):
+                        continue
+                key = (is_group_after, distance, wild, neg_len, plain, order)
+                cands.append((key, ind, phrase, side, distance))
     if not cands:
         return []
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
@@ -517,13 +544,16 @@ def population_group(
     """The group a figure is about: the group phrase closest before it in its
     clause, else right after it, else ``default``.  For a figure that counts
     the noun after it (``7 家农民工返乡创业园``) only that noun phrase counts."""
-    cb = load_codebook()
-    clean = idx.clean
-    clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
-    clause_end = min(idx.forward(ce, idx.clause_breaks), next_start)
-    groups = idx.groups
     ends = idx.group_ends
-    owner = cb.group_owner
+    if not ends:
+        return default
+    breaks = idx.clause_breaks
+    i = bisect.bisect_left(breaks, cs)
+    clause_start = max(breaks[i - 1] + 1 if i else 0, prev_end)
+    i = bisect.bisect_left(breaks, ce)
+    clause_end = min(breaks[i] if i < len(breaks) else len(idx.clean), next_start)
+    groups = idx.groups
+    owner = load_codebook().group_owner
     if not after_only:
         # Group phrases inside the clause ending by the figure's start: the nearest wins.
         lo, hi = bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)
