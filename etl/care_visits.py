@@ -192,21 +192,33 @@ def _place_and_street(lead: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _gifts(text: str) -> list[str]:
-    v = vocab()
     out: list[str] = []
-    for m in v.gift_rx.finditer(text):
-        obj = m.group(1)
-        for item in _ITEM_SPLIT_RX.split(obj):
-            item = _ITEM_PREFIX_RX.sub("", item).strip()
-            item = _NUMBER_RX.split(item, 1)[0]
-            if item and len(item) <= 12 and v.gift_noun_rx.search(item) and item not in out:
+    for m in vocab().gift_rx.finditer(text):
+        for item in _gift_items(m.group(1)):
+            if item not in out:
                 out.append(item)
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _gift_items(obj: str) -> tuple[str, ...]:
+    """The gifts named in the object of one gift verb, in text order
+    (memoised: the same objects recur across pages, the vocabulary is fixed)."""
+    v = vocab()
+    out = []
+    for item in _ITEM_SPLIT_RX.split(obj):
+        item = _ITEM_PREFIX_RX.sub("", item).strip()
+        item = _NUMBER_RX.split(item, 1)[0]
+        if item and len(item) <= 12 and v.gift_noun_rx.search(item):
+            out.append(item)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
 def _role_en(role_zh: str) -> str | None:
     """English role from the vocabulary: qualifiers in text order, then the
-    last role word (区人民医院…医生 -> hospital doctor)."""
+    last role word (区人民医院…医生 -> hospital doctor).  Memoised: roles
+    recur across pages and the vocabulary is fixed."""
     v = vocab()
     roles = list(v.role_rx.finditer(role_zh))
     if not roles:

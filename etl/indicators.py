@@ -308,6 +308,10 @@ def _is_heading(line: str) -> bool:
 
 
 _BY_END = operator.itemgetter(1, 0)
+_SPAN = operator.itemgetter(0, 1)
+# (Module-level names: the per-figure lookups call them a few hundred times a page.)
+_bisect_left = bisect.bisect_left
+_bisect_right = bisect.bisect_right
 #: Every character that ends a clause, a sentence or a list item (、).
 _BREAK_CHARS = "".join(sorted(CLAUSE_END)) + "、"
 
@@ -479,7 +483,7 @@ def match_figure(
     """The indicator(s) of one figure (clean span cs..ce), or []."""
     clean = idx.clean
     breaks = idx.clause_breaks
-    i = bisect.bisect_left(breaks, cs)
+    i = _bisect_left(breaks, cs)
     own_clause_start = breaks[i - 1] + 1 if i else 0
     clause_start = max(own_clause_start, prev_end)
     if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
@@ -487,21 +491,22 @@ def match_figure(
         # before the base figure it is "of".
         clause_start = own_clause_start
     breaks = idx.clause_breaks_list
-    i = bisect.bisect_left(breaks, ce)
+    i = _bisect_left(breaks, ce)
     clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
     signals = idx.signals
     ends = idx.signal_ends
     # Before: phrases ending inside [clause_start, cs].  After: phrases
     # starting in the noun phrase after the figure (sorted by end: those
     # ending by clause_end; a phrase starting at or after ce ends after it).
-    before = range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs))
-    after = range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end))
-    if not before and not after:  # (most figures)
+    before = range(_bisect_left(ends, clause_start), _bisect_right(ends, cs))
+    after = range(_bisect_left(ends, ce), _bisect_right(ends, clause_end))
+    if not before and not after:  # (a third of the figures)
         return []
     cb = load_codebook()
     unit = fig.unit
     texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
-    # (key, indicator, phrase, side, distance); the Match is built for the winners only.
+    # (key, indicator, phrase, side, distance) of each candidate: the Match is
+    # built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
     for side, ks in (("before", before), ("after", after)):
         for k in ks:
@@ -522,8 +527,7 @@ def match_figure(
                     sentence, after_text = texts
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
-                key = (is_group_after, distance, wild, neg_len, plain, order)
-                cands.append((key, ind, phrase, side, distance))
+                cands.append(((is_group_after, distance, wild, neg_len, plain, order), ind, phrase, side, distance))
     if not cands:
         return []
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
@@ -532,10 +536,24 @@ def match_figure(
         out: dict[str, Match] = {}
         for _, ind, phrase, side, distance in cands:
             if side == "before" and ind.id not in out:
-                out[ind.id] = Match(ind, phrase, side, distance)
+                out[ind.id] = _match(ind, phrase, side, distance)
         return list(out.values())
-    _, ind, phrase, side, distance = min(cands, key=_FIRST)
-    return [Match(ind, phrase, side, distance)]
+    _, ind, phrase, side, distance = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
+    return [_match(ind, phrase, side, distance)]
+
+
+#: The Match objects made so far (memo: a few hundred distinct ones).
+_MATCHES: dict[tuple[str, str, str, int], Match] = {}
+
+
+def _match(ind: Indicator, phrase: str, side: str, distance: int) -> Match:
+    key = (ind.id, phrase, side, distance)
+    m = _MATCHES.get(key)
+    if m is None:
+        if len(_MATCHES) > 4096:
+            _MATCHES.clear()
+        m = _MATCHES[key] = Match(ind, phrase, side, distance)
+    return m
 
 
 def population_group(
@@ -548,21 +566,21 @@ def population_group(
     if not ends:
         return default
     breaks = idx.clause_breaks
-    i = bisect.bisect_left(breaks, cs)
+    i = _bisect_left(breaks, cs)
     clause_start = max(breaks[i - 1] + 1 if i else 0, prev_end)
-    i = bisect.bisect_left(breaks, ce)
+    i = _bisect_left(breaks, ce)
     clause_end = min(breaks[i] if i < len(breaks) else len(idx.clean), next_start)
     groups = idx.groups
     owner = load_codebook().group_owner
     if not after_only:
         # Group phrases inside the clause ending by the figure's start: the nearest wins.
-        lo, hi = bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)
+        lo, hi = _bisect_left(ends, clause_start), _bisect_right(ends, cs)
         if lo < hi:  # (most figures have none)
             best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
             if best is not None:
                 return best[2]
     # Group phrases starting at or after the figure's end and ending by clause_end.
-    lo, hi = bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)
+    lo, hi = _bisect_left(ends, ce), _bisect_right(ends, clause_end)
     if lo < hi:
         best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
         if best is not None:
@@ -819,26 +837,29 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     """(indicator rows, check rows) of one page; ``idx`` is the page's
     :func:`index_page` (whole, or for the spans of ``figures``) when the
     caller already has it."""
-    figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=lambda t: (t[0], t[1]))
+    figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=_SPAN)
     if idx is None:
         idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
-    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=lambda t: (t[0], t[1]))
+    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN)
     date_starts = [d[0] for d in dts]
     region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
     rows: list[dict] = []
+    page_end = len(repaired.clean)
+    last = len(figs) - 1
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
-        next_start = figs[k + 1][0] if k + 1 < len(figs) else len(repaired.clean)
+        next_start = figs[k + 1][0] if k < last else page_end
         matches = match_figure(idx, f, cs, ce, prev_end, next_start)
         if not matches:
             continue
         ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
         for m in matches:
+            ind = m.indicator
             rows.append({
-                "indicator_id": m.indicator.id,
-                "label_zh": m.indicator.label_zh,
-                "label_en": m.indicator.label_en,
-                "topic": m.indicator.topic,
+                "indicator_id": ind.id,
+                "label_zh": ind.label_zh,
+                "label_en": ind.label_en,
+                "topic": ind.topic,
                 "region_code": region_code,
                 "region_name_zh": region_zh,
                 "region_name_en": region_en,
@@ -846,7 +867,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "period_end": pe,
                 "period_basis": basis,
                 "population_group": population_group(
-                    idx, cs, ce, prev_end, next_start, m.indicator.population_group, after_only=m.side == "after"
+                    idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after"
                 ),
                 "value": float(f.value),
                 "value_max": None if f.value_max is None else float(f.value_max),
