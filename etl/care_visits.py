@@ -170,10 +170,14 @@ def _strip_prefix(s: str) -> str:
     return s[last.end() :] if last else s
 
 
-def _place_and_street(lead: str) -> tuple[str | None, str | None, str | None]:
+def _place_and_street(clean: str, lo: int, hi: int, region_starts: list[int] | None = None
+                      ) -> tuple[str | None, str | None, str | None]:
+    """Place and street named in the lead ``clean[lo:hi]`` (``region_starts``:
+    the clean text's ``regions.form_starts``, when the caller has them)."""
     v = vocab()
+    lead = clean[lo:hi]
     street = street_code = None
-    towns = regions.find_street(lead)
+    towns = regions.find_street(clean, lo, hi, region_starts)
     if towns:
         street, street_code = towns[0][2].name_zh, towns[0][2].code
     else:
@@ -359,10 +363,12 @@ def _editor_note(clean: str) -> str:
 
 
 def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
-                  sentence_breaks: list[int] | None = None) -> list[dict]:
+                  sentence_breaks: list[int] | None = None, region_starts: list[int] | None = None) -> list[dict]:
     """The care-visit rows of one page (masked).  ``sentence_breaks``: the
     offsets of the clean text's sentence ends, when the caller has them
-    (``etl.indicators.PageIndex.sentence_breaks``)."""
+    (``etl.indicators.PageIndex.sentence_breaks``); ``region_starts``: the
+    clean text's ``regions.form_starts``, likewise (the street is looked up
+    in the lead)."""
     v = vocab()
     clean = repaired.clean
     note = _editor_note(clean)
@@ -405,7 +411,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]
         s1a, s1b = _sentence_bounds(clean, lead_pos, sentence_breaks)
         _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), sentence_breaks)
-        place, street, street_code = _place_and_street(clean[s1a:s2b])
+        place, street, street_code = _place_and_street(clean, s1a, s2b, region_starts)
         if group is None:
             group = _lead_group(clean[s1a:s2b])
         if role_zh is None:
