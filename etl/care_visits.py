@@ -399,7 +399,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         if campaign is None and note and (not note_groups or group in note_groups):
             campaign = _campaign(note, note_groups)
         # Recipient: the private person named most often in the body.
-        counts = sorted(((body.count(n), -body.find(n), n) for n in names if n in body), reverse=True)
+        counts = sorted(((c, -body.find(n), n) for n in names if (c := body.count(n))), reverse=True)
         recipient = counts[0][2] if counts else None
         role_zh = _recipient_role(body, recipient)
         role_en = _role_en(role_zh) if role_zh else None
@@ -419,9 +419,6 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             role_en = _role_en(role_zh) if role_zh else None
         gifts = _gifts(body)
         raw_start, raw_end = repaired.raw_span(a, b)
-        group, campaign, role_zh, place, street, gifts_text = (
-            s or None for s in privacy.mask_many([group, campaign, role_zh, place, street, ";".join(gifts)], names)
-        )
         rows.append({
             "visit_id": f"{source_id}:{raw_start}",
             "source_id": source_id,
@@ -433,8 +430,18 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             "place": place,
             "street": street,
             "street_code": street_code,
-            "gifts": gifts_text,
+            "gifts": ";".join(gifts),
             "article_char_start": raw_start,
             "article_char_end": raw_end,
         })
+    # Names masked in the free texts of all the rows at once (one pass
+    # instead of one per row); empty texts become None.
+    masked = iter(privacy.mask_many([row[k] for row in rows for k in _MASKED], names))
+    for row in rows:
+        for k in _MASKED:
+            row[k] = next(masked) or None
     return rows
+
+
+#: The columns of a visit row that may contain a name.
+_MASKED = ("volunteer_group", "campaign", "recipient_role_zh", "place", "street", "gifts")

@@ -41,8 +41,9 @@ def derive(source_id: str, page: PageExtraction) -> SemanticResult:
     # sentence ends) serves both.
     idx = index_page(repaired.clean, [clean_span(repaired, f) for f in page.figures])
     indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx)
-    for row in checks:
-        row["message"] = privacy.mask(row["message"], names)
+    # (One masking pass over all the messages: see privacy.mask_many.)
+    for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
+        row["message"] = message
     visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks, region_starts)
     return SemanticResult(indicators=indicators, checks=checks, care_visits=visits, private_names=names)
 
