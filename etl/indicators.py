@@ -348,6 +348,8 @@ def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], 
     look for phrases."""
     windows: list[tuple[int, int]] = []
     for cs, ce in sorted(spans):
+        if windows and cs < windows[-1][1] and ce < windows[-1][1]:
+            continue  # in the last window's clauses (often: several figures a clause)
         i = bisect.bisect_left(clause_breaks, cs)
         lo = clause_breaks[i - 1] + 1 if i else 0
         j = bisect.bisect_left(clause_breaks, ce)
@@ -576,7 +578,11 @@ def population_group(
         # Group phrases inside the clause ending by the figure's start: the nearest wins.
         lo, hi = _bisect_left(ends, clause_start), _bisect_right(ends, cs)
         if lo < hi:  # (most figures have none)
-            best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
+            best = None
+            for k in range(lo, hi):
+                s, e, p = groups[k]
+                if s >= clause_start and (best is None or (cs - e, s - e, owner[p]) < best):
+                    best = (cs - e, s - e, owner[p])
             if best is not None:
                 return best[2]
     # Group phrases starting at or after the figure's end and ending by clause_end.
@@ -833,11 +839,15 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
 
 
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
-                      idx: PageIndex | None = None) -> tuple[list[dict], list[dict]]:
+                      idx: PageIndex | None = None, spans: list[tuple[int, int]] | None = None
+                      ) -> tuple[list[dict], list[dict]]:
     """(indicator rows, check rows) of one page; ``idx`` is the page's
-    :func:`index_page` (whole, or for the spans of ``figures``) when the
-    caller already has it."""
-    figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=_SPAN)
+    :func:`index_page` (whole, or for the spans of ``figures``) and
+    ``spans`` the figures' :func:`clean_span` when the caller already has
+    them."""
+    if spans is None:
+        spans = [clean_span(repaired, f) for f in figures]
+    figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
     if idx is None:
         idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
     dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN)

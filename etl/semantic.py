@@ -39,8 +39,9 @@ def derive(source_id: str, page: PageExtraction) -> SemanticResult:
     region = regions.page_region(repaired.clean, region_starts)
     # One index of the clean text (phrases near the figures, clause and
     # sentence ends) serves both.
-    idx = index_page(repaired.clean, [clean_span(repaired, f) for f in page.figures])
-    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx)
+    spans = [clean_span(repaired, f) for f in page.figures]
+    idx = index_page(repaired.clean, spans)
+    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx, spans)
     # (One masking pass over all the messages: see privacy.mask_many.)
     for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
         row["message"] = message

@@ -155,3 +155,30 @@ def test_fast_matching_equals_the_plain_computation_on_random_text():
                     plain_match_figure(idx, fig, cs, ce, prev_end, next_start)
                 args = (idx, cs, ce, prev_end, next_start, rng.choice([None, "youth"]), rng.random() < 0.3)
                 assert indicators.population_group(*args) == plain_population_group(*args)
+
+
+def plain_clause_windows(spans, clause_breaks, n):
+    windows = []
+    for cs, ce in sorted(spans):
+        i = bisect.bisect_left(clause_breaks, cs)
+        lo = clause_breaks[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(clause_breaks, ce)
+        hi = (clause_breaks[j] if j < len(clause_breaks) else n) + 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def test_clause_windows_equal_the_plain_computation():
+    """(A span inside the last window's clauses is skipped.)"""
+    rng = random.Random(11)
+    for _ in range(20000):
+        n = rng.randint(0, 60)
+        breaks = sorted(rng.sample(range(n), rng.randint(0, n)))
+        spans = []
+        for _ in range(rng.randint(0, 8)):
+            cs = rng.randint(0, n)
+            spans.append((cs, rng.randint(max(0, cs - 2), n)))  # (a few malformed: ce < cs)
+        assert indicators._clause_windows(spans, breaks, n) == plain_clause_windows(spans, breaks, n)
