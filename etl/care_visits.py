@@ -69,6 +69,7 @@ _DAY_RX = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日")
 @dataclass(frozen=True)
 class Vocab:
     leads: re.Pattern[str]
+    lead_words: tuple[str, ...]  # the article leads, longest first (leads' order)
     volunteer_words: tuple[str, ...]
     visit_verbs: tuple[str, ...]
     group_rx: re.Pattern[str]
@@ -88,6 +89,8 @@ class Vocab:
     group_split_rx: re.Pattern[str] | None = None  # “红马甲”志愿服务队
     lead_group_rx: re.Pattern[str] | None = None  # unquoted group in the lead sentence
     group_prefix_rx: re.Pattern[str] | None = None
+    place_suffixes: tuple[str, ...] = ()  # every place_rx match contains one
+    street_suffixes: tuple[str, ...] = ()  # every street_rx match contains one
 
 
 def _alt(words) -> str:
@@ -111,6 +114,7 @@ def vocab() -> Vocab:
     unquote = "[”’\"」]"
     return Vocab(
         leads=re.compile(_alt(cv["article_leads"])),
+        lead_words=tuple(w for w in sorted(cv["article_leads"], key=len, reverse=True) if w),
         volunteer_words=tuple(cv["volunteer_words"]),
         visit_verbs=tuple(cv["visit_verbs"]),
         group_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{0,15}}?(?:{_alt(cv['group_suffixes'])})){unquote}"),
@@ -134,12 +138,14 @@ def vocab() -> Vocab:
             f"[{_CJK}]{{0,14}}?(?:{_alt(cv['group_suffixes'] + cv.get('lead_group_suffixes', []))})"
         ),
         group_prefix_rx=re.compile(_alt(cv.get("group_prefix_words") or ["的"])),
+        place_suffixes=tuple(cv["place_suffixes"]),
+        street_suffixes=tuple(cv["street_suffixes"]),
     )
 
 
 def split_articles(clean: str) -> list[tuple[int, int]]:
     """Clean (start, end) of each article: the page cut at every lead."""
-    starts = sorted({m.start() for m in vocab().leads.finditer(clean)})
+    starts = _lead_starts(clean, vocab().lead_words)
     bounds = [0] + [s for s in starts if s > 0]
     out = []
     for a, b in zip(bounds, bounds[1:] + [len(clean)]):
@@ -147,6 +153,27 @@ def split_articles(clean: str) -> list[tuple[int, int]]:
             b -= 1
         if b > a:
             out.append((a, b))
+    return out
+
+
+def _lead_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """The starts of the matches of the alternation of ``words`` (longest
+    first) that ``re.finditer`` gives: leftmost first, the longest word at a
+    position, none inside the previous match.  Found with ``str.find`` (a
+    few leads a page: cheaper than the regex scan)."""
+    found = []
+    for rank, w in enumerate(words):
+        i = text.find(w)
+        while i >= 0:
+            found.append((i, rank, len(w)))
+            i = text.find(w, i + 1)
+    found.sort()
+    out: list[int] = []
+    end = 0
+    for i, _, n in found:
+        if i >= end:
+            out.append(i)
+            end = i + n
     return out
 
 
@@ -180,14 +207,15 @@ def _place_and_street(clean: str, lo: int, hi: int, region_starts: list[int] | N
     towns = regions.find_street(clean, lo, hi, region_starts)
     if towns:
         street, street_code = towns[0][2].name_zh, towns[0][2].code
-    else:
+    elif any(w in lead for w in v.street_suffixes):  # (no match without one: a cheap test first)
         m = v.street_rx.search(lead)
         if m:
             name = _strip_prefix(m.group(1))
             if len(name) >= 2:
                 street = name + lead[m.end(1) : m.end()]
     place = None
-    for m in v.place_rx.finditer(lead):
+    places = v.place_rx.finditer(lead) if any(w in lead for w in v.place_suffixes) else ()
+    for m in places:
         name = _strip_prefix(m.group(1))
         if len(name) >= 2:
             place = name + lead[m.end(1) : m.end()]
