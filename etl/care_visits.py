@@ -58,7 +58,9 @@ LEAD_WINDOW = 160
 _SENTENCE_RX = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _ITEM_SPLIT_RX = re.compile("[、和及与等]")
 _ITEM_PREFIX_RX = re.compile("^(?:了|满满的|一份份|一份|一些|一批|一袋袋|一箱箱)")
-_DESC_RX = re.compile("是([^" + CLAUSE_END + "]{2,30})")
+#: "X是…" : what the text says a person is.
+_DESC_WORD = "是"
+_DESC_RX = re.compile(_DESC_WORD + "([^" + CLAUSE_END + "]{2,30})")
 _HONOUR_RX = re.compile("“([^“”\n]{2,30})”荣誉称号|授予“([^“”\n]{2,30})”")
 _HONOUR_PREFIX_RX = re.compile(r"^[0-9０-９—\-–~～至年度\s]+")
 _QUANT_RX = re.compile("^(?:一名|一位|一个|一户|位|名)")
@@ -276,15 +278,17 @@ def _recipient_role(body: str, name: str | None) -> str | None:
     v = vocab()
     if name:
         # 1. "X是…医生。"
-        # (the non-overlapping matches of name + _DESC_RX)
+        # (the non-overlapping matches of name + _DESC_RX; it can only
+        # match where the name is followed by 是: those are looked for)
         n = len(name)
-        i = body.find(name)
+        name_is = name + _DESC_WORD
+        i = body.find(name_is)
         while i >= 0:
             m = _DESC_RX.match(body, i + n)
             if m is None:
-                i = body.find(name, i + 1)
+                i = body.find(name_is, i + 1)
                 continue
-            i = body.find(name, m.end())
+            i = body.find(name_is, m.end())
             desc = m.group(1)
             r = list(v.role_rx.finditer(desc))
             if r:
@@ -404,12 +408,14 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     day_dates = sorted(
         ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
     )
+    day_starts = [p for p, _ in day_dates]
     rows = []
     for a, b in split_articles(clean):
         art = clean[a:b]
         if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
             continue
-        lead = next(((p, d) for p, d in day_dates if a <= p < min(b, a + LEAD_WINDOW)), None)
+        k = bisect.bisect_left(day_starts, a)  # the first day date in the article, if in its lead
+        lead = day_dates[k] if k < len(day_dates) and day_starts[k] < min(b, a + LEAD_WINDOW) else None
         if lead is None:
             m = _DAY_RX.search(art, 0, LEAD_WINDOW)
             if not m:

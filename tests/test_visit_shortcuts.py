@@ -1,5 +1,6 @@
 """The shortcuts of ``etl.care_visits`` (memoised gift items per object and
-English of a role, article leads found with ``str.find``, the suffix test
+English of a role, article leads found with ``str.find``, the recipient
+description looked for only where 是 follows the name, the suffix test
 before the place and street patterns) must give what the plain computation
 gives, on random texts made of the vocabulary."""
 
@@ -88,3 +89,68 @@ def test_place_and_street_equal_the_plain_computation():
         starts = care_visits.regions.form_starts(text)
         assert care_visits._place_and_street(text, lo, hi, starts) == plain_place_and_street(text[lo:hi])
         assert care_visits._place_and_street(text, lo, hi) == plain_place_and_street(text[lo:hi])
+
+
+def plain_recipient_role(body: str, name: str | None) -> str | None:
+    """``_recipient_role`` looking for 是 after every occurrence of the name."""
+    v = vocab()
+    if name:
+        # 1. "X是…医生。"
+        # (the non-overlapping matches of name + care_visits._DESC_RX)
+        n = len(name)
+        i = body.find(name)
+        while i >= 0:
+            m = care_visits._DESC_RX.match(body, i + n)
+            if m is None:
+                i = body.find(name, i + 1)
+                continue
+            i = body.find(name, m.end())
+            desc = m.group(1)
+            r = list(v.role_rx.finditer(desc))
+            if r:
+                end = r[-1].end()
+                desc = care_visits._QUANT_RX.sub("", desc[:end])
+                start = r[-1].start()
+                if start > 0 and desc[start - 1] == "的":
+                    desc = desc[: start - 1] + desc[start:]
+                return desc
+    # 2. An honour: 授予“…道德模范”(荣誉称号)
+    for m in care_visits._HONOUR_RX.finditer(body):
+        title = m.group(1) or m.group(2)
+        title = care_visits._HONOUR_PREFIX_RX.sub("", title)
+        if v.role_rx.search(title):
+            return title
+    if name:
+        # 3. "…中学教师X"
+        n = len(name)
+        i = body.find(name)
+        while i >= 0:  # the non-overlapping occurrences of name
+            start, i = i, body.find(name, i + n)
+            before = body[max(0, start - 16) : start]
+            r = list(v.role_rx.finditer(before))
+            if r and r[-1].end() == len(before):
+                head = before[: r[-1].start()]
+                for ch in care_visits.CLAUSE_END + "“”‘’——":
+                    head = head.rsplit(ch, 1)[-1]
+                head = care_visits._strip_prefix(head)
+                for verb in v.visit_verbs:  # 看望独居老人X -> 独居老人
+                    head = head.rsplit(verb, 1)[-1]
+                return head.removesuffix("的") + r[-1].group()
+    return None
+
+
+def test_recipient_role_equals_the_plain_computation():
+    v = vocab()
+    names = ["熊健", "熊", "健熊", "王某"]
+    words = [*names, *list(v.roles)[:30], "是", "是一名", "的", "，", "。", "授予“", "道德模范”", "荣誉称号", "中学", "看望", "老"]
+    rng = random.Random(12)
+    role = next(iter(v.roles))
+    # A description cut at 30 characters, with another "name是" inside it:
+    # the matches do not overlap, the inner one is not looked at.
+    body = "熊健是" + "老" * 10 + "熊健是" + "老" * 17 + role + "。"
+    assert care_visits._recipient_role(body, "熊健") == plain_recipient_role(body, "熊健")
+    unpunctuated = [w for w in words if w not in "，。"] + ["老人", "工作", "人员"] * 3  # long descriptions
+    for k in range(20000):
+        body = _random_text(rng, words if k % 2 else unpunctuated, 14 if k % 2 else 40)
+        name = rng.choice([*names, None])
+        assert care_visits._recipient_role(body, name) == plain_recipient_role(body, name)
