@@ -409,6 +409,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
     )
     day_starts = [p for p, _ in day_dates]
+    note_campaign: str | None | object = _UNSET
     rows = []
     for a, b in split_articles(clean):
         art = clean[a:b]
@@ -431,7 +432,9 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         group = groups[0] if groups else (next(iter(sorted(note_groups)), None))
         campaign = _campaign(art, set(groups))
         if campaign is None and note and (not note_groups or group in note_groups):
-            campaign = _campaign(note, note_groups)
+            if note_campaign is _UNSET:  # (the page's: looked for once)
+                note_campaign = _campaign(note, note_groups)
+            campaign = note_campaign
         # Recipient: the private person named most often in the body.
         counts = sorted(((c, -body.find(n), n) for n in names if (c := body.count(n))), reverse=True)
         recipient = counts[0][2] if counts else None
@@ -477,5 +480,6 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     return rows
 
 
+_UNSET = object()
 #: The columns of a visit row that may contain a name.
 _MASKED = ("volunteer_group", "campaign", "recipient_role_zh", "place", "street", "gifts")
