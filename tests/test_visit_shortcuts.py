@@ -1,6 +1,7 @@
 """The shortcuts of ``etl.care_visits`` (memoised gift items per object and
 English of a role, article leads found with ``str.find``, the recipient
-description looked for only where 是 follows the name, the suffix test
+description looked for only where 是 follows the name, names counted only
+in a body containing their first character, the suffix test
 before the place and street patterns) must give what the plain computation
 gives, on random texts made of the vocabulary."""
 
@@ -154,3 +155,16 @@ def test_recipient_role_equals_the_plain_computation():
         body = _random_text(rng, words if k % 2 else unpunctuated, 14 if k % 2 else 40)
         name = rng.choice([*names, None])
         assert care_visits._recipient_role(body, name) == plain_recipient_role(body, name)
+
+
+def test_most_named_equals_the_plain_computation():
+    """(Names looked for only in a body containing their first character.)"""
+    pool = ["熊健", "熊", "熊健康", "王某", "王", "某王", "李四", "四", "张三丰", "张三"]
+    words = [*pool, "是", "的", "，", "老人", "健"]
+    rng = random.Random(13)
+    for _ in range(20000):
+        names = frozenset(rng.sample(pool, rng.randint(0, len(pool))))
+        body = _random_text(rng, words, 20)
+        counts = sorted(((body.count(n), -body.find(n), n) for n in names if n in body), reverse=True)
+        expected = counts[0][2] if counts else None
+        assert care_visits._most_named(body, care_visits._by_first_character(names)) == expected
