@@ -58,7 +58,9 @@ LEAD_WINDOW = 160
 _SENTENCE_RX = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _ITEM_SPLIT_RX = re.compile("[、和及与等]")
 _ITEM_PREFIX_RX = re.compile("^(?:了|满满的|一份份|一份|一些|一批|一袋袋|一箱箱)")
-_DESC_RX = re.compile("是([^" + CLAUSE_END + "]{2,30})")
+#: "X是…" : what the text says a person is.
+_DESC_WORD = "是"
+_DESC_RX = re.compile(_DESC_WORD + "([^" + CLAUSE_END + "]{2,30})")
 _HONOUR_RX = re.compile("“([^“”\n]{2,30})”荣誉称号|授予“([^“”\n]{2,30})”")
 _HONOUR_PREFIX_RX = re.compile(r"^[0-9０-９—\-–~～至年度\s]+")
 _QUANT_RX = re.compile("^(?:一名|一位|一个|一户|位|名)")
@@ -69,6 +71,7 @@ _DAY_RX = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日")
 @dataclass(frozen=True)
 class Vocab:
     leads: re.Pattern[str]
+    lead_words: tuple[str, ...]  # the article leads, longest first (leads' order)
     volunteer_words: tuple[str, ...]
     visit_verbs: tuple[str, ...]
     group_rx: re.Pattern[str]
@@ -88,6 +91,8 @@ class Vocab:
     group_split_rx: re.Pattern[str] | None = None  # “红马甲”志愿服务队
     lead_group_rx: re.Pattern[str] | None = None  # unquoted group in the lead sentence
     group_prefix_rx: re.Pattern[str] | None = None
+    place_suffixes: tuple[str, ...] = ()  # every place_rx match contains one
+    street_suffixes: tuple[str, ...] = ()  # every street_rx match contains one
 
 
 def _alt(words) -> str:
@@ -111,6 +116,7 @@ def vocab() -> Vocab:
     unquote = "[”’\"」]"
     return Vocab(
         leads=re.compile(_alt(cv["article_leads"])),
+        lead_words=tuple(w for w in sorted(cv["article_leads"], key=len, reverse=True) if w),
         volunteer_words=tuple(cv["volunteer_words"]),
         visit_verbs=tuple(cv["visit_verbs"]),
         group_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{0,15}}?(?:{_alt(cv['group_suffixes'])})){unquote}"),
@@ -134,12 +140,14 @@ def vocab() -> Vocab:
             f"[{_CJK}]{{0,14}}?(?:{_alt(cv['group_suffixes'] + cv.get('lead_group_suffixes', []))})"
         ),
         group_prefix_rx=re.compile(_alt(cv.get("group_prefix_words") or ["的"])),
+        place_suffixes=tuple(cv["place_suffixes"]),
+        street_suffixes=tuple(cv["street_suffixes"]),
     )
 
 
 def split_articles(clean: str) -> list[tuple[int, int]]:
     """Clean (start, end) of each article: the page cut at every lead."""
-    starts = sorted({m.start() for m in vocab().leads.finditer(clean)})
+    starts = _lead_starts(clean, vocab().lead_words)
     bounds = [0] + [s for s in starts if s > 0]
     out = []
     for a, b in zip(bounds, bounds[1:] + [len(clean)]):
@@ -147,6 +155,27 @@ def split_articles(clean: str) -> list[tuple[int, int]]:
             b -= 1
         if b > a:
             out.append((a, b))
+    return out
+
+
+def _lead_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """The starts of the matches of the alternation of ``words`` (longest
+    first) that ``re.finditer`` gives: leftmost first, the longest word at a
+    position, none inside the previous match.  Found with ``str.find`` (a
+    few leads a page: cheaper than the regex scan)."""
+    found = []
+    for rank, w in enumerate(words):
+        i = text.find(w)
+        while i >= 0:
+            found.append((i, rank, len(w)))
+            i = text.find(w, i + 1)
+    found.sort()
+    out: list[int] = []
+    end = 0
+    for i, _, n in found:
+        if i >= end:
+            out.append(i)
+            end = i + n
     return out
 
 
@@ -170,20 +199,25 @@ def _strip_prefix(s: str) -> str:
     return s[last.end() :] if last else s
 
 
-def _place_and_street(lead: str) -> tuple[str | None, str | None, str | None]:
+def _place_and_street(clean: str, lo: int, hi: int, region_starts: list[int] | None = None
+                      ) -> tuple[str | None, str | None, str | None]:
+    """Place and street named in the lead ``clean[lo:hi]`` (``region_starts``:
+    the clean text's ``regions.form_starts``, when the caller has them)."""
     v = vocab()
+    lead = clean[lo:hi]
     street = street_code = None
-    towns = regions.find_street(lead)
+    towns = regions.find_street(clean, lo, hi, region_starts)
     if towns:
         street, street_code = towns[0][2].name_zh, towns[0][2].code
-    else:
+    elif any(w in lead for w in v.street_suffixes):  # (no match without one: a cheap test first)
         m = v.street_rx.search(lead)
         if m:
             name = _strip_prefix(m.group(1))
             if len(name) >= 2:
                 street = name + lead[m.end(1) : m.end()]
     place = None
-    for m in v.place_rx.finditer(lead):
+    places = v.place_rx.finditer(lead) if any(w in lead for w in v.place_suffixes) else ()
+    for m in places:
         name = _strip_prefix(m.group(1))
         if len(name) >= 2:
             place = name + lead[m.end(1) : m.end()]
@@ -192,21 +226,33 @@ def _place_and_street(lead: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _gifts(text: str) -> list[str]:
-    v = vocab()
     out: list[str] = []
-    for m in v.gift_rx.finditer(text):
-        obj = m.group(1)
-        for item in _ITEM_SPLIT_RX.split(obj):
-            item = _ITEM_PREFIX_RX.sub("", item).strip()
-            item = _NUMBER_RX.split(item, 1)[0]
-            if item and len(item) <= 12 and v.gift_noun_rx.search(item) and item not in out:
+    for m in vocab().gift_rx.finditer(text):
+        for item in _gift_items(m.group(1)):
+            if item not in out:
                 out.append(item)
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _gift_items(obj: str) -> tuple[str, ...]:
+    """The gifts named in the object of one gift verb, in text order
+    (memoised: the same objects recur across pages, the vocabulary is fixed)."""
+    v = vocab()
+    out = []
+    for item in _ITEM_SPLIT_RX.split(obj):
+        item = _ITEM_PREFIX_RX.sub("", item).strip()
+        item = _NUMBER_RX.split(item, 1)[0]
+        if item and len(item) <= 12 and v.gift_noun_rx.search(item):
+            out.append(item)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
 def _role_en(role_zh: str) -> str | None:
     """English role from the vocabulary: qualifiers in text order, then the
-    last role word (区人民医院…医生 -> hospital doctor)."""
+    last role word (区人民医院…医生 -> hospital doctor).  Memoised: roles
+    recur across pages and the vocabulary is fixed."""
     v = vocab()
     roles = list(v.role_rx.finditer(role_zh))
     if not roles:
@@ -232,15 +278,17 @@ def _recipient_role(body: str, name: str | None) -> str | None:
     v = vocab()
     if name:
         # 1. "X是…医生。"
-        # (the non-overlapping matches of name + _DESC_RX)
+        # (the non-overlapping matches of name + _DESC_RX; it can only
+        # match where the name is followed by 是: those are looked for)
         n = len(name)
-        i = body.find(name)
+        name_is = name + _DESC_WORD
+        i = body.find(name_is)
         while i >= 0:
             m = _DESC_RX.match(body, i + n)
             if m is None:
-                i = body.find(name, i + 1)
+                i = body.find(name_is, i + 1)
                 continue
-            i = body.find(name, m.end())
+            i = body.find(name_is, m.end())
             desc = m.group(1)
             r = list(v.role_rx.finditer(desc))
             if r:
@@ -346,11 +394,37 @@ def _editor_note(clean: str) -> str:
     return ""
 
 
+def _by_first_character(names: frozenset[str]) -> dict[str, list[str]]:
+    """The names grouped by their first character."""
+    out: dict[str, list[str]] = {}
+    for n in names:
+        out.setdefault(n[:1], []).append(n)
+    return out
+
+
+def _most_named(body: str, names_by_first: dict[str, list[str]]) -> str | None:
+    """The recipient: the private person named most often in ``body`` (ties:
+    the first named, then the greater name).  ``names_by_first``: see
+    :func:`_by_first_character` (a body without a first character names
+    none of its names, and a one-character search is several times cheaper
+    than a name's)."""
+    counts = [
+        (c, -body.find(n), n)
+        for first, group in names_by_first.items()
+        if first in body
+        for n in group
+        if (c := body.count(n))
+    ]
+    return max(counts)[2] if counts else None
+
+
 def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
-                  sentence_breaks: list[int] | None = None) -> list[dict]:
+                  sentence_breaks: list[int] | None = None, region_starts: list[int] | None = None) -> list[dict]:
     """The care-visit rows of one page (masked).  ``sentence_breaks``: the
     offsets of the clean text's sentence ends, when the caller has them
-    (``etl.indicators.PageIndex.sentence_breaks``)."""
+    (``etl.indicators.PageIndex.sentence_breaks``); ``region_starts``: the
+    clean text's ``regions.form_starts``, likewise (the street is looked up
+    in the lead)."""
     v = vocab()
     clean = repaired.clean
     note = _editor_note(clean)
@@ -358,12 +432,16 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     day_dates = sorted(
         ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
     )
+    day_starts = [p for p, _ in day_dates]
+    names_by_first = _by_first_character(names)
+    note_campaign: str | None | object = _UNSET
     rows = []
     for a, b in split_articles(clean):
         art = clean[a:b]
         if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
             continue
-        lead = next(((p, d) for p, d in day_dates if a <= p < min(b, a + LEAD_WINDOW)), None)
+        k = bisect.bisect_left(day_starts, a)  # the first day date in the article, if in its lead
+        lead = day_dates[k] if k < len(day_dates) and day_starts[k] < min(b, a + LEAD_WINDOW) else None
         if lead is None:
             m = _DAY_RX.search(art, 0, LEAD_WINDOW)
             if not m:
@@ -379,10 +457,10 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         group = groups[0] if groups else (next(iter(sorted(note_groups)), None))
         campaign = _campaign(art, set(groups))
         if campaign is None and note and (not note_groups or group in note_groups):
-            campaign = _campaign(note, note_groups)
-        # Recipient: the private person named most often in the body.
-        counts = sorted(((body.count(n), -body.find(n), n) for n in names if n in body), reverse=True)
-        recipient = counts[0][2] if counts else None
+            if note_campaign is _UNSET:  # (the page's: looked for once)
+                note_campaign = _campaign(note, note_groups)
+            campaign = note_campaign
+        recipient = _most_named(body, names_by_first)
         role_zh = _recipient_role(body, recipient)
         role_en = _role_en(role_zh) if role_zh else None
         deed = _deed(body)
@@ -393,7 +471,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]
         s1a, s1b = _sentence_bounds(clean, lead_pos, sentence_breaks)
         _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), sentence_breaks)
-        place, street, street_code = _place_and_street(clean[s1a:s2b])
+        place, street, street_code = _place_and_street(clean, s1a, s2b, region_starts)
         if group is None:
             group = _lead_group(clean[s1a:s2b])
         if role_zh is None:
@@ -401,9 +479,6 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             role_en = _role_en(role_zh) if role_zh else None
         gifts = _gifts(body)
         raw_start, raw_end = repaired.raw_span(a, b)
-        group, campaign, role_zh, place, street, gifts_text = (
-            s or None for s in privacy.mask_many([group, campaign, role_zh, place, street, ";".join(gifts)], names)
-        )
         rows.append({
             "visit_id": f"{source_id}:{raw_start}",
             "source_id": source_id,
@@ -415,8 +490,19 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             "place": place,
             "street": street,
             "street_code": street_code,
-            "gifts": gifts_text,
+            "gifts": ";".join(gifts),
             "article_char_start": raw_start,
             "article_char_end": raw_end,
         })
+    # Names masked in the free texts of all the rows at once (one pass
+    # instead of one per row); empty texts become None.
+    masked = iter(privacy.mask_many([row[k] for row in rows for k in _MASKED], names))
+    for row in rows:
+        for k in _MASKED:
+            row[k] = next(masked) or None
     return rows
+
+
+_UNSET = object()
+#: The columns of a visit row that may contain a name.
+_MASKED = ("volunteer_group", "campaign", "recipient_role_zh", "place", "street", "gifts")

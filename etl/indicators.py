@@ -308,6 +308,10 @@ def _is_heading(line: str) -> bool:
 
 
 _BY_END = operator.itemgetter(1, 0)
+_SPAN = operator.itemgetter(0, 1)
+# (Module-level names: the per-figure lookups call them a few hundred times a page.)
+_bisect_left = bisect.bisect_left
+_bisect_right = bisect.bisect_right
 #: Every character that ends a clause, a sentence or a list item (、).
 _BREAK_CHARS = "".join(sorted(CLAUSE_END)) + "、"
 
@@ -344,6 +348,8 @@ def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], 
     look for phrases."""
     windows: list[tuple[int, int]] = []
     for cs, ce in sorted(spans):
+        if windows and cs < windows[-1][1] and ce < windows[-1][1]:
+            continue  # in the last window's clauses (often: several figures a clause)
         i = bisect.bisect_left(clause_breaks, cs)
         lo = clause_breaks[i - 1] + 1 if i else 0
         j = bisect.bisect_left(clause_breaks, ce)
@@ -446,57 +452,84 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
 _OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
 _FIRST = operator.itemgetter(0)
+#: (phrase, unit, side) -> the candidates the phrase gives a figure of that
+#: unit on that side: (key without the distance, indicator, requires), in
+#: codebook order (memo: the codebook is loaded once).
+_UNIT_CANDS: dict[tuple[str, str | None, str], tuple[tuple[tuple, Indicator, tuple[str, ...]], ...]] = {}
+
+
+def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
+    """The indicators ``phrase`` may signal for a figure of ``unit`` found on
+    ``side`` of it, each with its ranking key (see :func:`match_figure`)
+    minus the distance, which is the figure's."""
+    cands = _UNIT_CANDS.get((phrase, unit, side))
+    if cands is None:
+        is_group, wild, inds = _phrase_info(cb, phrase)
+        # After the number, a group word (300名返乡农民工发放创业担保贷款)
+        # names who is counted; a later indicator phrase says what for.
+        # A literal phrase beats a … pattern.
+        cands = tuple(
+            ((side == "after" and is_group, wild, -len(phrase), 0 if ind.requires else 1, ind.order), ind, ind.requires)
+            for ind in inds
+            if unit in ind.units
+        )
+        if len(_UNIT_CANDS) > 4096:
+            _UNIT_CANDS.clear()
+        _UNIT_CANDS[(phrase, unit, side)] = cands
+    return cands
 
 
 def match_figure(
     idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int
 ) -> list[Match]:
     """The indicator(s) of one figure (clean span cs..ce), or []."""
-    cb = load_codebook()
     clean = idx.clean
-    clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
+    breaks = idx.clause_breaks
+    i = _bisect_left(breaks, cs)
+    own_clause_start = breaks[i - 1] + 1 if i else 0
+    clause_start = max(own_clause_start, prev_end)
     if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
-        clause_start = idx.back(cs, idx.clause_breaks)
-    clause_end = min(idx.forward(ce, idx.clause_breaks_list), next_start)
-    unit = fig.unit
-    texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
-    # (key, indicator, phrase, side, distance); the Match is built for the winners only.
-    cands: list[tuple[tuple, Indicator, str, str, int]] = []
-
-    def consider(phrase: str, side: str, distance: int) -> None:
-        is_group, wild, inds = _phrase_info(cb, phrase)
-        for ind in inds:
-            if unit not in ind.units:
-                continue
-            if ind.requires:
-                if not texts:
-                    texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
-                    texts.append(clean[ce:clause_end])
-                sentence, after = texts
-                if not any(w in sentence or w in after for w in ind.requires):
-                    continue
-            # After the number, a group word (300名返乡农民工发放创业担保贷款)
-            # names who is counted; a later indicator phrase says what for.
-            # A literal phrase beats a … pattern.
-            key = (side == "after" and is_group, distance, wild, -len(phrase), 0 if ind.requires else 1, ind.order)
-            cands.append((key, ind, phrase, side, distance))
-
-    # Before: phrases ending inside [clause_start, cs].
+        clause_start = own_clause_start
+    breaks = idx.clause_breaks_list
+    i = _bisect_left(breaks, ce)
+    clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
     signals = idx.signals
     ends = idx.signal_ends
-    for k in range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)):
-        start, end, phrase = signals[k]
-        if start >= clause_start:
-            consider(phrase, "before", cs - end)
-    # After: phrases starting in the noun phrase after the figure.
-    # (Sorted by end: those ending by clause_end; a phrase starting at or
-    # after ce ends after it.)
-    for k in range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)):
-        start, end, phrase = signals[k]
-        if start >= ce:
-            consider(phrase, "after", start - ce)
+    # Before: phrases ending inside [clause_start, cs].  After: phrases
+    # starting in the noun phrase after the figure (sorted by end: those
+    # ending by clause_end; a phrase starting at or after ce ends after it).
+    before = range(_bisect_left(ends, clause_start), _bisect_right(ends, cs))
+    after = range(_bisect_left(ends, ce), _bisect_right(ends, clause_end))
+    if not before and not after:  # (a third of the figures)
+        return []
+    cb = load_codebook()
+    unit = fig.unit
+    texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
+    # (key, indicator, phrase, side, distance) of each candidate: the Match is
+    # built for the winners only.
+    cands: list[tuple[tuple, Indicator, str, str, int]] = []
+    for side, ks in (("before", before), ("after", after)):
+        for k in ks:
+            start, end, phrase = signals[k]
+            if side == "before":
+                if start < clause_start:
+                    continue
+                distance = cs - end
+            else:
+                if start < ce:
+                    continue
+                distance = start - ce
+            for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
+                if requires:
+                    if not texts:
+                        texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
+                        texts.append(clean[ce:clause_end])
+                    sentence, after_text = texts
+                    if not any(w in sentence or w in after_text for w in requires):
+                        continue
+                cands.append(((is_group_after, distance, wild, neg_len, plain, order), ind, phrase, side, distance))
     if not cands:
         return []
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
@@ -505,10 +538,24 @@ def match_figure(
         out: dict[str, Match] = {}
         for _, ind, phrase, side, distance in cands:
             if side == "before" and ind.id not in out:
-                out[ind.id] = Match(ind, phrase, side, distance)
+                out[ind.id] = _match(ind, phrase, side, distance)
         return list(out.values())
-    _, ind, phrase, side, distance = min(cands, key=_FIRST)
-    return [Match(ind, phrase, side, distance)]
+    _, ind, phrase, side, distance = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
+    return [_match(ind, phrase, side, distance)]
+
+
+#: The Match objects made so far (memo: a few hundred distinct ones).
+_MATCHES: dict[tuple[str, str, str, int], Match] = {}
+
+
+def _match(ind: Indicator, phrase: str, side: str, distance: int) -> Match:
+    key = (ind.id, phrase, side, distance)
+    m = _MATCHES.get(key)
+    if m is None:
+        if len(_MATCHES) > 4096:
+            _MATCHES.clear()
+        m = _MATCHES[key] = Match(ind, phrase, side, distance)
+    return m
 
 
 def population_group(
@@ -517,22 +564,29 @@ def population_group(
     """The group a figure is about: the group phrase closest before it in its
     clause, else right after it, else ``default``.  For a figure that counts
     the noun after it (``7 家农民工返乡创业园``) only that noun phrase counts."""
-    cb = load_codebook()
-    clean = idx.clean
-    clause_start = max(idx.back(cs, idx.clause_breaks), prev_end)
-    clause_end = min(idx.forward(ce, idx.clause_breaks), next_start)
-    groups = idx.groups
     ends = idx.group_ends
-    owner = cb.group_owner
+    if not ends:
+        return default
+    breaks = idx.clause_breaks
+    i = _bisect_left(breaks, cs)
+    clause_start = max(breaks[i - 1] + 1 if i else 0, prev_end)
+    i = _bisect_left(breaks, ce)
+    clause_end = min(breaks[i] if i < len(breaks) else len(idx.clean), next_start)
+    groups = idx.groups
+    owner = load_codebook().group_owner
     if not after_only:
         # Group phrases inside the clause ending by the figure's start: the nearest wins.
-        lo, hi = bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)
+        lo, hi = _bisect_left(ends, clause_start), _bisect_right(ends, cs)
         if lo < hi:  # (most figures have none)
-            best = min(((cs - e, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= clause_start), default=None)
+            best = None
+            for k in range(lo, hi):
+                s, e, p = groups[k]
+                if s >= clause_start and (best is None or (cs - e, s - e, owner[p]) < best):
+                    best = (cs - e, s - e, owner[p])
             if best is not None:
                 return best[2]
     # Group phrases starting at or after the figure's end and ending by clause_end.
-    lo, hi = bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)
+    lo, hi = _bisect_left(ends, ce), _bisect_right(ends, clause_end)
     if lo < hi:
         best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
         if best is not None:
@@ -785,30 +839,37 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
 
 
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
-                      idx: PageIndex | None = None) -> tuple[list[dict], list[dict]]:
+                      idx: PageIndex | None = None, spans: list[tuple[int, int]] | None = None
+                      ) -> tuple[list[dict], list[dict]]:
     """(indicator rows, check rows) of one page; ``idx`` is the page's
-    :func:`index_page` (whole, or for the spans of ``figures``) when the
-    caller already has it."""
-    figs = sorted(((*clean_span(repaired, f), f) for f in figures), key=lambda t: (t[0], t[1]))
+    :func:`index_page` (whole, or for the spans of ``figures``) and
+    ``spans`` the figures' :func:`clean_span` when the caller already has
+    them."""
+    if spans is None:
+        spans = [clean_span(repaired, f) for f in figures]
+    figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
     if idx is None:
         idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
-    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=lambda t: (t[0], t[1]))
+    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN)
     date_starts = [d[0] for d in dts]
     region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
     rows: list[dict] = []
+    page_end = len(repaired.clean)
+    last = len(figs) - 1
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
-        next_start = figs[k + 1][0] if k + 1 < len(figs) else len(repaired.clean)
+        next_start = figs[k + 1][0] if k < last else page_end
         matches = match_figure(idx, f, cs, ce, prev_end, next_start)
         if not matches:
             continue
         ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
         for m in matches:
+            ind = m.indicator
             rows.append({
-                "indicator_id": m.indicator.id,
-                "label_zh": m.indicator.label_zh,
-                "label_en": m.indicator.label_en,
-                "topic": m.indicator.topic,
+                "indicator_id": ind.id,
+                "label_zh": ind.label_zh,
+                "label_en": ind.label_en,
+                "topic": ind.topic,
                 "region_code": region_code,
                 "region_name_zh": region_zh,
                 "region_name_en": region_en,
@@ -816,7 +877,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "period_end": pe,
                 "period_basis": basis,
                 "population_group": population_group(
-                    idx, cs, ce, prev_end, next_start, m.indicator.population_group, after_only=m.side == "after"
+                    idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after"
                 ),
                 "value": float(f.value),
                 "value_max": None if f.value_max is None else float(f.value_max),

@@ -22,6 +22,7 @@ often as the county; then the street is the region.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -87,21 +88,39 @@ def _index() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     return start, {k: tuple(sorted(v, reverse=True)) for k, v in by_bigram.items()}
 
 
-def _matches(text: str) -> list[tuple[int, str]]:
-    """Leftmost-longest, non-overlapping mentions of gazetteer forms."""
+def form_starts(text: str) -> list[int]:
+    """The offsets in ``text`` where the first two characters of a form
+    stand: where a mention may start.  A caller looking for mentions in
+    several pieces of one text (a page and its paragraphs) computes them once
+    and passes them with the piece's bounds."""
     start, lengths = _index()
-    forms = _forms()
-    out: list[tuple[int, str]] = []
     # The character class lets through ~10 times more positions than there
     # are form bigrams: keep those whose first two characters start a form
-    # in one comprehension, then walk only these.
-    hits = [p for m in start.finditer(text) if text[(p := m.start()) : p + 2] in lengths]
-    i = 0
-    for p in hits:
+    # in one comprehension.
+    return [p for m in start.finditer(text) if text[(p := m.start()) : p + 2] in lengths]
+
+
+def _matches(text: str, lo: int = 0, hi: int | None = None, starts: list[int] | None = None) -> list[tuple[int, str]]:
+    """Leftmost-longest, non-overlapping mentions of gazetteer forms in
+    ``text[lo:hi]`` (offsets in ``text``); ``starts`` are ``text``'s
+    :func:`form_starts` (found when not given)."""
+    _, lengths = _index()
+    forms = _forms()
+    if hi is None:
+        hi = len(text)
+    if starts is None:
+        if lo > 0 or hi < len(text):  # scan the piece alone, not the whole text
+            return [(p + lo, f) for p, f in _matches(text[lo:hi])]
+        starts = form_starts(text)
+    out: list[tuple[int, str]] = []
+    i = lo
+    # The starts whose first two characters lie in the piece; a form must
+    # end in it too (as if the piece were cut out).
+    for p in starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi - 1)]:
         if p < i:
             continue  # inside the previous mention
         for n in lengths[text[p : p + 2]]:
-            if text[p : p + n] in forms:
+            if p + n <= hi and text[p : p + n] in forms:
                 out.append((p, text[p : p + n]))
                 i = p + n
                 break
@@ -120,12 +139,14 @@ def _ancestors(code: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _resolved(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, code) of each mention.  A name borne by several regions
-    goes to the one whose province or city (else a sibling) is named
-    unambiguously on the page; failing that, to the CSV's first."""
+def _resolved(text: str, lo: int = 0, hi: int | None = None, starts: list[int] | None = None
+              ) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each mention in ``text[lo:hi]`` (offsets in
+    ``text``; ``starts``: see :func:`_matches`).  A name borne by several
+    regions goes to the one whose province or city (else a sibling) is named
+    unambiguously in that piece; failing that, to the CSV's first."""
     forms = _forms()
-    found = _matches(text)
+    found = _matches(text, lo, hi, starts)
     sure = {forms[f][0] for _, f in found if len(forms[f]) == 1}
     sure_up = {a for c in sure for a in _ancestors(c)}
     gaz = gazetteer()
@@ -148,24 +169,29 @@ def _resolved(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def mentions(text: str) -> dict[str, list[int]]:
-    """Region code -> positions of its mentions in ``text``."""
+def mentions(text: str, starts: list[int] | None = None) -> dict[str, list[int]]:
+    """Region code -> positions of its mentions in ``text`` (``starts``: its
+    :func:`form_starts`, when the caller has them)."""
     out: dict[str, list[int]] = {}
-    for pos, _, code in _resolved(text):
+    for pos, _, code in _resolved(text, 0, None, starts):
         out.setdefault(code, []).append(pos)
     return out
 
 
-def find_street(text: str) -> list[tuple[int, int, Region]]:
-    """Streets and towns of the gazetteer mentioned in ``text``."""
+def find_street(text: str, lo: int = 0, hi: int | None = None, starts: list[int] | None = None
+                ) -> list[tuple[int, int, Region]]:
+    """Streets and towns of the gazetteer mentioned in ``text[lo:hi]``, as
+    if that piece stood alone (offsets in ``text``; ``starts``: its
+    :func:`form_starts`, when the caller has them)."""
     gaz = gazetteer()
-    return [(s, e, gaz[code]) for s, e, code in _resolved(text) if gaz[code].level == "township"]
+    return [(s, e, gaz[code]) for s, e, code in _resolved(text, lo, hi, starts) if gaz[code].level == "township"]
 
 
-def page_region(text: str) -> Region | None:
-    """The page's main region (see the module docstring), or None."""
+def page_region(text: str, starts: list[int] | None = None) -> Region | None:
+    """The page's main region (see the module docstring), or None
+    (``starts``: the text's :func:`form_starts`, when the caller has them)."""
     gaz = gazetteer()
-    found = mentions(text)
+    found = mentions(text, starts)
     if not found:
         return None
 

@@ -33,14 +33,19 @@ def derive(source_id: str, page: PageExtraction) -> SemanticResult:
     """Indicators, checks and care visits of one page, names masked."""
     repaired = page.repaired
     names = privacy.find_private_names(repaired)
-    region = regions.page_region(repaired.clean)
+    # Where a region's name may start: one scan for the page's region and
+    # the visits' streets (looked up in their leads).
+    region_starts = regions.form_starts(repaired.clean)
+    region = regions.page_region(repaired.clean, region_starts)
     # One index of the clean text (phrases near the figures, clause and
     # sentence ends) serves both.
-    idx = index_page(repaired.clean, [clean_span(repaired, f) for f in page.figures])
-    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx)
-    for row in checks:
-        row["message"] = privacy.mask(row["message"], names)
-    visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks)
+    spans = [clean_span(repaired, f) for f in page.figures]
+    idx = index_page(repaired.clean, spans)
+    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx, spans)
+    # (One masking pass over all the messages: see privacy.mask_many.)
+    for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
+        row["message"] = message
+    visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks, region_starts)
     return SemanticResult(indicators=indicators, checks=checks, care_visits=visits, private_names=names)
 
 
