@@ -60,6 +60,9 @@ LOG_EVERY_PAGES = 1000
 #: Tables merged with the published package's rows at once (threads).
 MERGE_THREADS = 2
 
+#: Source files' hashes written to the state per transaction during the plan.
+RECORD_FILES_BATCH = 1024
+
 
 class RunFailed(Exception):
     """The run could not publish; the previous package is untouched."""
@@ -220,6 +223,9 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
                 data = (folder / page.name).read_bytes()
                 known = hashlib.sha256(data).hexdigest(), not data.strip()
                 hashed.append((where, st, *known, at))
+                if len(hashed) >= RECORD_FILES_BATCH:  # memory stays flat however many pages are new
+                    state.record_files(hashed)
+                    hashed = []
         except OSError as e:
             page.quarantine = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
             continue
@@ -237,7 +243,7 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
         page.key = page_key(path.name, page.sha256, metadata.get(sid), opts.max_bytes)
         page.cached, page.validated = state.lookup(page.key)
     state.record_files(hashed)
-    state.prune_files({os.path.join(real, p.name) for p in paths})
+    state.prune_files(os.path.join(real, p.name) for p in paths)
     return pages
 
 

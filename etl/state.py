@@ -22,6 +22,7 @@ import json
 import os
 import pickle
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from etl.page import PageOutcome
@@ -221,12 +222,14 @@ class State:
         """Drop a file's recorded hash (it was found wrong): hash it next time."""
         self.db.execute("DELETE FROM files WHERE path = ?", (path,))
 
-    def prune_files(self, keep: set[str]) -> None:
+    def prune_files(self, keep: Iterable[str]) -> None:
         """Forget the recorded hashes of files not in ``keep`` (absolute paths)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_files (path TEXT PRIMARY KEY)")
+        self.db.execute("BEGIN")  # one transaction, not one per statement
         self.db.execute("DELETE FROM keep_files")
         self.db.executemany("INSERT OR IGNORE INTO keep_files (path) VALUES (?)", ((k,) for k in keep))
         self.db.execute("DELETE FROM files WHERE path NOT IN (SELECT path FROM keep_files)")
+        self.db.execute("COMMIT")
 
     def read_manifest(self) -> dict:
         row = self.db.execute("SELECT value FROM meta WHERE name = 'manifest'").fetchone()
