@@ -190,39 +190,34 @@ def _scratch(tmp_path: Path, sources: Path) -> Path:
     return tmp_path / "scratch" / "dist"
 
 
-def test_a_run_with_nothing_new_does_not_import_pandera(tmp_path, archive):
-    """pandera (and pandas) cost ~1.2 s to import; a scheduled run that
-    finds nothing new must not pay it."""
+def _run_in_a_fresh_interpreter(opts: RunOptions) -> list[str]:
+    """Run the job in a new Python process: its exit code, the pages'
+    statuses, and whether pandera and pandas were imported, as printed."""
     import subprocess
     import sys
 
-    opts = options(tmp_path, archive)
-    assert run(opts).exit_code == EXIT_OK
     code = (
         "import sys; from pathlib import Path; from etl.pipeline import RunOptions, run; "
         "r = run(RunOptions(sources_dir=Path(sys.argv[1]), out=Path(sys.argv[2]), state_dir=Path(sys.argv[3]))); "
         "print(r.exit_code, [p['status'] for p in r.pages], 'pandera' in sys.modules, 'pandas' in sys.modules)"
     )
-    argv = [sys.executable, "-c", code, str(archive), str(opts.out), str(opts.state_dir)]
+    argv = [sys.executable, "-c", code, str(opts.sources_dir), str(opts.out), str(opts.state_dir)]
     done = subprocess.run(argv, capture_output=True, text=True, cwd=PROJECT, check=True)
-    assert done.stdout.split() == ["0", "['unchanged']", "False", "False"], done.stdout + done.stderr
+    return done.stdout.split() or [done.stderr]
+
+
+def test_a_run_with_nothing_new_does_not_import_pandera(tmp_path, archive):
+    """pandera costs ~0.3 s to import (and pandas ~0.8 s); a scheduled run
+    that finds nothing new must not pay it."""
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    assert _run_in_a_fresh_interpreter(opts) == ["0", "['unchanged']", "False", "False"]
 
 
 def test_checking_rows_imports_pandera_without_pandas(tmp_path, archive):
     """pandera is imported as in a polars-only install (schema._pandera):
     a run that checks new rows never imports pandas (~0.8 s)."""
-    import subprocess
-    import sys
-
-    opts = options(tmp_path, archive)
-    code = (
-        "import sys; from pathlib import Path; from etl.pipeline import RunOptions, run; "
-        "r = run(RunOptions(sources_dir=Path(sys.argv[1]), out=Path(sys.argv[2]), state_dir=Path(sys.argv[3]))); "
-        "print(r.exit_code, [p['status'] for p in r.pages], 'pandera' in sys.modules, 'pandas' in sys.modules)"
-    )
-    argv = [sys.executable, "-c", code, str(archive), str(opts.out), str(opts.state_dir)]
-    done = subprocess.run(argv, capture_output=True, text=True, cwd=PROJECT, check=True)
-    assert done.stdout.split() == ["0", "['published']", "True", "False"], done.stdout + done.stderr
+    assert _run_in_a_fresh_interpreter(options(tmp_path, archive)) == ["0", "['published']", "True", "False"]
 
 
 def test_a_thread_asking_for_pandera_while_another_imports_it_waits():
