@@ -488,10 +488,10 @@ def _no_cyclic_gc():
 
 
 def _preload_checks() -> None:
-    """Import pandera (with pandas) and frictionless and warm the checks
-    (``validate.warm_up_checks``) in a thread, while pages are processed:
-    ~1.7 s an in-process run would otherwise spend, idle cores and all, once
-    extraction is over.
+    """Import pandera (without pandas, see schema._pandera) and frictionless
+    and warm the checks (``validate.warm_up_checks``) in a thread, while
+    pages are processed: ~0.7 s an in-process run would otherwise spend,
+    idle cores and all, once extraction is over.
     Nothing waits for the thread: whoever needs these modules first waits
     for their import to finish (Python's import locks).
 

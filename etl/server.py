@@ -1,9 +1,9 @@
 """``etl serve``: keep the job's imports warm so scheduled runs start at once.
 
-Every ``etl run`` pays about 1.6 s before it reads a page: starting Python and
-importing polars, pandera (which imports pandas) and frictionless.  On a
-scheduled incremental run that adds a few pages, that fixed cost is most of
-the run.  ``etl serve`` pays it once and then stays idle; an ``etl run`` (from
+Every ``etl run`` that publishes pays about 1 s besides its work: starting
+Python, importing polars, pandera and frictionless, and frictionless' first
+descriptor check.  On a scheduled incremental run that adds a few pages,
+that fixed cost is most of the run.  ``etl serve`` pays it once and then stays idle; an ``etl run`` (from
 cron, CI or a shell) that finds a server for its state folder hands its
 command line to it instead of starting the job itself.
 
