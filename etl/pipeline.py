@@ -289,15 +289,21 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
             # The rows' schema check runs in this thread beside the rest of
             # the run once the tables are built (see _publish); leaving the
             # block waits for it, so the spill folder outlives it.
+            # A descriptor of the structure published last time (same tables,
+            # schemas, sources; other hashes and row counts) passed frictionless
+            # then: the run need not import it (see validate.descriptor_structure_key).
+            checked_structure = manifest.get("descriptor_structure")
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
-                tables, rows_checked = _build_tables(opts, timer, state, metadata, order, spill, len(plan), beside, reusable)
-                counts = _publish(opts, timer, tables, rows_checked)
+                tables, rows_checked = _build_tables(
+                    opts, timer, state, metadata, order, spill, len(plan), beside, reusable, checked_structure is None
+                )
+                counts, structure = _publish(opts, timer, tables, rows_checked, checked_structure)
         finally:
             shutil.rmtree(spill, ignore_errors=True)
         published = {p.name: p.key for p in order if p.ok}
         state.mark_validated([p.key for p in order if p.ok and not p.validated])
         descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
-        state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha})
+        state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha, "descriptor_structure": structure})
     state.prune({p.key for p in order})
 
     pages = []
@@ -383,6 +389,7 @@ def _build_tables(
     files: int,
     beside: ThreadPoolExecutor,
     reusable: _Reusable | None = None,
+    warm_descriptor_check: bool = True,
 ) -> tuple[dict[str, transform.SpilledTable], Future]:
     """Every page's rows, in ``order``, into the table builders (which spill
     to ``spill``): cached pages loaded from the state one at a time, the
@@ -423,7 +430,7 @@ def _build_tables(
     with timer.stage("extract"), _no_cyclic_gc():
         results = engines.process(tasks(), opts)
         if not new:  # nothing to fork: start at once
-            _preload_checks()
+            _preload_checks(warm_descriptor_check)
         try:
             done = 0
             for page in order:
@@ -443,7 +450,7 @@ def _build_tables(
                     outcome = processed(page, next(results))
                     done += 1
                     if done == 1:  # the engine has forked its workers by now (see _preload_checks)
-                        _preload_checks()
+                        _preload_checks(warm_descriptor_check)
                     if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
                         log.info("processed %d of %d new or changed pages (%d files in the archive)", done, len(new), files)
                 if outcome.status == "ok":
@@ -487,11 +494,13 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def _preload_checks() -> None:
-    """Import pandera (without pandas, see schema._pandera) and frictionless
-    and warm the checks (``validate.warm_up_checks``) in a thread, while
-    pages are processed: ~0.7 s an in-process run would otherwise spend,
-    idle cores and all, once extraction is over.
+def _preload_checks(descriptor_check: bool = True) -> None:
+    """Import pandera (without pandas, see schema._pandera) and, with
+    ``descriptor_check``, frictionless, and warm the checks
+    (``validate.warm_up_checks``) in a thread, while pages are processed:
+    ~0.7 s an in-process run would otherwise spend, idle cores and all, once
+    extraction is over.  (Frictionless is left out when the descriptor's
+    structure passed it last time: the run will most likely not need it.)
     Nothing waits for the thread: whoever needs these modules first waits
     for their import to finish (Python's import locks).
 
@@ -507,7 +516,7 @@ def _preload_checks() -> None:
 
     def preload() -> None:
         try:
-            validate.warm_up_checks()
+            validate.warm_up_checks(descriptor_check)
         except Exception:  # pragma: no cover - reported where it is used
             log.debug("preloading the checks failed", exc_info=True)
 
@@ -529,8 +538,15 @@ def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, i
         return None
 
 
-def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.SpilledTable], rows_checked: Future) -> dict[str, int]:
-    """Write, validate and swap in the package from the spilled tables; rows per table.
+def _publish(
+    opts: RunOptions,
+    timer: _Timer,
+    tables: dict[str, transform.SpilledTable],
+    rows_checked: Future,
+    checked_structure: str | None = None,
+) -> tuple[dict[str, int], str]:
+    """Write, validate and swap in the package from the spilled tables; rows
+    per table and the descriptor's structure key.
 
     The gate before the swap (nothing is published unless it passes):
 
@@ -548,7 +564,10 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
       block by block, and equal to its Parquet twin; primary keys unique and
       foreign keys resolving across whole tables;
     * ``publish_validate``: frictionless on the descriptor (package metadata
-      and Table Schemas).  Frictionless does not read the rows here by
+      and Table Schemas), unless its structure key
+      (``validate.descriptor_structure_key``: all but the values of hashes,
+      sizes and row counts, which the file checks verify) is
+      ``checked_structure``, that of a descriptor that passed before.  Frictionless does not read the rows here by
       default: at ~40,000 rows/s per core it took longer than all the rest of
       publishing (3.4 s of a 2,000-page run; minutes at 50,000 pages), and the
       rows already pass the same rules (pandera schemas and descriptor
@@ -565,9 +584,12 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
                 # keys across whole tables (see validate.check_package).
                 validate.check_package(staging, frictionless_check="none", pandera_check=False)
             with timer.stage("publish_validate"):
-                problems = validate.check_with_frictionless(staging, validate.read_descriptor(staging), opts.frictionless_check)
-                if problems:
-                    raise validate.PackageInvalid(staging, problems)
+                descriptor = validate.read_descriptor(staging)
+                structure = validate.descriptor_structure_key(descriptor)
+                if opts.frictionless_check != "fast" or structure != checked_structure:
+                    problems = validate.check_with_frictionless(staging, descriptor, opts.frictionless_check)
+                    if problems:
+                        raise validate.PackageInvalid(staging, problems)
         except Exception:
             if rows_checked.exception() is not None:  # (waits for the check) its SchemaViolation comes first
                 raise rows_checked.exception() from None
@@ -580,4 +602,4 @@ def _publish(opts: RunOptions, timer: _Timer, tables: dict[str, transform.Spille
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return {t: spilled.rows for t, spilled in tables.items()}
+    return {t: spilled.rows for t, spilled in tables.items()}, structure

@@ -27,6 +27,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -396,12 +397,13 @@ def check_descriptor(package_dir: Path, descriptor: dict) -> list[str]:
     return [f"datapackage.json: {e.message}" for e in report.errors]
 
 
-def warm_up_checks() -> list[str]:
+def warm_up_checks(descriptor_check: bool = True) -> list[str]:
     """Import pandera (without pandas, see schema._pandera) and build every
-    table's pandera schema (~0.3 s, none run), then have frictionless validate a descriptor of
-    every table (its first descriptor costs ~0.25 s, later ones ~0.02 s).
-    Pure Python: starts no polars threads, so safe before a fork.  Returns
-    the descriptor's problems (the schemas themselves broken)."""
+    table's pandera schema (~0.3 s, none run), then (``descriptor_check``)
+    have frictionless validate a descriptor of every table (importing it
+    and its first descriptor cost ~0.4 s, later ones ~0.02 s).  Pure
+    Python: starts no polars threads, so safe before a fork.  Returns the
+    descriptor's problems (the schemas themselves broken)."""
     from etl import publish
 
     for table in schema.TABLES:
@@ -409,11 +411,49 @@ def warm_up_checks() -> list[str]:
     # pandera imports and registers its polars backends at the first
     # validate (~10 ms): do it now (imports only, no polars query).
     schema.pandera_schema(schema.TABLES[0]).register_default_backends(pl.DataFrame)
+    if not descriptor_check:
+        return []
     resources = [
         {"name": schema.resource_name(t, "csv"), "path": f"data/{t}.csv", "format": "csv", "schema": schema.descriptor_schema(t, "csv")}
         for t in schema.TABLES
     ]
     return check_descriptor(Path.cwd(), publish.build_descriptor(resources, []))
+
+
+#: Resource fields whose values change with the rows while the package's
+#: structure stays the same.  The file checks verify their values (every
+#: hash and size against its file, every x-rows against the rows read back),
+#: so ``descriptor_structure_key`` keeps only their shape.
+_VOLATILE_RESOURCE_FIELDS = ("hash", "bytes", "x-rows", "x-parts")
+
+
+def _shape(value):
+    """A value with its digits and hex letters masked (``sha256:xx…``, ints
+    as ``int``): what frictionless can see of it, not the value itself."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return repr(value)
+    if isinstance(value, int):
+        return "int"
+    return re.sub(r"[0-9a-f]", "x", value)
+
+
+def descriptor_structure_key(descriptor: dict) -> str:
+    """A key of everything frictionless checks in a descriptor but the
+    values of the volatile fields (their shapes are kept), and of the
+    frictionless version.  Two descriptors with the same key get the same
+    verdict from ``check_descriptor``; the run remembers the key of the one
+    it published (etl.pipeline), so a run that only adds rows does not
+    import frictionless to validate the same structure again."""
+    import importlib.metadata
+
+    structure = dict(descriptor)
+    structure["resources"] = [
+        {k: (_shape(v) if k in _VOLATILE_RESOURCE_FIELDS else v) for k, v in r.items()} for r in descriptor["resources"]
+    ]
+    payload = [importlib.metadata.version("frictionless"), structure]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def check_with_frictionless(package_dir: Path, descriptor: dict, mode: str) -> list[str]:

@@ -377,6 +377,71 @@ def test_removing_every_page_publishes_an_empty_valid_package(tmp_path, archive)
     check_package(tmp_path / "dist")
 
 
+def _count_descriptor_checks(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = pipeline.validate.check_with_frictionless
+
+    def counting(package_dir, descriptor, mode):
+        if mode != "none":  # (the file checks pass "none")
+            calls.append(1)
+        return real(package_dir, descriptor, mode)
+
+    monkeypatch.setattr(pipeline.validate, "check_with_frictionless", counting)
+    return calls
+
+
+def test_frictionless_checks_a_descriptor_structure_once(tmp_path, monkeypatch):
+    """Adding pages changes hashes, sizes and row counts, not the
+    descriptor's structure: frictionless validated that structure when it
+    was published, so the run does not call it again; a new structure (a new
+    publisher among the sources) and --frictionless full always call it."""
+    sources = tmp_path / "src"
+    write_archive(sources, 2, seed=1)
+    opts = options(tmp_path, sources, workers=1)
+    calls = _count_descriptor_checks(monkeypatch)
+    assert run(opts).exit_code == EXIT_OK and len(calls) == 1
+
+    shutil.copy(write_archive(tmp_path / "more", 1, seed=2)[0], sources / "added.txt")
+    assert run(opts).exit_code == EXIT_OK and len(calls) == 1  # same structure: not called
+
+    (sources / "metadata.csv").write_text(
+        "file_name,title,publisher,language,rights,origin,issue_date,issue_date_evidence\n"
+        "added.txt,A page,Another Media Center,zh,,,2023-01,\n",
+        encoding="utf-8",
+    )
+    assert run(opts).exit_code == EXIT_OK and len(calls) == 2  # a new publisher: new structure
+    assert "Another Media Center" in (tmp_path / "dist" / "datapackage.json").read_text(encoding="utf-8")
+
+    shutil.copy(write_archive(tmp_path / "more2", 1, seed=3)[0], sources / "added2.txt")
+    assert run(opts).exit_code == EXIT_OK and len(calls) == 2  # that structure again: not called
+    shutil.copy(write_archive(tmp_path / "more3", 1, seed=4)[0], sources / "added3.txt")
+    assert run(options(tmp_path, sources, workers=1, frictionless_check="full")).exit_code == EXIT_OK
+    assert len(calls) == 3
+    check_package(tmp_path / "dist")  # and the package is valid, rows and all, by full frictionless
+
+
+def test_the_descriptor_structure_key_ignores_only_the_values_the_file_checks_verify():
+    from etl.validate import descriptor_structure_key
+
+    descriptor = json.loads((PROJECT / "dist" / "datapackage.json").read_text(encoding="utf-8"))
+    key = descriptor_structure_key(descriptor)
+    other_values = json.loads(json.dumps(descriptor))
+    for r in other_values["resources"]:
+        r["hash"] = "sha256:" + "0" * 64
+        r["x-rows"] = r["x-rows"] + 7
+        if "bytes" in r:
+            r["bytes"] += 1
+    assert descriptor_structure_key(other_values) == key
+    bad_hash = json.loads(json.dumps(descriptor))
+    bad_hash["resources"][0]["hash"] = "md5:" + "0" * 32
+    renamed = json.loads(json.dumps(descriptor))
+    renamed["resources"][1]["schema"]["fields"][0]["name"] += "_x"
+    not_a_number = json.loads(json.dumps(descriptor))
+    not_a_number["resources"][0]["x-rows"] = "many"
+    for changed in (bad_hash, renamed, not_a_number):
+        assert descriptor_structure_key(changed) != key
+
+
 def test_a_schema_violation_publishes_nothing(tmp_path, archive, monkeypatch):
     opts = options(tmp_path, archive)
     assert run(opts).exit_code == EXIT_OK
