@@ -285,17 +285,18 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
     else:
         spill = publish.spill_dir(opts.out)
         spill.mkdir(parents=True, exist_ok=True)
+        # A descriptor of the structure published last time (same tables,
+        # schemas, sources; other hashes and row counts) passed frictionless
+        # then: the run need not import it (see validate.descriptor_structure_key).
+        checked_structure = manifest.get("descriptor_structure")
         try:
             # The rows' schema check runs in this thread beside the rest of
             # the run once the tables are built (see _publish); leaving the
             # block waits for it, so the spill folder outlives it.
-            # A descriptor of the structure published last time (same tables,
-            # schemas, sources; other hashes and row counts) passed frictionless
-            # then: the run need not import it (see validate.descriptor_structure_key).
-            checked_structure = manifest.get("descriptor_structure")
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
                 tables, rows_checked = _build_tables(
-                    opts, timer, state, metadata, order, spill, len(plan), beside, reusable, checked_structure is None
+                    opts, timer, state, metadata, order, spill, len(plan), beside, reusable,
+                    warm_descriptor_check=checked_structure is None,
                 )
                 counts, structure = _publish(opts, timer, tables, rows_checked, checked_structure)
         finally:
@@ -567,11 +568,12 @@ def _publish(
       and Table Schemas), unless its structure key
       (``validate.descriptor_structure_key``: all but the values of hashes,
       sizes and row counts, which the file checks verify) is
-      ``checked_structure``, that of a descriptor that passed before.  Frictionless does not read the rows here by
-      default: at ~40,000 rows/s per core it took longer than all the rest of
-      publishing (3.4 s of a 2,000-page run; minutes at 50,000 pages), and the
-      rows already pass the same rules (pandera schemas and descriptor
-      schemas both derive from ``schemas/*.json``).  ``--frictionless full``
+      ``checked_structure``, that of a descriptor that passed before.
+      Frictionless does not read the rows here by default: at ~40,000
+      rows/s per core it took longer than all the rest of publishing (3.4 s
+      of a 2,000-page run; minutes at 50,000 pages), and the rows already
+      pass the same rules (pandera schemas and descriptor schemas both
+      derive from ``schemas/*.json``).  ``--frictionless full``
       adds the full frictionless row check here; ``etl validate``, the tests
       and CI always run it."""
     staging = publish.staging_dir(opts.out)

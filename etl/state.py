@@ -209,27 +209,34 @@ class State:
             self.db.execute("COMMIT")
             self._pending = []
 
-    def prune(self, keep: set[str]) -> int:
+    def prune(self, keep: Iterable[str]) -> int:
         """Delete entries of pages no longer in the archive; return how many."""
         self.flush()
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM keep")
-        self.db.executemany("INSERT OR IGNORE INTO keep (key) VALUES (?)", ((k,) for k in keep))
-        removed = self.db.execute("DELETE FROM outcomes WHERE key NOT IN (SELECT key FROM keep)").rowcount
-        return removed
+        return self._delete_all_but("outcomes", "key", keep)
 
     def forget_file(self, path: str) -> None:
         """Drop a file's recorded hash (it was found wrong): hash it next time."""
         self.db.execute("DELETE FROM files WHERE path = ?", (path,))
 
-    def prune_files(self, keep: Iterable[str]) -> None:
-        """Forget the recorded hashes of files not in ``keep`` (absolute paths)."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_files (path TEXT PRIMARY KEY)")
-        self.db.execute("BEGIN")  # one transaction, not one per statement
-        self.db.execute("DELETE FROM keep_files")
-        self.db.executemany("INSERT OR IGNORE INTO keep_files (path) VALUES (?)", ((k,) for k in keep))
-        self.db.execute("DELETE FROM files WHERE path NOT IN (SELECT path FROM keep_files)")
+    def prune_files(self, keep: Iterable[str]) -> int:
+        """Forget the recorded hashes of files not in ``keep`` (absolute paths); return how many."""
+        return self._delete_all_but("files", "path", keep)
+
+    def _delete_all_but(self, table: str, column: str, keep: Iterable[str]) -> int:
+        """Delete the rows of ``table`` whose ``column`` is not in ``keep``, in
+        one transaction (``keep`` goes through a temporary table: archives
+        have millions of pages); return how many."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (value TEXT PRIMARY KEY)")
+        self.db.execute("BEGIN")
+        try:
+            self.db.execute("DELETE FROM keep")
+            self.db.executemany("INSERT OR IGNORE INTO keep (value) VALUES (?)", ((k,) for k in keep))
+            removed = self.db.execute(f"DELETE FROM {table} WHERE {column} NOT IN (SELECT value FROM keep)").rowcount
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
         self.db.execute("COMMIT")
+        return removed
 
     def read_manifest(self) -> dict:
         row = self.db.execute("SELECT value FROM meta WHERE name = 'manifest'").fetchone()

@@ -52,6 +52,23 @@ def test_validated_marks_and_pruning(tmp_path):
     st.close()
 
 
+def test_recorded_file_hashes_are_pruned_to_the_archive(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(state_mod, "SETTLE_NS", 0)
+    pages = [tmp_path / name for name in ("a.txt", "b.txt")]
+    for page in pages:
+        page.write_text("x", encoding="utf-8")
+    st = State(tmp_path / "state")
+    st.record_files([(str(page), os.stat(page), "h" + page.stem, False, os.stat(page).st_ctime_ns + 1) for page in pages])
+    assert [st.known_file(str(page), os.stat(page)) for page in pages] == [("ha", False), ("hb", False)]
+    assert st.prune_files([str(pages[0])]) == 1
+    assert [st.known_file(str(page), os.stat(page)) for page in pages] == [("ha", False), None]
+    assert st.prune({"nothing"}) == 0  # the outcomes' pruning does not touch the files' table
+    assert st.known_file(str(pages[0]), os.stat(pages[0])) == ("ha", False)
+    st.close()
+
+
 def test_a_state_of_the_old_layout_is_replaced(tmp_path):
     with sqlite3.connect(tmp_path / "pages.sqlite") as db:
         db.execute("CREATE TABLE pages (key TEXT PRIMARY KEY, outcome BLOB NOT NULL)")
