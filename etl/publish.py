@@ -135,6 +135,10 @@ def write_resource(spilled: SpilledTable, fmt: str, package_dir: Path) -> dict:
         resource["dialect"] = {"csv": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True}}
     else:
         resource["mediatype"] = "application/vnd.apache.parquet"
+    for rel in rels:
+        # Flushed to disk here, in the writing thread, while other files are
+        # still being written; the swap's fsync_tree then finds it clean.
+        _fsync_file(package_dir / rel)
     if len(rels) == 1:
         path = package_dir / rels[0]
         resource["hash"] = "sha256:" + sha256_file(path)
@@ -263,11 +267,15 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as f:
+        os.fsync(f.fileno())
+
+
 def fsync_tree(path: Path) -> None:
     """Flush every file of a freshly written package to disk before the swap."""
     for p in sorted(path.rglob("*")):
         if p.is_file():
-            with p.open("rb") as f:
-                os.fsync(f.fileno())
+            _fsync_file(p)
     for d in [path, *(p for p in path.rglob("*") if p.is_dir())]:
         _fsync_dir(d)

@@ -113,13 +113,17 @@ class State:
         db = sqlite3.connect(self.db_path, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        # validated: the entry's rows passed the schema checks of a run that
+        columns = [row[1] for row in db.execute("PRAGMA table_info(outcomes)")]
+        if "validated" in columns:  # the layout with the mark in each entry: its entries are discarded once
+            db.execute("DROP TABLE outcomes")
+        db.execute("DROP TABLE IF EXISTS pages")  # an older layout still (entries are stale anyway)
+        db.execute("CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, outcome BLOB NOT NULL)")
+        # The entries whose rows passed the schema checks of a run that
         # published them (the key covers the schemas, via the fingerprint).
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS outcomes"
-            " (key TEXT PRIMARY KEY, outcome BLOB NOT NULL, validated INTEGER NOT NULL DEFAULT 0)"
-        )
-        db.execute("DROP TABLE IF EXISTS pages")  # the layout before 'validated' (entries are stale anyway)
+        # A table of its own: marking a column of ``outcomes`` would make
+        # SQLite rewrite each entry's whole outcome (measured: 38 ms for
+        # 2,000 entries of 18 KB, against 2 ms here).
+        db.execute("CREATE TABLE IF NOT EXISTS validated (key TEXT PRIMARY KEY)")
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         db.execute(
             "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
@@ -163,7 +167,9 @@ class State:
         """(whether the state holds an entry for ``key``, whether its rows
         were validated), without loading it."""
         self.flush()
-        row = self.db.execute("SELECT validated FROM outcomes WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM validated WHERE key = ?) FROM outcomes WHERE key = ?", (key, key)
+        ).fetchone()
         return (False, False) if row is None else (True, bool(row[0]))
 
     def mark_validated(self, keys: list[str]) -> None:
@@ -171,7 +177,7 @@ class State:
         published: later runs need not check them again."""
         self.flush()
         self.db.execute("BEGIN")
-        self.db.executemany("UPDATE outcomes SET validated = 1 WHERE key = ?", ((k,) for k in keys))
+        self.db.executemany("INSERT OR IGNORE INTO validated (key) VALUES (?)", ((k,) for k in keys))
         self.db.execute("COMMIT")
 
     def get(self, key: str) -> PageOutcome | None:
@@ -203,6 +209,8 @@ class State:
             self.db.execute("BEGIN")
             try:
                 self.db.executemany("INSERT OR REPLACE INTO outcomes (key, outcome) VALUES (?, ?)", self._pending)
+                # A new outcome has not passed the checks yet.
+                self.db.executemany("DELETE FROM validated WHERE key = ?", ((key,) for key, _ in self._pending))
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
@@ -212,7 +220,7 @@ class State:
     def prune(self, keep: Iterable[str]) -> int:
         """Delete entries of pages no longer in the archive; return how many."""
         self.flush()
-        return self._delete_all_but("outcomes", "key", keep)
+        return self._delete_all_but(("outcomes", "validated"), "key", keep)
 
     def forget_file(self, path: str) -> None:
         """Drop a file's recorded hash (it was found wrong): hash it next time."""
@@ -220,23 +228,26 @@ class State:
 
     def prune_files(self, keep: Iterable[str]) -> int:
         """Forget the recorded hashes of files not in ``keep`` (absolute paths); return how many."""
-        return self._delete_all_but("files", "path", keep)
+        return self._delete_all_but(("files",), "path", keep)
 
-    def _delete_all_but(self, table: str, column: str, keep: Iterable[str]) -> int:
-        """Delete the rows of ``table`` whose ``column`` is not in ``keep``, in
-        one transaction (``keep`` goes through a temporary table: archives
-        have millions of pages); return how many."""
+    def _delete_all_but(self, tables: tuple[str, ...], column: str, keep: Iterable[str]) -> int:
+        """Delete the rows of ``tables`` whose ``column`` is not in ``keep``,
+        in one transaction (``keep`` goes through a temporary table: archives
+        have millions of pages); return how many rows of the first table."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (value TEXT PRIMARY KEY)")
         self.db.execute("BEGIN")
         try:
             self.db.execute("DELETE FROM keep")
             self.db.executemany("INSERT OR IGNORE INTO keep (value) VALUES (?)", ((k,) for k in keep))
-            removed = self.db.execute(f"DELETE FROM {table} WHERE {column} NOT IN (SELECT value FROM keep)").rowcount
+            removed = [
+                self.db.execute(f"DELETE FROM {table} WHERE {column} NOT IN (SELECT value FROM keep)").rowcount
+                for table in tables
+            ]
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
-        return removed
+        return removed[0]
 
     def read_manifest(self) -> dict:
         row = self.db.execute("SELECT value FROM meta WHERE name = 'manifest'").fetchone()

@@ -49,6 +49,26 @@ def test_validated_marks_and_pruning(tmp_path):
     assert [st.lookup(k) for k in ("a", "b", "c", "d")] == [(True, True), (True, False), (True, True), (False, False)]
     assert st.prune({"a", "b"}) == 1
     assert st.lookup("c") == (False, False)
+    st.put("a", blob)  # a new outcome for a marked key: not checked yet
+    assert st.lookup("a") == (True, False)
+    st.close()
+    with sqlite3.connect(tmp_path / "pages.sqlite") as db:  # marks of pruned entries went with them
+        assert sorted(k for (k,) in db.execute("SELECT key FROM validated")) == []
+
+
+def test_a_state_of_the_former_layout_is_rebuilt_not_misread(tmp_path):
+    """States written before the marks had their own table kept the mark in
+    a column of ``outcomes``: their entries are dropped (a cache: the pages
+    are processed again), and the state works as new."""
+    blob = dump_outcome(process_page("p.txt", PAGE, None, 1 << 20))
+    with sqlite3.connect(tmp_path / "pages.sqlite") as db:
+        db.execute("CREATE TABLE outcomes (key TEXT PRIMARY KEY, outcome BLOB NOT NULL, validated INTEGER NOT NULL DEFAULT 0)")
+        db.execute("INSERT INTO outcomes VALUES ('a', ?, 1)", (blob,))
+    st = State(tmp_path)
+    assert st.lookup("a") == (False, False)
+    st.put("a", blob)
+    st.mark_validated(["a"])
+    assert st.lookup("a") == (True, True) and st.get("a").status == "ok"
     st.close()
 
 
