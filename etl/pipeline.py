@@ -560,10 +560,15 @@ def _publish(
       many small polars queries crawl while the workers hold both cores.
       Its failure is the one reported when both fail (the file checks
       would only echo it);
-    * ``validate`` (files): every file against the descriptor's hash and
-      size; every CSV file read back with polars and the schema's dtypes,
-      block by block, and equal to its Parquet twin; primary keys unique and
-      foreign keys resolving across whole tables;
+    * ``publish_write`` + ``validate`` (files): each table, as soon as its
+      files are written (while others are still being written), read back:
+      every CSV file with polars and the schema's dtypes, block by block,
+      equal to its Parquet twin, row counts as declared, primary key unique
+      across the whole table; once all are written, foreign keys resolving
+      across whole tables and ``datapackage.json`` exactly the descriptor
+      built from the files (their hashes and sizes were computed by reading
+      each file back after it was written and flushed to disk, so the
+      files are not hashed a second time here; ``etl validate`` does);
     * ``publish_validate``: frictionless on the descriptor (package metadata
       and Table Schemas), unless its structure key
       (``validate.descriptor_structure_key``: all but the values of hashes,
@@ -580,13 +585,16 @@ def _publish(
     try:
         try:
             with timer.stage("publish_write"):  # (the rows' check runs meanwhile)
-                publish.write_package(tables, staging)
+                # Each table's files are read back as soon as they are
+                # written (validate.check_written_table), beside the writing
+                # of the others.
+                descriptor, problems = publish.write_package(tables, staging, check_table=validate.check_written_table)
             with timer.stage("validate"):
-                # The written files, read back: hashes, CSV equal to Parquet,
-                # keys across whole tables (see validate.check_package).
-                validate.check_package(staging, frictionless_check="none", pandera_check=False)
+                problems += validate.check_descriptor_file(staging, descriptor)
+                problems += validate.check_foreign_keys(staging, descriptor)
+                if problems:
+                    raise validate.PackageInvalid(staging, problems)
             with timer.stage("publish_validate"):
-                descriptor = validate.read_descriptor(staging)
                 structure = validate.descriptor_structure_key(descriptor)
                 if opts.frictionless_check != "fast" or structure != checked_structure:
                     problems = validate.check_with_frictionless(staging, descriptor, opts.frictionless_check)

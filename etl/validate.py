@@ -245,32 +245,49 @@ def read_csv_blocks(path: Path, dtypes: dict, block_bytes: int | None = None) ->
 
 
 def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, block_bytes: int | None = None) -> list[str]:
-    """Read every CSV resource back with polars and its schema's dtypes,
-    block by block: each block passes the table's pandera schema
-    (``pandera_check``) and equals the same rows of the Parquet twin (dtypes
-    included); the row counts match the descriptor's ``x-rows``.  One block
-    of CSV and the matching Parquet rows per table are in memory at a time
-    (tables are checked in parallel threads: polars parses without the GIL)."""
+    """``check_table_data`` for every table, two tables at a time (threads:
+    polars parses without the GIL)."""
     by_name = {r["name"]: r for r in descriptor["resources"]}
 
     def check(resource: dict) -> list[str]:
-        table = resource["x-table"]
-        twin = by_name.get(schema.resource_name(table, "csv"))
+        twin = by_name.get(schema.resource_name(resource["x-table"], "csv"))
         if twin is None:
             return [f"{resource['name']}: no CSV twin"]
-        pq = _scan(package_dir, resource)
-        dtypes = schema.polars_schema(table)
-        if dict(pq.collect_schema()) != dtypes:
-            return [f"{resource['name']}: Parquet dtypes {dict(pq.collect_schema())} differ from the schema's"]
-        found = _check_blocks(package_dir, twin, pq, pandera_check, block_bytes)
-        if found:
-            return [f"{resource['name']}: {found}" if found.startswith("Parquet") else found]
-        rows = pq.select(pl.len()).collect().item()
-        if not rows == twin.get("x-rows") == resource.get("x-rows"):
-            return [f"{resource['name']}: {rows} rows, not the descriptor's x-rows"]
-        return []
+        return check_table_data(package_dir, twin, resource, pandera_check, block_bytes)
 
     return _in_threads(check, [r for r in descriptor["resources"] if r["format"] == "parquet"])
+
+
+def check_table_data(
+    package_dir: Path, csv: dict, parquet: dict, pandera_check: bool = True, block_bytes: int | None = None
+) -> list[str]:
+    """One table's CSV resource read back with polars and its schema's
+    dtypes, block by block: each block passes the table's pandera schema
+    (``pandera_check``) and equals the same rows of the Parquet twin (dtypes
+    included); the row counts match the descriptor's ``x-rows``.  One block
+    of CSV and the matching Parquet rows are in memory at a time."""
+    table = parquet["x-table"]
+    pq = _scan(package_dir, parquet)
+    dtypes = schema.polars_schema(table)
+    if dict(pq.collect_schema()) != dtypes:
+        return [f"{parquet['name']}: Parquet dtypes {dict(pq.collect_schema())} differ from the schema's"]
+    found = _check_blocks(package_dir, csv, pq, pandera_check, block_bytes)
+    if found:
+        return [f"{parquet['name']}: {found}" if found.startswith("Parquet") else found]
+    rows = pq.select(pl.len()).collect().item()
+    if not rows == csv.get("x-rows") == parquet.get("x-rows"):
+        return [f"{parquet['name']}: {rows} rows, not the descriptor's x-rows"]
+    return []
+
+
+def check_written_table(package_dir: Path, csv: dict, parquet: dict) -> list[str]:
+    """The in-run gate's checks of one table as soon as its files are
+    written (``publish.write_package`` calls it, table by table, while other
+    tables are still being written): its data read back
+    (``check_table_data``; no pandera, the rows were checked before they
+    were written) and its primary key unique.  The foreign keys need the
+    other tables: ``check_foreign_keys`` once all are written."""
+    return check_table_data(package_dir, csv, parquet, pandera_check=False) or check_primary_key(package_dir, parquet)
 
 
 def _in_threads(check: Callable[[object], list[str]], items: list) -> list[str]:
@@ -356,18 +373,31 @@ def missing_references(child: pl.LazyFrame, fields: list[str], parent: pl.LazyFr
 def check_keys(package_dir: Path, descriptor: dict) -> list[str]:
     """Primary keys are unique and foreign keys resolve, across whole tables
     (read from the Parquet resources, which ``check_data`` holds equal to the CSV)."""
-    by_table = {r["x-table"]: r for r in descriptor["resources"] if r["format"] == "parquet"}
+    parquet = [r for r in descriptor["resources"] if r["format"] == "parquet"]
+    # One table at a time: each holds 8 bytes per row of hashes and polars'
+    # Parquet decoding buffers; in parallel they would add up.
+    primary = [problem for resource in parquet for problem in check_primary_key(package_dir, resource)]
+    return primary + check_foreign_keys(package_dir, descriptor)
 
-    def check(table: str) -> list[str]:
-        problems = []
-        meta = schema.load(table)
-        lf = _scan(package_dir, by_table[table])
-        dups = duplicate_keys(lf, meta["primaryKey"])
-        if dups.height:
-            problems.append(
-                f"{table}: {dups.height} duplicate primary key value(s) of {meta['primaryKey']}, e.g. {dups.row(0)}"
-            )
-        for fk in meta.get("foreignKeys", []):
+
+def check_primary_key(package_dir: Path, parquet: dict) -> list[str]:
+    """The table's primary key is unique across the whole Parquet resource."""
+    table = parquet["x-table"]
+    key = schema.load(table)["primaryKey"]
+    dups = duplicate_keys(_scan(package_dir, parquet), key)
+    if dups.height:
+        return [f"{table}: {dups.height} duplicate primary key value(s) of {key}, e.g. {dups.row(0)}"]
+    return []
+
+
+def check_foreign_keys(package_dir: Path, descriptor: dict) -> list[str]:
+    """Every foreign key of every table resolves (Parquet resources), one
+    table at a time."""
+    by_table = {r["x-table"]: r for r in descriptor["resources"] if r["format"] == "parquet"}
+    problems = []
+    for table, resource in by_table.items():
+        lf = _scan(package_dir, resource)
+        for fk in schema.load(table).get("foreignKeys", []):
             target = fk["reference"]["resource"]
             missing = missing_references(lf, fk["fields"], _scan(package_dir, by_table[target]), fk["reference"]["fields"])
             if missing.height:
@@ -375,11 +405,19 @@ def check_keys(package_dir: Path, descriptor: dict) -> list[str]:
                     f"{table}: {missing.height} value(s) of {fk['fields']} not in "
                     f"{target}.{fk['reference']['fields']}, e.g. {missing.row(0)}"
                 )
-        return problems
+    return problems
 
-    # One table at a time: each holds 8 bytes per row of hashes and polars'
-    # Parquet decoding buffers; in parallel they would add up.
-    return [problem for table in by_table for problem in check(table)]
+
+def check_descriptor_file(package_dir: Path, descriptor: dict) -> list[str]:
+    """``datapackage.json`` in ``package_dir`` says exactly ``descriptor``
+    (the one whose resources' hashes, sizes and rows were computed from the
+    files as written)."""
+    try:
+        if read_descriptor(package_dir) == json.loads(json.dumps(descriptor)):  # (as JSON: tuples are lists)
+            return []
+    except PackageInvalid as e:
+        return e.problems
+    return ["datapackage.json: differs from the descriptor built for the written files"]
 
 
 #: Held while frictionless validates a descriptor: its lazily built metadata

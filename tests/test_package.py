@@ -199,3 +199,34 @@ def test_a_key_repeated_across_chunks_is_caught(package, tmp_path):
     pl.concat([df, df.head(1)]).write_parquet(path)
     problems = check_keys(copy, descriptor_of(copy))
     assert problems and "dates: 1 duplicate primary key" in problems[0]
+
+
+def test_a_foreign_key_that_does_not_resolve_is_caught(package, tmp_path):
+    import shutil
+
+    from etl.validate import check_foreign_keys
+
+    copy = tmp_path / "pkg"
+    shutil.copytree(package, copy)
+    assert check_foreign_keys(copy, descriptor_of(copy)) == []
+    path = copy / "data" / "sources.parquet"
+    pl.read_parquet(path).with_columns(pl.lit("elsewhere").alias("source_id")).write_parquet(path)
+    problems = check_foreign_keys(copy, descriptor_of(copy))
+    assert problems and all("not in sources.['source_id']" in p for p in problems)
+    assert {p.split(":")[0] for p in problems} == {"figures", "dates", "indicators", "checks", "care_visits"}
+
+
+def test_the_descriptor_on_disk_must_be_the_one_built(package, tmp_path):
+    import shutil
+
+    from etl.validate import check_descriptor_file
+
+    copy = tmp_path / "pkg"
+    shutil.copytree(package, copy)
+    built = descriptor_of(copy)
+    assert check_descriptor_file(copy, built) == []
+    edited = json.loads(json.dumps(built))
+    edited["resources"][0]["x-rows"] += 1
+    assert check_descriptor_file(copy, edited) == ["datapackage.json: differs from the descriptor built for the written files"]
+    (copy / "datapackage.json").unlink()
+    assert check_descriptor_file(copy, built) == ["datapackage.json is missing"]

@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from bench.synthetic import write_archive
@@ -172,7 +173,7 @@ def test_rows_are_schema_checked_once_unless_a_run_fails(tmp_path, monkeypatch):
     more = write_archive(tmp_path / "more2", 1, seed=3)[0]
     shutil.copy(more, sources / more.name)
     real_write = pipeline.publish.write_package
-    monkeypatch.setattr(pipeline.publish, "write_package", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    monkeypatch.setattr(pipeline.publish, "write_package", lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
     assert run(opts).exit_code == EXIT_FAILED
     monkeypatch.setattr(pipeline.publish, "write_package", real_write)
     # ... so the next run checks the new page's rows again (it is cached, not re-processed).
@@ -585,3 +586,32 @@ def test_recovery_removes_the_spill_folder_of_a_killed_run(tmp_path, archive):
     (tmp_path / ".dist.spill-99999" / "figures-000000.arrow").write_bytes(b"x")
     assert run(options(tmp_path, archive)).exit_code == EXIT_OK
     assert not (tmp_path / ".dist.spill-99999").exists()
+
+
+def test_the_gate_reads_each_written_table_back_and_publishes_nothing_wrong(tmp_path, monkeypatch):
+    """The run's gate checks each table's files as soon as they are written
+    (validate.check_written_table): a Parquet file that is not its CSV's
+    twin fails the run and the published package stays as it was."""
+    from etl import publish
+
+    sources = tmp_path / "src"
+    write_archive(sources, 3, seed=21)
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK
+    before = files_of(tmp_path / "dist")
+
+    write_archive(sources, 1, seed=22)
+    real = publish.write_parquet
+
+    def off_by_one(lf, path):  # figures' values nudged in the Parquet file only
+        if path.name == "figures.parquet":
+            lf = lf.with_columns(pl.col("value") + 1)
+        real(lf, path)
+
+    monkeypatch.setattr(publish, "write_parquet", off_by_one)
+    failed = run(opts)
+    assert failed.exit_code == EXIT_FAILED
+    assert "figures-parquet: Parquet rows 0.." in failed.error and "differ from data/figures.csv" in failed.error
+    assert files_of(tmp_path / "dist") == before
+    monkeypatch.setattr(publish, "write_parquet", real)
+    assert run(opts).exit_code == EXIT_OK
