@@ -289,6 +289,10 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
         # schemas, sources; other hashes and row counts) passed frictionless
         # then: the run need not import it (see validate.descriptor_structure_key).
         checked_structure = manifest.get("descriptor_structure")
+        # The codebook is made by the code (semantic.codebook_rows): the
+        # same fingerprint (code, schemas, pandera) gives the same rows,
+        # which a run published and so checked.
+        codebook_checked = manifest.get("codebook_checked") == extractor_fingerprint()
         try:
             # The rows' schema check runs in this thread beside the rest of
             # the run once the tables are built (see _publish); leaving the
@@ -296,7 +300,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
                 tables, rows_checked = _build_tables(
                     opts, timer, state, metadata, order, spill, len(plan), beside, reusable,
-                    warm_descriptor_check=checked_structure is None,
+                    warm_descriptor_check=checked_structure is None, codebook_checked=codebook_checked,
                 )
                 counts, structure = _publish(opts, timer, tables, rows_checked, checked_structure)
         finally:
@@ -304,7 +308,14 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
         published = {p.name: p.key for p in order if p.ok}
         state.mark_validated([p.key for p in order if p.ok and not p.validated])
         descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
-        state.write_manifest({"published": published, "descriptor_sha256": descriptor_sha, "descriptor_structure": structure})
+        state.write_manifest(
+            {
+                "published": published,
+                "descriptor_sha256": descriptor_sha,
+                "descriptor_structure": structure,
+                "codebook_checked": extractor_fingerprint(),
+            }
+        )
     state.prune({p.key for p in order})
 
     pages = []
@@ -391,12 +402,14 @@ def _build_tables(
     beside: ThreadPoolExecutor,
     reusable: _Reusable | None = None,
     warm_descriptor_check: bool = True,
+    codebook_checked: bool = False,
 ) -> tuple[dict[str, transform.SpilledTable], Future]:
     """Every page's rows, in ``order``, into the table builders (which spill
     to ``spill``): cached pages loaded from the state one at a time, the
     others processed by the engine (results in task order) and cached.
     Pages in ``reusable`` are not loaded: their rows are merged in from the
-    published package once the others are built.  Sets each page's status
+    published package once the others are built.  ``codebook_checked``: the
+    codebook's rows passed the checks in a run with the same code.  Sets each page's status
     (``ok`` or ``quarantine``).
 
     Returns the tables and the future of their rows' schema check
@@ -465,7 +478,7 @@ def _build_tables(
         finally:
             results.close()
     with timer.stage("transform"):
-        builders["codebook"].add(semantic.codebook_rows())
+        builders["codebook"].add(semantic.codebook_rows(), checked=codebook_checked)
         tables = {t: b.finish() for t, b in builders.items()}
         rows_checked = beside.submit(validate.check_unchecked_tables, {t: spilled.unchecked for t, spilled in tables.items()})
         if reusable is not None:
