@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_run.py --pages 2000    # one size
     .venv/bin/python bench/bench_run.py --incremental --pages 400
     .venv/bin/python bench/bench_run.py --incremental --pages 400 --serve
+    .venv/bin/python bench/bench_run.py --incremental --pages 400 --serve --pause 5
     .venv/bin/python bench/bench_run.py --pages 2000 --serve
 
 For each archive size it reports, from a fresh state: pages/s, characters/s,
@@ -14,7 +15,8 @@ sampled); and the
 *floor* measured in the same run: merely reading the same pages and scanning
 their numbers with one polars regex (``str.extract_all``), with the ratio of
 the job's time to the floor's.  ``--incremental`` times a full run, a re-run
-with nothing changed, and a run after adding one page.  ``--serve`` runs
+with nothing changed, and a run after adding one page (``--pause S``: S
+seconds before each, as between scheduled runs).  ``--serve`` runs
 the same commands with a warm ``etl serve`` for the state folder (started
 before the first run, its start-up not counted), as a scheduled deployment
 would keep one (the peak memory then counts the run's forked process tree,
@@ -149,21 +151,33 @@ def warm_server(state: Path):
         proc.wait()
 
 
-def bench_incremental(pages: int, workers: int, serve: bool = False) -> dict:
+def bench_incremental(pages: int, workers: int, serve: bool = False, pause: float = 0.0) -> dict:
+    """Full run, re-run with nothing changed, run after adding one page.
+    ``pause``: seconds to wait before each run, as between scheduled runs
+    (minutes apart in production): pages on disk for a while (the state
+    trusts its recorded hash of a file that had settled, see
+    etl.state.SETTLE_NS), and a served run's standby child ready (see
+    etl.server).  0: the runs back to back."""
     with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp, contextlib.ExitStack() as stack:
         tmp = Path(tmp)
         write_archive(tmp / "sources", pages, seed=42)
+        extra = write_archive(tmp / "extra", 1, seed=43)[0]
         if serve:
             stack.enter_context(warm_server(tmp / "state"))
-        # Timings only: no memory sampling (see timed_run).
-        full = timed_run(tmp / "sources", tmp, "--workers", str(workers), measure_memory=False)
-        unchanged = timed_run(tmp / "sources", tmp, "--workers", str(workers), measure_memory=False)
-        extra = write_archive(tmp / "extra", 1, seed=43)[0]
+
+        def paced_run() -> dict:
+            time.sleep(pause)
+            # Timings only: no memory sampling (see timed_run).
+            return timed_run(tmp / "sources", tmp, "--workers", str(workers), measure_memory=False)
+
+        full = paced_run()
+        unchanged = paced_run()
         extra.rename(tmp / "sources" / extra.name)
-        added = timed_run(tmp / "sources", tmp, "--workers", str(workers), measure_memory=False)
+        added = paced_run()
     return {
         "pages": pages,
         "served": serve,
+        "pause_s": pause,
         "full_s": round(full["seconds"], 2),
         "rerun_unchanged_s": round(unchanged["seconds"], 2),
         "add_one_page_s": round(added["seconds"], 2),
@@ -178,9 +192,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--incremental", action="store_true")
     parser.add_argument("--serve", action="store_true", help="runs served by a warm 'etl serve' (its start-up not counted)")
+    parser.add_argument("--pause", type=float, default=0.0, help="--incremental: seconds to wait before each run, as between scheduled runs (default: 0, back to back)")
     args = parser.parse_args()
     for pages in args.pages:
-        result = bench_incremental(pages, args.workers, args.serve) if args.incremental else bench_size(pages, args.workers, args.serve)
+        if args.incremental:
+            result = bench_incremental(pages, args.workers, args.serve, args.pause)
+        else:
+            result = bench_size(pages, args.workers, args.serve)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 
 

@@ -35,6 +35,16 @@ class Server:
         line = self.proc.stderr.readline()
         assert "serving runs for" in line, line
 
+    def log_line(self, timeout: float = 120) -> str:
+        """The server's next line on stderr (its log), waiting at most ``timeout`` s."""
+        if not hasattr(self, "_lines"):
+            import queue
+            import threading
+
+            self._lines: queue.Queue = queue.Queue()
+            threading.Thread(target=lambda: [self._lines.put(line) for line in self.proc.stderr], daemon=True).start()
+        return self._lines.get(timeout=timeout)
+
     def stop(self) -> int:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -45,8 +55,8 @@ class Server:
 def server(tmp_path):
     servers: list[Server] = []
 
-    def start(state: Path, *extra: str, **kw) -> Server:
-        servers.append(Server(state, None, None, *extra, **kw))
+    def start(state: Path, *extra: str, env: dict | None = None) -> Server:
+        servers.append(Server(state, None, env, *extra))
         return servers[-1]
 
     yield start
@@ -178,3 +188,36 @@ def test_the_warm_up_starts_no_polars_threads_so_forking_after_it_is_safe():
     out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True).stdout.split()
     assert out[0] == "0", "the warm-up started polars' thread pool"
     assert int(out[1]) > 0  # the probe does see the pool once a query has run
+
+
+def test_a_standby_child_readied_between_runs_serves_the_next_run(tmp_path, archive, server):
+    """Between runs the server readies a standby child (forked, and warmed
+    by a rehearsal run in a temporary folder): the next run is served by it,
+    publishes the same package, and the rehearsal leaves nothing behind."""
+    import re
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    srv = server(tmp_path / "state", env={**os.environ, "TMPDIR": str(temp)})
+    first = srv.log_line()
+    assert "standby child ready" in first, first
+    standby = int(re.search(r"pid (\d+)", first).group(1))
+    assert list(temp.iterdir()) == []  # the rehearsal removed what it wrote
+
+    result = client(*served_run(tmp_path, archive, "served"))
+    assert result.returncode == 0, result.stderr
+    assert srv.log_line().strip().endswith(f"run served by the standby child (pid {standby})")
+    lines = result.stderr.decode().splitlines()  # the run's own log line, none of the rehearsal's
+    assert len(lines) == 1 and lines[0].startswith(f"etl: INFO: published {tmp_path / 'served'}:"), lines
+    alone = client("run", "--sources", str(archive), "--out", str(tmp_path / "alone"), "--state", str(tmp_path / "s1"))
+    assert alone.returncode == 0
+    assert files(tmp_path / "served") == files(tmp_path / "alone")
+
+    # Once the run is over, the next standby; stopping the server stops it too.
+    nxt = srv.log_line()
+    assert "standby child ready" in nxt, nxt
+    standby = int(re.search(r"pid (\d+)", nxt).group(1))
+    assert srv.stop() == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(standby, 0)
+    assert list(temp.iterdir()) == []
