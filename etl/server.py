@@ -314,6 +314,7 @@ def _rehearse(folder: Path) -> None:
     try:
         cli.main(argv, use_server=False)
     finally:
+        sys.stderr.flush()  # what the rehearsal wrote goes to /dev/null, not later to the server's stderr
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
