@@ -107,7 +107,7 @@ def floor(sources: Path) -> float:
     return time.perf_counter() - started
 
 
-def bench_size(pages: int, workers: int, serve: bool = False) -> dict:
+def bench_size(pages: int, workers: int, serve: bool = False, pause: float = 0.0) -> dict:
     with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp, contextlib.ExitStack() as stack:
         tmp = Path(tmp)
         paths = write_archive(tmp / "sources", pages, seed=42)
@@ -117,14 +117,17 @@ def bench_size(pages: int, workers: int, serve: bool = False) -> dict:
         # Two runs from a fresh state: one timed, one sampled for memory (the
         # sampler's smaps reads take ~10% of a core: they would slow the
         # timed run on two cores).
+        time.sleep(pause)
         run = timed_run(tmp / "sources", tmp, "--workers", str(workers), measure_memory=False)
         shutil.rmtree(tmp / "dist")
         shutil.rmtree(tmp / "state")
+        time.sleep(pause)
         sampled = timed_run(tmp / "sources", tmp, "--workers", str(workers), server_pid=server.pid if server else None)
     r = run["report"]
     return {
         "pages": pages,
         "served": serve,
+        "pause_s": pause,
         "seconds": round(run["seconds"], 2),
         "pages_per_s": round(pages / run["seconds"], 1),
         "chars_per_s": round(chars / run["seconds"]),
@@ -192,13 +195,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--incremental", action="store_true")
     parser.add_argument("--serve", action="store_true", help="runs served by a warm 'etl serve' (its start-up not counted)")
-    parser.add_argument("--pause", type=float, default=0.0, help="--incremental: seconds to wait before each run, as between scheduled runs (default: 0, back to back)")
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds to wait before each run, as between scheduled runs (default: 0, back to back)")
     args = parser.parse_args()
     for pages in args.pages:
         if args.incremental:
             result = bench_incremental(pages, args.workers, args.serve, args.pause)
         else:
-            result = bench_size(pages, args.workers, args.serve)
+            result = bench_size(pages, args.workers, args.serve, args.pause)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 
 

@@ -1,0 +1,54 @@
+"""Served add-one-page runs, repeated: the median of many runs that each
+add one page to an archive (a script, not a test).
+
+    .venv/bin/python bench/addone_series.py [--pages 400] [--runs 10] [--pause 2]
+
+Starts a warm ``etl serve``, runs the full archive once, then ``--runs``
+times: adds one page, waits ``--pause`` seconds (as between scheduled
+runs), and times the run.  Prints the full run's time and the add-one
+times (median, min, max) and their ratio to the full run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.bench_run import timed_run, warm_server  # noqa: E402
+from bench.synthetic import write_archive  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=400)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--pause", type=float, default=2.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp:
+        tmp = Path(tmp)
+        write_archive(tmp / "sources", args.pages, seed=42)
+        extras = [write_archive(tmp / f"extra{i}", 1, seed=1000 + i)[0] for i in range(args.runs)]
+        with warm_server(tmp / "state"):
+            time.sleep(args.pause)
+            full = timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"]
+            added = []
+            for extra in extras:
+                extra.rename(tmp / "sources" / extra.name)
+                time.sleep(args.pause)
+                added.append(timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"])
+    median = statistics.median(added)
+    print(json.dumps({
+        "pages": args.pages, "pause_s": args.pause, "full_s": round(full, 3),
+        "add_one_median_s": round(median, 3), "add_one_min_s": round(min(added), 3), "add_one_max_s": round(max(added), 3),
+        "add_one_fraction_of_full": round(median / full, 3),
+    }))
+
+
+if __name__ == "__main__":
+    main()
