@@ -22,6 +22,7 @@ import gc
 import itertools
 import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etl.page import process_page, warm_up
@@ -37,7 +38,24 @@ MIN_PAGES_FOR_POOL = 16
 #: milliseconds of work) while keeping both cores busy to the end.
 BATCH_PAGES = 16
 
-Task = tuple[str, bytes, "dict | None"]
+#: (file name, the page: its path or its bytes, its metadata).  A local
+#: worker is given the path and reads the page itself (the main process,
+#: the serial part of a run, then neither reads it nor pipes its bytes);
+#: Dask workers may not see the archive's file system, so they are given
+#: the bytes, read in the main process (``_with_bytes``).
+Task = tuple[str, "Path | bytes", "dict | None"]
+
+
+class PageUnreadable(Exception):
+    """A page could not be read for processing (gone or unreadable since
+    the run planned it); pickled back from a worker like any exception."""
+
+
+def read_page(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise PageUnreadable(f"{path}: cannot read it any more ({e.strerror}); was the archive changed during the run?") from None
 
 
 def _progress(iterable, total: int | None, enabled: bool):
@@ -49,8 +67,14 @@ def _progress(iterable, total: int | None, enabled: bool):
 
 
 def _process(task: Task, max_bytes: int) -> bytes:
-    name, data, meta = task
+    name, page, meta = task
+    data = page if isinstance(page, bytes) else read_page(page)
     return dump_outcome(process_page(name, data, meta, max_bytes))
+
+
+def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
+    for name, page, meta in tasks:
+        yield name, (page if isinstance(page, bytes) else read_page(page)), meta
 
 
 def _process_batch(tasks: list[Task], max_bytes: int) -> list[bytes]:
@@ -144,7 +168,7 @@ def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Iterator[bytes]:
         def submit(batch):
             return client.submit(_process_batch, batch, opts.max_bytes, pure=False)
 
-        yield from _bounded(submit, _batches(tasks, BATCH_PAGES), workers * 4)
+        yield from _bounded(submit, _batches(_with_bytes(tasks), BATCH_PAGES), workers * 4)
     finally:
         client.close()
         if cluster is not None:

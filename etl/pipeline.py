@@ -46,7 +46,7 @@ from pathlib import Path
 
 import filelock
 
-from etl import __version__, publish, schema, semantic, sources, transform, validate
+from etl import __version__, engines, publish, schema, semantic, sources, transform, validate
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
 from etl.page import PageOutcome, quarantined
 from etl.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key
@@ -251,9 +251,9 @@ def _read_again(folder: Path, page: _Page) -> bytes:
     """A page's bytes for processing (the outcome's hash is checked against
     the planning pass's: a file changed in between fails the run)."""
     try:
-        return (folder / page.name).read_bytes()
-    except OSError as e:
-        raise RunFailed(f"{folder / page.name}: cannot read it any more ({e.strerror}); was the archive changed during the run?") from None
+        return engines.read_page(folder / page.name)
+    except engines.PageUnreadable as e:
+        raise RunFailed(str(e)) from None
 
 
 def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State) -> None:
@@ -428,7 +428,6 @@ def _build_tables(
     (``validate.check_unchecked_tables``), started in ``beside`` as soon as
     the built rows are spilled: it runs while the published rows are merged
     in and the package is written."""
-    from etl import engines
     from etl.page import process_page
 
     reused = reusable.source_ids if reusable else set()
@@ -437,10 +436,10 @@ def _build_tables(
     builders = {t: transform.TableBuilder(t, spill) for t in schema.TABLES}
 
     def tasks():
+        # Each page by its path: the engine reads it where it is processed
+        # (a local worker reads its own pages; see engines.Task).
         for page in new:
-            with timer.stage("read"):
-                data = _read_again(opts.sources_dir, page)
-            yield (page.name, data, metadata.get(page.source_id))
+            yield (page.name, opts.sources_dir / page.name, metadata.get(page.source_id))
 
     def processed(page: _Page, blob: bytes) -> PageOutcome:
         outcome = load_outcome(blob)
@@ -473,7 +472,11 @@ def _build_tables(
                         outcome = processed(page, blob)
                         page.validated = False
                 else:
-                    outcome = processed(page, next(results))
+                    try:
+                        blob = next(results)
+                    except engines.PageUnreadable as e:
+                        raise RunFailed(str(e)) from None
+                    outcome = processed(page, blob)
                     done += 1
                     if done == 1:  # the engine has forked its workers by now (see _preload_checks)
                         _preload_checks(warm_descriptor_check)

@@ -623,3 +623,24 @@ def test_the_gate_reads_each_written_table_back_and_publishes_nothing_wrong(tmp_
     assert files_of(tmp_path / "dist") == before
     monkeypatch.setattr(publish, "write_parquet", real)
     assert run(opts).exit_code == EXIT_OK
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_page_that_vanishes_after_planning_fails_the_run_clearly(tmp_path, monkeypatch, workers):
+    """Pages are read again where they are processed (a pool worker reads
+    its own pages): one gone by then fails the run, naming it, and nothing
+    is published."""
+    sources = tmp_path / "src"
+    pages = write_archive(sources, 20, seed=31)
+    real_plan = pipeline._plan
+
+    def plan_then_delete(*args, **kwargs):
+        planned = real_plan(*args, **kwargs)
+        pages[7].unlink()
+        return planned
+
+    monkeypatch.setattr(pipeline, "_plan", plan_then_delete)
+    result = run(options(tmp_path, sources, workers=workers))
+    assert result.exit_code == EXIT_FAILED
+    assert result.error == f"{pages[7]}: cannot read it any more (No such file or directory); was the archive changed during the run?"
+    assert not (tmp_path / "dist").exists()
