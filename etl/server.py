@@ -10,9 +10,12 @@ command line to it instead of starting the job itself.
 How a run is served (the fork-server pattern of ``multiprocessing``'s
 forkserver and of Android's zygote):
 
-1. The client (``etl run``) connects to the server's socket and sends its
-   arguments, working directory and environment, and its standard input,
-   output and error as file descriptors (``SCM_RIGHTS``).
+1. The client (``etl run``, ``etl/client.py``) connects to the server's
+   socket and sends its arguments, working directory and environment, and
+   its standard input, output and error as file descriptors (``SCM_RIGHTS``).
+   The server parses the arguments with the command line's own parser and
+   refuses anything but an ``etl run`` for its state folder (the client finds
+   the server from a quick pre-parse of its arguments, a hint only).
 2. The server forks.  The child takes the client's descriptors as its own
    0/1/2, its directory and environment, and runs exactly the code path of an
    in-process ``etl run`` (``etl.cli.main``): same locks, same crash safety,
@@ -35,7 +38,9 @@ vanishes with the server), named after the state folder's real path.
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import functools
+import io
 import json
 import logging
 import os
@@ -47,71 +52,17 @@ import threading
 import time
 from pathlib import Path
 
+from etl.client import ACCEPTED, CONNECT_TIMEOUT, EXIT_CODE, identity, socket_name
+
 #: Bytes of the request header's length prefix.
 _LENGTH = struct.Struct("!I")
 _MAX_REQUEST = 1 << 20
-#: How long a client waits for a server to accept its run before running it itself.
-_CONNECT_TIMEOUT = 2.0
-
-PACKAGE_DIR = Path(__file__).resolve().parent
 
 log = logging.getLogger("etl.serve")
 
 
 class ServeError(Exception):
     """``etl serve`` cannot start (another server, unsupported platform)."""
-
-
-def socket_name(state_dir: Path) -> bytes:
-    """Abstract socket name for a state folder (one server per state)."""
-    real = os.path.realpath(state_dir)
-    return b"\0etl-serve-" + hashlib.sha256(real.encode()).hexdigest()[:24].encode()
-
-
-def _identity() -> dict:
-    """What client and server must share for a served run to be the same run."""
-    return {"python": sys.executable, "package": str(PACKAGE_DIR)}
-
-
-# --------------------------------------------------------------------- client
-
-
-def run_via_server(argv: list[str], state_dir: Path) -> int | None:
-    """Hand ``etl run`` to a server for ``state_dir``; its exit code, or None
-    when no usable server answers (the caller then runs the job itself)."""
-    if not sys.platform.startswith("linux") or os.environ.get("ETL_NO_SERVER"):
-        return None
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        sock.settimeout(_CONNECT_TIMEOUT)
-        sock.connect(socket_name(state_dir))
-        request = json.dumps(
-            {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), **_identity()}, ensure_ascii=False
-        ).encode()
-        socket.send_fds(sock, [_LENGTH.pack(len(request)) + request], [0, 1, 2])
-        reply = _read_line(sock)
-        if reply.get("status") != "accepted":
-            return None  # stale or refused: run in-process
-        sock.settimeout(None)  # a run takes as long as it takes
-        final = _read_line(sock)
-        return int(final["exit_code"])
-    except (OSError, ValueError, KeyError):
-        return None
-    finally:
-        sock.close()
-
-
-def _read_line(sock: socket.socket) -> dict:
-    buf = b""
-    while not buf.endswith(b"\n"):
-        chunk = sock.recv(4096)
-        if not chunk:
-            raise ValueError("server closed the connection")
-        buf += chunk
-    return json.loads(buf)
-
-
-# --------------------------------------------------------------------- server
 
 
 def serve(state_dir: Path, idle_timeout: float = 0.0, ready=None) -> int:
@@ -124,6 +75,7 @@ def serve(state_dir: Path, idle_timeout: float = 0.0, ready=None) -> int:
     from etl.state import extractor_fingerprint
 
     loaded = extractor_fingerprint()
+    state_real = os.path.realpath(state_dir)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         listener.bind(socket_name(state_dir))
@@ -155,7 +107,7 @@ def serve(state_dir: Path, idle_timeout: float = 0.0, ready=None) -> int:
                 continue
             last_run = time.monotonic()
             with conn:
-                verdict = _admit(conn, loaded)
+                verdict = _admit(conn, loaded, state_real)
                 if verdict is None:
                     continue
                 request, fds = verdict
@@ -326,7 +278,6 @@ def _warm_up() -> None:
 
     Nothing here may start polars' thread pool: threads do not survive a
     fork, so polars must first compute in the child."""
-    import etl.cli  # noqa: F401
     import etl.engines  # noqa: F401
     import etl.pipeline  # noqa: F401
     import etl.validate  # noqa: F401
@@ -334,6 +285,7 @@ def _warm_up() -> None:
     from etl import validate
     from etl.page import warm_up
 
+    _run_parser()  # etl.cli and argparse, for the runs and for checking requests
     warm_up()
     # pandera's schemas built, frictionless' descriptor machinery warm: paid
     # here once rather than in every run.
@@ -342,11 +294,11 @@ def _warm_up() -> None:
         print(f"etl serve: warm-up descriptor check: {problems[0]}", file=sys.stderr)
 
 
-def _admit(conn: socket.socket, loaded: str) -> tuple[dict, list[int]] | None:
+def _admit(conn: socket.socket, loaded: str, state_real: str) -> tuple[dict, list[int]] | None:
     """Read and check one request; None when it is refused."""
     from etl.state import extractor_fingerprint
 
-    conn.settimeout(_CONNECT_TIMEOUT)
+    conn.settimeout(CONNECT_TIMEOUT)
     fds: list[int] = []
     try:
         _pid, uid, _gid = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
@@ -367,8 +319,12 @@ def _admit(conn: socket.socket, loaded: str) -> tuple[dict, list[int]] | None:
         request = json.loads(body)
         if len(fds) != 3:
             raise ValueError("expected stdin, stdout and stderr")
-        if {k: request.get(k) for k in _identity()} != _identity():
+        if not isinstance(request, dict) or {k: request.get(k) for k in identity()} != identity():
             raise ValueError("another Python or etl package")
+        extractor_fingerprint.cache_clear()
+        request["stale"] = extractor_fingerprint() != loaded
+        if not request["stale"]:  # (a stale server must step aside, whatever the request)
+            _check_run(request, state_real)
     except (OSError, ValueError) as e:
         for fd in fds:
             os.close(fd)
@@ -377,12 +333,37 @@ def _admit(conn: socket.socket, loaded: str) -> tuple[dict, list[int]] | None:
         except OSError:
             pass
         return None
-    extractor_fingerprint.cache_clear()
-    request["stale"] = extractor_fingerprint() != loaded
     if request["stale"]:
         for fd in fds:
             os.close(fd)
     return request, fds
+
+
+@functools.cache
+def _run_parser():
+    from etl.cli import _parser
+
+    return _parser()
+
+
+def _check_run(request: dict, state_real: str) -> None:
+    """Raise ValueError unless the request is an ``etl run`` that argparse
+    accepts, for this server's state folder.  The client chose this server
+    from a pre-parse of its command line (etl/client.py); argparse has the
+    last word.  A refused client runs the full path itself, which prints
+    argparse's usage errors and help where they belong: on its own terminal."""
+    argv, cwd = request.get("argv"), request.get("cwd")
+    if not (isinstance(argv, list) and all(isinstance(a, str) for a in argv) and isinstance(cwd, str)):
+        raise ValueError("malformed request")
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            args = _run_parser().parse_args(argv)
+    except SystemExit:  # a usage error, --help, --version
+        raise ValueError("not a command line to serve") from None
+    if args.command != "run":
+        raise ValueError(f"not an etl run: {args.command}")
+    if os.path.realpath(os.path.join(cwd, args.state)) != state_real:
+        raise ValueError(f"a run for another state folder: {args.state}")
 
 
 def _reap(children: set[int]) -> None:
@@ -408,7 +389,7 @@ def _serve_one(conn: socket.socket, request: dict, fds: list[int]) -> None:
 
         logging.root.handlers.clear()  # the run configures logging for its own stderr
         conn.settimeout(None)
-        conn.sendall(b'{"status": "accepted"}\n')
+        conn.sendall(ACCEPTED)
         threading.Thread(target=_interrupt_when_client_leaves, args=(conn,), daemon=True).start()
         from etl import cli
 
@@ -418,7 +399,7 @@ def _serve_one(conn: socket.socket, request: dict, fds: list[int]) -> None:
             code = e.code if isinstance(e.code, int) else 1
         sys.stdout.flush()
         sys.stderr.flush()
-        conn.sendall(json.dumps({"exit_code": code}).encode() + b"\n")
+        conn.sendall(EXIT_CODE % code)
     except BaseException:
         code = 1
     finally:

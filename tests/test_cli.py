@@ -94,3 +94,68 @@ def test_extract_masks_private_names_in_contexts():
     out = etl("extract", "-", stdin=text).stdout.decode()
     assert "20多年" in out
     assert "单于静怡" not in out and "欧阳晓岚" not in out
+
+
+# The pre-parse of etl/client.py: it finds the state of a plain ``etl run``
+# (which server to ask) and gives up on anything else, leaving it to argparse.
+
+UNDERSTOOD = [
+    (["run"], ".state"),
+    (["run", "--state", "X"], "X"),
+    (["run", "--state=X"], "X"),
+    (["run", "--state=a=b"], "a=b"),
+    (["run", "--sources", "s", "--out", "o", "--state", "X", "--report", "r.json", "-q"], "X"),
+    (["run", "-v", "--wait=3", "--frictionless", "full", "--state", "日本/x y"], "日本/x y"),
+    (["run", "--out", "run", "--report", "state", "--workers", "2"], ".state"),
+]
+GIVEN_UP = [
+    [],
+    ["extract", "x.txt"],
+    ["serve", "--state", "X"],
+    ["--version"],
+    ["-h", "run"],
+    ["run", "--stat", "X"],  # argparse's abbreviation of --state
+    ["run", "--sta=X"],
+    ["run", "--st", "X"],
+    ["run", "-h"],
+    ["run", "--help"],
+    ["run", "--he"],
+    ["run", "-qh"],
+    ["run", "--"],
+    ["run", "--state", "X", "--", "--state", "Y"],
+    ["run", "--state", "X", "--state", "Y"],
+    ["run", "--state=X", "--state", "X"],
+    ["run", "--state"],
+    ["run", "--state="],
+    ["run", "--state", "-1"],
+    ["run", "--report", "-"],
+    ["run", "--wait", "-1"],
+    ["run", "--no-such-flag"],
+]
+
+
+@pytest.mark.parametrize(("argv", "state"), UNDERSTOOD)
+def test_the_pre_parse_reads_the_state_of_a_plain_run_as_argparse_does(argv, state):
+    from etl import cli, client
+
+    assert client.state_hint(argv) == state
+    assert cli._parser().parse_args(argv).state == Path(state)
+
+
+@pytest.mark.parametrize("argv", GIVEN_UP)
+def test_the_pre_parse_gives_up_on_anything_else(argv):
+    from etl import client
+
+    assert client.state_hint(argv) is None
+
+
+def test_the_pre_parse_knows_the_options_and_default_of_etl_run():
+    import argparse
+
+    from etl import cli, client
+
+    subparsers = next(a for a in cli._parser()._actions if isinstance(a, argparse._SubParsersAction))
+    run = subparsers.choices["run"]
+    long_options = {o for a in run._actions for o in a.option_strings if o.startswith("--")} - {"--help"}
+    assert client.RUN_OPTIONS == long_options
+    assert run.get_default("state") == Path(client.DEFAULT_STATE)

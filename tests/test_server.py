@@ -7,8 +7,10 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -101,6 +103,148 @@ def test_a_server_serves_only_its_own_state_folder(tmp_path, archive, server):
     assert other.returncode == 0
     assert (tmp_path / "d" / "datapackage.json").exists()
     assert srv.proc.poll() is None
+
+
+#: ``etl`` as the console script runs it, telling on stderr which servers it
+#: asked (state, exit code or None) and whether argparse or the modules of
+#: the full command line were loaded by then.  ``HINT``, when given, replaces
+#: the pre-parse's answer.
+SPY = """
+import sys
+from etl import client
+
+asked = []
+real = client.run_via_server
+
+def spy(argv, state):
+    loaded = sorted({"argparse", "json", "socket", "hashlib", "logging", "etl.cli", "etl.server"} & set(sys.modules))
+    code = real(argv, state)
+    asked.append([str(state), code, loaded])
+    return code
+
+client.run_via_server = spy
+if HINT:
+    client.state_hint = lambda argv: HINT
+try:
+    sys.exit(client.main(sys.argv[1:]))
+finally:  # also after argparse's SystemExit
+    import json
+    print("asked:", json.dumps(asked), file=sys.stderr)
+"""
+
+
+def spied(*args: str, hint: str | None = None, env: dict | None = None) -> tuple[subprocess.CompletedProcess, list]:
+    code = f"HINT = {hint!r}\n{SPY}"
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env, cwd=PROJECT, timeout=300, text=True)
+    *output, last = result.stderr.rstrip("\n").split("\n")
+    assert last.startswith("asked: "), result.stderr
+    result.stderr = "\n".join(output) + "\n" if output else ""
+    return result, json.loads(last.removeprefix("asked: "))
+
+
+@pytest.mark.parametrize("state_option", [["--state", "{}"], ["--state={}"], ["--stat", "{}"]])
+def test_a_plain_run_reaches_its_server_before_argparse_is_loaded(tmp_path, archive, server, state_option):
+    server(tmp_path / "state")
+    state = str(tmp_path / "state")
+    args = ["run", "--sources", str(archive), "--out", str(tmp_path / "dist"), *(o.format(state) for o in state_option)]
+    result, asked = spied(*args)
+    assert result.returncode == 0, result.stderr
+    [(asked_state, code, loaded)] = asked  # one server asked, and it ran the job
+    assert (asked_state, code) == (state, 0)
+    if state_option[0] == "--stat":  # an abbreviation: the pre-parse gives up, argparse finds the server
+        assert "argparse" in loaded
+    else:
+        assert loaded == []
+    assert (tmp_path / "dist" / "datapackage.json").exists()
+
+
+def test_a_request_for_another_state_is_refused_and_runs_in_process(tmp_path, archive, server):
+    """The pre-parse only picks the server to ask: a server refuses a command
+    line whose --state, as argparse reads it, is not its own, and the client
+    then runs the job itself with the state argparse read."""
+    srv = server(tmp_path / "served")
+    args = ["run", "--sources", str(archive), "--out", str(tmp_path / "dist"), "--state", str(tmp_path / "other")]
+    result, asked = spied(*args, hint=str(tmp_path / "served"))  # a wrong hint
+    assert result.returncode == 0, result.stderr
+    # Refused by the hinted server; no server for the state argparse read: in-process.
+    assert [(state, code) for state, code, _ in asked] == [(str(tmp_path / "served"), None), (str(tmp_path / "other"), None)]
+    assert (tmp_path / "dist" / "datapackage.json").exists()
+    assert any((tmp_path / "other").iterdir())
+    assert not (tmp_path / "served").exists()
+    assert srv.proc.poll() is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", "--state", "{state}", "--workers", "many"],  # a usage error
+        ["run", "--state", "{state}", "--help"],
+        ["run", "--state", "{state}", "--state", "{other}"],  # argparse keeps the last
+        ["run", "--state", "{other}"],
+        ["serve", "--state", "{state}"],
+        ["extract", "-"],
+    ],
+)
+def test_a_server_refuses_what_argparse_does_not_read_as_a_run_for_its_state(tmp_path, server, argv):
+    from etl import client
+
+    srv = server(tmp_path / "state")
+    argv = [a.format(state=tmp_path / "state", other=tmp_path / "other") for a in argv]
+    assert client.run_via_server(argv, tmp_path / "state") is None
+    assert srv.proc.poll() is None
+    assert not (tmp_path / "other").exists()
+
+
+def test_a_usage_error_prints_argparses_usage_and_exits_2_whether_a_server_runs_or_not(tmp_path, server):
+    args = ["run", "--state", str(tmp_path / "state"), "--workers", "many"]
+    alone, asked_alone = spied(*args)
+    server(tmp_path / "state")
+    served, asked_served = spied(*args)
+    assert alone.returncode == served.returncode == 2
+    assert alone.stderr == served.stderr
+    assert "usage: etl" in served.stderr
+    assert "etl: error: argument --workers: invalid int value: 'many'" in served.stderr
+    assert [code for _, code, _ in asked_served] == [None]  # refused by the server, then argparse's error
+
+
+def test_the_request_is_what_json_dumps_writes(monkeypatch):
+    """A server started from an older etl reads the request with json.loads
+    (and then sees that the code changed and steps aside)."""
+    from etl import client
+
+    monkeypatch.setenv("ETL_TEST_VALUE", "日本 \"q\" \\ \t\udcff")
+    argv = ["run", "--state", "状态/\udce9", "--out", 'a"b']
+    expected = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), **client.identity()})
+    assert client._request(argv) == expected.encode()
+    assert json.loads(client._request(argv))["env"]["ETL_TEST_VALUE"] == os.environ["ETL_TEST_VALUE"]
+
+
+def test_the_exit_code_is_read_when_both_replies_arrive_at_once(tmp_path):
+    """A run can end before the client has read "accepted": both lines then
+    arrive in one read, and the client must still take the exit code rather
+    than run the job a second time."""
+    from etl import client
+
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(client.socket_name(tmp_path / "state"))
+    listener.listen(1)
+
+    def serve_one():
+        conn, _ = listener.accept()
+        with conn:
+            _, fds, _, _ = socket.recv_fds(conn, 1 << 20, 3)
+            for fd in fds:
+                os.close(fd)
+            conn.sendall(client.ACCEPTED + client.EXIT_CODE % 3)
+            conn.recv(1)  # until the client has gone
+
+    fake = threading.Thread(target=serve_one)
+    fake.start()
+    try:
+        assert client.run_via_server(["run"], tmp_path / "state") == 3
+    finally:
+        fake.join(timeout=10)
+        listener.close()
 
 
 def test_a_second_server_for_the_same_state_is_refused(tmp_path, server):
