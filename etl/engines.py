@@ -48,10 +48,13 @@ Task = tuple[str, "Path | bytes", "dict | None"]
 
 class PageUnreadable(Exception):
     """A page could not be read for processing (gone or unreadable since
-    the run planned it); pickled back from a worker like any exception."""
+    the run planned it): the run fails (pickled back from a worker like any
+    exception)."""
 
 
 def read_page(path: Path) -> bytes:
+    """A page's bytes for processing (the outcome's hash is checked against
+    the planning pass's: a file changed in between fails the run)."""
     try:
         return path.read_bytes()
     except OSError as e:
@@ -66,15 +69,18 @@ def _progress(iterable, total: int | None, enabled: bool):
     return tqdm(iterable, total=total, unit="page", desc="extract", leave=False)
 
 
+def _page_bytes(page: Path | bytes) -> bytes:
+    return page if isinstance(page, bytes) else read_page(page)
+
+
 def _process(task: Task, max_bytes: int) -> bytes:
     name, page, meta = task
-    data = page if isinstance(page, bytes) else read_page(page)
-    return dump_outcome(process_page(name, data, meta, max_bytes))
+    return dump_outcome(process_page(name, _page_bytes(page), meta, max_bytes))
 
 
 def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
     for name, page, meta in tasks:
-        yield name, (page if isinstance(page, bytes) else read_page(page)), meta
+        yield name, _page_bytes(page), meta
 
 
 def _process_batch(tasks: list[Task], max_bytes: int) -> list[bytes]:

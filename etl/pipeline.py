@@ -160,7 +160,7 @@ def run(opts: RunOptions) -> RunResult:
         for action in publish.recover(opts.out):
             log.warning("recovered from an interrupted run: %s", action)
         _run_locked(opts, timer, result)
-    except (RunFailed, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
+    except (RunFailed, engines.PageUnreadable, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
         result.exit_code, result.error = EXIT_FAILED, str(e)
     except Exception as e:  # an internal error: report it, publish nothing
         log.debug("internal error", exc_info=True)
@@ -245,15 +245,6 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
     state.record_files(hashed)
     state.prune_files(os.path.join(real, p.name) for p in paths)
     return pages
-
-
-def _read_again(folder: Path, page: _Page) -> bytes:
-    """A page's bytes for processing (the outcome's hash is checked against
-    the planning pass's: a file changed in between fails the run)."""
-    try:
-        return engines.read_page(folder / page.name)
-    except engines.PageUnreadable as e:
-        raise RunFailed(str(e)) from None
 
 
 def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State) -> None:
@@ -467,16 +458,12 @@ def _build_tables(
                         outcome = state.get(page.key)
                     if outcome is None:  # a damaged entry: process the page again, here
                         with timer.stage("read"):
-                            data = _read_again(opts.sources_dir, page)
+                            data = engines.read_page(opts.sources_dir / page.name)
                         blob = dump_outcome(process_page(page.name, data, metadata.get(page.source_id), opts.max_bytes))
                         outcome = processed(page, blob)
                         page.validated = False
                 else:
-                    try:
-                        blob = next(results)
-                    except engines.PageUnreadable as e:
-                        raise RunFailed(str(e)) from None
-                    outcome = processed(page, blob)
+                    outcome = processed(page, next(results))
                     done += 1
                     if done == 1:  # the engine has forked its workers by now (see _preload_checks)
                         _preload_checks(warm_descriptor_check)

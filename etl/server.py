@@ -226,7 +226,6 @@ def _standby_main(channel: socket.socket, folder: Path) -> None:
         _rehearse(folder)
     except Exception:  # a failed rehearsal only leaves the standby colder
         pass
-    code = 1
     try:
         channel.sendall(b"R")
         data, fds, _, _ = socket.recv_fds(channel, 65536, 4)
@@ -241,10 +240,10 @@ def _standby_main(channel: socket.socket, folder: Path) -> None:
             body += chunk
         channel.close()
         conn = socket.socket(fileno=fds[3])
-        _serve_one(conn, json.loads(body), fds[:3])
+        _serve_one(conn, json.loads(body), fds[:3])  # (never returns)
     except BaseException:
         pass
-    os._exit(code)
+    os._exit(1)
 
 
 def _rehearse(folder: Path) -> None:
