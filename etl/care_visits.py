@@ -41,11 +41,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from etl import privacy, regions
 from etl.indicators import CODEBOOK, clean_span
 from etl.records import DateMention
+from etl.rules import read_yaml
 from etl.textrepair import Repaired
 
 VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
@@ -101,8 +100,7 @@ def _alt(words) -> str:
 
 @functools.cache
 def vocab() -> Vocab:
-    with CODEBOOK.open(encoding="utf-8") as f:
-        cv = yaml.safe_load(f)["care_visits"]
+    cv = read_yaml(CODEBOOK)["care_visits"]
     with (VOCAB / "roles.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     roles = {r["zh"]: r["en"] for r in rows if r["kind"] == "role"}

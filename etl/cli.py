@@ -218,6 +218,6 @@ def main(argv: list[str] | None = None, use_server: bool = True, asked: str | No
 
 
 if __name__ == "__main__":
-    from etl.client import main as etl_command  # the same front door as the etl script
+    from etl.client import command  # the same front door as the etl script
 
-    sys.exit(etl_command())
+    command()

@@ -43,9 +43,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
-import yaml
-
 from etl.records import DateMention, Figure
+from etl.rules import read_yaml
 from etl.textrepair import Repaired
 
 CODEBOOK = Path(__file__).resolve().parent.parent / "schemas" / "codebook.yaml"
@@ -188,8 +187,7 @@ def _overlapped_matches(
 
 @functools.cache
 def load_codebook(path: Path = CODEBOOK) -> Codebook:
-    with path.open(encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+    doc = read_yaml(path)
     indicators: dict[str, Indicator] = {}
     owner: dict[str, list[str]] = {}
     wild: dict[str, list[str]] = {}

@@ -159,3 +159,33 @@ def test_the_pre_parse_knows_the_options_and_default_of_etl_run():
     long_options = {o for a in run._actions for o in a.option_strings if o.startswith("--")} - {"--help"}
     assert client.RUN_OPTIONS == long_options
     assert run.get_default("state") == Path(client.DEFAULT_STATE)
+
+
+# The command ends its process without tearing down the interpreter
+# (etl/client.py, command): whatever an exit owes is still done.
+_COMMAND_WITH_AN_ATEXIT_HANDLER = """
+import atexit, sys
+atexit.register(lambda: print("atexit handler ran", file=sys.stderr))
+sys.argv = ["etl", *sys.argv[1:]]
+from etl.client import command
+command()
+print("not reached", file=sys.stderr)
+"""
+
+
+def test_the_command_runs_atexit_handlers_flushes_its_output_and_keeps_the_exit_code(tmp_path):
+    whole = subprocess.run([*ETL, "extract", str(SEED)], capture_output=True, timeout=300)
+    ended = subprocess.run(
+        [sys.executable, "-c", _COMMAND_WITH_AN_ATEXIT_HANDLER, "extract", str(SEED)], capture_output=True, timeout=300
+    )
+    assert ended.returncode == whole.returncode == 0
+    # Many lines of output, block-buffered into a pipe: none lost.
+    assert ended.stdout == whole.stdout and len(ended.stdout.splitlines()) > 10
+    assert ended.stderr.decode().splitlines() == ["atexit handler ran"]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    failed = subprocess.run([sys.executable, "-c", _COMMAND_WITH_AN_ATEXIT_HANDLER, "extract", str(bad)], capture_output=True, timeout=300)
+    assert failed.returncode == 1
+    assert failed.stderr.decode().splitlines()[-1] == "atexit handler ran"
+    usage = subprocess.run([sys.executable, "-c", _COMMAND_WITH_AN_ATEXIT_HANDLER, "run", "--no-such-flag"], capture_output=True, timeout=300)
+    assert usage.returncode == 2  # SystemExit leaves the ordinary way

@@ -38,3 +38,14 @@ def test_parquet_variant_relaxes_only_what_pandas_breaks():
 def test_every_table_sorts_by_columns_it_has():
     for table in schema.TABLES:
         assert set(schema.sort_columns(table)) <= set(schema.field_names(table))
+
+
+def test_rules_yaml_is_read_as_yaml_safe_load_reads_it():
+    # rules.read_yaml takes libyaml's parser when PyYAML has one: the
+    # pure-Python safe loader is the oracle, for every YAML file of the rules.
+    import yaml
+
+    paths = sorted(rules.VOCAB_DIR.parent.rglob("*.yaml"))
+    assert paths
+    for path in paths:
+        assert rules.read_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8")), path
