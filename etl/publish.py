@@ -27,10 +27,9 @@ import ctypes.util
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
 
 import polars as pl
 
@@ -57,12 +56,19 @@ PACKAGE_META = schema.SCHEMA_DIR / "package.json"
 WRITE_THREADS = 4
 
 
-def write_csv(df: pl.DataFrame, out: Path | BinaryIO, include_header: bool = True) -> None:
-    """Write rows as CSV to a path or an open binary file (appending chunk
-    after chunk to one file gives the bytes of writing them at once)."""
-    # Floats are written in their shortest round-trip form; there is no NaN
-    # (nulls are empty cells), see transform.to_columns.
-    df.write_csv(out, include_header=include_header, line_terminator="\n", null_value="", date_format="%Y-%m-%d")
+#: polars' CSV options of the published files.  Floats are written in their
+#: shortest round-trip form; there is no NaN (nulls are empty cells, see
+#: transform.to_columns).
+CSV_OPTIONS = {"line_terminator": "\n", "null_value": "", "date_format": "%Y-%m-%d"}
+
+
+def write_csv(rows: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
+    """Write rows as one CSV file with its header (a LazyFrame is streamed:
+    polars' sink, the rows never collected)."""
+    if isinstance(rows, pl.LazyFrame):
+        rows.sink_csv(path, include_header=True, **CSV_OPTIONS)
+    else:
+        rows.write_csv(path, include_header=True, **CSV_OPTIONS)
 
 
 def write_parquet(lf: pl.LazyFrame, path: Path) -> None:
@@ -80,40 +86,22 @@ def _csv_part_paths(table: str, rows: int) -> list[str]:
     return [f"data/{table}-{i:03d}.csv" for i in range(1, count + 1)]
 
 
-def _csv_pieces(spilled: SpilledTable) -> Iterator[tuple[int, pl.DataFrame]]:
-    """The table's rows as (part index, rows) pieces, in order: each chunk is
-    cut where a part ends, so a part holds at most ``MAX_ROWS_PER_PART`` rows."""
-    written = 0
-    for chunk in spilled.chunks():
-        offset = 0
-        while offset < chunk.height:
-            part = written // MAX_ROWS_PER_PART
-            take = min(chunk.height - offset, (part + 1) * MAX_ROWS_PER_PART - written)
-            yield part, chunk.slice(offset, take)
-            offset += take
-            written += take
-
-
 def write_csv_parts(spilled: SpilledTable, package_dir: Path) -> list[str]:
     """Write a table as one CSV file, or as parts of at most
-    ``MAX_ROWS_PER_PART`` rows (each with its header); their paths."""
+    ``MAX_ROWS_PER_PART`` rows (each with its header); their paths.
+
+    Each part is one streaming sink over the spilled chunks: one polars
+    query rather than a read and a write per chunk, which matters while
+    other tables are written and checked in the same polars thread pool
+    (the figures' CSV took 0.44 s of wall time at 2,000 pages chunk by
+    chunk, for 0.05 s of work)."""
     rels = _csv_part_paths(spilled.table, spilled.rows)
-    if spilled.rows == 0:  # the header alone
-        write_csv(pl.DataFrame(schema=schema.polars_schema(spilled.table)), package_dir / rels[0])
+    rows = spilled.scan()
+    if len(rels) == 1:
+        write_csv(rows, package_dir / rels[0])
         return rels
-    current, f = -1, None
-    try:
-        for part, piece in _csv_pieces(spilled):
-            if part != current:  # a new part, with its header
-                if f is not None:
-                    f.close()
-                current, f = part, (package_dir / rels[part]).open("wb")
-                write_csv(piece, f, include_header=True)
-            else:
-                write_csv(piece, f, include_header=False)
-    finally:
-        if f is not None:
-            f.close()
+    for part, rel in enumerate(rels):
+        write_csv(rows.slice(part * MAX_ROWS_PER_PART, MAX_ROWS_PER_PART), package_dir / rel)
     return rels
 
 
