@@ -89,8 +89,15 @@ def command() -> None:
     standard output and error.  Every thread the job starts has been joined
     by then (executors in ``with`` blocks, ``pipeline._remove_in_background``).
     An exception or ``SystemExit`` (argparse's usage errors and --help)
-    leaves the ordinary way."""
-    code = main()
+    leaves the ordinary way; Ctrl-C ends with exit code 1 and one line, never
+    a traceback (an in-process run reports it itself: etl/cli.py)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:  # before a server took the run, or a second Ctrl-C while it stopped
+        from etl.exitcodes import EXIT_FAILED
+
+        print("etl: interrupted", file=sys.stderr)
+        code = EXIT_FAILED
     import atexit
 
     atexit._run_exitfuncs()
@@ -146,11 +153,20 @@ def run_via_server(argv: list[str], state_dir: str | os.PathLike) -> int | None:
         fds = b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2))
         sent = sock.sendmsg([message], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
         sock.sendall(message[sent:])
-        replies = _lines(sock)
-        if next(replies) != ACCEPTED:
+        replies = _Replies(sock)
+        if replies.line() != ACCEPTED:
             return None  # stale or refused: run in-process
         sock.settimeout(None)  # a run takes as long as it takes
-        final = next(replies)
+        try:
+            final = replies.line()
+        except KeyboardInterrupt:
+            # Ctrl-C reaches this process only (the run's process belongs
+            # to the server).  Tell the run to stop: it interrupts itself
+            # when the client stops sending (server._interrupt_when_client_leaves),
+            # says so on our stderr as an in-process run would, and sends
+            # its exit code, which we wait for.  A second Ctrl-C leaves at once.
+            sock.shutdown(_socket.SHUT_WR)
+            final = replies.line()
         prefix, suffix = EXIT_CODE.split(b"%d")
         if not (final.startswith(prefix) and final.endswith(suffix)):
             raise ValueError(f"unexpected reply {final!r}")
@@ -177,15 +193,21 @@ def _request(argv: list[str]) -> bytes:
     return ("{" + ", ".join(fields) + "}").encode("ascii")
 
 
-def _lines(sock):
-    """The server's reply lines, newline included, one per ``next``: both may
-    arrive in one read when the run ends before the client has read the first."""
-    buf = b""
-    while True:
-        while b"\n" not in buf:
-            chunk = sock.recv(4096)
+class _Replies:
+    """The server's reply lines, newline included, one per ``line()``: both
+    may arrive in one read when the run ends before the client has read the
+    first.  (A class, not a generator: reading goes on after a Ctrl-C
+    interrupted a read.)"""
+
+    def __init__(self, sock):
+        self.sock = sock
+        self.buffer = b""
+
+    def line(self) -> bytes:
+        while b"\n" not in self.buffer:
+            chunk = self.sock.recv(4096)
             if not chunk:
                 raise ValueError("server closed the connection")
-            buf += chunk
-        line, buf = buf.split(b"\n", 1)
-        yield line + b"\n"
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line + b"\n"

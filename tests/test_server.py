@@ -314,6 +314,36 @@ def test_killing_the_client_stops_the_served_run_and_keeps_the_package_whole(tmp
     assert report["table_rows"]["sources"] == 850
 
 
+def test_ctrl_c_in_the_client_stops_the_served_run_as_it_stops_one_in_process(tmp_path, server):
+    """Ctrl-C reaches the client only (the run's process is the server's
+    child): the client tells the run to stop and waits for it, so the user
+    sees what an in-process run prints, exit code 1, no traceback."""
+    import filelock
+
+    from bench.synthetic import write_archive
+
+    archive = tmp_path / "sources"
+    write_archive(archive, 50, seed=7)
+    srv = server(tmp_path / "state")
+    first = client(*served_run(tmp_path, archive, "dist"))
+    assert first.returncode == 0, first.stderr
+    before = files(tmp_path / "dist")
+    write_archive(tmp_path / "more", 800, seed=8)  # seconds of work: Ctrl-C lands mid-run
+    for page in (tmp_path / "more").glob("*.txt"):
+        page.rename(archive / f"more_{page.name}")
+    interrupted = subprocess.Popen([*ETL, *served_run(tmp_path, archive, "dist")], stderr=subprocess.PIPE)
+    while "served by" not in srv.log_line():  # the server has handed the run to a child
+        pass
+    time.sleep(0.5)
+    interrupted.send_signal(signal.SIGINT)
+    _, stderr = interrupted.communicate(timeout=60)
+    assert interrupted.returncode == 1
+    assert b"etl: interrupted; the published package is unchanged" in stderr  # the run's own words
+    assert b"Traceback" not in stderr
+    with filelock.FileLock(str(tmp_path / ".dist.lock"), timeout=60):
+        assert files(tmp_path / "dist") == before
+
+
 def test_the_warm_up_starts_no_polars_threads_so_forking_after_it_is_safe():
     """The server forks a child per run after warming up: polars' thread
     pool must not exist yet (a forked child would inherit a pool without its
