@@ -14,7 +14,9 @@ a second run from a fresh state: sampling costs CPU, so the timed run is not
 sampled); and the
 *floor* measured in the same run: merely reading the same pages and scanning
 their numbers with one polars regex (``str.extract_all``), with the ratio of
-the job's time to the floor's.  ``--incremental`` times a full run, a re-run
+the job's time to the floor's; and ``page_cpu_ms``, the machine's speed
+at the time (one process's CPU per page of ``process_page``: this shared
+machine's speed drifts by 10-25% during a day).  ``--incremental`` times a full run, a re-run
 with nothing changed, and a run after adding one page (``--pause S``: S
 seconds before each, as between scheduled runs).  ``--serve`` runs
 the same commands with a warm ``etl serve`` for the state folder (started
@@ -98,6 +100,25 @@ def timed_run(sources: Path, work: Path, *extra: str, server_pid: int | None = N
     return {"seconds": seconds, "peak_rss_mib": peak / 2**20, "report": data}
 
 
+def page_cpu_ms(sources: Path, pages: int = 100, rounds: int = 3) -> float:
+    """The machine's speed right now: CPU milliseconds per page of
+    ``process_page`` on the archive's first pages, one process, best of
+    ``rounds`` (as bench/profile_page.py).  This machine's speed drifts by
+    10-25% over a day; runs are comparable across sessions only at a like
+    page cost."""
+    from etl.page import process_page, warm_up
+
+    warm_up()
+    data = [(p.name, p.read_bytes()) for p in sorted(sources.iterdir())[:pages] if p.suffix == ".txt"]
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.process_time()
+        for name, raw in data:
+            process_page(name, raw, None, 1 << 24)
+        best = min(best, time.process_time() - started)
+    return round(best / len(data) * 1000, 3)
+
+
 def floor(sources: Path) -> float:
     """Read every page and scan its numbers with one polars regex."""
     started = time.perf_counter()
@@ -113,6 +134,7 @@ def bench_size(pages: int, workers: int, serve: bool = False, pause: float = 0.0
         paths = write_archive(tmp / "sources", pages, seed=42)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
         floor_s = floor(tmp / "sources")
+        speed = page_cpu_ms(tmp / "sources")
         server = stack.enter_context(warm_server(tmp / "state")) if serve else None
         # Two runs from a fresh state: one timed, one sampled for memory (the
         # sampler's smaps reads take ~10% of a core: they would slow the
@@ -137,6 +159,7 @@ def bench_size(pages: int, workers: int, serve: bool = False, pause: float = 0.0
         "rows": r["table_rows"],
         "floor_s": round(floor_s, 3),
         "ratio_to_floor": round(run["seconds"] / floor_s, 1),
+        "page_cpu_ms": speed,
     }
 
 
