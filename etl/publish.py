@@ -52,8 +52,9 @@ PACKAGE_META = schema.SCHEMA_DIR / "package.json"
 #: Tables written (and read back, see write_package) at once, in threads;
 #: polars spreads each file's work over the cores.  Since each CSV is one
 #: streaming sink (write_csv_parts), two threads publish as fast as four
-#: (2,000 pages: 0.43 s either way; 10,000: 1.72 against 1.70-1.75 s) and
-#: need less memory (10,000 pages: 413 MiB peak against 481-497).
+#: and need less memory (publishing the tables of 10,000 pages alone:
+#: 1.70-1.78 s either way, peak 413-460 MiB against 481-497; 2,000 pages:
+#: 0.43 s either way).
 WRITE_THREADS = 2
 
 
@@ -63,13 +64,10 @@ WRITE_THREADS = 2
 CSV_OPTIONS = {"line_terminator": "\n", "null_value": "", "date_format": "%Y-%m-%d"}
 
 
-def write_csv(rows: pl.DataFrame | pl.LazyFrame, path: Path) -> None:
-    """Write rows as one CSV file with its header (a LazyFrame is streamed:
-    polars' sink, the rows never collected)."""
-    if isinstance(rows, pl.LazyFrame):
-        rows.sink_csv(path, include_header=True, **CSV_OPTIONS)
-    else:
-        rows.write_csv(path, include_header=True, **CSV_OPTIONS)
+def write_csv(rows: pl.LazyFrame, path: Path) -> None:
+    """Stream rows to one CSV file with its header (polars' streaming sink:
+    the rows are never collected)."""
+    rows.sink_csv(path, include_header=True, **CSV_OPTIONS)
 
 
 def write_parquet(lf: pl.LazyFrame, path: Path) -> None:

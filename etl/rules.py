@@ -76,7 +76,7 @@ def read_yaml(path: Path):
     paid before the workers start)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader)  # noqa: S506 (a safe loader)
+        return yaml.load(f, Loader=loader)  # (a safe loader, as yaml.safe_load's)
 
 
 def _read(name: str) -> list[dict[str, str]]:
