@@ -100,7 +100,10 @@ def command() -> None:
         code = EXIT_FAILED
     import atexit
 
-    atexit._run_exitfuncs()
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # (CPython's)
+    if run_exit_handlers is None:  # elsewhere: the ordinary exit
+        sys.exit(code)
+    run_exit_handlers()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
