@@ -70,7 +70,25 @@ def _configure_logging(quiet: bool, verbose: bool) -> None:
     import logging
 
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
+    root = logging.getLogger()
+    existing = list(root.handlers)
     logging.basicConfig(level=level, format="etl: %(levelname)s: %(message)s", stream=sys.stderr)
+    # Libraries may set their own loggers' levels (dask's distributed logs
+    # its cluster's life at INFO, whatever the root's level): our handler
+    # itself keeps to the level asked for and, below WARNING, speaks for the
+    # job only, unless -v.
+    for handler in root.handlers:
+        if handler not in existing:
+            handler.setLevel(level)
+            if not verbose:
+                handler.addFilter(_job_or_warning)
+
+
+def _job_or_warning(record) -> bool:
+    """A log record worth a line without -v: the job's own, or a warning."""
+    import logging
+
+    return record.name == "etl" or record.name.startswith("etl.") or record.levelno >= logging.WARNING
 
 
 def _cmd_run(args) -> int:

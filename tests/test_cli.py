@@ -189,3 +189,34 @@ def test_the_command_runs_atexit_handlers_flushes_its_output_and_keeps_the_exit_
     assert failed.stderr.decode().splitlines()[-1] == "atexit handler ran"
     usage = subprocess.run([sys.executable, "-c", _COMMAND_WITH_AN_ATEXIT_HANDLER, "run", "--no-such-flag"], capture_output=True, timeout=300)
     assert usage.returncode == 2  # SystemExit leaves the ordinary way
+
+
+# A library that sets its own logger's level (as dask's distributed does at
+# INFO) must not speak on the job's stderr unless asked (-v); -q leaves errors only.
+_LOGGING_PROBE = """
+import logging, sys
+from etl import cli
+
+cli._configure_logging(quiet="-q" in sys.argv, verbose="-v" in sys.argv)
+library = logging.getLogger("distributed.scheduler")
+library.setLevel(logging.INFO)
+library.info("library info")
+library.warning("library warning")
+logging.getLogger("etl").info("job info")
+logging.getLogger("etl.serve").info("server info")
+logging.getLogger("etl").error("job error")
+"""
+
+
+@pytest.mark.parametrize(
+    "flags, expected",
+    [
+        ([], ["WARNING: library warning", "INFO: job info", "INFO: server info", "ERROR: job error"]),
+        (["-q"], ["ERROR: job error"]),
+        (["-v"], ["INFO: library info", "WARNING: library warning", "INFO: job info", "INFO: server info", "ERROR: job error"]),
+    ],
+)
+def test_log_lines_keep_to_the_asked_level_whatever_libraries_set(flags, expected):
+    result = subprocess.run([sys.executable, "-c", _LOGGING_PROBE, *flags], capture_output=True, timeout=60, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [f"etl: {line}" for line in expected]
