@@ -1,8 +1,8 @@
 """``etl serve``: keep the job's imports warm so scheduled runs start at once.
 
-Every ``etl run`` that publishes pays about 1 s besides its work: starting
+Every ``etl run`` that publishes pays about 0.5 s besides its work: starting
 Python, importing polars, pandera and frictionless, and frictionless' first
-descriptor check.  On a scheduled incremental run that adds a few pages,
+descriptor check (about 1 s where the dependencies' bytecode is not written).  On a scheduled incremental run that adds a few pages,
 that fixed cost is most of the run.  ``etl serve`` pays it once and then stays idle; an ``etl run`` (from
 cron, CI or a shell) that finds a server for its state folder hands its
 command line to it instead of starting the job itself.
@@ -29,8 +29,9 @@ loaded: when they change it answers "stale" and exits, and the client runs
 the job itself.  Any failure to reach a server is silent: the client runs
 the job in-process, so a server is an accelerator, never a dependency.
 
-If the client dies (Ctrl-C, SIGKILL), the child sees the connection close
-and interrupts itself as Ctrl-C would: the run stops, nothing is published.
+If the client stops sending (Ctrl-C: it half-closes the connection and
+waits for the exit code) or dies (SIGKILL), the child sees it and
+interrupts itself as Ctrl-C would: the run stops, nothing is published.
 
 The socket is in Linux's abstract namespace (no file to go stale; it
 vanishes with the server), named after the state folder's real path.
