@@ -15,6 +15,7 @@ index and rsync's quick check work the same way).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
@@ -156,12 +157,11 @@ class State:
         was hashed in ns) for files just hashed; one transaction."""
         if not rows:
             return
-        self.db.execute("BEGIN")
-        self.db.executemany(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sha, int(blank), at) for path, st, sha, blank, at in rows),
-        )
-        self.db.execute("COMMIT")
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ((path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sha, int(blank), at) for path, st, sha, blank, at in rows),
+            )
 
     def lookup(self, key: str) -> tuple[bool, bool]:
         """(whether the state holds an entry for ``key``, whether its rows
@@ -176,9 +176,8 @@ class State:
         """Record that these entries' rows passed the schema checks and were
         published: later runs need not check them again."""
         self.flush()
-        self.db.execute("BEGIN")
-        self.db.executemany("INSERT OR IGNORE INTO validated (key) VALUES (?)", ((k,) for k in keys))
-        self.db.execute("COMMIT")
+        with self._transaction():
+            self.db.executemany("INSERT OR IGNORE INTO validated (key) VALUES (?)", ((k,) for k in keys))
 
     def get(self, key: str) -> PageOutcome | None:
         """One page's outcome, unpickled on demand: the pipeline loads cached
@@ -206,15 +205,10 @@ class State:
     def flush(self) -> None:
         """Write the pending entries in one transaction."""
         if self._pending:
-            self.db.execute("BEGIN")
-            try:
+            with self._transaction():
                 self.db.executemany("INSERT OR REPLACE INTO outcomes (key, outcome) VALUES (?, ?)", self._pending)
                 # A new outcome has not passed the checks yet.
                 self.db.executemany("DELETE FROM validated WHERE key = ?", ((key,) for key, _ in self._pending))
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
             self._pending = []
 
     def prune(self, keep: Iterable[str]) -> int:
@@ -235,19 +229,27 @@ class State:
         in one transaction (``keep`` goes through a temporary table: archives
         have millions of pages); return how many rows of the first table."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (value TEXT PRIMARY KEY)")
-        self.db.execute("BEGIN")
-        try:
+        with self._transaction():
             self.db.execute("DELETE FROM keep")
             self.db.executemany("INSERT OR IGNORE INTO keep (value) VALUES (?)", ((k,) for k in keep))
             removed = [
                 self.db.execute(f"DELETE FROM {table} WHERE {column} NOT IN (SELECT value FROM keep)").rowcount
                 for table in tables
             ]
+        return removed[0]
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        """One transaction (the connection is in autocommit mode, where each
+        statement would be its own): committed, or rolled back if the block
+        raises."""
+        self.db.execute("BEGIN")
+        try:
+            yield
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
-        return removed[0]
 
     def read_manifest(self) -> dict:
         row = self.db.execute("SELECT value FROM meta WHERE name = 'manifest'").fetchone()
