@@ -232,13 +232,7 @@ def _standby_main(channel: socket.socket, folder: Path) -> None:
         data, fds, _, _ = socket.recv_fds(channel, 65536, 4)
         if not data or len(fds) != 4:  # the server has gone, or discards us
             os._exit(0)
-        (length,) = _LENGTH.unpack_from(data)
-        body = data[_LENGTH.size :]
-        while len(body) < length:
-            chunk = channel.recv(length - len(body))
-            if not chunk:
-                os._exit(1)
-            body += chunk
+        body = _message_body(channel, data)  # (cut off: ValueError, exit 1 below)
         channel.close()
         conn = socket.socket(fileno=fds[3])
         _serve_one(conn, json.loads(body), fds[:3])  # (never returns)
@@ -305,18 +299,7 @@ def _admit(conn: socket.socket, loaded: str, state_real: str) -> tuple[dict, lis
         data, fds, _, _ = socket.recv_fds(conn, 65536, 3)
         if uid != os.getuid():
             raise ValueError(f"client uid {uid} is not the server's")
-        if len(data) < _LENGTH.size:
-            raise ValueError("short request")
-        (length,) = _LENGTH.unpack_from(data)
-        if length > _MAX_REQUEST:
-            raise ValueError("request too large")
-        body = data[_LENGTH.size :]
-        while len(body) < length:
-            chunk = conn.recv(min(65536, length - len(body)))
-            if not chunk:
-                raise ValueError("truncated request")
-            body += chunk
-        request = json.loads(body)
+        request = json.loads(_message_body(conn, data, _MAX_REQUEST))
         if len(fds) != 3:
             raise ValueError("expected stdin, stdout and stderr")
         if not isinstance(request, dict) or {k: request.get(k) for k in identity()} != identity():
@@ -337,6 +320,25 @@ def _admit(conn: socket.socket, loaded: str, state_real: str) -> tuple[dict, lis
         for fd in fds:
             os.close(fd)
     return request, fds
+
+
+def _message_body(sock: socket.socket, data: bytes, limit: int | None = None) -> bytes:
+    """The body of a length-prefixed message (``_LENGTH``, then the body)
+    whose first bytes ``data`` came with its descriptors (``recv_fds``): the
+    rest is read from ``sock``.  ValueError when it is short, over ``limit``
+    or cut off."""
+    if len(data) < _LENGTH.size:
+        raise ValueError("short request")
+    (length,) = _LENGTH.unpack_from(data)
+    if limit is not None and length > limit:
+        raise ValueError("request too large")
+    body = data[_LENGTH.size :]
+    while len(body) < length:
+        chunk = sock.recv(min(65536, length - len(body)))
+        if not chunk:
+            raise ValueError("truncated request")
+        body += chunk
+    return body
 
 
 @functools.cache
