@@ -103,19 +103,15 @@ def timed_run(sources: Path, work: Path, *extra: str, server_pid: int | None = N
 def page_cpu_ms(sources: Path, pages: int = 100, rounds: int = 3) -> float:
     """The machine's speed right now: CPU milliseconds per page of
     ``process_page`` on the archive's first pages, one process, best of
-    ``rounds`` (as bench/profile_page.py).  This machine's speed drifts by
-    10-25% over a day; runs are comparable across sessions only at a like
-    page cost."""
-    from etl.page import process_page, warm_up
+    ``rounds`` (bench/profile_page.py's measure).  This machine's speed
+    drifts by 10-25% over a day; runs are comparable across sessions only at
+    a like page cost."""
+    from bench.profile_page import run as cpu_seconds
+    from etl.page import warm_up
 
     warm_up()
     data = [(p.name, p.read_bytes()) for p in sorted(sources.iterdir())[:pages] if p.suffix == ".txt"]
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.process_time()
-        for name, raw in data:
-            process_page(name, raw, None, 1 << 24)
-        best = min(best, time.process_time() - started)
+    best = min(cpu_seconds(data) for _ in range(rounds))
     return round(best / len(data) * 1000, 3)
 
 
