@@ -283,21 +283,29 @@ def test_changed_code_makes_the_server_step_aside(tmp_path, archive):
         srv.stop()
 
 
-def test_killing_the_client_stops_the_served_run_and_keeps_the_package_whole(tmp_path, server):
-    import filelock
-
+def published_then_grown(tmp_path: Path, srv: Server) -> tuple[Path, dict[str, bytes]]:
+    """A 50-page archive published by a run that ``srv`` served, then 800
+    more pages added: the next run has seconds of work, so a signal sent to
+    its client lands mid-run.  The archive and the published files."""
     from bench.synthetic import write_archive
-    from etl.validate import check_files
 
     archive = tmp_path / "sources"
     write_archive(archive, 50, seed=7)
-    server(tmp_path / "state")
     first = client(*served_run(tmp_path, archive, "dist"))
     assert first.returncode == 0, first.stderr
     before = files(tmp_path / "dist")
-    write_archive(tmp_path / "more", 800, seed=8)  # seconds of work: the kill lands mid-run
+    write_archive(tmp_path / "more", 800, seed=8)
     for page in (tmp_path / "more").glob("*.txt"):
         page.rename(archive / f"more_{page.name}")
+    return archive, before
+
+
+def test_killing_the_client_stops_the_served_run_and_keeps_the_package_whole(tmp_path, server):
+    import filelock
+
+    from etl.validate import check_files
+
+    archive, before = published_then_grown(tmp_path, server(tmp_path / "state"))
     victim = subprocess.Popen([*ETL, *served_run(tmp_path, archive, "dist")], stderr=subprocess.DEVNULL)
     time.sleep(0.5)
     victim.send_signal(signal.SIGKILL)
@@ -320,17 +328,8 @@ def test_ctrl_c_in_the_client_stops_the_served_run_as_it_stops_one_in_process(tm
     sees what an in-process run prints, exit code 1, no traceback."""
     import filelock
 
-    from bench.synthetic import write_archive
-
-    archive = tmp_path / "sources"
-    write_archive(archive, 50, seed=7)
     srv = server(tmp_path / "state")
-    first = client(*served_run(tmp_path, archive, "dist"))
-    assert first.returncode == 0, first.stderr
-    before = files(tmp_path / "dist")
-    write_archive(tmp_path / "more", 800, seed=8)  # seconds of work: Ctrl-C lands mid-run
-    for page in (tmp_path / "more").glob("*.txt"):
-        page.rename(archive / f"more_{page.name}")
+    archive, before = published_then_grown(tmp_path, srv)
     interrupted = subprocess.Popen([*ETL, *served_run(tmp_path, archive, "dist")], stderr=subprocess.PIPE)
     while "served by" not in srv.log_line():  # the server has handed the run to a child
         pass
