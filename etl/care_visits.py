@@ -40,14 +40,16 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from etl import SCHEMAS_DIR
 from etl import privacy, regions
 from etl.indicators import CODEBOOK, clean_span
 from etl.records import DateMention
 from etl.rules import read_yaml
 from etl.textrepair import Repaired
 
-VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
+VOCAB = Path(SCHEMAS_DIR) / "vocab"
 _CJK = "\u4e00-\u9fff"
 CLAUSE_END = ",，;；:：!！?？。\n"
 SENTENCE_END = ";；!！?？。\n"
@@ -86,12 +88,12 @@ class Vocab:
     qualifiers: dict[str, str]
     deeds: tuple[tuple[re.Pattern[str], str, str], ...]  # (regex, zh pattern, en)
     role_rx: re.Pattern[str]
-    qualifiers_by_length: tuple[str, ...] = ()  # qualifiers, longest first
-    group_split_rx: re.Pattern[str] | None = None  # “红马甲”志愿服务队
-    lead_group_rx: re.Pattern[str] | None = None  # unquoted group in the lead sentence
-    group_prefix_rx: re.Pattern[str] | None = None
-    place_suffixes: tuple[str, ...] = ()  # every place_rx match contains one
-    street_suffixes: tuple[str, ...] = ()  # every street_rx match contains one
+    qualifiers_by_length: tuple[str, ...]  # qualifiers, longest first
+    group_split_rx: re.Pattern[str]  # “红马甲”志愿服务队
+    lead_group_rx: re.Pattern[str]  # unquoted group in the lead sentence
+    group_prefix_rx: re.Pattern[str]
+    place_suffixes: tuple[str, ...]  # every place_rx match contains one
+    street_suffixes: tuple[str, ...]  # every street_rx match contains one
 
 
 def _alt(words) -> str:
@@ -432,8 +434,9 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     )
     day_starts = [p for p, _ in day_dates]
     names_by_first = _by_first_character(names)
-    note_campaign: str | None | object = _UNSET
-    rows = []
+    note_campaign: str | None = None
+    note_campaign_found = False  # (the page's: looked for once, when needed)
+    rows: list[dict[str, Any]] = []
     for a, b in split_articles(clean):
         art = clean[a:b]
         if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
@@ -455,8 +458,8 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         group = groups[0] if groups else (next(iter(sorted(note_groups)), None))
         campaign = _campaign(art, set(groups))
         if campaign is None and note and (not note_groups or group in note_groups):
-            if note_campaign is _UNSET:  # (the page's: looked for once)
-                note_campaign = _campaign(note, note_groups)
+            if not note_campaign_found:
+                note_campaign, note_campaign_found = _campaign(note, note_groups), True
             campaign = note_campaign
         recipient = _most_named(body, names_by_first)
         role_zh = _recipient_role(body, recipient)
@@ -494,13 +497,12 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
         })
     # Names masked in the free texts of all the rows at once (one pass
     # instead of one per row); empty texts become None.
-    masked = iter(privacy.mask_many([row[k] for row in rows for k in _MASKED], names))
+    masked = iter(privacy.mask_many([row[key] for row in rows for key in _MASKED], names))
     for row in rows:
-        for k in _MASKED:
-            row[k] = next(masked) or None
+        for key in _MASKED:
+            row[key] = next(masked) or None
     return rows
 
 
-_UNSET = object()
 #: The columns of a visit row that may contain a name.
 _MASKED = ("volunteer_group", "campaign", "recipient_role_zh", "place", "street", "gifts")

@@ -1,4 +1,5 @@
-"""The ``etl`` command line: ``etl run``, ``etl extract``, ``etl validate``.
+"""The ``etl`` command line: ``etl run``, ``etl extract``, ``etl validate``,
+``etl serve``, ``etl native``.
 
 Exit codes (documented in the README):
   0  all pages published (or: the extract/validate command succeeded)
@@ -60,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="keep the job warm so that 'etl run' starts at once", description="Serve 'etl run' for one state folder: imports paid once, each run forked from this process (Linux). Runs fall back to running in-process when no server answers.")
     s.add_argument("--state", type=Path, default=Path(".state"), help="the state folder whose runs to serve (default: .state)")
     s.add_argument("--idle-timeout", type=float, default=0.0, help="exit after this many seconds without a run (default: 0, never)")
+
+    n = sub.add_parser("native", help="build the compiled extractor, or say which extractor runs", description="The extractor compiled with mypyc (etl/native.py): same rows, ~20%% less CPU a page.")
+    n.add_argument("action", choices=("build", "status"), help="build: compile the extraction modules for the current sources; status: print which extractor a run uses (exit 1 unless compiled)")
 
     v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.")
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
@@ -198,6 +202,28 @@ def _cmd_validate(args) -> int:
     return EXIT_OK
 
 
+def _cmd_native(args) -> int:
+    import time
+
+    from etl import native
+
+    if args.action == "build":
+        t0 = time.perf_counter()
+        try:
+            folder = native.build()
+        except native.BuildError as e:
+            print(f"etl: error: {e}", file=sys.stderr)
+            print("etl: the job still runs, with the Python extractor (same rows, slower)", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"etl: compiled extractor ready ({time.perf_counter() - t0:.1f} s): {folder}")
+        return EXIT_OK
+    import etl.page  # noqa: F401  (imports the extraction modules as a run does)
+
+    state = native.status()
+    print(f"extractor: {state}")
+    return EXIT_OK if state == "compiled" else EXIT_FAILED
+
+
 def _cmd_serve(args) -> int:
     from etl import server
 
@@ -227,7 +253,7 @@ def main(argv: list[str] | None = None, use_server: bool = True, asked: str | No
             if code is not None:  # a warm server ran it
                 return code
     try:
-        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate, "serve": _cmd_serve}[args.command](args)
+        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate, "serve": _cmd_serve, "native": _cmd_native}[args.command](args)
     except KeyboardInterrupt:
         print("etl: interrupted; the published package is unchanged", file=sys.stderr)
         return EXIT_FAILED

@@ -329,18 +329,22 @@ def _resolve(a: _End, b: _End, issue: dt.date | None,
         # A period from January (1至11月, 前三季度) is cumulative and reported
         # once over: judged by its end.  Anything else by its start.
         month = b.month if a.month == 1 else a.month
+        if month is None:  # (a mention without a year has a month)
+            raise _Invalid
         a.year = issue.year - (1 if month - issue.month > ROLLOVER_MONTHS else 0)
         b.year = a.year + (1 if b.key() < a.key() else 0)
     if a.year is None or b.year is None:
         # Needs the issue date, which is unknown: still reject impossible
         # days (2月30日; 2月29日 is checked against a leap year).
         for e in (a, b):
-            if e.day is not None and e.day > _days_in_month(2000, e.month):
+            if e.day is not None and (e.month is None or e.day > _days_in_month(2000, e.month)):
                 raise _Invalid
         return None, None, "unresolved"
     try:
         start = dt.date(a.year, a.month or 1, a.day or 1)
         if b.day is not None:
+            if b.month is None:  # (a day is written with its month)
+                raise _Invalid
             end = dt.date(b.year, b.month, b.day)
         else:
             end = _month_end(b.year, b.month or 12)
@@ -414,11 +418,11 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
         return ("period", *_resolve(a, b, issue))
     if name in ("q", "qr", "qp"):
         if name == "q":
-            first = last = num("qq")
+            first = last = _num(g("qq"))
         elif name == "qr":
-            first, last = num("qraq"), num("qrbq")
+            first, last = _num(g("qraq")), _num(g("qrbq"))
         else:
-            first, last = 1, num("qpq")
+            first, last = 1, _num(g("qpq"))
         a = _End(m, "", 3 * first - 2, None, issue)
         b = _End(m, "", 3 * last, None, issue)
         return ("quarter" if name == "q" else "period", *_resolve(a, b, issue))

@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from etl import rules
@@ -674,7 +674,7 @@ def _general(m: re.Match[str], clean: str) -> _Cand:
     return _from_main(m, gd, clean)
 
 
-def _scan(clean: str, skip: list[tuple[int, int]] = ()) -> list[_Cand]:
+def _scan(clean: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
     """Candidates left to right, never overlapping.  ``skip``: sorted clean
     spans (the dates) whose figures are dropped anyway: a match that lies
     inside one is not interpreted at all."""
@@ -757,7 +757,7 @@ class _Line:
         # before ex_next.
         self.ex_starts: list[int] = []
         self.ex_ends: list[int] = []
-        self.ex_next: float = start
+        self.ex_next: int = start
         self._sent: tuple[list[tuple[int, int]], list[int]] | None = None
 
 
@@ -877,8 +877,9 @@ class _Lines:
         return got
 
 
-#: Beyond any clean offset (the last line's upper bound).
-_FAR = float("inf")
+#: Beyond any clean offset (the last line's upper bound); an int, so that
+#: offsets stay ints when the extractor is compiled (etl/native.py).
+_FAR = 1 << 60
 
 
 #: A length after one of these words is a speed (``设计时速100公里``): the

@@ -43,11 +43,12 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
+from etl import SCHEMAS_DIR
 from etl.records import DateMention, Figure
 from etl.rules import read_yaml
 from etl.textrepair import Repaired
 
-CODEBOOK = Path(__file__).resolve().parent.parent / "schemas" / "codebook.yaml"
+CODEBOOK = Path(SCHEMAS_DIR) / "codebook.yaml"
 
 #: Characters that end a clause / a sentence in the clean text (full-width
 #: ASCII punctuation is half-width there; both forms listed).

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import filelock
 
-from etl import __version__, engines, publish, schema, semantic, sources, transform, validate
+from etl import __version__, engines, native, publish, schema, semantic, sources, transform, validate
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
 from etl.page import PageOutcome, quarantined
 from etl.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key
@@ -94,7 +94,10 @@ class RunResult:
     def report(self) -> dict:
         import importlib.metadata as md
 
-        versions = {"etl": __version__, "extractor": extractor_fingerprint(), "python": sys.version.split()[0]}
+        versions = {
+            "etl": __version__, "extractor": extractor_fingerprint(), "extractor_build": native.status(),
+            "python": sys.version.split()[0],
+        }
         for dist in ("polars", "pandera", "frictionless", "pyarrow"):
             try:
                 versions[dist] = md.version(dist)
@@ -159,6 +162,9 @@ def run(opts: RunOptions) -> RunResult:
         locks.append(_lock(opts.state_dir / "run.lock", opts.lock_wait))
         for action in publish.recover(opts.out):
             log.warning("recovered from an interrupted run: %s", action)
+        extractor = native.status()
+        if extractor != "compiled":  # same rows, ~20% more CPU a page (etl/native.py)
+            log.info("extractor: %s", extractor)
         _run_locked(opts, timer, result)
     except (RunFailed, engines.PageUnreadable, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
         result.exit_code, result.error = EXIT_FAILED, str(e)

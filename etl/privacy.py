@@ -62,10 +62,11 @@ from collections.abc import Iterable
 from itertools import accumulate, chain
 from pathlib import Path
 
+from etl import SCHEMAS_DIR
 from etl.rules import literal_alternation
 from etl.textrepair import RawIndex, Repaired
 
-VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
+VOCAB = Path(SCHEMAS_DIR) / "vocab"
 
 #: Placeholder for a masked name, and for a masked surname before a title.
 PLACEHOLDER = "某某"
@@ -406,7 +407,9 @@ def _segment_best(n: int, edges: list[list[tuple[int, str, float]]], known: set[
     names = []
     k = n
     while k > 0:
-        _, k, name = best[k]
+        step = best[k]
+        assert step is not None  # (each step of the best split was reached)
+        _, k, name = step
         names.append(name)
     return names[::-1]
 
@@ -498,14 +501,14 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     lengths_chosen: dict[tuple[str, str], str] = {}
     for m in left.finditer(text):
         surname, given = m.group(1, 2)
-        name = lengths_chosen.get((surname, given))
-        if name is None:
-            name = lengths_chosen[surname, given] = _choose_length(text, surname, given)
+        chosen = lengths_chosen.get((surname, given))
+        if chosen is None:
+            chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[m.start(1) + len(name) : m.start(1) + len(name) + 1]
+            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
             if after and after not in POST_NAME_CHARS:
                 continue
-        cands[name] = True
+        cands[chosen] = True
 
     # Name + introduction or reporting verb, after a sentence boundary.
     m0 = _right_at_start().match(text)
@@ -515,22 +518,22 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER
 
     # (_plausible, with the page's strings before a place suffix found once)
-    names = {name for name, strong in cands.items() if _static_ok(name, strong)}
-    if names:
+    found = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    if found:
         before_suffix = _before_place_suffix(text)
-        names = {name for name in names if name not in before_suffix}
+        found = {name for name in found if name not in before_suffix}
 
     # A shorter candidate that is the prefix of a longer one found on the page
     # is the same person read too short (张大 / 张大鹏): keep the longer one.
     # (Only two-character names are dropped, so the longer ones stay put.)
     longer_by_prefix: dict[str, list[str]] = {}
-    for name in names:
+    for name in found:
         if len(name) > 2:
             longer_by_prefix.setdefault(name[:2], []).append(name)
-    for name in [n for n in names if len(n) == 2 and n in longer_by_prefix]:
+    for name in [n for n in found if len(n) == 2 and n in longer_by_prefix]:
         if text.count(name) == sum(text.count(o) for o in longer_by_prefix[name]):
-            names.discard(name)
-    return frozenset(names)
+            found.discard(name)
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=256)
@@ -611,7 +614,7 @@ def mask_many(texts: list[str | None], names: Iterable[str]) -> list[str | None]
     a care-visit row has six short texts)."""
     if any(t and _TEXT_SEPARATOR in t for t in texts):
         return [mask(t, names) for t in texts]
-    masked = mask(_TEXT_SEPARATOR.join(t or "" for t in texts), names).split(_TEXT_SEPARATOR)
+    masked = (mask(_TEXT_SEPARATOR.join(t or "" for t in texts), names) or "").split(_TEXT_SEPARATOR)
     # mask() gives None and "" back unchanged
     return [m if t else t for t, m in zip(texts, masked)]
 

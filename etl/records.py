@@ -54,7 +54,7 @@ _new = object.__new__
 
 
 def _slot_setters(cls: type) -> tuple:
-    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)
+    return tuple(getattr(cls, name).__set__ for name in cls.__slots__)  # type: ignore[attr-defined]
 
 
 (_f_char_start, _f_char_end, _f_surface, _f_value, _f_unit, _f_unit_raw, _f_qualifier,

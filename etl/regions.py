@@ -29,7 +29,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-VOCAB = Path(__file__).resolve().parent.parent / "schemas" / "vocab"
+from etl import SCHEMAS_DIR
+
+VOCAB = Path(SCHEMAS_DIR) / "vocab"
 
 
 @dataclass(frozen=True)

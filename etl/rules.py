@@ -35,7 +35,9 @@ from pathlib import Path
 
 import yaml
 
-VOCAB_DIR = Path(__file__).resolve().parents[1] / "schemas" / "vocab"
+from etl import SCHEMAS_DIR
+
+VOCAB_DIR = Path(SCHEMAS_DIR) / "vocab"
 
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx", "range")
 QUALIFIER_POSITIONS = ("prefix", "magnitude", "infix", "suffix")

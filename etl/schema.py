@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from etl import SCHEMAS_DIR
+
 if TYPE_CHECKING:
     import pandera.polars as pa
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = Path(SCHEMAS_DIR)
 
 #: Published tables, in publishing order (referenced tables first).
 TABLES = ("sources", "figures", "dates", "indicators", "checks", "care_visits", "codebook")

@@ -92,7 +92,7 @@ CLAUSE_MARKS = "，,"
 BRACKET_PAIRS = ("“”", "‘’", "()", "《》", "「」", "『』", "【】")
 
 # Any opening character of BRACKET_PAIRS (most lines have none: no counting).
-_OPENERS = re.compile("[" + "".join(re.escape(a) for a, _ in BRACKET_PAIRS) + "]")
+_OPENERS = re.compile("[" + "".join(re.escape(pair[0]) for pair in BRACKET_PAIRS) + "]")
 
 #: Date words a break may cut, besides the qualifiers and units of the
 #: vocabulary and the relative years of ``etl.dates``.
@@ -387,7 +387,7 @@ def _short_break_is_soft(prev: str, nxt: str, joined: bool = True) -> bool:
         return False
     if nxt[0] in NO_LINE_START or _cuts_a_word(prev, nxt):
         return True
-    if _OPENERS.search(prev) and any(prev.count(a) > prev.count(b) for a, b in BRACKET_PAIRS):
+    if _OPENERS.search(prev) and any(prev.count(pair[0]) > prev.count(pair[1]) for pair in BRACKET_PAIRS):
         return True
     return joined and any(c in prev for c in CLAUSE_MARKS)
 
