@@ -690,6 +690,34 @@ def _check_row(source_id, check, primary: Figure, figs: list[Figure], expected, 
     }
 
 
+# (Module-level helpers, not closures inside run_checks: compiled by mypyc,
+# closures that call each other form reference cycles, which the workers,
+# running with the cyclic collector off, would never free.)
+def _scope_key(idx: PageIndex, pos: int, scope: str) -> int:
+    """The paragraph (or sentence) holding clean offset ``pos``: the figures
+    of a check must stand in the same one."""
+    if scope == "paragraph":
+        return _para_of(idx, pos)
+    return idx.back(pos, idx.sentence_breaks)
+
+
+def _in_scope(idx: PageIndex, rows: list[dict], scope: str, key: int) -> list[dict]:
+    """The ``rows`` whose figure stands in the scope ``key``."""
+    return [r for r in rows if _scope_key(idx, r["_cs"], scope) == key]
+
+
+def _nearest_in_scope(idx: PageIndex, rows: list[dict], scope: str, key: int, group: str | None,
+                      pos: int) -> dict | None:
+    """Of the ``rows`` in the scope ``key`` (and of population ``group`` or
+    none, when ``group`` is given), the one whose figure is nearest ``pos``."""
+    cands = [
+        r for r in _in_scope(idx, rows, scope, key)
+        if group is None or r["population_group"] in (None, group)
+    ]
+    cands.sort(key=lambda r: abs(r["_cs"] - pos))
+    return cands[0] if cands else None
+
+
 def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Figure]], rows: list[dict]) -> list[dict]:
     """Run the codebook's checks on one page.  ``figures`` are (clean start,
     clean end, figure); ``rows`` the page's indicator rows (with the private
@@ -700,32 +728,17 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
     for r in rows:
         by_ind.setdefault(r["indicator_id"], []).append(r)
     clean = idx.clean
-
-    def scope_key(pos: int, scope: str):
-        if scope == "paragraph":
-            return _para_of(idx, pos)
-        return idx.back(pos, idx.sentence_breaks)
-
     for check in cb.checks:
         kind = check["kind"]
         try:
             if kind == "ratio":
                 tol = float(check.get("tolerance", 0.1))
+                scope = check.get("scope", "paragraph")
                 for rate in by_ind.get(check["rate"], []):
-                    key = scope_key(rate["_cs"], check.get("scope", "paragraph"))
-                    grp = rate["population_group"]
-
-                    def pick(iid):
-                        cands = [
-                            r for r in by_ind.get(iid, [])
-                            if scope_key(r["_cs"], check.get("scope", "paragraph")) == key
-                            and (not check.get("same_population_group") or grp is None
-                                 or r["population_group"] in (None, grp))
-                        ]
-                        cands.sort(key=lambda r: abs(r["_cs"] - rate["_cs"]))
-                        return cands[0] if cands else None
-
-                    num, den = pick(check["numerator"]), pick(check["denominator"])
+                    key = _scope_key(idx, rate["_cs"], scope)
+                    grp = rate["population_group"] if check.get("same_population_group") else None
+                    num = _nearest_in_scope(idx, by_ind.get(check["numerator"], []), scope, key, grp, rate["_cs"])
+                    den = _nearest_in_scope(idx, by_ind.get(check["denominator"], []), scope, key, grp, rate["_cs"])
                     if num is None or den is None:
                         continue
                     figs = [num["_fig"], den["_fig"], rate["_fig"]]
@@ -741,14 +754,14 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
             elif kind == "share":
                 out.extend(_share_checks(source_id, check, idx, figures))
             elif kind == "completion":
+                scope = check.get("scope", "sentence")
                 for rate in by_ind.get(check["rate"], []):
-                    key = scope_key(rate["_cs"], check.get("scope", "sentence"))
-                    same = lambda iid: [r for r in by_ind.get(iid, []) if scope_key(r["_cs"], check.get("scope", "sentence")) == key]  # noqa: E731
-                    achieved = same(check["achieved"])
+                    key = _scope_key(idx, rate["_cs"], scope)
+                    achieved = _in_scope(idx, by_ind.get(check["achieved"], []), scope, key)
                     if not achieved:
                         continue
                     ach = min(achieved, key=lambda r: abs(r["_cs"] - rate["_cs"]))
-                    targets = same(check["target"]) if check.get("target") else []
+                    targets = _in_scope(idx, by_ind.get(check["target"], []), scope, key) if check.get("target") else []
                     if not targets:
                         # Target not printed: nothing to check against.  (An
                         # "implied integer target" reproduces almost any

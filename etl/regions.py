@@ -153,22 +153,29 @@ def _resolved(text: str, lo: int = 0, hi: int | None = None, starts: list[int] |
     sure_up = {a for c in sure for a in _ancestors(c)}
     gaz = gazetteer()
     sure_parents = {gaz[c].parent_code for c in sure}
-
-    def rank(code: str) -> int:
-        if not sure.isdisjoint(_ancestors(code)):
-            return 0
-        if code in sure_up:  # a street or county of it is named
-            return 1
-        if gaz[code].parent_code in sure_parents:
-            return 2
-        return 3
-
     out = []
     for pos, f in found:
         codes = forms[f]
-        code = codes[0] if len(codes) == 1 else min(codes, key=lambda c: (rank(c), codes.index(c)))
+        if len(codes) == 1:
+            code = codes[0]
+        else:  # the best rank; between equals, the CSV's first
+            code = min((_rank(c, sure, sure_up, sure_parents), i, c) for i, c in enumerate(codes))[2]
         out.append((pos, pos + len(f), code))
     return out
+
+
+def _rank(code: str, sure: set[str], sure_up: set[str], sure_parents: set[str | None]) -> int:
+    """How well the piece's unambiguous mentions (``sure``, their ancestors
+    ``sure_up`` and parents ``sure_parents``) support reading a name as
+    region ``code``: 0 (one of its ancestors is named) to 3 (nothing).
+    (A function of its own, not a closure: see indicators._scope_key.)"""
+    if not sure.isdisjoint(_ancestors(code)):
+        return 0
+    if code in sure_up:  # a street or county of it is named
+        return 1
+    if gazetteer()[code].parent_code in sure_parents:
+        return 2
+    return 3
 
 
 def mentions(text: str, starts: list[int] | None = None) -> dict[str, list[int]]:

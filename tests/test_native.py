@@ -118,3 +118,34 @@ def test_turning_the_compiled_extractor_off():
     ).stdout.strip()
     assert out == "False"
     assert native.enabled()  # (this process: the default)
+
+
+_CYCLES = """
+import gc, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, '.')
+from bench.synthetic import write_archive
+from etl.page import process_page, warm_up
+warm_up()
+pages = sorted(Path('tests').glob('unseen*/*.txt')) + sorted(Path('sources').glob('*.txt'))
+with tempfile.TemporaryDirectory() as d:
+    data = [(p.name, p.read_bytes()) for p in pages + write_archive(Path(d), 20, seed=5)]
+gc.collect()
+gc.disable()
+for name, raw in data:
+    process_page(name, raw, {'issue_date': '2023-01'}, 1 << 24)
+gc.set_debug(gc.DEBUG_SAVEALL)
+gc.collect()
+print(len(data), sorted({type(o).__qualname__ for o in gc.garbage})[:10])
+"""
+
+
+@pytest.mark.parametrize("flag", ["1", "0"], ids=["compiled", "python"])
+def test_processing_pages_leaves_no_reference_cycles(flag):
+    """Workers are forked while the main process's cyclic collector is off
+    (pipeline._no_cyclic_gc), so a page's garbage must be freed by reference
+    counting alone: a cycle per page would grow each worker by the page
+    (closures calling each other did, compiled: ~80 KB a page)."""
+    pages, garbage = _python(_CYCLES, ETL_NATIVE=flag).stdout.split(maxsplit=1)
+    assert int(pages) > 30
+    assert garbage.strip() == "[]"
