@@ -206,9 +206,12 @@ def build() -> str:
                 shutil.move(built, dest)
             with open(os.path.join(staging, "COMPLETE"), "w", encoding="utf-8") as f:
                 f.write(f"{sys.version}\n")
-            if os.path.isdir(target):  # an incomplete earlier attempt
-                shutil.rmtree(target)
-            os.rename(staging, target)
+            if os.path.isfile(os.path.join(target, "COMPLETE")):  # a concurrent build finished first
+                shutil.rmtree(staging)
+            else:
+                if os.path.isdir(target):  # an incomplete earlier attempt
+                    shutil.rmtree(target)
+                os.rename(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
