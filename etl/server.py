@@ -25,7 +25,8 @@ forkserver and of Android's zygote):
 A server serves only the state folder it was started for, only clients of
 the same user (``SO_PEERCRED``), the same Python and the same ``etl``
 package, and only while ``etl/`` and ``schemas/`` on disk are the code it
-loaded: when they change it answers "stale" and exits, and the client runs
+loaded (and no compiled extractor has been built since it loaded the Python
+one): when they change it answers "stale" and exits, and the client runs
 the job itself.  Any failure to reach a server is silent: the client runs
 the job in-process, so a server is an accelerator, never a dependency.
 
@@ -73,9 +74,9 @@ def serve(state_dir: Path, idle_timeout: float = 0.0, ready=None) -> int:
     if not sys.platform.startswith("linux"):
         raise ServeError("etl serve needs Linux (abstract Unix sockets, SCM_RIGHTS)")
     _warm_up()
-    from etl.state import extractor_fingerprint
+    from etl import native
 
-    loaded = extractor_fingerprint()
+    loaded = (_code_on_disk()[0], native.status() == "compiled")
     state_real = os.path.realpath(state_dir)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -288,9 +289,20 @@ def _warm_up() -> None:
         print(f"etl serve: warm-up descriptor check: {problems[0]}", file=sys.stderr)
 
 
-def _admit(conn: socket.socket, loaded: str, state_real: str) -> tuple[dict, list[int]] | None:
-    """Read and check one request; None when it is refused."""
+def _code_on_disk() -> tuple[str, bool]:
+    """The code a run started now would load: the fingerprint of ``etl/``
+    and ``schemas/``, and whether a compiled build of it is there to load
+    (etl/native.py).  A server whose children would run other code, or the
+    Python extractor when a compiled one has been built since, is stale."""
+    from etl import native
     from etl.state import extractor_fingerprint
+
+    extractor_fingerprint.cache_clear()
+    return extractor_fingerprint(), native.enabled() and native.Finder().folder() is not None
+
+
+def _admit(conn: socket.socket, loaded: tuple[str, bool], state_real: str) -> tuple[dict, list[int]] | None:
+    """Read and check one request; None when it is refused."""
 
     conn.settimeout(CONNECT_TIMEOUT)
     fds: list[int] = []
@@ -304,8 +316,7 @@ def _admit(conn: socket.socket, loaded: str, state_real: str) -> tuple[dict, lis
             raise ValueError("expected stdin, stdout and stderr")
         if not isinstance(request, dict) or {k: request.get(k) for k in identity()} != identity():
             raise ValueError("another Python or etl package")
-        extractor_fingerprint.cache_clear()
-        request["stale"] = extractor_fingerprint() != loaded
+        request["stale"] = _code_on_disk() != loaded
         if not request["stale"]:  # (a stale server must step aside, whatever the request)
             _check_run(request, state_real)
     except (OSError, ValueError) as e:

@@ -283,6 +283,22 @@ def test_changed_code_makes_the_server_step_aside(tmp_path, archive):
         srv.stop()
 
 
+def test_a_compiled_extractor_built_since_the_server_started_makes_it_stale(monkeypatch):
+    """What a server compares before each run (etl.server._code_on_disk):
+    the code's fingerprint and whether a compiled build of it is there.  A
+    server that loaded the Python extractor steps aside once one is built,
+    so that the service manager's restart loads it."""
+    from etl import native, server
+
+    monkeypatch.setattr(native.Finder, "folder", lambda self: None)
+    before = server._code_on_disk()
+    monkeypatch.setattr(native.Finder, "folder", lambda self: "/a/build")
+    after = server._code_on_disk()
+    assert before[0] == after[0] and (before[1], after[1]) == (False, True)
+    monkeypatch.setenv(native.DISABLE_VARIABLE, "0")  # turned off: a build changes nothing
+    assert server._code_on_disk() == before
+
+
 def published_then_grown(tmp_path: Path, srv: Server) -> tuple[Path, dict[str, bytes]]:
     """A 50-page archive published by a run that ``srv`` served, then 800
     more pages added: the next run has seconds of work, so a signal sent to

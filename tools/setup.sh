@@ -21,4 +21,8 @@ if [ -z "$python" ] && /usr/bin/python3 -c 'import sys; sys.exit(sys.version_inf
 fi
 uv sync --frozen ${python:+--python "$python"}
 
-.venv/bin/etl native build
+# Without a C compiler the build fails; the job then runs the Python
+# extractor (same rows, slower), so set-up goes on (CI checks that it built:
+# 'etl native status').
+.venv/bin/etl native build \
+  || echo "setup: the compiled extractor was not built; the job will run the Python one (same rows, ~20% more CPU a page)" >&2
