@@ -42,8 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etl import SCHEMAS_DIR
-from etl import privacy, regions
+from etl import SCHEMAS_DIR, privacy, regions
 from etl.indicators import CODEBOOK, clean_span
 from etl.records import DateMention
 from etl.rules import read_yaml
