@@ -3,10 +3,10 @@
 A run's cost is the extractor's Python code (about 3 ms a page, spread over
 ~60 functions of regex scans and bookkeeping, no hot spot left).  mypyc
 compiles the same annotated sources to C extension modules, which run that
-code ~20% faster (README, Performance), giving the very same rows
-(``tests/test_native.py`` compares both on every held-out page).
+code with 12-21% less CPU a page (README, Performance) and give the very
+same rows (``tests/test_native.py`` compares both on 445 pages).
 
-    .venv/bin/etl native build     # compile (Quick start; ~35 s)
+    .venv/bin/etl native build     # compile (tools/setup.sh runs it; ~30 s)
     .venv/bin/etl native status    # which extractor a run uses
 
 ``build`` compiles :data:`MODULES` into ``<environment>/etl-native/<key>/``,
@@ -14,14 +14,17 @@ where ``key`` hashes the source of every module of the ``etl`` package and
 the interpreter's ABI tag.  ``etl/__init__.py`` installs :class:`Finder`,
 which loads ``etl.<module>`` from the folder of the *current* key only: after
 any edit of ``etl/`` the key changes, so a stale build is never loaded.  The
-job then runs the pure-Python modules (same results, slower) and says so
-in a warning until ``build`` is run again.  ``ETL_NATIVE=0`` in the
+job then runs the pure-Python modules (same results, slower) and each run
+says so in its log until ``build`` is run again.  ``ETL_NATIVE=0`` in the
 environment turns the compiled modules off.
 
 What mypyc needs of the compiled modules: type annotations that hold at
 run time (it checks them: a wrong one raises TypeError), no ``__dict__`` or
-``__slots__`` tricks on their classes and no monkeypatching of their
-functions (calls inside a compiled module are bound when it is built).
+``__slots__`` tricks on their classes, no monkeypatching of their
+functions (calls inside a compiled module are bound when it is built), and
+no nested functions that call each other: compiled, they form a reference
+cycle per call, which the pool's workers (cyclic collector off) never free
+(``tests/test_native.py`` checks that a page leaves none).
 ``etl.records`` and ``etl.textrepair`` use such tricks and stay Python.
 """
 

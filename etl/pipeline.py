@@ -163,7 +163,7 @@ def run(opts: RunOptions) -> RunResult:
         for action in publish.recover(opts.out):
             log.warning("recovered from an interrupted run: %s", action)
         extractor = native.status()
-        if extractor != "compiled":  # same rows, ~20% more CPU a page (etl/native.py)
+        if extractor != "compiled":  # same rows, more CPU a page (etl/native.py)
             log.info("extractor: %s", extractor)
         _run_locked(opts, timer, result)
     except (RunFailed, engines.PageUnreadable, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:

@@ -25,4 +25,4 @@ uv sync --frozen ${python:+--python "$python"}
 # extractor (same rows, slower), so set-up goes on (CI checks that it built:
 # 'etl native status').
 .venv/bin/etl native build \
-  || echo "setup: the compiled extractor was not built; the job will run the Python one (same rows, ~20% more CPU a page)" >&2
+  || echo "setup: the compiled extractor was not built; the job will run the Python one (same rows, slower)" >&2
