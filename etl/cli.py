@@ -211,7 +211,7 @@ def _cmd_native(args) -> int:
         t0 = time.perf_counter()
         try:
             folder = native.build()
-        except native.BuildError as e:
+        except (native.BuildError, OSError) as e:
             print(f"etl: error: {e}", file=sys.stderr)
             print("etl: the job still runs, with the Python extractor (same rows, slower)", file=sys.stderr)
             return EXIT_FAILED

@@ -103,14 +103,17 @@ class Finder:
         if not self._looked:
             self._looked = True
             root = self.root or builds_root()
-            if os.path.isdir(root):
-                folder = os.path.join(root, source_key(self.package_dir))
-                if os.path.isfile(os.path.join(folder, "COMPLETE")):
-                    self._folder = folder
-                else:
-                    self.stale = any(
-                        os.path.isfile(os.path.join(root, d, "COMPLETE")) for d in os.listdir(root)
-                    )
+            try:
+                if os.path.isdir(root):
+                    folder = os.path.join(root, source_key(self.package_dir))
+                    if os.path.isfile(os.path.join(folder, "COMPLETE")):
+                        self._folder = folder
+                    else:
+                        self.stale = any(
+                            os.path.isfile(os.path.join(root, d, "COMPLETE")) for d in os.listdir(root)
+                        )
+            except OSError:  # unreadable: no build (the Python modules import as usual)
+                self._folder = None
         return self._folder
 
     def find_spec(self, fullname: str, path=None, target=None):

@@ -149,3 +149,12 @@ def test_processing_pages_leaves_no_reference_cycles(flag):
     pages, garbage = _python(_CYCLES, ETL_NATIVE=flag).stdout.split(maxsplit=1)
     assert int(pages) > 30
     assert garbage.strip() == "[]"
+
+
+def test_an_unreadable_builds_folder_means_no_build(tmp_path):
+    """The finder runs inside every import of an extraction module: a
+    builds folder it cannot read must not break the import."""
+    root = tmp_path / "builds"
+    root.mkdir()
+    finder = native.Finder(root=str(root), package_dir=str(tmp_path / "no-such-package"))
+    assert finder.find_spec("etl.figures") is None and not finder.stale
