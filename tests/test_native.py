@@ -17,9 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in a new interpreter; compiled modules on unless ``env``
+    says otherwise (whatever this process's environment says)."""
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, **env}, check=True,
+        env={**os.environ, native.DISABLE_VARIABLE: "1", **env}, check=True,
     )
 
 
