@@ -39,16 +39,14 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from etl import SCHEMAS_DIR, privacy, regions
+from etl import privacy, regions
 from etl.indicators import CODEBOOK, clean_span
 from etl.records import DateMention
-from etl.rules import read_yaml
+from etl.rules import VOCAB_DIR, read_yaml
 from etl.textrepair import Repaired
 
-VOCAB = Path(SCHEMAS_DIR) / "vocab"
 _CJK = "\u4e00-\u9fff"
 CLAUSE_END = ",，;；:：!！?？。\n"
 SENTENCE_END = ";；!！?？。\n"
@@ -102,7 +100,7 @@ def _alt(words) -> str:
 @functools.cache
 def vocab() -> Vocab:
     cv = read_yaml(CODEBOOK)["care_visits"]
-    with (VOCAB / "roles.csv").open(encoding="utf-8", newline="") as f:
+    with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     roles = {r["zh"]: r["en"] for r in rows if r["kind"] == "role"}
     qualifiers = {r["zh"]: r["en"] for r in rows if r["kind"] == "qualifier"}

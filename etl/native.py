@@ -49,6 +49,9 @@ DISABLE_VARIABLE = "ETL_NATIVE"
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
+#: The file a build folder gets last, once every compiled file is in it.
+_MARKER = "COMPLETE"
+
 
 def enabled() -> bool:
     return os.environ.get(DISABLE_VARIABLE, "1").strip().lower() not in ("0", "false", "no", "off")
@@ -72,6 +75,12 @@ def source_key(package_dir: str = PACKAGE_DIR) -> str:
         h.update(f"{name}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()[:24]
+
+
+def _complete(folder: str) -> bool:
+    """Whether ``folder`` holds a finished build (``build`` writes its
+    marker last)."""
+    return os.path.isfile(os.path.join(folder, _MARKER))
 
 
 def _extension_file(folder: str, dotted: str) -> str | None:
@@ -106,14 +115,12 @@ class Finder:
             try:
                 if os.path.isdir(root):
                     folder = os.path.join(root, source_key(self.package_dir))
-                    if os.path.isfile(os.path.join(folder, "COMPLETE")):
+                    if _complete(folder):
                         self._folder = folder
                     else:
-                        self.stale = any(
-                            os.path.isfile(os.path.join(root, d, "COMPLETE")) for d in os.listdir(root)
-                        )
+                        self.stale = any(_complete(os.path.join(root, d)) for d in os.listdir(root))
             except OSError:  # unreadable: no build (the Python modules import as usual)
-                self._folder = None
+                pass
         return self._folder
 
     def find_spec(self, fullname: str, path=None, target=None):
@@ -176,7 +183,7 @@ def build() -> str:
     key = source_key()
     root = builds_root()
     target = os.path.join(root, key)
-    if os.path.isfile(os.path.join(target, "COMPLETE")):
+    if _complete(target):
         return target
     os.makedirs(root, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="etl-native-") as work:
@@ -210,9 +217,9 @@ def build() -> str:
                 dest = os.path.join(staging, os.path.relpath(built, work))
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
                 shutil.move(built, dest)
-            with open(os.path.join(staging, "COMPLETE"), "w", encoding="utf-8") as f:
+            with open(os.path.join(staging, _MARKER), "w", encoding="utf-8") as f:
                 f.write(f"{sys.version}\n")
-            if os.path.isfile(os.path.join(target, "COMPLETE")):  # a concurrent build finished first
+            if _complete(target):  # a concurrent build finished first
                 shutil.rmtree(staging)
             else:
                 if os.path.isdir(target):  # an incomplete earlier attempt

@@ -60,13 +60,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, chain
-from pathlib import Path
 
-from etl import SCHEMAS_DIR
-from etl.rules import literal_alternation
+from etl.rules import VOCAB_DIR, literal_alternation
 from etl.textrepair import RawIndex, Repaired
 
-VOCAB = Path(SCHEMAS_DIR) / "vocab"
 
 #: Placeholder for a masked name, and for a masked surname before a title.
 PLACEHOLDER = "某某"
@@ -125,7 +122,7 @@ _BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    with (VOCAB / name).open(encoding="utf-8", newline="") as f:
+    with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 

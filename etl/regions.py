@@ -27,11 +27,8 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from etl import SCHEMAS_DIR
-
-VOCAB = Path(SCHEMAS_DIR) / "vocab"
+from etl.rules import VOCAB_DIR
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ class Region:
 @functools.cache
 def gazetteer() -> dict[str, Region]:
     out: dict[str, Region] = {}
-    with (VOCAB / "regions.csv").open(encoding="utf-8", newline="") as f:
+    with (VOCAB_DIR / "regions.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             out[row["code"]] = Region(
                 row["code"], row["name_zh"], row["name_en"], row["level"], row["parent_code"] or None
@@ -59,7 +56,7 @@ def _forms() -> dict[str, tuple[str, ...]]:
     """Every written form (full name and aliases) -> the codes bearing it, in
     the CSV's order (a name such as 江北区 or 朝阳区 exists in several cities)."""
     forms: dict[str, list[str]] = {}
-    with (VOCAB / "regions.csv").open(encoding="utf-8", newline="") as f:
+    with (VOCAB_DIR / "regions.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             for form in [row["name_zh"], *(a.strip() for a in (row.get("aliases") or "").split(";"))]:
                 if form and row["code"] not in forms.setdefault(form, []):

@@ -75,8 +75,9 @@ def serve(state_dir: Path, idle_timeout: float = 0.0, ready=None) -> int:
         raise ServeError("etl serve needs Linux (abstract Unix sockets, SCM_RIGHTS)")
     _warm_up()
     from etl import native
+    from etl.state import extractor_fingerprint
 
-    loaded = (_code_on_disk()[0], native.status() == "compiled")
+    loaded = (extractor_fingerprint(), native.status() == "compiled")
     state_real = os.path.realpath(state_dir)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -303,7 +304,6 @@ def _code_on_disk() -> tuple[str, bool]:
 
 def _admit(conn: socket.socket, loaded: tuple[str, bool], state_real: str) -> tuple[dict, list[int]] | None:
     """Read and check one request; None when it is refused."""
-
     conn.settimeout(CONNECT_TIMEOUT)
     fds: list[int] = []
     try:

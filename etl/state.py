@@ -26,10 +26,11 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+import etl
 from etl.page import PageOutcome
 from etl.transform import to_columns
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(etl.PROJECT_DIR)
 
 
 #: Packages whose versions shape what a cached page stands for: polars
