@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from etl.dates import extract_dates  # noqa: E402
+from etl.extract.dates import extract_dates  # noqa: E402
 from etl.extract import extract_text  # noqa: E402
-from etl.figures import extract_figures  # noqa: E402
-from etl.textrepair import repair  # noqa: E402
+from etl.extract.figures import extract_figures  # noqa: E402
+from etl.extract.textrepair import repair  # noqa: E402
 
 
 ISSUE = dt.date(2023, 1, 1)

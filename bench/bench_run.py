@@ -107,7 +107,7 @@ def page_cpu_ms(sources: Path, pages: int = 100, rounds: int = 3) -> float:
     drifts by 10-25% over a day; runs are comparable across sessions only at
     a like page cost."""
     from bench.profile_page import run as cpu_seconds
-    from etl.page import warm_up
+    from etl.batch.page import warm_up
 
     warm_up()
     data = [(p.name, p.read_bytes()) for p in sorted(sources.iterdir())[:pages] if p.suffix == ".txt"]
@@ -178,7 +178,7 @@ def bench_incremental(pages: int, workers: int, serve: bool = False, pause: floa
     ``pause``: seconds to wait before each run, as between scheduled runs
     (minutes apart in production): pages on disk for a while (the state
     trusts its recorded hash of a file that had settled, see
-    etl.state.SETTLE_NS), and a served run's standby child ready (see
+    etl.batch.state.SETTLE_NS), and a served run's standby child ready (see
     etl.server).  0: the runs back to back."""
     with tempfile.TemporaryDirectory(prefix="etl-bench-") as tmp, contextlib.ExitStack() as stack:
         tmp = Path(tmp)

@@ -12,7 +12,7 @@ Extraction (``etl.extract.extract_text``) runs once per page, untimed; then
 * ``derive``     the whole of ``semantic.derive``
 * ``page``       ``derive`` and ``masking``: the semantic layer's share of a page
 * ``cold``       ``page`` with the per-name caches emptied first (``re``'s
-                 pattern cache and the name-keyed caches of ``etl.privacy``):
+                 pattern cache and the name-keyed caches of ``etl.semantic.privacy``):
                  what a page whose names were not seen before costs, as in a
                  real archive (the other columns reuse the caches)
 
@@ -38,10 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import SEED, vary, write_archive  # noqa: E402
-from etl import privacy, regions, semantic  # noqa: E402
-from etl.care_visits import derive_visits  # noqa: E402
+from etl.semantic import privacy, regions  # noqa: E402
+from etl import semantic
+from etl.semantic.care_visits import derive_visits  # noqa: E402
 from etl.extract import PageExtraction, extract_text  # noqa: E402
-from etl.indicators import derive_indicators  # noqa: E402
+from etl.semantic.indicators import derive_indicators  # noqa: E402
 
 ISSUE = dt.date(2022, 12, 1)
 
@@ -90,7 +91,7 @@ def _forget() -> None:
             fn.cache_clear()
 
 
-#: Caches of ``etl.privacy`` keyed by names (or sets of names).
+#: Caches of ``etl.semantic.privacy`` keyed by names (or sets of names).
 PER_NAME_CACHES = ("_static_ok", "_surnames", "_bare_names", "_mask_table")
 
 

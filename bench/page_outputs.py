@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_archive  # noqa: E402
-from etl.page import process_page  # noqa: E402
+from etl.batch.page import process_page  # noqa: E402
 
 PEER_SPECS = ROOT.parent / "shared" / "peer-specs"
 

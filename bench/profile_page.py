@@ -1,4 +1,4 @@
-"""CPU cost of ``etl.page.process_page`` per page, per stage (a script, not a test).
+"""CPU cost of ``etl.batch.page.process_page`` per page, per stage (a script, not a test).
 
 Runs ``process_page`` over synthetic seed-like pages (``bench.synthetic``)
 and reports CPU milliseconds per page (``time.process_time``: the machine
@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_archive  # noqa: E402
-from etl import page as page_mod  # noqa: E402
+from etl.batch import page as page_mod  # noqa: E402
 from etl import semantic  # noqa: E402
-from etl.page import process_page, warm_up  # noqa: E402
+from etl.batch.page import process_page, warm_up  # noqa: E402
 
 META = {"issue_date": "2023-01", "title": "t"}
 

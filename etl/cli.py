@@ -1,5 +1,4 @@
-"""The ``etl`` command line: ``etl run``, ``etl extract``, ``etl validate``,
-``etl serve``, ``etl native``.
+"""The ``etl`` command line: ``etl run``, ``etl extract``, ``etl validate``.
 
 Exit codes (documented in the README):
   0  all pages published (or: the extract/validate command succeeded)
@@ -11,23 +10,19 @@ Errors are one line on stderr, naming the file and the problem.
 
 from __future__ import annotations
 
-import os
+import argparse
+import logging
 import sys
+from pathlib import Path
 
 from etl import __version__
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
-# The ``etl`` command starts in etl/client.py, which hands a plain ``etl run``
-# to a warm ``etl serve`` before argparse is even imported.  ``python -m
-# etl.cli`` runs this module's top level first, so other modules are imported
-# by the functions that need them: argparse, logging and pathlib cost ~10 ms,
-# the pipeline, polars, pandera and frictionless ~1 s.
+# Heavy modules (the pipeline, polars, pandera, frictionless: ~1 s) are
+# imported by the command that needs them, so that --help answers at once.
 
 
 def _parser() -> argparse.ArgumentParser:
-    import argparse
-    from pathlib import Path
-
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str):  # usage errors exit 2 with one line
             self.print_usage(sys.stderr)
@@ -58,21 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dates", action="store_true", help="print dates instead of figures")
     e.add_argument("--issue-date", help="issue date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates")
 
-    s = sub.add_parser("serve", help="keep the job warm so that 'etl run' starts at once", description="Serve 'etl run' for one state folder: imports paid once, each run forked from this process (Linux). Runs fall back to running in-process when no server answers.")
-    s.add_argument("--state", type=Path, default=Path(".state"), help="the state folder whose runs to serve (default: .state)")
-    s.add_argument("--idle-timeout", type=float, default=0.0, help="exit after this many seconds without a run (default: 0, never)")
-
-    n = sub.add_parser("native", help="build the compiled extractor, or say which extractor runs", description="The extractor compiled with mypyc (etl/native.py): same rows, 12-21%% less CPU a page.")
-    n.add_argument("action", choices=("build", "status"), help="build: compile the extraction modules for the current sources; status: print which extractor a run uses (exit 1 unless compiled)")
-
     v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.")
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
     return p
 
 
 def _configure_logging(quiet: bool, verbose: bool) -> None:
-    import logging
-
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
     root = logging.getLogger()
     existing = list(root.handlers)
@@ -90,16 +76,12 @@ def _configure_logging(quiet: bool, verbose: bool) -> None:
 
 def _job_or_warning(record) -> bool:
     """A log record worth a line without -v: the job's own, or a warning."""
-    import logging
-
     return record.name == "etl" or record.name.startswith("etl.") or record.levelno >= logging.WARNING
 
 
 def _cmd_run(args) -> int:
-    import logging
-
-    from etl import sources
-    from etl.pipeline import RunOptions, run
+    from etl.batch import sources
+    from etl.batch.pipeline import RunOptions, run
 
     _configure_logging(args.quiet, args.verbose)
     if args.max_bytes is not None and args.max_bytes < 1:
@@ -132,9 +114,7 @@ def _cmd_run(args) -> int:
 
 
 def _read_text(path: str) -> str:
-    from pathlib import Path
-
-    from etl.sources import PageError, decode
+    from etl.batch.sources import PageError, decode
 
     if path == "-":
         data = sys.stdin.buffer.read()
@@ -152,7 +132,7 @@ def _cmd_extract(args) -> int:
     import json
 
     from etl.extract import extract_text
-    from etl.sources import IssueDate, PageError
+    from etl.batch.sources import IssueDate, PageError
 
     try:
         issue = IssueDate.parse(args.issue_date).date if args.issue_date else None
@@ -175,7 +155,7 @@ def _cmd_extract(args) -> int:
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        from etl import privacy
+        from etl.semantic import privacy
 
         # Same rule as the published tables: contexts never carry private names.
         names = privacy.find_private_names(page.repaired)
@@ -190,7 +170,7 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_validate(args) -> int:
-    from etl.validate import PackageInvalid, check_package
+    from etl.package.validate import PackageInvalid, check_package
 
     try:
         check_package(args.dir)
@@ -202,58 +182,12 @@ def _cmd_validate(args) -> int:
     return EXIT_OK
 
 
-def _cmd_native(args) -> int:
-    import time
-
-    from etl import native
-
-    if args.action == "build":
-        t0 = time.perf_counter()
-        try:
-            folder = native.build()
-        except (native.BuildError, OSError) as e:
-            print(f"etl: error: {e}", file=sys.stderr)
-            print("etl: the job still runs, with the Python extractor (same rows, slower)", file=sys.stderr)
-            return EXIT_FAILED
-        print(f"etl: compiled extractor ready ({time.perf_counter() - t0:.1f} s): {folder}")
-        return EXIT_OK
-    import etl.page  # noqa: F401  (imports the extraction modules as a run does)
-
-    state = native.status()
-    print(f"extractor: {state}")
-    return EXIT_OK if state == "compiled" else EXIT_FAILED
-
-
-def _cmd_serve(args) -> int:
-    from etl import server
-
-    _configure_logging(quiet=False, verbose=False)
+def main(argv: list[str] | None = None) -> int:
+    """The ``etl`` command: parse ``argv`` and run the sub-command; returns
+    the exit code."""
+    args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     try:
-        return server.serve(
-            args.state,
-            idle_timeout=args.idle_timeout,
-            ready=lambda: print(f"etl: serving runs for {args.state} (pid {os.getpid()})", file=sys.stderr, flush=True),
-        )
-    except server.ServeError as e:
-        print(f"etl: error: {e}", file=sys.stderr)
-        return EXIT_FAILED
-
-
-def main(argv: list[str] | None = None, use_server: bool = True, asked: str | None = None) -> int:
-    """The command line; ``use_server``: hand ``etl run`` to a warm server
-    when one answers; ``asked``: the state folder whose server the ``etl``
-    command (etl/client.py) has already asked, not asked again."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = _parser().parse_args(argv)
-    if args.command == "run" and use_server:
-        from etl import client
-
-        if asked is None or client.socket_name(asked) != client.socket_name(args.state):
-            code = client.run_via_server(argv, args.state)
-            if code is not None:  # a warm server ran it
-                return code
-    try:
-        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate, "serve": _cmd_serve, "native": _cmd_native}[args.command](args)
+        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate}[args.command](args)
     except KeyboardInterrupt:
         print("etl: interrupted; the published package is unchanged", file=sys.stderr)
         return EXIT_FAILED
@@ -261,7 +195,10 @@ def main(argv: list[str] | None = None, use_server: bool = True, asked: str | No
         return EXIT_OK
 
 
-if __name__ == "__main__":
-    from etl.client import command  # the same front door as the etl script
+def command() -> None:
+    """The ``etl`` console script."""
+    sys.exit(main())
 
+
+if __name__ == "__main__":
     command()

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from etl import care_visits, semantic
+from etl.semantic import care_visits
+
+from etl import semantic
 from etl.extract import extract_text
 
 from test_indicators import GOLD, SEED, SID, gold_page  # noqa: E402  (tests/ is on sys.path)

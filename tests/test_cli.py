@@ -18,7 +18,7 @@ def etl(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subp
     return subprocess.run([*ETL, *args], input=stdin, capture_output=True, cwd=cwd, timeout=300)
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["extract"], ["validate"], ["serve"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["extract"], ["validate"]])
 def test_help_on_each_command(command):
     result = etl(*command, "--help")
     assert result.returncode == 0
@@ -96,101 +96,6 @@ def test_extract_masks_private_names_in_contexts():
     assert "单于静怡" not in out and "欧阳晓岚" not in out
 
 
-# The pre-parse of etl/client.py: it finds the state of a plain ``etl run``
-# (which server to ask) and gives up on anything else, leaving it to argparse.
-
-UNDERSTOOD = [
-    (["run"], ".state"),
-    (["run", "--state", "X"], "X"),
-    (["run", "--state=X"], "X"),
-    (["run", "--state=a=b"], "a=b"),
-    (["run", "--sources", "s", "--out", "o", "--state", "X", "--report", "r.json", "-q"], "X"),
-    (["run", "-v", "--wait=3", "--frictionless", "full", "--state", "日本/x y"], "日本/x y"),
-    (["run", "--out", "run", "--report", "state", "--workers", "2"], ".state"),
-]
-GIVEN_UP = [
-    [],
-    ["extract", "x.txt"],
-    ["serve", "--state", "X"],
-    ["--version"],
-    ["-h", "run"],
-    ["run", "--stat", "X"],  # argparse's abbreviation of --state
-    ["run", "--sta=X"],
-    ["run", "--st", "X"],
-    ["run", "-h"],
-    ["run", "--help"],
-    ["run", "--he"],
-    ["run", "-qh"],
-    ["run", "--"],
-    ["run", "--state", "X", "--", "--state", "Y"],
-    ["run", "--state", "X", "--state", "Y"],
-    ["run", "--state=X", "--state", "X"],
-    ["run", "--state"],
-    ["run", "--state="],
-    ["run", "--state", "-1"],
-    ["run", "--report", "-"],
-    ["run", "--wait", "-1"],
-    ["run", "--no-such-flag"],
-]
-
-
-@pytest.mark.parametrize(("argv", "state"), UNDERSTOOD)
-def test_the_pre_parse_reads_the_state_of_a_plain_run_as_argparse_does(argv, state):
-    from etl import cli, client
-
-    assert client.state_hint(argv) == state
-    assert cli._parser().parse_args(argv).state == Path(state)
-
-
-@pytest.mark.parametrize("argv", GIVEN_UP)
-def test_the_pre_parse_gives_up_on_anything_else(argv):
-    from etl import client
-
-    assert client.state_hint(argv) is None
-
-
-def test_the_pre_parse_knows_the_options_and_default_of_etl_run():
-    import argparse
-
-    from etl import cli, client
-
-    subparsers = next(a for a in cli._parser()._actions if isinstance(a, argparse._SubParsersAction))
-    run = subparsers.choices["run"]
-    long_options = {o for a in run._actions for o in a.option_strings if o.startswith("--")} - {"--help"}
-    assert client.RUN_OPTIONS == long_options
-    assert run.get_default("state") == Path(client.DEFAULT_STATE)
-
-
-# The command ends its process without tearing down the interpreter
-# (etl/client.py, command): whatever an exit owes is still done.
-_COMMAND_WITH_AN_ATEXIT_HANDLER = """
-import atexit, sys
-atexit.register(lambda: print("atexit handler ran", file=sys.stderr))
-sys.argv = ["etl", *sys.argv[1:]]
-from etl.client import command
-command()
-print("not reached", file=sys.stderr)
-"""
-
-
-def test_the_command_runs_atexit_handlers_flushes_its_output_and_keeps_the_exit_code(tmp_path):
-    whole = subprocess.run([*ETL, "extract", str(SEED)], capture_output=True, timeout=300)
-    ended = subprocess.run(
-        [sys.executable, "-c", _COMMAND_WITH_AN_ATEXIT_HANDLER, "extract", str(SEED)], capture_output=True, timeout=300
-    )
-    assert ended.returncode == whole.returncode == 0
-    # Many lines of output, block-buffered into a pipe: none lost.
-    assert ended.stdout == whole.stdout and len(ended.stdout.splitlines()) > 10
-    assert ended.stderr.decode().splitlines() == ["atexit handler ran"]
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\x00\x01\x02binary")
-    failed = subprocess.run([sys.executable, "-c", _COMMAND_WITH_AN_ATEXIT_HANDLER, "extract", str(bad)], capture_output=True, timeout=300)
-    assert failed.returncode == 1
-    assert failed.stderr.decode().splitlines()[-1] == "atexit handler ran"
-    usage = subprocess.run([sys.executable, "-c", _COMMAND_WITH_AN_ATEXIT_HANDLER, "run", "--no-such-flag"], capture_output=True, timeout=300)
-    assert usage.returncode == 2  # SystemExit leaves the ordinary way
-
-
 # A library that sets its own logger's level (as dask's distributed does at
 # INFO) must not speak on the job's stderr unless asked (-v); -q leaves errors only.
 _LOGGING_PROBE = """
@@ -203,7 +108,7 @@ library.setLevel(logging.INFO)
 library.info("library info")
 library.warning("library warning")
 logging.getLogger("etl").info("job info")
-logging.getLogger("etl.serve").info("server info")
+logging.getLogger("etl.batch").info("stage info")
 logging.getLogger("etl").error("job error")
 """
 
@@ -211,9 +116,9 @@ logging.getLogger("etl").error("job error")
 @pytest.mark.parametrize(
     "flags, expected",
     [
-        ([], ["WARNING: library warning", "INFO: job info", "INFO: server info", "ERROR: job error"]),
+        ([], ["WARNING: library warning", "INFO: job info", "INFO: stage info", "ERROR: job error"]),
         (["-q"], ["ERROR: job error"]),
-        (["-v"], ["INFO: library info", "WARNING: library warning", "INFO: job info", "INFO: server info", "ERROR: job error"]),
+        (["-v"], ["INFO: library info", "WARNING: library warning", "INFO: job info", "INFO: stage info", "ERROR: job error"]),
     ],
 )
 def test_log_lines_keep_to_the_asked_level_whatever_libraries_set(flags, expected):

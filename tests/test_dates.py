@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.dates import extract_dates
-from etl.textrepair import repair
+from etl.extract.dates import extract_dates
+from etl.extract.textrepair import repair
 
 D = dt.date
 JAN_2023 = D(2023, 1, 1)  # month-only issue dates arrive as the 1st

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.synthetic import write_archive
-from etl.pipeline import EXIT_OK, RunOptions, run
+from etl.batch.pipeline import EXIT_OK, RunOptions, run
 
 from test_pipeline import files_of
 

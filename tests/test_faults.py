@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from bench.synthetic import write_archive
-from etl.validate import check_files, check_package
+from etl.package.validate import check_files, check_package
 
 ETL = [sys.executable, "-m", "etl.cli"]
 

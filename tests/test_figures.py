@@ -1,4 +1,4 @@
-"""etl.figures: one test per rule (positives and negatives) and the seed gold."""
+"""etl.extract.figures: one test per rule (positives and negatives) and the seed gold."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from etl import rules
+from etl.extract import rules
 from etl.extract import extract_text
-from etl.figures import extract_figures
-from etl.textrepair import repair
+from etl.extract.figures import extract_figures
+from etl.extract.textrepair import repair
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_e1c532de56ee5a29.txt"
@@ -305,7 +305,7 @@ def test_units_vocabulary() -> None:
 
 
 def test_exclusions_never_cross_a_line_break() -> None:
-    """etl.figures scans exclusions line by line (only the lines that hold a
+    """etl.extract.figures scans exclusions line by line (only the lines that hold a
     candidate), which is exact only while no exclusion can match a line
     break outside a lookaround."""
     import re

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etl import indicators, regions, semantic
+from etl.semantic import indicators, regions
+
+from etl import semantic
 from etl.extract import PageExtraction, extract_text
-from etl.records import DateMention, Figure
-from etl.textrepair import repair
+from etl.extract.records import DateMention, Figure
+from etl.extract.textrepair import repair
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_e1c532de56ee5a29.txt"

@@ -1,4 +1,4 @@
-"""etl.numerals: cn2an's own test tables, plus a cross-check against cn2an.
+"""etl.extract.numerals: cn2an's own test tables, plus a cross-check against cn2an.
 
 cn2an is a dev dependency used here only as an oracle; the runtime never
 imports it.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.numerals import parse_direct, parse_number
+from etl.extract.numerals import parse_direct, parse_number
 
 CASES = Path(__file__).resolve().parents[1].parent / "shared" / "peer-specs" / "cn2an" / "cases.jsonl"
 LADDER = {"strict": ("strict", "normal", "smart"), "normal": ("normal", "smart"), "smart": ("smart",)}

@@ -10,9 +10,9 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from etl import schema
-from etl.pipeline import EXIT_OK, RunOptions, run
-from etl.validate import SchemaViolation, check_table, read_table, sha256_file
+from etl.package import schema
+from etl.batch.pipeline import EXIT_OK, RunOptions, run
+from etl.package.validate import SchemaViolation, check_table, read_table, sha256_file
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +114,8 @@ def test_pandera_schemas_enforce_the_declared_constraints():
 
 def test_large_tables_become_multipart_resources_that_validate(tmp_path, monkeypatch):
     from bench.synthetic import write_archive
-    from etl import publish
-    from etl.validate import check_package
+    from etl.package import publish
+    from etl.package.validate import check_package
 
     monkeypatch.setattr(publish, "MAX_ROWS_PER_PART", 7)
     write_archive(tmp_path / "src", 3, seed=9)
@@ -134,7 +134,7 @@ def test_large_tables_become_multipart_resources_that_validate(tmp_path, monkeyp
 def test_a_parquet_file_that_differs_from_its_csv_is_caught(package, tmp_path):
     import shutil
 
-    from etl.validate import check_parquet_equals_csv
+    from etl.package.validate import check_parquet_equals_csv
 
     copy = tmp_path / "pkg"
     shutil.copytree(package, copy)
@@ -150,7 +150,7 @@ def test_a_parquet_file_that_differs_from_its_csv_is_caught(package, tmp_path):
 def test_the_gate_reads_the_csv_back_through_the_pandera_schemas(package, tmp_path):
     import shutil
 
-    from etl.validate import check_data
+    from etl.package.validate import check_data
 
     copy = tmp_path / "pkg"
     shutil.copytree(package, copy)
@@ -164,7 +164,7 @@ def test_the_gate_reads_the_csv_back_through_the_pandera_schemas(package, tmp_pa
 
 
 def test_csv_files_are_read_back_in_blocks_of_whole_records(tmp_path):
-    from etl.validate import read_csv_blocks
+    from etl.package.validate import read_csv_blocks
 
     df = pl.DataFrame({"a": ["x", 'say "hi",\nthen\n"go"', None, "", "z" * 50, '"'], "b": [1, 2, 3, 4, 5, 6]})
     path = tmp_path / "t.csv"
@@ -175,7 +175,7 @@ def test_csv_files_are_read_back_in_blocks_of_whole_records(tmp_path):
 
 
 def test_keys_are_checked_across_whole_tables_with_bounded_memory():
-    from etl.validate import duplicate_keys, missing_references
+    from etl.package.validate import duplicate_keys, missing_references
 
     lf = pl.LazyFrame({"a": ["x", "y", "z", "y", None], "b": [1, 2, 3, 2, 5]})
     assert duplicate_keys(lf, ["a"]).to_dict(as_series=False) == {"a": ["y"]}
@@ -190,7 +190,7 @@ def test_keys_are_checked_across_whole_tables_with_bounded_memory():
 def test_a_key_repeated_across_chunks_is_caught(package, tmp_path):
     import shutil
 
-    from etl.validate import check_keys
+    from etl.package.validate import check_keys
 
     copy = tmp_path / "pkg"
     shutil.copytree(package, copy)
@@ -204,7 +204,7 @@ def test_a_key_repeated_across_chunks_is_caught(package, tmp_path):
 def test_a_foreign_key_that_does_not_resolve_is_caught(package, tmp_path):
     import shutil
 
-    from etl.validate import check_foreign_keys
+    from etl.package.validate import check_foreign_keys
 
     copy = tmp_path / "pkg"
     shutil.copytree(package, copy)
@@ -219,7 +219,7 @@ def test_a_foreign_key_that_does_not_resolve_is_caught(package, tmp_path):
 def test_the_descriptor_on_disk_must_be_the_one_built(package, tmp_path):
     import shutil
 
-    from etl.validate import check_descriptor_file
+    from etl.package.validate import check_descriptor_file
 
     copy = tmp_path / "pkg"
     shutil.copytree(package, copy)

@@ -38,7 +38,7 @@ import pytest
 import yaml
 
 from etl.extract import extract_text
-from etl.rules import currency_codes
+from etl.extract.rules import currency_codes
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PEER = SHARED / "peer-specs"

@@ -11,9 +11,10 @@ import polars as pl
 import pytest
 
 from bench.synthetic import write_archive
-from etl import pipeline, state, transform
-from etl.pipeline import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, RunOptions, run
-from etl.validate import check_package, sha256_file
+from etl.batch import pipeline, state
+from etl.package import transform
+from etl.batch.pipeline import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, RunOptions, run
+from etl.package.validate import check_package, sha256_file
 
 from conftest import PROJECT
 
@@ -144,7 +145,7 @@ def test_a_page_hashed_right_after_it_changed_is_hashed_again(tmp_path, monkeypa
 def test_rows_are_schema_checked_once_unless_a_run_fails(tmp_path, monkeypatch):
     """Rows of a page an earlier run checked and published are not checked
     again; after a failed run, its pages' rows are checked the next time."""
-    from etl import validate
+    from etl.package import validate
 
     checked: dict[str, int] = {}
     real_check = validate.check_table
@@ -206,7 +207,7 @@ def _run_in_a_fresh_interpreter(opts: RunOptions) -> list[str]:
     import sys
 
     code = (
-        "import sys; from pathlib import Path; from etl.pipeline import RunOptions, run; "
+        "import sys; from pathlib import Path; from etl.batch.pipeline import RunOptions, run; "
         "r = run(RunOptions(sources_dir=Path(sys.argv[1]), out=Path(sys.argv[2]), state_dir=Path(sys.argv[3]))); "
         "print(r.exit_code, [p['status'] for p in r.pages], 'pandera' in sys.modules, 'pandas' in sys.modules)"
     )
@@ -221,75 +222,6 @@ def test_a_run_with_nothing_new_does_not_import_pandera(tmp_path, archive):
     opts = options(tmp_path, archive)
     assert run(opts).exit_code == EXIT_OK
     assert _run_in_a_fresh_interpreter(opts) == ["0", "['unchanged']", "False", "False"]
-
-
-def test_checking_rows_imports_pandera_without_pandas(tmp_path, archive):
-    """pandera is imported as in a polars-only install (schema._pandera):
-    a run that checks new rows never imports pandas (~0.8 s)."""
-    assert _run_in_a_fresh_interpreter(options(tmp_path, archive)) == ["0", "['published']", "True", "False"]
-
-
-def test_a_thread_asking_for_pandera_while_another_imports_it_waits():
-    """The run's check thread may ask for pandera while the preload thread
-    is importing it.  It must wait for that import to finish (not import
-    pandera beside it, nor use it half set up), and pandas stays out.  The
-    first import is held at its last step by a finder that waits."""
-    import subprocess
-    import sys
-
-    code = """
-import importlib.abc, sys, threading, time
-inside, release = threading.Event(), threading.Event()
-class Hold(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "pandera.backends.register_checks" and not inside.is_set():
-            inside.set()
-            release.wait(30)
-sys.meta_path.insert(0, Hold())
-from etl import schema
-got = {}
-first = threading.Thread(target=lambda: got.setdefault("first", schema._pandera()))
-first.start()
-inside.wait(30)
-second = threading.Thread(target=lambda: got.setdefault("second", schema._pandera()))
-second.start()
-second.join(0.5)
-waited = second.is_alive()
-release.set()
-first.join(); second.join()
-print(waited, got["first"] is got["second"], "pandas" in sys.modules)
-"""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT, check=True)
-    assert done.stdout.split() == ["True", "True", "False"], done.stdout + done.stderr
-
-
-def test_pandera_is_imported_the_ordinary_way_if_the_pandas_free_import_fails():
-    """Should pandera change so that the pandas-free import fails, the
-    checks still work: pandera is imported again, with pandas."""
-    import subprocess
-    import sys
-
-    code = """
-import importlib.abc, sys
-class Fail(importlib.abc.MetaPathFinder):
-    done = False
-    def find_spec(self, name, path=None, target=None):
-        if name == "pandera.backends.register_checks" and not Fail.done:
-            Fail.done = True
-            raise ImportError("simulated: a pandera without this module")
-sys.meta_path.insert(0, Fail())
-import polars as pl
-from etl import schema, validate
-df = pl.read_parquet("dist/data/sources.parquet")
-validate.check_table("sources", df)
-try:
-    validate.check_table("sources", df.with_columns(pl.lit("latin-9").alias("encoding")))
-    print("not caught")
-except validate.SchemaViolation:
-    print("caught", Fail.done, "pandas" in sys.modules)
-"""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT, check=True)
-    assert done.stdout.split() == ["caught", "True", "True"], done.stdout + done.stderr
 
 
 def _synthetic(folder: Path, names: list[str], seed: int) -> None:
@@ -333,12 +265,12 @@ def test_unchanged_pages_rows_come_from_the_published_package(tmp_path, monkeypa
 
 
 def test_a_changed_extractor_reprocesses_everything(tmp_path, archive, monkeypatch):
-    import etl.state
+    import etl.batch.state
 
     opts = options(tmp_path, archive)
     assert run(opts).exit_code == EXIT_OK
     assert {p["status"] for p in run(opts).pages} == {"unchanged"}
-    monkeypatch.setattr(etl.state, "extractor_fingerprint", lambda: "a-new-extractor")
+    monkeypatch.setattr(etl.batch.state, "extractor_fingerprint", lambda: "a-new-extractor")
     assert {p["status"] for p in run(opts).pages} == {"published"}
 
 
@@ -430,7 +362,7 @@ def test_frictionless_checks_a_descriptor_structure_once(tmp_path, monkeypatch):
 
 
 def test_the_descriptor_structure_key_ignores_only_the_values_the_file_checks_verify():
-    from etl.validate import descriptor_structure_key
+    from etl.package.validate import descriptor_structure_key
 
     descriptor = json.loads((PROJECT / "dist" / "datapackage.json").read_text(encoding="utf-8"))
     key = descriptor_structure_key(descriptor)
@@ -534,7 +466,7 @@ def test_an_unchanged_rerun_keeps_the_package_and_a_damaged_one_is_republished(t
 def test_tables_stream_through_small_chunks_to_the_same_bytes(tmp_path, monkeypatch):
     """Chunk size and part boundaries never change the output: the Parquet
     row groups are explicit and chunks are whole pages in output order."""
-    from etl import publish
+    from etl.package import publish
 
     sources = tmp_path / "src"
     write_archive(sources, 12, seed=21)
@@ -555,7 +487,7 @@ def test_tables_stream_through_small_chunks_to_the_same_bytes(tmp_path, monkeypa
 
     import polars as pl
 
-    from etl import schema
+    from etl.package import schema
 
     for table in schema.TABLES:  # each table is sorted as a whole
         df = pl.read_parquet(tmp_path / "one" / "dist" / "data" / f"{table}.parquet")
@@ -600,7 +532,7 @@ def test_the_gate_reads_each_written_table_back_and_publishes_nothing_wrong(tmp_
     """The run's gate checks each table's files as soon as they are written
     (validate.check_written_table): a Parquet file that is not its CSV's
     twin fails the run and the published package stays as it was."""
-    from etl import publish
+    from etl.package import publish
 
     sources = tmp_path / "src"
     write_archive(sources, 3, seed=21)

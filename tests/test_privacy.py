@@ -11,9 +11,11 @@ import time
 
 import pytest
 
-from etl import privacy, semantic
+from etl.semantic import privacy
+
+from etl import semantic
 from etl.extract import extract_text
-from etl.textrepair import repair
+from etl.extract.textrepair import repair
 
 from test_indicators import GOLD, SEED, SID, gold_page  # noqa: E402  (tests/ is on sys.path)
 

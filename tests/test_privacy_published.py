@@ -7,7 +7,7 @@ import csv
 
 import polars as pl
 
-from etl.pipeline import EXIT_OK, RunOptions, run
+from etl.batch.pipeline import EXIT_OK, RunOptions, run
 
 from conftest import shared_or_skip
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl import rules, schema
+from etl.extract import rules
+
+from etl.package import schema
 
 
 def field(table: str, name: str) -> dict:

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from etl.page import process_page
-from etl.sources import DEFAULT_MAX_BYTES, IssueDate, MetadataError, PageError, decode, discover, read_metadata
+from etl.batch.page import process_page
+from etl.batch.sources import DEFAULT_MAX_BYTES, IssueDate, MetadataError, PageError, decode, discover, read_metadata
 
 TEXT = "2022年，全区城镇新增就业10805人，完成目标任务的113.74%。\n"
 

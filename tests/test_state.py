@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from etl import state as state_mod
-from etl.page import process_page
-from etl.state import State, dump_outcome, load_outcome
+from etl.batch import state as state_mod
+from etl.batch.page import process_page
+from etl.batch.state import State, dump_outcome, load_outcome
 
 PAGE = "2022年，全区城镇新增就业1.2万人，完成目标任务的113.74%。".encode()
 

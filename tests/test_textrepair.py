@@ -1,10 +1,10 @@
-"""etl.textrepair: the clean view, its offset map, and the line-break rules."""
+"""etl.extract.textrepair: the clean view, its offset map, and the line-break rules."""
 
 from __future__ import annotations
 
 import pytest
 
-from etl.textrepair import RawIndex, Repaired, cut_words, repair
+from etl.extract.textrepair import RawIndex, Repaired, cut_words, repair
 
 
 def clean(text: str) -> str:

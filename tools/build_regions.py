@@ -23,7 +23,7 @@ municipalities and of 省直辖县级行政区划 hang directly under the provin
 Aliases (short name without suffix) only when the stem has >= 2 characters, is
 the stem of one region only, is not a full name of another region and is not in
 ``DENY`` (ordinary words), and is not a two-character stem that reads as a
-given name (``GIVEN_CHARS``: 秀英, 建华 …) — etl.privacy treats every
+given name (``GIVEN_CHARS``: 秀英, 建华 …) — etl.semantic.privacy treats every
 gazetteer form as "not a person's name".
 """
 
@@ -69,7 +69,7 @@ EN_OVERRIDE = {
     "重庆": "Chongqing", "厦门": "Xiamen", "莘县": "Shen", "乐清": "Yueqing", "乐亭": "Laoting", "鄂伦春": "Oroqen",
 }
 # Characters common in given names: a two-character stem made only of them
-# (秀英, 建华, 永和 …) reads as a person's given name, and etl.privacy treats
+# (秀英, 建华, 永和 …) reads as a person's given name, and etl.semantic.privacy treats
 # every gazetteer form as "not a name", so such stems get no alias.
 GIVEN_CHARS = set(
     "秀英华建国志明文玉桂兰芳梅丽红军平伟强勇林海金春云德荣福永宝成龙凤霞珍贵安庆东"

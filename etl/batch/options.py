@@ -1,0 +1,23 @@
+"""The options of a run (``etl run``'s command line, as a value)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.batch import sources
+
+
+@dataclass
+class RunOptions:
+    sources_dir: Path = Path("sources")
+    out: Path = Path("dist")
+    state_dir: Path = Path(".state")
+    report_path: Path | None = None
+    max_bytes: int = sources.DEFAULT_MAX_BYTES
+    workers: int = 0  # 0: one per core
+    engine: str = "local"  # local or dask
+    scheduler: str | None = None  # Dask scheduler address
+    lock_wait: float = 0.0  # seconds to wait for another run's lock
+    progress: bool = False
+    frictionless_check: str = "fast"  # the in-run gate: fast or full, see validate.check_package

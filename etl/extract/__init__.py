@@ -1,0 +1,35 @@
+"""Extract stage: one decoded page text in, figures and dates out.
+
+This is the single code path used by ``etl run`` and ``etl extract``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from etl.extract.dates import extract_dates
+from etl.extract.figures import extract_figures
+from etl.extract.records import DateMention, Figure
+from etl.extract.textrepair import Repaired, repair
+
+
+@dataclass(frozen=True)
+class PageExtraction:
+    repaired: Repaired
+    figures: list[Figure]
+    dates: list[DateMention]
+
+
+def extract_text(raw: str, issue_date: dt.date | None = None) -> PageExtraction:
+    """Repair ``raw`` and find its dates and figures.
+
+    ``issue_date`` is the page's issue date (any day of the issue month when
+    only the month is known); relative dates stay unresolved without it.
+    Dates are found first: their spans are never figures.
+    """
+    repaired = repair(raw)
+    dates = extract_dates(repaired, issue_date)
+    date_spans = [(d.clean_start, d.clean_end) for d in dates]
+    figures = extract_figures(repaired, exclude_spans=date_spans)
+    return PageExtraction(repaired=repaired, figures=figures, dates=dates)

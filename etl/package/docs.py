@@ -1,0 +1,152 @@
+"""The dataset's own documentation: ``dist/README.md``, generated with the package.
+
+Everything in it comes from the schemas, the package metadata and the tables
+being published, so it can never drift from the data.  It carries no run
+timestamp (the package must be byte-identical for identical input).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+import polars as pl
+
+from etl import __version__
+
+from etl.package import schema
+
+PACKAGE_META = schema.SCHEMA_DIR / "package.json"
+
+LOADING = """\
+```python
+# frictionless (validates as it reads)
+from frictionless import Package
+package = Package("datapackage.json")
+figures = package.get_resource("figures").to_pandas()
+
+# polars (Parquet keeps the types)
+import polars as pl
+figures = pl.read_parquet("data/figures.parquet")
+
+# pandas
+import pandas as pd
+figures = pd.read_parquet("data/figures.parquet")
+```
+
+```sql
+-- DuckDB
+SELECT unit, count(*) FROM 'data/figures.parquet' GROUP BY unit;
+```
+
+```r
+# R
+library(arrow)
+figures <- read_parquet("data/figures.parquet")
+# or, with the frictionless package: frictionless::read_package("datapackage.json")
+```
+"""
+
+LIMITATIONS = """\
+- Figures are found by general rules of Chinese news writing, not by people: a figure
+  phrased in an unusual way can be missed, and every published row can be traced to its
+  `surface` and `context` to check it.
+- Relative dates (去年, 今年) and year-less dates resolve against the page's issue date;
+  when that is unknown they stay empty with `resolution` = `unresolved`. An issue date
+  known only to the month (`issue_date_precision` = `month`) is stored as the first day
+  of that month.
+- Indicators cover the phrases in the codebook; a figure that matches none stays in
+  `figures` without an indicator. Consistency checks are published in `checks`, never
+  used to drop rows.
+- Private persons are masked (`某某`) in every free-text column; detection is rule-based
+  and errs on the side of masking.
+- In the Parquet resources' descriptor schemas, optional integer fields are declared
+  `number` and optional number fields carry no range constraints, because frictionless
+  reads Parquet through pandas (nulls become NaN). The CSV resources carry the full
+  constraints; the Parquet files hold exactly the same rows with the schema's types.
+"""
+
+
+def _table_section(table: str, rows: int) -> str:
+    meta = schema.load(table)
+    lines = [f"### `{table}` ({rows} rows)", "", meta.get("description", ""), ""]
+    lines.append(f"Files: `data/{table}.csv`, `data/{table}.parquet`. Primary key: `{', '.join(meta['primaryKey'])}`.")
+    for fk in meta.get("foreignKeys", []):
+        lines.append(
+            f"Foreign key: `{', '.join(fk['fields'])}` → `{fk['reference']['resource']}.{', '.join(fk['reference']['fields'])}`."
+        )
+    lines += ["", "| column | type | required | description |", "| --- | --- | --- | --- |"]
+    for f in meta["fields"]:
+        required = "yes" if f.get("constraints", {}).get("required") else ""
+        desc = f.get("description", "").replace("|", "\\|")
+        enum = f.get("constraints", {}).get("enum")
+        if enum:
+            desc += " Values: " + ", ".join(f"`{v}`" for v in enum) + "."
+        lines.append(f"| `{f['name']}` | {f['type']} | {required} | {desc} |")
+    return "\n".join(lines) + "\n"
+
+
+def _codebook_section(codebook: pl.DataFrame) -> str:
+    if codebook.is_empty():
+        return "The codebook is empty.\n"
+    lines = ["| indicator_id | label (zh) | label (en) | unit | topic |", "| --- | --- | --- | --- | --- |"]
+    for row in codebook.iter_rows(named=True):
+        lines.append(
+            f"| `{row.get('indicator_id')}` | {row.get('label_zh')} | {row.get('label_en')} | {row.get('unit')} | {row.get('topic')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def package_readme(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterable[dict]) -> Iterator[str]:
+    """The README's text, piece by piece: ``rows`` per table, the codebook
+    table, and the ``sources`` rows in order (one provenance line per page,
+    so the text is streamed to the file, never built whole)."""
+    first = True
+    for part in _readme_parts(rows, codebook, sources):
+        if not first:
+            yield "\n"
+        yield part
+        first = False
+
+
+def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterable[dict]) -> Iterator[str]:
+    meta = json.loads(PACKAGE_META.read_text(encoding="utf-8"))
+    yield from [
+        f"# {meta['title']}",
+        "",
+        meta["description"],
+        "",
+        f"Package version {__version__}. Licence: {meta['licenses'][0]['name']} — {meta['licenses'][0]['title']}",
+        "",
+        "## Contents",
+        "",
+        "Every table is published twice, as CSV (`data/<table>.csv`, UTF-8, empty cell = missing) "
+        "and as Parquet (`data/<table>.parquet`, typed), described by `datapackage.json` "
+        "(Frictionless Data Package, with sha256 hashes of every file).",
+        "",
+    ]
+    for table in schema.TABLES:
+        yield _table_section(table, rows[table])
+    yield from ["## Codebook", "", _codebook_section(codebook)]
+    yield from ["## Provenance", ""]
+    for row in sources:
+        issue = row["issue_date"].isoformat() if row["issue_date"] else "unknown"
+        yield (
+            f"- `{row['source_id']}`: {row['title'] or '(untitled)'}; publisher: {row['publisher'] or 'unknown'}; "
+            f"issue date {issue} (precision: {row['issue_date_precision'] or 'unknown'}); "
+            f"sha256 `{row['sha256']}`, {row['bytes']} bytes, {row['encoding']}."
+        )
+    yield from [
+        "",
+        "## How to cite",
+        "",
+        f"{meta['title']}, version {__version__}, {meta['licenses'][0]['name']}. "
+        "Figures originally published by the newspapers listed under Provenance; cite them too.",
+        "",
+        "## How to load",
+        "",
+        LOADING,
+        "## Known limitations",
+        "",
+        LIMITATIONS,
+    ]

@@ -1,0 +1,54 @@
+"""Semantic layer: what a page's figures and stories mean.
+
+``derive`` turns one page's extraction into the rows of the ``indicators``,
+``checks`` and ``care_visits`` tables, and reports the private names found on
+the page (never published: the pipeline masks them in every free text with
+``etl.semantic.privacy.mask``; the rows returned here are already masked).
+``codebook_rows`` gives the ``codebook`` table.  The rules are in
+``etl.semantic.indicators`` (indicators, periods, checks), ``etl.semantic.care_visits``,
+``etl.semantic.privacy`` and ``etl.semantic.regions``; the vocabulary in ``schemas/codebook.yaml``
+and ``schemas/vocab/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from etl.semantic import privacy, regions
+from etl.semantic.care_visits import derive_visits
+from etl.extract import PageExtraction
+from etl.semantic.codebook import codebook_rows as _codebook_rows
+from etl.semantic.indicators import clean_span, derive_indicators, index_page
+
+
+@dataclass(frozen=True)
+class SemanticResult:
+    indicators: list[dict]  # rows of the `indicators` table
+    checks: list[dict]  # rows of the `checks` table
+    care_visits: list[dict]  # rows of the `care_visits` table
+    private_names: frozenset[str]  # names detected on the page (never published)
+
+
+def derive(source_id: str, page: PageExtraction) -> SemanticResult:
+    """Indicators, checks and care visits of one page, names masked."""
+    repaired = page.repaired
+    names = privacy.find_private_names(repaired)
+    # Where a region's name may start: one scan for the page's region and
+    # the visits' streets (looked up in their leads).
+    region_starts = regions.form_starts(repaired.clean)
+    region = regions.page_region(repaired.clean, region_starts)
+    # One index of the clean text (phrases near the figures, clause and
+    # sentence ends) serves both.
+    spans = [clean_span(repaired, f) for f in page.figures]
+    idx = index_page(repaired.clean, spans)
+    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx, spans)
+    # (One masking pass over all the messages: see privacy.mask_many.)
+    for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
+        row["message"] = message
+    visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks, region_starts)
+    return SemanticResult(indicators=indicators, checks=checks, care_visits=visits, private_names=names)
+
+
+def codebook_rows() -> list[dict]:
+    """Rows of the `codebook` table (from schemas/codebook.yaml)."""
+    return _codebook_rows()

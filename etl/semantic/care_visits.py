@@ -1,0 +1,506 @@
+"""Community-care visits: one row per volunteer visit story on a page.
+
+Visit stories follow a pattern of local news, and the rules follow the
+pattern, never the names of a page (the vocabulary is the ``care_visits``
+section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
+
+* **Articles** start at a lead such as ``本报讯（记者 …）``; an article runs to
+  the next lead (the text before the first lead is an article too).
+* **A visit** is an article with a dated lead (a day-precise date within the
+  first 160 characters, ``1 月 15 日，…``), volunteers and a visit verb
+  (看望, 慰问, 送去 …).  ``visit_date`` is that date as resolved by the dates
+  extractor (empty when it could not be resolved).
+* **volunteer_group**: the first quoted name ending with a group word
+  (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
+  article, else in the editor's note, else an unquoted group in the lead
+  (the dated sentence and the next: 南阳路社区志愿服务队, …组织青年志愿者).
+* **campaign**: a quoted activity name with its description (“主播陪你过大年”
+  …公益活动) in the article, else in the page's editor's note (编者按) when
+  that note speaks of the same volunteer group.  The quotes become a space.
+* **recipient**: the private person named most often in the article.  Their
+  role is, in this order, what the text says they are (``X是…医生``), an
+  honour they were given (``授予“…道德模范”``), or the role word before the
+  name (``…中学教师X``); a deed from the vocabulary (抗疫一线, 森林防火,
+  照顾…婆婆) is added in brackets.  With no named recipient: the role word
+  right after a visit verb in the lead (看望慰问孤寡老人 -> 孤寡老人).  ``recipient_role_en`` is composed from
+  ``schemas/vocab/roles.csv`` (qualifiers such as 医院 → hospital, then the
+  role word).  Names are masked in every column.
+* **place / street**: in the dated sentence and the next one, a place ending
+  in 小区/社区/村 … and a street or town (gazetteer first, then …街道/镇/乡).
+* **gifts**: the objects of 送来/送去/带着/提着 … split at 、和及与等, kept
+  when they contain a gift noun, cut before a number (棉被300余床 -> 棉被),
+  in text order, ";"-joined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from etl.semantic import privacy, regions
+from etl.semantic.codebook import CODEBOOK
+from etl.semantic.indicators import clean_span
+from etl.extract.records import DateMention
+from etl.extract.rules import VOCAB_DIR, read_yaml
+from etl.extract.textrepair import Repaired
+
+_CJK = "\u4e00-\u9fff"
+CLAUSE_END = ",，;；:：!！?？。\n"
+SENTENCE_END = ";；!！?？。\n"
+#: How far into an article its dated lead may stand (characters).
+LEAD_WINDOW = 160
+
+_SENTENCE_RX = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_ITEM_SPLIT_RX = re.compile("[、和及与等]")
+_ITEM_PREFIX_RX = re.compile("^(?:了|满满的|一份份|一份|一些|一批|一袋袋|一箱箱)")
+#: "X是…" : what the text says a person is.
+_DESC_WORD = "是"
+_DESC_RX = re.compile(_DESC_WORD + "([^" + CLAUSE_END + "]{2,30})")
+_HONOUR_RX = re.compile("“([^“”\n]{2,30})”荣誉称号|授予“([^“”\n]{2,30})”")
+_HONOUR_PREFIX_RX = re.compile(r"^[0-9０-９—\-–~～至年度\s]+")
+_QUANT_RX = re.compile("^(?:一名|一位|一个|一户|位|名)")
+_NUMBER_RX = re.compile(r"[0-9０-９]")
+_DAY_RX = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    leads: re.Pattern[str]
+    lead_words: tuple[str, ...]  # the article leads, longest first (leads' order)
+    volunteer_words: tuple[str, ...]
+    visit_verbs: tuple[str, ...]
+    group_rx: re.Pattern[str]
+    campaign_rx: re.Pattern[str]
+    editor_note: tuple[str, ...]
+    gift_rx: re.Pattern[str]
+    gift_nouns: tuple[str, ...]
+    gift_noun_rx: re.Pattern[str]  # finds any of gift_nouns
+    place_rx: re.Pattern[str]
+    street_rx: re.Pattern[str]
+    prefix_rx: re.Pattern[str]
+    roles: dict[str, str]  # zh -> en (roles)
+    qualifiers: dict[str, str]
+    deeds: tuple[tuple[re.Pattern[str], str, str], ...]  # (regex, zh pattern, en)
+    role_rx: re.Pattern[str]
+    qualifiers_by_length: tuple[str, ...]  # qualifiers, longest first
+    group_split_rx: re.Pattern[str]  # “红马甲”志愿服务队
+    lead_group_rx: re.Pattern[str]  # unquoted group in the lead sentence
+    group_prefix_rx: re.Pattern[str]
+    place_suffixes: tuple[str, ...]  # every place_rx match contains one
+    street_suffixes: tuple[str, ...]  # every street_rx match contains one
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def vocab() -> Vocab:
+    cv = read_yaml(CODEBOOK)["care_visits"]
+    with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    roles = {r["zh"]: r["en"] for r in rows if r["kind"] == "role"}
+    qualifiers = {r["zh"]: r["en"] for r in rows if r["kind"] == "qualifier"}
+    deeds = tuple(
+        (re.compile("[^，,。;；!！?？\n]{0,8}?".join(re.escape(p) for p in r["zh"].split("…"))), r["zh"], r["en"])
+        for r in rows
+        if r["kind"] == "deed"
+    )
+    quote = "[“‘\"「]"
+    unquote = "[”’\"」]"
+    return Vocab(
+        leads=re.compile(_alt(cv["article_leads"])),
+        lead_words=tuple(w for w in sorted(cv["article_leads"], key=len, reverse=True) if w),
+        volunteer_words=tuple(cv["volunteer_words"]),
+        visit_verbs=tuple(cv["visit_verbs"]),
+        group_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{0,15}}?(?:{_alt(cv['group_suffixes'])})){unquote}"),
+        campaign_rx=re.compile(
+            f"“([^“”\n]{{2,20}})”([{_CJK}0-9]{{0,30}}?(?:{_alt(cv['campaign_suffixes'])}))"
+        ),
+        editor_note=tuple(cv["editor_note"]),
+        gift_rx=re.compile(f"(?:{_alt(cv['gift_verbs'])})([^{CLAUSE_END}]{{1,40}})"),
+        gift_nouns=tuple(cv["gift_nouns"]),
+        gift_noun_rx=re.compile(_alt(cv["gift_nouns"])),
+        place_rx=re.compile(f"([{_CJK}]{{2,10}}?)(?:{_alt(cv['place_suffixes'])})"),
+        street_rx=re.compile(f"([{_CJK}]{{2,8}}?)(?:{_alt(cv['street_suffixes'])})"),
+        prefix_rx=re.compile(f"(?:{_alt(cv['place_prefix_words'] + cv['street_suffixes'])})"),
+        roles=roles,
+        qualifiers=qualifiers,
+        deeds=deeds,
+        role_rx=re.compile(_alt(roles)),
+        qualifiers_by_length=tuple(sorted(qualifiers, key=len, reverse=True)),
+        group_split_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{1,15}}?){unquote}({_alt(cv['group_suffixes'])})"),
+        lead_group_rx=re.compile(
+            f"[{_CJK}]{{0,14}}?(?:{_alt(cv['group_suffixes'] + cv.get('lead_group_suffixes', []))})"
+        ),
+        group_prefix_rx=re.compile(_alt(cv.get("group_prefix_words") or ["的"])),
+        place_suffixes=tuple(cv["place_suffixes"]),
+        street_suffixes=tuple(cv["street_suffixes"]),
+    )
+
+
+def split_articles(clean: str) -> list[tuple[int, int]]:
+    """Clean (start, end) of each article: the page cut at every lead."""
+    starts = _lead_starts(clean, vocab().lead_words)
+    bounds = [0] + [s for s in starts if s > 0]
+    out = []
+    for a, b in zip(bounds, bounds[1:] + [len(clean)]):
+        while b > a and clean[b - 1] in " \n":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _lead_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """The starts of the matches of the alternation of ``words`` (longest
+    first) that ``re.finditer`` gives: leftmost first, the longest word at a
+    position, none inside the previous match.  Found with ``str.find`` (a
+    few leads a page: cheaper than the regex scan)."""
+    found = []
+    for rank, w in enumerate(words):
+        i = text.find(w)
+        while i >= 0:
+            found.append((i, rank, len(w)))
+            i = text.find(w, i + 1)
+    found.sort()
+    out: list[int] = []
+    end = 0
+    for i, _, n in found:
+        if i >= end:
+            out.append(i)
+            end = i + n
+    return out
+
+
+def _sentence_bounds(text: str, pos: int, breaks: list[int] | None = None) -> tuple[int, int]:
+    """(start, end) of the sentence around ``pos``, its closing character
+    included; ``breaks`` are the positions of the sentence ends of ``text``
+    (found when not given)."""
+    if breaks is None:
+        breaks = [m.start() for m in _SENTENCE_RX.finditer(text)]
+    k = bisect.bisect_left(breaks, pos)
+    a = breaks[k - 1] + 1 if k else 0
+    b = breaks[k] if k < len(breaks) else len(text)
+    return a, min(b + 1, len(text))
+
+
+def _strip_prefix(s: str) -> str:
+    """Drop words before a place name (送到, 家住, …街道)."""
+    last = None
+    for m in vocab().prefix_rx.finditer(s):
+        last = m
+    return s[last.end() :] if last else s
+
+
+def _place_and_street(clean: str, lo: int, hi: int, region_starts: list[int] | None = None
+                      ) -> tuple[str | None, str | None, str | None]:
+    """Place and street named in the lead ``clean[lo:hi]`` (``region_starts``:
+    the clean text's ``regions.form_starts``, when the caller has them)."""
+    v = vocab()
+    lead = clean[lo:hi]
+    street = street_code = None
+    towns = regions.find_street(clean, lo, hi, region_starts)
+    if towns:
+        street, street_code = towns[0][2].name_zh, towns[0][2].code
+    elif any(w in lead for w in v.street_suffixes):  # (no match without one: a cheap test first)
+        m = v.street_rx.search(lead)
+        if m:
+            name = _strip_prefix(m.group(1))
+            if len(name) >= 2:
+                street = name + lead[m.end(1) : m.end()]
+    place = None
+    places = v.place_rx.finditer(lead) if any(w in lead for w in v.place_suffixes) else ()
+    for m in places:
+        name = _strip_prefix(m.group(1))
+        if len(name) >= 2:
+            place = name + lead[m.end(1) : m.end()]
+            break
+    return place, street, street_code
+
+
+def _gifts(text: str) -> list[str]:
+    out: list[str] = []
+    for m in vocab().gift_rx.finditer(text):
+        for item in _gift_items(m.group(1)):
+            if item not in out:
+                out.append(item)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _gift_items(obj: str) -> tuple[str, ...]:
+    """The gifts named in the object of one gift verb, in text order
+    (memoised: the same objects recur across pages, the vocabulary is fixed)."""
+    v = vocab()
+    out = []
+    for item in _ITEM_SPLIT_RX.split(obj):
+        item = _ITEM_PREFIX_RX.sub("", item).strip()
+        item = _NUMBER_RX.split(item, 1)[0]
+        if item and len(item) <= 12 and v.gift_noun_rx.search(item):
+            out.append(item)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_en(role_zh: str) -> str | None:
+    """English role from the vocabulary: qualifiers in text order, then the
+    last role word (区人民医院…医生 -> hospital doctor).  Memoised: roles
+    recur across pages and the vocabulary is fixed."""
+    v = vocab()
+    roles = list(v.role_rx.finditer(role_zh))
+    if not roles:
+        return None
+    main = roles[-1]
+    head = role_zh[: main.start()]
+    quals: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for q in v.qualifiers_by_length:
+        n = len(q)
+        i = head.find(q)
+        while i >= 0:  # the non-overlapping occurrences of q
+            if not any(i < b and a < i + n for a, b in taken):
+                taken.append((i, i + n))
+                quals.append((i, v.qualifiers[q]))
+            i = head.find(q, i + n)
+    words = [en for _, en in sorted(quals)] + [v.roles[main.group()]]
+    return " ".join(words)
+
+
+def _recipient_role(body: str, name: str | None) -> str | None:
+    """What the text says the recipient is (see the module docstring)."""
+    v = vocab()
+    if name:
+        # 1. "X是…医生。"
+        # (the non-overlapping matches of name + _DESC_RX; it can only
+        # match where the name is followed by 是: those are looked for)
+        n = len(name)
+        name_is = name + _DESC_WORD
+        i = body.find(name_is)
+        while i >= 0:
+            m = _DESC_RX.match(body, i + n)
+            if m is None:
+                i = body.find(name_is, i + 1)
+                continue
+            i = body.find(name_is, m.end())
+            desc = m.group(1)
+            r = list(v.role_rx.finditer(desc))
+            if r:
+                end = r[-1].end()
+                desc = _QUANT_RX.sub("", desc[:end])
+                start = r[-1].start()
+                if start > 0 and desc[start - 1] == "的":
+                    desc = desc[: start - 1] + desc[start:]
+                return desc
+    # 2. An honour: 授予“…道德模范”(荣誉称号)
+    for m in _HONOUR_RX.finditer(body):
+        title = m.group(1) or m.group(2)
+        title = _HONOUR_PREFIX_RX.sub("", title)
+        if v.role_rx.search(title):
+            return title
+    if name:
+        # 3. "…中学教师X"
+        n = len(name)
+        i = body.find(name)
+        while i >= 0:  # the non-overlapping occurrences of name
+            start, i = i, body.find(name, i + n)
+            before = body[max(0, start - 16) : start]
+            r = list(v.role_rx.finditer(before))
+            if r and r[-1].end() == len(before):
+                head = before[: r[-1].start()]
+                for ch in CLAUSE_END + "“”‘’——":
+                    head = head.rsplit(ch, 1)[-1]
+                head = _strip_prefix(head)
+                for verb in v.visit_verbs:  # 看望独居老人X -> 独居老人
+                    head = head.rsplit(verb, 1)[-1]
+                return head.removesuffix("的") + r[-1].group()
+    return None
+
+
+def _object_role(lead: str) -> str | None:
+    """The role word right after a visit verb in the lead, for a recipient who
+    is not named (看望慰问孤寡老人 -> 孤寡老人; 为环卫工人送上 -> 环卫工人)."""
+    v = vocab()
+    best = None
+    for verb in v.visit_verbs + ("为", "给"):
+        i = lead.find(verb)
+        while i >= 0:
+            j = i + len(verb)
+            m = v.role_rx.search(lead, j, j + 12)
+            if m and not any(c in CLAUSE_END for c in lead[j : m.start()]):
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.group())
+                break
+            i = lead.find(verb, j)
+    return best[1] if best else None
+
+
+def _deed(body: str) -> tuple[str, str] | None:
+    best = None
+    for rx, zh, en in vocab().deeds:
+        m = rx.search(body)
+        if m and (best is None or len(zh) > len(best[0]) or (len(zh) == len(best[0]) and m.start() < best[3])):
+            best = (zh, m.group(), en, m.start())
+    return (best[1], best[2]) if best else None
+
+
+def _groups(text: str) -> list[str]:
+    """Quoted volunteer groups in text order: “…帮帮团” and “红马甲”志愿服务队
+    (the latter without its quotes)."""
+    v = vocab()
+    found = [(m.start(), m.group(1)) for m in v.group_rx.finditer(text)]
+    found += [(m.start(), m.group(1) + m.group(2)) for m in v.group_split_rx.finditer(text)]
+    return [g for _, g in sorted(found)]
+
+
+def _lead_group(sentence: str) -> str | None:
+    """An unquoted volunteer group in the lead sentence (南阳路社区志愿服务队,
+    团县委组织青年志愿者 -> 青年志愿者)."""
+    v = vocab()
+    m = v.lead_group_rx.search(sentence)
+    if m is None:
+        return None
+    name = m.group()
+    last = None
+    for p in v.group_prefix_rx.finditer(name):
+        last = p
+    if last is not None:
+        name = name[last.end() :]
+    return name if len(name) >= 3 else None
+
+
+def _campaign(text: str, groups: set[str]) -> str | None:
+    for m in vocab().campaign_rx.finditer(text):
+        quoted = m.group(1)
+        if quoted in groups or vocab().group_rx.fullmatch(f"“{quoted}”"):
+            continue
+        return f"{quoted} {m.group(2)}"
+    return None
+
+
+def _editor_note(clean: str) -> str:
+    v = vocab()
+    for word in v.editor_note:
+        i = clean.find(word)
+        if i >= 0:
+            j = clean.find("\n", i)
+            return clean[i : j if j >= 0 else len(clean)]
+    return ""
+
+
+def _by_first_character(names: frozenset[str]) -> dict[str, list[str]]:
+    """The names grouped by their first character."""
+    out: dict[str, list[str]] = {}
+    for n in names:
+        out.setdefault(n[:1], []).append(n)
+    return out
+
+
+def _most_named(body: str, names_by_first: dict[str, list[str]]) -> str | None:
+    """The recipient: the private person named most often in ``body`` (ties:
+    the first named, then the greater name).  ``names_by_first``: see
+    :func:`_by_first_character` (a body without a first character names
+    none of its names, and a one-character search is several times cheaper
+    than a name's)."""
+    counts = [
+        (c, -body.find(n), n)
+        for first, group in names_by_first.items()
+        if first in body
+        for n in group
+        if (c := body.count(n))
+    ]
+    return max(counts)[2] if counts else None
+
+
+def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
+                  sentence_breaks: list[int] | None = None, region_starts: list[int] | None = None) -> list[dict]:
+    """The care-visit rows of one page (masked).  ``sentence_breaks``: the
+    offsets of the clean text's sentence ends, when the caller has them
+    (``etl.semantic.indicators.PageIndex.sentence_breaks``); ``region_starts``: the
+    clean text's ``regions.form_starts``, likewise (the street is looked up
+    in the lead)."""
+    v = vocab()
+    clean = repaired.clean
+    note = _editor_note(clean)
+    note_groups = {m.group(1) for m in v.group_rx.finditer(note)}
+    day_dates = sorted(
+        ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
+    )
+    day_starts = [p for p, _ in day_dates]
+    names_by_first = _by_first_character(names)
+    note_campaign: str | None = None
+    note_campaign_found = False  # (the page's: looked for once, when needed)
+    rows: list[dict[str, Any]] = []
+    for a, b in split_articles(clean):
+        art = clean[a:b]
+        if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
+            continue
+        k = bisect.bisect_left(day_starts, a)  # the first day date in the article, if in its lead
+        lead = day_dates[k] if k < len(day_dates) and day_starts[k] < min(b, a + LEAD_WINDOW) else None
+        if lead is None:
+            m = _DAY_RX.search(art, 0, LEAD_WINDOW)
+            if not m:
+                continue
+            lead_pos, visit_date = a + m.start(), None
+        else:
+            lead_pos, visit_date = lead[0], lead[1].start
+        # The body: after the byline's closing bracket, if any.
+        body_start = lead_pos - a
+        close = max(art.rfind(")", 0, body_start), art.rfind("）", 0, body_start))
+        body = art[close + 1 :] if close >= 0 else art
+        groups = _groups(art)
+        group = groups[0] if groups else (next(iter(sorted(note_groups)), None))
+        campaign = _campaign(art, set(groups))
+        if campaign is None and note and (not note_groups or group in note_groups):
+            if not note_campaign_found:
+                note_campaign, note_campaign_found = _campaign(note, note_groups), True
+            campaign = note_campaign
+        recipient = _most_named(body, names_by_first)
+        role_zh = _recipient_role(body, recipient)
+        role_en = _role_en(role_zh) if role_zh else None
+        deed = _deed(body)
+        if deed and role_zh:
+            role_zh = f"{role_zh}（{deed[0]}）"
+            role_en = f"{role_en}, {deed[1]}" if role_en else deed[1]
+        if sentence_breaks is None:
+            sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]
+        s1a, s1b = _sentence_bounds(clean, lead_pos, sentence_breaks)
+        _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), sentence_breaks)
+        place, street, street_code = _place_and_street(clean, s1a, s2b, region_starts)
+        if group is None:
+            group = _lead_group(clean[s1a:s2b])
+        if role_zh is None:
+            role_zh = _object_role(clean[s1a:s2b])
+            role_en = _role_en(role_zh) if role_zh else None
+        gifts = _gifts(body)
+        raw_start, raw_end = repaired.raw_span(a, b)
+        rows.append({
+            "visit_id": f"{source_id}:{raw_start}",
+            "source_id": source_id,
+            "visit_date": visit_date,
+            "volunteer_group": group,
+            "campaign": campaign,
+            "recipient_role_zh": role_zh,
+            "recipient_role_en": role_en,
+            "place": place,
+            "street": street,
+            "street_code": street_code,
+            "gifts": ";".join(gifts),
+            "article_char_start": raw_start,
+            "article_char_end": raw_end,
+        })
+    # Names masked in the free texts of all the rows at once (one pass
+    # instead of one per row); empty texts become None.
+    masked = iter(privacy.mask_many([row[key] for row in rows for key in _MASKED], names))
+    for row in rows:
+        for key in _MASKED:
+            row[key] = next(masked) or None
+    return rows
+
+
+#: The columns of a visit row that may contain a name.
+_MASKED = ("volunteer_group", "campaign", "recipient_role_zh", "place", "street", "gifts")

@@ -1,0 +1,234 @@
+"""The codebook (``schemas/codebook.yaml``), compiled once: indicators with
+the phrases that signal them, population groups and consistency checks (see
+the file's header for its rules).  All phrases go into one regular
+expression, so a page is scanned for them once (``etl.semantic.indicators``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from etl import SCHEMAS_DIR
+from etl.extract.rules import read_yaml
+
+CODEBOOK = Path(SCHEMAS_DIR) / "codebook.yaml"
+
+#: What ``…`` in a phrase stands for: at most WILDCARD_MAX characters.
+WILDCARD_MAX = 8
+WILDCARD = "[^,，;；:：!！?？。、\n]{0,%d}?" % WILDCARD_MAX
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    topic: str
+    label_zh: str
+    label_en: str
+    definition: str
+    units: tuple[str, ...]
+    phrases: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    population_group: str | None = None
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Codebook:
+    indicators: dict[str, Indicator]
+    groups: dict[str, dict]
+    checks: tuple[dict, ...]
+    signal_rx: re.Pattern[str]  # all indicator phrases (see _overlapped)
+    group_rx: re.Pattern[str]  # all group phrases (see _overlapped)
+    phrase_owner: dict[str, tuple[str, ...]]  # literal phrase -> indicator ids
+    wild: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # wildcard phrases
+    group_owner: dict[str, str]
+    words: frozenset[str] = field(default=frozenset())
+    full_year_words: tuple[str, ...] = ()  # paragraph openers meaning "the whole year"
+    signal_max_len: int = 0  # the longest text signal_rx can match
+    group_max_len: int = 0  # the longest text group_rx can match
+
+
+def _phrase_rx(phrase: str) -> str:
+    return WILDCARD.join(re.escape(p) for p in phrase.split("…"))
+
+
+_WILD_TOKEN = "\x00…"
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase as regex tokens: its characters, ``…`` as one wildcard token."""
+    out: list[str] = []
+    for k, part in enumerate(phrase.split("…")):
+        if k:
+            out.append(_WILD_TOKEN)
+        out.extend(part)
+    return out
+
+
+def _token_rx(tokens: list[str]) -> str:
+    return "".join(WILDCARD if t == _WILD_TOKEN else re.escape(t) for t in tokens)
+
+
+def _ordered_trie(items: list[list[str]]) -> str:
+    """The alternation ``a|b|c…`` of the token lists ``items`` (in priority
+    order), factored into a trie wherever that cannot change which
+    alternative matches first: two alternatives are merged under a shared
+    first character only when no alternative between them may match without
+    that character (one opening with the wildcard, or an empty one).  Every
+    top-level alternative opens with a literal character, so ``re`` can skip
+    to candidate positions in C."""
+    groups: list[tuple[str | None, list[list[str]]]] = []
+    for it in items:
+        if not it or it[0] == _WILD_TOKEN:
+            groups.append((None, [it]))
+            continue
+        for first, rests in reversed(groups):
+            if first is None:
+                break
+            if first == it[0]:
+                rests.append(it[1:])
+                break
+        else:
+            first = None
+        if first != it[0]:
+            groups.append((it[0], [it[1:]]))
+    out = []
+    for first, rests in groups:
+        if first is None:
+            out.append(_token_rx(rests[0]))
+        elif len(rests) == 1:
+            out.append(re.escape(first) + _token_rx(rests[0]))
+        else:
+            out.append(re.escape(first) + "(?:" + _ordered_trie(rests) + ")")
+    return "|".join(out)
+
+
+def _overlapped(phrases: list[str]) -> re.Pattern[str]:
+    """A regex that, searched from a position, finds the next position where
+    a phrase starts and there the longest literal phrase (a ``…`` phrase
+    first); :func:`overlapped_matches` collects every such position."""
+    literal = sorted({p for p in phrases if "…" not in p}, key=len, reverse=True)
+    wild = sorted({p for p in phrases if "…" in p}, key=len, reverse=True)
+    if any(p.startswith("…") for p in wild):
+        raise ValueError(f"a phrase may not start with …: {wild}")
+    return re.compile(_ordered_trie([_tokens(p) for p in wild] + [_tokens(p) for p in literal]))
+
+
+def _max_match_len(phrases: Iterable[str]) -> int:
+    """The longest text one of ``phrases`` can match (``…`` at its longest)."""
+    return max((len(p) - p.count("…") + WILDCARD_MAX * p.count("…") for p in phrases), default=0)
+
+
+def overlapped_matches(
+    rx: re.Pattern[str], text: str, windows: Iterable[tuple[int, int]] | None = None, max_len: int = 0
+) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) at every position where a phrase starts (matches
+    may overlap), in text order; only the positions inside ``windows``
+    (sorted, disjoint (start, end) spans) when given, ``max_len`` being the
+    longest text ``rx`` can match.  The match at a position does not depend
+    on where the search started, nor on the end of the searched text when
+    that is ``max_len`` or more away: a window's matches are those of a scan
+    of the whole text, without scanning on to the next window."""
+    out = []
+    search = rx.search
+    pos = 0
+    n = len(text)
+    for lo, hi in windows if windows is not None else ((0, n),):
+        pos = max(pos, lo)
+        end = n if windows is None else min(hi + max_len, n)
+        while (m := search(text, pos, end)) is not None:
+            s = m.start()
+            if s >= hi:
+                break
+            out.append((s, m.end(), m.group()))
+            pos = s + 1
+    return out
+
+
+@functools.cache
+def load_codebook(path: Path = CODEBOOK) -> Codebook:
+    doc = read_yaml(path)
+    indicators: dict[str, Indicator] = {}
+    owner: dict[str, list[str]] = {}
+    wild: dict[str, list[str]] = {}
+    for i, e in enumerate(doc["indicators"]):
+        ind = Indicator(
+            id=e["id"],
+            topic=e["topic"],
+            label_zh=e["label_zh"],
+            label_en=e["label_en"],
+            definition=e["definition"],
+            units=tuple(e["units"]),
+            phrases=tuple(e["phrases"]),
+            requires=tuple(e.get("requires") or ()),
+            population_group=e.get("population_group"),
+            order=i,
+        )
+        if ind.id in indicators:
+            raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")
+        indicators[ind.id] = ind
+        for p in ind.phrases:
+            (wild if "…" in p else owner).setdefault(p, []).append(ind.id)
+    import json
+
+    figures_schema = json.loads((path.parent / "figures.json").read_text(encoding="utf-8"))
+    units = next(f for f in figures_schema["fields"] if f["name"] == "unit")["constraints"]["enum"]
+    for ind in indicators.values():
+        bad = [u for u in ind.units if u not in units]
+        if bad:
+            raise ValueError(f"{path}: {ind.id}: units {bad} are not in figures.unit (schemas/figures.json)")
+    groups = {g["id"]: g for g in doc.get("population_groups", [])}
+    group_owner = {p: g["id"] for g in doc.get("population_groups", []) for p in g["phrases"]}
+    for ind in indicators.values():
+        if ind.population_group and ind.population_group not in groups:
+            raise ValueError(f"{path}: {ind.id}: unknown population_group {ind.population_group!r}")
+    checks = tuple(doc.get("checks", []))
+    for c in checks:
+        for key in ("rate", "numerator", "denominator", "achieved", "target", "indicator"):
+            if key in c and c[key] not in indicators:
+                raise ValueError(f"{path}: check {c['id']}: unknown indicator {c[key]!r}")
+    all_phrases = [p for ind in indicators.values() for p in ind.phrases]
+    words = frozenset(p for p in all_phrases if "…" not in p) | frozenset(group_owner)
+    return Codebook(
+        indicators=indicators,
+        groups=groups,
+        checks=checks,
+        signal_rx=_overlapped(all_phrases),
+        group_rx=_overlapped(list(group_owner)),
+        signal_max_len=_max_match_len(all_phrases),
+        group_max_len=_max_match_len(group_owner),
+        phrase_owner={p: tuple(v) for p, v in owner.items()},
+        wild=tuple((re.compile(_phrase_rx(p)), p, tuple(v)) for p, v in wild.items()),
+        group_owner=group_owner,
+        words=words,
+        full_year_words=tuple((doc.get("periods") or {}).get("full_year_words") or ()),
+    )
+
+
+def codebook_words() -> frozenset[str]:
+    """Every literal codebook phrase (privacy: these are never names)."""
+    return load_codebook().words
+
+
+def codebook_rows() -> list[dict]:
+    """Rows of the ``codebook`` table."""
+    cb = load_codebook()
+    return [
+        {
+            "indicator_id": ind.id,
+            "label_zh": ind.label_zh,
+            "label_en": ind.label_en,
+            "unit": ind.units[0],
+            "units": ";".join(ind.units),
+            "topic": ind.topic,
+            "definition": ind.definition,
+            "population_group": ind.population_group,
+            "signal_phrases": ";".join(ind.phrases),
+            "requires": ";".join(ind.requires) or None,
+        }
+        for ind in cb.indicators.values()
+    ]

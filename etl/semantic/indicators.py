@@ -1,0 +1,688 @@
+"""Employment (and community-care) indicators from a page's figures.
+
+Everything page-independent lives in ``schemas/codebook.yaml`` (see its
+header for the rules a non-programmer needs): indicators with the Chinese
+phrases that signal them, population groups, consistency checks.  This
+module compiles the codebook once (all phrases into one regex, scanned once
+per page) and applies it:
+
+* **Indicator**: for each figure, the codebook phrases in its clause before
+  the number (from the clause start, or the end of the previous figure in the
+  clause) and in the noun phrase right after it (up to the next punctuation
+  or figure) are candidates (a rate "of" the figure before it, ``目标任务
+  7500 人的 108.27%``, shares that figure's clause); an indicator qualifies when the figure's unit is
+  one of its ``units`` and one of its ``requires`` words (if any) is in the
+  sentence.  The closest phrase wins (ties: longer phrase, then an indicator
+  with ``requires``, then codebook order).  A figure right after 各 gives a
+  row for every distinct indicator named in its clause.
+* **Period**: the nearest date mention before the figure in its paragraph;
+  else the nearest year/quarter/period date that opens an earlier paragraph
+  of the same section (``2022 年，…`` frames the paragraphs under it until
+  the next heading or framing date).  A paragraph opening with a
+  ``full_year_words`` word (全年，…) covers the calendar year of the nearest
+  earlier one-year date.  ``period_basis`` says which.
+* **Population group**: the group phrase closest before the figure in its
+  clause, else right after it, else the indicator's default.
+* **Region**: the page's region (``etl.semantic.regions.page_region``).
+* **Checks**: the codebook's ``checks``, one row per instance found; a check
+  that fails is published with ``passed = false``, never raised.  A check
+  whose comparison figure is not on the page (a completion rate without its
+  target) gives no row: there is nothing it could fail against.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import operator
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from etl.extract.records import DateMention, Figure
+from etl.extract.textrepair import Repaired
+from etl.semantic.codebook import Indicator, Codebook, overlapped_matches, load_codebook
+
+#: Characters that end a clause / a sentence in the clean text (full-width
+#: ASCII punctuation is half-width there; both forms listed).
+CLAUSE_END = set(",，;；:：!！?？。\n")
+SENTENCE_END = set(";；!！?？。\n")
+
+# --- page structure ------------------------------------------------------------
+
+
+@dataclass
+class PageIndex:
+    """Positions in the clean text of one page, computed once."""
+
+    clean: str
+    signals: list[tuple[int, int, str]]  # (start, end, phrase), sorted by end (near the figures: see index_page)
+    signal_ends: list[int]
+    groups: list[tuple[int, int, str]]
+    group_ends: list[int]
+    para_starts: list[int]  # clean offsets where a paragraph (line) starts
+    headings: list[int]  # starts of lines that are headings
+    clause_breaks: list[int]  # positions of clause-ending characters
+    clause_breaks_list: list[int]  # the same, plus 、 (ends a noun phrase)
+    sentence_breaks: list[int]
+    year_openers: list[int] = field(default_factory=list)  # paragraph starts opening with 全年…
+
+    def back(self, pos: int, breaks: list[int]) -> int:
+        """Start of the unit (clause, sentence) containing pos."""
+        i = bisect.bisect_left(breaks, pos)
+        return breaks[i - 1] + 1 if i else 0
+
+    def forward(self, pos: int, breaks: list[int]) -> int:
+        """End (exclusive) of the unit containing pos."""
+        i = bisect.bisect_left(breaks, pos)
+        return breaks[i] if i < len(breaks) else len(self.clean)
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 24 and not any(c in "。!！?？;；:：," for c in s[:-1]) and s[-1] not in "。!！?？;；:：,，"
+
+
+_BY_END = operator.itemgetter(1, 0)
+_SPAN = operator.itemgetter(0, 1)
+# (Module-level names: the per-figure lookups call them a few hundred times a page.)
+_bisect_left = bisect.bisect_left
+_bisect_right = bisect.bisect_right
+#: Every character that ends a clause, a sentence or a list item (、).
+_BREAK_CHARS = "".join(sorted(CLAUSE_END)) + "、"
+
+
+def char_positions(text: str, chars: str) -> dict[str, list[int]]:
+    """Offsets of each of ``chars`` in ``text`` (absent characters left out).
+
+    Cutting the text at a character and summing the lengths of the pieces
+    runs in C, where a regex would build a match object per occurrence (the
+    break characters are a tenth of a page)."""
+    out: dict[str, list[int]] = {}
+    for ch in chars:
+        if ch in text:
+            pieces = text.split(ch)
+            pieces.pop()
+            # The k-th occurrence follows pieces 0..k and k earlier occurrences.
+            out[ch] = list(map(operator.add, accumulate(map(len, pieces)), range(len(pieces))))
+    return out
+
+
+def _merged(positions: dict[str, list[int]], chars: Iterable[str]) -> list[int]:
+    """The sorted offsets of any of ``chars`` (sorted runs: a cheap sort)."""
+    out: list[int] = []
+    for ch in chars:
+        out += positions.get(ch, ())
+    out.sort()
+    return out
+
+
+def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], n: int) -> list[tuple[int, int]]:
+    """The clauses around the clean ``spans`` (each from the clause start
+    before it to the clause end after it, one past it included), merged:
+    the only places where :func:`match_figure` and :func:`population_group`
+    look for phrases."""
+    windows: list[tuple[int, int]] = []
+    for cs, ce in sorted(spans):
+        if windows and cs < windows[-1][1] and ce < windows[-1][1]:
+            continue  # in the last window's clauses (often: several figures a clause)
+        i = bisect.bisect_left(clause_breaks, cs)
+        lo = clause_breaks[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(clause_breaks, ce)
+        hi = (clause_breaks[j] if j < len(clause_breaks) else n) + 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> PageIndex:
+    """The index of a page's clean text.  With ``spans``, the clean (start,
+    end) of the figures whose indicators will be looked up, the signal and
+    group phrases are only looked for in the clauses around them (a few
+    tenths of a page): the lookups give the same results."""
+    cb = load_codebook()
+    breaks = char_positions(clean, _BREAK_CHARS)
+    clause_breaks = _merged(breaks, CLAUSE_END)
+    windows = None if spans is None else _clause_windows(spans, clause_breaks, len(clean))
+    signals = overlapped_matches(cb.signal_rx, clean, windows, cb.signal_max_len)
+    signals.sort(key=_BY_END)
+    groups = overlapped_matches(cb.group_rx, clean, windows, cb.group_max_len)
+    groups.sort(key=_BY_END)
+    lines = clean.split("\n")
+    para_starts = [0]
+    headings = []
+    year_openers = []
+    full_year = cb.full_year_words
+    pos = 0
+    for line in lines:
+        if _is_heading(line):
+            headings.append(pos)
+        elif full_year and line.lstrip().startswith(full_year):
+            year_openers.append(pos)
+        pos += len(line) + 1
+        para_starts.append(pos)
+    para_starts.pop()
+    clause_breaks_list = clause_breaks
+    if "、" in breaks:
+        clause_breaks_list = sorted(clause_breaks + breaks["、"])
+    return PageIndex(
+        clause_breaks=clause_breaks,
+        clause_breaks_list=clause_breaks_list,
+        sentence_breaks=_merged(breaks, SENTENCE_END),
+        clean=clean,
+        signals=signals,
+        signal_ends=[s[1] for s in signals],
+        groups=groups,
+        group_ends=[g[1] for g in groups],
+        para_starts=para_starts,
+        headings=headings,
+        year_openers=year_openers,
+    )
+
+
+def _owners(cb: Codebook, phrase: str) -> tuple[str, ...]:
+    ids = cb.phrase_owner.get(phrase)
+    if ids is not None:
+        return ids
+    ids = _WILD_OWNERS.get(phrase)
+    if ids is None:
+        ids = ()
+        for rx, _, wild_ids in cb.wild:
+            if rx.fullmatch(phrase):
+                ids = wild_ids
+                break
+        if len(_WILD_OWNERS) > 4096:
+            _WILD_OWNERS.clear()
+        _WILD_OWNERS[phrase] = ids
+    return ids
+
+
+#: Owners of the texts matched by ``…`` phrases (memo; the codebook is loaded once).
+_WILD_OWNERS: dict[str, tuple[str, ...]] = {}
+
+
+@dataclass(frozen=True)
+class Match:
+    indicator: Indicator
+    phrase: str
+    side: str  # "before" or "after"
+    distance: int
+
+
+def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator, ...]]:
+    """(is a group phrase, is a … match, owning indicators) of a matched
+    phrase, memoised."""
+    info = _PHRASE_INFO.get(phrase)
+    if info is None:
+        info = (phrase in cb.group_owner, phrase not in cb.phrase_owner,
+                tuple(cb.indicators[iid] for iid in _owners(cb, phrase)))
+        if len(_PHRASE_INFO) > 4096:
+            _PHRASE_INFO.clear()
+        _PHRASE_INFO[phrase] = info
+    return info
+
+
+#: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
+_OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
+_PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
+_FIRST = operator.itemgetter(0)
+#: (phrase, unit, side) -> the candidates the phrase gives a figure of that
+#: unit on that side: (key without the distance, indicator, requires), in
+#: codebook order (memo: the codebook is loaded once).
+_UNIT_CANDS: dict[tuple[str, str | None, str], tuple[tuple[tuple, Indicator, tuple[str, ...]], ...]] = {}
+
+
+def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
+    """The indicators ``phrase`` may signal for a figure of ``unit`` found on
+    ``side`` of it, each with its ranking key (see :func:`match_figure`)
+    minus the distance, which is the figure's."""
+    cands = _UNIT_CANDS.get((phrase, unit, side))
+    if cands is None:
+        is_group, wild, inds = _phrase_info(cb, phrase)
+        # After the number, a group word (300名返乡农民工发放创业担保贷款)
+        # names who is counted; a later indicator phrase says what for.
+        # A literal phrase beats a … pattern.
+        cands = tuple(
+            ((side == "after" and is_group, wild, -len(phrase), 0 if ind.requires else 1, ind.order), ind, ind.requires)
+            for ind in inds
+            if unit in ind.units
+        )
+        if len(_UNIT_CANDS) > 4096:
+            _UNIT_CANDS.clear()
+        _UNIT_CANDS[(phrase, unit, side)] = cands
+    return cands
+
+
+def match_figure(
+    idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int
+) -> list[Match]:
+    """The indicator(s) of one figure (clean span cs..ce), or []."""
+    clean = idx.clean
+    breaks = idx.clause_breaks
+    i = _bisect_left(breaks, cs)
+    own_clause_start = breaks[i - 1] + 1 if i else 0
+    clause_start = max(own_clause_start, prev_end)
+    if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
+        # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
+        # before the base figure it is "of".
+        clause_start = own_clause_start
+    breaks = idx.clause_breaks_list
+    i = _bisect_left(breaks, ce)
+    clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
+    signals = idx.signals
+    ends = idx.signal_ends
+    # Before: phrases ending inside [clause_start, cs].  After: phrases
+    # starting in the noun phrase after the figure (sorted by end: those
+    # ending by clause_end; a phrase starting at or after ce ends after it).
+    before = range(_bisect_left(ends, clause_start), _bisect_right(ends, cs))
+    after = range(_bisect_left(ends, ce), _bisect_right(ends, clause_end))
+    if not before and not after:  # (a third of the figures)
+        return []
+    cb = load_codebook()
+    unit = fig.unit
+    texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
+    # (key, indicator, phrase, side, distance) of each candidate: the Match is
+    # built for the winners only.
+    cands: list[tuple[tuple, Indicator, str, str, int]] = []
+    for side, ks in (("before", before), ("after", after)):
+        for k in ks:
+            start, end, phrase = signals[k]
+            if side == "before":
+                if start < clause_start:
+                    continue
+                distance = cs - end
+            else:
+                if start < ce:
+                    continue
+                distance = start - ce
+            for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
+                if requires:
+                    if not texts:
+                        texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
+                        texts.append(clean[ce:clause_end])
+                    sentence, after_text = texts
+                    if not any(w in sentence or w in after_text for w in requires):
+                        continue
+                cands.append(((is_group_after, distance, wild, neg_len, plain, order), ind, phrase, side, distance))
+    if not cands:
+        return []
+    # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
+    if cs > 0 and clean[cs - 1] == "各":
+        cands.sort(key=_FIRST)
+        out: dict[str, Match] = {}
+        for _, ind, phrase, side, distance in cands:
+            if side == "before" and ind.id not in out:
+                out[ind.id] = _match(ind, phrase, side, distance)
+        return list(out.values())
+    _, ind, phrase, side, distance = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
+    return [_match(ind, phrase, side, distance)]
+
+
+#: The Match objects made so far (memo: a few hundred distinct ones).
+_MATCHES: dict[tuple[str, str, str, int], Match] = {}
+
+
+def _match(ind: Indicator, phrase: str, side: str, distance: int) -> Match:
+    key = (ind.id, phrase, side, distance)
+    m = _MATCHES.get(key)
+    if m is None:
+        if len(_MATCHES) > 4096:
+            _MATCHES.clear()
+        m = _MATCHES[key] = Match(ind, phrase, side, distance)
+    return m
+
+
+def population_group(
+    idx: PageIndex, cs: int, ce: int, prev_end: int, next_start: int, default: str | None, after_only: bool = False
+) -> str | None:
+    """The group a figure is about: the group phrase closest before it in its
+    clause, else right after it, else ``default``.  For a figure that counts
+    the noun after it (``7 家农民工返乡创业园``) only that noun phrase counts."""
+    ends = idx.group_ends
+    if not ends:
+        return default
+    breaks = idx.clause_breaks
+    i = _bisect_left(breaks, cs)
+    clause_start = max(breaks[i - 1] + 1 if i else 0, prev_end)
+    i = _bisect_left(breaks, ce)
+    clause_end = min(breaks[i] if i < len(breaks) else len(idx.clean), next_start)
+    groups = idx.groups
+    owner = load_codebook().group_owner
+    if not after_only:
+        # Group phrases inside the clause ending by the figure's start: the nearest wins.
+        lo, hi = _bisect_left(ends, clause_start), _bisect_right(ends, cs)
+        if lo < hi:  # (most figures have none)
+            best = None
+            for k in range(lo, hi):
+                s, e, p = groups[k]
+                if s >= clause_start and (best is None or (cs - e, s - e, owner[p]) < best):
+                    best = (cs - e, s - e, owner[p])
+            if best is not None:
+                return best[2]
+    # Group phrases starting at or after the figure's end and ending by clause_end.
+    lo, hi = _bisect_left(ends, ce), _bisect_right(ends, clause_end)
+    if lo < hi:
+        best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
+        if best is not None:
+            return best[2]
+    return default
+
+
+# --- periods ---------------------------------------------------------------------
+
+
+def _para_of(idx: PageIndex, pos: int) -> int:
+    return bisect.bisect_right(idx.para_starts, pos) - 1
+
+
+def period_of(idx: PageIndex, dates: list[tuple[int, int, DateMention]], cs: int,
+              starts: list[int] | None = None) -> tuple:
+    """(start, end, basis) of the period a figure at clean offset cs covers.
+    ``dates`` are (clean start, clean end, date) sorted by position;
+    ``starts`` their clean starts (computed when not given)."""
+    if starts is None:
+        starts = [d[0] for d in dates]
+    p = _para_of(idx, cs)
+    para_start = idx.para_starts[p]
+    # Nearest resolved date before the figure in its paragraph.
+    for k in range(bisect.bisect_left(starts, cs) - 1, -1, -1):
+        ds, de, d = dates[k]
+        if ds < para_start:
+            break
+        if d.start is not None and d.end is not None:
+            return d.start, d.end, "paragraph"
+    # A framing date opening an earlier paragraph of the same section: the
+    # last one after the section's heading.
+    h = bisect.bisect_right(idx.headings, para_start)
+    heading_before = idx.headings[h - 1] if h else -1
+    # A paragraph opening with 全年 (this one or an earlier one of the
+    # section, after any framing date): the calendar year of the nearest
+    # earlier date lying in one year.
+    opener = -1
+    if idx.year_openers:
+        o = bisect.bisect_right(idx.year_openers, para_start)
+        if o and idx.year_openers[o - 1] > heading_before:
+            opener = idx.year_openers[o - 1]
+    if opener >= 0:
+        for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
+            ds, de, d = dates[k]
+            if ds < opener:
+                break
+            if d.start is not None and d.end is not None and _opens(idx, ds, de) \
+                    and d.granularity in ("year", "quarter", "period"):
+                opener = -1  # a framing date after the 全年 paragraph frames this one
+                break
+    if opener >= 0:
+        for k in range(bisect.bisect_left(starts, opener) - 1, -1, -1):
+            d = dates[k][2]
+            if d.start is not None and d.end is not None and d.start.year == d.end.year:
+                return dt.date(d.start.year, 1, 1), dt.date(d.start.year, 12, 31), "section"
+        return None, None, None
+    for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
+        ds, de, d = dates[k]
+        if ds < heading_before:
+            break
+        if d.start is None or d.end is None:
+            continue
+        if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
+            return d.start, d.end, "section"
+    return None, None, None
+
+
+def _opens(idx: PageIndex, ds: int, de: int) -> bool:
+    """Whether the date at clean ds..de opens its paragraph (``2022 年，…``)."""
+    dp = idx.para_starts[_para_of(idx, ds)]
+    return ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
+
+
+# --- checks ------------------------------------------------------------------------
+
+
+_DECIMALS_RX = re.compile(r"[0-9][.．]([0-9]+)")
+
+
+def _decimals(surface: str) -> int:
+    m = _DECIMALS_RX.search(surface)
+    return len(m.group(1)) if m else 0
+
+
+def _fid(source_id: str, f: Figure) -> str:
+    return f"{source_id}:{f.char_start}-{f.char_end}"
+
+
+def _check_row(source_id, check, primary: Figure, figs: list[Figure], expected, observed, tolerance, passed, message):
+    return {
+        "check_id": f"{source_id}:{check['id']}:{primary.char_start}-{primary.char_end}",
+        "source_id": source_id,
+        "check_name": check["id"],
+        "kind": check["kind"],
+        "figure_ids": ";".join(_fid(source_id, f) for f in figs),
+        "expected": None if expected is None else round(float(expected), 6),
+        "observed": None if observed is None else float(observed),
+        "tolerance": None if tolerance is None else float(tolerance),
+        "passed": bool(passed),
+        "message": message,
+    }
+
+
+# (Module-level helpers, not closures inside run_checks: compiled by mypyc,
+# closures that call each other form reference cycles, which the workers,
+# running with the cyclic collector off, would never free.)
+def _scope_key(idx: PageIndex, pos: int, scope: str) -> int:
+    """The paragraph (or sentence) holding clean offset ``pos``: the figures
+    of a check must stand in the same one."""
+    if scope == "paragraph":
+        return _para_of(idx, pos)
+    return idx.back(pos, idx.sentence_breaks)
+
+
+def _in_scope(idx: PageIndex, rows: list[dict], scope: str, key: int) -> list[dict]:
+    """The ``rows`` whose figure stands in the scope ``key``."""
+    return [r for r in rows if _scope_key(idx, r["_cs"], scope) == key]
+
+
+def _nearest_in_scope(idx: PageIndex, rows: list[dict], scope: str, key: int, group: str | None,
+                      pos: int) -> dict | None:
+    """Of the ``rows`` in the scope ``key`` (and of population ``group`` or
+    none, when ``group`` is given), the one whose figure is nearest ``pos``."""
+    cands = [
+        r for r in _in_scope(idx, rows, scope, key)
+        if group is None or r["population_group"] in (None, group)
+    ]
+    cands.sort(key=lambda r: abs(r["_cs"] - pos))
+    return cands[0] if cands else None
+
+
+def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Figure]], rows: list[dict]) -> list[dict]:
+    """Run the codebook's checks on one page.  ``figures`` are (clean start,
+    clean end, figure); ``rows`` the page's indicator rows (with the private
+    keys ``_cs`` and ``_fig``)."""
+    cb = load_codebook()
+    out: list[dict] = []
+    by_ind: dict[str, list[dict]] = {}
+    for r in rows:
+        by_ind.setdefault(r["indicator_id"], []).append(r)
+    clean = idx.clean
+    for check in cb.checks:
+        kind = check["kind"]
+        try:
+            if kind == "ratio":
+                tol = float(check.get("tolerance", 0.1))
+                scope = check.get("scope", "paragraph")
+                for rate in by_ind.get(check["rate"], []):
+                    key = _scope_key(idx, rate["_cs"], scope)
+                    grp = rate["population_group"] if check.get("same_population_group") else None
+                    num = _nearest_in_scope(idx, by_ind.get(check["numerator"], []), scope, key, grp, rate["_cs"])
+                    den = _nearest_in_scope(idx, by_ind.get(check["denominator"], []), scope, key, grp, rate["_cs"])
+                    if num is None or den is None:
+                        continue
+                    figs = [num["_fig"], den["_fig"], rate["_fig"]]
+                    if den["value"] == 0:
+                        out.append(_check_row(source_id, check, rate["_fig"], figs, None, rate["value"], tol, False,
+                                              "denominator is zero"))
+                        continue
+                    expected = num["value"] / den["value"] * 100
+                    ok = abs(expected - rate["value"]) <= tol + 1e-9
+                    msg = (f"{num['value']:g} / {den['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
+                           + ("" if ok else f": off by more than {tol:g} percentage points"))
+                    out.append(_check_row(source_id, check, rate["_fig"], figs, expected, rate["value"], tol, ok, msg))
+            elif kind == "share":
+                out.extend(_share_checks(source_id, check, idx, figures))
+            elif kind == "completion":
+                scope = check.get("scope", "sentence")
+                for rate in by_ind.get(check["rate"], []):
+                    key = _scope_key(idx, rate["_cs"], scope)
+                    achieved = _in_scope(idx, by_ind.get(check["achieved"], []), scope, key)
+                    if not achieved:
+                        continue
+                    ach = min(achieved, key=lambda r: abs(r["_cs"] - rate["_cs"]))
+                    targets = _in_scope(idx, by_ind.get(check["target"], []), scope, key) if check.get("target") else []
+                    if not targets:
+                        # Target not printed: nothing to check against.  (An
+                        # "implied integer target" reproduces almost any
+                        # printed rate, so such a check could not fail.)
+                        continue
+                    d = _decimals(rate["_fig"].surface)
+                    tol = float(check.get("tolerance", 0.5 * 10 ** -d))
+                    tgt = targets[0]
+                    figs = [ach["_fig"], tgt["_fig"], rate["_fig"]]
+                    expected = ach["value"] / tgt["value"] * 100 if tgt["value"] else math.inf
+                    ok = abs(expected - rate["value"]) <= tol + 1e-9
+                    msg = f"{ach['value']:g} / {tgt['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
+                    out.append(_check_row(source_id, check, rate["_fig"], figs, expected, rate["value"], tol, ok, msg))
+            elif kind == "range":
+                lo, hi = check.get("minimum"), check.get("maximum")
+                for r in by_ind.get(check["indicator"], []):
+                    v = r["value"]
+                    ok = (lo is None or v >= lo) and (hi is None or v <= hi)
+                    msg = f"{v:g} within [{lo}, {hi}]" if ok else f"{v:g} outside [{lo}, {hi}]"
+                    out.append(_check_row(source_id, check, r["_fig"], [r["_fig"]], None, v, None, ok, msg))
+        except Exception as e:  # a check never stops the job
+            out.append({
+                "check_id": f"{source_id}:{check['id']}:error",
+                "source_id": source_id,
+                "check_name": check["id"],
+                "kind": kind,
+                "figure_ids": "",
+                "expected": None,
+                "observed": None,
+                "tolerance": None,
+                "passed": False,
+                "message": f"check could not run: {type(e).__name__}: {e}",
+            })
+    return out
+
+
+def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tuple[int, int, Figure]]) -> list[dict]:
+    """"A，其中 B，占 C%": C ≈ B / A × 100, A and B with the same unit."""
+    clean = idx.clean
+    tol = float(check.get("tolerance", 0.1))
+    part_marker = check.get("part_marker", "其中")
+    share_markers = tuple(check.get("share_markers", ["占"]))
+    out = []
+    for k, (cs, ce, share) in enumerate(figures):
+        if share.unit != "percent":
+            continue
+        sent_start = idx.back(cs, idx.sentence_breaks)
+        clause_start = idx.back(cs, idx.clause_breaks)
+        if not any(m in clean[clause_start:cs] for m in share_markers):
+            continue
+        # The part: the nearest figure before, after the part marker.
+        prior = [(s, e, f) for s, e, f in figures[:k] if s >= sent_start]
+        part_i = None
+        for i in range(len(prior) - 1, -1, -1):
+            s, e, f = prior[i]
+            if f.unit != "percent" and part_marker in clean[max(sent_start, idx.back(s, idx.clause_breaks)) : s]:
+                part_i = i
+                break
+        if part_i is None or part_i == 0:
+            continue
+        part = prior[part_i][2]
+        whole = next((f for s, e, f in reversed(prior[:part_i]) if f.unit == part.unit), None)
+        if whole is None:
+            continue
+        figs = [whole, part, share]
+        if whole.value == 0:
+            out.append(_check_row(source_id, check, share, figs, None, share.value, tol, False, "whole is zero"))
+            continue
+        expected = part.value / whole.value * 100
+        ok = abs(expected - share.value) <= tol + 1e-9 and part.value <= whole.value
+        msg = f"{part.value:g} / {whole.value:g} = {expected:.2f} %, printed {share.value:g} %"
+        if not ok:
+            msg += ": part larger than whole" if part.value > whole.value else f": off by more than {tol:g} percentage points"
+        out.append(_check_row(source_id, check, share, figs, expected, share.value, tol, ok, msg))
+    return out
+
+
+# --- the page ----------------------------------------------------------------------
+
+
+def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
+    if f.clean_start >= 0 and f.clean_end >= 0:
+        return f.clean_start, f.clean_end
+    cs = repaired.clean_pos(f.char_start)
+    ce = repaired.clean_pos(f.char_end)
+    return cs, max(ce, cs + 1)
+
+
+def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
+                      idx: PageIndex | None = None, spans: list[tuple[int, int]] | None = None
+                      ) -> tuple[list[dict], list[dict]]:
+    """(indicator rows, check rows) of one page; ``idx`` is the page's
+    :func:`index_page` (whole, or for the spans of ``figures``) and
+    ``spans`` the figures' :func:`clean_span` when the caller already has
+    them."""
+    if spans is None:
+        spans = [clean_span(repaired, f) for f in figures]
+    figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
+    if idx is None:
+        idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
+    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN)
+    date_starts = [d[0] for d in dts]
+    region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
+    rows: list[dict] = []
+    page_end = len(repaired.clean)
+    last = len(figs) - 1
+    for k, (cs, ce, f) in enumerate(figs):
+        prev_end = figs[k - 1][1] if k > 0 else 0
+        next_start = figs[k + 1][0] if k < last else page_end
+        matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+        if not matches:
+            continue
+        ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
+        for m in matches:
+            ind = m.indicator
+            rows.append({
+                "indicator_id": ind.id,
+                "label_zh": ind.label_zh,
+                "label_en": ind.label_en,
+                "topic": ind.topic,
+                "region_code": region_code,
+                "region_name_zh": region_zh,
+                "region_name_en": region_en,
+                "period_start": ps,
+                "period_end": pe,
+                "period_basis": basis,
+                "population_group": population_group(
+                    idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after"
+                ),
+                "value": float(f.value),
+                "value_max": None if f.value_max is None else float(f.value_max),
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "signal_phrase": m.phrase,
+                "figure_id": _fid(source_id, f),
+                "source_id": source_id,
+                "char_start": f.char_start,
+                "char_end": f.char_end,
+                "_cs": cs,
+                "_fig": f,
+            })
+    checks = run_checks(source_id, idx, figs, rows)
+    for r in rows:
+        del r["_cs"], r["_fig"]
+    return rows, checks

@@ -1,0 +1,675 @@
+"""Private persons' names: find them on a page, mask them in any text.
+
+Nothing the package publishes may carry a private person's name (residents,
+patients, their families, workers, and the journalists of the bylines).  The
+pipeline calls :func:`find_private_names` once per page (through
+``etl.semantic.derive``) and :func:`mask` on every free-text value it publishes
+(figure contexts, titles); the semantic layer masks its own rows.
+
+How names are found: from the way Chinese news introduces people, with a
+surname table (``schemas/vocab/surnames.csv``: the 百家姓 with its two-character
+surnames, plus a few common modern ones), never from a list of names.
+
+* **Bylines and photo credits**: ``（记者 吴某某 邓某某 实习生 李某某）``,
+  ``文/贺某 姚某``, ``记者 张某 摄``.  The run of characters after a byline
+  word is split into names (surname + one or two characters) by a small
+  dynamic programme that prefers cuts where the raw OCR text had a space and
+  names confirmed elsewhere on the page; a run that does not split completely
+  into names is not a byline (``记者还对…进行报道``).
+* **Role or relation word + name** (strong cue): ``居民熊某``, ``教师周某某``,
+  ``工作人员张某某``, ``儿子罗某某`` (role words: ``schemas/vocab/roles.csv``),
+  and an age introduction ``83岁的朱某某`` (``INTRO_BEFORE``).
+* **Name + reporting verb or introduction** (weak cue) right after a sentence
+  boundary: ``，黄某某说``, ``“刘某某是``, ``卢某某曾是``, ``周某某一家``,
+  and photo captions ``张某某（右）``.  Weak cues are not enough for surnames
+  that are everyday words (``ambiguous`` in the surname table: 高, 江, 万,
+  尤, 曾 …).
+* Whether a name has two or three characters: the third character is dropped
+  when it is a word that typically follows a name (说, 是, 家 …) or when the
+  two-character form occurs more often on the page than the three-character
+  one (``熊某家中`` / ``熊某说`` → two characters).
+* Guards against masking ordinary words: candidates must not contain a place
+  name of the gazetteer (``綦江``), a role word, a codebook phrase, nor a
+  character that never ends a given name (的, 们, 量 …), must not be followed
+  by a place or organisation suffix anywhere on the page (``X街道``,
+  ``X中学``), and must not be listed in ``schemas/vocab/not_names.csv``
+  (``高新``, ``江中``, ``尤其`` …).
+
+Masking (:func:`mask`): every occurrence of a name, OCR spaces or line breaks
+inside it included, becomes ``某某``; for a three-character name, the bare
+given name standing alone (``“大鹏，过年好``) becomes ``某某`` too; and the
+surname of a found name followed by a form of address (``熊医生``,
+``卢老师``, ``邹大娘``) becomes ``某``.  ``某某`` is the placeholder Chinese
+papers themselves use for anonymised people, it keeps the sentence readable,
+and it cannot be mistaken for a real name.
+
+Why rules and not ``jieba``: measured on the seed page repeated to 15,000
+characters, ``jieba.posseg`` (HMM on, the only mode that tags unknown names
+``nr``) takes about 200 ms per page on one core (5 pages/s against the
+project's target of 500 pages/s on two cores), and on the seed it still
+missed 周朝喜, 罗睿燊, 张大鹏 and 李竹君 while tagging 拓宽, 道德, 施策
+and 康复 as names.  These rules take about 1 ms per page and find every
+private name of the seed.  jieba is therefore not a dependency.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, chain
+
+from etl.extract.rules import VOCAB_DIR, literal_alternation
+from etl.extract.textrepair import RawIndex, Repaired
+
+
+#: Placeholder for a masked name, and for a masked surname before a title.
+PLACEHOLDER = "某某"
+SURNAME_PLACEHOLDER = "某"
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+
+#: Words that introduce the authors of an article or a photo.
+BYLINE_WORDS = (
+    "本报记者", "见习记者", "特约记者", "首席记者", "记者", "实习生", "特约通讯员",
+    "通讯员", "责任编辑", "编辑", "责编", "校对", "摄影", "撰稿", "文图/", "文/图",
+    "文/", "图/",
+)
+#: Words that close a byline run (``记者 张某 摄``).
+BYLINE_END = ("摄影", "摄", "报道", "整理", "供图", "制图")
+
+#: Weak cues: a name followed by one of these, right after a sentence boundary.
+WEAK_AFTER = (
+    "说", "表示", "介绍", "告诉", "坦言", "回忆", "说道", "笑着说", "感慨", "是", "今年",
+    "曾是", "曾经", "家中", "家里", "一家", "的儿子", "的女儿", "的丈夫", "的妻子",
+    "的母亲", "的父亲", "连连", "夫妇", "母子", "父子", "老人", "已", "立马", "就",
+)
+#: Strong cues before a name besides role words: an age introduction
+#: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
+INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名")
+#: Strong cues after a name (photo captions).
+STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
+
+#: Forms of address after a surname (``熊医生``): the surname is masked.
+ADDRESS_FORMS = (
+    "老师", "医生", "大娘", "大爷", "阿姨", "师傅", "叔叔", "大姐", "大哥", "奶奶", "爷爷",
+    "婆婆", "同学", "先生", "女士", "书记", "主任", "队长", "村长", "老人",
+)
+
+#: A character right after a two-character name that is not part of it.
+POST_NAME_CHARS = set("说是家的也就在和与等今曾立已送为对向被把从连笑表告介称还又都着了正坐带同所一跟给让将来去到(（，。、；：！？")
+#: Characters that never end (or stand inside) a given name.
+NON_NAME_CHARS = set(
+    "的了们等和与及在是为对把被从也都就还又不没很更最该这那此每各个月日"
+    "区县市镇乡村街路省量些吗呢吧啊着过到说里外前后左右几第"
+)
+#: A name is never directly followed by these (place and organisation names).
+PLACE_SUFFIXES = (
+    "街道", "社区", "小区", "中学", "小学", "大学", "学院", "医院", "公司", "集团", "人社",
+    "中心", "区", "县", "市", "镇", "乡", "村", "路", "省",
+)
+_PLACE_SUFFIX_RX = "(?:" + "|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)) + ")"
+_BYLINE_END_RX = re.compile("|".join(sorted(BYLINE_END, key=len, reverse=True)))
+#: ``\s`` spelled out: the characters for which ``str.isspace()`` is true
+#: (tests/test_privacy.py checks it against the running Python).  ``re``
+#: tests ``\s`` in a character class by a Unicode lookup for every character
+#: it skips; an explicit set is one table lookup, and the boundary class is
+#: what the scan for weak cues skips through (a quarter of its time).
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…" + WHITESPACE
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@functools.cache
+def _vocab():
+    surnames = _read_csv("surnames.csv")
+    single = {r["surname"] for r in surnames if len(r["surname"]) == 1}
+    compound = {r["surname"] for r in surnames if len(r["surname"]) == 2}
+    ambiguous = {r["surname"] for r in surnames if r["ambiguous"] == "1"}
+    roles = [r["zh"] for r in _read_csv("roles.csv") if r["kind"] in ("role", "relation") and "…" not in r["zh"]]
+    not_names = {r["word"] for r in _read_csv("not_names.csv")}
+    # Place names and codebook phrases are never names.
+    from etl.semantic import regions  # local import: regions imports nothing from here
+
+    places = frozenset(regions.all_names())
+    return single, compound, ambiguous, roles, frozenset(not_names), places
+
+
+def _codebook_words() -> frozenset[str]:
+    try:
+        from etl.semantic.codebook import codebook_words
+    except ImportError:  # pragma: no cover - while the codebook is being written
+        return frozenset()
+    return codebook_words()
+
+
+@functools.cache
+def _patterns():
+    single, compound, ambiguous, roles, _, _ = _vocab()
+    sur = "(?:" + literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
+    role_alt = literal_alternation(list(roles) + list(INTRO_BEFORE))
+    sur_first = "".join(sorted({c[0] for c in compound} | single))
+    # (The first character of a surname checked before the surnames one by
+    # one: the same matches, found sooner after the many role words that
+    # are not followed by a name.)
+    left = re.compile(f"(?:{role_alt})(?=[{sur_first}])(?=({sur})([{_CJK}]{{1,2}}))")
+    weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
+    # After a boundary character (consumed, so that ``re`` can skip to the
+    # candidates; it is never part of a name, so the matches are those of a
+    # lookbehind), or at the start of the text (``_right_at_start``).
+    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
+    byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
+    byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
+    byline_split = re.compile(f"({byline_alt})")
+    return sur, left, right, byline, byline_split
+
+
+@functools.cache
+def _right_at_start() -> re.Pattern[str]:
+    """The ``right`` pattern of :func:`_patterns` for the start of a text."""
+    sur = _patterns()[0]
+    weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
+    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _split_surname(name: str) -> tuple[str, str] | None:
+    single, compound, *_ = _vocab()
+    if len(name) >= 3 and name[:2] in compound:
+        return name[:2], name[2:]
+    if name[:1] in single:
+        return name[:1], name[1:]
+    return None
+
+
+def _substrings(name: str) -> set[str]:
+    return {name[i:j] for i in range(len(name)) for j in range(i + 2, len(name) + 1)}
+
+
+@functools.lru_cache(maxsize=65536)
+def _static_ok(name: str, strong: bool) -> bool:
+    """The page-independent guards (vocabulary look-ups), cached."""
+    _, _, ambiguous, roles, not_names, places = _vocab()
+    parts = _split_surname(name)
+    if parts is None or not 2 <= len(name) <= 4:
+        return False
+    surname, given = parts
+    if not 1 <= len(given) <= 2 or any(c in NON_NAME_CHARS for c in given):
+        return False
+    if surname in ambiguous and not strong:
+        return False
+    subs = _substrings(name)
+    if subs & not_names or subs & _codebook_words() or subs & set(roles):
+        return False
+    # A place name inside the candidate vetoes it only on weak evidence: with
+    # a strong cue (a role word before it, an age, 说 after it) 张和平 is a
+    # person even though 和平 is also a district.  The page-level check in
+    # ``_plausible`` still rejects a place followed by 街道/区/县 ….
+    if name in places or (not strong and (subs & places or name in _places_text())):
+        return False
+    return True
+
+
+@functools.cache
+def _places_text() -> str:
+    return "\n".join(sorted(_vocab()[5]))
+
+
+def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | None = None) -> bool:
+    """Whether ``name`` may be a person's name on this page (see the guards in
+    the module docstring).  ``before_suffix`` is ``_before_place_suffix(text)``
+    when the caller has it."""
+    if not _static_ok(name, strong):
+        return False
+    # Not followed by a place or organisation suffix anywhere on the page.
+    if before_suffix is None:
+        before_suffix = _before_place_suffix(text)
+    return name not in before_suffix
+
+
+@functools.cache
+def _before_suffix_rx() -> re.Pattern[str]:
+    """Matches the first character of a place suffix (a suffix consumes only
+    that character, so suffixes starting inside another one are found too:
+    社区 and its 区) and captures the four, three and two characters before it."""
+    rests: dict[str, list[str]] = {}
+    for suffix in PLACE_SUFFIXES:
+        rests.setdefault(suffix[0], []).append(suffix[1:])
+    alternatives = [
+        re.escape(first) if "" in tails
+        else re.escape(first) + "(?=" + "|".join(map(re.escape, tails)) + ")"
+        for first, tails in rests.items()
+    ]
+    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.(.(..))).))")
+
+
+#: Four characters that are in no name, put before the text so that a suffix
+#: near its start has four characters before it too.
+_PAD = "\n" * 4
+
+
+def _before_place_suffix(text: str) -> set[str]:
+    """Every 2- to 4-character string of ``text`` (a name's length) directly
+    followed by a place or organisation suffix (with some shorter strings and
+    strings with line breaks, which are never names).  One scan of the page
+    in C, where looking for each candidate name would scan it once per name."""
+    return set(chain.from_iterable(_before_suffix_rx().findall(_PAD + text)))
+
+
+def _choose_length(text: str, surname: str, given: str) -> str:
+    """Two- or three-character name (see the module docstring)."""
+    short = surname + given[:1]
+    if len(given) == 1:
+        return short
+    long = surname + given
+    if given[1] in POST_NAME_CHARS or given[1] in NON_NAME_CHARS:
+        return short
+    if _occurs_more_often(text, short, long):
+        return short
+    return long
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of ``word`` can overlap (``aa``, ``aba``)."""
+    return any(word[:k] == word[-k:] for k in range(1, len(word)))
+
+
+def _occurs_more_often(text: str, short: str, long: str) -> bool:
+    """``text.count(short) > text.count(long)`` for ``long`` = ``short`` + one
+    character, in one scan instead of two: when neither overlaps itself,
+    each counts all of its occurrences, so ``short`` occurs more often
+    exactly when one of its occurrences does not go on as ``long``."""
+    if _overlaps_itself(short) or _overlaps_itself(long):
+        return text.count(short) > text.count(long)
+    i = text.find(short)
+    while i >= 0:
+        if not text.startswith(long, i):
+            return True
+        i = text.find(short, i + len(short))
+    return False
+
+
+def _gaps(repaired: Repaired, start: int, end: int) -> list[str]:
+    """For each gap between clean characters start..end-1 and their successor:
+    what the raw text had there ('space', 'newline' or 'none')."""
+    ri = repaired.raw_index
+    if not isinstance(ri, RawIndex):
+        return _gaps_plain(repaired, start, end)
+    # Inside a run of kept characters the raw offsets follow each other
+    # ('none'): only where a run starts can the raw text have had more.
+    out = ["none"] * max(end - start - 1, 0)
+    raw = repaired.raw
+    run_starts, raw_starts = ri.clean_starts, ri.raw_starts
+    last = len(run_starts) - 1
+    k = bisect_right(run_starts, start)
+    before = k - 1  # the run holding the clean character before the gap
+    while k <= last and run_starts[k] < end:
+        i = run_starts[k]  # the gap between clean characters i - 1 and i
+        if k < last and run_starts[k + 1] == i:
+            k += 1  # an empty run: character i is in a later one
+            continue
+        a = raw_starts[before] + i - 1 - run_starts[before]  # raw_index[i - 1]
+        b = raw_starts[k]  # raw_index[i]
+        if b - a > 1:
+            out[i - 1 - start] = "newline" if "\n" in raw[a + 1 : b] else "space"
+        before = k
+        k += 1
+    return out
+
+
+def _gaps_plain(repaired: Repaired, start: int, end: int) -> list[str]:
+    """``_gaps`` offset by offset (tests/test_fast_privacy.py compares the two)."""
+    ri = repaired.raw_index
+    raw = repaired.raw
+    offs = [ri[i] for i in range(start, end)]
+    out = []
+    for a, b in zip(offs, offs[1:]):
+        if b - a <= 1:
+            out.append("none")
+        else:
+            out.append("newline" if "\n" in raw[a + 1 : b] else "space")
+    return out
+
+
+_GAP_AFTER_NAME = {"space": 1.0, "newline": 0.0, "none": -1.5}
+
+
+def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, float]]]:
+    """For each start i of ``group``, the names that may start there:
+    (end, name, score without the bonus for a known name).  Only for the
+    starts a split can reach (where the names before end): the others
+    get none, as no split reads them (about a third of the starts)."""
+    single, compound, *_ = _vocab()
+    n = len(group)
+    if len(set(gaps)) > 1:
+        spaces = [0, *accumulate([g == "space" for g in gaps])]  # spaces[k]: spaces among gaps[:k]
+        bonus_after = [_GAP_AFTER_NAME[g] for g in gaps]
+    else:
+        spaces = None  # uniform gaps say nothing about where names end
+    edges: list[list[tuple[int, str, float]]] = []
+    reachable = [True] + [False] * n
+    for i in range(n):
+        out: list[tuple[int, str, float]] = []
+        edges.append(out)
+        if not reachable[i]:
+            continue
+        # Where the given name starts: after a compound surname, then after
+        # a single one (the order in which ties are kept).
+        given_starts = []
+        if group[i : i + 2] in compound:
+            given_starts.append(i + 2)
+        if group[i] in single:
+            given_starts.append(i + 1)
+        for g in given_starts:
+            if g >= n or group[g] in NON_NAME_CHARS:
+                continue
+            for j in (g + 1, g + 2):  # one or two characters of given name
+                if j > n or (j == g + 2 and group[g + 1] in NON_NAME_CHARS):
+                    break
+                score = 1.5 if j - i == 3 else 1.0
+                if spaces is not None:
+                    score -= spaces[j - 1] - spaces[i]
+                    if j < n:
+                        score += bonus_after[j - 1]
+                out.append((j, group[i:j], score))
+                reachable[j] = True
+    return edges
+
+
+def _segment_best(n: int, edges: list[list[tuple[int, str, float]]], known: set[str]) -> list[str] | None:
+    """The best split of a piece of length n (scores are multiples of 0.5,
+    so the sums are exact in any order; ties keep the first split found)."""
+    best: list[tuple[float, int, str] | None] = [None] * (n + 1)
+    best[0] = (0.0, -1, "")
+    for i in range(n):
+        b = best[i]
+        if b is None:
+            continue
+        score_i = b[0]
+        for j, name, score in edges[i]:
+            score = score_i + score + (2.0 if name in known else 0.0)
+            bj = best[j]
+            if bj is None or score > bj[0]:
+                best[j] = (score, i, name)
+    if best[n] is None:
+        return None
+    names = []
+    k = n
+    while k > 0:
+        step = best[k]
+        assert step is not None  # (each step of the best split was reached)
+        _, k, name = step
+        names.append(name)
+    return names[::-1]
+
+
+def _segment_names(group: str, gaps: list[str], known: set[str]) -> list[str] | None:
+    """Split a byline run into names, or None when it does not split."""
+    return _segment_best(len(group), _segment_edges(group, gaps), known)
+
+
+def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
+    """The groups of names of every byline and photo credit: (piece, gaps)."""
+    text = repaired.clean
+    _, _, _, byline, byline_split = _patterns()
+    out: list[tuple[str, list[str]]] = []
+    for m in byline.finditer(text):
+        run_start = m.start()
+        run = m.group()
+        # Split the run at byline words; each piece is a group of names.
+        # (``split`` with the words captured: pieces and words alternate.)
+        a = run_start
+        for k, part in enumerate(byline_split.split(run)):
+            start, a = a, a + len(part)
+            if k % 2 or not part:
+                continue  # a byline word, or nothing between two of them
+            piece = part.replace("/", "")
+            if not piece:
+                continue
+            # A credit ends at 摄/报道/…, even when the next line runs on.
+            piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
+            if len(piece) > 40 or len(piece) < 2:
+                continue
+            out.append((piece, _gaps(repaired, start, start + len(piece))))
+    return out
+
+
+def _byline_found(pieces: list[tuple[str, list[str]]], segments: list[list[str] | None]) -> tuple[set[str], set[str]]:
+    """(all, confident) names of the segmented byline pieces."""
+    found: set[str] = set()
+    confident: set[str] = set()
+    for (_, gaps), names in zip(pieces, segments):
+        if not names:
+            continue
+        found.update(names)
+        # Confident: the raw text separated every name by a space.
+        cuts = []
+        k = 0
+        for name in names[:-1]:
+            k += len(name)
+            cuts.append(gaps[k - 1])
+        if cuts and all(c == "space" for c in cuts) and not all(g == "space" for g in gaps):
+            confident.update(names)
+        elif len(names) == 1:
+            confident.update(names)
+    return found, confident
+
+
+def _byline_names(repaired: Repaired, known: set[str]) -> tuple[set[str], set[str]]:
+    """Names in bylines and photo credits: (all, confident)."""
+    pieces = _byline_pieces(repaired)
+    return _byline_found(pieces, [_segment_names(p, g, known) for p, g in pieces])
+
+
+# --- public API --------------------------------------------------------------
+
+
+def find_private_names(repaired: Repaired) -> frozenset[str]:
+    """The private persons' names on a page (see the module docstring)."""
+    text = repaired.clean
+    _, left, right, _, _ = _patterns()
+    single, compound, ambiguous, *_ = _vocab()
+    cands: dict[str, bool] = {}  # candidate -> seen with a strong cue
+
+    # Bylines: two passes, the second preferring names confirmed by the first
+    # (a piece containing none of those splits as in the first pass).
+    pieces = _byline_pieces(repaired)
+    edges = [_segment_edges(p, g) for p, g in pieces]
+    first = [_segment_best(len(p), e, set()) for (p, _), e in zip(pieces, edges)]
+    _, confident = _byline_found(pieces, first)
+    second = [
+        _segment_best(len(p), e, confident) if any(c in p for c in confident) else seg
+        for (p, _), e, seg in zip(pieces, edges, first)
+    ]
+    for names in second:
+        for name in names or ():
+            cands[name] = True
+
+    # Role or relation word + name.  (A name often follows its role word
+    # several times: its length, which counts it on the whole page, once.)
+    lengths_chosen: dict[tuple[str, str], str] = {}
+    for m in left.finditer(text):
+        surname, given = m.group(1, 2)
+        chosen = lengths_chosen.get((surname, given))
+        if chosen is None:
+            chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
+        if surname in ambiguous:
+            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
+            if after and after not in POST_NAME_CHARS:
+                continue
+        cands[chosen] = True
+
+    # Name + introduction or reporting verb, after a sentence boundary.
+    m0 = _right_at_start().match(text)
+    right_matches = right.finditer(text, m0.end()) if m0 else right.finditer(text)
+    for m in chain([m0] if m0 else (), right_matches):
+        name = m.group(1) + m.group(2)
+        cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER
+
+    # (_plausible, with the page's strings before a place suffix found once)
+    found = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    if found:
+        before_suffix = _before_place_suffix(text)
+        found = {name for name in found if name not in before_suffix}
+
+    # A shorter candidate that is the prefix of a longer one found on the page
+    # is the same person read too short (张大 / 张大鹏): keep the longer one.
+    # (Only two-character names are dropped, so the longer ones stay put.)
+    longer_by_prefix: dict[str, list[str]] = {}
+    for name in found:
+        if len(name) > 2:
+            longer_by_prefix.setdefault(name[:2], []).append(name)
+    for name in [n for n in found if len(n) == 2 and n in longer_by_prefix]:
+        if text.count(name) == sum(text.count(o) for o in longer_by_prefix[name]):
+            found.discard(name)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _surnames(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(parts[0] for parts in map(_split_surname, names) if parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _bare_names(names: frozenset[str]) -> frozenset[str]:
+    """The given names masked on their own: those of three-character names,
+    unless they are ordinary words or inside a place name."""
+    _, _, _, _, not_names, _ = _vocab()
+    out = set()
+    for name in names:
+        parts = _split_surname(name)
+        if not parts:
+            continue
+        given = parts[1]
+        # (a given name has no line break, so it is in the joined place
+        # names exactly when it is inside one of them)
+        if len(given) == 2 and given not in not_names and given not in _places_text():
+            out.add(given)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _mask_table(names: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """What may be masked, by its first character, in the order a single
+    pattern would try it: the names (kind 0; longest first; OCR spaces and
+    line breaks allowed inside), the bare given names of three-character
+    names (kind 1: only when standing alone), the surnames (kind 2: only
+    before a form of address; longest first)."""
+    table: dict[str, list[tuple[int, str]]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        table.setdefault(name[0], []).append((0, name))
+    for given in sorted(_bare_names(names)):
+        table.setdefault(given[0], []).append((1, given))
+    for sur in sorted(_surnames(names), key=len, reverse=True):
+        table.setdefault(sur[0], []).append((2, sur))
+    return {c: tuple(v) for c, v in table.items()}
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def _match_spaced(text: str, pos: int, word: str) -> int:
+    """End of ``word`` at ``pos`` in ``text``, whitespace allowed between
+    its characters (``熊 健``), or -1."""
+    if text.startswith(word, pos):
+        return pos + len(word)
+    if _WHITESPACE.search(text, pos + 1, pos + len(word)) is None:
+        return -1  # no whitespace where it could be inside the word
+    n = len(text)
+    j = pos
+    for k, c in enumerate(word):
+        if k:
+            while j < n and text[j].isspace():
+                j += 1
+        if j >= n or text[j] != c:
+            return -1
+        j += 1
+    return j
+
+
+#: Joins the texts that :func:`mask_many` masks in one pass: no name,
+#: address form or whitespace contains it, and it is not CJK, so a match
+#: never crosses it and it bounds a text as the text's start or end would.
+_TEXT_SEPARATOR = "\x00"
+
+
+def mask_many(texts: Sequence[str | None], names: Iterable[str]) -> list[str | None]:
+    """``[mask(t, names) for t in texts]``, in one pass over the texts joined
+    by :data:`_TEXT_SEPARATOR` (one call's overhead instead of one per text:
+    a care-visit row has six short texts)."""
+    if any(t and _TEXT_SEPARATOR in t for t in texts):
+        return [mask(t, names) for t in texts]
+    masked = (mask(_TEXT_SEPARATOR.join(t or "" for t in texts), names) or "").split(_TEXT_SEPARATOR)
+    # mask() gives None and "" back unchanged
+    return [m if t else t for t, m in zip(texts, masked)]
+
+
+def mask(text: str | None, names: Iterable[str]) -> str | None:
+    """``text`` with every private name replaced by ``某某`` (see the module
+    docstring); ``None`` and empty text come back unchanged.
+
+    The result is that of one regular expression made of the alternatives
+    of :func:`_mask_table` (``\\s*`` between the characters of names, the
+    checks as lookarounds) applied with ``re.sub``: leftmost match first,
+    and at one position the first alternative that matches.  Done by hand
+    from a table of first characters, it needs no pattern compiled per page
+    (that compilation, CJK character classes included, would cost more than
+    all of a page's masking)."""
+    if not text:
+        return text
+    names = names if isinstance(names, frozenset) else frozenset(names)
+    if not names:
+        return text
+    table = _mask_table(names)
+    present = [c for c in table if c in text]
+    if not present:
+        return text
+    n = len(text)
+    # Where a match may start: every occurrence of a first character.
+    candidates: list[int] = []
+    for c in present:
+        i = text.find(c)
+        while i >= 0:
+            candidates.append(i)
+            i = text.find(c, i + 1)
+    candidates.sort()
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    for p in candidates:
+        if p < done:
+            continue
+        for kind, word in table[text[p]]:
+            if kind == 2:  # a surname before a form of address (熊医生)
+                end = p + len(word)
+                if text.startswith(word, p) and text.startswith(ADDRESS_FORMS, end):
+                    placeholder = SURNAME_PLACEHOLDER
+                    break
+                continue
+            end = _match_spaced(text, p, word)
+            if end < 0:
+                continue
+            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1])) or (end < n and _is_cjk(text[end]))):
+                continue  # a bare given name inside a longer word
+            placeholder = PLACEHOLDER
+            break
+        else:
+            continue
+        out.append(text[done:p])
+        out.append(placeholder)
+        done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
