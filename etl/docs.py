@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 import polars as pl
 
-from etl import __version__, schema
+from etl import schema
+from etl.release.metadata import citation
 
 PACKAGE_META = schema.SCHEMA_DIR / "package.json"
 
@@ -114,7 +115,7 @@ def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterabl
         "",
         meta["description"],
         "",
-        f"Package version {__version__}. Licence: {meta['licenses'][0]['name']} — {meta['licenses'][0]['title']}",
+        f"Data version {meta['version']}. Licence: {meta['licenses'][0]['name']} — {meta['licenses'][0]['title']}",
         "",
         "## Contents",
         "",
@@ -138,8 +139,12 @@ def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterabl
         "",
         "## How to cite",
         "",
-        f"{meta['title']}, version {__version__}, {meta['licenses'][0]['name']}. "
-        "Figures originally published by the newspapers listed under Provenance; cite them too.",
+        citation(meta),
+        "",
+        "Cite the data version you used (`version` in `datapackage.json`; the repository's "
+        "`CITATION.cff` has it in machine-readable form). The figures were first published by "
+        "the newspapers listed under Provenance: cite them too. What changed between two versions "
+        "is in the repository's `CHANGELOG.md`, and `etl diff OLD NEW` compares any two packages.",
         "",
         "## How to load",
         "",

@@ -34,7 +34,7 @@ from typing import BinaryIO
 
 import polars as pl
 
-from etl import __version__, docs, schema
+from etl import docs, schema
 from etl.transform import SpilledTable
 from etl.validate import sha256_file
 
@@ -168,7 +168,7 @@ def write_resource(spilled: SpilledTable, fmt: str, package_dir: Path) -> dict:
 def build_descriptor(resources: list[dict], publishers: list[str]) -> dict:
     meta = json.loads(PACKAGE_META.read_text(encoding="utf-8"))
     descriptor = {k: v for k, v in meta.items() if k != "resources"}
-    descriptor["version"] = __version__
+    descriptor["version"] = meta["version"]  # the data version (etl.release.metadata), not the code's
     # The package's sources: every publication its pages came from.
     descriptor["sources"] = meta.get("sources", []) + [{"title": p} for p in publishers]
     descriptor["resources"] = resources
