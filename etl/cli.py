@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.")
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
+
+    from etl.release.cli import add_parsers  # etl diff, etl release
+
+    add_parsers(sub)
     return p
 
 
@@ -239,6 +243,12 @@ def _cmd_serve(args) -> int:
         return EXIT_FAILED
 
 
+def _release_commands() -> dict:
+    from etl.release.cli import cmd_diff, cmd_release
+
+    return {"diff": cmd_diff, "release": cmd_release}
+
+
 def main(argv: list[str] | None = None, use_server: bool = True, asked: str | None = None) -> int:
     """The command line; ``use_server``: hand ``etl run`` to a warm server
     when one answers; ``asked``: the state folder whose server the ``etl``
@@ -253,7 +263,7 @@ def main(argv: list[str] | None = None, use_server: bool = True, asked: str | No
             if code is not None:  # a warm server ran it
                 return code
     try:
-        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate, "serve": _cmd_serve, "native": _cmd_native}[args.command](args)
+        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate, "serve": _cmd_serve, "native": _cmd_native, **_release_commands()}[args.command](args)
     except KeyboardInterrupt:
         print("etl: interrupted; the published package is unchanged", file=sys.stderr)
         return EXIT_FAILED
