@@ -123,3 +123,47 @@ def test_the_command(project):
     assert f"{NAME} 1.0.0 (first)".encode() in first.stdout
     again = subprocess.run(args, capture_output=True, timeout=300)
     assert again.returncode == 0 and b"no change since release 1.0.0" in again.stdout
+
+
+def _etl_in(project_copy: Path, *args: str) -> subprocess.CompletedProcess:
+    import os
+
+    env = {**os.environ, "ETL_NATIVE": "0"}
+    result = subprocess.run([sys.executable, "-m", "etl.cli", *args], cwd=project_copy, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_a_release_of_more_pages_and_the_job_agree_on_the_new_version(tmp_path):
+    """End to end, in a copy of the project: release the seed package (1.0.0),
+    add pages, run and release again (a minor release, 1.1.0); then the job,
+    run from the updated metadata, publishes exactly the released package,
+    so the committed dist/ is never stale after a release (CI checks it)."""
+    from bench.synthetic import write_archive
+
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__", "*.so")
+    for folder in ("etl", "schemas", "sources", "dist"):
+        shutil.copytree(PROJECT / folder, copy / folder, ignore=ignore)
+    for name in ("CHANGELOG.md", "CITATION.cff"):
+        shutil.copy(PROJECT / name, copy / name)
+    first = _etl_in(copy, "release", "--out", "releases")
+    assert f"{NAME} 1.0.0 (first)" in first.stdout
+    assert (copy / "CHANGELOG.md").read_text(encoding="utf-8") == (PROJECT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+    write_archive(copy / "sources", 3, seed=7)
+    _etl_in(copy, "run", "-q")
+    diff = json.loads(_etl_in(copy, "diff", "--json", str(PROJECT / "dist"), "dist").stdout)
+    assert diff["tables"]["sources"]["added"] == 3 and diff["bump"] == "minor"
+    second = _etl_in(copy, "release", "--out", "releases")
+    assert f"{NAME} 1.1.0 (minor)" in second.stdout
+    subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=copy / "releases", check=True, capture_output=True)
+    assert metadata.version(copy / "schemas" / "package.json") == "1.1.0"
+
+    released = {p.relative_to(copy / "dist").as_posix(): p.read_bytes() for p in sorted((copy / "dist").rglob("*")) if p.is_file()}
+    _etl_in(copy, "run", "-q", "--out", "rerun", "--state", ".state-rerun")
+    rerun = {p.relative_to(copy / "rerun").as_posix(): p.read_bytes() for p in sorted((copy / "rerun").rglob("*")) if p.is_file()}
+    assert rerun == released
+    with zipfile.ZipFile(copy / "releases" / f"{NAME}-1.1.0.zip") as zf:
+        zipped = {n.split("/", 1)[1]: zf.read(n) for n in zf.namelist()}
+    assert zipped == released
