@@ -84,3 +84,9 @@ def test_the_command_prints_json_only_and_exits_0(tmp_path):
     human = subprocess.run([sys.executable, "-m", "etl.cli", "diff", str(DIST), str(new)], capture_output=True, timeout=300)
     assert human.returncode == 0
     assert len(human.stdout.decode().splitlines()) <= 5
+
+
+def test_help_on_diff_and_release():
+    for command in ("diff", "release"):
+        result = subprocess.run([sys.executable, "-m", "etl.cli", command, "--help"], capture_output=True, timeout=300)
+        assert result.returncode == 0 and b"usage: etl" in result.stdout
