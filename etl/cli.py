@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.")
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
+
+    from etl.release.cli import add_parsers  # etl diff, etl release
+
+    add_parsers(sub)
     return p
 
 
@@ -187,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     the exit code."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     try:
-        return {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate}[args.command](args)
+        from etl.release.cli import cmd_diff, cmd_release
+
+        commands = {"run": _cmd_run, "extract": _cmd_extract, "validate": _cmd_validate, "diff": cmd_diff, "release": cmd_release}
+        return commands[args.command](args)
     except KeyboardInterrupt:
         print("etl: interrupted; the published package is unchanged", file=sys.stderr)
         return EXIT_FAILED

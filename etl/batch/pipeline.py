@@ -82,6 +82,8 @@ class RunResult:
     def report(self) -> dict:
         import importlib.metadata as md
 
+        from etl.package.metadata import version as data_version
+
         versions = {
             "etl": __version__, "extractor": extractor_fingerprint(),
             "python": sys.version.split()[0],
@@ -97,6 +99,7 @@ class RunResult:
         return {
             "exit_code": self.exit_code,
             "error": self.error,
+            "data_version": data_version(),  # the package's (schemas/package.json), as published
             "pages": self.pages,
             "page_counts": dict(sorted(statuses.items())),
             "table_rows": self.counts,

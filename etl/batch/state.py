@@ -31,6 +31,7 @@ from etl.batch.page import PageOutcome
 from etl.package.transform import to_columns
 
 PROJECT_DIR = Path(etl.PROJECT_DIR)
+PACKAGE_METADATA = PROJECT_DIR / "schemas" / "package.json"
 
 
 #: Packages whose versions shape what a cached page stands for: polars
@@ -42,7 +43,8 @@ FINGERPRINTED_PACKAGES = ("polars", "pandera")
 #: What a page's outcome depends on, besides its bytes and metadata: the
 #: extraction and semantic code, the code that turns a page into rows
 #: (reading and decoding, the page step, plausibility flags, typed columns),
-#: and the rules (``schemas/``: table schemas, codebook, vocabularies).
+#: and the rules (``schemas/``: table schemas, codebook, vocabularies; not
+#: the package's metadata file, whose data version a release bumps).
 #: Editing anything else (the command line, publishing, the package checks)
 #: does not re-process the archive.
 FINGERPRINTED_PATHS = (
@@ -59,7 +61,7 @@ def extractor_fingerprint() -> str:
     for rel in FINGERPRINTED_PATHS:
         top = PROJECT_DIR / rel
         for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
-            if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml"}:
+            if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml"} and path != PACKAGE_METADATA:
                 h.update(path.relative_to(PROJECT_DIR).as_posix().encode())
                 h.update(path.read_bytes())
     for dist in FINGERPRINTED_PACKAGES:

@@ -7,16 +7,14 @@ timestamp (the package must be byte-identical for identical input).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
 import polars as pl
 
-from etl import __version__
-
 from etl.package import schema
+from etl.package import metadata
+from etl.package.metadata import citation
 
-PACKAGE_META = schema.SCHEMA_DIR / "package.json"
 
 LOADING = """\
 ```python
@@ -110,13 +108,13 @@ def package_readme(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterab
 
 
 def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterable[dict]) -> Iterator[str]:
-    meta = json.loads(PACKAGE_META.read_text(encoding="utf-8"))
+    meta = metadata.load()
     yield from [
         f"# {meta['title']}",
         "",
         meta["description"],
         "",
-        f"Package version {__version__}. Licence: {meta['licenses'][0]['name']} — {meta['licenses'][0]['title']}",
+        f"Data version {meta['version']}. Licence: {meta['licenses'][0]['name']} — {meta['licenses'][0]['title']}",
         "",
         "## Contents",
         "",
@@ -140,8 +138,12 @@ def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterabl
         "",
         "## How to cite",
         "",
-        f"{meta['title']}, version {__version__}, {meta['licenses'][0]['name']}. "
-        "Figures originally published by the newspapers listed under Provenance; cite them too.",
+        citation(meta),
+        "",
+        "Cite the data version you used (`version` in `datapackage.json`; the repository's "
+        "`CITATION.cff` has it in machine-readable form). The figures were first published by "
+        "the newspapers listed under Provenance: cite them too. What changed between two versions "
+        "is in the repository's `CHANGELOG.md`, and `etl diff OLD NEW` compares any two packages.",
         "",
         "## How to load",
         "",
