@@ -1,0 +1,222 @@
+"""Score the job on an annotated set of real pages (tests/data/realpages/<set>/).
+
+    .venv/bin/python bench/eval_realpages.py dev            # the table, per page
+    .venv/bin/python bench/eval_realpages.py heldout -v     # plus every miss
+    .venv/bin/python bench/eval_realpages.py dev --json out.json
+
+Each page goes through the job's own page step (``etl.batch.page.process_page``)
+with the issue date of ``pages.csv`` as its metadata, exactly as ``etl run``
+would publish it.  The annotation (``SPEC.md`` beside the sets) was written
+from the text before the job ran on the pages.  Measured per page:
+
+* indicators: a gold row is found when a published indicator row has its
+  ``indicator_id`` and its figure lies where the gold surface stands (inside
+  the anchor); precision is the share of published indicator rows that match
+  a gold row (every statistic of the codebook's kinds on a page is annotated);
+* region and period: of the found rows, the share whose ``region_code`` /
+  ``period_start`` and ``period_end`` equal the gold ones (an empty gold value
+  is right only when the published one is empty too); ``foreign`` counts the
+  rows published with a region outside the page's province;
+* visits: a gold visit is found when a published visit's article holds its
+  anchor (one published visit per gold visit), dated right when
+  ``visit_date`` is equal; ``invented``: published visits that hold no gold visit;
+* names: private names of ``names.csv`` found anywhere in the page's published rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from etl.batch.page import process_page  # noqa: E402
+from etl.batch.sources import DEFAULT_MAX_BYTES  # noqa: E402
+
+SETS = PROJECT / "tests" / "data" / "realpages"
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@dataclass
+class PageScore:
+    page_id: str
+    gold_indicators: int = 0
+    found: int = 0
+    published: int = 0
+    matched_published: int = 0
+    region_right: int = 0
+    period_right: int = 0
+    foreign_region: int = 0
+    gold_visits: int = 0
+    visits_found: int = 0
+    visits_dated_right: int = 0
+    visits_published: int = 0
+    visits_invented: int = 0
+    names_gold: int = 0
+    names_published: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+
+def _span_of(text: str, anchor: str, surface: str) -> tuple[int, int] | None:
+    a = text.find(anchor)
+    if a < 0:
+        return None
+    s = anchor.find(surface)
+    return (a + s, a + s + len(surface)) if s >= 0 else (a, a + len(anchor))
+
+
+def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], names: list[dict]) -> PageScore:
+    path = set_dir / "pages" / f"{page['page_id']}.txt"
+    data = path.read_bytes()
+    text = data.decode("utf-8")
+    meta = {"issue_date": page["issue_date"]} if page.get("issue_date") else {}
+    outcome = process_page(path.name, data, meta, DEFAULT_MAX_BYTES)
+    sc = PageScore(page["page_id"])
+    if outcome.status != "ok":
+        sc.misses.append(f"quarantined: {outcome.reason} {outcome.detail}")
+        return sc
+    rows = outcome.tables["indicators"]
+    sc.published = len(rows)
+    provinces = {g["region_code"][:2] for g in gold if g["region_code"]}
+    used: set[int] = set()
+    sc.gold_indicators = len(gold)
+    for g in gold:
+        span = _span_of(text, g["anchor"], g["surface"])
+        if span is None:
+            sc.misses.append(f"bad anchor: {g['anchor']}")
+            continue
+        hit = next(
+            (i for i, r in enumerate(rows)
+             if i not in used and r["indicator_id"] == g["indicator_id"]
+             and r["char_start"] < span[1] and r["char_end"] > span[0]),
+            None,
+        )
+        if hit is None:
+            near = [r["indicator_id"] for r in rows if r["char_start"] < span[1] and r["char_end"] > span[0]]
+            sc.misses.append(f"missed {g['indicator_id']} {g['surface']!r} in {g['anchor']!r}" + (f" (published as {near})" if near else ""))
+            continue
+        used.add(hit)
+        r = rows[hit]
+        sc.found += 1
+        if (r["region_code"] or "") == g["region_code"]:
+            sc.region_right += 1
+        else:
+            sc.misses.append(f"region {g['surface']!r}: {r['region_code']} {r['region_name_zh']} != {g['region_code']} {g['region_name_zh']}")
+        if (r["period_start"] or "") == g["period_start"] and (r["period_end"] or "") == g["period_end"]:
+            sc.period_right += 1
+        else:
+            sc.misses.append(f"period {g['surface']!r}: {r['period_start']}..{r['period_end']} ({r.get('period_basis')}) != {g['period_start']}..{g['period_end']}")
+    sc.matched_published = len(used)
+    for i, r in enumerate(rows):
+        if r["region_code"] and provinces and r["region_code"][:2] not in provinces:
+            sc.foreign_region += 1
+        if i not in used:
+            sc.misses.append(f"extra {r['indicator_id']} {text[r['char_start']:r['char_end']]!r} ({r['signal_phrase']})")
+    published_visits = outcome.tables["care_visits"]
+    sc.visits_published = len(published_visits)
+    sc.gold_visits = len(visits)
+    taken: set[int] = set()
+    for v in visits:
+        at = text.find(v["anchor"])
+        hit = next(
+            (i for i, p in enumerate(published_visits)
+             if i not in taken and p["article_char_start"] <= at < p["article_char_end"]),
+            None,
+        )
+        if hit is None:
+            sc.misses.append(f"visit missed: {v['anchor']!r} ({v['visit_date']})")
+            continue
+        taken.add(hit)
+        sc.visits_found += 1
+        if (published_visits[hit]["visit_date"] or "") == v["visit_date"]:
+            sc.visits_dated_right += 1
+        else:
+            sc.misses.append(f"visit date {v['anchor']!r}: {published_visits[hit]['visit_date']} != {v['visit_date']}")
+    sc.visits_invented = len(published_visits) - len(taken)
+    published_text = json.dumps(
+        {t: rs for t, rs in outcome.tables.items() if t != "sources"}, ensure_ascii=False, default=str
+    )
+    sc.names_gold = len(names)
+    for n in names:
+        if n["name"] in published_text:
+            sc.names_published.append(n["name"])
+            sc.misses.append(f"name published: {n['name']} ({n['form']})")
+    return sc
+
+
+def score_set(name: str) -> list[PageScore]:
+    set_dir = SETS / name
+    pages = read_csv(set_dir / "pages.csv")
+    by_page: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for kind in ("indicators", "visits", "names"):
+        for row in read_csv(set_dir / f"{kind}.csv"):
+            by_page[row["page_id"]][kind].append(row)
+    return [
+        score_page(set_dir, p, by_page[p["page_id"]]["indicators"], by_page[p["page_id"]]["visits"], by_page[p["page_id"]]["names"])
+        for p in pages
+    ]
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a}/{b} {a / b:.2f}" if b else f"{a}/{b}  -  "
+
+
+def totals(scores: list[PageScore]) -> dict:
+    s = lambda attr: sum(getattr(x, attr) for x in scores)  # noqa: E731
+    return {
+        "pages": len(scores),
+        "indicator_recall": s("found") / max(1, s("gold_indicators")),
+        "indicator_precision": s("matched_published") / max(1, s("published")),
+        "region_accuracy": s("region_right") / max(1, s("found")),
+        "period_accuracy": s("period_right") / max(1, s("found")),
+        "foreign_region_rows": s("foreign_region"),
+        "visits_found": s("visits_found"), "visits_gold": s("gold_visits"),
+        "visits_dated_right": s("visits_dated_right"), "visits_invented": s("visits_invented"),
+        "names_published": sum(len(x.names_published) for x in scores), "names_gold": s("names_gold"),
+    }
+
+
+def print_table(scores: list[PageScore], verbose: bool) -> None:
+    print(f"{'page':46} {'ind recall':>11} {'ind prec':>11} {'region':>11} {'period':>11} {'visits':>7} {'dated':>6} {'inv':>3} {'names':>5}")
+    for x in scores:
+        print(
+            f"{x.page_id[:46]:46} {_ratio(x.found, x.gold_indicators):>11} {_ratio(x.matched_published, x.published):>11} "
+            f"{_ratio(x.region_right, x.found):>11} {_ratio(x.period_right, x.found):>11} "
+            f"{x.visits_found}/{x.gold_visits:<5} {x.visits_dated_right:>6} {x.visits_invented:>3} {len(x.names_published):>5}"
+        )
+        if verbose:
+            for m in x.misses:
+                print(f"    - {m}")
+    t = totals(scores)
+    print(
+        f"TOTAL indicators recall {t['indicator_recall']:.2f} precision {t['indicator_precision']:.2f}; "
+        f"region {t['region_accuracy']:.2f} (foreign {t['foreign_region_rows']}); period {t['period_accuracy']:.2f}; "
+        f"visits {t['visits_found']}/{t['visits_gold']} (dated right {t['visits_dated_right']}, invented {t['visits_invented']}); "
+        f"names published {t['names_published']}/{t['names_gold']}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("set", choices=sorted(p.name for p in SETS.iterdir() if p.is_dir()))
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    ap.add_argument("--json", type=Path, help="write the scores as JSON")
+    args = ap.parse_args()
+    scores = score_set(args.set)
+    print_table(scores, args.verbose)
+    if args.json:
+        args.json.write_text(json.dumps({"totals": totals(scores), "pages": [x.__dict__ for x in scores]}, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
