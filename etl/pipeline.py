@@ -46,7 +46,7 @@ from pathlib import Path
 
 import filelock
 
-from etl import __version__, engines, native, publish, schema, semantic, sources, transform, validate
+from etl import __version__, engines, native, outguard, publish, schema, semantic, sources, transform, validate
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
 from etl.page import PageOutcome, quarantined
 from etl.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key
@@ -156,8 +156,11 @@ def run(opts: RunOptions) -> RunResult:
     result = RunResult(exit_code=EXIT_FAILED)
     locks: list[filelock.FileLock] = []
     try:
+        # Before anything is created, locked or moved: refuse an --out or
+        # --state the run may not replace or write into, fail without sources.
+        outguard.check_run_paths(opts.sources_dir, opts.out, opts.state_dir)
         opts.out.parent.mkdir(parents=True, exist_ok=True)
-        opts.state_dir.mkdir(parents=True, exist_ok=True)
+        outguard.prepare_state(opts.state_dir)
         locks.append(_lock(opts.out.parent / f".{opts.out.name}.lock", opts.lock_wait))
         locks.append(_lock(opts.state_dir / "run.lock", opts.lock_wait))
         for action in publish.recover(opts.out):
@@ -166,7 +169,9 @@ def run(opts: RunOptions) -> RunResult:
         if extractor != "compiled":  # same rows, more CPU a page (etl/native.py)
             log.info("extractor: %s", extractor)
         _run_locked(opts, timer, result)
-    except (RunFailed, engines.PageUnreadable, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
+    except outguard.Refused as e:
+        result.exit_code, result.error = EXIT_USAGE, str(e)
+    except (RunFailed, outguard.SourcesMissing, engines.PageUnreadable, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
         result.exit_code, result.error = EXIT_FAILED, str(e)
     except Exception as e:  # an internal error: report it, publish nothing
         log.debug("internal error", exc_info=True)
@@ -283,7 +288,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
             counts = current
         else:
             spill = publish.spill_dir(opts.out)
-            spill.mkdir(parents=True, exist_ok=True)
+            outguard.make_job_dir(spill)  # marked: recovery removes only what the job made
             # A descriptor of the structure published last time (same tables,
             # schemas, sources; other hashes and row counts) passed frictionless
             # then: the run need not import it (see validate.descriptor_structure_key).
@@ -603,6 +608,7 @@ def _publish(
       adds the full frictionless row check here; ``etl validate``, the tests
       and CI always run it."""
     staging = publish.staging_dir(opts.out)
+    outguard.make_job_dir(staging, "package")  # its marker is the published package's
     try:
         try:
             with timer.stage("publish_write"):  # (the rows' check runs meanwhile)
