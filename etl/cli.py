@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--sources", type=Path, default=Path("sources"), help="folder of pages and metadata.csv (default: sources)")
     r.add_argument("--out", type=Path, default=Path("dist"), help="package folder to publish (default: dist)")
     r.add_argument("--state", type=Path, default=Path(".state"), help="run state for incremental runs (default: .state)")
+    r.add_argument("--pattern", default="*.txt", help="pages are the files under --sources, in any subfolder, whose name matches this pattern (default: *.txt); other files are skipped and reported")
     r.add_argument("--report", type=Path, help="write a JSON run report to this path")
     r.add_argument("--max-bytes", type=int, default=None, help="quarantine pages larger than this (default: 5 MiB)")
     r.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
@@ -105,6 +106,9 @@ def _cmd_run(args) -> int:
     if args.max_bytes is not None and args.max_bytes < 1:
         print("etl: error: --max-bytes must be positive", file=sys.stderr)
         return EXIT_USAGE
+    if not args.pattern or "/" in args.pattern or os.sep in args.pattern:
+        print("etl: error: --pattern must be a file name pattern such as *.txt (no folder)", file=sys.stderr)
+        return EXIT_USAGE
     opts = RunOptions(
         sources_dir=args.sources,
         out=args.out,
@@ -117,6 +121,7 @@ def _cmd_run(args) -> int:
         lock_wait=args.wait,
         progress=sys.stderr.isatty() and not args.quiet,
         frictionless_check=args.frictionless,
+        pattern=args.pattern,
     )
     result = run(opts)
     log = logging.getLogger("etl")

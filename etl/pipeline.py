@@ -81,6 +81,7 @@ class RunOptions:
     lock_wait: float = 0.0  # seconds to wait for another run's lock
     progress: bool = False
     frictionless_check: str = "fast"  # the in-run gate: fast or full, see validate.check_package
+    pattern: str = sources.DEFAULT_PATTERN  # pages: the files matching it, see sources.walk
 
 
 @dataclass
@@ -90,6 +91,7 @@ class RunResult:
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     error: str | None = None
+    skipped: list[dict] = field(default_factory=list)  # files in the sources that are not pages
 
     def report(self) -> dict:
         import importlib.metadata as md
@@ -111,6 +113,8 @@ class RunResult:
             "error": self.error,
             "pages": self.pages,
             "page_counts": dict(sorted(statuses.items())),
+            "skipped_count": len(self.skipped),
+            "skipped": self.skipped,
             "table_rows": self.counts,
             "timings_seconds": {k: round(v, 4) for k, v in self.timings.items()},
             "versions": versions,
@@ -201,7 +205,7 @@ class _Page:
     """One file of the archive: what the run keeps of it (a few hundred
     bytes; the rows go to the table builders, the text is never kept)."""
 
-    name: str  # file name in the sources folder
+    name: str  # path relative to the sources folder (posix)
     source_id: str
     sha256: str = ""
     key: str = ""  # state key; empty for a page set aside before processing
@@ -223,7 +227,7 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
     hashed = []  # (path, stat, sha256, blank, when) for the state
     for path in paths:
         sid = sources.source_id_of(path)
-        page = _Page(path.name, sid)
+        page = _Page(path.as_posix(), sid)
         pages.append(page)
         where = os.path.join(real, page.name)
         try:
@@ -238,23 +242,23 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
                     state.record_files(hashed)
                     hashed = []
         except OSError as e:
-            page.quarantine = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
+            page.quarantine = quarantined(page.name, "", "unreadable", f"cannot read: {e.strerror}")
             continue
         page.sha256, blank = known
         if not blank and page.sha256 in seen_hash:
-            page.quarantine = quarantined(path.name, page.sha256, "duplicate", f"same content as {seen_hash[page.sha256]}")
+            page.quarantine = quarantined(page.name, page.sha256, "duplicate", f"same content as {seen_hash[page.sha256]}")
             continue
         if sid in seen_id:
             page.quarantine = quarantined(
-                path.name, page.sha256, "duplicate_id", f"source_id {sid!r} already used by {seen_id[sid]}"
+                page.name, page.sha256, "duplicate_id", f"source_id {sid!r} already used by {seen_id[sid]}"
             )
             continue
-        seen_hash.setdefault(page.sha256, path.name)
-        seen_id[sid] = path.name
-        page.key = page_key(path.name, page.sha256, metadata.get(sid), opts.max_bytes)
+        seen_hash.setdefault(page.sha256, page.name)
+        seen_id[sid] = page.name
+        page.key = page_key(page.name, page.sha256, metadata.get(sid), opts.max_bytes)
         page.cached, page.validated = state.lookup(page.key)
     state.record_files(hashed)
-    state.prune_files(os.path.join(real, p.name) for p in paths)
+    state.prune_files(os.path.join(real, p.as_posix()) for p in paths)
     return pages
 
 
@@ -266,7 +270,10 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
 
         with timer.stage("read"):
             metadata = sources.read_metadata(opts.sources_dir)
-            paths = sources.discover(opts.sources_dir)
+            found = sources.walk(opts.sources_dir, opts.pattern)
+            paths = found.pages
+            result.skipped = [{"file": f, "reason": why} for f, why in found.skipped]
+            _log_skipped(found.skipped, opts.sources_dir)
             for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
                 log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
             plan = _plan(opts.sources_dir, paths, metadata, opts, state)
@@ -336,6 +343,18 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
         result.pages = pages
         result.counts = counts
         result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
+
+
+def _log_skipped(skipped: list[tuple[str, str]], folder: Path) -> None:
+    """One line naming the files of the sources that are not pages (the
+    report lists them all; -v logs each)."""
+    if not skipped:
+        return
+    shown = "; ".join(f"{f} ({why})" for f, why in skipped[:20])
+    more = f"; and {len(skipped) - 20} more (see the report)" if len(skipped) > 20 else ""
+    log.warning("skipped %d files of %s that are not pages: %s%s", len(skipped), folder, shown, more)
+    for f, why in skipped:
+        log.debug("skipped %s: %s", f, why)
 
 
 def _remove_in_background(folder: Path, before_returning: contextlib.ExitStack) -> None:
