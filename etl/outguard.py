@@ -149,8 +149,8 @@ def _named(entries: list[str]) -> str:
     return shown + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
 
 
-def _check_place(option: str, path: Path, real: Path, others: dict[str, Path]) -> None:
-    """The checks common to ``--out`` and ``--state``: where the folder is."""
+def _check_place(option: str, path: Path, real: Path) -> None:
+    """The checks common to ``--out`` and ``--state``: what the path is."""
     if path.is_symlink():
         raise Refused(f"{option} {path}: is a symbolic link; give the folder itself")
     if real == Path(real.anchor):
@@ -159,6 +159,12 @@ def _check_place(option: str, path: Path, real: Path, others: dict[str, Path]) -
     if _inside(cwd, real):
         what = "the current folder" if cwd == real else f"a folder above the current folder ({cwd})"
         raise Refused(f"{option} {path}: is {what}")
+    if path.exists() and not path.is_dir():
+        raise Refused(f"{option} {path}: is a file, not a folder")
+
+
+def _check_apart(option: str, path: Path, real: Path, others: dict[str, Path]) -> None:
+    """``--out`` or ``--state`` apart from the other folders of the run."""
     for name, other in others.items():
         if real == other:
             raise Refused(f"{option} {path}: is the {name} folder")
@@ -166,8 +172,6 @@ def _check_place(option: str, path: Path, real: Path, others: dict[str, Path]) -
             raise Refused(f"{option} {path}: is inside the {name} folder {other}")
         if _inside(other, real):
             raise Refused(f"{option} {path}: holds the {name} folder {other}")
-    if path.exists() and not path.is_dir():
-        raise Refused(f"{option} {path}: is a file, not a folder")
 
 
 def check_run_paths(sources: Path, out: Path, state: Path) -> None:
@@ -177,8 +181,10 @@ def check_run_paths(sources: Path, out: Path, state: Path) -> None:
     if not sources.is_dir():
         raise SourcesMissing(f"{sources}: sources folder not found")
     src, real_out, real_state = _real(sources), _real(out), _real(state)
-    _check_place("--out", out, real_out, {"sources": src, "state": real_state})
-    _check_place("--state", state, real_state, {"sources": src, "output": real_out})
+    _check_place("--out", out, real_out)
+    _check_place("--state", state, real_state)
+    _check_apart("--out", out, real_out, {"sources": src, "state": real_state})
+    _check_apart("--state", state, real_state, {"sources": src, "output": real_out})
     if out.is_dir():
         try:
             entries = os.listdir(out)
