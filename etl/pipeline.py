@@ -46,7 +46,7 @@ from pathlib import Path
 
 import filelock
 
-from etl import __version__, engines, native, outguard, publish, schema, semantic, sources, transform, validate
+from etl import __version__, engines, native, outguard, publish, runnotes, schema, semantic, sources, transform, validate
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
 from etl.page import PageOutcome, quarantined
 from etl.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key
@@ -340,6 +340,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
                 log.warning("quarantined %s: %s", page.name, o.detail)
         for name in sorted(set(previous) - {p.name for p in plan}):
             pages.append({"file": name, "status": "removed"})
+        runnotes.note_unresolved(pages, opts.out)
         result.pages = pages
         result.counts = counts
         result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK

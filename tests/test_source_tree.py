@@ -136,3 +136,25 @@ def test_a_re_run_of_a_nested_archive_is_unchanged(tmp_path, nested):
     again = run(options(tmp_path, nested))
     assert again.exit_code == EXIT_OK
     assert {p["status"] for p in again.pages} == {"unchanged"}
+
+
+def test_a_page_without_an_issue_date_says_its_relative_dates_stay_unresolved(tmp_path, caplog):
+    src = tmp_path / "archive"
+    src.mkdir()
+    (src / "dated.txt").write_text("去年，全市新增就业100人。", encoding="utf-8")
+    (src / "undated.txt").write_text("去年，全市新增就业200人；今年3月，又新增50人。", encoding="utf-8")
+    (src / "metadata.csv").write_text("file_name,issue_date\ndated.txt,2023-01\n", encoding="utf-8")
+    caplog.set_level("INFO", logger="etl")
+    result = run(options(tmp_path, src))
+    assert result.exit_code == EXIT_OK, result.error
+    report = {p["file"]: p for p in json.loads((tmp_path / "report.json").read_text())["pages"]}
+    assert "unresolved_dates" not in report["dated.txt"]
+    assert report["undated.txt"]["unresolved_dates"] >= 1
+    assert "no issue date" in report["undated.txt"]["note"]
+    lines = [r.getMessage() for r in caplog.records if "no issue date" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].startswith("1 pages have no issue date") and "undated" in lines[0]
+    # An unchanged re-run says it again (the package still has them).
+    caplog.clear()
+    again = run(options(tmp_path, src))
+    assert [p.get("unresolved_dates") for p in again.pages if p["file"] == "undated.txt"] == [report["undated.txt"]["unresolved_dates"]]
+    assert len([r for r in caplog.records if "no issue date" in r.getMessage()]) == 1
