@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,35 @@ from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 # imported by the command that needs them, so that --help answers at once.
 
 
+_EXITS_TOP = """exit codes: see each command's --help (0 success, 1 failed, 2 usage error; etl run: 3 published with quarantined pages)"""
+
+_RUN_EPILOG = """exit codes:
+  0  all pages published
+  3  published, but some pages were quarantined (see the log or --report)
+  1  failed: nothing changed, the published package is untouched
+  2  usage error (a bad option, or an --out/--state that may not be used): nothing touched
+
+--out may be absent, an empty folder, or a package etl run published (it holds
+the .etl-package marker and nothing but the package's files); it is replaced
+whole. Anything else is refused: a folder with other files, a file, a symbolic
+link, the sources or state folder or a folder inside or above them, the
+current folder or a folder above it, the filesystem root.
+--state may be absent, an empty folder, or a state folder of etl run (nothing
+but its own files); the same places are refused.
+Pages are found in the whole tree under --sources; a page in a subfolder gets
+the source_id <folder>__<subfolder>__<name> (2023/01/page.txt: 2023__01__page)."""
+
+_EXTRACT_EPILOG = """exit codes:
+  0  printed
+  1  the file cannot be read or is not a text page
+  2  usage error"""
+
+_VALIDATE_EPILOG = """exit codes:
+  0  the package is valid
+  1  the package is invalid (each problem on one line)
+  2  usage error"""
+
+
 def _parser() -> argparse.ArgumentParser:
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str):  # usage errors exit 2 with one line
@@ -29,14 +59,26 @@ def _parser() -> argparse.ArgumentParser:
             print(f"etl: error: {message}", file=sys.stderr)
             raise SystemExit(EXIT_USAGE)
 
-    p = _Parser(prog="etl", description="Chinese news pages to a validated open-data package.")
-    p.add_argument("--version", action="version", version=f"etl {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    class _CommandParser(_Parser):
+        """A command's parser: it reports its own unknown options, with its
+        own usage (argparse leaves them to the top-level parser)."""
 
-    r = sub.add_parser("run", help="run the job: sources -> validated package", description="Run the job over a sources folder and publish the package atomically.")
+        def parse_known_args(self, args=None, namespace=None):
+            namespace, extras = super().parse_known_args(args, namespace)
+            if extras:
+                self.error(f"unrecognized arguments: {' '.join(extras)}")
+            return namespace, extras
+
+    raw = argparse.RawDescriptionHelpFormatter
+    p = _Parser(prog="etl", description="Chinese news pages to a validated open-data package.", epilog=_EXITS_TOP, formatter_class=raw)
+    p.add_argument("--version", action="version", version=f"etl {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_CommandParser)
+
+    r = sub.add_parser("run", help="run the job: sources -> validated package", description="Run the job over a sources folder and publish the package atomically.", epilog=_RUN_EPILOG, formatter_class=raw)
     r.add_argument("--sources", type=Path, default=Path("sources"), help="folder of pages and metadata.csv (default: sources)")
-    r.add_argument("--out", type=Path, default=Path("dist"), help="package folder to publish (default: dist)")
-    r.add_argument("--state", type=Path, default=Path(".state"), help="run state for incremental runs (default: .state)")
+    r.add_argument("--out", type=Path, default=Path("dist"), help="package folder to publish: absent, empty, or a package etl run published; anything else is refused (default: dist)")
+    r.add_argument("--state", type=Path, default=Path(".state"), help="run state for incremental runs: absent, empty, or a state folder of etl run (default: .state)")
+    r.add_argument("--pattern", default="*.txt", help="pages are the files under --sources, in any subfolder, whose name matches this pattern (default: *.txt); other files are skipped and reported")
     r.add_argument("--report", type=Path, help="write a JSON run report to this path")
     r.add_argument("--max-bytes", type=int, default=None, help="quarantine pages larger than this (default: 5 MiB)")
     r.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
@@ -48,12 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("-q", "--quiet", action="store_true", help="only errors")
     g.add_argument("-v", "--verbose", action="store_true", help="debug logging")
 
-    e = sub.add_parser("extract", help="print the figures (or dates) of one text as JSON Lines", description="Print the figures of one page as JSON Lines (same code path as etl run).")
+    e = sub.add_parser("extract", help="print the figures (or dates) of one text as JSON Lines", description="Print the figures of one page as JSON Lines (same code path as etl run).", epilog=_EXTRACT_EPILOG, formatter_class=raw)
     e.add_argument("path", help="a text file, or - for standard input")
     e.add_argument("--dates", action="store_true", help="print dates instead of figures")
     e.add_argument("--issue-date", help="issue date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates")
 
-    v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.")
+    v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.", epilog=_VALIDATE_EPILOG, formatter_class=raw)
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
 
     from etl.release.cli import add_parsers  # etl diff, etl release
@@ -91,6 +133,9 @@ def _cmd_run(args) -> int:
     if args.max_bytes is not None and args.max_bytes < 1:
         print("etl: error: --max-bytes must be positive", file=sys.stderr)
         return EXIT_USAGE
+    if not args.pattern or "/" in args.pattern or os.sep in args.pattern:
+        print("etl: error: --pattern must be a file name pattern such as *.txt (no folder)", file=sys.stderr)
+        return EXIT_USAGE
     opts = RunOptions(
         sources_dir=args.sources,
         out=args.out,
@@ -103,6 +148,7 @@ def _cmd_run(args) -> int:
         lock_wait=args.wait,
         progress=sys.stderr.isatty() and not args.quiet,
         frictionless_check=args.frictionless,
+        pattern=args.pattern,
     )
     result = run(opts)
     log = logging.getLogger("etl")

@@ -21,3 +21,4 @@ class RunOptions:
     lock_wait: float = 0.0  # seconds to wait for another run's lock
     progress: bool = False
     frictionless_check: str = "fast"  # the in-run gate: fast or full, see validate.check_package
+    pattern: str = sources.DEFAULT_PATTERN  # pages: the files matching it, see sources.walk

@@ -24,7 +24,7 @@
 Memory holds a window of pages and one chunk per table, never a whole table
 or every page's text: it stays flat as the archive grows.  Any exception
 before the swap leaves the published package untouched; the spill folder
-and the staging folder are removed on failure, and by ``publish.recover``
+and the staging folder are removed on failure, and by ``outguard.recover``
 after a killed run.
 """
 
@@ -47,7 +47,7 @@ from pathlib import Path
 import filelock
 
 from etl import __version__, semantic
-from etl.batch import engines, sources
+from etl.batch import engines, outguard, runnotes, sources
 from etl.batch.options import RunOptions
 from etl.package import publish, schema, transform, validate
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
@@ -78,6 +78,7 @@ class RunResult:
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     error: str | None = None
+    skipped: list[dict] = field(default_factory=list)  # files in the sources that are not pages
 
     def report(self) -> dict:
         import importlib.metadata as md
@@ -102,6 +103,8 @@ class RunResult:
             "data_version": data_version(),  # the package's (schemas/package.json), as published
             "pages": self.pages,
             "page_counts": dict(sorted(statuses.items())),
+            "skipped_count": len(self.skipped),
+            "skipped": self.skipped,
             "table_rows": self.counts,
             "timings_seconds": {k: round(v, 4) for k, v in self.timings.items()},
             "versions": versions,
@@ -147,14 +150,19 @@ def run(opts: RunOptions) -> RunResult:
     result = RunResult(exit_code=EXIT_FAILED)
     locks: list[filelock.FileLock] = []
     try:
+        # Before anything is created, locked or moved: refuse an --out or
+        # --state the run may not replace or write into, fail without sources.
+        outguard.check_run_paths(opts.sources_dir, opts.out, opts.state_dir)
         opts.out.parent.mkdir(parents=True, exist_ok=True)
-        opts.state_dir.mkdir(parents=True, exist_ok=True)
+        outguard.prepare_state(opts.state_dir)
         locks.append(_lock(opts.out.parent / f".{opts.out.name}.lock", opts.lock_wait))
         locks.append(_lock(opts.state_dir / "run.lock", opts.lock_wait))
-        for action in publish.recover(opts.out):
+        for action in outguard.recover(opts.out):
             log.warning("recovered from an interrupted run: %s", action)
         _run_locked(opts, timer, result)
-    except (RunFailed, engines.PageUnreadable, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
+    except outguard.Refused as e:
+        result.exit_code, result.error = EXIT_USAGE, str(e)
+    except (RunFailed, outguard.SourcesMissing, engines.PageUnreadable, sources.MetadataError, validate.SchemaViolation, validate.PackageInvalid) as e:
         result.exit_code, result.error = EXIT_FAILED, str(e)
     except Exception as e:  # an internal error: report it, publish nothing
         log.debug("internal error", exc_info=True)
@@ -184,7 +192,7 @@ class _Page:
     """One file of the archive: what the run keeps of it (a few hundred
     bytes; the rows go to the table builders, the text is never kept)."""
 
-    name: str  # file name in the sources folder
+    name: str  # path relative to the sources folder (posix)
     source_id: str
     sha256: str = ""
     key: str = ""  # state key; empty for a page set aside before processing
@@ -206,7 +214,7 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
     hashed = []  # (path, stat, sha256, blank, when) for the state
     for path in paths:
         sid = sources.source_id_of(path)
-        page = _Page(path.name, sid)
+        page = _Page(path.as_posix(), sid)
         pages.append(page)
         where = os.path.join(real, page.name)
         try:
@@ -221,23 +229,23 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
                     state.record_files(hashed)
                     hashed = []
         except OSError as e:
-            page.quarantine = quarantined(path.name, "", "unreadable", f"cannot read: {e.strerror}")
+            page.quarantine = quarantined(page.name, "", "unreadable", f"cannot read: {e.strerror}")
             continue
         page.sha256, blank = known
         if not blank and page.sha256 in seen_hash:
-            page.quarantine = quarantined(path.name, page.sha256, "duplicate", f"same content as {seen_hash[page.sha256]}")
+            page.quarantine = quarantined(page.name, page.sha256, "duplicate", f"same content as {seen_hash[page.sha256]}")
             continue
         if sid in seen_id:
             page.quarantine = quarantined(
-                path.name, page.sha256, "duplicate_id", f"source_id {sid!r} already used by {seen_id[sid]}"
+                page.name, page.sha256, "duplicate_id", f"source_id {sid!r} already used by {seen_id[sid]}"
             )
             continue
-        seen_hash.setdefault(page.sha256, path.name)
-        seen_id[sid] = path.name
-        page.key = page_key(path.name, page.sha256, metadata.get(sid), opts.max_bytes)
+        seen_hash.setdefault(page.sha256, page.name)
+        seen_id[sid] = page.name
+        page.key = page_key(page.name, page.sha256, metadata.get(sid), opts.max_bytes)
         page.cached, page.validated = state.lookup(page.key)
     state.record_files(hashed)
-    state.prune_files(os.path.join(real, p.name) for p in paths)
+    state.prune_files(os.path.join(real, p.as_posix()) for p in paths)
     return pages
 
 
@@ -249,7 +257,10 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
 
         with timer.stage("read"):
             metadata = sources.read_metadata(opts.sources_dir)
-            paths = sources.discover(opts.sources_dir)
+            found = sources.walk(opts.sources_dir, opts.pattern)
+            paths = found.pages
+            result.skipped = [{"file": f, "reason": why} for f, why in found.skipped]
+            _log_skipped(found.skipped, opts.sources_dir)
             for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
                 log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
             plan = _plan(opts.sources_dir, paths, metadata, opts, state)
@@ -271,7 +282,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
             counts = current
         else:
             spill = publish.spill_dir(opts.out)
-            spill.mkdir(parents=True, exist_ok=True)
+            outguard.make_job_dir(spill)  # marked: recovery removes only what the job made
             # A descriptor of the structure published last time (same tables,
             # schemas, sources; other hashes and row counts) passed frictionless
             # then: the run need not import it (see validate.descriptor_structure_key).
@@ -317,16 +328,29 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
                 log.warning("quarantined %s: %s", page.name, o.detail)
         for name in sorted(set(previous) - {p.name for p in plan}):
             pages.append({"file": name, "status": "removed"})
+        runnotes.note_unresolved(pages, opts.out)
         result.pages = pages
         result.counts = counts
         result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
+
+
+def _log_skipped(skipped: list[tuple[str, str]], folder: Path) -> None:
+    """One line naming the files of the sources that are not pages (the
+    report lists them all; -v logs each)."""
+    if not skipped:
+        return
+    shown = "; ".join(f"{f} ({why})" for f, why in skipped[:20])
+    more = f"; and {len(skipped) - 20} more (see the report)" if len(skipped) > 20 else ""
+    log.warning("skipped %d files of %s that are not pages: %s%s", len(skipped), folder, shown, more)
+    for f, why in skipped:
+        log.debug("skipped %s: %s", f, why)
 
 
 def _remove_in_background(folder: Path, before_returning: contextlib.ExitStack) -> None:
     """Remove ``folder`` in a thread, joined when ``before_returning`` closes.
     Removing the spilled chunks (~36 KB a page) takes a while (25 ms at
     2,000 pages): meanwhile the run updates its state and builds its report.
-    A run killed first leaves the folder to the next run's ``publish.recover``."""
+    A run killed first leaves the folder to the next run's ``outguard.recover``."""
     remover = threading.Thread(target=shutil.rmtree, args=(folder, True), name="etl-remove-spill")
     remover.start()
     before_returning.callback(remover.join)
@@ -592,6 +616,7 @@ def _publish(
       adds the full frictionless row check here; ``etl validate``, the tests
       and CI always run it."""
     staging = publish.staging_dir(opts.out)
+    outguard.make_job_dir(staging, "package")  # its marker is the published package's
     try:
         try:
             with timer.stage("publish_write"):  # (the rows' check runs meanwhile)

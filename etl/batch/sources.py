@@ -1,7 +1,10 @@
 """Sources stage: find the pages, read their metadata, decode their bytes.
 
-A page is any regular, non-hidden file in the sources folder other than the
-metadata file.  Its ``source_id`` is the file name without its extension.
+Pages are the files matching a pattern (default ``*.txt``) anywhere in the
+tree under the sources folder (``walk``); a page at the top keeps the file
+name without its extension as its ``source_id``, a nested page's id is
+prefixed by its folders (``source_id_of``).  Metadata rows are matched by
+that id, so by the page's path relative to the sources folder.
 
 Decoding follows what Chinese publishers actually produce, detected rather than
 assumed, in this order:
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import fnmatch
 import datetime as dt
 import os
 import re
@@ -146,7 +150,97 @@ def discover(sources_dir: Path) -> list[Path]:
 
 
 def source_id_of(path: Path) -> str:
-    return path.stem if path.suffix else path.name
+    """A page's ``source_id`` from its path relative to the sources folder
+    (see ``walk``): the file name without its extension, preceded for a page
+    in a subfolder by its folders, each followed by ``NESTED_SEPARATOR``
+    (``2023/01/page.txt`` -> ``2023__01__page``)."""
+    stem = path.stem if path.suffix else path.name
+    return NESTED_SEPARATOR.join([*path.parts[:-1], stem])
+
+
+# --- the tree of pages --------------------------------------------------------
+
+#: Pages are the files whose name matches this pattern (``etl run --pattern``).
+DEFAULT_PATTERN = "*.txt"
+
+#: Joins a nested page's folders and file name into its source_id.
+NESTED_SEPARATOR = "__"
+
+
+@dataclass
+class Found:
+    """What ``walk`` found: the pages (paths relative to the sources folder,
+    in run order) and the files it skipped, each with why."""
+
+    pages: list[Path]
+    skipped: list[tuple[str, str]]  # (path relative to the sources folder, reason)
+
+
+def _order(rel: Path) -> tuple:
+    """Run order: the pages at the top of the sources folder first (their
+    ids are those of earlier versions and win any clash), then the nested
+    ones, each group by its path's components."""
+    return (len(rel.parts) > 1, rel.parts)
+
+
+def walk(sources_dir: Path, pattern: str = DEFAULT_PATTERN) -> Found:
+    """The pages in the whole tree under ``sources_dir``: the files whose
+    name matches ``pattern`` (``fnmatch``, case-sensitive).  Skipped, and
+    reported: other files (``metadata.csv`` at the top is not a page and
+    not reported), hidden files and folders (names starting with a dot,
+    reported once per folder), symbolic links whose target lies outside
+    the sources folder (nothing outside it is ever read) or is a folder
+    (its pages are read where they lie), broken links, anything that is
+    not a regular file, folders that cannot be listed.  A link to a file
+    inside the sources folder is a page like any other.  Nothing is read
+    but folder listings."""
+    root = os.path.realpath(sources_dir)
+    pages: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    folders = [""]  # relative posix paths still to list
+    while folders:
+        rel_dir = folders.pop()
+        try:
+            with os.scandir(os.path.join(root, rel_dir) if rel_dir else root) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            skipped.append((rel_dir + "/", f"folder cannot be listed: {e.strerror}"))
+            continue
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if not rel_dir and entry.name == METADATA_FILE:
+                continue
+            if entry.name.startswith("."):
+                skipped.append((rel + ("/" if entry.is_dir(follow_symlinks=False) else ""), "hidden"))
+                continue
+            try:
+                if entry.is_symlink():
+                    target = os.path.realpath(entry.path)
+                    if target != root and not target.startswith(root + os.sep):
+                        skipped.append((rel, "symbolic link to outside the sources folder"))
+                        continue
+                    if os.path.isdir(target):
+                        skipped.append((rel, "symbolic link to a folder (its pages are read where they lie)"))
+                        continue
+                    if not os.path.exists(target):
+                        skipped.append((rel, "broken symbolic link"))
+                        continue
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(rel)
+                    continue
+                is_file = entry.is_file()  # (a link: its target inside the folder)
+            except OSError as e:
+                skipped.append((rel, f"cannot be examined: {e.strerror}"))
+                continue
+            if not is_file:
+                skipped.append((rel, "not a regular file"))
+            elif not fnmatch.fnmatchcase(entry.name, pattern):
+                skipped.append((rel, f"not a page (does not match {pattern})"))
+            else:
+                pages.append(Path(rel))
+    pages.sort(key=_order)
+    skipped.sort(key=lambda s: _order(Path(s[0])))
+    return Found(pages, skipped)
 
 
 def read_metadata(sources_dir: Path) -> dict[str, dict[str, str]]:

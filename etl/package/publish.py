@@ -227,25 +227,6 @@ def backup_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.old"
 
 
-def recover(out: Path) -> list[str]:
-    """Undo what a killed run left behind; return what was done."""
-    done = []
-    backup = backup_dir(out)
-    if backup.exists():
-        if not out.exists():
-            backup.rename(out)
-            done.append(f"restored {out} from {backup.name}")
-        else:
-            shutil.rmtree(backup)
-            done.append(f"removed {backup.name}")
-    # Staging and spill folders of killed runs (``.rows-*``: older versions).
-    stale_globs = (f".{out.name}.tmp-*", f".{out.name}.spill-*", f".{out.name}.rows-*")
-    for stale in [p for pattern in stale_globs for p in sorted(out.parent.glob(pattern))]:
-        shutil.rmtree(stale, ignore_errors=True)
-        done.append(f"removed {stale.name}")
-    return done
-
-
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
