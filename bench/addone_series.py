@@ -1,11 +1,11 @@
-"""Served add-one-page runs, repeated: the median of many runs that each
-add one page to an archive (a script, not a test).
+"""Add-one-page runs, repeated: the median of many runs that each add one
+page to an archive (a script, not a test).
 
-    .venv/bin/python bench/addone_series.py [--pages 400] [--runs 10] [--pause 2]
+    .venv/bin/python bench/addone_series.py [--pages 2000] [--runs 10] [--pause 2]
 
-Starts a warm ``etl serve``, runs the full archive once, then ``--runs``
-times: adds one page, waits ``--pause`` seconds (as between scheduled
-runs), and times the run.  Prints the full run's time and the add-one
+Runs the full archive once, then ``--runs`` times: adds one page, waits
+``--pause`` seconds (as between scheduled runs), and times the run.  Every
+run is ``etl run`` in a fresh process, timed by the wall clock.  Prints the full run's time and the add-one
 times (median, min, max) and their ratio to the full run.
 """
 
@@ -20,13 +20,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.bench_run import timed_run, warm_server  # noqa: E402
+from bench.bench_run import timed_run  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=400)
+    parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--pause", type=float, default=2.0)
     args = parser.parse_args()
@@ -34,14 +34,13 @@ def main() -> None:
         tmp = Path(tmp)
         write_archive(tmp / "sources", args.pages, seed=42)
         extras = [write_archive(tmp / f"extra{i}", 1, seed=1000 + i)[0] for i in range(args.runs)]
-        with warm_server(tmp / "state"):
+        time.sleep(args.pause)
+        full = timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"]
+        added = []
+        for extra in extras:
+            extra.rename(tmp / "sources" / extra.name)
             time.sleep(args.pause)
-            full = timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"]
-            added = []
-            for extra in extras:
-                extra.rename(tmp / "sources" / extra.name)
-                time.sleep(args.pause)
-                added.append(timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"])
+            added.append(timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"])
     median = statistics.median(added)
     print(json.dumps({
         "pages": args.pages, "pause_s": args.pause, "full_s": round(full, 3),
