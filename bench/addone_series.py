@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -35,17 +36,22 @@ def main() -> None:
         write_archive(tmp / "sources", args.pages, seed=42)
         extras = [write_archive(tmp / f"extra{i}", 1, seed=1000 + i)[0] for i in range(args.runs)]
         time.sleep(args.pause)
-        full = timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"]
-        added = []
+        full_run = timed_run(tmp / "sources", tmp, measure_memory=False)
+        full = full_run["seconds"]
+        added, added_cpu = [], []
         for extra in extras:
             extra.rename(tmp / "sources" / extra.name)
             time.sleep(args.pause)
-            added.append(timed_run(tmp / "sources", tmp, measure_memory=False)["seconds"])
+            run = timed_run(tmp / "sources", tmp, measure_memory=False)
+            added.append(run["seconds"])
+            added_cpu.append(run["cpu_s"])
     median = statistics.median(added)
     print(json.dumps({
         "pages": args.pages, "pause_s": args.pause, "full_s": round(full, 3),
         "add_one_median_s": round(median, 3), "add_one_min_s": round(min(added), 3), "add_one_max_s": round(max(added), 3),
         "add_one_fraction_of_full": round(median / full, 3),
+        "full_cpu_s": round(full_run["cpu_s"], 2), "add_one_median_cpu_s": round(statistics.median(added_cpu), 2),
+        "load_avg_1min": round(os.getloadavg()[0], 2),
     }))
 
 

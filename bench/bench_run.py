@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -62,11 +64,15 @@ def tree_rss(pid: int) -> int:
 
 
 def timed_run(sources: Path, work: Path, *extra: str, measure_memory: bool = True) -> dict:
-    """One ``etl run`` in a fresh process: wall-clock seconds, peak memory of
-    its process tree (0 unless ``measure_memory``) and its JSON report.  Sampling memory reads every process's smaps every
+    """One ``etl run`` in a fresh process: wall-clock seconds, CPU seconds of
+    its process tree (user + system, the job and its workers: on a machine
+    other work shares, the wall clock grows with that work, the CPU much
+    less), peak memory of its process tree (0 unless ``measure_memory``) and
+    its JSON report.  Sampling memory reads every process's smaps every
     50 ms: a cost of its own on two cores, paid only when the peak is wanted."""
     report = work / "report.json"
     cmd = [*ETL, "run", "--sources", str(sources), "--out", str(work / "dist"), "--state", str(work / "state"), "--report", str(report), "-q", *extra]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd)
     peak = 0
@@ -83,13 +89,15 @@ def timed_run(sources: Path, work: Path, *extra: str, measure_memory: bool = Tru
         sampler.start()
     code = proc.wait()
     seconds = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     done.set()
     if measure_memory:
         sampler.join()
     data = json.loads(report.read_text())
     if code not in (0, 3):
         raise SystemExit(f"etl run failed ({code}): {data.get('error')}")
-    return {"seconds": seconds, "peak_rss_mib": peak / 2**20, "report": data}
+    return {"seconds": seconds, "cpu_s": cpu, "peak_rss_mib": peak / 2**20, "report": data}
 
 
 def page_cpu_ms(sources: Path, pages: int = 100, rounds: int = 3) -> float:
@@ -138,6 +146,8 @@ def bench_size(pages: int, workers: int, pause: float = 0.0) -> dict:
         "pause_s": pause,
         "seconds": round(run["seconds"], 2),
         "pages_per_s": round(pages / run["seconds"], 1),
+        "cpu_s": round(run["cpu_s"], 2),
+        "load_avg_1min": round(os.getloadavg()[0], 2),
         "chars_per_s": round(chars / run["seconds"]),
         "peak_rss_mib": round(sampled["peak_rss_mib"]),
         "seconds_while_sampling_memory": round(sampled["seconds"], 2),
@@ -175,6 +185,9 @@ def bench_incremental(pages: int, workers: int, pause: float = 0.0) -> dict:
         "full_s": round(full["seconds"], 2),
         "rerun_unchanged_s": round(unchanged["seconds"], 2),
         "add_one_page_s": round(added["seconds"], 2),
+        "full_cpu_s": round(full["cpu_s"], 2),
+        "add_one_page_cpu_s": round(added["cpu_s"], 2),
+        "load_avg_1min": round(os.getloadavg()[0], 2),
         "add_one_fraction_of_full": round(added["seconds"] / full["seconds"], 3),
         "add_one_stages_s": added["report"]["timings_seconds"],
     }
