@@ -21,7 +21,6 @@ from etl.extract.textrepair import repair
 from conftest import SEED, data_file  # tests/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = data_file("gold", "README.md").parent
 SID = SEED.stem
 
 
@@ -31,14 +30,14 @@ def gold_page() -> PageExtraction:
     raw = SEED.read_text(encoding="utf-8")
     r = repair(raw)
     figs = []
-    with (GOLD / "seed_figures.csv").open(encoding="utf-8") as f:
+    with data_file("gold", "seed_figures.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             s, e = int(row["char_start"]), int(row["char_end"])
             cs, ce = r.clean_pos(s), r.clean_pos(e - 1) + 1
             figs.append(Figure(s, e, raw[s:e], float(row["value"]), row["unit"], "", row["qualifier"],
                                r.display_text(cs, ce), clean_start=cs, clean_end=ce))
     dates = []
-    with (GOLD / "seed_dates.csv").open(encoding="utf-8") as f:
+    with data_file("gold", "seed_dates.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             s, e = int(row["char_start"]), int(row["char_end"])
             cs, ce = r.clean_pos(s), r.clean_pos(e - 1) + 1
