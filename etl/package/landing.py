@@ -82,6 +82,12 @@ def _pygal_config(**kw):
     return pygal, dict(js=[], disable_xml_declaration=True, style=style, explicit_size=False, **kw)
 
 
+def _count_ticks(largest: int) -> list[int]:
+    """Whole-number axis ticks from 0 to at least ``largest`` (counts have no fractions)."""
+    step = max(1, -(-largest // 8))
+    return list(range(0, largest + step, step))
+
+
 def latest_period_chart(latest: pl.DataFrame, period: str) -> str:
     """Horizontal bars: figures per indicator in the latest period, one
     series per topic.  ``latest``: indicator_id, label_en, topic, figures."""
@@ -91,6 +97,7 @@ def latest_period_chart(latest: pl.DataFrame, period: str) -> str:
     chart.title = f"Indicator figures for the latest period ({period}), by topic"
     rows = latest.sort(["topic", "figures", "indicator_id"], descending=[False, False, True]).to_dicts()
     chart.x_labels = [f"{r['label_en']}" for r in rows]
+    chart.y_labels = _count_ticks(max(r["figures"] for r in rows))
     for topic in sorted({r["topic"] for r in rows}):
         chart.add(topic, [r["figures"] if r["topic"] == topic else None for r in rows])
     return _svg(chart, "latest-indicators")
@@ -105,6 +112,7 @@ def figures_over_time_chart(by_month: pl.DataFrame) -> str:
     chart.title = "Figures per newspaper, by issue month"
     months = sorted(by_month["month"].unique().to_list())
     chart.x_labels = months
+    chart.y_labels = _count_ticks(int(by_month.group_by("month").agg(pl.col("figures").sum())["figures"].max()))
     totals = by_month.group_by("publisher").agg(pl.col("figures").sum()).sort(["figures", "publisher"], descending=[True, False])
     for publisher in totals["publisher"].to_list():
         counts = dict(by_month.filter(pl.col("publisher") == publisher).select("month", "figures").iter_rows())
