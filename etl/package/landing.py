@@ -66,7 +66,12 @@ def _svg(chart, chart_id: str) -> str:
     chart.uuid = chart_id  # pygal draws a random one otherwise
     svg = chart.render(is_unicode=True)
     svg = re.sub(r"<!--Generated with pygal.*?-->", "", svg)
-    return re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
+    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
+    # Coordinates to two decimals: a smaller page, the same drawing.
+    return _LONG_DECIMAL.sub(lambda m: f"{float(m[0]):.2f}", svg)
+
+
+_LONG_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d{3,}(?![\w.])")
 
 
 def _pygal_config(**kw):
@@ -112,7 +117,8 @@ def figures_over_time_chart(by_month: pl.DataFrame) -> str:
     chart.title = "Figures per newspaper, by issue month"
     months = sorted(by_month["month"].unique().to_list())
     chart.x_labels = months
-    chart.y_labels = _count_ticks(int(by_month.group_by("month").agg(pl.col("figures").sum())["figures"].max()))
+    monthly = by_month.group_by("month").agg(pl.col("figures").sum())["figures"].to_list()
+    chart.y_labels = _count_ticks(int(max(monthly)))
     totals = by_month.group_by("publisher").agg(pl.col("figures").sum()).sort(["figures", "publisher"], descending=[True, False])
     for publisher in totals["publisher"].to_list():
         counts = dict(by_month.filter(pl.col("publisher") == publisher).select("month", "figures").iter_rows())
