@@ -86,16 +86,17 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     out: list[DateMention] = []
     for d in mentions:
         cs, ce = d.clean_start, d.clean_end
-        if d.start is not None and d.end is not None:
+        start, end = d.start, d.end
+        if start is not None and end is not None:
             if d.surface.endswith("以来") and d.resolution == "relative" and end_of_article is not None \
-                    and d.start.year == end_of_article.year:
-                d = _mention(repaired, cs, ce, d.granularity, d.start, end_of_article, d.resolution)
+                    and start.year == end_of_article.year:
+                d = _mention(repaired, cs, ce, d.granularity, start, end_of_article, d.resolution)
             elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \
-                    and d.start <= end_of_article:
-                d = _mention(repaired, cs, ce + 2, "period", d.start, end_of_article, d.resolution)
+                    and start <= end_of_article:
+                d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
             elif d.granularity in ("month", "day") and text[max(0, cs - 4):cs].endswith(UP_TO_WORDS) \
                     and (d.granularity == "day" or text.startswith(MONTH_END_WORDS, ce)):
-                d = _mention(repaired, cs, ce, "period", dt.date(d.end.year, 1, 1), d.end, d.resolution)
+                d = _mention(repaired, cs, ce, "period", dt.date(end.year, 1, 1), end, d.resolution)
         out.append(d)
     out.extend(_review_mentions(repaired, out, issue, precision))
     out.sort(key=lambda m: m.clean_start)

@@ -44,7 +44,7 @@ from itertools import accumulate
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, overlapped_matches, load_codebook
-from etl.semantic.periods import measure_of, period_of, report_year
+from etl.semantic.periods import framing_dates, measure_of, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
 
 #: Characters that end a clause / a sentence in the clean text (full-width
@@ -586,11 +586,12 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
     if idx is None:
         idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
-    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN)
+    dts = framing_dates(repaired.clean, sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN))
     date_starts = [d[0] for d in dts]
     if region is None:
         region = PageRegion(None, "none_named")
     places = places or []
+    place_starts = [m.start for m in places]
     year_of_report = report_year(repaired.clean)
     rows: list[dict] = []
     page_end = len(repaired.clean)
@@ -603,12 +604,15 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             continue
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
-            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs)
+            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
         frame_start = period_of(idx, dts, cs, date_starts, None, year_of_report)[0]
+        periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator
             measure = measure_of(idx.clean, cs, ind.measures, frame_start, as_of)
-            ps, pe, basis = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure)
+            if measure not in periods:
+                periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure)
+            ps, pe, basis = periods[measure]
             rows.append({
                 "indicator_id": ind.id,
                 "label_zh": ind.label_zh,

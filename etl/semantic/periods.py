@@ -113,10 +113,7 @@ def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, s
     clean = idx.clean
     p = _para_of(idx, cs)
     para_start = idx.para_starts[p]
-    usable = [k for k in range(len(dates))
-              if dates[k][2].start is not None and dates[k][2].end is not None
-              and not is_comparison(clean, dates[k][0], dates[k][1])]
-    before = [k for k in usable if dates[k][0] < cs]
+    before = range(bisect.bisect_left(starts, cs))
     for k in reversed(before):
         ds, _, d = dates[k]
         if ds < para_start:
@@ -125,7 +122,7 @@ def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, s
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
     if h and idx.headings[h - 1] == para_start:  # the figure stands in a heading
-        for k in usable:
+        for k in range(len(before), len(dates)):
             ds, _, d = dates[k]
             if cs < ds and not _in_dateline(clean, dates[k][1]):
                 return d, d.start, d.end, "heading"
@@ -137,13 +134,13 @@ def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, s
         elif o and idx.year_openers[o - 1] > heading_before:
             opener = idx.year_openers[o - 1]
     if opener >= 0:
-        for k in reversed([k for k in before if opener <= dates[k][0] < para_start]):
+        for k in reversed(range(bisect.bisect_left(starts, opener), bisect.bisect_left(starts, para_start))):
             ds, de, d = dates[k]
             if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
                 return d, d.start, d.end, "section"  # a framing date after the 全年 paragraph
         if year_of_report is not None:
             return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
-        for k in reversed([k for k in before if dates[k][0] < opener]):
+        for k in reversed(range(bisect.bisect_left(starts, opener))):
             d = dates[k][2]
             if d.start is not None and d.end is not None and d.start.year == d.end.year:
                 return d, dt.date(d.start.year, 1, 1), dt.date(d.start.year, 12, 31), "section"
@@ -165,12 +162,19 @@ def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, s
     return None, None, None, None
 
 
+def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list[tuple[int, int, DateMention]]:
+    """The dates that may frame a figure: resolved, and not the base of a
+    comparison (``dates``: (clean start, clean end, date), sorted)."""
+    return [(ds, de, d) for ds, de, d in dates
+            if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)]
+
+
 def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int,
               starts: list[int] | None = None, as_of: dt.date | None = None,
               year_of_report: int | None = None, measure: str = "outcome") -> tuple:
     """(start, end, basis) of the period a figure at clean offset ``cs``
-    covers.  ``dates`` are (clean start, clean end, date) sorted by
-    position; ``starts`` their clean starts; ``as_of`` the article's date
+    covers.  ``dates`` are the page's :func:`framing_dates`;
+    ``starts`` their clean starts; ``as_of`` the article's date
     at the precision known; ``year_of_report`` the page's :func:`report_year`;
     ``measure`` the figure's :func:`measure_of` (a target framed by 今年
     covers the whole year)."""

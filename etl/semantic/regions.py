@@ -414,15 +414,18 @@ def page_region(text: str, starts: list[int] | None = None) -> Region | None:
 
 
 def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sentence_start: int,
-                  pos: int) -> tuple[Region | None, str]:
+                  pos: int, found_starts: list[int] | None = None) -> tuple[Region | None, str]:
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
     page's region its sentence names before it (a town of the county);
-    otherwise the page's.  Never a region outside the page's province."""
+    otherwise the page's.  Never a region outside the page's province.
+    ``found_starts``: the starts of ``found`` (when the caller has them)."""
     gaz = gazetteer()
     page_code = page.region.code if page.region else None
     province = chain_root(page_code) if page_code else None
-    lo = bisect.bisect_left([m.start for m in found], sentence_start)
+    if found_starts is None:
+        found_starts = [m.start for m in found]
+    lo = bisect.bisect_left(found_starts, sentence_start)
     best: Mention | None = None
     for m in found[lo:]:
         if m.end > pos:
