@@ -24,8 +24,9 @@ precision known); so does an outcome framed by ``今年``: the year is not
 over when the article is written.  Yearly averages (年均, 每年) keep their
 span.
 
-**Measure** (:func:`measure_of`): ``target`` when the clause before the figure
-has a target word (:data:`TARGET_WORDS`, not right after 完成/超过) or the
+**Measure** (:func:`measure_of`): ``target`` when the clause before the figure,
+or the lead of its sentence before a colon (``主要目标：…``), has a target
+word (:data:`TARGET_WORDS`, not right after 完成/超过) or the
 period starts after the article's date (next year's plan); ``annual_average``
 after 年均/每年; ``cumulative`` after 累计 or an up-to-now word; else
 ``outcome``.  A kind the codebook does not allow for the indicator gives the
@@ -59,6 +60,7 @@ ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
 _REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,40}?(?:统计公报|公报|工作报告|年报|工作总结|年鉴)")
 #: Characters that end a clause (for the measure's words).
 _CLAUSE_END = ",，;；:：!！?？。\n"
+_SENTENCE_END = ";；!！?？。\n"
 
 
 class TextIndex(Protocol):
@@ -200,13 +202,27 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
     kind = "outcome"
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
-    elif _has_target_word(clause) or (start is not None and as_of is not None and start > as_of):
+    elif _has_target_word(clause) or _has_target_word(_lead(clean, cs)) \
+            or (start is not None and as_of is not None and start > as_of):
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS):
         kind = "cumulative"
     if allowed and kind not in allowed:
         return allowed[0]
     return kind
+
+
+def _lead(clean: str, cs: int) -> str:
+    """The lead of the figure's sentence when it ends in a colon
+    (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
+    k = cs
+    while k > 0 and clean[k - 1] not in _SENTENCE_END:
+        k -= 1
+    sentence = clean[k:cs]
+    for colon in (":", "："):
+        if colon in sentence:
+            return sentence[: sentence.index(colon)]
+    return ""
 
 
 def _has_target_word(clause: str) -> bool:
