@@ -216,6 +216,14 @@ def test_next_years_new_urban_jobs_are_a_target():
     assert jobs and all(r["measure"] == "target" for r in jobs)
 
 
+def test_a_projection_governs_the_rest_of_its_sentence():
+    text = "省人社厅预计，今年全省城镇新增就业将达到117万人，农村劳动力转移就业131万人。"
+    rs = rows(text, "2011-11-02")
+    for v in (1170000, 1310000):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2011, 1, 1), D(2011, 12, 31)), v
+
+
 def test_a_completion_rate_is_an_outcome_and_a_target_is_a_target():
     text = "2022年，全县城镇新增就业10500人，完成目标任务9000人的116.67%。"
     rs = rows(text, "2023-01")

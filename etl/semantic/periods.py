@@ -26,7 +26,8 @@ span.
 
 **Measure** (:func:`measure_of`): ``target`` when the clause before the figure,
 or the lead of its sentence before a colon (``主要目标：…``), has a target
-word (:data:`TARGET_WORDS`, not right after 完成/超过) or the
+word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence has
+预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`), or the
 period starts after the article's date (next year's plan); ``annual_average``
 after 年均/每年; ``cumulative`` after 累计 or an up-to-now word; else
 ``outcome``.  A kind the codebook does not allow for the indicator gives the
@@ -54,6 +55,9 @@ CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
 AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 #: The figure is a target or a plan.
 TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事")
+#: Words that make the whole rest of their sentence a projection or a plan
+#: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
+SENTENCE_TARGET_WORDS = ("预计", "力争", "确保")
 #: A target word right after these names what was achieved (完成目标任务的 113%).
 ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
 #: A bulletin's or report's title: its year frames the page.
@@ -203,6 +207,7 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
     elif _has_target_word(clause) or _has_target_word(_lead(clean, cs)) \
+            or any(w in _sentence_before(clean, cs) for w in SENTENCE_TARGET_WORDS) \
             or (start is not None and as_of is not None and start > as_of):
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS):
@@ -212,13 +217,17 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
     return kind
 
 
-def _lead(clean: str, cs: int) -> str:
-    """The lead of the figure's sentence when it ends in a colon
-    (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
+def _sentence_before(clean: str, cs: int) -> str:
     k = cs
     while k > 0 and clean[k - 1] not in _SENTENCE_END:
         k -= 1
-    sentence = clean[k:cs]
+    return clean[k:cs]
+
+
+def _lead(clean: str, cs: int) -> str:
+    """The lead of the figure's sentence when it ends in a colon
+    (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
+    sentence = _sentence_before(clean, cs)
     for colon in (":", "："):
         if colon in sentence:
             return sentence[: sentence.index(colon)]
