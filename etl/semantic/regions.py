@@ -225,10 +225,10 @@ def _full_names() -> frozenset[str]:
 PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在", "到", "赴", "于", "驻")
 #: Words right after a short form that make it read as a place: a level
 #: suffix the gazetteer's name does not carry (密云县 for today's 密云区) or a
-#: body of the place (连江新闻网).  Not 镇/乡: a town may bear a county's
+#: body of the place (连江新闻网) or a local paper's dateline (云上通山报道:).  Not 镇/乡: a town may bear a county's
 #: short form, and 新增城镇 would read as 增城 + 镇.
 PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
-               "融媒", "电视台", "广播电视")
+               "融媒", "电视台", "广播电视", "讯", "报道")
 #: A full name ending in 市 followed by one of these is part of another word
 #: (东方市场, 合作市民).
 _NOT_AFTER_CITY = "场民"
