@@ -121,8 +121,8 @@ Every cell holds one value: a list is a link table, one row per item, never a jo
 string. `check_figures` links each check to the figures it compares, with the figure's
 role (numerator, denominator, rate; whole, part, share; achieved, target, rate; value);
 `figure_flags` holds the plausibility flags of figures, `visit_gifts` what each care
-visit brought (in text order), `codebook_terms` each indicator's units, signal phrases
-and required words. Every reference is a declared foreign key, checked by
+visit brought (in text order), `codebook_terms` each indicator's units, signal phrases,
+required words and measures. Every reference is a declared foreign key, checked by
 `frictionless validate` and `etl validate`: every page table → `sources`,
 `indicators` → `figures` and `codebook`, `check_figures` → `checks` and `figures`,
 `figure_flags` → `figures`, `visit_gifts` → `care_visits`, `codebook_terms` → `codebook`.
@@ -137,6 +137,13 @@ JOIN 'data/figures.parquet' f USING (figure_id)
 WHERE NOT c.passed ORDER BY c.check_id, l.role;
 ```
 """
+
+
+#: How a quantity no unit gives comes about.
+_NO_UNIT = {
+    "share": "(a percentage after a share word)",
+    "other": "(a figure whose unit the vocabulary gives no quantity)",
+}
 
 
 def _quantity_section() -> str:
@@ -159,7 +166,7 @@ def _quantity_section() -> str:
     ]
     for quantity, written in units.items():
         shown = ", ".join(written[:12]) + (" …" if len(written) > 12 else "")
-        lines.append(f"| `{quantity}` | {shown or '(from the words around the figure)'} |")
+        lines.append(f"| `{quantity}` | {shown or _NO_UNIT.get(quantity, '')} |")
     return "\n".join(lines) + "\n"
 
 
