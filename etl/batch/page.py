@@ -12,11 +12,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.semantic import privacy
+from etl.semantic import privacy, regions
 
 from etl import semantic
-from etl.extract import extract_text
+from etl.extract import date_context, extract_text
 from etl.batch.sources import IssueDate, PageError, decode, source_id_of
+from etl.extract.quantity import figure_quantity
 from etl.package.flags import figure_flags
 
 
@@ -62,13 +63,19 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
         except ValueError as e:
             return quarantined(file_name, sha256, "bad_metadata", f"metadata: {e}")
 
-    page = extract_text(text, issue.date if issue else None)
-    meaning = semantic.derive(source_id, page)
+    page = extract_text(text, issue.date if issue else None, issue.precision if issue else "month")
+    region_code = (metadata.get("region_code") or "").strip() or None
+    if region_code is not None and region_code not in regions.gazetteer():
+        return quarantined(file_name, sha256, "bad_metadata",
+                           f"metadata: region_code {region_code!r} is not a code of schemas/vocab/regions.csv")
+    meaning = semantic.derive(source_id, page, region_code,
+                              date_context.as_of(issue.date, issue.precision) if issue else None)
     names = meaning.private_names
     # Figures of one sentence share its context: mask each distinct one
     # once, all in one call (mask_many: one pass instead of a call per text).
     contexts = list(dict.fromkeys([f.context for f in page.figures]))
     masked_contexts = dict(zip(contexts, privacy.mask_many(contexts, names)))
+    clean = page.repaired.clean
 
     figures = [
         {
@@ -83,10 +90,16 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
             "unit_raw": f.unit_raw,
             "per": f.per,
             "qualifier": f.qualifier,
+            "quantity": figure_quantity(f, clean),
             "context": masked_contexts[f.context],
-            "flags": ";".join(figure_flags(f)) or None,
         }
         for f in page.figures
+    ]
+    # A figure's plausibility flags: one row each (a link table, not a list in a cell).
+    flags = [
+        {"figure_id": row["figure_id"], "flag": flag, "source_id": source_id}
+        for f, row in zip(page.figures, figures)
+        for flag in figure_flags(f)
     ]
     dates = [
         {
@@ -123,10 +136,13 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
     tables: dict[str, list[dict]] = {
         "sources": [source],
         "figures": figures,
+        "figure_flags": flags,
         "dates": dates,
         "indicators": meaning.indicators,
         "checks": meaning.checks,
+        "check_figures": meaning.check_figures,
         "care_visits": meaning.care_visits,
+        "visit_gifts": meaning.visit_gifts,
     }
     return PageOutcome(
         file_name, source_id, sha256, "ok", tables=tables, seconds=time.perf_counter() - t0
