@@ -67,6 +67,12 @@ class PageScore:
     misses: list[str] = field(default_factory=list)
 
 
+def _s(value) -> str:
+    """A published value as the annotation writes it (dates are date objects
+    in the page step's rows, ISO strings in the CSV; None is empty)."""
+    return "" if value is None else str(value)
+
+
 def _span_of(text: str, anchor: str, surface: str) -> tuple[int, int] | None:
     a = text.find(anchor)
     if a < 0:
@@ -112,7 +118,7 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             sc.region_right += 1
         else:
             sc.misses.append(f"region {g['surface']!r}: {r['region_code']} {r['region_name_zh']} != {g['region_code']} {g['region_name_zh']}")
-        if (r["period_start"] or "") == g["period_start"] and (r["period_end"] or "") == g["period_end"]:
+        if _s(r["period_start"]) == g["period_start"] and _s(r["period_end"]) == g["period_end"]:
             sc.period_right += 1
         else:
             sc.misses.append(f"period {g['surface']!r}: {r['period_start']}..{r['period_end']} ({r.get('period_basis')}) != {g['period_start']}..{g['period_end']}")
@@ -138,7 +144,7 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             continue
         taken.add(hit)
         sc.visits_found += 1
-        if (published_visits[hit]["visit_date"] or "") == v["visit_date"]:
+        if _s(published_visits[hit]["visit_date"]) == v["visit_date"]:
             sc.visits_dated_right += 1
         else:
             sc.misses.append(f"visit date {v['anchor']!r}: {published_visits[hit]['visit_date']} != {v['visit_date']}")
