@@ -77,7 +77,10 @@ def _span_of(text: str, anchor: str, surface: str) -> tuple[int, int] | None:
     a = text.find(anchor)
     if a < 0:
         return None
+    # The surface as a number of its own: "4%" is not the end of "3.34%".
     s = anchor.find(surface)
+    while s > 0 and surface[:1].isdigit() and (anchor[s - 1].isdigit() or anchor[s - 1] in ".．"):
+        s = anchor.find(surface, s + 1)
     return (a + s, a + s + len(surface)) if s >= 0 else (a, a + len(anchor))
 
 

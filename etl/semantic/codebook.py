@@ -32,6 +32,7 @@ class Indicator:
     units: tuple[str, ...]
     phrases: tuple[str, ...]
     requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()  # words that, in the clause before the figure, disqualify it
     population_group: str | None = None
     order: int = 0
 
@@ -165,6 +166,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             units=tuple(e["units"]),
             phrases=tuple(e["phrases"]),
             requires=tuple(e.get("requires") or ()),
+            excludes=tuple(e.get("excludes") or ()),
             population_group=e.get("population_group"),
             order=i,
         )
