@@ -1,0 +1,158 @@
+"""Forms of private persons' names besides "role word + full name" (which
+``etl.semantic.privacy`` finds): the cues are ``schemas/vocab/name_cues.csv``.
+
+* **Surname + form of address** (``kinship`` cues): 王阿姨, 李大爷, 张奶奶,
+  徐老师: the whole form is the name.  A surname that is an everyday word
+  (``ambiguous`` in the surname table) counts only after a boundary.
+* **老/小 + surname** (``familiar_prefix``): 老王, 小李, after a boundary, a
+  pronoun or a verb of calling (唤她小张) and before a boundary or a word
+  that follows a name (小陆来了).  Never an ambiguous surname, never an
+  ordinary word of ``not_names.csv`` (小康, 小区, 老年).
+* **Full name + form of address**: 魏某某婆婆 (the name is the part before
+  the form of address).
+* **Lists**: a name found on the page followed by 、/和/及 and another
+  surname + given name gives that name too (困难职工甲某、乙某某和丙某).
+* **Naming words** (``naming``): 名叫/叫 + full name before 的 or a boundary;
+  ``surname_only``: 姓 + surname (一位姓刘的志愿者: 姓刘).
+* **Latin letters**: a Latin word right after a Chinese name (陈某某Jacob),
+  a word after a title (Mr. Smith), and, once found, the same word anywhere.
+* **Transliterated foreign names**: CJK runs joined by a middle dot
+  (约翰·史密斯).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+from etl.extract.rules import VOCAB_DIR, literal_alternation
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+#: Characters around a name that are not part of a word with it.
+BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—… \u3000"
+#: Words that follow a name (小陆来了, 老王说).
+AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对给让把被跟同与"
+#: Characters before 老/小 + surname that introduce an address (唤她小张).
+BEFORE_FAMILIAR = "她他我你叫唤喊称是"
+#: Characters that join a list of names.
+LIST_JOINERS = ("、", "和", "及", "与")
+
+
+@functools.cache
+def cues() -> dict[str, tuple[str, ...]]:
+    """The cues of ``name_cues.csv`` by kind."""
+    path = VOCAB_DIR / "name_cues.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        if not r.get("cue") or not r.get("kind"):
+            raise ValueError(f"{path}: a row without cue or kind: {r}")
+        out.setdefault(r["kind"], []).append(r["cue"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
+    c = cues()
+    b = re.escape(BOUNDARY)
+    kin = literal_alternation(list(c.get("kinship", ())))
+    familiar = "".join(c.get("familiar_prefix", ()))
+    naming = literal_alternation(list(c.get("naming", ())))
+    titles = literal_alternation(list(c.get("latin_title", ())))
+    return {
+        # 王阿姨 (group 1: the surname; the form follows)
+        "kinship": re.compile(f"({sur})(?=(?:{kin}))"),
+        # 魏某某婆婆: a full name before a form of address, after a boundary or 的
+        "full_kinship": re.compile(f"(?:(?<=[{b}的])|^)({sur})([{_CJK}]{{1,2}}?)(?=(?:{kin}))"),
+        "familiar": re.compile(
+            f"(?:(?<=[{b}{BEFORE_FAMILIAR}])|^)([{re.escape(familiar)}]{unambiguous})(?=[{b}{AFTER_NAME}]|$)"
+        ),
+        "naming": re.compile(f"(?:{naming})({sur})([{_CJK}]{{1,2}}?)(?=[{b}的]|$)"),
+        "surname_only": re.compile(f"(?:{literal_alternation(list(c.get('surname_only', ('姓',))))})({sur})(?=[的{b}])"),
+        "latin_after_cjk": re.compile(f"(?<=[{_CJK}])([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
+        "latin_title": re.compile(f"\\b(?:{titles})\\.?\\s+([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
+        "transliterated": re.compile(f"(?<![{_CJK}])([{_CJK}]{{1,6}}[·•・][{_CJK}]{{1,8}}(?:[·•・][{_CJK}]{{1,8}})?)"),
+    }
+
+
+def find_forms(text: str, found: frozenset[str] | set[str], sur: str, ambiguous: frozenset[str],
+               unambiguous_class: str, ok) -> set[str]:
+    """The names of the forms above on a page whose other names are ``found``.
+    ``sur``: the surname alternation; ``unambiguous_class``: a regex of one
+    surname that is not an everyday word; ``ok(name, strong)``: the
+    privacy module's guards for a full-name candidate."""
+    p = _patterns(sur, unambiguous_class)
+    out: set[str] = set()
+    kin = cues().get("kinship", ())
+    # (the surname of a full name found is masked before a form of address
+    # by ``privacy.mask`` already: 熊医生 -> 某医生)
+    known_surnames = {n[:1] for n in found} | {n[:2] for n in found if len(n) >= 3}
+    for m in p["kinship"].finditer(text):
+        surname = m.group(1)
+        if surname in known_surnames:
+            continue
+        start = m.start(1)
+        before = text[start - 1] if start else "\n"
+        if surname in ambiguous and before not in BOUNDARY:
+            continue
+        if before not in BOUNDARY and "\u4e00" <= before <= "\u9fff" and before not in "的位名个老叫是和与、":
+            continue  # inside a word (爷爷奶奶): not an address of a person
+        form = next(k for k in sorted(kin, key=len, reverse=True) if text.startswith(k, m.end(1)))
+        out.add(surname + form)
+    for m in p["full_kinship"].finditer(text):
+        name = m.group(1) + m.group(2)
+        if len(name) >= 2 and ok(name, False):
+            out.add(name)
+    for m in p["familiar"].finditer(text):
+        out.add(m.group(1))
+    for m in p["naming"].finditer(text):
+        name = m.group(1) + m.group(2)
+        if ok(name, True):
+            out.add(name)
+    for m in p["surname_only"].finditer(text):
+        out.add(text[m.start() : m.end(1)])
+    # Lists after a name found anywhere (one pass per name, few names a page).
+    list_rx = re.compile(f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})({sur})([{_CJK}]{{1,2}})")
+    queue = [n for n in found | out if len(n) >= 2]
+    seen = set(queue)
+    while queue:
+        name = queue.pop()
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            while j < len(text) and "A" <= text[j].upper() <= "Z":
+                j += 1  # 陈某某Jacob、…
+            m = list_rx.match(text, j)
+            if m:
+                surname, given = m.group(1, 2)
+                cand = surname + given
+                if len(given) == 2 and not ok(cand, True):
+                    cand = surname + given[:1]
+                if ok(cand, True) and cand not in seen:
+                    seen.add(cand)
+                    out.add(cand)
+                    queue.append(cand)
+            i = text.find(name, i + 1)
+    # Latin words right after a Chinese name (曾某某Chine), titles (Mr. Smith).
+    for name in found | out:
+        i = text.find(name)
+        while i >= 0:
+            m = p["latin_after_cjk"].match(text, i + len(name))
+            if m:
+                out.add(m.group(1))
+            i = text.find(name, i + 1)
+    for m in p["latin_title"].finditer(text):
+        out.add(m.group(1))
+    for m in p["transliterated"].finditer(text):
+        out.add(m.group(1))
+    return out
+
+
+_LATIN_RX = re.compile("[A-Za-z]+")
+
+
+def is_latin(name: str) -> bool:
+    """Whether ``name`` is written in Latin letters (masked as a whole word only)."""
+    return _LATIN_RX.fullmatch(name) is not None
