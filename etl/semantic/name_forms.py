@@ -122,11 +122,11 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, ambiguous:
         i = text.find(name)
         while i >= 0:
             j = i + len(name)
-            while j < len(text) and "A" <= text[j].upper() <= "Z":
+            while j < len(text) and text[j].isascii() and text[j].isalpha():
                 j += 1  # 陈某某Jacob、…
-            m = list_rx.match(text, j)
-            if m:
-                surname, given = m.group(1, 2)
+            listed = list_rx.match(text, j)
+            if listed:
+                surname, given = listed.group(1, 2)
                 cand = surname + given
                 if len(given) == 2 and not ok(cand, True):
                     cand = surname + given[:1]
@@ -139,9 +139,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, ambiguous:
     for name in found | out:
         i = text.find(name)
         while i >= 0:
-            m = p["latin_after_cjk"].match(text, i + len(name))
-            if m:
-                out.add(m.group(1))
+            latin = p["latin_after_cjk"].match(text, i + len(name))
+            if latin:
+                out.add(latin.group(1))
             i = text.find(name, i + 1)
     for m in p["latin_title"].finditer(text):
         out.add(m.group(1))
