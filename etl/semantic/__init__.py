@@ -41,7 +41,7 @@ def derive(source_id: str, page: PageExtraction) -> SemanticResult:
     # sentence ends) serves both.
     spans = [clean_span(repaired, f) for f in page.figures]
     idx = index_page(repaired.clean, spans)
-    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx, spans)
+    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx, spans, names)
     # (One masking pass over all the messages: see privacy.mask_many.)
     for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
         row["message"] = message

@@ -631,13 +631,46 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
     return cs, max(ce, cs + 1)
 
 
+#: How far from a quotation its speaker is named (characters).
+SPEAKER_WINDOW = 16
+
+
+def _quotes(clean: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of the “…” quotations of the clean text."""
+    out = []
+    i = clean.find("“")
+    while i >= 0:
+        j = clean.find("”", i + 1)
+        if j < 0:
+            break
+        out.append((i, j))
+        i = clean.find("“", j + 1)
+    return out
+
+
+def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_start: int,
+                    names: frozenset[str]) -> bool:
+    """Whether the figure at clean ``cs`` is a private person's own: a name
+    of ``names`` in its clause before it (返乡农民工某某获得贷款 30 万元), or the
+    figure quoted from a private person (“县里给了 30 万元贷款。”某某说)."""
+    if any(n in clean[clause_start:cs] for n in names):
+        return True
+    k = bisect.bisect_right(quotes, (cs, len(clean))) - 1
+    if k < 0 or not quotes[k][0] < cs < quotes[k][1]:
+        return False
+    opening, closing = quotes[k]
+    around = clean[max(0, opening - SPEAKER_WINDOW) : opening] + clean[closing : closing + SPEAKER_WINDOW]
+    return any(n in around for n in names)
+
+
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
-                      idx: PageIndex | None = None, spans: list[tuple[int, int]] | None = None
-                      ) -> tuple[list[dict], list[dict]]:
+                      idx: PageIndex | None = None, spans: list[tuple[int, int]] | None = None,
+                      private_names: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
     """(indicator rows, check rows) of one page; ``idx`` is the page's
     :func:`index_page` (whole, or for the spans of ``figures``) and
     ``spans`` the figures' :func:`clean_span` when the caller already has
-    them."""
+    them.  A private person's own figure (``private_names``: see
+    :func:`_private_figure`) is no statistic of the region: no row."""
     if spans is None:
         spans = [clean_span(repaired, f) for f in figures]
     figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
@@ -647,6 +680,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     date_starts = [d[0] for d in dts]
     region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
     rows: list[dict] = []
+    quotes = _quotes(repaired.clean) if private_names else []
     page_end = len(repaired.clean)
     last = len(figs) - 1
     for k, (cs, ce, f) in enumerate(figs):
@@ -654,6 +688,8 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         next_start = figs[k + 1][0] if k < last else page_end
         matches = match_figure(idx, f, cs, ce, prev_end, next_start)
         if not matches:
+            continue
+        if private_names and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), private_names):
             continue
         ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
         for m in matches:

@@ -14,7 +14,8 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   sentence of its paragraph names an organiser, a visit (a visit verb, or a
   verb of going with a recipient or a home) and a recipient or a place.
 * **Same day**: a sentence opening with ``当天``/``这天`` … that tells a
-  visit: the day of the visit before.
+  visit by other visitors (not ``当天，志愿者们还…``, which goes on with
+  the visit before): the day of the visit before.
 * **Undated**: a paragraph that opens with its organiser (within
   ``organiser_window`` characters, before the visit verb) and tells a visit
   to a recipient, without counting the households or people visited (a
@@ -122,6 +123,16 @@ def _counts_after_visit(text: str, v: VisitVocab) -> bool:
     return i >= 0 and _COUNT_RX.search(text, i) is not None
 
 
+#: Words of a subject that goes on with the visit before (当天，志愿者们还为…).
+_GOING_ON = ("还", "又", "也", "再", "继续")
+
+
+def _goes_on(subject: str, v: VisitVocab) -> bool:
+    """Whether the subject of a same-day sentence (up to its visit verb)
+    goes on with the visit before rather than naming other visitors."""
+    return any(w in subject for w in _GOING_ON)
+
+
 def _is_heading(line: str) -> bool:
     s = line.strip()
     return len(s) <= 40 and not any(c in s for c in "。，,;；!！?？")
@@ -208,9 +219,10 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             opening = text.lstrip("“”\"' \u3000")
             if _BARE_DAY_RX.match(text) and _tells_visit(window, v):
                 event = VisitEvent(s0, p0, s0, None, True)
-            elif opening.startswith(v.same_day) and _tells_visit(text, v):
-                before = [e for e in events if e.dated]
-                event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
+            elif opening.startswith(v.same_day):
+                if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
+                    before = [e for e in events if e.dated]
+                    event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
             elif s0 == p0 and not opening.startswith(v.continuation) and _tells_visit(text, v) \
                     and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers)
