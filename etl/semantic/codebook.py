@@ -33,6 +33,7 @@ class Indicator:
     phrases: tuple[str, ...]
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()  # words that, in the clause before the figure, disqualify it
+    excludes_sentence: tuple[str, ...] = ()  # likewise in the sentence before it
     population_group: str | None = None
     order: int = 0
 
@@ -167,6 +168,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             phrases=tuple(e["phrases"]),
             requires=tuple(e.get("requires") or ()),
             excludes=tuple(e.get("excludes") or ()),
+            excludes_sentence=tuple(e.get("excludes_sentence") or ()),
             population_group=e.get("population_group"),
             order=i,
         )
