@@ -50,6 +50,15 @@ from etl.semantic.codebook import Indicator, Codebook, overlapped_matches, load_
 CLAUSE_END = set(",，;；:：!！?？。\n")
 SENTENCE_END = set(";；!！?？。\n")
 
+#: Characters right after a count that do not start the noun it counts
+#: (招聘会 3 个，…; 礼包 200 个给…; 3 个左右).
+NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是由到把被将")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 # --- page structure ------------------------------------------------------------
 
 
@@ -284,6 +293,11 @@ def match_figure(
         return []
     cb = load_codebook()
     unit = fig.unit
+    # "招聘会现场设置了 3 个服务专区": a count whose own noun follows it counts
+    # that noun, not the thing named before (the parts of one job fair are
+    # not job fairs): only a phrase after it may name what it counts.
+    counts_noun_after = unit == "count" and ce < clause_end and _is_cjk(clean[ce]) \
+        and clean[ce] not in NOT_A_NOUN_AFTER
     texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
@@ -292,7 +306,7 @@ def match_figure(
         for k in ks:
             start, end, phrase = signals[k]
             if side == "before":
-                if start < clause_start:
+                if start < clause_start or counts_noun_after:
                     continue
                 distance = cs - end
             else:

@@ -35,6 +35,9 @@ BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—�
 AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对给让把被跟同与"
 #: Characters before 老/小 + surname that introduce an address (唤她小张).
 BEFORE_FAMILIAR = "她他我你叫唤喊称是"
+#: Characters before a surname + form of address that do not make it part of a
+#: longer word (看望了独居的王奶奶, 一位李大爷).
+AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、"
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -62,13 +65,12 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
     naming = literal_alternation(list(c.get("naming", ())))
     titles = literal_alternation(list(c.get("latin_title", ())))
     return {
-        # 王阿姨 (group 1: the surname; the form follows)
-        "kinship": re.compile(f"({sur})(?=(?:{kin}))"),
-        # 魏某某婆婆: a full name before a form of address, after a boundary or 的
-        "full_kinship": re.compile(f"(?:(?<=[{b}的])|^)({sur})([{_CJK}]{{1,2}}?)(?=(?:{kin}))"),
+        # a form of address (王阿姨, 魏某某婆婆: the name stands before it)
+        "kinship": re.compile(kin),
         "familiar": re.compile(
             f"(?:(?<=[{b}{BEFORE_FAMILIAR}])|^)([{re.escape(familiar)}]{unambiguous})(?=[{b}{AFTER_NAME}]|$)"
         ),
+        "list": re.compile(f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})({sur})([{_CJK}]{{1,2}})"),
         "naming": re.compile(f"(?:{naming})({sur})([{_CJK}]{{1,2}}?)(?=[{b}的]|$)"),
         "surname_only": re.compile(f"(?:{literal_alternation(list(c.get('surname_only', ('姓',))))})({sur})(?=[的{b}])"),
         "latin_after_cjk": re.compile(f"(?<=[{_CJK}])([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
@@ -77,34 +79,41 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def find_forms(text: str, found: frozenset[str] | set[str], sur: str, ambiguous: frozenset[str],
-               unambiguous_class: str, ok) -> set[str]:
+def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: frozenset[str],
+               ambiguous: frozenset[str], unambiguous_class: str, ok) -> set[str]:
     """The names of the forms above on a page whose other names are ``found``.
-    ``sur``: the surname alternation; ``unambiguous_class``: a regex of one
-    surname that is not an everyday word; ``ok(name, strong)``: the
-    privacy module's guards for a full-name candidate."""
+    ``sur``: the surname alternation (``surnames``: the surnames, one- and
+    two-character); ``unambiguous_class``: a regex of one surname that is
+    not an everyday word; ``ok(name, strong)``: the privacy module's guards
+    for a full-name candidate."""
     p = _patterns(sur, unambiguous_class)
     out: set[str] = set()
-    kin = cues().get("kinship", ())
     # (the surname of a full name found is masked before a form of address
     # by ``privacy.mask`` already: 熊医生 -> 某医生)
     known_surnames = {n[:1] for n in found} | {n[:2] for n in found if len(n) >= 3}
     for m in p["kinship"].finditer(text):
-        surname = m.group(1)
-        if surname in known_surnames:
-            continue
-        start = m.start(1)
-        before = text[start - 1] if start else "\n"
-        if surname in ambiguous and before not in BOUNDARY:
-            continue
-        if before not in BOUNDARY and "\u4e00" <= before <= "\u9fff" and before not in "的位名个老叫是和与、":
-            continue  # inside a word (爷爷奶奶): not an address of a person
-        form = next(k for k in sorted(kin, key=len, reverse=True) if text.startswith(k, m.end(1)))
-        out.add(surname + form)
-    for m in p["full_kinship"].finditer(text):
-        name = m.group(1) + m.group(2)
-        if len(name) >= 2 and ok(name, False):
-            out.add(name)
+        at, form = m.start(), m.group()
+        # Surname + form of address (王阿姨).
+        for n in (2, 1):
+            surname = text[at - n : at] if at >= n else ""
+            if surname not in surnames:
+                continue
+            before = text[at - n - 1] if at > n else "\n"
+            if surname in known_surnames or (surname in ambiguous and before not in BOUNDARY):
+                break
+            if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS:
+                out.add(surname + form)
+            break  # (inside a word otherwise: 爷爷奶奶)
+        # A full name before the form of address, after a boundary or 的 (魏某某婆婆).
+        for n in (2, 3, 4):
+            start = at - n
+            if start < 0:
+                break
+            before = text[start - 1] if start else "\n"
+            name = text[start:at]
+            if (before in BOUNDARY or before == "的") and ok(name, False):
+                out.add(name)
+                break
     for m in p["familiar"].finditer(text):
         out.add(m.group(1))
     for m in p["naming"].finditer(text):
@@ -114,7 +123,7 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, ambiguous:
     for m in p["surname_only"].finditer(text):
         out.add(text[m.start() : m.end(1)])
     # Lists after a name found anywhere (one pass per name, few names a page).
-    list_rx = re.compile(f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})({sur})([{_CJK}]{{1,2}})")
+    list_rx = p["list"]
     queue = [n for n in found | out if len(n) >= 2]
     seen = set(queue)
     while queue:
@@ -148,6 +157,10 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, ambiguous:
     for m in p["transliterated"].finditer(text):
         out.add(m.group(1))
     return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 _LATIN_RX = re.compile("[A-Za-z]+")

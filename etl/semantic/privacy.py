@@ -544,7 +544,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
 
     sur = _patterns()[0]
     plain = "".join(sorted(s for s in single if s not in ambiguous))
-    found |= name_forms.find_forms(text, frozenset(found), sur, frozenset(ambiguous), f"[{plain}]", ok)
+    found |= name_forms.find_forms(text, frozenset(found), sur, frozenset(single | compound), frozenset(ambiguous),
+                                   f"[{plain}]", ok)
     return frozenset(found)
 
 
