@@ -37,7 +37,7 @@ AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对
 BEFORE_FAMILIAR = "她他我你叫唤喊称是"
 #: Characters before a surname + form of address that do not make it part of a
 #: longer word (看望了独居的王奶奶, 一位李大爷).
-AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、"
+AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找"
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -74,8 +74,11 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         "naming": re.compile(f"(?:{naming})({sur})([{_CJK}]{{1,2}}?)(?=[{b}的]|$)"),
         "surname_only": re.compile(f"(?:{literal_alternation(list(c.get('surname_only', ('姓',))))})({sur})(?=[的{b}])"),
         "latin_after_cjk": re.compile(f"(?<=[{_CJK}])([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
-        "latin_title": re.compile(f"\\b(?:{titles})\\.?\\s+([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
-        "transliterated": re.compile(f"(?<![{_CJK}])([{_CJK}]{{1,6}}[·•・][{_CJK}]{{1,8}}(?:[·•・][{_CJK}]{{1,8}})?)"),
+        # (the text repair drops the space after "Mr.")
+        "latin_title": re.compile(f"\\b(?:{titles})\\.?\\s*([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
+        # a Chinese name written with a Latin one (柏某某Kevin): a person
+        "cjk_latin": re.compile(f"(?:(?<=[{b}和与及])|^)({sur})([{_CJK}]{{1,2}}?)(?=[A-Z][a-z]{{1,14}}(?![A-Za-z]))"),
+        "dot": re.compile("[·•・]"),
     }
 
 
@@ -115,7 +118,8 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 out.add(name)
                 break
     for m in p["familiar"].finditer(text):
-        out.add(m.group(1))
+        if m.group(1) not in _not_names():
+            out.add(m.group(1))
     for m in p["naming"].finditer(text):
         name = m.group(1) + m.group(2)
         if ok(name, True):
@@ -154,9 +158,62 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             i = text.find(name, i + 1)
     for m in p["latin_title"].finditer(text):
         out.add(m.group(1))
-    for m in p["transliterated"].finditer(text):
-        out.add(m.group(1))
+    for m in p["cjk_latin"].finditer(text):
+        name = m.group(1) + m.group(2)
+        if ok(name, True):
+            out.add(name)
+            latin = p["latin_after_cjk"].match(text, m.end())
+            if latin:
+                out.add(latin.group(1))
+    for m in p["dot"].finditer(text):
+        foreign = _transliterated(text, m.start())
+        if foreign:
+            out.add(foreign)
     return out
+
+
+#: Characters that end the part of a transliterated name before its dot
+#: (来自英国的志愿者彼得·沃森: the name starts after 的, 者 …).
+_BEFORE_FOREIGN_NAME = set("的了是和与及、在为向对给")
+
+
+def _transliterated(text: str, dot: int) -> str | None:
+    """The transliterated name around the middle dot at ``dot`` (彼得·沃森),
+    or None: up to four characters before it, after any role word or
+    function character, and the characters after it up to a word that
+    follows a name."""
+    before = dot
+    while before > 0 and dot - before < 10 and _is_cjk(text[before - 1]):
+        before -= 1
+    head = text[before:dot]
+    cut = max((head.rfind(r) + len(r) for r in _roles() if r in head), default=0)
+    cut = max(cut, max((i + 1 for i, c in enumerate(head) if c in _BEFORE_FOREIGN_NAME), default=0))
+    head = head[cut:][-4:]
+    after = dot + 1
+    while after < len(text) and after - dot <= 8 and _is_cjk(text[after]) and text[after] not in AFTER_NAME:
+        after += 1
+    tail = text[dot + 1 : after]
+    if not head or not tail:
+        return None
+    # a second dot: 约翰·菲茨杰拉德·肯尼迪
+    if after < len(text) and text[after] in "·•・":
+        rest = _transliterated(text, after)
+        if rest:
+            return head + text[dot] + rest
+    return head + text[dot] + tail
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Ordinary words that read like a form of a name (小康, 小区): ``not_names.csv``."""
+    with (VOCAB_DIR / "not_names.csv").open(encoding="utf-8", newline="") as f:
+        return frozenset(r["word"] for r in csv.DictReader(f))
+
+
+@functools.cache
+def _roles() -> tuple[str, ...]:
+    with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
+        return tuple(r["zh"] for r in csv.DictReader(f) if r["kind"] in ("role", "relation") and "…" not in r["zh"])
 
 
 def _is_cjk(ch: str) -> bool:
