@@ -20,8 +20,14 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   ``organiser_window`` characters, before the visit verb) and tells a visit
   to a recipient, without counting the households or people visited (a
   count is a summary: an indicator, never a visit).
+* **Feature story**: an article with no dated visit whose first sentences
+  open with the day (after the byline) and that tells a visit further on:
+  that day dates its first visit.
 * **Lead**: an article with none of these whose first visit sentence names an
   organiser, a visit and a recipient, without a count: one undated visit.
+
+Undated visit sentences before an article's first dated visit introduce it
+(春节将至，社工们忙着走访辖区老人。): they give no row.
 
 Sentences that tell habits, plans, summaries (``not_event_words``),
 meetings, recruitment or service events at a venue (``other_story_words``),
@@ -233,13 +239,19 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         if events and events[-1].paragraph_start == p0:
             continue  # the same visit, told on
         events.append(event)
-    if events:
-        return events
+    dated = [e for e in events if e.dated]
+    if dated:
+        # Undated visit sentences before the first dated visit introduce the
+        # story (春节将至，社工们忙着走访辖区老人。): the visits follow.
+        return [e for e in events if e.dated or e.sentence_start > dated[0].sentence_start]
     # A feature story: its first sentence opens with the day (after the
-    # byline), and the article tells a visit further on.
+    # byline), and the article tells a visit further on (it dates the first
+    # undated visit sentence, which tells that visit).
     body = clean[a:b]
     if _tells_visit(body, v) and _first(body, v.other_story) < 0:
         for s0, s1, p0 in sentences[:3]:
+            if events and s0 > events[0].sentence_start:
+                break
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
                 opening = clean[s0:pos].strip("“”\"' \u3000\n")
@@ -247,7 +259,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     continue
                 if _first(clean[pos : min(pos + 14, s1)], v.reporting + v.campaign_start) >= 0:
                     continue
-                return [VisitEvent(s0, p0, pos, d.start, True)]
+                return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
+    if events:
+        return events
     for s0, s1, p0 in sentences:  # a lead telling one undated visit
         text = clean[s0:s1]
         if _first(text, v.not_event) < 0 and _tells_visit(text, v) and not _counts_after_visit(text, v):
