@@ -67,9 +67,8 @@ class PageScore:
     misses: list[str] = field(default_factory=list)
 
 
-def _s(value) -> str:
-    """A published value as the annotation writes it (dates are date objects
-    in the page step's rows, ISO strings in the CSV; None is empty)."""
+def _iso(value) -> str:
+    """A published date (a ``datetime.date``) as the annotation writes it."""
     return "" if value is None else str(value)
 
 
@@ -121,7 +120,7 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             sc.region_right += 1
         else:
             sc.misses.append(f"region {g['surface']!r}: {r['region_code']} {r['region_name_zh']} != {g['region_code']} {g['region_name_zh']}")
-        if _s(r["period_start"]) == g["period_start"] and _s(r["period_end"]) == g["period_end"]:
+        if _iso(r["period_start"]) == g["period_start"] and _iso(r["period_end"]) == g["period_end"]:
             sc.period_right += 1
         else:
             sc.misses.append(f"period {g['surface']!r}: {r['period_start']}..{r['period_end']} ({r.get('period_basis')}) != {g['period_start']}..{g['period_end']}")
@@ -147,7 +146,7 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             continue
         taken.add(hit)
         sc.visits_found += 1
-        if _s(published_visits[hit]["visit_date"]) == v["visit_date"]:
+        if (published_visits[hit]["visit_date"] or "") == v["visit_date"]:
             sc.visits_dated_right += 1
         else:
             sc.misses.append(f"visit date {v['anchor']!r}: {published_visits[hit]['visit_date']} != {v['visit_date']}")

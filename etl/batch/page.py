@@ -12,10 +12,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.semantic import privacy
+from etl.semantic import privacy, regions
 
 from etl import semantic
-from etl.extract import extract_text
+from etl.extract import date_context, extract_text
 from etl.batch.sources import IssueDate, PageError, decode, source_id_of
 from etl.package.flags import figure_flags
 
@@ -62,8 +62,13 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
         except ValueError as e:
             return quarantined(file_name, sha256, "bad_metadata", f"metadata: {e}")
 
-    page = extract_text(text, issue.date if issue else None)
-    meaning = semantic.derive(source_id, page)
+    page = extract_text(text, issue.date if issue else None, issue.precision if issue else "month")
+    region_code = (metadata.get("region_code") or "").strip() or None
+    if region_code is not None and region_code not in regions.gazetteer():
+        return quarantined(file_name, sha256, "bad_metadata",
+                           f"metadata: region_code {region_code!r} is not a code of schemas/vocab/regions.csv")
+    meaning = semantic.derive(source_id, page, region_code,
+                              date_context.as_of(issue.date, issue.precision) if issue else None)
     names = meaning.private_names
     # Figures of one sentence share its context: mask each distinct one
     # once, all in one call (mask_many: one pass instead of a call per text).

@@ -65,6 +65,34 @@ LIMITATIONS = """\
 """
 
 
+#: How indicators get their region and period (kept short: the schemas'
+#: column descriptions above give every value).
+WHERE_AND_WHEN = """\
+- **Region** (`region_code`, `region_name_zh`, `region_basis`): a name counts only where it
+  reads as a place: written with its level suffix (綦江区, 山东省), or as a short form (綦江) the
+  page establishes (its full name, its province, 在/来到 before it, 县/市 after it). Forms that are
+  also ordinary words (资源, 全州, 城区 …) are listed with a reason in the repository's
+  `schemas/vocab/ambiguous_regions.csv` and need more. The page's region is the deepest
+  consistent one of province ⊃ prefecture ⊃ county ⊃ township its names support: a provincial or
+  city report keeps the province's or city's own code; a county of another province than the one
+  the page names never wins. A figure whose own clause names another place of the same province
+  (a town, a partner county) takes that place. The page's metadata `region_code`, when given,
+  bounds the search. When nothing resolves the region is empty and `region_basis` is `none_named`.
+- **Period** (`period_start`, `period_end`, `period_basis`): the date framing the figure: the
+  nearest date before it in its paragraph (never a comparison base such as 比2019年), the first
+  date under a heading, a year or period opening an earlier paragraph of its section, the year a
+  bulletin's title names, or the day of the event told before it. Relative dates resolve against
+  the issue date at its precision (a year-only issue date never gives an end finer than that
+  year), or against the year a reprinted article fixes itself (a 2022 year-to-date report inside
+  a 2023 page: its 今年以来 is 2022). 今年以来, 截至目前 and 目前 run to the article's date;
+  过去一年 and 一年来 are the report's year, 五年来 the five years ending with it, "十四五"时期
+  2021-2025.
+- **Measure** (`measure`): outcome, target (目标, 计划, 力争, 确保, 预期, or a period after the
+  article's date), annual_average (年均, 每年: the period is the whole span) or cumulative
+  (累计, 截至目前); the codebook's `measures` column lists the kinds each indicator may take.
+"""
+
+
 def _table_section(table: str, rows: int) -> str:
     meta = schema.load(table)
     lines = [f"### `{table}` ({rows} rows)", "", meta.get("description", ""), ""]
@@ -110,14 +138,15 @@ def _codebook_section(codebook: pl.DataFrame) -> str:
     if codebook.is_empty():
         return "The codebook is empty.\n"
     lines = [
-        "| indicator_id | label (zh) | label (en) | units | topic | population group | definition | signal phrases |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| indicator_id | label (zh) | label (en) | units | topic | population group | measures | definition | signal phrases |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in codebook.iter_rows(named=True):
         cells = [
             f"`{row.get('indicator_id')}`", row.get("label_zh"), row.get("label_en"),
             ", ".join((row.get("units") or row.get("unit") or "").split(";")), row.get("topic"),
-            row.get("population_group") or "", row.get("definition") or "",
+            row.get("population_group") or "", ", ".join((row.get("measures") or "").split(";")),
+            row.get("definition") or "",
             "、".join((row.get("signal_phrases") or "").split(";")),
         ]
         lines.append("| " + " | ".join(str(c or "").replace("|", "\\|") for c in cells) + " |")
@@ -155,6 +184,7 @@ def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterabl
     for table in schema.TABLES:
         yield _table_section(table, rows[table])
     yield from ["## Codebook", "", _codebook_section(codebook)]
+    yield from ["## Where and when: regions and periods", "", WHERE_AND_WHEN]
     yield from ["## Provenance", ""]
     for row in sources:
         issue = row["issue_date"].isoformat() if row["issue_date"] else "unknown"

@@ -12,6 +12,7 @@ and ``schemas/vocab/``.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from etl.semantic import privacy, regions
@@ -29,19 +30,25 @@ class SemanticResult:
     private_names: frozenset[str]  # names detected on the page (never published)
 
 
-def derive(source_id: str, page: PageExtraction) -> SemanticResult:
-    """Indicators, checks and care visits of one page, names masked."""
+def derive(source_id: str, page: PageExtraction, region_code: str | None = None,
+           as_of: dt.date | None = None) -> SemanticResult:
+    """Indicators, checks and care visits of one page, names masked.
+    ``region_code``: the page's region from its metadata (the text refines
+    it, never contradicts it); ``as_of``: the article's date at the
+    precision known (``etl.extract.date_context.as_of``)."""
     repaired = page.repaired
     names = privacy.find_private_names(repaired)
     # Where a region's name may start: one scan for the page's region and
     # the visits' streets (looked up in their leads).
     region_starts = regions.form_starts(repaired.clean)
-    region = regions.page_region(repaired.clean, region_starts)
+    places = regions.place_mentions(repaired.clean, region_starts)
+    region = regions.resolve_page_region(repaired.clean, region_starts, region_code, places)
     # One index of the clean text (phrases near the figures, clause and
     # sentence ends) serves both.
     spans = [clean_span(repaired, f) for f in page.figures]
     idx = index_page(repaired.clean, spans)
-    indicators, checks = derive_indicators(source_id, repaired, page.figures, page.dates, region, idx, spans, names)
+    indicators, checks = derive_indicators(
+        source_id, repaired, page.figures, page.dates, region, idx, spans, places, as_of, names)
     # (One masking pass over all the messages: see privacy.mask_many.)
     for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
         row["message"] = message

@@ -36,6 +36,7 @@ class Indicator:
     excludes_sentence: tuple[str, ...] = ()  # likewise in the sentence before it
     population_group: str | None = None
     order: int = 0
+    measures: tuple[str, ...] = ()  # the kinds of number it may be (codebook `measures`)
 
 
 @dataclass(frozen=True)
@@ -151,13 +152,28 @@ def overlapped_matches(
     return out
 
 
+#: What kind of number an indicator row is (indicators.measure): a result,
+#: a target or plan, a yearly average over a span, a running total.
+MEASURES = ("outcome", "target", "annual_average", "cumulative")
+
+
 @functools.cache
 def load_codebook(path: Path = CODEBOOK) -> Codebook:
     doc = read_yaml(path)
     indicators: dict[str, Indicator] = {}
     owner: dict[str, list[str]] = {}
     wild: dict[str, list[str]] = {}
+    measures_doc = doc.get("measures") or {}
+    vocabulary = tuple(measures_doc.get("vocabulary") or MEASURES)
+    if set(vocabulary) != set(MEASURES):
+        raise ValueError(f"{path}: measures.vocabulary must be {list(MEASURES)} (the schema's enum)")
+    default_measures = tuple(measures_doc.get("default") or vocabulary)
+    per_indicator = measures_doc.get("indicators") or {}
     for i, e in enumerate(doc["indicators"]):
+        allowed = tuple(e.get("measures") or per_indicator.get(e["id"]) or default_measures)
+        bad_measures = [m for m in allowed if m not in vocabulary]
+        if bad_measures:
+            raise ValueError(f"{path}: {e['id']}: measures {bad_measures} are not in {list(vocabulary)}")
         ind = Indicator(
             id=e["id"],
             topic=e["topic"],
@@ -171,6 +187,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             excludes_sentence=tuple(e.get("excludes_sentence") or ()),
             population_group=e.get("population_group"),
             order=i,
+            measures=allowed,
         )
         if ind.id in indicators:
             raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")
@@ -190,6 +207,9 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
     for ind in indicators.values():
         if ind.population_group and ind.population_group not in groups:
             raise ValueError(f"{path}: {ind.id}: unknown population_group {ind.population_group!r}")
+    unknown = sorted(set(per_indicator) - set(indicators))
+    if unknown:
+        raise ValueError(f"{path}: measures.indicators names unknown indicators {unknown}")
     checks = tuple(doc.get("checks", []))
     for c in checks:
         for key in ("rate", "numerator", "denominator", "achieved", "target", "indicator"):
@@ -233,6 +253,7 @@ def codebook_rows() -> list[dict]:
             "population_group": ind.population_group,
             "signal_phrases": ";".join(ind.phrases),
             "requires": ";".join(ind.requires) or None,
+            "measures": ";".join(ind.measures),
         }
         for ind in cb.indicators.values()
     ]

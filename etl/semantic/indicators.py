@@ -44,6 +44,8 @@ from itertools import accumulate
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, overlapped_matches, load_codebook
+from etl.semantic.periods import framing_dates, measure_of, period_of, report_year
+from etl.semantic.regions import Mention, PageRegion, figure_region
 
 #: Characters that end a clause / a sentence in the clean text (full-width
 #: ASCII punctuation is half-width there; both forms listed).
@@ -399,66 +401,6 @@ def _para_of(idx: PageIndex, pos: int) -> int:
     return bisect.bisect_right(idx.para_starts, pos) - 1
 
 
-def period_of(idx: PageIndex, dates: list[tuple[int, int, DateMention]], cs: int,
-              starts: list[int] | None = None) -> tuple:
-    """(start, end, basis) of the period a figure at clean offset cs covers.
-    ``dates`` are (clean start, clean end, date) sorted by position;
-    ``starts`` their clean starts (computed when not given)."""
-    if starts is None:
-        starts = [d[0] for d in dates]
-    p = _para_of(idx, cs)
-    para_start = idx.para_starts[p]
-    # Nearest resolved date before the figure in its paragraph.
-    for k in range(bisect.bisect_left(starts, cs) - 1, -1, -1):
-        ds, de, d = dates[k]
-        if ds < para_start:
-            break
-        if d.start is not None and d.end is not None:
-            return d.start, d.end, "paragraph"
-    # A framing date opening an earlier paragraph of the same section: the
-    # last one after the section's heading.
-    h = bisect.bisect_right(idx.headings, para_start)
-    heading_before = idx.headings[h - 1] if h else -1
-    # A paragraph opening with 全年 (this one or an earlier one of the
-    # section, after any framing date): the calendar year of the nearest
-    # earlier date lying in one year.
-    opener = -1
-    if idx.year_openers:
-        o = bisect.bisect_right(idx.year_openers, para_start)
-        if o and idx.year_openers[o - 1] > heading_before:
-            opener = idx.year_openers[o - 1]
-    if opener >= 0:
-        for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
-            ds, de, d = dates[k]
-            if ds < opener:
-                break
-            if d.start is not None and d.end is not None and _opens(idx, ds, de) \
-                    and d.granularity in ("year", "quarter", "period"):
-                opener = -1  # a framing date after the 全年 paragraph frames this one
-                break
-    if opener >= 0:
-        for k in range(bisect.bisect_left(starts, opener) - 1, -1, -1):
-            d = dates[k][2]
-            if d.start is not None and d.end is not None and d.start.year == d.end.year:
-                return dt.date(d.start.year, 1, 1), dt.date(d.start.year, 12, 31), "section"
-        return None, None, None
-    for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
-        ds, de, d = dates[k]
-        if ds < heading_before:
-            break
-        if d.start is None or d.end is None:
-            continue
-        if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
-            return d.start, d.end, "section"
-    return None, None, None
-
-
-def _opens(idx: PageIndex, ds: int, de: int) -> bool:
-    """Whether the date at clean ds..de opens its paragraph (``2022 年，…``)."""
-    dp = idx.para_starts[_para_of(idx, ds)]
-    return ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
-
-
 # --- checks ------------------------------------------------------------------------
 
 
@@ -681,22 +623,31 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
     return any(n in around for n in names)
 
 
-def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
-                      idx: PageIndex | None = None, spans: list[tuple[int, int]] | None = None,
-                      private_names: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention],
+                      region: PageRegion | None, idx: PageIndex | None = None,
+                      spans: list[tuple[int, int]] | None = None, places: list[Mention] | None = None,
+                      as_of: dt.date | None = None, private_names: frozenset[str] = frozenset()
+                      ) -> tuple[list[dict], list[dict]]:
     """(indicator rows, check rows) of one page; ``idx`` is the page's
     :func:`index_page` (whole, or for the spans of ``figures``) and
     ``spans`` the figures' :func:`clean_span` when the caller already has
-    them.  A private person's own figure (``private_names``: see
-    :func:`_private_figure`) is no statistic of the region: no row."""
+    them; ``region`` the page's region, ``places`` its place mentions
+    (``etl.semantic.regions``); ``as_of`` the article's date at the
+    precision known (``etl.extract.date_context.as_of``).  A private
+    person's own figure (``private_names``: see :func:`_private_figure`) is
+    no statistic of the region: no row."""
     if spans is None:
         spans = [clean_span(repaired, f) for f in figures]
     figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
     if idx is None:
         idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
-    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN)
+    dts = framing_dates(repaired.clean, sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN))
     date_starts = [d[0] for d in dts]
-    region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
+    if region is None:
+        region = PageRegion(None, "none_named")
+    places = places or []
+    place_starts = [m.start for m in places]
+    year_of_report = report_year(repaired.clean)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []
     page_end = len(repaired.clean)
@@ -709,20 +660,30 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             continue
         if private_names and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), private_names):
             continue
-        ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
+        # The figure's region and its frame, whatever its indicator.
+        where, region_basis = figure_region(
+            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
+        frame_start = period_of(idx, dts, cs, date_starts, None, year_of_report)[0]
+        periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator
+            measure = measure_of(idx.clean, cs, ind.measures, frame_start, as_of)
+            if measure not in periods:
+                periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure)
+            ps, pe, basis = periods[measure]
             rows.append({
                 "indicator_id": ind.id,
                 "label_zh": ind.label_zh,
                 "label_en": ind.label_en,
                 "topic": ind.topic,
-                "region_code": region_code,
-                "region_name_zh": region_zh,
-                "region_name_en": region_en,
+                "region_code": where.code if where else None,
+                "region_name_zh": where.name_zh if where else None,
+                "region_name_en": where.name_en if where else None,
+                "region_basis": region_basis,
                 "period_start": ps,
                 "period_end": pe,
                 "period_basis": basis,
+                "measure": measure,
                 "population_group": population_group(
                     idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after"
                 ),
