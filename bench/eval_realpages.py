@@ -146,7 +146,7 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             continue
         taken.add(hit)
         sc.visits_found += 1
-        if (published_visits[hit]["visit_date"] or "") == v["visit_date"]:
+        if _iso(published_visits[hit]["visit_date"]) == v["visit_date"]:
             sc.visits_dated_right += 1
         else:
             sc.misses.append(f"visit date {v['anchor']!r}: {published_visits[hit]['visit_date']} != {v['visit_date']}")
