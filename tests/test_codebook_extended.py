@@ -67,8 +67,6 @@ def test_statistics_of_the_extended_codebook_become_indicators(text, expected):
     ("“县里给了20万元创业担保贷款，帮了我大忙。”返乡青年乔一凡说。", "startup_guarantee_loans"),
     # a private person's own figure told of them
     ("返乡青年乔一凡申请到创业担保贷款20万元，办起了养殖场。", "startup_guarantee_loans"),
-    # a forecast is not an outcome
-    ("预计全年城镇新增就业将达到1.2万人。", "urban_new_jobs"),
     # the parts of one job fair are not job fairs
     ("招聘会现场设置了3个服务专区。", "recruitment_events"),
     # a cap on the people let in is not the jobseekers attending

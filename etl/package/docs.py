@@ -118,8 +118,8 @@ phrase of the indicator stands in the figure's clause before the number or in th
 right after it (the closest phrase wins), the figure's unit is one of the indicator's units,
 one of its `requires` words (if any) is in the sentence, and none of its `excludes` words is in
 the clause before the number: a policy's ceiling (最高可贷, 不超过), a per-head amount
-(每户…400 元) or one person's own figure is not a total, and a forecast (预计…将达到) is not an
-outcome. A figure quoted from, or told of, a private person is never a statistic of the region.
+(每户…400 元) or one person's own figure is not a total. A figure quoted from, or told of, a
+private person is never a statistic of the region.
 A figure that fits no indicator stays in `figures`.
 
 - Unemployment rates: a rate named 登记失业率 is `unemployment_rate_registered`, one named

@@ -33,7 +33,6 @@ class Indicator:
     phrases: tuple[str, ...]
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()  # words that, in the clause before the figure, disqualify it
-    excludes_sentence: tuple[str, ...] = ()  # likewise in the sentence before it
     population_group: str | None = None
     order: int = 0
     measures: tuple[str, ...] = ()  # the kinds of number it may be (codebook `measures`)
@@ -184,7 +183,6 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             phrases=tuple(e["phrases"]),
             requires=tuple(e.get("requires") or ()),
             excludes=tuple(e.get("excludes") or ()),
-            excludes_sentence=tuple(e.get("excludes_sentence") or ()),
             population_group=e.get("population_group"),
             order=i,
             measures=allowed,

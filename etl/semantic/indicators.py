@@ -318,10 +318,6 @@ def match_figure(
             for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
                 if ind.excludes and any(w in clean[own_clause_start:cs] for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
-                if ind.excludes_sentence and any(
-                    w in clean[idx.back(cs, idx.sentence_breaks) : cs] for w in ind.excludes_sentence
-                ):
-                    continue  # a forecast
                 if requires:
                     if not texts:
                         texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])

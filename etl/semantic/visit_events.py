@@ -105,8 +105,14 @@ class VisitEvent:
 
 def _first(text: str, words: tuple[str, ...]) -> int:
     """Position of the first of ``words`` in ``text``, or -1."""
-    found = [i for w in words if (i := text.find(w)) >= 0]
-    return min(found) if found else -1
+    m = _alternation(words).search(text)
+    return m.start() if m else -1
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a word list (a search finds the leftmost of them at once)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def _visit_at(text: str, v: VisitVocab) -> int:
@@ -151,25 +157,33 @@ def structure(repaired: Repaired) -> str:
     to the paragraph after them, where they would read as its opening."""
     raw, clean = repaired.raw, repaired.clean
     lines = raw.split("\n")
-    chars: list[str] | None = None
+    spans: list[tuple[int, int]] = []
     pos = 0
+    last = len(lines) - 1
     for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
+        # (cheap tests first: most lines of a page are not isolated)
+        if (k and lines[k - 1].strip()) or (k < last and lines[k + 1].strip()):
+            continue  # a line of an OCR'd paragraph, or one the text repair keeps apart
         body = line.strip()
-        if not body or not _is_heading(line):
-            continue
-        opens = k == 0 or not lines[k - 1].strip()
-        closes = k + 1 == len(lines) or not lines[k + 1].strip()
-        if not (opens and closes) or any(c in body for c in "()（）") or body[-1] in "0123456789年月日":
-            continue  # a line of an OCR'd paragraph (its byline, a date cut by a blank line)
+        if not body or not _is_heading(line) or any(c in body for c in "()（）") \
+                or body[-1] in "0123456789年月日":
+            continue  # (its byline, a date cut by a blank line)
         lead = len(line) - len(line.lstrip())
         cs = repaired.clean_pos(start + lead)
-        ce = repaired.clean_pos(start + lead + len(body) - 1) + 1
-        if chars is None:
-            chars = list(clean)
-        for i in range(cs, min(ce, len(chars))):
-            chars[i] = "\n"
-    return clean if chars is None else "".join(chars)
+        ce = min(repaired.clean_pos(start + lead + len(body) - 1) + 1, len(clean))
+        if cs < ce:
+            spans.append((cs, ce))
+    if not spans:
+        return clean
+    pieces = []
+    done = 0
+    for cs, ce in spans:
+        pieces.append(clean[done:cs])
+        pieces.append("\n" * (ce - cs))
+        done = ce
+    pieces.append(clean[done:])
+    return "".join(pieces)
 
 
 def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
@@ -197,6 +211,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     """The visits told in the article ``clean[a:b]``; ``day_dates``: the
     page's day-precise date mentions (clean start, mention), sorted."""
     v = vocab()
+    if _first(clean[a:b], v.event_verbs + v.motion_verbs) < 0:
+        return []  # (most articles of a page: no visit is told)
     starts = [p for p, _ in day_dates]
     sentences = _sentences(clean, a, b)
     events: list[VisitEvent] = []
