@@ -67,9 +67,9 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
     return {
         # a form of address (王阿姨, 魏某某婆婆: the name stands before it)
         "kinship": re.compile(kin),
-        "familiar": re.compile(
-            f"(?:(?<=[{b}{BEFORE_FAMILIAR}])|^)([{re.escape(familiar)}]{unambiguous})(?=[{b}{AFTER_NAME}]|$)"
-        ),
+        # (the prefix first, so that the scan skips to it; what stands before
+        # it is checked in find_forms)
+        "familiar": re.compile(f"([{re.escape(familiar)}]{unambiguous})(?=[{b}{AFTER_NAME}]|$)"),
         "list": re.compile(f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})({sur})([{_CJK}]{{1,2}})"),
         "naming": re.compile(f"(?:{naming})({sur})([{_CJK}]{{1,2}}?)(?=[{b}的]|$)"),
         "surname_only": re.compile(f"(?:{literal_alternation(list(c.get('surname_only', ('姓',))))})({sur})(?=[的{b}])"),
@@ -77,7 +77,7 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # (the text repair drops the space after "Mr.")
         "latin_title": re.compile(f"\\b(?:{titles})\\.?\\s*([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
         # a Chinese name written with a Latin one (柏某某Kevin): a person
-        "cjk_latin": re.compile(f"(?:(?<=[{b}和与及])|^)({sur})([{_CJK}]{{1,2}}?)(?=[A-Z][a-z]{{1,14}}(?![A-Za-z]))"),
+        "cjk_latin": re.compile(f"(?<=[{_CJK}])[A-Z][a-z]{{1,14}}(?![A-Za-z])"),
         "dot": re.compile("[·•・]"),
     }
 
@@ -118,7 +118,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 out.add(name)
                 break
     for m in p["familiar"].finditer(text):
-        if m.group(1) not in _not_names():
+        at = m.start()
+        if (at == 0 or text[at - 1] in BOUNDARY or text[at - 1] in BEFORE_FAMILIAR) \
+                and m.group(1) not in _not_names():
             out.add(m.group(1))
     for m in p["naming"].finditer(text):
         name = m.group(1) + m.group(2)
@@ -159,12 +161,15 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
     for m in p["latin_title"].finditer(text):
         out.add(m.group(1))
     for m in p["cjk_latin"].finditer(text):
-        name = m.group(1) + m.group(2)
-        if ok(name, True):
-            out.add(name)
-            latin = p["latin_after_cjk"].match(text, m.end())
-            if latin:
-                out.add(latin.group(1))
+        # a Chinese name right before the Latin one, after a boundary or 和/与/及
+        at = m.start()
+        for n in (2, 3, 4):
+            start = at - n
+            before = text[start - 1] if start > 0 else "\n"
+            if start >= 0 and (before in BOUNDARY or before in "和与及") and ok(text[start:at], True):
+                out.add(text[start:at])
+                out.add(m.group())
+                break
     for m in p["dot"].finditer(text):
         foreign = _transliterated(text, m.start())
         if foreign:

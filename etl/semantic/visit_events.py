@@ -145,14 +145,20 @@ def _goes_on(subject: str, v: VisitVocab) -> bool:
     return any(w in subject for w in _GOING_ON)
 
 
+#: The longest heading (characters).
+HEADING_MAX = 40
+_SENTENCE_PUNCT_RX = re.compile("[。，,;；!！?？]")
+
+
 def _is_heading(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 40 and not any(c in s for c in "。，,;；!！?？")
+    return len(s) <= HEADING_MAX and _SENTENCE_PUNCT_RX.search(s) is None
 
 
 def structure(repaired: Repaired) -> str:
-    """The clean text with its headings (short unpunctuated lines that open
-    or close a block of the raw text, blank lines around them: titles, captions, datelines) turned
+    """The clean text with its headings (short unpunctuated lines between
+    blank lines, before a long paragraph: titles, captions, datelines of a
+    web page) turned
     into line breaks, offsets unchanged: the text repair joins such lines
     to the paragraph after them, where they would read as its opening."""
     raw, clean = repaired.raw, repaired.clean
@@ -160,11 +166,20 @@ def structure(repaired: Repaired) -> str:
     spans: list[tuple[int, int]] = []
     pos = 0
     last = len(lines) - 1
+    next_long = False  # (from the end: whether the next non-blank line is a paragraph of a web page)
+    long_after = [False] * len(lines)
+    for k in range(last, -1, -1):
+        long_after[k] = next_long
+        body = lines[k].strip()
+        if body:
+            next_long = len(body) > HEADING_MAX
     for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
-        # (cheap tests first: most lines of a page are not isolated)
-        if (k and lines[k - 1].strip()) or (k < last and lines[k + 1].strip()):
-            continue  # a line of an OCR'd paragraph, or one the text repair keeps apart
+        # Isolated by blank lines and followed by a long paragraph: in an
+        # OCR'd page every line is short, and a short line is part of a
+        # paragraph the repair rightly joins.
+        if not long_after[k] or (k and lines[k - 1].strip()) or (k < last and lines[k + 1].strip()):
+            continue
         body = line.strip()
         if not body or not _is_heading(line) or any(c in body for c in "()（）") \
                 or body[-1] in "0123456789年月日":
