@@ -237,6 +237,8 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
     return info
 
 
+#: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
+_LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
 #: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
 _OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
@@ -280,6 +282,10 @@ def match_figure(
     if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
+        clause_start = own_clause_start
+    elif clause_start == prev_end and _LIST_LINK_RX.fullmatch(clean[prev_end:cs]):
+        # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
+        # a list shares the verb before the first.
         clause_start = own_clause_start
     breaks = idx.clause_breaks_list
     i = _bisect_left(breaks, ce)
