@@ -14,7 +14,12 @@ per page) and applies it:
   one of its ``units`` and one of its ``requires`` words (if any) is in the
   sentence.  The closest phrase wins (ties: longer phrase, then an indicator
   with ``requires``, then codebook order).  A figure right after 各 gives a
-  row for every distinct indicator named in its clause.
+  row for every distinct indicator named in its clause.  An indicator's
+  ``excludes`` words in the clause before the number disqualify it (a
+  ceiling, a per-head amount); a count followed by its own noun (3 个服务专区)
+  takes no phrase from before it; the second object of a list (60 多家企业和
+  423 户…) shares the words before the first; a private person's own figure
+  (named in its clause, or quoted from them) gives no row.
 * **Period**: the nearest date mention before the figure in its paragraph;
   else the nearest year/quarter/period date that opens an earlier paragraph
   of the same section (``2022 年，…`` frames the paragraphs under it until
