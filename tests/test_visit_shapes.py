@@ -37,6 +37,10 @@ D = dt.date
     ("1月28日下午，师范学院的学生志愿者走进福寿养老院，为老人们表演节目、打扫房间。", D(2024, 1, 28)),
     # company employees
     ("2月6日，远航公司的员工志愿者来到松林社区，看望慰问空巢老人。", D(2024, 2, 6)),
+    # an official's holiday visit
+    ("1月20日，县委书记带队走访慰问困难党员和老干部，送去慰问金。", D(2024, 1, 20)),
+    # disabled persons' federation staff at a home
+    ("1月25日，区残联工作人员来到残疾人家中，送上米、油等慰问品。", D(2024, 1, 25)),
     # the year from the text, not from the issue date
     ("2023年12月30日，团县委组织青年志愿者到福利院看望孤残儿童。", D(2023, 12, 30)),
     # a feature story: the day opens the article, the visit is told further on
@@ -92,6 +96,9 @@ def test_a_day_without_a_resolvable_year_stays_empty():
     # habits and plans
     "每逢节日，社区志愿者都会上门看望独居老人。",
     "下一步，县妇联将继续开展关爱留守儿童活动。",
+    # year-end reviews: what a body did over a period, or several visits at once
+    "一年来，县妇联走访慰问留守儿童，开展关爱活动。",
+    "春节前夕，县领导分别走访慰问了老党员、困难群众和驻地部队官兵。",
     # a meeting
     "2月2日，县总工会召开困难职工帮扶工作座谈会，研究部署走访慰问工作。",
     # a service event at a venue
