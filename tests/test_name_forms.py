@@ -23,6 +23,11 @@ def _masked(text: str) -> str:
     # full names listed after a role word, without role words of their own
     ("在困难职工甘振宇、牛丽娜和宫晓东的家中，工会干部详细询问了生活情况。", "牛丽娜"),
     ("在困难职工甘振宇、牛丽娜和宫晓东的家中，工会干部详细询问了生活情况。", "宫晓东"),
+    # a list ending in a name found by its role word gives the names before it
+    ("工会干部走访慰问了我县甘振宇、牛丽娜、宫晓东等三户困难职工。在困难职工宫晓东家中，干部详细询问了情况。", "甘振宇"),
+    ("工会干部走访慰问了我县甘振宇、牛丽娜、宫晓东等三户困难职工。在困难职工宫晓东家中，干部详细询问了情况。", "牛丽娜"),
+    # an everyday-word surname (高) with a strong cue and a weak one elsewhere
+    ("7岁的高雨萱戴着新围巾笑了。\n高雨萱是三年级学生，父母在外打工。", "高雨萱"),
     # full name before a form of address
     ("志愿者正和今年90岁高龄的鄢秋菊婆婆聊天。", "鄢秋菊"),
     # surname + kinship or address term
@@ -51,6 +56,18 @@ def _masked(text: str) -> str:
 ])
 def test_every_form_of_a_private_name_is_masked(text, name):
     assert name not in _masked(text)
+
+
+def test_a_list_before_a_name_stops_at_words_that_are_no_names():
+    # 和 before a name: the word before it is a name only after a list mark
+    text = "社区干部和志愿者祁书瑶一起走访。"
+    assert "社区干部" in _masked(text)
+
+
+def test_an_everyday_surname_with_one_cue_only_stays():
+    # one cue is not enough for 高 (高兴 …): the text stays as written
+    text = "90岁的高龄老人身体硬朗。"
+    assert _masked(text) == text
 
 
 def test_a_bare_given_name_after_first_mention_is_masked():

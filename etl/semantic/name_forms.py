@@ -11,7 +11,8 @@
 * **Full name + form of address**: 魏某某婆婆 (the name is the part before
   the form of address).
 * **Lists**: a name found on the page followed by 、/和/及 and another
-  surname + given name gives that name too (困难职工甲某、乙某某和丙某).
+  surname + given name gives that name too (困难职工甲某、乙某某和丙某),
+  and so does the name listed before it (走访了甲某某、乙某某等五户).
 * **Naming words** (``naming``): 名叫/叫 + full name before 的 or a boundary;
   ``surname_only``: 姓 + surname (一位姓刘的志愿者: 姓刘).
 * **Latin letters**: a Latin word right after a Chinese name (陈某某Jacob),
@@ -149,6 +150,11 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                     seen.add(cand)
                     out.add(cand)
                     queue.append(cand)
+            before = _listed_before(text, i, ok)
+            if before and before not in seen:
+                seen.add(before)
+                out.add(before)
+                queue.append(before)
             i = text.find(name, i + 1)
     # Latin words right after a Chinese name (曾某某Chine), titles (Mr. Smith).
     for name in found | out:
@@ -175,6 +181,28 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         if foreign:
             out.add(foreign)
     return out
+
+
+def _listed_before(text: str, at: int, ok) -> str | None:
+    """The name listed right before the name at ``at`` (甲某某、乙某某: a list
+    ends with a name found as often as it starts with one), or None.  After
+    、 the name before it may follow any word (走访了我县甲某某、乙某某); after
+    和/及/与 it must itself follow a list mark or a boundary (甲某、乙某和丙某),
+    as a word before 和 is mostly no name.  Three characters are tried
+    first, as most full names have them."""
+    joiner = text[at - 1] if at > 0 else ""
+    if joiner not in LIST_JOINERS:
+        return None
+    end = at - 1
+    cands = [text[end - n : end] for n in (3, 2) if end - n >= 0]
+    for cand in cands:
+        start = end - len(cand)
+        before = text[start - 1] if start > 0 else "\n"
+        if (before in BOUNDARY or before in LIST_JOINERS) and ok(cand, True):
+            return cand
+    if joiner != "、":
+        return None
+    return next((c for c in cands if ok(c, True)), None)
 
 
 #: Characters that end the part of a transliterated name before its dot

@@ -497,6 +497,10 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # Role or relation word + name.  (A name often follows its role word
     # several times: its length, which counts it on the whole page, once.)
     lengths_chosen: dict[tuple[str, str], str] = {}
+    # Names with an everyday-word surname whose strong cue is not followed by
+    # a character that follows names (8岁的高某某戴着): a second, weak cue for
+    # the same string elsewhere on the page confirms them (“高某某是…).
+    unconfirmed: set[str] = set()
     for m in left.finditer(text):
         surname, given = m.group(1, 2)
         chosen = lengths_chosen.get((surname, given))
@@ -505,6 +509,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if surname in ambiguous:
             after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
             if after and after not in POST_NAME_CHARS:
+                unconfirmed.add(chosen)
                 continue
         cands[chosen] = True
 
@@ -513,7 +518,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     right_matches = right.finditer(text, m0.end()) if m0 else right.finditer(text)
     for m in chain([m0] if m0 else (), right_matches):
         name = m.group(1) + m.group(2)
-        cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER
+        cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER or name in unconfirmed
 
     # (_plausible, with the page's strings before a place suffix found once)
     found = {name for name, strong in cands.items() if _static_ok(name, strong)}
