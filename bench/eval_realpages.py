@@ -151,6 +151,10 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
         else:
             sc.misses.append(f"visit date {v['anchor']!r}: {published_visits[hit]['visit_date']} != {v['visit_date']}")
     sc.visits_invented = len(published_visits) - len(taken)
+    for i, p in enumerate(published_visits):
+        if i not in taken:
+            told = text[p["article_char_start"] : p["article_char_end"]].strip()
+            sc.misses.append(f"visit invented ({p['visit_date']}): {told[:60]!r}")
     published_text = json.dumps(
         {t: rs for t, rs in outcome.tables.items() if t != "sources"}, ensure_ascii=False, default=str
     )

@@ -116,3 +116,62 @@ def test_a_summary_of_visits_is_published_as_an_indicator():
     text = "今年以来，县总工会累计走访慰问困难职工120户。"
     rows = semantic.derive("t", extract_text(text, ISSUE)).indicators
     assert [(r["indicator_id"], r["value"]) for r in rows] == [("care_households_visited", 120)]
+
+
+# --- rules added after the held-out pages (issue 16, round 2) ---------------
+
+
+def _visits_on(text: str, issue_day: dt.date) -> list[dict]:
+    """The visits of ``text`` on a page whose issue date is known to the day."""
+    return semantic.derive("t", extract_text(text, issue_day), issue_day=issue_day).care_visits
+
+
+@pytest.mark.parametrize("text, issue_day, dates", [
+    # an agency's dateline (…8月2日电) is not the visit's day: the next date is
+    ("新华网滨州8月2日电（通讯员 甲乙）为传递温暖，实践队于2025年7月31日在柳塘村开展实践活动，实践队员走访慰问了留守老人。",
+     D(2025, 8, 2), [D(2025, 7, 31)]),
+    # a day without its month takes the issue month, or the month before
+    ("23日上午，公益大篷车开进了南宋小学，志愿服务队为留守儿童送去了手套、围巾。", D(2018, 1, 26), [D(2018, 1, 23)]),
+    ("28日上午，公益大篷车开进了南宋小学，志愿服务队为留守儿童送去了手套、围巾。", D(2018, 3, 2), [D(2018, 2, 28)]),
+    # a day named relative to the issue date
+    ("昨日，市总工会干部来到环卫一线职工工作现场，为困难职工送上慰问金和年货。", D(2016, 1, 27), [D(2016, 1, 26)]),
+    # a feature story opening with a day without its month
+    ("1日，在青石镇老年公寓，一群身穿红马甲的志愿者们正开心地忙碌着。\n"
+     "院子中，党员志愿者们看望老人，帮助老人整理床铺、打扫房间。", D(2014, 7, 4), [D(2014, 7, 1)]),
+    # what a dated visit brought (慰问品共计…) does not make it a summary
+    ("1月27日，区就业局局长等来到就业困难人员家中，送去油、米等慰问品共计10000元。", D(2021, 2, 2), [D(2021, 1, 27)]),
+])
+def test_days_told_in_other_ways(text, issue_day, dates):
+    assert [v["visit_date"] for v in _visits_on(text, issue_day)] == dates
+
+
+def test_a_quoted_today_is_no_date():
+    text = "志愿者们来到独居老人家中，送上米和油。老人说：“今天我很开心。”"
+    assert [v["visit_date"] for v in _visits_on(text, D(2024, 2, 8))] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    # a campaign that starts on a day (2月4日起) with several teams: no single visit
+    "2月4日起，市总工会班子成员组成5个慰问组，分赴全市各县区，走访慰问一线职工和困难职工。",
+])
+def test_a_campaign_from_a_day_is_no_visit(text):
+    assert _visits(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a page's header (titles, a menu, a timestamp) before the story tells no visit
+    "市民政局开展慰问活动 为老人送上中秋祝福\n首页 - 资讯中心 - 市民政局开展慰问活动 为老人送上中秋祝福\n\n"
+    "阳光日报讯（记者 甲乙）8月28日，市民政局到市养老院看望老人，送上月饼和水果。",
+    # the visitors of a dated visit, named again as a bare plural, go on with it
+    "3月4日，远航公司9名志愿者来到九石村，给贫困老人送上大米、食用油。\n"
+    "“蓝马甲”志愿者们沿着泥泞的山路，到贫困老人家中慰问，同老人们亲切交谈。",
+    "2月1日，社区联合学校学生志愿者开展走访慰问活动。\n当天，志愿者们为孤寡老人送去大米和油。",
+    # a visit verb in someone's words tells no visit
+    "2月1日，志愿者来到敬老院看望老人。\n"
+    "村里的贫困老人从学生志愿者的手中接过大米后说：“有了这些孩子们的看望，感觉很温暖。”",
+    # a title with a comma is a heading, not a visit of its own
+    "冬日送温暖,县检察院志愿者关爱留守儿童家庭\n\n"
+    "近日,县检察院十名志愿者带着干警捐赠的衣物前往观音寺村,走访慰问留守儿童家庭,为他们送去冬日的温暖和关怀。\n",
+])
+def test_one_visit_told_in_several_places_is_one_row(text):
+    assert len(_visits(text)) == 1

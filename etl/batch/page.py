@@ -69,7 +69,8 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
         return quarantined(file_name, sha256, "bad_metadata",
                            f"metadata: region_code {region_code!r} is not a code of schemas/vocab/regions.csv")
     meaning = semantic.derive(source_id, page, region_code,
-                              date_context.as_of(issue.date, issue.precision) if issue else None)
+                              date_context.as_of(issue.date, issue.precision) if issue else None,
+                              issue.date if issue and issue.precision == "day" else None)
     names = meaning.private_names
     # Figures of one sentence share its context: mask each distinct one
     # once, all in one call (mask_many: one pass instead of a call per text).

@@ -36,11 +36,12 @@ class SemanticResult:
 
 
 def derive(source_id: str, page: PageExtraction, region_code: str | None = None,
-           as_of: dt.date | None = None) -> SemanticResult:
+           as_of: dt.date | None = None, issue_day: dt.date | None = None) -> SemanticResult:
     """Indicators, checks and care visits of one page, names masked.
     ``region_code``: the page's region from its metadata (the text refines
     it, never contradicts it); ``as_of``: the article's date at the
-    precision known (``etl.extract.date_context.as_of``)."""
+    precision known (``etl.extract.date_context.as_of``); ``issue_day``:
+    the issue date when known to the day (it dates a visit told 昨日)."""
     repaired = page.repaired
     names = privacy.find_private_names(repaired)
     # Where a region's name may start: one scan for the page's region and
@@ -58,7 +59,7 @@ def derive(source_id: str, page: PageExtraction, region_code: str | None = None,
     for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
         row["message"] = message
     check_figures = check_figure_rows(checks)
-    visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks, region_starts)
+    visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks, region_starts, issue_day)
     gifts = visit_gift_rows(visits)
     return SemanticResult(indicators=indicators, checks=checks, check_figures=check_figures, care_visits=visits,
                           visit_gifts=gifts, private_names=names)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -479,18 +480,23 @@ def _visit_row(source_id: str, page: _Page, event: visit_events.VisitEvent, a: i
 
 
 def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
-                  sentence_breaks: list[int] | None = None, region_starts: list[int] | None = None) -> list[dict]:
+                  sentence_breaks: list[int] | None = None, region_starts: list[int] | None = None,
+                  issue_day: dt.date | None = None) -> list[dict]:
     """The care-visit rows of one page (masked).  ``sentence_breaks``: the
     offsets of the clean text's sentence ends, when the caller has them
     (``etl.semantic.indicators.PageIndex.sentence_breaks``); ``region_starts``: the
     clean text's ``regions.form_starts``, likewise (the street is looked up
-    in the lead)."""
+    in the lead); ``issue_day``: the page's issue date when known to the day
+    (it dates 昨日 and a day told without its month, 23日上午)."""
     v = vocab()
     clean = repaired.clean
     note = _editor_note(clean)
     note_groups = {m.group(1) for m in v.group_rx.finditer(note)}
     day_dates = sorted(
-        ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
+        [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
+        + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
+           for start, end, day in visit_events.relative_day_mentions(clean, issue_day)],
+        key=lambda t: t[0],
     )
     names_by_first = _by_first_character(names)
     if sentence_breaks is None:
@@ -500,7 +506,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     rows: list[dict[str, Any]] = []
     text = visit_events.structure(repaired)
     for a, b in split_articles(clean):
-        events = visit_events.find_events(text, a, b, day_dates)
+        events = visit_events.find_events(text, a, b, day_dates, issue_day)
         for n, event in enumerate(events):
             # A visit's story: from the article's start (its first visit) or
             # its own paragraph, to the next visit's paragraph.

@@ -150,11 +150,11 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                     seen.add(cand)
                     out.add(cand)
                     queue.append(cand)
-            before = _listed_before(text, i, ok)
-            if before and before not in seen:
-                seen.add(before)
-                out.add(before)
-                queue.append(before)
+            listed_before = _listed_before(text, i, ok)
+            if listed_before and listed_before not in seen:
+                seen.add(listed_before)
+                out.add(listed_before)
+                queue.append(listed_before)
             i = text.find(name, i + 1)
     # Latin words right after a Chinese name (曾某某Chine), titles (Mr. Smith).
     for name in found | out:

@@ -50,8 +50,10 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import CODEBOOK
 
 SENTENCE_END = "。!！?？;；"
+#: What ends a story's sentences (a header of titles and menus has none).
+_FULL_STOPS = "。！"
 #: A day without its month at a sentence's start (``16 日下午``): dated, the day unknown.
-_BARE_DAY_RX = re.compile(r"^[“”\"'\s]*[0-9]{1,2}日")
+_BARE_DAY_RX = re.compile(r"^[“”\"'\s]*([0-9]{1,2})日")
 #: A count of what was visited (走访慰问…120户, 八个家庭): a summary.
 _COUNT_RX = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
 
@@ -71,6 +73,8 @@ class VisitVocab:
     dateline: tuple[str, ...]
     continuation: tuple[str, ...]
     organiser_window: int
+    dateline_after: tuple[str, ...]
+    relative_days: tuple[tuple[str, int], ...]
 
 
 @functools.cache
@@ -91,6 +95,8 @@ def vocab() -> VisitVocab:
         other_story=words("other_story_words"), dateline=words("dateline_words"),
         continuation=words("continuation_openers"),
         organiser_window=int(cv.get("organiser_window", 16)),
+        dateline_after=words("dateline_after_words"),
+        relative_days=tuple((str(w), int(n)) for w, n in dict(cv.get("relative_days") or {}).items()),
     )
 
 
@@ -101,6 +107,11 @@ class VisitEvent:
     date_pos: int  # clean offset of its date (the sentence start when undated)
     visit_date: dt.date | None
     dated: bool  # the text fixes a day (even one that could not be resolved)
+
+
+def _end(pos: int, d: DateMention) -> int:
+    """The clean end of the date mention ``d`` that starts at ``pos``."""
+    return d.clean_end if d.clean_end >= 0 else pos + len(d.surface)
 
 
 def _first(text: str, words: tuple[str, ...]) -> int:
@@ -137,12 +148,102 @@ def _counts_after_visit(text: str, v: VisitVocab) -> bool:
 
 #: Words of a subject that goes on with the visit before (当天，志愿者们还为…).
 _GOING_ON = ("还", "又", "也", "再", "继续")
+#: Characters that may stand before a subject (an opener's comma, quotes).
+_SUBJECT_LEAD = "，,、 \u3000“”\"'"
 
 
 def _goes_on(subject: str, v: VisitVocab) -> bool:
     """Whether the subject of a same-day sentence (up to its visit verb)
     goes on with the visit before rather than naming other visitors."""
-    return any(w in subject for w in _GOING_ON)
+    if any(w in subject for w in _GOING_ON):
+        return True
+    for w in v.same_day:
+        if subject.lstrip(_SUBJECT_LEAD).startswith(w):
+            subject = subject.lstrip(_SUBJECT_LEAD)[len(w):]
+            break
+    return _refers_back(subject.lstrip(_SUBJECT_LEAD), v)
+
+
+def _refers_back(subject: str, v: VisitVocab) -> bool:
+    """Whether ``subject`` opens with a bare plural of an organiser word
+    (志愿者们, 队员们…): the visitors already named, not new ones, who are
+    named with their organisation (…社区的社工们)."""
+    return any(subject.startswith(w + "们") for w in v.organisers)
+
+
+def _clause_end(text: str, at: int) -> int:
+    """The end of the clause holding ``text[at]`` (its next comma or the end)."""
+    m = _CLAUSE_END_RX.search(text, max(at, 0))
+    return m.start() if m else len(text)
+
+
+_CLAUSE_END_RX = re.compile("[，,；;。!！?？]")
+
+
+def _not_event(text: str, v: VisitVocab, dated: bool = False) -> bool:
+    """Whether ``text`` (a sentence) tells no single visit: a story of
+    another kind anywhere in it, or a habit, plan or summary word.  In a
+    sentence dated to the day only such words up to the end of the clause
+    that tells the visit count: the day makes it one event, and what follows
+    (慰问品共计10000元) says what it brought, not that it was many."""
+    if _first(text, v.other_story) >= 0:
+        return True
+    at = _visit_at(text, v)
+    end = _clause_end(text, at) if dated and at >= 0 else len(text)
+    return _first(text[:end], v.not_event) >= 0
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with what is quoted (“…”) blanked out, offsets kept: a visit
+    verb in someone's words (“有了这些孩子们的看望…”) tells no visit."""
+    return _QUOTE_RX.sub(lambda m: " " * len(m.group()), text)
+
+
+_QUOTE_RX = re.compile("“[^“”]*(?:”|$)")  # (a quote still open where the sentence ends too)
+
+
+def _is_dateline(clean: str, end: int, v: VisitVocab) -> bool:
+    """Whether the date mention ending at ``end`` is a dateline: an agency's
+    (8月2日电, 1月27日讯) or a timestamp (2013-09-10 10:31)."""
+    after = clean[end : end + 8]
+    return after.startswith(v.dateline_after) or _TIMESTAMP_RX.match(after) is not None
+
+
+_TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
+
+
+def resolve_bare_day(day: int, reference: dt.date | None) -> dt.date | None:
+    """The date of a day of the month told without its month (23日上午):
+    that day of the reference's month, or of the month before when the day
+    is after the reference's; None without a reference or for a day that
+    month does not have."""
+    if reference is None:
+        return None
+    year, month = reference.year, reference.month
+    if day > reference.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the days named relative to the article's date
+    (昨日, 今天) in ``clean``; none without a day-precise reference."""
+    if reference is None:
+        return []
+    v = vocab()
+    offsets = dict(v.relative_days)
+    rx = _alternation(tuple(offsets))
+    # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date)
+    return [(m.start(), m.end(), reference - dt.timedelta(days=offsets[m.group()])) for m in rx.finditer(clean)
+            if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
+
+
+#: Characters before a relative day that opens a sentence or a clause.
+_RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
+
 
 
 #: The longest heading (characters).
@@ -153,6 +254,18 @@ _SENTENCE_PUNCT_RX = re.compile("[。，,;；!！?？]")
 def _is_heading(line: str) -> bool:
     s = line.strip()
     return len(s) <= HEADING_MAX and _SENTENCE_PUNCT_RX.search(s) is None
+
+
+def _is_title(line: str) -> bool:
+    """A heading, or a title with a comma in it (冬日送温暖,…志愿者关爱…):
+    short, no sentence inside, not ending as a clause does."""
+    s = line.strip()
+    return _is_heading(line) or (
+        len(s) <= HEADING_MAX and _SENTENCE_STOP_RX.search(s) is None and s[-1] not in "，,、"
+    )
+
+
+_SENTENCE_STOP_RX = re.compile("[。;；!！?？]")
 
 
 def structure(repaired: Repaired) -> str:
@@ -181,7 +294,7 @@ def structure(repaired: Repaired) -> str:
         if not long_after[k] or (k and lines[k - 1].strip()) or (k < last and lines[k + 1].strip()):
             continue
         body = line.strip()
-        if not body or not _is_heading(line) or any(c in body for c in "()（）") \
+        if not body or not _is_title(line) or any(c in body for c in "()（）") \
                 or body[-1] in "0123456789年月日":
             continue  # (its byline, a date cut by a blank line)
         lead = len(line) - len(line.lstrip())
@@ -222,19 +335,26 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
     return out
 
 
-def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMention]]) -> list[VisitEvent]:
+def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMention]],
+                reference: dt.date | None = None) -> list[VisitEvent]:
     """The visits told in the article ``clean[a:b]``; ``day_dates``: the
-    page's day-precise date mentions (clean start, mention), sorted."""
+    page's day-precise date mentions (clean start, mention), sorted;
+    ``reference``: the article's date when known to the day (it dates a
+    day told without its month, 23日上午)."""
     v = vocab()
     if _first(clean[a:b], v.event_verbs + v.motion_verbs) < 0:
         return []  # (most articles of a page: no visit is told)
+    if not any(c in clean[a:b] for c in _FULL_STOPS):
+        return []  # a page's header (titles, menus, a timestamp): no story
     starts = [p for p, _ in day_dates]
     sentences = _sentences(clean, a, b)
     events: list[VisitEvent] = []
+    campaigns: set[int] = set()  # sentences that start a campaign on a day (2月4日起，…)
     for k, (s0, s1, p0) in enumerate(sentences):
         text = clean[s0:s1]
-        if _first(text, v.not_event) >= 0:
+        if _not_event(text, v, dated=True):
             continue
+        undated_ok = not _not_event(text, v)  # (an undated sentence: no such word at all)
         nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1][2] == p0 else None
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
         event = None
@@ -242,28 +362,34 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
         visit_at = _visit_at(text, v)
         for pos, d in day_dates[lo:hi]:
-            if _first(clean[max(s0, pos - 8) : pos], v.dateline) >= 0:
+            if _first(clean[max(s0, pos - 8) : pos], v.dateline) >= 0 or _is_dateline(clean, _end(pos, d), v):
                 continue  # the page's dateline
             after = clean[pos : min(pos + 14, s1)]
             if _first(after, v.reporting) >= 0:
                 continue  # when the news came, not when the visit was
             if _first(clean[pos : min(pos + 12, s1)], v.campaign_start) >= 0:
+                campaigns.add(s0)
                 break  # a campaign's start: no single visit
             if _tells_visit(window[pos - s0 :], v):  # told after the date
                 event = VisitEvent(s0, p0, pos, d.start, True)
             break
         else:
             opening = text.lstrip("“”\"' \u3000")
-            if _BARE_DAY_RX.match(text) and _tells_visit(window, v):
-                event = VisitEvent(s0, p0, s0, None, True)
+            bare = _BARE_DAY_RX.match(text)
+            if not undated_ok:
+                pass
+            elif bare and _tells_visit(window, v):
+                event = VisitEvent(s0, p0, s0, resolve_bare_day(int(bare.group(1)), reference), True)
             elif opening.startswith(v.same_day):
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
-            elif s0 == p0 and not opening.startswith(v.continuation) and _tells_visit(text, v) \
+            elif s0 == p0 and not opening.startswith(v.continuation) and _tells_visit(_unquoted(text), v) \
                     and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers)
-                if 0 <= org <= v.organiser_window and org < visit_at:
+                # (志愿者们… after a visit: the visitors named before, going on)
+                if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
+                        and not (events and _refers_back(text[org:], v)):
                     event = VisitEvent(s0, p0, s0, None, False)
         if event is None:
             continue
@@ -283,10 +409,17 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         for s0, s1, p0 in sentences[:3]:
             if events and s0 > events[0].sentence_start:
                 break
+            bare = _BARE_DAY_RX.match(clean[s0:s1])
+            if bare and reference is not None and not _not_event(clean[s0:s1], v):
+                # (1日，在…老年公寓，…志愿者们正忙碌着。: a day of the issue month)
+                day = resolve_bare_day(int(bare.group(1)), reference)
+                if day is not None:
+                    return [VisitEvent(s0, p0, s0, day, True)] + events[1:]
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
                 opening = clean[s0:pos].strip("“”\"' \u3000\n")
-                if opening and not opening.endswith((")", "）")) or _first(clean[s0:s1], v.not_event) >= 0:
+                if opening and not opening.endswith((")", "）")) or _not_event(clean[s0:s1], v) \
+                        or _is_dateline(clean, _end(pos, d), v):
                     continue
                 if _first(clean[pos : min(pos + 14, s1)], v.reporting + v.campaign_start) >= 0:
                     continue
@@ -295,6 +428,6 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         return events
     for s0, s1, p0 in sentences:  # a lead telling one undated visit
         text = clean[s0:s1]
-        if _first(text, v.not_event) < 0 and _tells_visit(text, v) and not _counts_after_visit(text, v):
+        if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
             return [VisitEvent(s0, p0, s0, None, False)]
     return []
