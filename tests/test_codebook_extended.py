@@ -100,3 +100,10 @@ def test_codebook_and_indicator_enum_agree():
                         open(f"{SCHEMAS_DIR}/indicators.json", encoding="utf-8").read())
     enum = next(f for f in schema["fields"] if f["name"] == "indicator_id")["constraints"]["enum"]
     assert enum == list(load_codebook().indicators)
+
+
+def test_a_page_in_traditional_characters_gives_the_same_indicators():
+    simplified = "上半年，我县城镇新增就业2842人，城镇登记失业率3.28%。"
+    traditional = "上半年，我縣城鎮新增就業2842人，城鎮登記失業率3.28%。"
+    assert _indicators(traditional) == _indicators(simplified) == [
+        ("urban_new_jobs", 2842.0), ("unemployment_rate_registered", 3.28)]

@@ -93,3 +93,11 @@ def test_public_officials_named_in_office_keep_their_names():
     text = "县委常委、县总工会主席鲍立新带领工会干部走访慰问困难职工。在居民甘振宇家中，鲍立新详细了解了生活情况。"
     names = privacy.find_private_names(repair(text))
     assert "鲍立新" not in names and "甘振宇" in names
+
+
+def test_a_name_in_traditional_characters_is_masked_in_text_quoted_as_written():
+    # names are found in the clean (simplified) text; a context quoted from
+    # the raw page keeps its traditional characters and is masked all the same
+    raw = "這是名叫葉曉秀的11歲小女孩寫的。"
+    names = privacy.find_private_names(repair(raw))
+    assert privacy.mask(raw, names) == "這是名叫某某的11歲小女孩寫的。"

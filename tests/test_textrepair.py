@@ -227,3 +227,13 @@ def test_letter_o_read_for_zero(raw, expected):
     assert r.clean == expected
     # one character for one character: offsets map straight back to the raw O
     assert list(r.raw_index)[:-1] == list(range(len(raw)))
+
+
+def test_traditional_characters_read_as_simplified_offsets_kept():
+    # the vocabulary is simplified: 城鎮新增就業 must read as 城镇新增就业,
+    # one character for one, so every offset still points into the raw text
+    raw = "我縣城鎮新增就業2842人，完成年計劃的61.78%。"
+    r = repair(raw)
+    assert r.clean == "我县城镇新增就业2842人,完成年计划的61.78%。"
+    assert len(r.clean) == len(raw)
+    assert [raw[r.raw_index[i]] for i in range(len(r.clean)) if r.clean[i] == "2"] == ["2", "2"]

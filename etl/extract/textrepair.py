@@ -14,8 +14,10 @@ Rules (each small and general, none about any particular page):
 
 * Full-width ASCII (U+FF01..U+FF5E) becomes its half-width twin, the
   ideographic space (and other odd spaces, tabs) a space, every line separator
-  (``\\r``, ``\\v``, ``\\f``, U+2028, ...) a ``\\n``: one character for one
-  character (:data:`NORMALIZE`).
+  (``\\r``, ``\\v``, ``\\f``, U+2028, ...) a ``\\n``, and a traditional character
+  its simplified form where that is one character (``schemas/vocab/traditional_chars.csv``:
+  城鎮新增就業 reads as 城镇新增就业, so the vocabulary matches pages of either script):
+  one character for one character (:data:`NORMALIZE`).
 * Whitespace inside a line is dropped, except a single space kept between two
   ASCII letters/digits (so ``in 2022`` stays two words and ``1 800`` two
   numbers), with two exceptions:
@@ -103,15 +105,42 @@ DATE_WORDS = ("上半年", "下半年", "季度", "年度", "月份", "以来")
 INLINE_SPACES = "\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\t"
 LINE_SEPARATORS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
+@functools.cache
+def _traditional_chars() -> dict[str, str]:
+    """Traditional characters -> simplified (``schemas/vocab/traditional_chars.csv``)."""
+    import csv
+
+    path = rules.VOCAB_DIR / "traditional_chars.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        if len(r.get("traditional") or "") != 1 or len(r.get("simplified") or "") != 1:
+            raise ValueError(f"{path}: a row that does not map one character to one: {r}")
+    return {r["traditional"]: r["simplified"] for r in rows}
+
+
 #: Full-width ASCII -> half-width, odd spaces -> space, line separators ->
-#: ``\\n``: always one character for one character.
+#: ``\\n``, traditional characters -> simplified (so that the vocabulary,
+#: written in simplified characters, reads 城鎮新增就業 as 城镇新增就业):
+#: always one character for one character.
 NORMALIZE = str.maketrans(
     {
+        **_traditional_chars(),
         **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
         **{c: " " for c in INLINE_SPACES},
         **{c: "\n" for c in LINE_SEPARATORS},
     }
 )
+
+_SIMPLIFIED = str.maketrans(_traditional_chars())
+_TRADITIONAL_FINDER = re.compile("[" + "".join(sorted(map(re.escape, _traditional_chars()))) + "]")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with its traditional characters simplified as the repair
+    does (one character for one): for texts quoted as written."""
+    return text.translate(_SIMPLIFIED) if _TRADITIONAL_FINDER.search(text) else text
+
 
 _NORMALIZED = {chr(k): v for k, v in NORMALIZE.items()}
 _NEEDS_NORMALIZING = re.compile(

@@ -62,7 +62,7 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain
 
 from etl.extract.rules import VOCAB_DIR, literal_alternation
-from etl.extract.textrepair import RawIndex, Repaired
+from etl.extract.textrepair import RawIndex, Repaired, to_simplified
 from etl.semantic import name_forms
 
 
@@ -662,10 +662,15 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
     names = names if isinstance(names, frozenset) else frozenset(names)
     if not names:
         return text
+    # Names are found in the clean text, in simplified characters; a text
+    # quoted as written (葉秀) is matched in its simplified form (叶秀: one
+    # character for one, so the offsets are the text's own).
+    original = text
+    text = to_simplified(text)
     table = _mask_table(names)
     present = [c for c in table if c in text]
     if not present:
-        return text
+        return original
     n = len(text)
     # Where a match may start: every occurrence of a first character.
     candidates: list[int] = []
@@ -700,10 +705,10 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
             break
         else:
             continue
-        out.append(text[done:p])
+        out.append(original[done:p])
         out.append(placeholder)
         done = end
     if not out:
-        return text
-    out.append(text[done:])
+        return original
+    out.append(original[done:])
     return "".join(out)
