@@ -107,3 +107,48 @@ def test_a_page_in_traditional_characters_gives_the_same_indicators():
     traditional = "上半年，我縣城鎮新增就業2842人，城鎮登記失業率3.28%。"
     assert _indicators(traditional) == _indicators(simplified) == [
         ("urban_new_jobs", 2842.0), ("unemployment_rate_registered", 3.28)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phrase of another indicator closer to the number than the one meant
+    ("全省新增农民工返乡创业1.2万人。", {("startups_supported", 12000)}),
+    ("全省省外转移就业860万人。", {("workers_outside_province", 8600000)}),
+    ("全年共输出务工人员12.5万人。", {("workers_outside_province", 125000)}),
+    ("全县提供见习岗位320人。", {("internship_trainees", 320)}),
+    ("新建社区助餐服务网点3个。", {("elderly_canteens", 3)}),
+    # hard-to-employ people placed in public-welfare jobs: a public-welfare-jobs figure
+    ("全年用公益性岗位兜底就业困难人员1860人。", {("public_welfare_jobs", 1860)}),
+    # a count of posts after its number
+    ("招聘会现场46家企业共提供了2300个岗位。", {("job_fair_employers", 46), ("job_vacancies_offered", 2300)}),
+    # offers reached counted in 个
+    ("招聘会上共达成就业意向520个。", {("job_offers_reached", 520)}),
+    # the yearly plan after the number, and the completion rate of that plan
+    ("我县城镇新增就业2842人，完成4600人年计划的61.78%。",
+     {("urban_new_jobs", 2842), ("urban_new_jobs_target", 4600), ("urban_new_jobs_target_completion", 61.78)}),
+    # money raised for care, and gifts counted
+    ("市总工会共筹措送温暖资金170万元。", {("care_funds", 1700000)}),
+    ("志愿者为留守儿童送上300份月饼。", {("care_gift_packages", 300)}),
+])
+def test_phrases_added_after_the_held_out_pages(text, expected):
+    assert set(_indicators(text)) == expected
+
+
+def test_the_value_of_goods_is_not_care_money():
+    assert "care_funds" not in {i for i, _ in _indicators("发放慰问物资价值4.5万余元，惠及群众80余人。")}
+
+
+def test_a_statistic_stated_twice_is_one_row():
+    """A headline and the body (or two body sentences) stating the same
+    figure of the same indicator: one row, at the first body mention."""
+    text = ("全县城镇新增就业1.5万人\n\n本报讯 今年以来，全县城镇新增就业1.5万人，同比增长8%。"
+            "据介绍，全县城镇新增就业1.5万人，超额完成任务。\n")
+    page = extract_text(text, ISSUE)
+    rows = [r for r in semantic.derive("t", page).indicators if r["indicator_id"] == "urban_new_jobs"]
+    assert len(rows) == 1
+    assert text[rows[0]["char_start"]:].startswith("1.5万人，同比")
+
+
+def test_a_count_of_the_persons_listed_before_it_is_kept():
+    """甲、乙等五户: the count is of the households listed, no one's own figure."""
+    text = "干部走访慰问了困难职工甘振宇、牛丽娜、宫晓东等三户困难家庭。"
+    assert ("care_households_visited", 3) in set(_indicators(text))

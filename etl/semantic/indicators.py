@@ -646,13 +646,43 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
     of ``names`` in its clause before it (返乡农民工某某获得贷款 30 万元), or the
     figure quoted from a private person (“县里给了 30 万元贷款。”某某说)."""
     if any(n in clean[clause_start:cs] for n in names):
-        return True
+        # (甲某某、乙某某等五户: the figure counts the persons listed, it is
+        # no one's own)
+        return not clean[:cs].endswith(LISTED_COUNT_BEFORE)
+
     k = bisect.bisect_right(quotes, (cs, len(clean))) - 1
     if k < 0 or not quotes[k][0] < cs < quotes[k][1]:
         return False
     opening, closing = quotes[k]
     around = clean[max(0, opening - SPEAKER_WINDOW) : opening] + clean[closing : closing + SPEAKER_WINDOW]
     return any(n in around for n in names)
+
+
+#: Words right before a count of the persons listed before them (甲、乙等五户).
+LISTED_COUNT_BEFORE = ("等", "等共", "共")
+#: A line longer than this, or with a full stop, is body text, not a title.
+TITLE_MAX = 40
+
+
+def _drop_restated(rows: list[dict], raw: str) -> list[dict]:
+    """One row per statistic a page states more than once (in its title and
+    its body, or twice in the body): the same indicator, value, unit and
+    region.  The row kept is the first in body text (a line of the raw page
+    with a full stop or longer than a title: the repair may join a title
+    to the lines after it), else the first."""
+    def in_body(at: int) -> bool:
+        start = raw.rfind("\n", 0, at) + 1
+        end = raw.find("\n", at)
+        line = raw[start : end if end >= 0 else len(raw)]
+        return "。" in line or len(line.strip()) > TITLE_MAX
+
+    keep: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        key = (r["indicator_id"], r["value"], r["value_max"], r["unit"], r["region_code"])
+        if key not in keep or (not in_body(rows[keep[key]]["char_start"]) and in_body(r["char_start"])):
+            keep[key] = i
+    chosen = set(keep.values())
+    return [r for i, r in enumerate(rows) if i in chosen]
 
 
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention],
@@ -732,6 +762,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "_fig": f,
             })
     checks = run_checks(source_id, idx, figs, rows)
+    rows = _drop_restated(rows, repaired.raw)
     for r in rows:
         del r["_cs"], r["_fig"]
     return rows, checks
