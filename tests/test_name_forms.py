@@ -101,3 +101,9 @@ def test_a_name_in_traditional_characters_is_masked_in_text_quoted_as_written():
     raw = "這是名叫葉曉秀的11歲小女孩寫的。"
     names = privacy.find_private_names(repair(raw))
     assert privacy.mask(raw, names) == "這是名叫某某的11歲小女孩寫的。"
+
+
+def test_a_quoted_slogan_with_a_middle_dot_is_no_name():
+    text = "本次“迎新春·送温暖”走访活动共计走访困境儿童119名。来自英国的志愿者彼得·沃森也参加了。"
+    names = privacy.find_private_names(repair(text))
+    assert "迎新春·送温暖" not in names and "彼得·沃森" in names

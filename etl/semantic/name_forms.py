@@ -210,6 +210,11 @@ def _listed_before(text: str, at: int, ok) -> str | None:
 _BEFORE_FOREIGN_NAME = set("的了是和与及、在为向对给")
 
 
+#: Quotes and title marks around a slogan or a title.
+_TITLE_OPEN = ("“", "《", "\"", "「", "『")
+_TITLE_CLOSE = ("”", "》", "\"", "」", "』")
+
+
 def _transliterated(text: str, dot: int) -> str | None:
     """The transliterated name around the middle dot at ``dot`` (彼得·沃森),
     or None: up to four characters before it, after any role word or
@@ -227,6 +232,10 @@ def _transliterated(text: str, dot: int) -> str | None:
         after += 1
     tail = text[dot + 1 : after]
     if not head or not tail:
+        return None
+    # a slogan or a title in quotes (“迎新春·送温暖”, 《…·…》) is no name
+    # (the whole quote: no role word or function character cut off its start)
+    if cut == 0 and text[before - 1 : before] in _TITLE_OPEN and text[after : after + 1] in _TITLE_CLOSE:
         return None
     # a second dot: 约翰·菲茨杰拉德·肯尼迪
     if after < len(text) and text[after] in "·•・":
