@@ -152,3 +152,10 @@ def test_a_count_of_the_persons_listed_before_it_is_kept():
     """甲、乙等五户: the count is of the households listed, no one's own figure."""
     text = "干部走访慰问了困难职工甘振宇、牛丽娜、宫晓东等三户困难家庭。"
     assert ("care_households_visited", 3) in set(_indicators(text))
+
+
+def test_a_count_of_a_longer_noun_is_not_of_its_first_word():
+    """5 个慰问组: five teams, not five households visited; but 2 支志愿者队伍组成
+    (组成 is a verb) still counts the teams."""
+    assert "care_households_visited" not in {i for i, _ in _indicators("市总工会组成5个慰问组，分赴各县区走访慰问困难职工。")}
+    assert ("volunteer_teams", 2.0) in set(_indicators("服务队由11支党员志愿者队伍和2支义工志愿者队伍组成。"))

@@ -323,8 +323,8 @@ def match_figure(
                     continue
                 distance = cs - end
             else:
-                if start < ce:
-                    continue
+                if start < ce or _heads_longer_noun(clean, end, clause_end):
+                    continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 distance = start - ce
             for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
                 if ind.excludes and any(w in clean[own_clause_start:cs] for w in ind.excludes):
@@ -658,6 +658,18 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
     return any(n in around for n in names)
 
 
+#: Characters that make a phrase after a count the start of a longer noun
+#: (5 个慰问组, 3 个服务站): the count is of that noun, not of the phrase.
+LONGER_NOUN_HEADS = set("组队团站")
+#: Characters after 组 that make it a verb (志愿者队伍组成, 组织, 组建).
+GROUP_VERB_TAILS = set("成织建")
+
+
+def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:
+    """Whether the phrase ending at ``end`` is the start of a longer noun."""
+    if end >= clause_end or clean[end] not in LONGER_NOUN_HEADS:
+        return False
+    return not (clean[end] == "组" and clean[end + 1 : end + 2] in GROUP_VERB_TAILS)
 #: Words right before a count of the persons listed before them (甲、乙等五户).
 LISTED_COUNT_BEFORE = ("等", "等共", "共")
 #: A line longer than this, or with a full stop, is body text, not a title.
