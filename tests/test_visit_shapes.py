@@ -175,3 +175,15 @@ def test_a_campaign_from_a_day_is_no_visit(text):
 ])
 def test_one_visit_told_in_several_places_is_one_row(text):
     assert len(_visits(text)) == 1
+
+
+def test_an_officials_delegation_to_migrant_workers_is_a_visit():
+    text = ("本报讯（甲乙）近日，青川县委、县政府组成慰问团，前往外省务工地，"
+            "慰问春节留岗的青川籍农民工，送去慰问金和年货。")
+    assert [v["visit_date"] for v in _visits(text)] == [None]
+
+
+def test_a_figure_of_speech_with_a_verb_of_going_is_no_visit():
+    # 深入开展 goes nowhere: a policy summary naming workers and a leading group
+    text = "为促进农民工返乡创业工作深入开展，省领导小组组织开展了示范项目评审工作。"
+    assert _visits(text) == []

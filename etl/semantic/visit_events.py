@@ -74,6 +74,7 @@ class VisitVocab:
     continuation: tuple[str, ...]
     organiser_window: int
     dateline_after: tuple[str, ...]
+    not_motion_after: tuple[str, ...]
     relative_days: tuple[tuple[str, int], ...]
 
 
@@ -96,6 +97,7 @@ def vocab() -> VisitVocab:
         continuation=words("continuation_openers"),
         organiser_window=int(cv.get("organiser_window", 16)),
         dateline_after=words("dateline_after_words"),
+        not_motion_after=words("not_motion_after"),
         relative_days=tuple((str(w), int(n)) for w, n in dict(cv.get("relative_days") or {}).items()),
     )
 
@@ -126,11 +128,20 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
+def _first_motion(text: str, v: VisitVocab) -> int:
+    """Where ``text`` first has a verb of going that goes somewhere (not
+    深入开展, 深入推进: a figure of speech), or -1."""
+    for m in _alternation(v.motion_verbs).finditer(text):
+        if not text.startswith(v.not_motion_after, m.end()):
+            return m.start()
+    return -1
+
+
 def _visit_at(text: str, v: VisitVocab) -> int:
     """Where ``text`` first tells a visit (a visit verb, or a verb of going
     with a recipient or a home in the text), or -1."""
     i = _first(text, v.event_verbs)
-    j = _first(text, v.motion_verbs)
+    j = _first_motion(text, v)
     if j >= 0 and _first(text, v.recipients + v.homes) >= 0:
         i = j if i < 0 else min(i, j)
     return i
