@@ -187,3 +187,14 @@ def test_a_figure_of_speech_with_a_verb_of_going_is_no_visit():
     # 深入开展 goes nowhere: a policy summary naming workers and a leading group
     text = "为促进农民工返乡创业工作深入开展，省领导小组组织开展了示范项目评审工作。"
     assert _visits(text) == []
+
+
+def test_visitors_going_on_to_another_place_make_a_second_visit():
+    """随后/此外 + going to another named place: a visit of its own, on the day
+    of the one before; 随后 without going elsewhere goes on with the same visit."""
+    text = ("1月28日，市民政局到市养老院开展慰问活动，送上月饼和水果。\n"
+            "当天上午，慰问人员与老人亲切交谈。随后，慰问人员赶往市福利院，向孩子们送上慰问品。")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 1, 28)] * 2
+    text = ("1月28日，市民政局到市养老院开展慰问活动，送上月饼和水果。\n"
+            "随后，慰问人员与老人们一起包饺子。")
+    assert len(_visits(text)) == 1

@@ -75,6 +75,7 @@ class VisitVocab:
     organiser_window: int
     dateline_after: tuple[str, ...]
     not_motion_after: tuple[str, ...]
+    further_openers: tuple[str, ...]
     relative_days: tuple[tuple[str, int], ...]
 
 
@@ -98,6 +99,7 @@ def vocab() -> VisitVocab:
         organiser_window=int(cv.get("organiser_window", 16)),
         dateline_after=words("dateline_after_words"),
         not_motion_after=words("not_motion_after"),
+        further_openers=words("further_visit_openers"),
         relative_days=tuple((str(w), int(n)) for w, n in dict(cv.get("relative_days") or {}).items()),
     )
 
@@ -126,6 +128,18 @@ def _first(text: str, words: tuple[str, ...]) -> int:
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for a word list (a search finds the leftmost of them at once)."""
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
+def _goes_elsewhere(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` tells going to a named place or home (赶往市福利院,
+    深入到…村给…家送去): a verb of going, then a home word in its clause
+    after a few characters that name it."""
+    j = _first_motion(text, v)
+    if j < 0:
+        return False
+    clause = text[j : _clause_end(text, j)]
+    home = _first(clause, v.homes)
+    return home > 2
 
 
 def _first_motion(text: str, v: VisitVocab) -> int:
@@ -391,6 +405,11 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 pass
             elif bare and _tells_visit(window, v):
                 event = VisitEvent(s0, p0, s0, resolve_bare_day(int(bare.group(1)), reference), True)
+            elif events and opening.startswith(v.further_openers) and _goes_elsewhere(text, v):
+                # (随后，慰问人员赶往市福利院…: the visitors go on to another place, a
+                # visit of its own, on the day of the one before; its story starts here)
+                last = events[-1]
+                event = VisitEvent(s0, s0, s0, last.visit_date, last.dated)
             elif opening.startswith(v.same_day):
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
