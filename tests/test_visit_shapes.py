@@ -198,3 +198,8 @@ def test_visitors_going_on_to_another_place_make_a_second_visit():
     text = ("1月28日，市民政局到市养老院开展慰问活动，送上月饼和水果。\n"
             "随后，慰问人员与老人们一起包饺子。")
     assert len(_visits(text)) == 1
+
+
+def test_a_lead_whose_day_follows_its_visit_verb_is_dated():
+    text = "市志愿者协会组织志愿者看望老人的敬老活动，今天在福寿养老院举办，老人们十分高兴。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2019, 6, 4))] == [D(2019, 6, 4)]

@@ -456,8 +456,14 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
         return events
-    for s0, s1, p0 in sentences:  # a lead telling one undated visit
+    for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
         if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
+            # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
+            lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
+            for pos, d in day_dates[lo:hi]:
+                if _first(clean[max(s0, pos - 8) : pos], v.dateline) < 0 and not _is_dateline(clean, _end(pos, d), v) \
+                        and _first(clean[pos : min(pos + 14, s1)], v.reporting + v.campaign_start) < 0:
+                    return [VisitEvent(s0, p0, pos, d.start, True)]
             return [VisitEvent(s0, p0, s0, None, False)]
     return []
