@@ -159,3 +159,11 @@ def test_a_count_of_a_longer_noun_is_not_of_its_first_word():
     (组成 is a verb) still counts the teams."""
     assert "care_households_visited" not in {i for i, _ in _indicators("市总工会组成5个慰问组，分赴各县区走访慰问困难职工。")}
     assert ("volunteer_teams", 2.0) in set(_indicators("服务队由11支党员志愿者队伍和2支义工志愿者队伍组成。"))
+
+
+def test_rates_listed_after_respectively_belong_to_their_own_objects():
+    """…A，B，C，分别完成年度目标的 x%、y%、z%: only the rate paired with the
+    new urban jobs is their completion rate."""
+    got = _indicators("全市发放创业担保贷款8.02亿元，城镇新增就业3.02万人，新增农村劳动力转移就业1.02万人，"
+                      "分别完成年度目标的134.8%、84.32%、107.5%。")
+    assert [v for i, v in got if i == "urban_new_jobs_target_completion"] == [84.32]

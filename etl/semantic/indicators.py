@@ -697,6 +697,32 @@ def _drop_restated(rows: list[dict], raw: str) -> list[dict]:
     return [r for i, r in enumerate(rows) if i in chosen]
 
 
+#: The word that pairs a list of figures with the objects before it.
+RESPECTIVELY = "分别"
+
+
+def _respective_object_fits(idx: PageIndex, figs: list, k: int, requires: tuple[str, ...]) -> bool:
+    """For figure ``k`` in a list after 分别 (贷款 8.02 亿元，新增就业 3.02 万人，
+    转移就业 1.02 万人，分别完成年度目标的 134.8%、84.32%、107.5%): whether the
+    object it pairs with (the same place in the list of figures of the sentence
+    before 分别) names one of ``requires`` in its own clause.  True when the
+    figure is in no such list or the lists do not pair up."""
+    clean = idx.clean
+    cs = figs[k][0]
+    sent = idx.back(cs, idx.sentence_breaks)
+    at = clean.rfind(RESPECTIVELY, sent, cs)
+    if at < 0:
+        return True
+    unit = figs[k][2].unit
+    listed = [i for i, (c, _, f) in enumerate(figs) if at < c < idx.forward(cs, idx.sentence_breaks) and f.unit == unit]
+    objects = [i for i, (c, _, _) in enumerate(figs) if sent <= c < at]
+    if len(listed) != len(objects) or k not in listed:
+        return True
+    obj = objects[listed.index(k)]
+    start = idx.back(figs[obj][0], idx.clause_breaks)
+    return any(w in clean[start : figs[obj][1]] for w in requires)
+
+
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention],
                       region: PageRegion | None, idx: PageIndex | None = None,
                       spans: list[tuple[int, int]] | None = None, places: list[Mention] | None = None,
@@ -741,6 +767,8 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator
+            if ind.requires and not _respective_object_fits(idx, figs, k, ind.requires):
+                continue  # (分别完成…的 134.8%、84.32%: each rate is of its own object)
             measure = measure_of(idx.clean, cs, ind.measures, frame_start, as_of)
             if measure not in periods:
                 periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure)
