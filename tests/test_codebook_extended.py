@@ -167,3 +167,7 @@ def test_rates_listed_after_respectively_belong_to_their_own_objects():
     got = _indicators("全市发放创业担保贷款8.02亿元，城镇新增就业3.02万人，新增农村劳动力转移就业1.02万人，"
                       "分别完成年度目标的134.8%、84.32%、107.5%。")
     assert [v for i, v in got if i == "urban_new_jobs_target_completion"] == [84.32]
+
+
+def test_a_target_for_new_urban_jobs_is_the_target_indicator():
+    assert _indicators("明年全县力争城镇新增就业5000人。") == [("urban_new_jobs_target", 5000.0)]

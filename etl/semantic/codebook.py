@@ -36,6 +36,7 @@ class Indicator:
     population_group: str | None = None
     order: int = 0
     measures: tuple[str, ...] = ()  # the kinds of number it may be (codebook `measures`)
+    as_target: str | None = None  # the indicator a row of this one is when it is a target
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             population_group=e.get("population_group"),
             order=i,
             measures=allowed,
+            as_target=e.get("as_target"),
         )
         if ind.id in indicators:
             raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")
@@ -200,6 +202,9 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         bad = [u for u in ind.units if u not in units]
         if bad:
             raise ValueError(f"{path}: {ind.id}: units {bad} are not in figures.unit (schemas/figures.json)")
+    for ind in indicators.values():
+        if ind.as_target and ind.as_target not in indicators:
+            raise ValueError(f"{path}: {ind.id}: as_target names unknown indicator {ind.as_target!r}")
     groups = {g["id"]: g for g in doc.get("population_groups", [])}
     group_owner = {p: g["id"] for g in doc.get("population_groups", []) for p in g["phrases"]}
     for ind in indicators.values():

@@ -770,6 +770,9 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             if ind.requires and not _respective_object_fits(idx, figs, k, ind.requires):
                 continue  # (分别完成…的 134.8%、84.32%: each rate is of its own object)
             measure = measure_of(idx.clean, cs, ind.measures, frame_start, as_of)
+            if measure == "target" and ind.as_target:
+                # (“新增城镇就业110万人”的目标: the target indicator)
+                ind = load_codebook().indicators[ind.as_target]
             if measure not in periods:
                 periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure)
             ps, pe, basis = periods[measure]
