@@ -57,7 +57,7 @@ AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事")
 #: Words that make the whole rest of their sentence a projection or a plan
 #: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
-SENTENCE_TARGET_WORDS = ("预计", "力争", "确保")
+SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于")
 #: A target word right after these names what was achieved (完成目标任务的 113%).
 ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
 #: A bulletin's or report's title: its year frames the page.
@@ -100,9 +100,21 @@ def _in_dateline(clean: str, de: int) -> bool:
     return bool(_DATELINE_AFTER_RX.match(clean, de))
 
 
-def report_year(clean: str) -> int | None:
-    """The year a bulletin or report names in its title (first lines)."""
-    m = _REPORT_TITLE_RX.search(clean[:200])
+#: A government work report: given in spring, it reviews the year before
+#: the one it is given in (``2023年…政府工作报告`` reviews 2022).
+GOV_REPORT = "政府工作报告"
+
+
+def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
+    """The year a bulletin or report names in its title (first lines); for a
+    government work report (its title or a lead that names one), the year
+    before the one it is given in (its title's year, else ``as_of``'s)."""
+    head = clean[:200]
+    m = _REPORT_TITLE_RX.search(head)
+    if GOV_REPORT in head:
+        if m and GOV_REPORT in m.group(0):
+            return int(m.group(1)) - 1
+        return as_of.year - 1 if as_of is not None else None
     return int(m.group(1)) if m else None
 
 
@@ -192,6 +204,11 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     clause = _clause_before(idx.clean, cs)
     if any(w in clause for w in UP_TO_NOW):
         return (start or dt.date(as_of.year, 1, 1)), as_of, (basis or "paragraph")
+    if measure == "target" and basis == "article":
+        return None, None, None  # the day an article tells of is not a plan's period
+    if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
+        # a plan in a report that looks back on last year is for this year
+        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), basis
     if d is not None and measure != "target" and d.resolution == "relative" and d.granularity == "year" \
             and start is not None and start.year == as_of.year and end is not None and end > as_of:
         return start, as_of, basis  # 今年 in an outcome: the year so far
