@@ -184,7 +184,18 @@ def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list
     """The dates that may frame a figure: resolved, and not the base of a
     comparison (``dates``: (clean start, clean end, date), sorted)."""
     return [(ds, de, d) for ds, de, d in dates
-            if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)]
+            if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)
+            and not _names_a_gov_report(clean, de)]
+
+
+_GOV_REPORT_NAME_RX = re.compile(r"[^\n。，,]{0,30}?" + GOV_REPORT)
+
+
+def _names_a_gov_report(clean: str, de: int) -> bool:
+    """Whether the date ending at ``de`` is the year in a government work
+    report's name (``2023年某县政府工作报告``): the year it is given in, not
+    the period of its figures."""
+    return bool(_GOV_REPORT_NAME_RX.match(clean, de))
 
 
 def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int,
