@@ -331,3 +331,15 @@ def test_a_plan_told_in_a_dated_article_has_no_period_from_that_day():
     r = row_of(rows(text, "2016-01-27"), 300)
     assert r["measure"] == "target"
     assert (r["period_start"], r["period_end"]) == (None, None)
+
+
+def test_up_to_now_heads_its_sentence_and_a_running_total_has_no_start():
+    """截至目前 governs every clause of its sentence; a running total (累计)
+    it frames has no start unless its sentence dates one."""
+    text = ("1至2月全省新增农民工返乡创业1万人，带动就业8万人。"
+            "截至目前，全省农民工返乡创业累计15万人，累计带动就业90万人。\n")
+    r = row_of(rows(text, "2020-03-23"), 900000)
+    assert r["measure"] == "cumulative"
+    assert (r["period_start"], r["period_end"]) == (None, D(2020, 3, 23))
+    r = row_of(rows(text, "2020-03-23"), 80000)  # the sentence before keeps its months
+    assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 2, 29))

@@ -49,6 +49,9 @@ COMPARISON_BEFORE = ("比", "较", "同比", "与", "和", "相比", "低于", "
 COMPARISON_AFTER = ("同期", "相比", "同比", "比较", "水平")
 #: The figure counts up to the article's date.
 UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至今", "迄今")
+#: Up-to-now words that govern the rest of their sentence
+#: (截至目前，A累计X，累计带动Y).
+SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今")
 #: The figure is a running total.
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
 #: The figure is a yearly average over its span.
@@ -213,7 +216,11 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     if as_of is None:
         return start, end, basis
     clause = _clause_before(idx.clean, cs)
-    if any(w in clause for w in UP_TO_NOW):
+    sentence = _sentence_before(idx.clean, cs)
+    if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW):
+        if measure == "cumulative" and (d is None or d.clean_start < cs - len(sentence)):
+            # a running total up to now: no date of its sentence says since when
+            return None, as_of, (basis or "paragraph")
         return (start or dt.date(as_of.year, 1, 1)), as_of, (basis or "paragraph")
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
