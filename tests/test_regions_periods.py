@@ -343,3 +343,16 @@ def test_up_to_now_heads_its_sentence_and_a_running_total_has_no_start():
     assert (r["period_start"], r["period_end"]) == (None, D(2020, 3, 23))
     r = row_of(rows(text, "2020-03-23"), 80000)  # the sentence before keeps its months
     assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 2, 29))
+
+
+def test_a_bare_day_opening_a_sentence_is_a_day_of_the_issue_month():
+    """23日上午，… in an issue of 26 January is 23 January; 28日，… in an
+    issue of 4 July is 28 June; with the issue known only to the month, or
+    inside a longer date, or after a word, a bare day is no date."""
+    assert dates("23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day")["23日"] == (D(2018, 1, 23),) * 2
+    assert dates("28日，志愿者来到敬老院。", D(2014, 7, 4), "day")["28日"] == (D(2014, 6, 28),) * 2
+    assert "23日" not in dates("23日上午，志愿者来到敬老院。", D(2018, 1, 26), "month")
+    assert "23日" not in dates("每月23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day")
+    assert dates("1月23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day") == {"1月23日": (D(2018, 1, 23),) * 2}
+    r = row_of(rows("1日，在某县敬老院，28名党员志愿者为老人服务。", "2014-07-04"), 28)
+    assert (r["period_start"], r["period_end"]) == (D(2014, 7, 1), D(2014, 7, 1))
