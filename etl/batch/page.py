@@ -17,6 +17,7 @@ from etl.semantic import privacy, regions
 from etl import semantic
 from etl.extract import date_context, extract_text
 from etl.batch.sources import IssueDate, PageError, decode, source_id_of
+from etl.extract.quantity import figure_quantity
 from etl.package.flags import figure_flags
 
 
@@ -74,6 +75,7 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
     # once, all in one call (mask_many: one pass instead of a call per text).
     contexts = list(dict.fromkeys([f.context for f in page.figures]))
     masked_contexts = dict(zip(contexts, privacy.mask_many(contexts, names)))
+    clean = page.repaired.clean
 
     figures = [
         {
@@ -88,10 +90,16 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
             "unit_raw": f.unit_raw,
             "per": f.per,
             "qualifier": f.qualifier,
+            "quantity": figure_quantity(f, clean),
             "context": masked_contexts[f.context],
-            "flags": ";".join(figure_flags(f)) or None,
         }
         for f in page.figures
+    ]
+    # A figure's plausibility flags: one row each (a link table, not a list in a cell).
+    flags = [
+        {"figure_id": row["figure_id"], "flag": flag, "source_id": source_id}
+        for f, row in zip(page.figures, figures)
+        for flag in figure_flags(f)
     ]
     dates = [
         {
@@ -128,10 +136,13 @@ def process_page(file_name: str, data: bytes, metadata: dict[str, str] | None, m
     tables: dict[str, list[dict]] = {
         "sources": [source],
         "figures": figures,
+        "figure_flags": flags,
         "dates": dates,
         "indicators": meaning.indicators,
         "checks": meaning.checks,
+        "check_figures": meaning.check_figures,
         "care_visits": meaning.care_visits,
+        "visit_gifts": meaning.visit_gifts,
     }
     return PageOutcome(
         file_name, source_id, sha256, "ok", tables=tables, seconds=time.perf_counter() - t0

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import polars as pl
 
+from etl.extract import rules
 from etl.package import schema
 from etl.package import metadata
 from etl.package.metadata import citation
@@ -56,6 +57,9 @@ LIMITATIONS = """\
 - Indicators cover the phrases in the codebook; a figure that matches none stays in
   `figures` without an indicator. Consistency checks are published in `checks`, never
   used to drop rows.
+- `figures.quantity` is decided by rules from the unit and the words before the figure:
+  a percentage with none of the share or change words is called a rate, and a number of
+  years is a duration unless an age word precedes it.
 - Private persons are masked (`某某`) in every free-text column; detection is rule-based
   and errs on the side of masking.
 - In the Parquet resources' descriptor schemas, optional integer fields are declared
@@ -89,7 +93,7 @@ WHERE_AND_WHEN = """\
   2021-2025.
 - **Measure** (`measure`): outcome, target (目标, 计划, 力争, 确保, 预期, or a period after the
   article's date), annual_average (年均, 每年: the period is the whole span) or cumulative
-  (累计, 截至目前); the codebook's `measures` column lists the kinds each indicator may take.
+  (累计, 截至目前); `codebook_terms` (kind `measure`) lists the kinds each indicator may take.
 """
 
 
@@ -109,6 +113,60 @@ def _table_section(table: str, rows: int) -> str:
         if enum:
             desc += " Values: " + ", ".join(f"`{v}`" for v in enum) + "."
         lines.append(f"| `{f['name']}` | {f['type']} | {required} | {desc} |")
+    return "\n".join(lines) + "\n"
+
+
+DATA_MODEL = """\
+Every cell holds one value: a list is a link table, one row per item, never a joined
+string. `check_figures` links each check to the figures it compares, with the figure's
+role (numerator, denominator, rate; whole, part, share; achieved, target, rate; value);
+`figure_flags` holds the plausibility flags of figures, `visit_gifts` what each care
+visit brought (in text order), `codebook_terms` each indicator's units, signal phrases,
+required words and measures. Every reference is a declared foreign key, checked by
+`frictionless validate` and `etl validate`: every page table → `sources`,
+`indicators` → `figures` and `codebook`, `check_figures` → `checks` and `figures`,
+`figure_flags` → `figures`, `visit_gifts` → `care_visits`, `codebook_terms` → `codebook`.
+A failed check, for example, with its figures:
+
+```sql
+-- DuckDB
+SELECT c.check_name, c.message, l.role, f.surface, f.context
+FROM 'data/checks.parquet' c
+JOIN 'data/check_figures.parquet' l USING (check_id)
+JOIN 'data/figures.parquet' f USING (figure_id)
+WHERE NOT c.passed ORDER BY c.check_id, l.role;
+```
+"""
+
+
+#: How a quantity no unit gives comes about.
+_NO_UNIT = {
+    "share": "(a percentage after a share word)",
+    "other": "(a figure whose unit the vocabulary gives no quantity)",
+}
+
+
+def _quantity_section() -> str:
+    """What ``figures.quantity`` means, with the units that give each value
+    (from schemas/vocab/units.csv)."""
+    units: dict[str, list[str]] = {q: [] for q in rules.QUANTITIES}
+    for rule in rules.units():
+        if rule.quantity and rule.unit_raw not in units[rule.quantity]:
+            units[rule.quantity].append(rule.unit_raw)
+    lines = [
+        "`figures.quantity` says what a number measures, so that figures of one unit can be told apart "
+        "(59岁 is an age, 30年 a duration; 33.3% after 占 is a share, 12% after 增长 a change). "
+        "It comes from the unit (the `quantity` column of the project's unit vocabulary) and, where the unit "
+        "alone cannot tell, from the words before the figure in its clause: years after 年龄, 年满, 享年 … are "
+        "an age; a percentage after 占, 比重, 比例 … is a share, after 增长, 下降, 同比 … a change (the nearer "
+        "word decides), otherwise a rate. Percentage points are always a change.",
+        "",
+        "| quantity | units that give it |",
+        "| --- | --- |",
+    ]
+    for quantity, written in units.items():
+        shown = ", ".join(written[:12]) + (" …" if len(written) > 12 else "")
+        lines.append(f"| `{quantity}` | {shown or _NO_UNIT.get(quantity, '')} |")
     return "\n".join(lines) + "\n"
 
 
@@ -148,11 +206,14 @@ def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterabl
         "",
         "Every table is published twice, as CSV (`data/<table>.csv`, UTF-8, empty cell = missing) "
         "and as Parquet (`data/<table>.parquet`, typed), described by `datapackage.json` "
-        "(Frictionless Data Package, with sha256 hashes of every file).",
+        "(Frictionless Data Package, with sha256 hashes of every file). `index.html` is a landing page "
+        "to open in a browser: the tables with their first rows, the codebook and charts.",
         "",
     ]
+    yield from ["## Data model", "", DATA_MODEL]
     for table in schema.TABLES:
         yield _table_section(table, rows[table])
+    yield from ["## What a figure measures", "", _quantity_section()]
     yield from ["## Codebook", "", _codebook_section(codebook)]
     yield from ["## Where and when: regions and periods", "", WHERE_AND_WHEN]
     yield from ["## Provenance", ""]

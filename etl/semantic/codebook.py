@@ -243,13 +243,30 @@ def codebook_rows() -> list[dict]:
             "label_zh": ind.label_zh,
             "label_en": ind.label_en,
             "unit": ind.units[0],
-            "units": ";".join(ind.units),
             "topic": ind.topic,
             "definition": ind.definition,
             "population_group": ind.population_group,
-            "signal_phrases": ";".join(ind.phrases),
-            "requires": ";".join(ind.requires) or None,
-            "measures": ";".join(ind.measures),
         }
         for ind in cb.indicators.values()
     ]
+
+
+#: The kinds of ``codebook_terms`` rows: an indicator's lists in the codebook.
+TERM_KINDS = ("unit", "signal_phrase", "required_word", "measure")
+
+
+def codebook_term_rows() -> list[dict]:
+    """Rows of the ``codebook_terms`` table: every unit a figure may have to
+    be the indicator, every phrase that signals it, every word one of which
+    must stand in the figure's sentence, every kind of number (measure) its
+    rows may be; one row each, in codebook order
+    (``position`` from 1 within an indicator and kind)."""
+    cb = load_codebook()
+    rows: list[dict] = []
+    for ind in cb.indicators.values():
+        for kind, terms in zip(TERM_KINDS, (ind.units, ind.phrases, ind.requires, ind.measures), strict=True):
+            rows.extend(
+                {"indicator_id": ind.id, "kind": kind, "position": position, "term": term}
+                for position, term in enumerate(terms, start=1)
+            )
+    return rows

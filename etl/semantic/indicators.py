@@ -396,13 +396,18 @@ def _fid(source_id: str, f: Figure) -> str:
     return f"{source_id}:{f.char_start}-{f.char_end}"
 
 
-def _check_row(source_id, check, primary: Figure, figs: list[Figure], expected, observed, tolerance, passed, message):
+def _check_row(source_id, check, primary: Figure, figs: list[tuple[str, Figure]], expected, observed, tolerance,
+               passed, message):
+    """A row of ``checks``; its figures, each with its role in the check
+    (numerator, denominator, rate …), under the private key ``_figures``:
+    they become rows of the ``check_figures`` link table (see
+    ``check_figure_rows``)."""
     return {
         "check_id": f"{source_id}:{check['id']}:{primary.char_start}-{primary.char_end}",
         "source_id": source_id,
         "check_name": check["id"],
         "kind": check["kind"],
-        "figure_ids": ";".join(_fid(source_id, f) for f in figs),
+        "_figures": [(role, _fid(source_id, f)) for role, f in figs],
         "expected": None if expected is None else round(float(expected), 6),
         "observed": None if observed is None else float(observed),
         "tolerance": None if tolerance is None else float(tolerance),
@@ -462,7 +467,7 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
                     den = _nearest_in_scope(idx, by_ind.get(check["denominator"], []), scope, key, grp, rate["_cs"])
                     if num is None or den is None:
                         continue
-                    figs = [num["_fig"], den["_fig"], rate["_fig"]]
+                    figs = [("numerator", num["_fig"]), ("denominator", den["_fig"]), ("rate", rate["_fig"])]
                     if den["value"] == 0:
                         out.append(_check_row(source_id, check, rate["_fig"], figs, None, rate["value"], tol, False,
                                               "denominator is zero"))
@@ -491,7 +496,7 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
                     d = _decimals(rate["_fig"].surface)
                     tol = float(check.get("tolerance", 0.5 * 10 ** -d))
                     tgt = targets[0]
-                    figs = [ach["_fig"], tgt["_fig"], rate["_fig"]]
+                    figs = [("achieved", ach["_fig"]), ("target", tgt["_fig"]), ("rate", rate["_fig"])]
                     expected = ach["value"] / tgt["value"] * 100 if tgt["value"] else math.inf
                     ok = abs(expected - rate["value"]) <= tol + 1e-9
                     msg = f"{ach['value']:g} / {tgt['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
@@ -502,14 +507,14 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
                     v = r["value"]
                     ok = (lo is None or v >= lo) and (hi is None or v <= hi)
                     msg = f"{v:g} within [{lo}, {hi}]" if ok else f"{v:g} outside [{lo}, {hi}]"
-                    out.append(_check_row(source_id, check, r["_fig"], [r["_fig"]], None, v, None, ok, msg))
+                    out.append(_check_row(source_id, check, r["_fig"], [("value", r["_fig"])], None, v, None, ok, msg))
         except Exception as e:  # a check never stops the job
             out.append({
                 "check_id": f"{source_id}:{check['id']}:error",
                 "source_id": source_id,
                 "check_name": check["id"],
                 "kind": kind,
-                "figure_ids": "",
+                "_figures": [],
                 "expected": None,
                 "observed": None,
                 "tolerance": None,
@@ -547,7 +552,7 @@ def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tup
         whole = next((f for s, e, f in reversed(prior[:part_i]) if f.unit == part.unit), None)
         if whole is None:
             continue
-        figs = [whole, part, share]
+        figs = [("whole", whole), ("part", part), ("share", share)]
         if whole.value == 0:
             out.append(_check_row(source_id, check, share, figs, None, share.value, tol, False, "whole is zero"))
             continue
@@ -558,6 +563,26 @@ def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tup
             msg += ": part larger than whole" if part.value > whole.value else f": off by more than {tol:g} percentage points"
         out.append(_check_row(source_id, check, share, figs, expected, share.value, tol, ok, msg))
     return out
+
+
+#: The roles a figure plays in a check (``check_figures.role``), by check kind.
+CHECK_ROLES = {
+    "ratio": ("numerator", "denominator", "rate"),
+    "share": ("whole", "part", "share"),
+    "completion": ("achieved", "target", "rate"),
+    "range": ("value",),
+}
+
+
+def check_figure_rows(checks: list[dict]) -> list[dict]:
+    """The ``check_figures`` rows of a page's check rows (one per figure a
+    check compares, with its role), taking the private key ``_figures`` out
+    of each check row."""
+    return [
+        {"check_id": row["check_id"], "role": role, "figure_id": figure_id, "source_id": row["source_id"]}
+        for row in checks
+        for role, figure_id in row.pop("_figures")
+    ]
 
 
 # --- the page ----------------------------------------------------------------------
