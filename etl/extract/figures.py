@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from etl.extract import rules
 from etl.extract.figure_patterns import (
     CN_DIGITS,
+    MAX_FIGURE_CHARS,
     MULTIPLIERS,
     compiled,
 )
@@ -457,12 +458,25 @@ def _scan(clean: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
     # current position (none: both beyond any offset).
     k, n_skip = 0, len(skip)
     skip_start, skip_end = skip[0] if n_skip else (_FAR, _FAR)
+    # Long runs of number characters, as (start, end) in order: a position
+    # inside one (after its first) starts no figure, and a match longer than
+    # a figure can be is none; so each position costs at most a figure's
+    # length, and a page costs time linear in its length.
+    runs = iter([r.span() for r in comp.long_run.finditer(clean)] + [(_FAR, _FAR)])
+    run_start, run_end = next(runs)
     for m0 in comp.anchor.finditer(clean):
         at = m0.start()
         if at < pos:
             continue
+        while run_end <= at:
+            run_start, run_end = next(runs)
+        if run_start < at:
+            continue
         m = match(clean, at)
         if m is None:
+            continue
+        if m.end() - at > MAX_FIGURE_CHARS:
+            pos = at + 1
             continue
         if at >= skip_end:
             while k < n_skip and skip[k][1] <= at:
@@ -659,6 +673,30 @@ SPEED_WORDS = re.compile(r"(?:时速|车速|航速|风速|速度|最高速度)(?
 _LENGTH_UNITS = frozenset({"km", "m"})
 
 
+#: A figure's context is its sentence, unless the sentence is longer than
+#: this: then the clause around the figure within CONTEXT_REACH characters
+#: on each side (or just that window, in a run-on text without
+#: punctuation).  Without a bound a page of figures without punctuation
+#: published its whole text once per figure: output the square of the page.
+MAX_CONTEXT_CHARS = 200
+CONTEXT_REACH = 60
+_CLAUSE_MARK = re.compile(r"[，,；;：:、。！？!?\n]")
+
+
+def _clause_around(clean: str, cs: int, ce: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence ``clean[cs:ce]`` that holds the figure
+    ``clean[start:end]``, cut to CONTEXT_REACH characters on each side."""
+    lo = max(cs, start - CONTEXT_REACH)
+    hi = min(ce, end + CONTEXT_REACH)
+    marks_before = [m.end() for m in _CLAUSE_MARK.finditer(clean, lo, start)]
+    if marks_before:
+        lo = marks_before[-1]
+    mark_after = _CLAUSE_MARK.search(clean, end, hi)
+    if mark_after:
+        hi = mark_after.start()
+    return lo, hi
+
+
 def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Figure]:
     """Every figure of the page, sorted by ``char_start``.
 
@@ -708,6 +746,8 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
             j = bisect.bisect_left(sent_starts, end)
             if 0 < j <= len(sentences):
                 ce = max(ce, sentences[j - 1][1])
+        if ce - cs > MAX_CONTEXT_CHARS:
+            cs, ce = _clause_around(clean, cs, ce, start, end)
         context = contexts.get((cs, ce))
         if context is None:
             context = contexts[cs, ce] = display_text(cs, ce)
