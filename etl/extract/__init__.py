@@ -9,9 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from etl.extract.dates import extract_dates
-from etl.extract.figures import extract_figures
+from etl.extract.figures import TooManyFigures, extract_figures
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired, repair
+
+__all__ = ["PageExtraction", "TooManyFigures", "extract_text"]
 
 
 @dataclass(frozen=True)
@@ -21,15 +23,22 @@ class PageExtraction:
     dates: list[DateMention]
 
 
-def extract_text(raw: str, issue_date: dt.date | None = None) -> PageExtraction:
+def extract_text(raw: str, issue_date: dt.date | None = None, max_mentions: int | None = None) -> PageExtraction:
     """Repair ``raw`` and find its dates and figures.
 
     ``issue_date`` is the page's issue date (any day of the issue month when
     only the month is known); relative dates stay unresolved without it.
-    Dates are found first: their spans are never figures.
+    Dates are found first: their spans are never figures.  ``max_mentions``:
+    raise ``TooManyFigures`` as soon as the page is known to hold more dates
+    and figures than that (before the figures are built).
     """
     repaired = repair(raw)
     dates = extract_dates(repaired, issue_date)
+    if max_mentions is not None and len(dates) > max_mentions:
+        raise TooManyFigures(f"{len(dates)} dates, more than {max_mentions}")
     date_spans = [(d.clean_start, d.clean_end) for d in dates]
-    figures = extract_figures(repaired, exclude_spans=date_spans)
+    figures = extract_figures(
+        repaired, exclude_spans=date_spans,
+        max_candidates=None if max_mentions is None else max_mentions - len(dates),
+    )
     return PageExtraction(repaired=repaired, figures=figures, dates=dates)

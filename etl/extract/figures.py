@@ -446,10 +446,16 @@ def _general(m: re.Match[str], clean: str) -> _Cand:
     return _from_main(m, gd, clean)
 
 
-def _scan(clean: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
+class TooManyFigures(Exception):
+    """A page holds more figure candidates than its budget allows (raised
+    as soon as the count is passed: memory stays bounded by the budget)."""
+
+
+def _scan(clean: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = None) -> list[_Cand]:
     """Candidates left to right, never overlapping.  ``skip``: sorted clean
     spans (the dates) whose figures are dropped anyway: a match that lies
-    inside one is not interpreted at all."""
+    inside one is not interpreted at all.  ``limit``: raise
+    ``TooManyFigures`` past that many candidates."""
     comp = compiled()
     out: list[_Cand] = []
     pos = 0
@@ -512,6 +518,8 @@ def _scan(clean: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
             continue
         out.append(cand)
         pos = max(cand.end, at + 1)
+        if limit is not None and len(out) > limit:
+            raise TooManyFigures(f"more than {limit} figure candidates")
     return out
 
 
@@ -697,15 +705,18 @@ def _clause_around(clean: str, cs: int, ce: int, start: int, end: int) -> tuple[
     return lo, hi
 
 
-def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+def extract_figures(
+    repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = (), max_candidates: int | None = None
+) -> list[Figure]:
     """Every figure of the page, sorted by ``char_start``.
 
     ``exclude_spans`` are clean (start, end) spans, e.g. the dates: a figure
-    overlapping one of them is not emitted.
+    overlapping one of them is not emitted.  ``max_candidates``: raise
+    ``TooManyFigures`` when the page holds more candidates than that.
     """
     clean = repaired.clean
     spans = sorted((int(s), int(e)) for s, e in exclude_spans)
-    cands = _scan(clean, spans)
+    cands = _scan(clean, spans, max_candidates)
     if not cands:
         return []
     lines = _Lines(clean)
