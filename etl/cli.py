@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dates", action="store_true", help="print dates instead of figures")
     e.add_argument("--issue-date", help="issue date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates")
 
-    v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.", epilog=_VALIDATE_EPILOG, formatter_class=raw)
+    v = sub.add_parser("validate", help="validate a published package", description="Validate a package: its files (hashes, sizes, Parquet equal to CSV, keys) and every rule of its data (each column's declared constraints, foreign keys, units in the vocabulary and the codebook, an indicator equal to its figure, offsets within the page, counts, ranges), then frictionless. Each problem is one line naming the table, the first row's key, the column and the rule, with the count of other rows breaking it.", epilog=_VALIDATE_EPILOG, formatter_class=raw)
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
 
     from etl.release.cli import add_parsers  # etl diff, etl release
