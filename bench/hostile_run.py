@@ -11,7 +11,7 @@ whole process tree (sampled every 50 ms), the package's size, each page's
 status.
 
     .venv/bin/python bench/hostile_run.py pages [--sizes 25000,50000,100000,200000] [--code DIR]
-    .venv/bin/python bench/hostile_run.py run
+    .venv/bin/python bench/hostile_run.py run [--copies 3] [--engine dask]
 
 ``--code DIR``: measure another checkout of the job (e.g. an older commit
 unpacked with ``git archive``), with this one's pages.
@@ -39,7 +39,6 @@ BATCH = ["digit_run", "grouped_digit_run", "percent_run_on", "range_run_on", "nu
 _ONE_PAGE = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
-sys.setrecursionlimit(10000)
 from etl.batch.page import process_page, warm_up
 warm_up()
 data = open(sys.argv[2], "rb").read()
@@ -63,10 +62,10 @@ def page_bytes(kind: str, size: int) -> bytes:
     return WORST_CASES[kind](size).encode()[:size].decode("utf-8", "ignore").encode()
 
 
-def bench_pages(sizes: list[int], code: Path, timeout: float) -> None:
+def bench_pages(sizes: list[int], code: Path, timeout: float, kinds: list[str]) -> None:
     print(f"{'page':20} {'bytes':>8} {'seconds':>8} {'peak MiB':>9} {'rows':>7} {'context chars':>14}  status")
     with tempfile.TemporaryDirectory() as d:
-        for kind in WORST_CASES:
+        for kind in kinds:
             for size in sizes:
                 path = Path(d) / "page.txt"
                 path.write_bytes(page_bytes(kind, size))
@@ -80,7 +79,7 @@ def bench_pages(sizes: list[int], code: Path, timeout: float) -> None:
                     break  # larger sizes take longer still
 
 
-def bench_run(size: int, workers: int) -> None:
+def bench_run(size: int, workers: int, copies: int, engine: str) -> None:
     import psutil
 
     with tempfile.TemporaryDirectory() as d:
@@ -88,10 +87,12 @@ def bench_run(size: int, workers: int) -> None:
         src.mkdir()
         (src / "ordinary.txt").write_bytes(ORDINARY.read_bytes())
         for kind in BATCH:
-            (src / f"{kind}.txt").write_bytes(page_bytes(kind, size))
+            for copy in range(copies):  # (copies differ in their last bytes: no duplicates)
+                name = kind if copy == 0 else f"{kind}_{copy}"
+                (src / f"{name}.txt").write_bytes(page_bytes(kind, size - 4) + (f"\n{copy}" if copy else "").encode())
         out, state, report = Path(d) / "dist", Path(d) / "state", Path(d) / "report.json"
         cmd = [str(ROOT / ".venv" / "bin" / "etl"), "run", "--sources", str(src), "--out", str(out),
-               "--state", str(state), "--report", str(report), "--workers", str(workers), "-q"]
+               "--state", str(state), "--report", str(report), "--workers", str(workers), "--engine", engine, "-q"]
         t0 = time.perf_counter()
         proc = psutil.Popen(cmd, cwd=d)
         peak = 0
@@ -114,15 +115,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=("pages", "run"))
     ap.add_argument("--sizes", default="25000,50000,100000,200000")
+    ap.add_argument("--kinds", default=",".join(WORST_CASES), help="the worst cases to measure (pages)")
     ap.add_argument("--code", type=Path, default=ROOT, help="the checkout whose process_page is measured (pages)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per page before giving up (pages)")
     ap.add_argument("--size", type=int, default=200_000, help="bytes per worst-case page (run)")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--copies", type=int, default=1, help="of each worst-case page (run; 3 or more: the worker pool, which starts at 16 pages)")
+    ap.add_argument("--engine", choices=("local", "dask"), default="local", help="(run)")
     args = ap.parse_args()
     if args.what == "pages":
-        bench_pages([int(s) for s in args.sizes.split(",")], args.code.resolve(), args.timeout)
+        bench_pages([int(s) for s in args.sizes.split(",")], args.code.resolve(), args.timeout, args.kinds.split(","))
     else:
-        bench_run(args.size, args.workers)
+        bench_run(args.size, args.workers, args.copies, args.engine)
 
 
 if __name__ == "__main__":

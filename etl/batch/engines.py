@@ -81,6 +81,7 @@ def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
 
 
 def _process_batch(tasks: list[Task], limits: PageLimits) -> list[bytes]:
+    warm_up()  # (a Dask worker's first batch: not in its first page's time budget)
     return [_process(t, limits) for t in tasks]
 
 
@@ -123,6 +124,7 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Generator[bytes, None, N
     tasks = iter(tasks)
     head = list(itertools.islice(tasks, MIN_PAGES_FOR_POOL))
     if workers == 1 or len(head) < MIN_PAGES_FOR_POOL:
+        warm_up()  # (not in the first page's time budget)
         for task in _progress(itertools.chain(head, tasks), None, opts.progress):
             yield _process(task, opts.page_limits())
         return

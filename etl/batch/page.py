@@ -8,6 +8,7 @@ can be cached in the run state keyed by the page's content.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import signal
 import threading
@@ -219,7 +220,10 @@ def _process(
 
 
 
+@functools.cache
 def warm_up() -> None:
     """Load every rule table and compile every pattern once, so that worker
-    processes forked afterwards start warm instead of each paying for it."""
+    processes forked afterwards start warm instead of each paying for it,
+    and no page's time budget pays for it (once per process: the engines
+    call it before each batch)."""
     process_page("warm-up.txt", "2022年1月-11月，全区城镇新增就业100人，占比33.3%。".encode(), None, 1 << 20)
