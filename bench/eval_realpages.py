@@ -67,6 +67,11 @@ class PageScore:
     misses: list[str] = field(default_factory=list)
 
 
+def _iso(value) -> str:
+    """A published date (a ``datetime.date``) as the annotation writes it."""
+    return "" if value is None else str(value)
+
+
 def _span_of(text: str, anchor: str, surface: str) -> tuple[int, int] | None:
     a = text.find(anchor)
     if a < 0:
@@ -112,7 +117,7 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             sc.region_right += 1
         else:
             sc.misses.append(f"region {g['surface']!r}: {r['region_code']} {r['region_name_zh']} != {g['region_code']} {g['region_name_zh']}")
-        if (r["period_start"] or "") == g["period_start"] and (r["period_end"] or "") == g["period_end"]:
+        if _iso(r["period_start"]) == g["period_start"] and _iso(r["period_end"]) == g["period_end"]:
             sc.period_right += 1
         else:
             sc.misses.append(f"period {g['surface']!r}: {r['period_start']}..{r['period_end']} ({r.get('period_basis')}) != {g['period_start']}..{g['period_end']}")

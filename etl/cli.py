@@ -199,7 +199,7 @@ def _cmd_extract(args) -> int:
     from etl.batch.sources import IssueDate, PageError
 
     try:
-        issue = IssueDate.parse(args.issue_date).date if args.issue_date else None
+        parsed = IssueDate.parse(args.issue_date) if args.issue_date else None
     except ValueError as e:
         print(f"etl: error: --issue-date: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -208,7 +208,7 @@ def _cmd_extract(args) -> int:
     except PageError as e:
         print(f"etl: error: {e}", file=sys.stderr)
         return EXIT_FAILED
-    page = extract_text(text, issue)
+    page = extract_text(text, parsed.date if parsed else None, parsed.precision if parsed else "month")
     out = sys.stdout
     if args.dates:
         for d in page.dates:

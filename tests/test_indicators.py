@@ -140,23 +140,37 @@ def test_rows_match_schema(gold_result):
         assert len(keys) == len(set(keys)), table
 
 
+def roles_of(result, check: dict) -> dict[str, str]:
+    """role -> figure_id of one check, from the result's ``check_figures`` link rows."""
+    return {r["role"]: r["figure_id"] for r in result.check_figures if r["check_id"] == check["check_id"]}
+
+
 def test_seed_checks(gold_result):
     checks = {c["check_name"]: c for c in gold_result.checks if c["kind"] != "range"}
     ratio = checks["graduate_employment_rate_vs_parts"]
     assert ratio["passed"] is True
     assert ratio["expected"] == pytest.approx(1789 / 1896 * 100)
     assert ratio["observed"] == 94.36
-    assert ratio["figure_ids"] == f"{SID}:686-692;{SID}:674-680;{SID}:715-721"
+    # 1789 employed of 1896 registered graduates: 94.36 %
+    assert roles_of(gold_result, ratio) == {
+        "numerator": f"{SID}:686-692", "denominator": f"{SID}:674-680", "rate": f"{SID}:715-721"
+    }
     share = checks["share_vs_whole"]
     assert share["passed"] is True and share["expected"] == pytest.approx(100 / 3) and share["observed"] == 33.3
-    assert share["figure_ids"] == f"{SID}:1757-1761;{SID}:1770-1774;{SID}:1784-1789"
+    # 带动就业30人，其中建卡贫困户10人，占33.3%
+    assert roles_of(gold_result, share) == {"whole": f"{SID}:1757-1761", "part": f"{SID}:1770-1774", "share": f"{SID}:1784-1789"}
     # The seed prints the completion rate (113.74%) but not the target: there
     # is nothing to check it against, so no row (never a vacuous pass).
     assert "urban_new_jobs_target_completion" not in checks
     ranges = [c for c in gold_result.checks if c["kind"] == "range"]
     assert len(ranges) == 2 and all(c["passed"] for c in ranges)
     # the hardship-graduate rate is not checked against all graduates' parts
-    assert all("729-735" not in c["figure_ids"] for c in gold_result.checks if c["kind"] == "ratio")
+    assert all(f"{SID}:729-735" not in roles_of(gold_result, c).values() for c in gold_result.checks if c["kind"] == "ratio")
+    # every link names a check of the page, and every check that ran has one figure per role of its kind
+    check_ids = {c["check_id"] for c in gold_result.checks}
+    assert {r["check_id"] for r in gold_result.check_figures} == check_ids
+    for c in gold_result.checks:
+        assert set(roles_of(gold_result, c)) == set(indicators.CHECK_ROLES[c["kind"]])
 
 
 def _synthetic(text: str, figures: list[tuple[str, float, str]]) -> PageExtraction:
@@ -207,7 +221,7 @@ def test_completion_checked_against_printed_target_only():
     # sentence has no target and gets no row, whatever its rate.
     assert len(comp) == 1
     assert comp[0]["passed"] is True and comp[0]["expected"] == pytest.approx(8000 / 6000 * 100)
-    assert len(comp[0]["figure_ids"].split(";")) == 3
+    assert set(roles_of(res, comp[0])) == {"achieved", "target", "rate"}
     assert "not printed" not in comp[0]["message"]
     wrong = _synthetic(
         text.replace("133.33%", "143.33%"),
@@ -272,7 +286,9 @@ def test_codebook_and_schemas_agree():
     topics = {r["topic"] for r in rows}
     assert topics == {"employment", "community_care"}
     urban = next(r for r in rows if r["indicator_id"] == "urban_new_jobs")
-    assert "城镇新增就业" in urban["signal_phrases"].split(";") and "新增城镇就业" in urban["signal_phrases"].split(";")
+    phrases = {t["term"] for t in semantic.codebook_term_rows()
+               if t["indicator_id"] == "urban_new_jobs" and t["kind"] == "signal_phrase"}
+    assert {"城镇新增就业", "新增城镇就业"} <= phrases
 
 
 def test_gazetteer_is_well_formed():

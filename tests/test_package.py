@@ -101,7 +101,7 @@ def test_pandera_schemas_enforce_the_declared_constraints():
     good = {
         "figure_id": "p:0-3", "source_id": "p", "char_start": 0, "char_end": 3, "surface": "3人",
         "value": 3.0, "value_max": None, "unit": "person", "unit_raw": "人", "per": None,
-        "qualifier": "exact", "context": "3人", "flags": None,
+        "qualifier": "exact", "quantity": "people", "context": "3人",
     }
     make = lambda **kw: pl.DataFrame([{**good, **kw}], schema=schema.polars_schema("figures"))
     check_table("figures", make())
@@ -213,7 +213,41 @@ def test_a_foreign_key_that_does_not_resolve_is_caught(package, tmp_path):
     pl.read_parquet(path).with_columns(pl.lit("elsewhere").alias("source_id")).write_parquet(path)
     problems = check_foreign_keys(copy, descriptor_of(copy))
     assert problems and all("not in sources.['source_id']" in p for p in problems)
-    assert {p.split(":")[0] for p in problems} == {"figures", "dates", "indicators", "checks", "care_visits"}
+    # every table whose rows come from a page refers to its page
+    page_tables = {t for t in schema.TABLES if t != "sources" and "source_id" in schema.field_names(t)}
+    assert {"figures", "figure_flags", "check_figures", "visit_gifts"} <= page_tables
+    assert {p.split(":")[0] for p in problems} == page_tables
+
+
+@pytest.mark.parametrize(
+    "child, column, parent",
+    [
+        ("check_figures", "figure_id", "figures"),
+        ("check_figures", "check_id", "checks"),
+        ("indicators", "indicator_id", "codebook"),
+        ("indicators", "figure_id", "figures"),
+        ("figure_flags", "figure_id", "figures"),
+        ("visit_gifts", "visit_id", "care_visits"),
+        ("codebook_terms", "indicator_id", "codebook"),
+    ],
+)
+def test_a_row_referring_to_a_missing_row_is_caught(package, tmp_path, child, column, parent):
+    """Each reference between tables is a declared foreign key that the
+    package checks: a link to a row that is not there is reported."""
+    import shutil
+
+    from etl.package.validate import check_foreign_keys
+
+    copy = tmp_path / "pkg"
+    shutil.copytree(package, copy)
+    path = copy / "data" / f"{child}.parquet"
+    df = pl.read_parquet(path)
+    assert df.height, f"the seed package has no {child} rows to test with"
+    df.with_columns(pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("nowhere")).otherwise(pl.col(column)).alias(column)).write_parquet(path)
+    problems = check_foreign_keys(copy, descriptor_of(copy))
+    assert len(problems) == 1, problems  # one line: the table, the row's key, the column, the rule
+    assert problems[0].startswith(f"{child}: row ")
+    assert problems[0].endswith(f"column {column}: value 'nowhere' not in {parent}.['{column}'] (foreign key)")
 
 
 def test_the_descriptor_on_disk_must_be_the_one_built(package, tmp_path):
@@ -230,3 +264,23 @@ def test_the_descriptor_on_disk_must_be_the_one_built(package, tmp_path):
     assert check_descriptor_file(copy, edited) == ["datapackage.json: differs from the descriptor built for the written files"]
     (copy / "datapackage.json").unlink()
     assert check_descriptor_file(copy, built) == ["datapackage.json is missing"]
+
+
+def test_frictionless_checks_the_declared_foreign_keys(package, tmp_path):
+    """frictionless (``frictionless validate``, ``etl validate``) reads the
+    foreign keys from the descriptor: a check linked to a figure that is not
+    in ``figures`` is a foreign-key error there too."""
+    import shutil
+
+    from etl.package.validate import check_frictionless
+
+    copy = tmp_path / "pkg"
+    shutil.copytree(package, copy)
+    assert check_frictionless(copy) == []
+    path = copy / "data" / "check_figures.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    check_id, role, figure_id, source_id = lines[1].rstrip("\n").split(",")
+    lines[1] = ",".join([check_id, role, f"{source_id}:0-0", source_id]) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = check_frictionless(copy)
+    assert any(p.startswith("check_figures:") and "foreign key" in p.lower() for p in problems), problems

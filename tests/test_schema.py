@@ -51,3 +51,31 @@ def test_rules_yaml_is_read_as_yaml_safe_load_reads_it():
     assert paths
     for path in paths:
         assert rules.read_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8")), path
+
+
+def test_every_reference_between_tables_is_a_declared_foreign_key():
+    """A column named like another table's key (source_id, figure_id,
+    check_id, visit_id, indicator_id) refers to that table: it is declared
+    as a foreign key, so frictionless and etl validate check it."""
+    from etl.package import schema
+
+    keys = {}
+    for table in schema.TABLES:
+        pk = schema.load(table)["primaryKey"]
+        if len(pk) == 1:
+            keys[pk[0]] = table
+    for table in schema.TABLES:
+        declared = {(tuple(fk["fields"]), fk["reference"]["resource"]) for fk in schema.load(table).get("foreignKeys", [])}
+        for name in schema.field_names(table):
+            owner = keys.get(name)
+            if owner is not None and owner != table:
+                assert ((name,), owner) in declared, f"{table}.{name} refers to {owner} without a declared foreign key"
+
+
+def test_no_column_is_a_joined_list():
+    """Lists are link tables: no column is documented as a joined list."""
+    from etl.package import schema
+
+    for table in schema.TABLES:
+        for field in schema.load(table)["fields"]:
+            assert "-joined" not in field.get("description", ""), f"{table}.{field['name']}"

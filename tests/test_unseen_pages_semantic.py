@@ -55,14 +55,13 @@ def _indicator_ok(row: dict, e: dict, region: str | None) -> bool:
     return region is None or row["region_code"] == region
 
 
-def _visit_ok(row: dict, e: dict) -> bool:
+def _visit_ok(row: dict, e: dict, gifts: set[str]) -> bool:
     if _iso(row["visit_date"]) != _iso(e["date"]):
         return False
     if e.get("group") and e["group"] not in (row["volunteer_group"] or ""):
         return False
     if e.get("role_en") and e["role_en"] not in (row["recipient_role_en"] or ""):
         return False
-    gifts = set((row["gifts"] or "").split(";"))
     return all(any(g == x or g in x for x in gifts) for g in e.get("gifts", []))
 
 
@@ -85,7 +84,7 @@ def score(name: str, verbose: bool = True) -> dict[str, int]:
                   f"{_iso(r['period_start'])}..{_iso(r['period_end'])} {r['population_group']} {r['region_code']}")
     vhit, vused = 0, set()
     for e in exp["visits"]:
-        k = next((i for i, r in enumerate(res.care_visits) if i not in vused and _visit_ok(r, e)), None)
+        k = next((i for i, r in enumerate(res.care_visits) if i not in vused and _visit_ok(r, e, {g["gift"] for g in res.visit_gifts if g["visit_id"] == r["visit_id"]})), None)
         if k is None:
             if verbose:
                 print(f"  {name}: MISSED visit {e}")

@@ -77,6 +77,15 @@ def first_indicator_key(package: Path) -> str:
     return f"figure_id={first['figure_id']}, indicator_id={first['indicator_id']}"
 
 
+def codebook_units(package: Path) -> dict[str, list[str]]:
+    """Each indicator's units, as the codebook_terms table lists them."""
+    terms = pl.read_parquet(package / "data" / "codebook_terms.parquet").filter(pl.col("kind") == "unit").sort("indicator_id", "position")
+    units: dict[str, list[str]] = {}
+    for indicator_id, term in terms.select("indicator_id", "term").iter_rows():
+        units.setdefault(indicator_id, []).append(term)
+    return units
+
+
 def test_an_indicator_unit_outside_the_vocabulary(copy):
     key = first_indicator_key(copy)
     tamper(copy, "indicators", lambda df: df.sort("figure_id", "indicator_id").pipe(set_in_row("unit", "banana")))
@@ -89,8 +98,7 @@ def test_an_indicator_unit_its_figure_does_not_have(copy):
     """A unit of the indicator's codebook entry, of the vocabulary, but not
     its figure's: only the figure rule can tell."""
     indicators = pl.read_parquet(copy / "data" / "indicators.parquet")
-    codebook = pl.read_parquet(copy / "data" / "codebook.parquet")
-    units = dict(zip(codebook["indicator_id"], codebook["units"].str.split(";")))
+    units = codebook_units(copy)
     i, other = next((i, u) for i, r in enumerate(indicators.iter_rows(named=True)) for u in units[r["indicator_id"]] if u != r["unit"])
     target = indicators.row(i, named=True)
     tamper(copy, "indicators", set_in_row("unit", other, i))
@@ -102,8 +110,7 @@ def test_an_indicator_unit_its_figure_does_not_have(copy):
 
 def test_an_indicator_unit_outside_its_codebook_entry(copy):
     indicators = pl.read_parquet(copy / "data" / "indicators.parquet")
-    codebook = pl.read_parquet(copy / "data" / "codebook.parquet")
-    units = dict(zip(codebook["indicator_id"], codebook["units"].str.split(";")))
+    units = codebook_units(copy)
     first = indicators.row(0, named=True)
     foreign = next(u for u in ("kg", "tonne", "km") if u not in units[first["indicator_id"]])
     tamper(copy, "indicators", set_in_row("unit", foreign))
@@ -126,6 +133,7 @@ def test_an_indicator_unit_outside_its_codebook_entry(copy):
         ("indicators", "region_code", "999999", "must be a region of the gazetteer"),
         ("indicators", "value", -5.0, "must equal its figure's value"),
         ("care_visits", "article_char_end", 10**6, "must lie within the page (sources.characters)"),
+        ("figure_flags", "source_id", "elsewhere", "must equal the source_id of the figures row"),
     ],
 )
 def test_each_rule_broken_is_one_line_naming_table_row_column_and_rule(copy, table, column, value, rule):
@@ -179,3 +187,11 @@ def test_a_foreign_key_the_descriptor_declares_is_checked(copy):
             )
     descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
     assert any(p.startswith("checks: row check_id=") and "not in codebook.['indicator_id'] (foreign key)" in p for p in problems_of(copy))
+
+
+def test_a_codebook_unit_term_outside_the_vocabulary(copy):
+    terms = pl.read_parquet(copy / "data" / "codebook_terms.parquet")
+    i = terms["kind"].to_list().index("unit")
+    tamper(copy, "codebook_terms", set_in_row("term", "banana", i))
+    problems = problems_of(copy)
+    assert any(p.startswith(f"codebook: row indicator_id={terms['indicator_id'][i]}: column unit term: every unit of an entry must be in the unit vocabulary") for p in problems), problems

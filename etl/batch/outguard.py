@@ -8,7 +8,7 @@ cache into ``--state``, so before anything is created, locked or moved,
   published: a folder holding the package marker ``PACKAGE_MARKER`` (written
   into every package the job publishes, whichever state folder published
   it) and nothing but the files a package has (``datapackage.json``,
-  ``README.md``, ``data/<table>.csv|.parquet``);
+  ``README.md``, ``index.html``, ``data/<table>.csv|.parquet``);
 * ``--state`` may be absent, an empty folder, or a state folder of this job:
   nothing in it but the state's own files (``STATE_FILES``; a state folder
   carries ``STATE_MARKER``, written when the run creates or adopts it);
@@ -55,7 +55,7 @@ STATE_FILES = frozenset(
 )
 
 #: Files of a published package besides the marker (etl.package.publish).
-PACKAGE_FILES = frozenset({"datapackage.json", "README.md"})
+PACKAGE_FILES = frozenset({"datapackage.json", "README.md", "index.html"})
 _DATA_FILE = re.compile(r"[a-z0-9_]+(-\d{3})?\.(csv|parquet)")
 
 

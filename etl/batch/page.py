@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.semantic import privacy
+from etl.semantic import privacy, regions
 
 from etl import semantic
-from etl.extract import TooManyFigures, extract_text
+from etl.extract import TooManyFigures, date_context, extract_text
 from etl.batch.sources import DEFAULT_MAX_BYTES, IssueDate, PageError, decode, source_id_of
+from etl.extract.quantity import figure_quantity
 from etl.package.flags import figure_flags
 
 
@@ -145,15 +146,23 @@ def _process(
         except ValueError as e:
             return quarantined(file_name, sha256, "bad_metadata", f"metadata: {e}")
 
-    page = extract_text(text, issue.date if issue else None, max_mentions=limits.max_rows)
+    page = extract_text(
+        text, issue.date if issue else None, issue.precision if issue else "month", max_mentions=limits.max_rows
+    )
     check_time()
-    meaning = semantic.derive(source_id, page)
+    region_code = (metadata.get("region_code") or "").strip() or None
+    if region_code is not None and region_code not in regions.gazetteer():
+        return quarantined(file_name, sha256, "bad_metadata",
+                           f"metadata: region_code {region_code!r} is not a code of schemas/vocab/regions.csv")
+    meaning = semantic.derive(source_id, page, region_code,
+                              date_context.as_of(issue.date, issue.precision) if issue else None)
     check_time()
     names = meaning.private_names
     # Figures of one sentence share its context: mask each distinct one
     # once, all in one call (mask_many: one pass instead of a call per text).
     contexts = list(dict.fromkeys([f.context for f in page.figures]))
     masked_contexts = dict(zip(contexts, privacy.mask_many(contexts, names)))
+    clean = page.repaired.clean
 
     figures = [
         {
@@ -168,10 +177,16 @@ def _process(
             "unit_raw": f.unit_raw,
             "per": f.per,
             "qualifier": f.qualifier,
+            "quantity": figure_quantity(f, clean),
             "context": masked_contexts[f.context],
-            "flags": ";".join(figure_flags(f)) or None,
         }
         for f in page.figures
+    ]
+    # A figure's plausibility flags: one row each (a link table, not a list in a cell).
+    flags = [
+        {"figure_id": row["figure_id"], "flag": flag, "source_id": source_id}
+        for f, row in zip(page.figures, figures)
+        for flag in figure_flags(f)
     ]
     dates = [
         {
@@ -208,10 +223,13 @@ def _process(
     tables: dict[str, list[dict]] = {
         "sources": [source],
         "figures": figures,
+        "figure_flags": flags,
         "dates": dates,
         "indicators": meaning.indicators,
         "checks": meaning.checks,
+        "check_figures": meaning.check_figures,
         "care_visits": meaning.care_visits,
+        "visit_gifts": meaning.visit_gifts,
     }
     rows = sum(map(len, tables.values()))
     if rows > limits.max_rows:

@@ -500,6 +500,7 @@ def _build_tables(
             results.close()
     with timer.stage("transform"):
         builders["codebook"].add(semantic.codebook_rows(), checked=codebook_checked)
+        builders["codebook_terms"].add(semantic.codebook_term_rows(), checked=codebook_checked)
         tables = {t: b.finish() for t, b in builders.items()}
         rows_checked = beside.submit(validate.check_unchecked_tables, {t: spilled.unchecked for t, spilled in tables.items()})
         if reusable is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from etl.extract import date_context
 from etl.extract.dates import extract_dates
 from etl.extract.figures import TooManyFigures, extract_figures
 from etl.extract.records import DateMention, Figure
@@ -23,17 +24,30 @@ class PageExtraction:
     dates: list[DateMention]
 
 
-def extract_text(raw: str, issue_date: dt.date | None = None, max_mentions: int | None = None) -> PageExtraction:
+def extract_text(
+    raw: str, issue_date: dt.date | None = None, precision: str = "month", max_mentions: int | None = None
+) -> PageExtraction:
     """Repair ``raw`` and find its dates and figures.
 
-    ``issue_date`` is the page's issue date (any day of the issue month when
-    only the month is known); relative dates stay unresolved without it.
-    Dates are found first: their spans are never figures.  ``max_mentions``:
-    raise ``TooManyFigures`` as soon as the page is known to hold more dates
-    and figures than that (before the figures are built).
+    ``issue_date`` is the page's issue date, known to ``precision`` (``day``,
+    ``month``: any day of the issue month; ``year``: any day of the year);
+    relative dates stay unresolved without it.  Dates are read in their
+    context (:mod:`etl.extract.date_context`).  Dates are found first:
+    their spans are never figures.  ``max_mentions``: raise
+    ``TooManyFigures`` as soon as the page is known to hold more dates and
+    figures than that (before the figures are built).
     """
     repaired = repair(raw)
-    dates = extract_dates(repaired, issue_date)
+
+    def scan(issue: dt.date | None, prec: str) -> list[DateMention]:
+        # A date known to the year only is read as its last day: nothing is
+        # later in the year than the issue (no month rolls over into the
+        # year before) and 今年以来 runs to the year's end.
+        scan_issue = dt.date(issue.year, 12, 31) if issue is not None and prec == "year" else issue
+        return date_context.refine(repaired, extract_dates(repaired, scan_issue), issue, prec)
+
+    dates = date_context.reanchor_articles(
+        repaired, scan(issue_date, precision), issue_date, lambda issue: scan(issue, "year"))
     if max_mentions is not None and len(dates) > max_mentions:
         raise TooManyFigures(f"{len(dates)} dates, more than {max_mentions}")
     date_spans = [(d.clean_start, d.clean_end) for d in dates]

@@ -1,7 +1,7 @@
 """The extraction rules, as data: ``schemas/vocab/*.csv`` loaded once.
 
 * ``units.csv`` -- ``unit_raw, unit, kind, chinese_ok, not_followed_by,
-  factor, notes``: every unit or classifier a figure may end with, the unit
+  quantity, factor, notes``: every unit or classifier a figure may end with, the unit
   code it publishes (the ``unit`` column is the project's unit vocabulary; a
   currency's code is its ISO 4217 code), and its kind.  Kinds with a special
   role: ``money_prefix`` (a symbol before the amount: ￥300),
@@ -12,6 +12,10 @@
   unit after Arabic digits only (``500方`` but not ``四方``).
   ``not_followed_by`` is a regular expression: the unit does not count when
   the text right after it matches (``人所有`` is not ``所``).
+  ``quantity`` is what a number with this unit measures, one of
+  ``QUANTITIES`` (``figures.quantity``; the words around a figure may
+  refine it, see ``etl.extract.quantity``); empty for the kinds that are
+  never a figure's unit (``per_basis``, ``anniversary``).
 * ``qualifiers.csv`` -- ``word, position, qualifier, unit_kinds, not_after``:
   qualifier words before the number (``prefix``), between the number and its
   unit (``infix``: 300余人) or after the unit (``suffix``: 20岁左右, also after
@@ -48,6 +52,14 @@ RELATIVE_YEARS: dict[str, int] = {
     "明年": 1,
 }
 
+#: What a figure measures (``figures.quantity``; ``units.csv``'s ``quantity``
+#: column, refined by the words around the figure).
+QUANTITIES = (
+    "people", "households", "person_times", "household_times", "establishments", "events", "items",
+    "money", "age", "duration", "rate", "share", "change", "ratio",
+    "area", "length", "weight", "volume", "power", "energy", "other",
+)
+
 QUALIFIERS = ("exact", "more_than", "at_least", "less_than", "approx", "range")
 QUALIFIER_POSITIONS = ("prefix", "magnitude", "infix", "suffix")
 
@@ -59,6 +71,7 @@ class UnitRule:
     kind: str
     chinese_ok: bool
     not_followed_by: re.Pattern[str] | None
+    quantity: str  # what a number with this unit measures (QUANTITIES); empty: never a figure's unit
     factor: float | None
     notes: str
 
@@ -104,6 +117,9 @@ def units() -> tuple[UnitRule, ...]:
     out = []
     for r in _read("units.csv"):
         nfb = r["not_followed_by"].strip()
+        quantity = r["quantity"].strip()
+        if quantity and quantity not in QUANTITIES:
+            raise ValueError(f"{VOCAB_DIR / 'units.csv'}: unit {r['unit_raw']!r}: unknown quantity {quantity!r} (one of {', '.join(QUANTITIES)})")
         out.append(
             UnitRule(
                 unit_raw=r["unit_raw"].strip(),
@@ -111,6 +127,7 @@ def units() -> tuple[UnitRule, ...]:
                 kind=r["kind"].strip(),
                 chinese_ok=r["chinese_ok"].strip().lower() != "no",
                 not_followed_by=re.compile(nfb) if nfb else None,
+                quantity=quantity,
                 factor=float(r["factor"]) if r["factor"].strip() else None,
                 notes=r["notes"],
             )

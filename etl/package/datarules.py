@@ -128,34 +128,55 @@ def _units_in_vocabulary(tables: Tables, schemas: dict[str, dict]) -> list[str]:
     for table, lf in tables.items():
         if "unit" in lf.collect_schema():
             problems += report(table, primary_key(table, schemas), lf.filter(~pl.col("unit").is_in(units)), "unit", rule)
-    if _has(tables, "codebook", "units"):
-        each = pl.col("units").str.split(";").list.eval(pl.element().is_in(units)).list.all()
-        problems += report("codebook", primary_key("codebook", schemas), tables["codebook"].filter(~each), "units", "every unit must be in the unit vocabulary (schemas/vocab/units.csv)")
-    if _has(tables, "codebook", "unit", "units"):
-        first = pl.col("units").str.split(";").list.first()
-        problems += report("codebook", primary_key("codebook", schemas), tables["codebook"].filter(pl.col("unit") != first), "unit", "must be the first of the entry's units")
+    units_terms = _terms(tables, "unit")
+    if units_terms is not None:
+        bad = units_terms.explode("_terms").filter(~pl.col("_terms").is_in(units))
+        problems += report("codebook", ["indicator_id"], bad.rename({"_terms": "unit term"}), "unit term", "every unit of an entry must be in the unit vocabulary (schemas/vocab/units.csv)")
+        if _has(tables, "codebook", "indicator_id", "unit"):
+            first = tables["codebook"].join(units_terms, on="indicator_id", how="inner").filter(pl.col("unit") != pl.col("_terms").list.first())
+            problems += report("codebook", primary_key("codebook", schemas), first, "unit", "must be the first of the entry's units")
     return problems
 
 
+def _terms(tables: Tables, kind: str) -> pl.LazyFrame | None:
+    """(indicator_id, _terms: the codebook entry's terms of ``kind`` in
+    order): from the ``codebook_terms`` table, or a ';'-joined column of
+    ``codebook`` named after the kind's plural (an older data model)."""
+    if _has(tables, "codebook_terms", "indicator_id", "kind", "position", "term"):
+        return (
+            tables["codebook_terms"].filter(pl.col("kind") == kind).sort("indicator_id", "position")
+            .group_by("indicator_id", maintain_order=True).agg(pl.col("term").alias("_terms"))
+        )
+    if _has(tables, "codebook", "indicator_id", f"{kind}s"):
+        return tables["codebook"].select("indicator_id", pl.col(f"{kind}s").str.split(";").alias("_terms"))
+    return None
+
+
 def _indicator_matches_codebook(tables: Tables, schemas: dict[str, dict]) -> list[str]:
-    if not (_has(tables, "indicators", "indicator_id", "unit") and _has(tables, "codebook", "indicator_id", "units")):
+    if not (_has(tables, "indicators", "indicator_id") and _has(tables, "codebook", "indicator_id")):
         return []
     key = primary_key("indicators", schemas)
+    indicators = tables["indicators"]
+    problems = report("indicators", key, indicators.join(tables["codebook"], on="indicator_id", how="anti"), "indicator_id", "must be an indicator of the codebook")
+    # (each term kind an indicator column takes its value from)
+    for column, kind, rule in (("unit", "unit", "must be one of its codebook entry's units"),
+                               ("measure", "measure", "must be one of its codebook entry's measures")):
+        terms = _terms(tables, kind)
+        if terms is None or column not in indicators.collect_schema():
+            continue
+        joined = indicators.join(terms, on="indicator_id", how="inner")
+        problems += report("indicators", key, joined.filter(~pl.col("_terms").list.contains(pl.col(column))), column, rule)
     book = tables["codebook"].select([pl.col(c).alias(f"codebook_{c}") for c in tables["codebook"].collect_schema()])
-    joined = tables["indicators"].join(book, left_on="indicator_id", right_on="codebook_indicator_id", how="left")
-    problems = report("indicators", key, joined.filter(pl.col("codebook_units").is_null()), "indicator_id", "must be an indicator of the codebook")
-    known = joined.filter(pl.col("codebook_units").is_not_null())
-    among = pl.col("codebook_units").str.split(";").list.contains(pl.col("unit"))
-    problems += report("indicators", key, known.filter(~among), "unit", "must be one of its codebook entry's units")
+    known = indicators.join(book, left_on="indicator_id", right_on="codebook_indicator_id", how="inner")
     for column in ("label_zh", "label_en", "topic"):
-        if column in tables["indicators"].collect_schema() and f"codebook_{column}" in known.collect_schema():
+        if column in indicators.collect_schema() and f"codebook_{column}" in known.collect_schema():
             problems += report("indicators", key, known.filter(pl.col(column) != pl.col(f"codebook_{column}")), column, f"must equal its codebook entry's {column}")
     return problems
 
 
 #: Columns an indicator copies from its figure (an indicator is a figure read
-#: as a named measure).
-_FROM_FIGURE = ("source_id", "char_start", "char_end", "value", "value_max", "unit", "qualifier")
+#: as a named measure; its source_id: ``_same_source_as_referenced_row``).
+_FROM_FIGURE = ("char_start", "char_end", "value", "value_max", "unit", "qualifier")
 
 
 def _indicator_matches_figure(tables: Tables, schemas: dict[str, dict]) -> list[str]:
@@ -263,15 +284,6 @@ def _range_checks(tables: Tables, schemas: dict[str, dict]) -> list[str]:
     return problems
 
 
-def _check_figures_exist(tables: Tables, schemas: dict[str, dict]) -> list[str]:
-    """Each figure a check names (its ';'-joined figure_ids) is a figure."""
-    if not (_has(tables, "checks", "figure_ids") and _has(tables, "figures", "figure_id")):
-        return []
-    named = tables["checks"].select(*primary_key("checks", schemas), pl.col("figure_ids").str.split(";").alias("_id")).explode("_id").drop_nulls("_id")
-    missing = named.join(tables["figures"].select(pl.col("figure_id").alias("_id")), on="_id", how="anti")
-    return report("checks", primary_key("checks", schemas), missing.rename({"_id": "figure_ids"}), "figure_ids", "every id must be a figure of the figures table")
-
-
 def _regions(tables: Tables, schemas: dict[str, dict]) -> list[str]:
     places = gazetteer()
     problems = []
@@ -297,9 +309,26 @@ _RULES: tuple[Callable[[Tables, dict[str, dict]], list[str]], ...] = (
     _source_counts,
     _ranges,
     _range_checks,
-    _check_figures_exist,
     _regions,
 )
+
+
+def _same_source_as_referenced_row(tables: Tables, schemas: dict[str, dict], descriptor: dict) -> list[str]:
+    """A row that refers to another row of the package (a declared foreign
+    key other than source_id itself) comes from the same page as that row:
+    both tables' source_id agree (an indicator and its figure, a flag and
+    its figure, a check's figure and the check)."""
+    from etl.package.validate import declared_foreign_keys
+
+    problems = []
+    for table, fields, target, ref in declared_foreign_keys(descriptor):
+        if fields == ["source_id"] or not (_has(tables, table, "source_id", *fields) and _has(tables, target, "source_id", *ref)):
+            continue
+        parent = tables[target].select(*[pl.col(r).alias(f) for r, f in zip(ref, fields)], pl.col("source_id").alias("_parent_source")).unique(subset=fields)
+        joined = tables[table].join(parent, on=fields, how="inner")
+        rule = f"must equal the source_id of the {target} row its {', '.join(fields)} refers to"
+        problems += report(table, primary_key(table, schemas), joined.filter(pl.col("source_id") != pl.col("_parent_source")), "source_id", rule)
+    return problems
 
 
 def check_rules(package_dir: Path, descriptor: dict) -> list[str]:
@@ -309,5 +338,5 @@ def check_rules(package_dir: Path, descriptor: dict) -> list[str]:
     problems = check_declared_constraints(tables, schemas)
     for rule in _RULES:
         problems += rule(tables, schemas)
-    return problems
+    return problems + _same_source_as_referenced_row(tables, schemas, descriptor)
 

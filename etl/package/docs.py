@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import polars as pl
 
+from etl.extract import rules
 from etl.package import schema
 from etl.package import metadata
 from etl.package.metadata import citation
@@ -56,12 +57,43 @@ LIMITATIONS = """\
 - Indicators cover the phrases in the codebook; a figure that matches none stays in
   `figures` without an indicator. Consistency checks are published in `checks`, never
   used to drop rows.
+- `figures.quantity` is decided by rules from the unit and the words before the figure:
+  a percentage with none of the share or change words is called a rate, and a number of
+  years is a duration unless an age word precedes it.
 - Private persons are masked (`某某`) in every free-text column; detection is rule-based
   and errs on the side of masking.
 - In the Parquet resources' descriptor schemas, optional integer fields are declared
   `number` and optional number fields carry no range constraints, because frictionless
   reads Parquet through pandas (nulls become NaN). The CSV resources carry the full
   constraints; the Parquet files hold exactly the same rows with the schema's types.
+"""
+
+
+#: How indicators get their region and period (kept short: the schemas'
+#: column descriptions above give every value).
+WHERE_AND_WHEN = """\
+- **Region** (`region_code`, `region_name_zh`, `region_basis`): a name counts only where it
+  reads as a place: written with its level suffix (綦江区, 山东省), or as a short form (綦江) the
+  page establishes (its full name, its province, 在/来到 before it, 县/市 after it). Forms that are
+  also ordinary words (资源, 全州, 城区 …) are listed with a reason in the repository's
+  `schemas/vocab/ambiguous_regions.csv` and need more. The page's region is the deepest
+  consistent one of province ⊃ prefecture ⊃ county ⊃ township its names support: a provincial or
+  city report keeps the province's or city's own code; a county of another province than the one
+  the page names never wins. A figure whose own clause names another place of the same province
+  (a town, a partner county) takes that place. The page's metadata `region_code`, when given,
+  bounds the search. When nothing resolves the region is empty and `region_basis` is `none_named`.
+- **Period** (`period_start`, `period_end`, `period_basis`): the date framing the figure: the
+  nearest date before it in its paragraph (never a comparison base such as 比2019年), the first
+  date under a heading, a year or period opening an earlier paragraph of its section, the year a
+  bulletin's title names, or the day of the event told before it. Relative dates resolve against
+  the issue date at its precision (a year-only issue date never gives an end finer than that
+  year), or against the year a reprinted article fixes itself (a 2022 year-to-date report inside
+  a 2023 page: its 今年以来 is 2022). 今年以来, 截至目前 and 目前 run to the article's date;
+  过去一年 and 一年来 are the report's year, 五年来 the five years ending with it, "十四五"时期
+  2021-2025.
+- **Measure** (`measure`): outcome, target (目标, 计划, 力争, 确保, 预期, or a period after the
+  article's date), annual_average (年均, 每年: the period is the whole span) or cumulative
+  (累计, 截至目前); `codebook_terms` (kind `measure`) lists the kinds each indicator may take.
 """
 
 
@@ -81,6 +113,60 @@ def _table_section(table: str, rows: int) -> str:
         if enum:
             desc += " Values: " + ", ".join(f"`{v}`" for v in enum) + "."
         lines.append(f"| `{f['name']}` | {f['type']} | {required} | {desc} |")
+    return "\n".join(lines) + "\n"
+
+
+DATA_MODEL = """\
+Every cell holds one value: a list is a link table, one row per item, never a joined
+string. `check_figures` links each check to the figures it compares, with the figure's
+role (numerator, denominator, rate; whole, part, share; achieved, target, rate; value);
+`figure_flags` holds the plausibility flags of figures, `visit_gifts` what each care
+visit brought (in text order), `codebook_terms` each indicator's units, signal phrases,
+required words and measures. Every reference is a declared foreign key, checked by
+`frictionless validate` and `etl validate`: every page table → `sources`,
+`indicators` → `figures` and `codebook`, `check_figures` → `checks` and `figures`,
+`figure_flags` → `figures`, `visit_gifts` → `care_visits`, `codebook_terms` → `codebook`.
+A failed check, for example, with its figures:
+
+```sql
+-- DuckDB
+SELECT c.check_name, c.message, l.role, f.surface, f.context
+FROM 'data/checks.parquet' c
+JOIN 'data/check_figures.parquet' l USING (check_id)
+JOIN 'data/figures.parquet' f USING (figure_id)
+WHERE NOT c.passed ORDER BY c.check_id, l.role;
+```
+"""
+
+
+#: How a quantity no unit gives comes about.
+_NO_UNIT = {
+    "share": "(a percentage after a share word)",
+    "other": "(a figure whose unit the vocabulary gives no quantity)",
+}
+
+
+def _quantity_section() -> str:
+    """What ``figures.quantity`` means, with the units that give each value
+    (from schemas/vocab/units.csv)."""
+    units: dict[str, list[str]] = {q: [] for q in rules.QUANTITIES}
+    for rule in rules.units():
+        if rule.quantity and rule.unit_raw not in units[rule.quantity]:
+            units[rule.quantity].append(rule.unit_raw)
+    lines = [
+        "`figures.quantity` says what a number measures, so that figures of one unit can be told apart "
+        "(59岁 is an age, 30年 a duration; 33.3% after 占 is a share, 12% after 增长 a change). "
+        "It comes from the unit (the `quantity` column of the project's unit vocabulary) and, where the unit "
+        "alone cannot tell, from the words before the figure in its clause: years after 年龄, 年满, 享年 … are "
+        "an age; a percentage after 占, 比重, 比例 … is a share, after 增长, 下降, 同比 … a change (the nearer "
+        "word decides), otherwise a rate. Percentage points are always a change.",
+        "",
+        "| quantity | units that give it |",
+        "| --- | --- |",
+    ]
+    for quantity, written in units.items():
+        shown = ", ".join(written[:12]) + (" …" if len(written) > 12 else "")
+        lines.append(f"| `{quantity}` | {shown or _NO_UNIT.get(quantity, '')} |")
     return "\n".join(lines) + "\n"
 
 
@@ -120,12 +206,16 @@ def _readme_parts(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterabl
         "",
         "Every table is published twice, as CSV (`data/<table>.csv`, UTF-8, empty cell = missing) "
         "and as Parquet (`data/<table>.parquet`, typed), described by `datapackage.json` "
-        "(Frictionless Data Package, with sha256 hashes of every file).",
+        "(Frictionless Data Package, with sha256 hashes of every file). `index.html` is a landing page "
+        "to open in a browser: the tables with their first rows, the codebook and charts.",
         "",
     ]
+    yield from ["## Data model", "", DATA_MODEL]
     for table in schema.TABLES:
         yield _table_section(table, rows[table])
+    yield from ["## What a figure measures", "", _quantity_section()]
     yield from ["## Codebook", "", _codebook_section(codebook)]
+    yield from ["## Where and when: regions and periods", "", WHERE_AND_WHEN]
     yield from ["## Provenance", ""]
     for row in sources:
         issue = row["issue_date"].isoformat() if row["issue_date"] else "unknown"

@@ -34,7 +34,7 @@ from typing import BinaryIO
 
 import polars as pl
 
-from etl.package import docs, schema
+from etl.package import docs, landing, schema
 from etl.package.descriptor import build_descriptor
 from etl.package.transform import SpilledTable
 from etl.package.validate import sha256_file
@@ -175,7 +175,8 @@ def write_package(
     package_dir: Path,
     check_table: Callable[[Path, dict, dict], list[str]] | None = None,
 ) -> tuple[dict, list[str]]:
-    """Write every table as CSV and Parquet, the descriptor and README;
+    """Write every table as CSV and Parquet, the descriptor, the README and
+    the landing page (``index.html``);
     return the descriptor and what ``check_table`` found.
 
     ``check_table(package_dir, csv_resource, parquet_resource)`` (the run's
@@ -208,6 +209,16 @@ def write_package(
             {t: s.rows for t, s in tables.items()}, tables["codebook"].collect(), sources_rows
         ):
             f.write(piece)
+    # The landing page, from small inputs only (first rows, sources,
+    # codebook, one aggregate of indicators): cheap whatever the archive.
+    page = landing.landing_page(
+        {t: s.rows for t, s in tables.items()},
+        lambda table, n: tables[table].scan().head(n).collect(),
+        tables["codebook"].collect(),
+        tables["sources"].collect(),
+        tables["indicators"].scan(),
+    )
+    (package_dir / "index.html").write_text(page, encoding="utf-8")
     return descriptor, problems
 
 

@@ -29,8 +29,13 @@ if TYPE_CHECKING:
 
 SCHEMA_DIR = Path(SCHEMAS_DIR)
 
-#: Published tables, in publishing order (referenced tables first).
-TABLES = ("sources", "figures", "dates", "indicators", "checks", "care_visits", "codebook")
+#: Published tables, in publishing order: each page table followed by its
+#: link tables (lists are link tables, never a joined string in a cell),
+#: the codebook last.
+TABLES = (
+    "sources", "figures", "figure_flags", "dates", "indicators", "checks", "check_figures",
+    "care_visits", "visit_gifts", "codebook", "codebook_terms",
+)
 
 _POLARS_TYPES = {
     "string": pl.String,

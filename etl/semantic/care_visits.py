@@ -489,18 +489,34 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             "place": place,
             "street": street,
             "street_code": street_code,
-            "gifts": ";".join(gifts),
+            "_gifts": gifts,
             "article_char_start": raw_start,
             "article_char_end": raw_end,
         })
     # Names masked in the free texts of all the rows at once (one pass
     # instead of one per row); empty texts become None.
-    masked = iter(privacy.mask_many([row[key] for row in rows for key in _MASKED], names))
+    # The gifts (a list per visit) are masked in the same pass.
+    masked = iter(privacy.mask_many(
+        [row[key] for row in rows for key in _MASKED] + [gift for row in rows for gift in row["_gifts"]], names
+    ))
     for row in rows:
         for key in _MASKED:
             row[key] = next(masked) or None
+    for row in rows:
+        row["_gifts"] = [next(masked) for _ in row["_gifts"]]
     return rows
 
 
-#: The columns of a visit row that may contain a name.
-_MASKED = ("volunteer_group", "campaign", "recipient_role_zh", "place", "street", "gifts")
+def visit_gift_rows(visits: list[dict]) -> list[dict]:
+    """The ``visit_gifts`` rows of a page's visit rows (one per gift, in
+    text order: ``position`` from 1), taking the private key ``_gifts`` out
+    of each visit row."""
+    return [
+        {"visit_id": row["visit_id"], "position": position, "gift": gift, "source_id": row["source_id"]}
+        for row in visits
+        for position, gift in enumerate(row.pop("_gifts"), start=1)
+    ]
+
+
+#: The columns of a visit row that may contain a name (the gifts too).
+_MASKED = ("volunteer_group", "campaign", "recipient_role_zh", "place", "street")

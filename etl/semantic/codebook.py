@@ -34,6 +34,7 @@ class Indicator:
     requires: tuple[str, ...] = ()
     population_group: str | None = None
     order: int = 0
+    measures: tuple[str, ...] = ()  # the kinds of number it may be (codebook `measures`)
 
 
 @dataclass(frozen=True)
@@ -149,13 +150,28 @@ def overlapped_matches(
     return out
 
 
+#: What kind of number an indicator row is (indicators.measure): a result,
+#: a target or plan, a yearly average over a span, a running total.
+MEASURES = ("outcome", "target", "annual_average", "cumulative")
+
+
 @functools.cache
 def load_codebook(path: Path = CODEBOOK) -> Codebook:
     doc = read_yaml(path)
     indicators: dict[str, Indicator] = {}
     owner: dict[str, list[str]] = {}
     wild: dict[str, list[str]] = {}
+    measures_doc = doc.get("measures") or {}
+    vocabulary = tuple(measures_doc.get("vocabulary") or MEASURES)
+    if set(vocabulary) != set(MEASURES):
+        raise ValueError(f"{path}: measures.vocabulary must be {list(MEASURES)} (the schema's enum)")
+    default_measures = tuple(measures_doc.get("default") or vocabulary)
+    per_indicator = measures_doc.get("indicators") or {}
     for i, e in enumerate(doc["indicators"]):
+        allowed = tuple(e.get("measures") or per_indicator.get(e["id"]) or default_measures)
+        bad_measures = [m for m in allowed if m not in vocabulary]
+        if bad_measures:
+            raise ValueError(f"{path}: {e['id']}: measures {bad_measures} are not in {list(vocabulary)}")
         ind = Indicator(
             id=e["id"],
             topic=e["topic"],
@@ -167,6 +183,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             requires=tuple(e.get("requires") or ()),
             population_group=e.get("population_group"),
             order=i,
+            measures=allowed,
         )
         if ind.id in indicators:
             raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")
@@ -186,6 +203,9 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
     for ind in indicators.values():
         if ind.population_group and ind.population_group not in groups:
             raise ValueError(f"{path}: {ind.id}: unknown population_group {ind.population_group!r}")
+    unknown = sorted(set(per_indicator) - set(indicators))
+    if unknown:
+        raise ValueError(f"{path}: measures.indicators names unknown indicators {unknown}")
     checks = tuple(doc.get("checks", []))
     for c in checks:
         for key in ("rate", "numerator", "denominator", "achieved", "target", "indicator"):
@@ -223,12 +243,30 @@ def codebook_rows() -> list[dict]:
             "label_zh": ind.label_zh,
             "label_en": ind.label_en,
             "unit": ind.units[0],
-            "units": ";".join(ind.units),
             "topic": ind.topic,
             "definition": ind.definition,
             "population_group": ind.population_group,
-            "signal_phrases": ";".join(ind.phrases),
-            "requires": ";".join(ind.requires) or None,
         }
         for ind in cb.indicators.values()
     ]
+
+
+#: The kinds of ``codebook_terms`` rows: an indicator's lists in the codebook.
+TERM_KINDS = ("unit", "signal_phrase", "required_word", "measure")
+
+
+def codebook_term_rows() -> list[dict]:
+    """Rows of the ``codebook_terms`` table: every unit a figure may have to
+    be the indicator, every phrase that signals it, every word one of which
+    must stand in the figure's sentence, every kind of number (measure) its
+    rows may be; one row each, in codebook order
+    (``position`` from 1 within an indicator and kind)."""
+    cb = load_codebook()
+    rows: list[dict] = []
+    for ind in cb.indicators.values():
+        for kind, terms in zip(TERM_KINDS, (ind.units, ind.phrases, ind.requires, ind.measures), strict=True):
+            rows.extend(
+                {"indicator_id": ind.id, "kind": kind, "position": position, "term": term}
+                for position, term in enumerate(terms, start=1)
+            )
+    return rows

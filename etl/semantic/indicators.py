@@ -44,6 +44,8 @@ from itertools import accumulate
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, overlapped_matches, load_codebook
+from etl.semantic.periods import framing_dates, measure_of, period_of, report_year
+from etl.semantic.regions import Mention, PageRegion, figure_region
 
 #: Characters that end a clause / a sentence in the clean text (full-width
 #: ASCII punctuation is half-width there; both forms listed).
@@ -379,66 +381,6 @@ def _para_of(idx: PageIndex, pos: int) -> int:
     return bisect.bisect_right(idx.para_starts, pos) - 1
 
 
-def period_of(idx: PageIndex, dates: list[tuple[int, int, DateMention]], cs: int,
-              starts: list[int] | None = None) -> tuple:
-    """(start, end, basis) of the period a figure at clean offset cs covers.
-    ``dates`` are (clean start, clean end, date) sorted by position;
-    ``starts`` their clean starts (computed when not given)."""
-    if starts is None:
-        starts = [d[0] for d in dates]
-    p = _para_of(idx, cs)
-    para_start = idx.para_starts[p]
-    # Nearest resolved date before the figure in its paragraph.
-    for k in range(bisect.bisect_left(starts, cs) - 1, -1, -1):
-        ds, de, d = dates[k]
-        if ds < para_start:
-            break
-        if d.start is not None and d.end is not None:
-            return d.start, d.end, "paragraph"
-    # A framing date opening an earlier paragraph of the same section: the
-    # last one after the section's heading.
-    h = bisect.bisect_right(idx.headings, para_start)
-    heading_before = idx.headings[h - 1] if h else -1
-    # A paragraph opening with 全年 (this one or an earlier one of the
-    # section, after any framing date): the calendar year of the nearest
-    # earlier date lying in one year.
-    opener = -1
-    if idx.year_openers:
-        o = bisect.bisect_right(idx.year_openers, para_start)
-        if o and idx.year_openers[o - 1] > heading_before:
-            opener = idx.year_openers[o - 1]
-    if opener >= 0:
-        for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
-            ds, de, d = dates[k]
-            if ds < opener:
-                break
-            if d.start is not None and d.end is not None and _opens(idx, ds, de) \
-                    and d.granularity in ("year", "quarter", "period"):
-                opener = -1  # a framing date after the 全年 paragraph frames this one
-                break
-    if opener >= 0:
-        for k in range(bisect.bisect_left(starts, opener) - 1, -1, -1):
-            d = dates[k][2]
-            if d.start is not None and d.end is not None and d.start.year == d.end.year:
-                return dt.date(d.start.year, 1, 1), dt.date(d.start.year, 12, 31), "section"
-        return None, None, None
-    for k in range(bisect.bisect_left(starts, para_start) - 1, -1, -1):
-        ds, de, d = dates[k]
-        if ds < heading_before:
-            break
-        if d.start is None or d.end is None:
-            continue
-        if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
-            return d.start, d.end, "section"
-    return None, None, None
-
-
-def _opens(idx: PageIndex, ds: int, de: int) -> bool:
-    """Whether the date at clean ds..de opens its paragraph (``2022 年，…``)."""
-    dp = idx.para_starts[_para_of(idx, ds)]
-    return ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
-
-
 # --- checks ------------------------------------------------------------------------
 
 
@@ -454,13 +396,18 @@ def _fid(source_id: str, f: Figure) -> str:
     return f"{source_id}:{f.char_start}-{f.char_end}"
 
 
-def _check_row(source_id, check, primary: Figure, figs: list[Figure], expected, observed, tolerance, passed, message):
+def _check_row(source_id, check, primary: Figure, figs: list[tuple[str, Figure]], expected, observed, tolerance,
+               passed, message):
+    """A row of ``checks``; its figures, each with its role in the check
+    (numerator, denominator, rate …), under the private key ``_figures``:
+    they become rows of the ``check_figures`` link table (see
+    ``check_figure_rows``)."""
     return {
         "check_id": f"{source_id}:{check['id']}:{primary.char_start}-{primary.char_end}",
         "source_id": source_id,
         "check_name": check["id"],
         "kind": check["kind"],
-        "figure_ids": ";".join(_fid(source_id, f) for f in figs),
+        "_figures": [(role, _fid(source_id, f)) for role, f in figs],
         "expected": None if expected is None else round(float(expected), 6),
         "observed": None if observed is None else float(observed),
         "tolerance": None if tolerance is None else float(tolerance),
@@ -520,7 +467,7 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
                     den = _nearest_in_scope(idx, by_ind.get(check["denominator"], []), scope, key, grp, rate["_cs"])
                     if num is None or den is None:
                         continue
-                    figs = [num["_fig"], den["_fig"], rate["_fig"]]
+                    figs = [("numerator", num["_fig"]), ("denominator", den["_fig"]), ("rate", rate["_fig"])]
                     if den["value"] == 0:
                         out.append(_check_row(source_id, check, rate["_fig"], figs, None, rate["value"], tol, False,
                                               "denominator is zero"))
@@ -549,7 +496,7 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
                     d = _decimals(rate["_fig"].surface)
                     tol = float(check.get("tolerance", 0.5 * 10 ** -d))
                     tgt = targets[0]
-                    figs = [ach["_fig"], tgt["_fig"], rate["_fig"]]
+                    figs = [("achieved", ach["_fig"]), ("target", tgt["_fig"]), ("rate", rate["_fig"])]
                     expected = ach["value"] / tgt["value"] * 100 if tgt["value"] else math.inf
                     ok = abs(expected - rate["value"]) <= tol + 1e-9
                     msg = f"{ach['value']:g} / {tgt['value']:g} = {expected:.2f} %, printed {rate['value']:g} %"
@@ -560,14 +507,14 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
                     v = r["value"]
                     ok = (lo is None or v >= lo) and (hi is None or v <= hi)
                     msg = f"{v:g} within [{lo}, {hi}]" if ok else f"{v:g} outside [{lo}, {hi}]"
-                    out.append(_check_row(source_id, check, r["_fig"], [r["_fig"]], None, v, None, ok, msg))
+                    out.append(_check_row(source_id, check, r["_fig"], [("value", r["_fig"])], None, v, None, ok, msg))
         except Exception as e:  # a check never stops the job
             out.append({
                 "check_id": f"{source_id}:{check['id']}:error",
                 "source_id": source_id,
                 "check_name": check["id"],
                 "kind": kind,
-                "figure_ids": "",
+                "_figures": [],
                 "expected": None,
                 "observed": None,
                 "tolerance": None,
@@ -605,7 +552,7 @@ def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tup
         whole = next((f for s, e, f in reversed(prior[:part_i]) if f.unit == part.unit), None)
         if whole is None:
             continue
-        figs = [whole, part, share]
+        figs = [("whole", whole), ("part", part), ("share", share)]
         if whole.value == 0:
             out.append(_check_row(source_id, check, share, figs, None, share.value, tol, False, "whole is zero"))
             continue
@@ -616,6 +563,26 @@ def _share_checks(source_id: str, check: dict, idx: PageIndex, figures: list[tup
             msg += ": part larger than whole" if part.value > whole.value else f": off by more than {tol:g} percentage points"
         out.append(_check_row(source_id, check, share, figs, expected, share.value, tol, ok, msg))
     return out
+
+
+#: The roles a figure plays in a check (``check_figures.role``), by check kind.
+CHECK_ROLES = {
+    "ratio": ("numerator", "denominator", "rate"),
+    "share": ("whole", "part", "share"),
+    "completion": ("achieved", "target", "rate"),
+    "range": ("value",),
+}
+
+
+def check_figure_rows(checks: list[dict]) -> list[dict]:
+    """The ``check_figures`` rows of a page's check rows (one per figure a
+    check compares, with its role), taking the private key ``_figures`` out
+    of each check row."""
+    return [
+        {"check_id": row["check_id"], "role": role, "figure_id": figure_id, "source_id": row["source_id"]}
+        for row in checks
+        for role, figure_id in row.pop("_figures")
+    ]
 
 
 # --- the page ----------------------------------------------------------------------
@@ -629,21 +596,28 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
     return cs, max(ce, cs + 1)
 
 
-def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention], region,
-                      idx: PageIndex | None = None, spans: list[tuple[int, int]] | None = None
-                      ) -> tuple[list[dict], list[dict]]:
+def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention],
+                      region: PageRegion | None, idx: PageIndex | None = None,
+                      spans: list[tuple[int, int]] | None = None, places: list[Mention] | None = None,
+                      as_of: dt.date | None = None) -> tuple[list[dict], list[dict]]:
     """(indicator rows, check rows) of one page; ``idx`` is the page's
     :func:`index_page` (whole, or for the spans of ``figures``) and
     ``spans`` the figures' :func:`clean_span` when the caller already has
-    them."""
+    them; ``region`` the page's region, ``places`` its place mentions
+    (``etl.semantic.regions``); ``as_of`` the article's date at the
+    precision known (``etl.extract.date_context.as_of``)."""
     if spans is None:
         spans = [clean_span(repaired, f) for f in figures]
     figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
     if idx is None:
         idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
-    dts = sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN)
+    dts = framing_dates(repaired.clean, sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN))
     date_starts = [d[0] for d in dts]
-    region_code, region_zh, region_en = (region.code, region.name_zh, region.name_en) if region else (None, None, None)
+    if region is None:
+        region = PageRegion(None, "none_named")
+    places = places or []
+    place_starts = [m.start for m in places]
+    year_of_report = report_year(repaired.clean)
     rows: list[dict] = []
     page_end = len(repaired.clean)
     last = len(figs) - 1
@@ -653,20 +627,30 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         matches = match_figure(idx, f, cs, ce, prev_end, next_start)
         if not matches:
             continue
-        ps, pe, basis = period_of(idx, dts, cs, date_starts)  # the figure's, whatever its indicator
+        # The figure's region and its frame, whatever its indicator.
+        where, region_basis = figure_region(
+            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
+        frame_start = period_of(idx, dts, cs, date_starts, None, year_of_report)[0]
+        periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator
+            measure = measure_of(idx.clean, cs, ind.measures, frame_start, as_of)
+            if measure not in periods:
+                periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure)
+            ps, pe, basis = periods[measure]
             rows.append({
                 "indicator_id": ind.id,
                 "label_zh": ind.label_zh,
                 "label_en": ind.label_en,
                 "topic": ind.topic,
-                "region_code": region_code,
-                "region_name_zh": region_zh,
-                "region_name_en": region_en,
+                "region_code": where.code if where else None,
+                "region_name_zh": where.name_zh if where else None,
+                "region_name_en": where.name_en if where else None,
+                "region_basis": region_basis,
                 "period_start": ps,
                 "period_end": pe,
                 "period_basis": basis,
+                "measure": measure,
                 "population_group": population_group(
                     idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after"
                 ),

@@ -12,12 +12,14 @@ to the CSV: no code changes.  No PyPI package was used: the candidates
 jieba) or ship data of unclear vintage, while the project needs a few hundred
 stable rows it can review.
 
-The page's region (:func:`page_region`): every mention of a gazetteer name or
-alias in the clean text is counted; the main region is the county/district
-mentioned most (ties: the earlier first mention), else the province mentioned
-most.  A page is about one street when a single street or town of that
-county accounts for all street mentions and is mentioned at least half as
-often as the county; then the street is the region.
+The page's region (:func:`resolve_page_region`): only mentions that read as
+places count (:func:`place_mentions`: a name with its level suffix, or a
+short form the page establishes as a place; the forms of
+``schemas/vocab/ambiguous_regions.csv`` are ordinary words too and need more);
+the region is the deepest consistent one of the chain province ⊃ prefecture ⊃
+county ⊃ township they support.  A figure's region (:func:`figure_region`) is
+the place its own clause or sentence names, inside the page's province, else
+the page's.
 """
 
 from __future__ import annotations
@@ -177,7 +179,8 @@ def _rank(code: str, sure: set[str], sure_up: set[str], sure_parents: set[str | 
 
 def mentions(text: str, starts: list[int] | None = None) -> dict[str, list[int]]:
     """Region code -> positions of its mentions in ``text`` (``starts``: its
-    :func:`form_starts`, when the caller has them)."""
+    :func:`form_starts`, when the caller has them): every gazetteer form,
+    whether or not it reads as a place (see :func:`place_mentions`)."""
     out: dict[str, list[int]] = {}
     for pos, _, code in _resolved(text, 0, None, starts):
         out.setdefault(code, []).append(pos)
@@ -193,28 +196,250 @@ def find_street(text: str, lo: int = 0, hi: int | None = None, starts: list[int]
     return [(s, e, gaz[code]) for s, e, code in _resolved(text, lo, hi, starts) if gaz[code].level == "township"]
 
 
-def page_region(text: str, starts: list[int] | None = None) -> Region | None:
-    """The page's main region (see the module docstring), or None
-    (``starts``: the text's :func:`form_starts`, when the caller has them)."""
+# --- which mentions read as places -------------------------------------------------
+
+
+@functools.cache
+def ambiguous_forms() -> dict[str, str]:
+    """``schemas/vocab/ambiguous_regions.csv``: written forms of regions that
+    are also ordinary words (form -> the reviewer's reason)."""
+    path = VOCAB_DIR / "ambiguous_regions.csv"
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != ["form", "reason"]:
+            raise ValueError(f"{path}: header must be form,reason (got {reader.fieldnames})")
+        for n, row in enumerate(reader, start=2):
+            if not row["form"] or not row["reason"]:
+                raise ValueError(f"{path}:{n}: a form and its reason are both required")
+            out[row["form"]] = row["reason"]
+    return out
+
+
+@functools.cache
+def _full_names() -> frozenset[str]:
+    return frozenset(r.name_zh for r in gazetteer().values())
+
+
+#: Words right before a short form that make it read as a place (在綦江, 来到咸丰).
+PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在", "到", "赴", "于", "驻")
+#: Words right after a short form that make it read as a place: a level
+#: suffix the gazetteer's name does not carry (密云县 for today's 密云区) or a
+#: body of the place (连江新闻网) or a local paper's dateline (云上通山报道:).  Not 镇/乡: a town may bear a county's
+#: short form, and 新增城镇 would read as 增城 + 镇.
+PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
+               "融媒", "电视台", "广播电视", "讯", "报道")
+#: A full name ending in 市 followed by one of these is part of another word
+#: (东方市场, 合作市民).
+_NOT_AFTER_CITY = "场民"
+#: Book-title brackets: a newspaper's name (《重庆日报》) is not a mention of its place.
+_TITLE_OPEN, _TITLE_CLOSE = "《", "》"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    code: str
+    full: bool  # written with its level suffix (the gazetteer's name_zh)
+
+
+def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
+    """The mentions of ``text`` that read as places, in text order.
+
+    * A full name (with its level suffix: 綦江区, 山东省) is a place, except
+      inside 《…》 and before 场/民 for a name ending in 市; a form of
+      ``ambiguous_regions.csv`` or a two-character full name (成县, 和县:
+      they read inside ordinary words) counts only when the page also names
+      a region above it in full.
+    * A short form (綦江, 山东) is a place when the page also names the same
+      region in full, or (unless it is in ``ambiguous_regions.csv``) when it
+      is a province's short form, belongs to a province the page names in
+      full, stands right after a word of :data:`PLACE_BEFORE` or before one
+      of :data:`PLACE_AFTER`, or right after the full name of a region above
+      it.
+    """
     gaz = gazetteer()
-    found = mentions(text, starts)
-    if not found:
-        return None
+    ambiguous = ambiguous_forms()
+    full_names = _full_names()
+    raw = _resolved(text, 0, None, starts)
+    opens = [i for i, ch in enumerate(text) if ch == _TITLE_OPEN]
+    closes = [i for i, ch in enumerate(text) if ch == _TITLE_CLOSE]
 
-    def best(level: str, parent: str | None = None) -> str | None:
-        cands = [
-            (-len(pos), pos[0], code)
-            for code, pos in found.items()
-            if gaz[code].level == level and (parent is None or gaz[code].parent_code == parent)
-        ]
-        return min(cands)[2] if cands else None
+    def in_title(pos: int) -> bool:
+        o = bisect.bisect_right(opens, pos)
+        if not o:
+            return False
+        c = bisect.bisect_right(closes, opens[o - 1])
+        return c >= len(closes) or closes[c] > pos
 
-    county = best("county")
-    if county is None:
-        wider = best("prefecture") or best("province")
-        return gaz[wider] if wider else None
-    streets = [code for code in found if gaz[code].level == "township"]
-    if len(streets) == 1 and gaz[streets[0]].parent_code == county:
-        if len(found[streets[0]]) * 2 >= len(found[county]):
-            return gaz[streets[0]]
-    return gaz[county]
+    cands: list[Mention] = []
+    for s, e, code in raw:
+        form = text[s:e]
+        if in_title(s):
+            continue
+        full = form == gaz[code].name_zh or form in full_names
+        if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
+            continue
+        cands.append(Mention(s, e, code, full))
+    named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
+    named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
+    out: list[Mention] = []
+    prev_end, prev_code = -1, ""
+    for m in cands:
+        form = text[m.start : m.end]
+        region = gaz[m.code]
+        if m.full:
+            # A one-character stem (成县, 和县) reads inside ordinary words
+            # (完成县里…): like the listed forms, it needs a region above it.
+            needs_parent = form in ambiguous or len(form) <= 2
+            ok = not needs_parent or not named_full.isdisjoint(_ancestors(m.code))
+        elif m.code in named_full:
+            ok = True
+        elif form in ambiguous:
+            ok = False
+        else:
+            before = text[max(0, m.start - 2) : m.start]
+            ok = (region.level == "province"
+                  or before.endswith(PLACE_BEFORE)
+                  or text.startswith(PLACE_AFTER, m.end)
+                  or chain_root(m.code) in named_full
+                  or (prev_end == m.start and prev_code in _ancestors(m.code)))
+            ok = ok or (m.code in named_full_up and region.level != "county")
+        if ok:
+            out.append(m)
+            prev_end, prev_code = m.end, m.code
+    return out
+
+
+# --- the page's region -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageRegion:
+    """The page's region and why (``indicators.region_basis``): ``page_text``
+    (the page's own place names), ``page_metadata`` (the metadata's region,
+    the text naming nothing finer inside it) or ``none_named`` (no name on
+    the page reads as a place and the metadata gives none: ``region`` is
+    None)."""
+
+    region: Region | None
+    basis: str
+
+
+def _within(code: str, root: str) -> bool:
+    return code == root or root in _ancestors(code)
+
+
+def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: str | None = None,
+                        found: list[Mention] | None = None) -> PageRegion:
+    """The page's region from a consistent chain province ⊃ prefecture ⊃
+    county ⊃ township of its place mentions (:func:`place_mentions`, or
+    ``found``).
+
+    The province is the one named most (own name or a region inside it);
+    then, level by level, the region below wins when its mentions (its own
+    and those of the regions inside it) outnumber both the current region's
+    own mentions and all its siblings' together: a provincial report that
+    names a few cities stays the province's, a county's page names its
+    county most.  A region of another province than the one the page names
+    never wins.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
+    bounds the search: the text refines it and never contradicts it.  A page
+    is about one street when a single street or town of its county accounts
+    for all street mentions and is mentioned at least half as often as the
+    county."""
+    gaz = gazetteer()
+    if hint_code is not None and hint_code not in gaz:
+        raise ValueError(f"region_code {hint_code!r} is not in the gazetteer (schemas/vocab/regions.csv)")
+    if found is None:
+        found = place_mentions(text, starts)
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in found:
+        if hint_code is not None and not _within(m.code, hint_code):
+            continue
+        counts[m.code] = counts.get(m.code, 0) + 1
+        first.setdefault(m.code, m.start)
+    if not counts:
+        if hint_code is not None:
+            return PageRegion(gaz[hint_code], "page_metadata")
+        return PageRegion(None, "none_named")
+
+    def chain(code: str) -> tuple[str, ...]:
+        return (*reversed(_ancestors(code)), code)
+
+    def weight(root: str) -> int:
+        return sum(n for c, n in counts.items() if _within(c, root))
+
+    def earliest(root: str) -> int:
+        return min(p for c, p in first.items() if _within(c, root))
+
+    # The province: named provinces first (a county of another province the
+    # page does not name cannot carry it away), then the most mentioned.
+    provinces = {chain(c)[0] for c in counts}
+    named = {c for c in counts if gaz[c].level == "province"}
+    pool = named or provinces
+    if hint_code is not None:
+        current = hint_code
+    else:
+        current = min(pool, key=lambda p: (-weight(p), earliest(p)))
+    while True:
+        children: dict[str, int] = {}
+        for c in counts:
+            ch = chain(c)
+            if current in ch and ch.index(current) + 1 < len(ch):
+                child = ch[ch.index(current) + 1]
+                if gaz[child].level != "township":
+                    children[child] = weight(child)
+        if not children:
+            break
+        top = min(children, key=lambda c: (-children[c], earliest(c)))
+        others = sum(w for c, w in children.items() if c != top)
+        if children[top] > others and children[top] >= counts.get(current, 0):
+            current = top
+        else:
+            break
+    if gaz[current].level == "county":
+        streets = [c for c in counts if gaz[c].level == "township"]
+        if len(streets) == 1 and gaz[streets[0]].parent_code == current:
+            if counts[streets[0]] * 2 >= counts.get(current, 0):
+                current = streets[0]
+    basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
+    return PageRegion(gaz[current], basis)
+
+
+def page_region(text: str, starts: list[int] | None = None) -> Region | None:
+    """The page's main region (see :func:`resolve_page_region`), or None."""
+    return resolve_page_region(text, starts).region
+
+
+def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sentence_start: int,
+                  pos: int, found_starts: list[int] | None = None) -> tuple[Region | None, str]:
+    """The region a figure at ``pos`` is about, and the basis: the place its
+    own clause names last before it (``figure_text``) or a place inside the
+    page's region its sentence names before it (a town of the county);
+    otherwise the page's.  Never a region outside the page's province.
+    ``found_starts``: the starts of ``found`` (when the caller has them)."""
+    gaz = gazetteer()
+    page_code = page.region.code if page.region else None
+    province = chain_root(page_code) if page_code else None
+    if found_starts is None:
+        found_starts = [m.start for m in found]
+    lo = bisect.bisect_left(found_starts, sentence_start)
+    best: Mention | None = None
+    for m in found[lo:]:
+        if m.end > pos:
+            break
+        if province is not None and chain_root(m.code) != province:
+            continue
+        if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
+            best = m
+    if best is not None and best.code != page_code:
+        return gaz[best.code], "figure_text"
+    return page.region, page.basis
+
+
+def chain_root(code: str) -> str:
+    """The province holding ``code`` (itself for a province)."""
+    up = _ancestors(code)
+    return up[-1] if up else code

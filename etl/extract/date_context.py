@@ -1,0 +1,180 @@
+"""Dates read in their context: what :mod:`etl.extract.dates` finds one
+mention at a time, refined by the words around it and by the time the
+article itself fixes.
+
+* **The article's date** (:func:`as_of`): the issue date at the precision
+  known: a day, the end of the issue month, or the end of the issue year
+  (a year-only issue date never gives an end finer than that year).
+* ``今年以来`` ends at the article's date; ``Y年以来`` becomes the period
+  from 1 January of Y to the article's date.
+* ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
+  start of that year: the period from 1 January.
+* **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来`` are the
+  report's year; ``五年来``, ``过去五年`` the five years ending with it;
+  ``"十四五"时期`` its plan's span (2021-2025).  The report's year is the
+  year before the issue year when the issue date is in the first half of
+  a year or known only to the year (work reports are given in spring),
+  else the issue year (a year-end review).
+* **A reprint** (:func:`reanchor_articles`): an article of the page (cut
+  at reprint and byline lines, :data:`ARTICLE_END_RX`,
+  :data:`ARTICLE_START_RX`) that reports a year-to-date period of an
+  earlier year than the issue's (``2022年1月-11月`` on a January 2023
+  page) was written in that year: its relative dates (``今年以来``,
+  ``去年``, a month without a year) resolve against that year, at year
+  precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from etl.extract.records import DateMention, new_date_mention
+from etl.extract.textrepair import Repaired
+
+#: Words before a month or day that make it the end of a cumulative period.
+UP_TO_WORDS = ("截至", "截止到", "截止", "截至到")
+#: Words after such a month that say "the end of" (``9月底``, ``6月末``).
+MONTH_END_WORDS = ("底", "末")
+
+#: A line that ends an article: a reprint's source, a byline.
+ARTICLE_END_RX = re.compile(r"^\s*(?:据《[^》\n]{1,20}》|文/|来源[:：])")
+#: A line that starts one: a dateline (本报讯, 新华网…电, XX讯).
+ARTICLE_START_RX = re.compile(r"^\s*(?:本报讯|\S{0,16}讯[\s(（]|\S{0,16}\d{1,2}月\d{1,2}日电)")
+
+_PLAN_FIRST_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+#: (regex, kind) of review words; kind ``year`` (the report's year),
+#: ``five`` (five years ending with it) or ``plan`` (a five-year plan).
+REVIEW_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"过去的?五年|五年来|五年间"), "five"),
+    (re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?(?:时期|期间|以来)"), "plan"),
+    (re.compile(r"过去的?一年|一年来"), "year"),
+)
+
+
+def as_of(issue: dt.date | None, precision: str) -> dt.date | None:
+    """The last day the article's date may be, at the precision known."""
+    if issue is None:
+        return None
+    if precision == "day":
+        return issue
+    if precision == "year":
+        return dt.date(issue.year, 12, 31)
+    return dt.date(issue.year, issue.month, calendar.monthrange(issue.year, issue.month)[1])
+
+
+def report_year(issue: dt.date | None, precision: str) -> int | None:
+    """The year a report or review given at the issue date looks back on."""
+    if issue is None:
+        return None
+    return issue.year - 1 if precision == "year" or issue.month <= 6 else issue.year
+
+
+def _mention(repaired: Repaired, cs: int, ce: int, gran: str, start: dt.date | None,
+             end: dt.date | None, resolution: str) -> DateMention:
+    rs, re_ = repaired.raw_span(cs, ce)
+    return new_date_mention(rs, re_, repaired.raw[rs:re_], gran, start, end, resolution, cs, ce)
+
+
+def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | None,
+           precision: str) -> list[DateMention]:
+    """The page's mentions with the context rules of the module docstring
+    applied (sorted by position, never overlapping)."""
+    text = repaired.clean
+    end_of_article = as_of(issue, precision)
+    out: list[DateMention] = []
+    for d in mentions:
+        cs, ce = d.clean_start, d.clean_end
+        start, end = d.start, d.end
+        if start is not None and end is not None:
+            if d.surface.endswith("以来") and d.resolution == "relative" and end_of_article is not None \
+                    and start.year == end_of_article.year:
+                d = _mention(repaired, cs, ce, d.granularity, start, end_of_article, d.resolution)
+            elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \
+                    and start <= end_of_article:
+                d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
+            elif d.granularity in ("month", "day") and text[max(0, cs - 4):cs].endswith(UP_TO_WORDS) \
+                    and (d.granularity == "day" or text.startswith(MONTH_END_WORDS, ce)):
+                d = _mention(repaired, cs, ce, "period", dt.date(end.year, 1, 1), end, d.resolution)
+        out.append(d)
+    out.extend(_review_mentions(repaired, out, issue, precision))
+    out.sort(key=lambda m: m.clean_start)
+    return out
+
+
+def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.date | None,
+                     precision: str) -> list[DateMention]:
+    """Mentions of :data:`REVIEW_FORMS` that overlap no other mention."""
+    text = repaired.clean
+    year = report_year(issue, precision)
+    taken = sorted((d.clean_start, d.clean_end) for d in found)
+    out: list[DateMention] = []
+    for rx, kind in REVIEW_FORMS:
+        for m in rx.finditer(text):
+            cs, ce = m.span()
+            if any(s < ce and cs < e for s, e in taken):
+                continue
+            if kind == "plan":
+                first = _PLAN_FIRST_YEAR[m.group(1)]
+                start, end, res = dt.date(first, 1, 1), dt.date(first + 4, 12, 31), "absolute"
+            elif year is None:
+                start, end, res = None, None, "unresolved"
+            elif kind == "five":
+                start, end, res = dt.date(year - 4, 1, 1), dt.date(year, 12, 31), "relative"
+            else:
+                start, end, res = dt.date(year, 1, 1), dt.date(year, 12, 31), "relative"
+            taken.append((cs, ce))
+            out.append(_mention(repaired, cs, ce, "year" if kind == "year" else "period", start, end, res))
+    return out
+
+
+def article_bounds(text: str) -> list[tuple[int, int]]:
+    """The articles of a page: (start, end) clean offsets, cut after a line
+    matching :data:`ARTICLE_END_RX` and before one matching
+    :data:`ARTICLE_START_RX`."""
+    cuts = {0, len(text)}
+    pos = 0
+    for line in text.split("\n"):
+        if ARTICLE_START_RX.match(line):
+            cuts.add(pos)
+        pos += len(line) + 1
+        if ARTICLE_END_RX.match(line):
+            cuts.add(min(pos, len(text)))
+    edges = sorted(cuts)
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
+
+
+def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date) -> int | None:
+    """The earlier year an article in ``[lo, hi)`` fixes as its own: the
+    year of a year-to-date period it reports (from 1 January to a month end
+    before December) when that year is before the issue year."""
+    years = {
+        d.start.year for d in mentions
+        if lo <= d.clean_start < hi and d.resolution == "absolute" and d.granularity == "period"
+        and d.start is not None and d.end is not None and (d.start.month, d.start.day) == (1, 1)
+        and d.end.year == d.start.year and d.end.month < 12
+    }
+    if len(years) == 1 and (y := years.pop()) < issue.year:
+        return y
+    return None
+
+
+def reanchor_articles(repaired: Repaired, mentions: list[DateMention], issue: dt.date | None,
+                      rescan) -> list[DateMention]:
+    """Relative mentions of a reprinted article resolved against the year
+    it fixes (see the module docstring).  ``rescan(issue)`` finds the page's
+    mentions again against another issue date (year precision)."""
+    if issue is None:
+        return mentions
+    moved: dict[tuple[int, int], DateMention] = {}
+    for lo, hi in article_bounds(repaired.clean):
+        year = article_year(mentions, lo, hi, issue)
+        if year is None:
+            continue
+        for d in rescan(dt.date(year, 12, 31)):
+            if lo <= d.clean_start < hi and d.resolution in ("relative", "issue_year"):
+                moved[(d.clean_start, d.clean_end)] = d
+    if not moved:
+        return mentions
+    return [moved.get((d.clean_start, d.clean_end), d) for d in mentions]

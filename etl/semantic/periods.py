@@ -1,0 +1,244 @@
+"""The period an indicator's figure covers, and what kind of number it is.
+
+**Period** (:func:`period_of`; ``period_basis`` names the rule that gave it),
+tried in this order:
+
+* ``paragraph``: the nearest date before the figure in its paragraph;
+* ``heading``: a figure in a heading (a title) with no date before it takes
+  the first date of the article under it;
+* ``section``: a year/quarter/period date opening an earlier paragraph of the
+  same section (``2022 年，…`` frames the paragraphs under it until the next
+  heading); a paragraph opening with a ``full_year_words`` word (全年，…)
+  covers the report's year (below), else the calendar year of the nearest
+  earlier one-year date;
+* ``report``: the year a statistical bulletin or report names in its title
+  (``2022年…统计公报``);
+* ``article``: the nearest earlier day of the section (a care visit's day
+  frames the figures told after it).
+
+A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
+:data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure.
+A figure whose clause says it counts up to now (:data:`UP_TO_NOW`:
+目前, 截至目前, 至今) ends at the article's date (the issue date at the
+precision known); so does an outcome framed by ``今年``: the year is not
+over when the article is written.  Yearly averages (年均, 每年) keep their
+span.
+
+**Measure** (:func:`measure_of`): ``target`` when the clause before the figure,
+or the lead of its sentence before a colon (``主要目标：…``), has a target
+word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence has
+预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`), or the
+period starts after the article's date (next year's plan); ``annual_average``
+after 年均/每年; ``cumulative`` after 累计 or an up-to-now word; else
+``outcome``.  A kind the codebook does not allow for the indicator gives the
+indicator's first allowed kind.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Protocol
+
+from etl.extract.records import DateMention
+
+#: A date right after one of these is a comparison base, not a frame.
+COMPARISON_BEFORE = ("比", "较", "同比", "与", "和", "相比", "低于", "高于", "超过")
+#: ... or right before one of these.
+COMPARISON_AFTER = ("同期", "相比", "同比", "比较", "水平")
+#: The figure counts up to the article's date.
+UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至今", "迄今")
+#: The figure is a running total.
+CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
+#: The figure is a yearly average over its span.
+AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
+#: The figure is a target or a plan.
+TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事")
+#: Words that make the whole rest of their sentence a projection or a plan
+#: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
+SENTENCE_TARGET_WORDS = ("预计", "力争", "确保")
+#: A target word right after these names what was achieved (完成目标任务的 113%).
+ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
+#: A bulletin's or report's title: its year frames the page.
+_REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,40}?(?:统计公报|公报|工作报告|年报|工作总结|年鉴)")
+#: Characters that end a clause (for the measure's words).
+_CLAUSE_END = ",，;；:：!！?？。\n"
+_SENTENCE_END = ";；!！?？。\n"
+
+
+class TextIndex(Protocol):
+    """What the period rules read of a page's index (``indicators.PageIndex``)."""
+
+    clean: str
+    para_starts: list[int]
+    headings: list[int]
+    year_openers: list[int]
+
+
+def _para_of(idx: TextIndex, pos: int) -> int:
+    return bisect.bisect_right(idx.para_starts, pos) - 1
+
+
+def _opens(idx: TextIndex, ds: int, de: int) -> bool:
+    """Whether the date at clean ds..de opens its paragraph (``2022 年，…``)."""
+    dp = idx.para_starts[_para_of(idx, ds)]
+    return ds - dp <= 2 and idx.clean[de : de + 1] in (",", "，", "")
+
+
+def is_comparison(clean: str, ds: int, de: int) -> bool:
+    """Whether the date at clean ds..de is the base of a comparison."""
+    return clean[max(0, ds - 3) : ds].endswith(COMPARISON_BEFORE) or clean.startswith(COMPARISON_AFTER, de)
+
+
+#: What follows a page's publication date, not an article's date
+#: (``2017-10-11 16:10:41 来源:…``).
+_DATELINE_AFTER_RX = re.compile(r"\s*(?:\d{1,2}:\d{2}|[^\n]{0,12}来源[:：])")
+
+
+def _in_dateline(clean: str, de: int) -> bool:
+    return bool(_DATELINE_AFTER_RX.match(clean, de))
+
+
+def report_year(clean: str) -> int | None:
+    """The year a bulletin or report names in its title (first lines)."""
+    m = _REPORT_TITLE_RX.search(clean[:200])
+    return int(m.group(1)) if m else None
+
+
+def _clause_before(clean: str, cs: int) -> str:
+    k = cs
+    while k > 0 and clean[k - 1] not in _CLAUSE_END:
+        k -= 1
+    return clean[k:cs]
+
+
+def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, starts: list[int],
+           year_of_report: int | None) -> tuple[DateMention | None, dt.date | None, dt.date | None, str | None]:
+    """(the framing date, start, end, basis) before the up-to-now rules."""
+    clean = idx.clean
+    p = _para_of(idx, cs)
+    para_start = idx.para_starts[p]
+    before = range(bisect.bisect_left(starts, cs))
+    for k in reversed(before):
+        ds, _, d = dates[k]
+        if ds < para_start:
+            break
+        return d, d.start, d.end, "paragraph"
+    h = bisect.bisect_right(idx.headings, para_start)
+    heading_before = idx.headings[h - 1] if h else -1
+    if h and idx.headings[h - 1] == para_start:  # the figure stands in a heading
+        for k in range(len(before), len(dates)):
+            ds, _, d = dates[k]
+            if cs < ds and not _in_dateline(clean, dates[k][1]):
+                return d, d.start, d.end, "heading"
+    opener = -1
+    if idx.year_openers or clean.startswith(("全年", "全年度"), para_start):
+        o = bisect.bisect_right(idx.year_openers, para_start)
+        if clean.startswith(("全年", "全年度"), para_start):
+            opener = para_start
+        elif o and idx.year_openers[o - 1] > heading_before:
+            opener = idx.year_openers[o - 1]
+    if opener >= 0:
+        for k in reversed(range(bisect.bisect_left(starts, opener), bisect.bisect_left(starts, para_start))):
+            ds, de, d = dates[k]
+            if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
+                return d, d.start, d.end, "section"  # a framing date after the 全年 paragraph
+        if year_of_report is not None:
+            return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
+        for k in reversed(range(bisect.bisect_left(starts, opener))):
+            d = dates[k][2]
+            if d.start is not None and d.end is not None and d.start.year == d.end.year:
+                return d, dt.date(d.start.year, 1, 1), dt.date(d.start.year, 12, 31), "section"
+        return None, None, None, None
+    for k in reversed(before):
+        ds, de, d = dates[k]
+        if ds < heading_before:
+            break
+        if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
+            return d, d.start, d.end, "section"
+    if year_of_report is not None:
+        return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
+    for k in reversed(before):
+        ds, _, d = dates[k]
+        if ds < heading_before:
+            break
+        if d.granularity == "day":
+            return d, d.start, d.end, "article"
+    return None, None, None, None
+
+
+def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list[tuple[int, int, DateMention]]:
+    """The dates that may frame a figure: resolved, and not the base of a
+    comparison (``dates``: (clean start, clean end, date), sorted)."""
+    return [(ds, de, d) for ds, de, d in dates
+            if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)]
+
+
+def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int,
+              starts: list[int] | None = None, as_of: dt.date | None = None,
+              year_of_report: int | None = None, measure: str = "outcome") -> tuple:
+    """(start, end, basis) of the period a figure at clean offset ``cs``
+    covers.  ``dates`` are the page's :func:`framing_dates`;
+    ``starts`` their clean starts; ``as_of`` the article's date
+    at the precision known; ``year_of_report`` the page's :func:`report_year`;
+    ``measure`` the figure's :func:`measure_of` (a target framed by 今年
+    covers the whole year)."""
+    if starts is None:
+        starts = [d[0] for d in dates]
+    d, start, end, basis = _frame(idx, dates, cs, starts, year_of_report)
+    if as_of is None:
+        return start, end, basis
+    clause = _clause_before(idx.clean, cs)
+    if any(w in clause for w in UP_TO_NOW):
+        return (start or dt.date(as_of.year, 1, 1)), as_of, (basis or "paragraph")
+    if d is not None and measure != "target" and d.resolution == "relative" and d.granularity == "year" \
+            and start is not None and start.year == as_of.year and end is not None and end > as_of:
+        return start, as_of, basis  # 今年 in an outcome: the year so far
+    return start, end, basis
+
+
+def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | None,
+               as_of: dt.date | None) -> str:
+    """The kind of number the figure at clean offset ``cs`` is (see the module
+    docstring), among the indicator's ``allowed`` kinds."""
+    clause = _clause_before(clean, cs)
+    kind = "outcome"
+    if any(w in clause for w in AVERAGE_WORDS):
+        kind = "annual_average"
+    elif _has_target_word(clause) or _has_target_word(_lead(clean, cs)) \
+            or any(w in _sentence_before(clean, cs) for w in SENTENCE_TARGET_WORDS) \
+            or (start is not None and as_of is not None and start > as_of):
+        kind = "target"
+    elif any(w in clause for w in CUMULATIVE_WORDS):
+        kind = "cumulative"
+    if allowed and kind not in allowed:
+        return allowed[0]
+    return kind
+
+
+def _sentence_before(clean: str, cs: int) -> str:
+    k = cs
+    while k > 0 and clean[k - 1] not in _SENTENCE_END:
+        k -= 1
+    return clean[k:cs]
+
+
+def _lead(clean: str, cs: int) -> str:
+    """The lead of the figure's sentence when it ends in a colon
+    (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
+    sentence = _sentence_before(clean, cs)
+    for colon in (":", "："):
+        if colon in sentence:
+            return sentence[: sentence.index(colon)]
+    return ""
+
+
+def _has_target_word(clause: str) -> bool:
+    for w in TARGET_WORDS:
+        i = clause.find(w)
+        while i >= 0:
+            if not any(a in clause[max(0, i - 6) : i] for a in ACHIEVED_BEFORE):
+                return True
+            i = clause.find(w, i + 1)
+    return False

@@ -1,0 +1,250 @@
+"""Regions, periods and measures of indicator rows (issue 15), on invented
+text: each test states the rule it checks in its name and docstring."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from etl.batch.page import process_page
+from etl.extract import extract_text
+from etl.semantic import regions
+
+D = dt.date
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "sources" / "000_e1c532de56ee5a29.txt"
+
+
+def rows(text: str, issue: str | None = None, region_code: str | None = None) -> list[dict]:
+    meta = {}
+    if issue:
+        meta["issue_date"] = issue
+    if region_code:
+        meta["region_code"] = region_code
+    out = process_page("t.txt", text.encode(), meta, 1 << 20)
+    assert out.status == "ok", out.detail
+    return out.tables["indicators"]
+
+
+def row_of(rs: list[dict], value: float) -> dict:
+    hits = [r for r in rs if r["value"] == value]
+    assert len(hits) == 1, (value, rs)
+    return hits[0]
+
+
+def dates(text: str, issue: dt.date | None, precision: str = "month") -> dict[str, tuple]:
+    return {d.surface: (d.start, d.end) for d in extract_text(text, issue, precision).dates}
+
+
+# --- regions -------------------------------------------------------------------------
+
+
+def test_a_common_word_equal_to_a_district_name_is_not_a_region():
+    """人力资源 holds 资源 (资源县, Guangxi): on a Shandong page it is a word."""
+    text = ("山东省人力资源和社会保障厅发布消息。\n"
+            "截至6月底，山东全省城镇新增就业60万人，人力资源市场运行平稳。")
+    rs = rows(text, "2021-07-15")
+    assert {(r["region_code"], r["region_basis"]) for r in rs} == {("370000", "page_text")}
+
+
+def test_a_short_form_listed_as_ambiguous_needs_its_full_name():
+    """全州 (全州县, Guangxi) reads as 'the whole prefecture' on a Hubei county's page."""
+    text = "湖北省咸丰县今年新增城镇就业3000人，高考质量进入全州第一方阵，全州第一。"
+    assert regions.page_region(text).code == "422826"
+    assert "全州" in regions.ambiguous_forms()
+    assert regions.page_region("广西全州县新增城镇就业800人。全州县人社局介绍。").code == "450324"
+
+
+def test_a_one_character_county_name_inside_a_word_is_not_a_region():
+    """完成县里 holds 成县 (Gansu): a two-character full name needs a region above it."""
+    text = "崇阳县民政局工作人员完成县里安排的慰问任务，发放慰问金5万元。"
+    assert regions.page_region(text).code == "421223"
+    assert regions.page_region("甘肃省陇南市成县新增就业500人。").code == "621221"
+
+
+def test_a_provincial_report_keeps_the_province_with_its_own_code():
+    """A report about a province that names a city once is the province's."""
+    text = ("河南省人社厅消息：今年河南全省城镇新增就业80万人。河南省将继续稳就业。"
+            "郑州市举办招聘会。")
+    assert regions.page_region(text).code == "410000"
+
+
+def test_a_county_outside_the_named_province_is_not_the_page_region():
+    """The province the page names bounds its region: a county of another province loses."""
+    text = "四川省南充市今年新增就业5万人。四川省人社厅介绍，南充市各县参加。来自江北区的企业也参加了。"
+    r = regions.page_region(text)
+    assert r.code == "511300"
+
+
+def test_two_regions_on_one_page_each_figure_takes_its_own_clause():
+    """A partner county of the same province named in the figure's clause
+    takes the figure; a region of another province never does."""
+    text = ("四川省南充市南部县城镇新增就业6000人。\n"
+            "南部县与仪陇县开展劳务协作，仪陇县新增城镇就业2100人。\n"
+            "南部县组织企业赴福建省厦门市海沧区对接，新增城镇就业300人。\n")
+    rs = rows(text, "2023-06")
+    assert (row_of(rs, 6000)["region_code"], row_of(rs, 6000)["region_basis"]) == ("511321", "page_text")
+    assert (row_of(rs, 2100)["region_code"], row_of(rs, 2100)["region_basis"]) == ("511324", "figure_text")
+    assert row_of(rs, 300)["region_code"] == "511321"
+    assert all(r["region_code"].startswith("51") for r in rs)
+
+
+def test_metadata_region_is_refined_by_the_text_never_contradicted():
+    text = "綦江区今年城镇新增就业1万人。"
+    # the text names a county inside the metadata's province: refined
+    assert {r["region_code"] for r in rows(text, "2023-01", "500000")} == {"500110"}
+    # the text names a county of another province: the metadata's region stands
+    rs = rows("四川省仪陇县今年城镇新增就业3000人。", "2023-01", "500000")
+    assert {(r["region_code"], r["region_basis"]) for r in rs} == {("500000", "page_metadata")}
+    bad = process_page("t.txt", "全县新增就业1万人。".encode(), {"region_code": "999999"}, 1 << 20)
+    assert bad.status == "quarantined" and "region_code" in bad.detail
+
+
+def test_no_place_named_gives_an_empty_region_that_says_why():
+    rs = rows("今年全县城镇新增就业1200人，完成目标任务的110%。", "2023-11")
+    assert rs and all(r["region_code"] is None and r["region_basis"] == "none_named" for r in rs)
+
+
+def test_ambiguous_list_is_reviewed_data():
+    forms = regions.ambiguous_forms()
+    assert len(forms) >= 30
+    gazetteer_forms = regions.all_names()
+    for form, reason in forms.items():
+        assert form in gazetteer_forms and len(reason) > 10, form
+
+
+# --- periods -------------------------------------------------------------------------
+
+
+def test_a_year_only_issue_date_gives_an_end_no_finer_than_the_year():
+    got = dates("今年以来，全县新增就业。11月，举办招聘会。", D(2021, 1, 1), "year")
+    assert got["今年以来"] == (D(2021, 1, 1), D(2021, 12, 31))
+    assert got["11月"] == (D(2021, 11, 1), D(2021, 11, 30))  # not the year before
+
+
+def test_since_this_year_ends_at_the_issue_date_at_its_precision():
+    assert dates("今年以来，新增就业。", D(2022, 11, 20), "day")["今年以来"] == (D(2022, 1, 1), D(2022, 11, 20))
+    assert dates("今年以来，新增就业。", D(2022, 11, 20), "month")["今年以来"] == (D(2022, 1, 1), D(2022, 11, 30))
+    assert dates("2020年以来，新增就业。", D(2022, 11, 20), "day")["2020年以来"] == (D(2020, 1, 1), D(2022, 11, 20))
+
+
+def test_up_to_the_end_of_a_month_is_cumulative_from_january():
+    assert dates("截至9月底，新增就业。", D(2021, 11, 2), "day")["9月"] == (D(2021, 1, 1), D(2021, 9, 30))
+
+
+def test_review_words_against_the_reports_year():
+    got = dates("过去一年，新增就业。五年来，累计新增。“十四五”时期，目标。", D(2023, 2, 10), "day")
+    assert got["过去一年"] == (D(2022, 1, 1), D(2022, 12, 31))
+    assert got["五年来"] == (D(2018, 1, 1), D(2022, 12, 31))
+    assert got["“十四五”时期"] == (D(2021, 1, 1), D(2025, 12, 31))
+    # a year-end review given in December looks back on its own year
+    assert dates("一年来，新增就业。", D(2022, 12, 20), "day")["一年来"] == (D(2022, 1, 1), D(2022, 12, 31))
+
+
+def test_a_reprinted_report_resolves_against_the_year_it_fixes():
+    """An article reporting a 2021 year-to-date figure inside a 2022 page was
+    written in 2021: its 今年以来 and 去年 are 2021's; the next article is the page's."""
+    text = ("今年以来，某县就业形势稳定，去年同期基数较高。\n"
+            "2021年1月-10月，全县城镇新增就业5000人。\n"
+            "据《某某日报》\n"
+            "本报讯 今年以来，全县举办招聘会。\n")
+    got = {(d.clean_start, d.surface): (d.start, d.end) for d in extract_text(text, D(2022, 1, 1)).dates}
+    first, second = sorted(k for k in got if k[1] == "今年以来")
+    assert got[first] == (D(2021, 1, 1), D(2021, 12, 31))
+    assert got[second] == (D(2022, 1, 1), D(2022, 1, 31))
+    assert got[next(k for k in got if k[1] == "去年")] == (D(2020, 1, 1), D(2020, 12, 31))
+
+
+def test_the_seed_reprint_since_this_year_is_2022():
+    page = extract_text(SEED.read_text(encoding="utf-8"), D(2023, 1, 1))
+    since = [d for d in page.dates if d.surface == "今年以来"]
+    assert [(d.start, d.end) for d in since] == [(D(2022, 1, 1), D(2022, 12, 31))]
+
+
+def test_a_comparison_base_never_frames_a_figure():
+    text = "2021年，全市城镇新增就业5000人，比2019年增长12%；失业人员再就业1200人，与去年同期相比增长3%；就业困难人员就业400人。"
+    rs = rows(text, "2022-01")
+    for v in (5000, 1200, 400):
+        assert (row_of(rs, v)["period_start"], row_of(rs, v)["period_end"]) == (D(2021, 1, 1), D(2021, 12, 31)), v
+
+
+def test_a_figure_in_a_heading_takes_the_first_date_of_its_article():
+    """A title's figure has no date before it: the article's first date
+    (not the page's publication line) frames it."""
+    from etl.extract.records import new_date_mention
+    from etl.semantic.indicators import index_page
+    from etl.semantic.periods import framing_dates, period_of
+    clean = ("某镇200名志愿者走访慰问困难群众\n"
+             "http://news.example.cn 2017-10-11 09:30 来源:某某新闻网\n"
+             "9月28日,某镇志愿者走访慰问困难户。\n")
+    idx = index_page(clean)
+    marks = []
+    for surface, day in (("2017-10-11", D(2017, 10, 11)), ("9月28日", D(2017, 9, 28))):
+        cs = clean.index(surface)
+        marks.append((cs, cs + len(surface), new_date_mention(cs, cs + len(surface), surface, "day", day, day,
+                                                              "absolute", cs, cs + len(surface))))
+    dts = framing_dates(clean, marks)
+    assert period_of(idx, dts, clean.index("200"), None, D(2017, 10, 11)) == (D(2017, 9, 28), D(2017, 9, 28), "heading")
+
+
+def test_a_bulletin_title_year_frames_its_full_year_lines():
+    text = "2022年某县国民经济和社会发展统计公报\n初步核算，与2020年相比，两年平均增长2.5%。\n全年城镇新增就业1254人\n"
+    r = row_of(rows(text, "2023"), 1254)
+    assert (r["period_start"], r["period_end"], r["period_basis"]) == (D(2022, 1, 1), D(2022, 12, 31), "report")
+
+
+def test_up_to_now_ends_at_the_article_date():
+    text = "2023年，社区成立助老志愿服务队，目前已有25名志愿者加入。"
+    r = row_of(rows(text, "2025-07-04"), 25)
+    assert (r["period_start"], r["period_end"], r["measure"]) == (D(2023, 1, 1), D(2025, 7, 4), "cumulative")
+
+
+def test_this_year_for_an_outcome_is_the_year_so_far():
+    r = row_of(rows("今年县总工会发放慰问金58.8万元。", "2015-02-16"), 588000)
+    assert (r["period_start"], r["period_end"]) == (D(2015, 1, 1), D(2015, 2, 16))
+
+
+# --- measures ------------------------------------------------------------------------
+
+
+def test_next_years_new_urban_jobs_are_a_target():
+    text = "2023年主要目标：城镇新增就业8000人以上，城镇调查失业率控制在5.5%以内。"
+    rs = rows(text, "2023-01")
+    jobs = [r for r in rs if r["value"] == 8000]
+    assert jobs and all(r["measure"] == "target" for r in jobs)
+
+
+def test_a_projection_governs_the_rest_of_its_sentence():
+    text = "省人社厅预计，今年全省城镇新增就业将达到117万人，农村劳动力转移就业131万人。"
+    rs = rows(text, "2011-11-02")
+    for v in (1170000, 1310000):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2011, 1, 1), D(2011, 12, 31)), v
+
+
+def test_a_completion_rate_is_an_outcome_and_a_target_is_a_target():
+    text = "2022年，全县城镇新增就业10500人，完成目标任务9000人的116.67%。"
+    rs = rows(text, "2023-01")
+    assert row_of(rs, 10500)["measure"] == "outcome"
+    assert row_of(rs, 116.67)["measure"] == "outcome"
+    assert row_of(rs, 9000)["measure"] == "target"
+
+
+def test_a_yearly_average_keeps_the_span():
+    r = row_of(rows("五年来，年均城镇新增就业3000人。", "2023-02"), 3000)
+    assert (r["period_start"], r["period_end"], r["measure"]) == (D(2018, 1, 1), D(2022, 12, 31), "annual_average")
+
+
+def test_measures_are_declared_by_the_codebook():
+    from etl.semantic.codebook import MEASURES, load_codebook
+    cb = load_codebook()
+    assert cb.indicators["urban_new_jobs_target"].measures == ("target",)
+    assert cb.indicators["urban_new_jobs"].measures == MEASURES
+
+
+@pytest.mark.parametrize("issue", ["2023-01", "2023-01-18"])
+def test_seed_rows_keep_their_region(issue):
+    rs = rows(SEED.read_text(encoding="utf-8"), issue)
+    assert rs and {r["region_code"] for r in rs} == {"500110"}
