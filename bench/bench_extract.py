@@ -37,11 +37,10 @@ ISSUE = dt.date(2023, 1, 1)
 
 
 def _seed_text() -> str:
-    for p in (ROOT / "sources", ROOT.parent / "shared" / "seeds"):
-        files = sorted(p.glob("*.txt")) if p.is_dir() else []
-        if files:
-            return files[0].read_text(encoding="utf-8")
-    raise SystemExit("no seed page found")
+    files = sorted((ROOT / "sources").glob("*.txt"))
+    if not files:
+        raise SystemExit(f"no seed page (*.txt) in {ROOT / 'sources'}")
+    return files[0].read_text(encoding="utf-8")
 
 
 def make_pages(n: int, chars: int, seed: int) -> list[str]:

@@ -4,7 +4,7 @@ Extraction (``etl.extract.extract_text``) runs once per page, untimed; then
 ``etl.semantic.derive`` and its parts are timed over many repetitions:
 
 * ``names``      ``privacy.find_private_names``
-* ``region``     ``regions.page_region``
+* ``region``     ``regions.resolve_page_region`` (the page's region chain)
 * ``indicators`` ``indicators.derive_indicators`` (indicators and checks)
 * ``visits``     ``care_visits.derive_visits``
 * ``masking``    ``privacy.mask`` on every figure context and check message
@@ -62,7 +62,7 @@ def components(page: PageExtraction):
     """name -> zero-argument callable timing one part on this page."""
     rep = page.repaired
     names = privacy.find_private_names(rep)
-    region = regions.page_region(rep.clean)
+    region = regions.resolve_page_region(rep.clean)
     _, checks = derive_indicators("bench", rep, page.figures, page.dates, region)
     texts = [f.context for f in page.figures] + [c["message"] for c in checks]
 
@@ -72,7 +72,7 @@ def components(page: PageExtraction):
 
     return {
         "names": lambda: privacy.find_private_names(rep),
-        "region": lambda: regions.page_region(rep.clean),
+        "region": lambda: regions.resolve_page_region(rep.clean),
         "indicators": lambda: derive_indicators("bench", rep, page.figures, page.dates, region),
         "visits": lambda: derive_visits("bench", rep, page.dates, names),
         "masking": lambda: [privacy.mask(t, names) for t in texts],

@@ -76,7 +76,10 @@ def _span_of(text: str, anchor: str, surface: str) -> tuple[int, int] | None:
     a = text.find(anchor)
     if a < 0:
         return None
+    # The surface as a number of its own: "4%" is not the end of "3.34%".
     s = anchor.find(surface)
+    while s > 0 and surface[:1].isdigit() and (anchor[s - 1].isdigit() or anchor[s - 1] in ".．"):
+        s = anchor.find(surface, s + 1)
     return (a + s, a + s + len(surface)) if s >= 0 else (a, a + len(anchor))
 
 
@@ -143,7 +146,7 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             continue
         taken.add(hit)
         sc.visits_found += 1
-        if (published_visits[hit]["visit_date"] or "") == v["visit_date"]:
+        if _iso(published_visits[hit]["visit_date"]) == v["visit_date"]:
             sc.visits_dated_right += 1
         else:
             sc.misses.append(f"visit date {v['anchor']!r}: {published_visits[hit]['visit_date']} != {v['visit_date']}")

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from bench.synthetic import write_archive  # noqa: E402
 from etl.batch.page import process_page  # noqa: E402
 
-PEER_SPECS = ROOT.parent / "shared" / "peer-specs"
+PEER_SPECS = ROOT / "tests" / "data" / "peer-specs"
 
 
 def _issue_dates(folder: Path) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Exit codes of the ``etl`` command (documented in the README).
 
-A module of its own so that the command line can start (and hand a run to
-``etl serve``) without importing the pipeline and its dependencies.
+A module of its own so that the command line (``etl --help``, a usage
+error) does not import the pipeline and its dependencies to know them.
 """
 
 EXIT_OK = 0  # all pages published (or: extract/validate succeeded)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the project layout, the shared/ material, seed pages."""
+"""Shared fixtures: the project layout, the test data in tests/data/, seed pages."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT.parent / "shared"
+DATA = PROJECT / "tests" / "data"
 SEED = PROJECT / "sources" / "000_e1c532de56ee5a29.txt"
 
 
@@ -25,8 +25,13 @@ def archive(tmp_path: Path) -> Path:
     return folder
 
 
-def shared_or_skip(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
+def data_file(*parts: str) -> Path:
+    """A file of the repository's test data (tests/data/...).
+
+    The data is part of the repository, so a missing file is an error of the
+    checkout, never a reason to skip: the test that needs it fails, naming it.
+    """
+    path = DATA.joinpath(*parts)
+    if not path.is_file():
+        raise FileNotFoundError(f"test data missing from the repository: {path}")
     return path

@@ -6,20 +6,19 @@ import csv
 import datetime as dt
 import json
 import time
-from pathlib import Path
 
 import pytest
 
 from etl.extract.dates import extract_dates
 from etl.extract.textrepair import repair
 
+from conftest import SEED, data_file  # tests/ is on sys.path
+
 D = dt.date
 JAN_2023 = D(2023, 1, 1)  # month-only issue dates arrive as the 1st
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seeds" / "000_e1c532de56ee5a29.txt"
-SEED_GOLD = SHARED / "gold" / "seed_dates.csv"
-RECOGNIZERS = SHARED / "peer-specs" / "recognizers-text" / "datetime.jsonl"
+SEED_GOLD = data_file("gold", "seed_dates.csv")
+RECOGNIZERS = data_file("peer-specs", "recognizers-text", "datetime.jsonl")
 
 
 def dates(text: str, issue: dt.date | None = JAN_2023):
@@ -303,8 +302,6 @@ SEED_EXTRAS = [
 
 @pytest.fixture(scope="module")
 def seed_raw() -> str:
-    if not SEED.exists() or not SEED_GOLD.exists():
-        pytest.skip("shared seed data not available")
     return SEED.read_text(encoding="utf-8")
 
 
@@ -388,8 +385,6 @@ def _timex_start(timex: str) -> tuple[int | None, int, int]:
 
 
 def test_recognizers_subset():
-    if not RECOGNIZERS.exists():
-        pytest.skip("peer specs not available")
     checked = 0
     for line in RECOGNIZERS.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)

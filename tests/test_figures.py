@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import math
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,9 @@ from etl.extract import extract_text
 from etl.extract.figures import extract_figures
 from etl.extract.textrepair import repair
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seeds" / "000_e1c532de56ee5a29.txt"
-GOLD = SHARED / "gold" / "seed_figures.csv"
+from conftest import SEED, data_file  # tests/ is on sys.path
+
+GOLD = data_file("gold", "seed_figures.csv")
 MAX_SEED_FALSE_POSITIVES = 1
 
 
@@ -353,8 +352,6 @@ def test_vocab_files_are_plain_csv() -> None:
 
 @pytest.fixture(scope="module")
 def seed():
-    if not SEED.is_file() or not GOLD.is_file():
-        pytest.skip("../shared seed/gold not available")
     raw = SEED.read_text(encoding="utf-8")
     with GOLD.open(encoding="utf-8", newline="") as fh:
         gold = list(csv.DictReader(fh))

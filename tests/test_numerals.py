@@ -16,21 +16,19 @@ import pytest
 
 from etl.extract.numerals import parse_direct, parse_number
 
-CASES = Path(__file__).resolve().parents[1].parent / "shared" / "peer-specs" / "cn2an" / "cases.jsonl"
+from conftest import data_file  # tests/ is on sys.path
+
+CASES = data_file("peer-specs", "cn2an", "cases.jsonl")
 LADDER = {"strict": ("strict", "normal", "smart"), "normal": ("normal", "smart"), "smart": ("smart",)}
 
 
 def _cases() -> list[dict]:
-    if not CASES.is_file():
-        return []
     return [json.loads(x) for x in CASES.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 _ALL = [c for c in _cases() if c["func"] == "cn2an"]
-needs_shared = pytest.mark.skipif(not _ALL, reason="../shared/peer-specs not available")
 
 
-@needs_shared
 @pytest.mark.parametrize(
     "case", [c for c in _ALL if "expected" in c and c["mode"] != "direct"], ids=lambda c: c["input"]
 )
@@ -40,7 +38,6 @@ def test_cn2an_value_cases(case: dict) -> None:
         assert math.isclose(got, case["expected"], rel_tol=1e-12, abs_tol=1e-18), mode
 
 
-@needs_shared
 @pytest.mark.parametrize(
     "case", [c for c in _ALL if "expected_error" in c], ids=lambda c: c["input"] or "<empty>"
 )
@@ -49,7 +46,6 @@ def test_cn2an_error_cases_raise_in_strict(case: dict) -> None:
         parse_number(case["input"], "strict")
 
 
-@needs_shared
 @pytest.mark.parametrize("case", [c for c in _ALL if c["mode"] == "direct"], ids=lambda c: c["input"])
 def test_cn2an_direct_cases(case: dict) -> None:
     assert parse_direct(case["input"]) == case["expected"]

@@ -17,9 +17,8 @@ from etl import semantic
 from etl.extract import extract_text
 from etl.extract.textrepair import repair
 
-from test_indicators import GOLD, SEED, SID, gold_page  # noqa: E402  (tests/ is on sys.path)
-
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="shared seed not available")
+from conftest import SEED, data_file  # tests/ is on sys.path
+from test_indicators import SID, gold_page
 
 JOURNALISTS = ["吴荣凯", "邓大伟", "尹向宁", "李竹君", "吴正垣", "张静", "刘彤", "谢鹏飞", "刘垚", "封飞扬",
                "杨圣龙", "古峨", "成蓉", "綦长伟", "贺娜", "姚兰"]
@@ -27,7 +26,7 @@ OTHERS = ["黄延梅", "刘桂群", "卢华炳"]  # private people of the employ
 
 
 def gold_names() -> set[str]:
-    with (GOLD / "seed_care_visits.csv").open(encoding="utf-8") as f:
+    with data_file("gold", "seed_care_visits.csv").open(encoding="utf-8") as f:
         return {n for row in csv.DictReader(f) for n in row["private_names_in_text"].split(";")}
 
 

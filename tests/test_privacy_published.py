@@ -9,7 +9,7 @@ import polars as pl
 
 from etl.batch.pipeline import EXIT_OK, RunOptions, run
 
-from conftest import shared_or_skip
+from conftest import PROJECT, data_file
 
 # A story the rules have never seen, with invented names, in the way local
 # papers introduce people: a dated lead, a role before the name, quotes.
@@ -45,9 +45,7 @@ def test_a_page_with_new_names_publishes_none_of_them(tmp_path):
 
 
 def test_the_seed_package_publishes_no_private_name(tmp_path):
-    gold = shared_or_skip("gold", "seed_care_visits.csv")
-    from conftest import PROJECT
-
+    gold = data_file("gold", "seed_care_visits.csv")
     with gold.open(encoding="utf-8") as f:
         names = {n for row in csv.DictReader(f) for n in row["private_names_in_text"].split(";") if n}
     assert names

@@ -40,7 +40,8 @@ def test_ci_runs_what_ci_run_runs():
     assert {"push", "pull_request"} <= set(ci[True])  # YAML 1.1 reads the key "on" as True
     script = "\n".join(step.get("run", "") for step in ci["jobs"]["ci"]["steps"])
     for command in ("tools/setup.sh && .venv/bin/etl run", "git diff --exit-code --stat -- dist",
-                    ".venv/bin/frictionless validate dist/datapackage.json", ".venv/bin/pytest"):
+                    ".venv/bin/frictionless validate dist/datapackage.json", ".venv/bin/mypy etl",
+                    ".venv/bin/pytest"):
         assert command in script
         assert command in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
 

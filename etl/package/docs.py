@@ -15,6 +15,7 @@ from etl.extract import rules
 from etl.package import schema
 from etl.package import metadata
 from etl.package.metadata import citation
+from etl.semantic.codebook import codebook_term_rows
 
 
 LOADING = """\
@@ -116,6 +117,28 @@ def _table_section(table: str, rows: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+CODEBOOK_NOTES = """\
+How a figure becomes an indicator (the rules are data, in `schemas/codebook.yaml`): a signal
+phrase of the indicator stands in the figure's clause before the number or in the noun phrase
+right after it (the closest phrase wins), the figure's unit is one of the indicator's units,
+one of its `requires` words (if any) is in the sentence, and none of its `excludes` words is in
+the clause before the number: a policy's ceiling (最高可贷, 不超过), a per-head amount
+(每户…400 元) or one person's own figure is not a total. A figure quoted from, or told of, a
+private person is never a statistic of the region.
+A figure that fits no indicator stays in `figures`.
+
+- Unemployment rates: a rate named 登记失业率 is `unemployment_rate_registered`, one named
+  调查失业率 `unemployment_rate_surveyed`; `unemployment_rate` is a rate the text does not
+  qualify.
+- Care visits: households visited (户, 家庭) are `care_households_visited`, people visited
+  (人, 人次) `care_people_visited`, visits made (次, 场) `care_visits_made`. A summary such as
+  走访慰问困难群众 120 户 is an indicator, never a row of `care_visits`, which holds one row per
+  visit a story tells (with its day when the text fixes one).
+- Signal phrases include older and regional names of a programme (扶贫车间 for 就业帮扶车间,
+  转移农村劳动力 for 转移就业, 新农保 for 城乡居民养老保险) and traditional characters.
+"""
+
+
 DATA_MODEL = """\
 Every cell holds one value: a list is a link table, one row per item, never a joined
 string. `check_figures` links each check to the figures it compares, with the figure's
@@ -173,12 +196,23 @@ def _quantity_section() -> str:
 def _codebook_section(codebook: pl.DataFrame) -> str:
     if codebook.is_empty():
         return "The codebook is empty.\n"
-    lines = ["| indicator_id | label (zh) | label (en) | unit | topic |", "| --- | --- | --- | --- | --- |"]
+    terms: dict[tuple[str, str], list[str]] = {}
+    for t in codebook_term_rows():
+        terms.setdefault((t["indicator_id"], t["kind"]), []).append(t["term"])
+    lines = [
+        "| indicator_id | label (zh) | label (en) | units | topic | population group | measures | definition | signal phrases |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for row in codebook.iter_rows(named=True):
-        lines.append(
-            f"| `{row.get('indicator_id')}` | {row.get('label_zh')} | {row.get('label_en')} | {row.get('unit')} | {row.get('topic')} |"
-        )
-    return "\n".join(lines) + "\n"
+        iid = str(row.get("indicator_id"))
+        cells = [
+            f"`{iid}`", row.get("label_zh"), row.get("label_en"),
+            ", ".join(terms.get((iid, "unit"), [row.get("unit") or ""])), row.get("topic"),
+            row.get("population_group") or "", ", ".join(terms.get((iid, "measure"), [])),
+            row.get("definition") or "", "、".join(terms.get((iid, "signal_phrase"), [])),
+        ]
+        lines.append("| " + " | ".join(str(c or "").replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n\n" + CODEBOOK_NOTES
 
 
 def package_readme(rows: dict[str, int], codebook: pl.DataFrame, sources: Iterable[dict]) -> Iterator[str]:

@@ -53,7 +53,7 @@ def derive(source_id: str, page: PageExtraction, region_code: str | None = None,
     spans = [clean_span(repaired, f) for f in page.figures]
     idx = index_page(repaired.clean, spans)
     indicators, checks = derive_indicators(
-        source_id, repaired, page.figures, page.dates, region, idx, spans, places, as_of)
+        source_id, repaired, page.figures, page.dates, region, idx, spans, places, as_of, names)
     # (One masking pass over all the messages: see privacy.mask_many.)
     for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
         row["message"] = message

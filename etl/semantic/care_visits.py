@@ -1,15 +1,19 @@
-"""Community-care visits: one row per volunteer visit story on a page.
+"""Community-care visits: one row per care visit told on a page.
 
-Visit stories follow a pattern of local news, and the rules follow the
-pattern, never the names of a page (the vocabulary is the ``care_visits``
+Visit stories follow patterns of local news, and the rules follow the
+patterns, never the names of a page (the vocabulary is the ``care_visits``
 section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
 
 * **Articles** start at a lead such as ``本报讯（记者 …）``; an article runs to
   the next lead (the text before the first lead is an article too).
-* **A visit** is an article with a dated lead (a day-precise date within the
-  first 160 characters, ``1 月 15 日，…``), volunteers and a visit verb
-  (看望, 慰问, 送去 …).  ``visit_date`` is that date as resolved by the dates
-  extractor (empty when it could not be resolved).
+* **Visits**: the sentences of an article that tell a visit
+  (``etl.semantic.visit_events``: dated leads, same-day and undated
+  paragraphs of a round-up, a feature story's dated opening, an undated
+  lead); summaries, habits, meetings and recruitment tell none.  A visit's
+  story runs from its article's start (the first visit) or its own paragraph
+  to the next visit's paragraph.  ``visit_date`` is the day its sentence
+  gives, as resolved by the dates extractor (empty when the text fixes no
+  day or it could not be resolved).
 * **volunteer_group**: the first quoted name ending with a group word
   (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
   article, else in the editor's note, else an unquoted group in the lead
@@ -41,7 +45,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from etl.semantic import privacy, regions
+from etl.semantic import privacy, regions, visit_events
 from etl.semantic.codebook import CODEBOOK
 from etl.semantic.indicators import clean_span
 from etl.extract.records import DateMention
@@ -51,8 +55,6 @@ from etl.extract.textrepair import Repaired
 _CJK = "\u4e00-\u9fff"
 CLAUSE_END = ",，;；:：!！?？。\n"
 SENTENCE_END = ";；!！?？。\n"
-#: How far into an article its dated lead may stand (characters).
-LEAD_WINDOW = 160
 
 _SENTENCE_RX = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _ITEM_SPLIT_RX = re.compile("[、和及与等]")
@@ -64,7 +66,6 @@ _HONOUR_RX = re.compile("“([^“”\n]{2,30})”荣誉称号|授予“([^“�
 _HONOUR_PREFIX_RX = re.compile(r"^[0-9０-９—\-–~～至年度\s]+")
 _QUANT_RX = re.compile("^(?:一名|一位|一个|一户|位|名)")
 _NUMBER_RX = re.compile(r"[0-9０-９]")
-_DAY_RX = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日")
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,67 @@ def _most_named(body: str, names_by_first: dict[str, list[str]]) -> str | None:
     return max(counts)[2] if counts else None
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What every visit row of a page reads."""
+
+    repaired: Repaired
+    note: str  # the editor's note
+    note_groups: set[str]
+    note_campaign: str | None
+    names_by_first: dict[str, list[str]]
+    sentence_breaks: list[int]
+    region_starts: list[int] | None
+
+
+def _visit_row(source_id: str, page: _Page, event: visit_events.VisitEvent, a: int, b: int) -> dict[str, Any]:
+    """The row of one visit whose story is ``clean[a:b]``."""
+    clean = page.repaired.clean
+    art = clean[a:b]
+    lead_pos, visit_date = event.date_pos, event.visit_date
+    # The body: after the byline's closing bracket, if any.
+    body_start = lead_pos - a
+    close = max(art.rfind(")", 0, body_start), art.rfind("）", 0, body_start))
+    body = art[close + 1 :] if close >= 0 else art
+    groups = _groups(art)
+    group = groups[0] if groups else (next(iter(sorted(page.note_groups)), None))
+    campaign = _campaign(art, set(groups))
+    if campaign is None and page.note and (not page.note_groups or group in page.note_groups):
+        campaign = page.note_campaign
+    recipient = _most_named(body, page.names_by_first)
+    role_zh = _recipient_role(body, recipient)
+    role_en = _role_en(role_zh) if role_zh else None
+    deed = _deed(body)
+    if deed and role_zh:
+        role_zh = f"{role_zh}（{deed[0]}）"
+        role_en = f"{role_en}, {deed[1]}" if role_en else deed[1]
+    s1a, s1b = _sentence_bounds(clean, lead_pos, page.sentence_breaks)
+    _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), page.sentence_breaks)
+    place, street, street_code = _place_and_street(clean, s1a, s2b, page.region_starts)
+    if group is None:
+        group = _lead_group(clean[s1a:s2b])
+    if role_zh is None:
+        role_zh = _object_role(clean[s1a:s2b])
+        role_en = _role_en(role_zh) if role_zh else None
+    gifts = _gifts(body)
+    raw_start, raw_end = page.repaired.raw_span(a, b)
+    return {
+        "visit_id": f"{source_id}:{raw_start}",
+        "source_id": source_id,
+        "visit_date": visit_date,
+        "volunteer_group": group,
+        "campaign": campaign,
+        "recipient_role_zh": role_zh,
+        "recipient_role_en": role_en,
+        "place": place,
+        "street": street,
+        "street_code": street_code,
+        "_gifts": gifts,
+        "article_char_start": raw_start,
+        "article_char_end": raw_end,
+    }
+
+
 def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
                   sentence_breaks: list[int] | None = None, region_starts: list[int] | None = None) -> list[dict]:
     """The care-visit rows of one page (masked).  ``sentence_breaks``: the
@@ -430,69 +492,20 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     day_dates = sorted(
         ((clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"), key=lambda t: t[0]
     )
-    day_starts = [p for p, _ in day_dates]
     names_by_first = _by_first_character(names)
-    note_campaign: str | None = None
-    note_campaign_found = False  # (the page's: looked for once, when needed)
+    if sentence_breaks is None:
+        sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]
+    page = _Page(repaired, note, note_groups, _campaign(note, note_groups) if note else None, names_by_first,
+                 sentence_breaks, region_starts)
     rows: list[dict[str, Any]] = []
+    text = visit_events.structure(repaired)
     for a, b in split_articles(clean):
-        art = clean[a:b]
-        if not any(w in art for w in v.volunteer_words) or not any(w in art for w in v.visit_verbs):
-            continue
-        k = bisect.bisect_left(day_starts, a)  # the first day date in the article, if in its lead
-        lead = day_dates[k] if k < len(day_dates) and day_starts[k] < min(b, a + LEAD_WINDOW) else None
-        if lead is None:
-            m = _DAY_RX.search(art, 0, LEAD_WINDOW)
-            if not m:
-                continue
-            lead_pos, visit_date = a + m.start(), None
-        else:
-            lead_pos, visit_date = lead[0], lead[1].start
-        # The body: after the byline's closing bracket, if any.
-        body_start = lead_pos - a
-        close = max(art.rfind(")", 0, body_start), art.rfind("）", 0, body_start))
-        body = art[close + 1 :] if close >= 0 else art
-        groups = _groups(art)
-        group = groups[0] if groups else (next(iter(sorted(note_groups)), None))
-        campaign = _campaign(art, set(groups))
-        if campaign is None and note and (not note_groups or group in note_groups):
-            if not note_campaign_found:
-                note_campaign, note_campaign_found = _campaign(note, note_groups), True
-            campaign = note_campaign
-        recipient = _most_named(body, names_by_first)
-        role_zh = _recipient_role(body, recipient)
-        role_en = _role_en(role_zh) if role_zh else None
-        deed = _deed(body)
-        if deed and role_zh:
-            role_zh = f"{role_zh}（{deed[0]}）"
-            role_en = f"{role_en}, {deed[1]}" if role_en else deed[1]
-        if sentence_breaks is None:
-            sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]
-        s1a, s1b = _sentence_bounds(clean, lead_pos, sentence_breaks)
-        _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), sentence_breaks)
-        place, street, street_code = _place_and_street(clean, s1a, s2b, region_starts)
-        if group is None:
-            group = _lead_group(clean[s1a:s2b])
-        if role_zh is None:
-            role_zh = _object_role(clean[s1a:s2b])
-            role_en = _role_en(role_zh) if role_zh else None
-        gifts = _gifts(body)
-        raw_start, raw_end = repaired.raw_span(a, b)
-        rows.append({
-            "visit_id": f"{source_id}:{raw_start}",
-            "source_id": source_id,
-            "visit_date": visit_date,
-            "volunteer_group": group,
-            "campaign": campaign,
-            "recipient_role_zh": role_zh,
-            "recipient_role_en": role_en,
-            "place": place,
-            "street": street,
-            "street_code": street_code,
-            "_gifts": gifts,
-            "article_char_start": raw_start,
-            "article_char_end": raw_end,
-        })
+        events = visit_events.find_events(text, a, b, day_dates)
+        for n, event in enumerate(events):
+            # A visit's story: from the article's start (its first visit) or
+            # its own paragraph, to the next visit's paragraph.
+            end = events[n + 1].paragraph_start if n + 1 < len(events) else b
+            rows.append(_visit_row(source_id, page, event, a if n == 0 else event.paragraph_start, end))
     # Names masked in the free texts of all the rows at once (one pass
     # instead of one per row); empty texts become None.
     # The gifts (a list per visit) are masked in the same pass.

@@ -32,6 +32,7 @@ class Indicator:
     units: tuple[str, ...]
     phrases: tuple[str, ...]
     requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()  # words that, in the clause before the figure, disqualify it
     population_group: str | None = None
     order: int = 0
     measures: tuple[str, ...] = ()  # the kinds of number it may be (codebook `measures`)
@@ -181,6 +182,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             units=tuple(e["units"]),
             phrases=tuple(e["phrases"]),
             requires=tuple(e.get("requires") or ()),
+            excludes=tuple(e.get("excludes") or ()),
             population_group=e.get("population_group"),
             order=i,
             measures=allowed,
@@ -252,7 +254,7 @@ def codebook_rows() -> list[dict]:
 
 
 #: The kinds of ``codebook_terms`` rows: an indicator's lists in the codebook.
-TERM_KINDS = ("unit", "signal_phrase", "required_word", "measure")
+TERM_KINDS = ("unit", "signal_phrase", "required_word", "measure", "excluded_word")
 
 
 def codebook_term_rows() -> list[dict]:
@@ -264,7 +266,7 @@ def codebook_term_rows() -> list[dict]:
     cb = load_codebook()
     rows: list[dict] = []
     for ind in cb.indicators.values():
-        for kind, terms in zip(TERM_KINDS, (ind.units, ind.phrases, ind.requires, ind.measures), strict=True):
+        for kind, terms in zip(TERM_KINDS, (ind.units, ind.phrases, ind.requires, ind.measures, ind.excludes), strict=True):
             rows.extend(
                 {"indicator_id": ind.id, "kind": kind, "position": position, "term": term}
                 for position, term in enumerate(terms, start=1)

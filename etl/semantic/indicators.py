@@ -14,7 +14,12 @@ per page) and applies it:
   one of its ``units`` and one of its ``requires`` words (if any) is in the
   sentence.  The closest phrase wins (ties: longer phrase, then an indicator
   with ``requires``, then codebook order).  A figure right after 各 gives a
-  row for every distinct indicator named in its clause.
+  row for every distinct indicator named in its clause.  An indicator's
+  ``excludes`` words in the clause before the number disqualify it (a
+  ceiling, a per-head amount); a count followed by its own noun (3 个服务专区)
+  takes no phrase from before it; the second object of a list (60 多家企业和
+  423 户…) shares the words before the first; a private person's own figure
+  (named in its clause, or quoted from them) gives no row.
 * **Period**: the nearest date mention before the figure in its paragraph;
   else the nearest year/quarter/period date that opens an earlier paragraph
   of the same section (``2022 年，…`` frames the paragraphs under it until
@@ -51,6 +56,15 @@ from etl.semantic.regions import Mention, PageRegion, figure_region
 #: ASCII punctuation is half-width there; both forms listed).
 CLAUSE_END = set(",，;；:：!！?？。\n")
 SENTENCE_END = set(";；!！?？。\n")
+
+#: Characters right after a count that do not start the noun it counts
+#: (招聘会 3 个，…; 礼包 200 个给…; 3 个左右).
+NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是由到把被将")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
 
 # --- page structure ------------------------------------------------------------
 
@@ -228,6 +242,8 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
     return info
 
 
+#: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
+_LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
 #: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
 _OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
@@ -272,6 +288,10 @@ def match_figure(
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
         clause_start = own_clause_start
+    elif clause_start == prev_end and _LIST_LINK_RX.fullmatch(clean[prev_end:cs]):
+        # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
+        # a list shares the verb before the first.
+        clause_start = own_clause_start
     breaks = idx.clause_breaks_list
     i = _bisect_left(breaks, ce)
     clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
@@ -286,6 +306,11 @@ def match_figure(
         return []
     cb = load_codebook()
     unit = fig.unit
+    # "招聘会现场设置了 3 个服务专区": a count whose own noun follows it counts
+    # that noun, not the thing named before (the parts of one job fair are
+    # not job fairs): only a phrase after it may name what it counts.
+    counts_noun_after = unit == "count" and ce < clause_end and _is_cjk(clean[ce]) \
+        and clean[ce] not in NOT_A_NOUN_AFTER
     texts: list[str] = []  # the sentence before the figure, the noun phrase after (built when needed)
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
@@ -294,7 +319,7 @@ def match_figure(
         for k in ks:
             start, end, phrase = signals[k]
             if side == "before":
-                if start < clause_start:
+                if start < clause_start or counts_noun_after:
                     continue
                 distance = cs - end
             else:
@@ -302,6 +327,8 @@ def match_figure(
                     continue
                 distance = start - ce
             for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
+                if ind.excludes and any(w in clean[own_clause_start:cs] for w in ind.excludes):
+                    continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
                 if requires:
                     if not texts:
                         texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
@@ -596,16 +623,51 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
     return cs, max(ce, cs + 1)
 
 
+#: How far from a quotation its speaker is named (characters).
+SPEAKER_WINDOW = 16
+
+
+def _quotes(clean: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of the “…” quotations of the clean text."""
+    out = []
+    i = clean.find("“")
+    while i >= 0:
+        j = clean.find("”", i + 1)
+        if j < 0:
+            break
+        out.append((i, j))
+        i = clean.find("“", j + 1)
+    return out
+
+
+def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_start: int,
+                    names: frozenset[str]) -> bool:
+    """Whether the figure at clean ``cs`` is a private person's own: a name
+    of ``names`` in its clause before it (返乡农民工某某获得贷款 30 万元), or the
+    figure quoted from a private person (“县里给了 30 万元贷款。”某某说)."""
+    if any(n in clean[clause_start:cs] for n in names):
+        return True
+    k = bisect.bisect_right(quotes, (cs, len(clean))) - 1
+    if k < 0 or not quotes[k][0] < cs < quotes[k][1]:
+        return False
+    opening, closing = quotes[k]
+    around = clean[max(0, opening - SPEAKER_WINDOW) : opening] + clean[closing : closing + SPEAKER_WINDOW]
+    return any(n in around for n in names)
+
+
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention],
                       region: PageRegion | None, idx: PageIndex | None = None,
                       spans: list[tuple[int, int]] | None = None, places: list[Mention] | None = None,
-                      as_of: dt.date | None = None) -> tuple[list[dict], list[dict]]:
+                      as_of: dt.date | None = None, private_names: frozenset[str] = frozenset()
+                      ) -> tuple[list[dict], list[dict]]:
     """(indicator rows, check rows) of one page; ``idx`` is the page's
     :func:`index_page` (whole, or for the spans of ``figures``) and
     ``spans`` the figures' :func:`clean_span` when the caller already has
     them; ``region`` the page's region, ``places`` its place mentions
     (``etl.semantic.regions``); ``as_of`` the article's date at the
-    precision known (``etl.extract.date_context.as_of``)."""
+    precision known (``etl.extract.date_context.as_of``).  A private
+    person's own figure (``private_names``: see :func:`_private_figure`) is
+    no statistic of the region: no row."""
     if spans is None:
         spans = [clean_span(repaired, f) for f in figures]
     figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
@@ -617,8 +679,9 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         region = PageRegion(None, "none_named")
     places = places or []
     place_starts = [m.start for m in places]
-    year_of_report = report_year(repaired.clean)
+    year_of_report = report_year(repaired.clean, as_of)
     rows: list[dict] = []
+    quotes = _quotes(repaired.clean) if private_names else []
     page_end = len(repaired.clean)
     last = len(figs) - 1
     for k, (cs, ce, f) in enumerate(figs):
@@ -626,6 +689,8 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         next_start = figs[k + 1][0] if k < last else page_end
         matches = match_figure(idx, f, cs, ce, prev_end, next_start)
         if not matches:
+            continue
+        if private_names and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), private_names):
             continue
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(

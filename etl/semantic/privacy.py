@@ -63,6 +63,7 @@ from itertools import accumulate, chain
 
 from etl.extract.rules import VOCAB_DIR, literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
+from etl.semantic import name_forms
 
 
 #: Placeholder for a masked name, and for a masked surname before a title.
@@ -530,6 +531,21 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for name in [n for n in found if len(n) == 2 and n in longer_by_prefix]:
         if text.count(name) == sum(text.count(o) for o in longer_by_prefix[name]):
             found.discard(name)
+    # The other forms (王阿姨, 小李, name lists, Latin and transliterated names).
+    before_suffix_all: set[str] | None = None
+
+    def ok(name: str, strong: bool) -> bool:
+        nonlocal before_suffix_all
+        if not _static_ok(name, strong):
+            return False
+        if before_suffix_all is None:
+            before_suffix_all = _before_place_suffix(text)
+        return name not in before_suffix_all
+
+    sur = _patterns()[0]
+    plain = "".join(sorted(s for s in single if s not in ambiguous))
+    found |= name_forms.find_forms(text, frozenset(found), sur, frozenset(single | compound), frozenset(ambiguous),
+                                   f"[{plain}]", ok)
     return frozenset(found)
 
 
@@ -549,6 +565,8 @@ def _bare_names(names: frozenset[str]) -> frozenset[str]:
         if not parts:
             continue
         given = parts[1]
+        if given in _KINSHIP or not all(_is_cjk(c) for c in name):
+            continue  # 徐奶奶: 奶奶 alone is nobody's name
         # (a given name has no line break, so it is in the joined place
         # names exactly when it is inside one of them)
         if len(given) == 2 and given not in not_names and given not in _places_text():
@@ -571,6 +589,13 @@ def _mask_table(names: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]
     for sur in sorted(_surnames(names), key=len, reverse=True):
         table.setdefault(sur[0], []).append((2, sur))
     return {c: tuple(v) for c, v in table.items()}
+
+
+_KINSHIP = frozenset(name_forms.cues().get("kinship", ()))
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def _is_cjk(ch: str) -> bool:
@@ -662,6 +687,10 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
                 continue
             if kind == 1 and ((p > 0 and _is_cjk(text[p - 1])) or (end < n and _is_cjk(text[end]))):
                 continue  # a bare given name inside a longer word
+            if _is_ascii_letter(word[0]) and (
+                (p > 0 and _is_ascii_letter(text[p - 1])) or (end < n and _is_ascii_letter(text[end]))
+            ):
+                continue  # a Latin name is a whole word (Chine is not in Chinese)
             placeholder = PLACEHOLDER
             break
         else:

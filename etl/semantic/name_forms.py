@@ -1,0 +1,233 @@
+"""Forms of private persons' names besides "role word + full name" (which
+``etl.semantic.privacy`` finds): the cues are ``schemas/vocab/name_cues.csv``.
+
+* **Surname + form of address** (``kinship`` cues): 王阿姨, 李大爷, 张奶奶,
+  徐老师: the whole form is the name.  A surname that is an everyday word
+  (``ambiguous`` in the surname table) counts only after a boundary.
+* **老/小 + surname** (``familiar_prefix``): 老王, 小李, after a boundary, a
+  pronoun or a verb of calling (唤她小张) and before a boundary or a word
+  that follows a name (小陆来了).  Never an ambiguous surname, never an
+  ordinary word of ``not_names.csv`` (小康, 小区, 老年).
+* **Full name + form of address**: 魏某某婆婆 (the name is the part before
+  the form of address).
+* **Lists**: a name found on the page followed by 、/和/及 and another
+  surname + given name gives that name too (困难职工甲某、乙某某和丙某).
+* **Naming words** (``naming``): 名叫/叫 + full name before 的 or a boundary;
+  ``surname_only``: 姓 + surname (一位姓刘的志愿者: 姓刘).
+* **Latin letters**: a Latin word right after a Chinese name (陈某某Jacob),
+  a word after a title (Mr. Smith), and, once found, the same word anywhere.
+* **Transliterated foreign names**: CJK runs joined by a middle dot
+  (约翰·史密斯).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+from etl.extract.rules import VOCAB_DIR, literal_alternation
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+#: Characters around a name that are not part of a word with it.
+BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—… \u3000"
+#: Words that follow a name (小陆来了, 老王说).
+AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对给让把被跟同与"
+#: Characters before 老/小 + surname that introduce an address (唤她小张).
+BEFORE_FAMILIAR = "她他我你叫唤喊称是"
+#: Characters before a surname + form of address that do not make it part of a
+#: longer word (看望了独居的王奶奶, 一位李大爷).
+AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找"
+#: Characters that join a list of names.
+LIST_JOINERS = ("、", "和", "及", "与")
+
+
+@functools.cache
+def cues() -> dict[str, tuple[str, ...]]:
+    """The cues of ``name_cues.csv`` by kind."""
+    path = VOCAB_DIR / "name_cues.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        if not r.get("cue") or not r.get("kind"):
+            raise ValueError(f"{path}: a row without cue or kind: {r}")
+        out.setdefault(r["kind"], []).append(r["cue"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
+    c = cues()
+    b = re.escape(BOUNDARY)
+    kin = literal_alternation(list(c.get("kinship", ())))
+    familiar = "".join(c.get("familiar_prefix", ()))
+    naming = literal_alternation(list(c.get("naming", ())))
+    titles = literal_alternation(list(c.get("latin_title", ())))
+    return {
+        # a form of address (王阿姨, 魏某某婆婆: the name stands before it)
+        "kinship": re.compile(kin),
+        # (the prefix first, so that the scan skips to it; what stands before
+        # it is checked in find_forms)
+        "familiar": re.compile(f"([{re.escape(familiar)}]{unambiguous})(?=[{b}{AFTER_NAME}]|$)"),
+        "list": re.compile(f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})({sur})([{_CJK}]{{1,2}})"),
+        "naming": re.compile(f"(?:{naming})({sur})([{_CJK}]{{1,2}}?)(?=[{b}的]|$)"),
+        "surname_only": re.compile(f"(?:{literal_alternation(list(c.get('surname_only', ('姓',))))})({sur})(?=[的{b}])"),
+        "latin_after_cjk": re.compile(f"(?<=[{_CJK}])([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
+        # (the text repair drops the space after "Mr.")
+        "latin_title": re.compile(f"\\b(?:{titles})\\.?\\s*([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
+        # a Chinese name written with a Latin one (柏某某Kevin): a person
+        "cjk_latin": re.compile(f"(?<=[{_CJK}])[A-Z][a-z]{{1,14}}(?![A-Za-z])"),
+        "dot": re.compile("[·•・]"),
+    }
+
+
+def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: frozenset[str],
+               ambiguous: frozenset[str], unambiguous_class: str, ok) -> set[str]:
+    """The names of the forms above on a page whose other names are ``found``.
+    ``sur``: the surname alternation (``surnames``: the surnames, one- and
+    two-character); ``unambiguous_class``: a regex of one surname that is
+    not an everyday word; ``ok(name, strong)``: the privacy module's guards
+    for a full-name candidate."""
+    p = _patterns(sur, unambiguous_class)
+    out: set[str] = set()
+    # (the surname of a full name found is masked before a form of address
+    # by ``privacy.mask`` already: 熊医生 -> 某医生)
+    known_surnames = {n[:1] for n in found} | {n[:2] for n in found if len(n) >= 3}
+    for m in p["kinship"].finditer(text):
+        at, form = m.start(), m.group()
+        # Surname + form of address (王阿姨).
+        for n in (2, 1):
+            surname = text[at - n : at] if at >= n else ""
+            if surname not in surnames:
+                continue
+            before = text[at - n - 1] if at > n else "\n"
+            if surname in known_surnames or (surname in ambiguous and before not in BOUNDARY):
+                break
+            if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS:
+                out.add(surname + form)
+            break  # (inside a word otherwise: 爷爷奶奶)
+        # A full name before the form of address, after a boundary or 的 (魏某某婆婆).
+        for n in (2, 3, 4):
+            start = at - n
+            if start < 0:
+                break
+            before = text[start - 1] if start else "\n"
+            name = text[start:at]
+            if (before in BOUNDARY or before == "的") and ok(name, False):
+                out.add(name)
+                break
+    for m in p["familiar"].finditer(text):
+        at = m.start()
+        if (at == 0 or text[at - 1] in BOUNDARY or text[at - 1] in BEFORE_FAMILIAR) \
+                and m.group(1) not in _not_names():
+            out.add(m.group(1))
+    for m in p["naming"].finditer(text):
+        name = m.group(1) + m.group(2)
+        if ok(name, True):
+            out.add(name)
+    for m in p["surname_only"].finditer(text):
+        out.add(text[m.start() : m.end(1)])
+    # Lists after a name found anywhere (one pass per name, few names a page).
+    list_rx = p["list"]
+    queue = [n for n in found | out if len(n) >= 2]
+    seen = set(queue)
+    while queue:
+        name = queue.pop()
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            while j < len(text) and text[j].isascii() and text[j].isalpha():
+                j += 1  # 陈某某Jacob、…
+            listed = list_rx.match(text, j)
+            if listed:
+                surname, given = listed.group(1, 2)
+                cand = surname + given
+                if len(given) == 2 and not ok(cand, True):
+                    cand = surname + given[:1]
+                if ok(cand, True) and cand not in seen:
+                    seen.add(cand)
+                    out.add(cand)
+                    queue.append(cand)
+            i = text.find(name, i + 1)
+    # Latin words right after a Chinese name (曾某某Chine), titles (Mr. Smith).
+    for name in found | out:
+        i = text.find(name)
+        while i >= 0:
+            latin = p["latin_after_cjk"].match(text, i + len(name))
+            if latin:
+                out.add(latin.group(1))
+            i = text.find(name, i + 1)
+    for m in p["latin_title"].finditer(text):
+        out.add(m.group(1))
+    for m in p["cjk_latin"].finditer(text):
+        # a Chinese name right before the Latin one, after a boundary or 和/与/及
+        at = m.start()
+        for n in (2, 3, 4):
+            start = at - n
+            before = text[start - 1] if start > 0 else "\n"
+            if start >= 0 and (before in BOUNDARY or before in "和与及") and ok(text[start:at], True):
+                out.add(text[start:at])
+                out.add(m.group())
+                break
+    for m in p["dot"].finditer(text):
+        foreign = _transliterated(text, m.start())
+        if foreign:
+            out.add(foreign)
+    return out
+
+
+#: Characters that end the part of a transliterated name before its dot
+#: (来自英国的志愿者彼得·沃森: the name starts after 的, 者 …).
+_BEFORE_FOREIGN_NAME = set("的了是和与及、在为向对给")
+
+
+def _transliterated(text: str, dot: int) -> str | None:
+    """The transliterated name around the middle dot at ``dot`` (彼得·沃森),
+    or None: up to four characters before it, after any role word or
+    function character, and the characters after it up to a word that
+    follows a name."""
+    before = dot
+    while before > 0 and dot - before < 10 and _is_cjk(text[before - 1]):
+        before -= 1
+    head = text[before:dot]
+    cut = max((head.rfind(r) + len(r) for r in _roles() if r in head), default=0)
+    cut = max(cut, max((i + 1 for i, c in enumerate(head) if c in _BEFORE_FOREIGN_NAME), default=0))
+    head = head[cut:][-4:]
+    after = dot + 1
+    while after < len(text) and after - dot <= 8 and _is_cjk(text[after]) and text[after] not in AFTER_NAME:
+        after += 1
+    tail = text[dot + 1 : after]
+    if not head or not tail:
+        return None
+    # a second dot: 约翰·菲茨杰拉德·肯尼迪
+    if after < len(text) and text[after] in "·•・":
+        rest = _transliterated(text, after)
+        if rest:
+            return head + text[dot] + rest
+    return head + text[dot] + tail
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Ordinary words that read like a form of a name (小康, 小区): ``not_names.csv``."""
+    with (VOCAB_DIR / "not_names.csv").open(encoding="utf-8", newline="") as f:
+        return frozenset(r["word"] for r in csv.DictReader(f))
+
+
+@functools.cache
+def _roles() -> tuple[str, ...]:
+    with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
+        return tuple(r["zh"] for r in csv.DictReader(f) if r["kind"] in ("role", "relation") and "…" not in r["zh"])
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_LATIN_RX = re.compile("[A-Za-z]+")
+
+
+def is_latin(name: str) -> bool:
+    """Whether ``name`` is written in Latin letters (masked as a whole word only)."""
+    return _LATIN_RX.fullmatch(name) is not None
