@@ -29,6 +29,7 @@ import polars as pl
 
 from etl.extract import rules as vocab
 from etl.package import schema
+from etl.package.descriptor import declared_foreign_keys
 from etl.semantic.codebook import load_codebook
 from etl.semantic.regions import gazetteer
 
@@ -318,8 +319,6 @@ def _same_source_as_referenced_row(tables: Tables, schemas: dict[str, dict], des
     key other than source_id itself) comes from the same page as that row:
     both tables' source_id agree (an indicator and its figure, a flag and
     its figure, a check's figure and the check)."""
-    from etl.package.validate import declared_foreign_keys
-
     problems = []
     for table, fields, target, ref in declared_foreign_keys(descriptor):
         if fields == ["source_id"] or not (_has(tables, table, "source_id", *fields) and _has(tables, target, "source_id", *ref)):

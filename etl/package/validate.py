@@ -34,7 +34,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.package import schema
-from etl.package.descriptor import build_descriptor
+from etl.package.descriptor import build_descriptor, declared_foreign_keys
 
 #: Tables checked at once, in threads (pandera's and the file checks'
 #: queries run in polars without the GIL): two, so at most two blocks of rows
@@ -359,29 +359,6 @@ def check_primary_key(package_dir: Path, parquet: dict) -> list[str]:
     if dups.height:
         return [f"{table}: {dups.height} duplicate primary key value(s) of {key}, e.g. {dups.row(0)}"]
     return []
-
-
-def declared_foreign_keys(descriptor: dict) -> list[tuple[str, list[str], str, list[str]]]:
-    """Every foreign key as (table, fields, referenced table, referenced
-    fields): whatever the descriptor's resources declare (a reference by
-    resource name, or "" for the resource itself), and what the job's own
-    schemas declare (a key left out of a descriptor is still checked)."""
-    table_of = {r["name"]: r.get("x-table", r["name"]) for r in descriptor["resources"]}
-    declared = []
-    for resource in descriptor["resources"]:
-        table = table_of[resource["name"]]
-        for fk in resource.get("schema", {}).get("foreignKeys", []):
-            declared.append((table, fk, table_of.get(fk["reference"]["resource"], fk["reference"]["resource"])))
-    for table in dict.fromkeys(table_of.values()):
-        if table in schema.TABLES:
-            declared += [(table, fk, fk["reference"]["resource"] or table) for fk in schema.load(table).get("foreignKeys", [])]
-    def as_list(fields) -> tuple[str, ...]:
-        return (fields,) if isinstance(fields, str) else tuple(fields)
-
-    unique = dict.fromkeys(
-        (table, as_list(fk["fields"]), target or table, as_list(fk["reference"]["fields"])) for table, fk, target in declared
-    )
-    return [(table, list(fields), target, list(ref)) for table, fields, target, ref in unique]
 
 
 def check_foreign_keys(package_dir: Path, descriptor: dict) -> list[str]:
