@@ -39,7 +39,10 @@ current folder or a folder above it, the filesystem root.
 --state may be absent, an empty folder, or a state folder of etl run (nothing
 but its own files); the same places are refused.
 Pages are found in the whole tree under --sources; a page in a subfolder gets
-the source_id <folder>__<subfolder>__<name> (2023/01/page.txt: 2023__01__page)."""
+the source_id <folder>__<subfolder>__<name> (2023/01/page.txt: 2023__01__page).
+A page over a budget (--max-bytes, --max-rows-per-page, --page-seconds) is
+quarantined with the reason (too_large, too_many_rows, over_time) and the run
+goes on."""
 
 _EXTRACT_EPILOG = """exit codes:
   0  printed
@@ -81,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--pattern", default="*.txt", help="pages are the files under --sources, in any subfolder, whose name matches this pattern (default: *.txt); other files are skipped and reported")
     r.add_argument("--report", type=Path, help="write a JSON run report to this path")
     r.add_argument("--max-bytes", type=int, default=None, help="quarantine pages larger than this (default: 5 MiB)")
+    r.add_argument("--max-rows-per-page", type=int, default=None, help="quarantine a page with more rows than this, all tables together (default: 20000; an ordinary page has a few hundred)")
+    r.add_argument("--page-seconds", type=float, default=None, help="quarantine a page whose processing takes longer than this many seconds; 0: no limit (default: 60)")
     r.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     r.add_argument("--engine", choices=("local", "dask"), default="local", help="where pages are processed")
     r.add_argument("--scheduler", help="Dask scheduler address (with --engine dask; default: a local cluster)")
@@ -95,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dates", action="store_true", help="print dates instead of figures")
     e.add_argument("--issue-date", help="issue date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates")
 
-    v = sub.add_parser("validate", help="validate a published package", description="Validate a package: frictionless, pandera, hashes, Parquet equal to CSV.", epilog=_VALIDATE_EPILOG, formatter_class=raw)
+    v = sub.add_parser("validate", help="validate a published package", description="Validate a package: its files (hashes, sizes, Parquet equal to CSV, keys) and every rule of its data (each column's declared constraints, foreign keys, units in the vocabulary and the codebook, an indicator equal to its figure, offsets within the page, counts, ranges), then frictionless. Each problem is one line naming the table, the first row's key, the column and the rule, with the count of other rows breaking it.", epilog=_VALIDATE_EPILOG, formatter_class=raw)
     v.add_argument("dir", nargs="?", type=Path, default=Path("dist"), help="package folder (default: dist)")
 
     from etl.release.cli import add_parsers  # etl diff, etl release
@@ -127,11 +132,18 @@ def _job_or_warning(record) -> bool:
 
 def _cmd_run(args) -> int:
     from etl.batch import sources
+    from etl.batch.page import DEFAULT_MAX_ROWS, DEFAULT_PAGE_SECONDS
     from etl.batch.pipeline import RunOptions, run
 
     _configure_logging(args.quiet, args.verbose)
     if args.max_bytes is not None and args.max_bytes < 1:
         print("etl: error: --max-bytes must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    if args.max_rows_per_page is not None and args.max_rows_per_page < 1:
+        print("etl: error: --max-rows-per-page must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    if args.page_seconds is not None and not args.page_seconds >= 0:
+        print("etl: error: --page-seconds must be 0 (no limit) or positive", file=sys.stderr)
         return EXIT_USAGE
     if not args.pattern or "/" in args.pattern or os.sep in args.pattern:
         print("etl: error: --pattern must be a file name pattern such as *.txt (no folder)", file=sys.stderr)
@@ -142,6 +154,8 @@ def _cmd_run(args) -> int:
         state_dir=args.state,
         report_path=args.report,
         max_bytes=args.max_bytes or sources.DEFAULT_MAX_BYTES,
+        max_rows_per_page=args.max_rows_per_page or DEFAULT_MAX_ROWS,
+        page_seconds=DEFAULT_PAGE_SECONDS if args.page_seconds is None else args.page_seconds,
         workers=args.workers,
         engine=args.engine,
         scheduler=args.scheduler,

@@ -248,3 +248,111 @@ def test_measures_are_declared_by_the_codebook():
 def test_seed_rows_keep_their_region(issue):
     rs = rows(SEED.read_text(encoding="utf-8"), issue)
     assert rs and {r["region_code"] for r in rs} == {"500110"}
+
+
+# --- regions: round 2 (rules found on the second real-page set) ----------------------
+
+
+def test_the_headlines_province_wins_over_the_places_a_page_travels_to():
+    """A county's page about its workers in another province names the
+    host towns more often than its own county: the headline says whose page it is."""
+    text = ("仪陇县看望在苏务工人员\n"
+            "近日，仪陇县委组成慰问组，前往江苏省苏州市昆山市，看望在昆山市务工的仪陇籍人员。"
+            "该县此次慰问20名农民工。在昆山市的企业里，昆山市人社局介绍了情况。\n")
+    assert regions.page_region(text).code == "511324"
+    assert all(r["region_code"] == "511324" for r in rows(text, "2021-01-20"))
+
+
+def test_a_named_province_does_not_beat_a_place_named_earlier():
+    """A province's short form in an institution's name (北京协和医院) and a
+    city's three-character short form (攀枝花) once each: no rule puts the
+    named province first; the earlier mention wins the tie."""
+    text = "本报讯 今年以来，我市民生实事加快推进，结束攀枝花无独立本科院校的历史。市医院与北京协和医院合作。"
+    assert regions.page_region(text).code == "510400"
+
+
+def test_a_three_character_short_form_reads_as_a_place():
+    assert regions.page_region("今年攀枝花新增城镇就业1万人。").code == "510400"
+    # unless reviewed as a common word (a river's name)
+    assert "清水河" in regions.ambiguous_forms()
+    assert regions.page_region("村民在清水河边种树。") is None
+
+
+def test_a_two_character_county_name_inside_a_word_needs_its_parent_before_it():
+    """示范县 holds 范县 (濮阳市): with 河南省 named elsewhere it is still a word;
+    written after its city, after a place word or at a word start it is the county."""
+    text = "河南省评出返乡创业示范县16个，示范县名单公布。河南省人社厅介绍。"
+    assert regions.page_region(text).code == "410000"
+    assert regions.page_region("河南省濮阳市范县新增就业500人。").code == "410926"
+    assert regions.page_region("记者来到范县，新增就业500人。").code == "410926"
+    assert regions.page_region("近日，范县人社局举办招聘会，范县新增就业500人。").code == "410926"
+    assert regions.page_region("崇阳县完成县里安排的任务。").code == "421223"  # 成县 stays a word
+
+
+def test_a_county_named_in_full_beats_its_city_named_in_bodies_names():
+    """南充广电, 南充融媒 name bodies: the county named in full more often
+    than its city in full is the page's region."""
+    text = ("南充报业讯 南充广电记者报道，南充市仪陇县召开人代会，仪陇县县长作报告。"
+            "南充融媒同步直播。仪陇县新增城镇就业3000人。")
+    assert regions.page_region(text).code == "511324"
+
+
+def test_a_short_form_above_the_pages_region_does_not_take_a_figure():
+    """重庆渝合高速 names a project: the figure stays the district's."""
+    text = ("重庆市合川区开展学雷锋活动\n"
+            "重庆渝合高速项目部9名志愿者来到合川区某村，走访慰问贫困老人。")
+    rs = rows(text, "2021-03-05")
+    assert rs and all(r["region_code"] == "500117" for r in rs)
+
+
+# --- periods: round 2 ----------------------------------------------------------------
+
+
+def test_a_government_work_report_reviews_the_year_before_it_is_given():
+    lead = "1月10日，南部县县长在人代会上作政府工作报告。\n社会保障扎实有力。新增城镇就业6000人。\n"
+    r = row_of(rows(lead, "2023-01-12"), 6000)
+    assert (r["period_start"], r["period_end"]) == (D(2022, 1, 1), D(2022, 12, 31))
+    titled = "2023年南部县人民政府工作报告\n社会保障扎实有力。新增城镇就业6000人。\n"
+    r = row_of(rows(titled), 6000)
+    assert (r["period_start"], r["period_end"]) == (D(2022, 1, 1), D(2022, 12, 31))
+
+
+def test_a_plan_in_a_work_report_is_for_the_year_it_is_given():
+    text = "1月10日，南部县县长作政府工作报告。\n主要目标：城镇新增就业7000人。\n"
+    r = row_of(rows(text, "2023-01-12"), 7000)
+    assert r["measure"] == "target"
+    assert (r["period_start"], r["period_end"]) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_a_plan_told_in_a_dated_article_has_no_period_from_that_day():
+    """还将 makes the rest of its sentence a plan; the article's day is not its period."""
+    text = ("1月27日讯 昨日，县总工会干部走访慰问困难职工。\n"
+            "本周内，县总工会还将分赴各企业，慰问300名困难职工。\n")
+    r = row_of(rows(text, "2016-01-27"), 300)
+    assert r["measure"] == "target"
+    assert (r["period_start"], r["period_end"]) == (None, None)
+
+
+def test_up_to_now_heads_its_sentence_and_a_running_total_has_no_start():
+    """截至目前 governs every clause of its sentence; a running total (累计)
+    it frames has no start unless its sentence dates one."""
+    text = ("1至2月全省新增农民工返乡创业1万人，带动就业8万人。"
+            "截至目前，全省农民工返乡创业累计15万人，累计带动就业90万人。\n")
+    r = row_of(rows(text, "2020-03-23"), 900000)
+    assert r["measure"] == "cumulative"
+    assert (r["period_start"], r["period_end"]) == (None, D(2020, 3, 23))
+    r = row_of(rows(text, "2020-03-23"), 80000)  # the sentence before keeps its months
+    assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 2, 29))
+
+
+def test_a_bare_day_opening_a_sentence_is_a_day_of_the_issue_month():
+    """23日上午，… in an issue of 26 January is 23 January; 28日，… in an
+    issue of 4 July is 28 June; with the issue known only to the month, or
+    inside a longer date, or after a word, a bare day is no date."""
+    assert dates("23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day")["23日"] == (D(2018, 1, 23),) * 2
+    assert dates("28日，志愿者来到敬老院。", D(2014, 7, 4), "day")["28日"] == (D(2014, 6, 28),) * 2
+    assert "23日" not in dates("23日上午，志愿者来到敬老院。", D(2018, 1, 26), "month")
+    assert "23日" not in dates("每月23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day")
+    assert dates("1月23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day") == {"1月23日": (D(2018, 1, 23),) * 2}
+    r = row_of(rows("1日，在某县敬老院，28名党员志愿者为老人服务。", "2014-07-04"), 28)
+    assert (r["period_start"], r["period_end"]) == (D(2014, 7, 1), D(2014, 7, 1))

@@ -25,7 +25,7 @@ from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 
 from etl.batch.options import RunOptions
-from etl.batch.page import process_page, warm_up
+from etl.batch.page import PageLimits, process_page, warm_up
 from etl.batch.state import dump_outcome
 
 #: Below this many pages a pool costs more than it saves.
@@ -70,9 +70,9 @@ def _page_bytes(page: Path | bytes) -> bytes:
     return page if isinstance(page, bytes) else read_page(page)
 
 
-def _process(task: Task, max_bytes: int) -> bytes:
+def _process(task: Task, limits: PageLimits) -> bytes:
     name, page, meta = task
-    return dump_outcome(process_page(name, _page_bytes(page), meta, max_bytes))
+    return dump_outcome(process_page(name, _page_bytes(page), meta, limits))
 
 
 def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
@@ -80,8 +80,9 @@ def _with_bytes(tasks: Iterable[Task]) -> Iterator[Task]:
         yield name, _page_bytes(page), meta
 
 
-def _process_batch(tasks: list[Task], max_bytes: int) -> list[bytes]:
-    return [_process(t, max_bytes) for t in tasks]
+def _process_batch(tasks: list[Task], limits: PageLimits) -> list[bytes]:
+    warm_up()  # (a Dask worker's first batch: not in its first page's time budget)
+    return [_process(t, limits) for t in tasks]
 
 
 def worker_count(requested: int) -> int:
@@ -123,8 +124,9 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Generator[bytes, None, N
     tasks = iter(tasks)
     head = list(itertools.islice(tasks, MIN_PAGES_FOR_POOL))
     if workers == 1 or len(head) < MIN_PAGES_FOR_POOL:
+        warm_up()  # (not in the first page's time budget)
         for task in _progress(itertools.chain(head, tasks), None, opts.progress):
-            yield _process(task, opts.max_bytes)
+            yield _process(task, opts.page_limits())
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -140,7 +142,7 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Generator[bytes, None, N
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            submit = lambda batch: pool.submit(_process_batch, batch, opts.max_bytes)  # noqa: E731
+            submit = lambda batch: pool.submit(_process_batch, batch, opts.page_limits())  # noqa: E731
             batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
             for outcome in _bounded(submit, batches, workers * 4):
                 if bar is not None:
@@ -169,7 +171,7 @@ def _process_dask(tasks: Iterable[Task], opts: RunOptions) -> Generator[bytes, N
         workers = max(1, len(client.scheduler_info()["workers"]))
 
         def submit(batch):
-            return client.submit(_process_batch, batch, opts.max_bytes, pure=False)
+            return client.submit(_process_batch, batch, opts.page_limits(), pure=False)
 
         yield from _bounded(submit, _batches(_with_bytes(tasks), BATCH_PAGES), workers * 4)
     finally:

@@ -242,7 +242,7 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
             continue
         seen_hash.setdefault(page.sha256, page.name)
         seen_id[sid] = page.name
-        page.key = page_key(page.name, page.sha256, metadata.get(sid), opts.max_bytes)
+        page.key = page_key(page.name, page.sha256, metadata.get(sid), opts.page_limits())
         page.cached, page.validated = state.lookup(page.key)
     state.record_files(hashed)
     state.prune_files(os.path.join(real, p.as_posix()) for p in paths)
@@ -478,7 +478,7 @@ def _build_tables(
                     if outcome is None:  # a damaged entry: process the page again, here
                         with timer.stage("read"):
                             data = engines.read_page(opts.sources_dir / page.name)
-                        blob = dump_outcome(process_page(page.name, data, metadata.get(page.source_id), opts.max_bytes))
+                        blob = dump_outcome(process_page(page.name, data, metadata.get(page.source_id), opts.page_limits()))
                         outcome = processed(page, blob)
                         page.validated = False
                 else:

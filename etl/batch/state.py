@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import etl
-from etl.batch.page import PageOutcome
+from etl.batch.page import PageLimits, PageOutcome
 from etl.package.transform import to_columns
 
 PROJECT_DIR = Path(etl.PROJECT_DIR)
@@ -69,9 +69,14 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def page_key(file_name: str, sha256: str, metadata: dict | None, max_bytes: int) -> str:
+def page_key(file_name: str, sha256: str, metadata: dict | None, limits: PageLimits) -> str:
+    """The state's key of a page's outcome: what shapes it (the code, the
+    page, its metadata, the page budgets, which may quarantine it)."""
     h = hashlib.sha256()
-    payload = [extractor_fingerprint(), file_name, sha256, sorted((metadata or {}).items()), max_bytes]
+    payload = [
+        extractor_fingerprint(), file_name, sha256, sorted((metadata or {}).items()),
+        limits.max_bytes, limits.max_rows, limits.seconds,
+    ]
     h.update(json.dumps(payload, ensure_ascii=False).encode())
     return h.hexdigest()
 

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from etl.extract import date_context
 from etl.extract.dates import extract_dates
-from etl.extract.figures import extract_figures
+from etl.extract.figures import TooManyFigures, extract_figures
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired, repair
+
+__all__ = ["PageExtraction", "TooManyFigures", "extract_text"]
 
 
 @dataclass(frozen=True)
@@ -22,14 +24,18 @@ class PageExtraction:
     dates: list[DateMention]
 
 
-def extract_text(raw: str, issue_date: dt.date | None = None, precision: str = "month") -> PageExtraction:
+def extract_text(
+    raw: str, issue_date: dt.date | None = None, precision: str = "month", max_mentions: int | None = None
+) -> PageExtraction:
     """Repair ``raw`` and find its dates and figures.
 
     ``issue_date`` is the page's issue date, known to ``precision`` (``day``,
     ``month``: any day of the issue month; ``year``: any day of the year);
     relative dates stay unresolved without it.  Dates are read in their
     context (:mod:`etl.extract.date_context`).  Dates are found first:
-    their spans are never figures.
+    their spans are never figures.  ``max_mentions``: raise
+    ``TooManyFigures`` as soon as the page is known to hold more dates and
+    figures than that (before the figures are built).
     """
     repaired = repair(raw)
 
@@ -42,6 +48,11 @@ def extract_text(raw: str, issue_date: dt.date | None = None, precision: str = "
 
     dates = date_context.reanchor_articles(
         repaired, scan(issue_date, precision), issue_date, lambda issue: scan(issue, "year"))
+    if max_mentions is not None and len(dates) > max_mentions:
+        raise TooManyFigures(f"{len(dates)} dates, more than {max_mentions}")
     date_spans = [(d.clean_start, d.clean_end) for d in dates]
-    figures = extract_figures(repaired, exclude_spans=date_spans)
+    figures = extract_figures(
+        repaired, exclude_spans=date_spans,
+        max_candidates=None if max_mentions is None else max_mentions - len(dates),
+    )
     return PageExtraction(repaired=repaired, figures=figures, dates=dates)

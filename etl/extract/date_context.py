@@ -15,6 +15,9 @@ article itself fixes.
   year before the issue year when the issue date is in the first half of
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
+* **A bare day** opening a sentence (``23日上午，…``) is a day of the
+  issue month (else the month before) when the issue date is known to the
+  day (:func:`_bare_days`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
   :data:`ARTICLE_START_RX`) that reports a year-to-date period of an
@@ -99,6 +102,8 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
                 d = _mention(repaired, cs, ce, "period", dt.date(end.year, 1, 1), end, d.resolution)
         out.append(d)
     out.extend(_review_mentions(repaired, out, issue, precision))
+    if precision == "day" and issue is not None:
+        out.extend(_bare_days(repaired, out, issue))
     out.sort(key=lambda m: m.clean_start)
     return out
 
@@ -126,6 +131,35 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
                 start, end, res = dt.date(year, 1, 1), dt.date(year, 12, 31), "relative"
             taken.append((cs, ce))
             out.append(_mention(repaired, cs, ce, "year" if kind == "year" else "period", start, end, res))
+    return out
+
+
+#: A bare day that opens a sentence and tells when something happened
+#: (``23日上午，…``, ``1日，在…``): a news item's day of the issue month.
+_BARE_DAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚)")
+#: How far before the issue date a bare day may lie (a news item is fresh).
+_BARE_DAY_MAX_AGE = 31
+
+
+def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> list[DateMention]:
+    """Bare days (:data:`_BARE_DAY_RX`) that overlap no other mention, read
+    against an issue date known to the day: the latest such day on or
+    before it (this month, else the month before)."""
+    taken = [(d.clean_start, d.clean_end) for d in found]
+    out: list[DateMention] = []
+    for m in _BARE_DAY_RX.finditer(repaired.clean):
+        cs, ce = m.start(1), m.end()
+        if any(s < ce and cs < e for s, e in taken):
+            continue
+        day = int(m.group(1))
+        year, month = issue.year, issue.month
+        if day > issue.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            continue
+        date = dt.date(year, month, day)
+        if (issue - date).days <= _BARE_DAY_MAX_AGE:
+            out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 
 

@@ -18,9 +18,16 @@ _CN_BODY = CN_DIGITS + "十拾廿卅百千万亿佰仟萬億"
 MULTIPLIERS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
          "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
-_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_K = r"(?:\s?[kK](?![A-Za-z]))?"
+#: A decimal's fraction: whole, or leaving one digit to a decimal that
+#: follows (4.39|8.03公里, see ``_NUM``).  Never any other split: a regex
+#: that may give a run of digits back one at a time, retrying the rest of
+#: the run after each, costs the square of the run's length (a page that is
+#: one run of 200,000 digits took minutes).
 _FRACTION = r"\.(?:(?>[0-9]+)|[0-9]+(?=[0-9]\.[0-9]))"
+# (The integer digits are taken whole for the same reason: nothing after a
+# number starts with a digit, so giving digits back never makes a match.)
+_ARABIC = rf"[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:{_FRACTION})?|(?>[0-9]+)(?:{_FRACTION})?"
+_K = r"(?:\s?[kK](?![A-Za-z]))?"
 _NUM = (
     rf"(?:(?:{_ARABIC}){_K}|(?<![几数若])[{_CN_START}]|(?<![几数若上])[百千万](?=[余多])|(?(pre)[百千万亿](?![0-9{CN_DIGITS}])|(?!))|半(?=成))"
     # The body's digits, read in one way only.  A run of digits and numerals
@@ -98,11 +105,26 @@ def _unit_alternatives(rows: Iterable[rules.UnitRule]) -> str:
     return emit(trie, False)
 
 
+#: The longest figure, prefix to unit, in characters; a longer match is no
+#: figure.  It also bounds the work done at one position of a page: a page
+#: may hold a run of 200,000 digits or numerals, and any step that reads the
+#: rest of such a run from each of its positions costs the square of it.
+MAX_FIGURE_CHARS = 64
+
+
 @dataclass(frozen=True)
 class _Compiled:
     full: re.Pattern[str]
     simple: re.Pattern[str]  # the same without ranges (fallback)
     anchor: re.Pattern[str]  # where a figure may start (see _build_anchor)
+    #: Runs of MAX_FIGURE_CHARS or more number characters (no space): no
+    #: figure starts inside one (a run that long is a table or noise).
+    long_run: re.Pattern[str]
+
+
+def _build_long_run() -> re.Pattern[str]:
+    chars = re.escape("0123456789,.kK兆点點半" + _CN_BODY)
+    return re.compile(rf"[{chars}]{{{MAX_FIGURE_CHARS},}}")
 
 
 def _prefix_alternation() -> str:
@@ -235,10 +257,15 @@ def _no_follower_after_number() -> str:
     def cls(chars: set[str]) -> str:
         return "".join(sorted(re.escape(c) for c in chars))
 
-    # (tested after the anchor's character, which is the run's first)
-    return rf"(?!(?<=[{cls(filtered)}])[{cls(number_chars)}]*[^{cls(followers)}])"
+    # (tested after the anchor's character, which is the run's first; only
+    # so far: a longer run keeps the position, see MAX_FIGURE_CHARS)
+    return (
+        rf"(?!(?<=[{cls(filtered)}])[{cls(number_chars)}]{{0,{MAX_FIGURE_CHARS}}}[^{cls(followers)}])"
+    )
 
 
 @functools.cache
 def compiled() -> _Compiled:
-    return _Compiled(full=_build(True), simple=_build(False), anchor=_build_anchor())
+    return _Compiled(
+        full=_build(True), simple=_build(False), anchor=_build_anchor(), long_run=_build_long_run()
+    )

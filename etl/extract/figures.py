@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from etl.extract import rules
 from etl.extract.figure_patterns import (
     CN_DIGITS,
+    MAX_FIGURE_CHARS,
     MULTIPLIERS,
     compiled,
 )
@@ -445,10 +446,16 @@ def _general(m: re.Match[str], clean: str) -> _Cand:
     return _from_main(m, gd, clean)
 
 
-def _scan(clean: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
+class TooManyFigures(Exception):
+    """A page holds more figure candidates than its budget allows (raised
+    as soon as the count is passed: memory stays bounded by the budget)."""
+
+
+def _scan(clean: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = None) -> list[_Cand]:
     """Candidates left to right, never overlapping.  ``skip``: sorted clean
     spans (the dates) whose figures are dropped anyway: a match that lies
-    inside one is not interpreted at all."""
+    inside one is not interpreted at all.  ``limit``: raise
+    ``TooManyFigures`` past that many candidates."""
     comp = compiled()
     out: list[_Cand] = []
     pos = 0
@@ -457,12 +464,25 @@ def _scan(clean: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
     # current position (none: both beyond any offset).
     k, n_skip = 0, len(skip)
     skip_start, skip_end = skip[0] if n_skip else (_FAR, _FAR)
+    # Long runs of number characters, as (start, end) in order: a position
+    # inside one (after its first) starts no figure, and a match longer than
+    # a figure can be is none; so each position costs at most a figure's
+    # length, and a page costs time linear in its length.
+    runs = iter([r.span() for r in comp.long_run.finditer(clean)] + [(_FAR, _FAR)])
+    run_start, run_end = next(runs)
     for m0 in comp.anchor.finditer(clean):
         at = m0.start()
         if at < pos:
             continue
+        while run_end <= at:
+            run_start, run_end = next(runs)
+        if run_start < at:
+            continue
         m = match(clean, at)
         if m is None:
+            continue
+        if m.end() - at > MAX_FIGURE_CHARS:
+            pos = at + 1
             continue
         if at >= skip_end:
             while k < n_skip and skip[k][1] <= at:
@@ -498,6 +518,8 @@ def _scan(clean: str, skip: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
             continue
         out.append(cand)
         pos = max(cand.end, at + 1)
+        if limit is not None and len(out) > limit:
+            raise TooManyFigures(f"more than {limit} figure candidates")
     return out
 
 
@@ -659,15 +681,42 @@ SPEED_WORDS = re.compile(r"(?:时速|车速|航速|风速|速度|最高速度)(?
 _LENGTH_UNITS = frozenset({"km", "m"})
 
 
-def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = ()) -> list[Figure]:
+#: A figure's context is its sentence, unless the sentence is longer than
+#: this: then the clause around the figure within CONTEXT_REACH characters
+#: on each side (or just that window, in a run-on text without
+#: punctuation).  Without a bound a page of figures without punctuation
+#: published its whole text once per figure: output the square of the page.
+MAX_CONTEXT_CHARS = 200
+CONTEXT_REACH = 60
+_CLAUSE_MARK = re.compile(r"[，,；;：:、。！？!?\n]")
+
+
+def _clause_around(clean: str, cs: int, ce: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence ``clean[cs:ce]`` that holds the figure
+    ``clean[start:end]``, cut to CONTEXT_REACH characters on each side."""
+    lo = max(cs, start - CONTEXT_REACH)
+    hi = min(ce, end + CONTEXT_REACH)
+    marks_before = [m.end() for m in _CLAUSE_MARK.finditer(clean, lo, start)]
+    if marks_before:
+        lo = marks_before[-1]
+    mark_after = _CLAUSE_MARK.search(clean, end, hi)
+    if mark_after:
+        hi = mark_after.start()
+    return lo, hi
+
+
+def extract_figures(
+    repaired: Repaired, exclude_spans: Iterable[tuple[int, int]] = (), max_candidates: int | None = None
+) -> list[Figure]:
     """Every figure of the page, sorted by ``char_start``.
 
     ``exclude_spans`` are clean (start, end) spans, e.g. the dates: a figure
-    overlapping one of them is not emitted.
+    overlapping one of them is not emitted.  ``max_candidates``: raise
+    ``TooManyFigures`` when the page holds more candidates than that.
     """
     clean = repaired.clean
     spans = sorted((int(s), int(e)) for s, e in exclude_spans)
-    cands = _scan(clean, spans)
+    cands = _scan(clean, spans, max_candidates)
     if not cands:
         return []
     lines = _Lines(clean)
@@ -708,6 +757,8 @@ def extract_figures(repaired: Repaired, exclude_spans: Iterable[tuple[int, int]]
             j = bisect.bisect_left(sent_starts, end)
             if 0 < j <= len(sentences):
                 ce = max(ce, sentences[j - 1][1])
+        if ce - cs > MAX_CONTEXT_CHARS:
+            cs, ce = _clause_around(clean, cs, ce, start, end)
         context = contexts.get((cs, ce))
         if context is None:
             context = contexts[cs, ce] = display_text(cs, ce)

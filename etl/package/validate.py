@@ -11,12 +11,12 @@ Three kinds of checks, each with its own consequence:
   raises ``SchemaViolation`` and the run publishes nothing.
 * Package (``check_package``): the written package is checked before it
   replaces the old one, and by ``etl validate``: files against the
-  descriptor's hashes and sizes, the CSV read back with the schemas' dtypes
-  (and, in ``etl validate``, through the pandera schemas), each Parquet file
-  equal to its CSV twin, primary and foreign keys across the whole tables,
-  and frictionless (see ``check_package`` for what the in-run gate leaves
-  to ``etl validate``).  Every check streams the tables in blocks: memory
-  does not grow with them.
+  descriptor's hashes and sizes, the CSV read back with the schemas' dtypes,
+  each Parquet file equal to its CSV twin, primary and foreign keys across
+  the whole tables, in ``etl validate`` every rule of the data
+  (``etl.package.datarules``), and frictionless (see ``check_package`` for
+  what the in-run gate leaves to ``etl validate``).  The file and key checks
+  stream the tables in blocks: memory does not grow with them.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.package import schema
-from etl.package.descriptor import build_descriptor
+from etl.package.descriptor import build_descriptor, declared_foreign_keys
 
 #: Tables checked at once, in threads (pandera's and the file checks'
 #: queries run in polars without the GIL): two, so at most two blocks of rows
@@ -271,6 +271,10 @@ def _check_blocks(package_dir: Path, csv: dict, pq: pl.LazyFrame, pandera_check:
     dtypes = schema.polars_schema(table)
     rows = 0
     for rel in resource_paths(csv):
+        with (package_dir / rel).open("rb") as f:
+            header = f.readline().rstrip(b"\r\n").decode("utf-8", "replace").split(",")
+        if header != list(dtypes):
+            return f"{rel}: header {header} is not the schema's columns {list(dtypes)}"
         for block in read_csv_blocks(package_dir / rel, dtypes, block_bytes):
             span = f"{rows}..{rows + block.height}"
             if pandera_check:
@@ -358,20 +362,31 @@ def check_primary_key(package_dir: Path, parquet: dict) -> list[str]:
 
 
 def check_foreign_keys(package_dir: Path, descriptor: dict) -> list[str]:
-    """Every foreign key of every table resolves (Parquet resources), one
-    table at a time."""
+    """Every foreign key (``declared_foreign_keys``) resolves, across the
+    whole Parquet resources, one key at a time: one line per key broken,
+    naming the first row (in key order) whose value is missing and the count
+    of the others."""
     by_table = {r["x-table"]: r for r in descriptor["resources"] if r["format"] == "parquet"}
     problems = []
-    for table, resource in by_table.items():
-        lf = _scan(package_dir, resource)
-        for fk in schema.load(table).get("foreignKeys", []):
-            target = fk["reference"]["resource"]
-            missing = missing_references(lf, fk["fields"], _scan(package_dir, by_table[target]), fk["reference"]["fields"])
-            if missing.height:
-                problems.append(
-                    f"{table}: {missing.height} value(s) of {fk['fields']} not in "
-                    f"{target}.{fk['reference']['fields']}, e.g. {missing.row(0)}"
-                )
+    for table, fields, target, ref_fields in declared_foreign_keys(descriptor):
+        if table not in by_table:
+            continue
+        if target not in by_table:
+            problems.append(f"{table}: foreign key {fields} refers to {target!r}, which the package does not hold")
+            continue
+        lf = _scan(package_dir, by_table[table])
+        missing = missing_references(lf, fields, _scan(package_dir, by_table[target]), ref_fields)
+        if missing.height:
+            key = schema.load(table)["primaryKey"] if table in schema.TABLES else fields
+            rows = lf.join(missing.lazy(), on=fields, how="semi").select(list(dict.fromkeys([*key, *fields]))).sort(key).collect()
+            first = rows.row(0, named=True)
+            where = ", ".join(f"{k}={first[k]}" for k in key)
+            value = tuple(first[f] for f in fields)
+            more = f" (and {rows.height - 1} more rows)" if rows.height > 1 else ""
+            problems.append(
+                f"{table}: row {where}: column {', '.join(fields)}: value {value[0] if len(value) == 1 else value!r} "
+                f"not in {target}.{ref_fields} (foreign key){more}"
+            )
     return problems
 
 
@@ -500,16 +515,16 @@ def read_descriptor(package_dir: Path) -> dict:
         raise PackageInvalid(package_dir, [f"datapackage.json is not JSON: {e}"]) from None
 
 
-def check_package(package_dir: Path, frictionless_check: str = "full", pandera_check: bool = True) -> None:
+def check_package(package_dir: Path, frictionless_check: str = "full", data_rules: bool = True) -> None:
     """Raise PackageInvalid unless the package in ``package_dir`` is whole and valid.
 
     Always: every file matches the descriptor's hash and size; every CSV
-    resource read back with polars and its schema's dtypes passes its pandera
-    schema block by block (``pandera_check``; the run passes False, its rows
-    were checked before they were written) and equals its Parquet twin;
-    primary keys are unique and foreign keys resolve across whole tables.
-    The pandera schemas and the descriptor's schemas both derive from
-    ``schemas/*.json``, so these are the same rules frictionless applies.
+    resource read back with polars and its schema's dtypes (its header the
+    schema's columns) equals its Parquet twin; primary keys are unique and
+    foreign keys (the descriptor's and the job's schemas') resolve across
+    whole tables.  ``data_rules``: every rule the data has
+    (``etl.package.datarules``: each column's declared constraints, as the
+    pandera schemas check them, and the rules no schema can declare).
 
     ``frictionless_check``: ``fast`` (what ``etl run`` does before the swap):
     frictionless validates the descriptor (metadata and Table Schemas) but
@@ -522,8 +537,20 @@ def check_package(package_dir: Path, frictionless_check: str = "full", pandera_c
     descriptor = read_descriptor(package_dir)
     problems = check_files(package_dir, descriptor)
     if not problems:
-        problems += check_data(package_dir, descriptor, pandera_check=pandera_check)
-        problems += check_keys(package_dir, descriptor)
+        # The files first: the rules below read the Parquet resources, which
+        # these hold equal to the CSV ones (header, dtypes and rows).  The
+        # rules cover every column constraint the pandera schemas check, with
+        # one line per rule broken instead of one per block of rows.
+        problems += check_data(package_dir, descriptor, pandera_check=False)
+        if not problems:
+            problems += check_keys(package_dir, descriptor)
+            if data_rules:
+                from etl.package.datarules import check_rules
+
+                problems += check_rules(package_dir, descriptor)
+        if problems and frictionless_check == "full":
+            # (its rows' errors would repeat the lines above, row by row)
+            frictionless_check = "fast"
         problems += check_with_frictionless(package_dir, descriptor, frictionless_check)
     if problems:
         raise PackageInvalid(package_dir, problems)

@@ -747,7 +747,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         region = PageRegion(None, "none_named")
     places = places or []
     place_starts = [m.start for m in places]
-    year_of_report = report_year(repaired.clean)
+    year_of_report = report_year(repaired.clean, as_of)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []
     page_end = len(repaired.clean)

@@ -49,6 +49,9 @@ COMPARISON_BEFORE = ("比", "较", "同比", "与", "和", "相比", "低于", "
 COMPARISON_AFTER = ("同期", "相比", "同比", "比较", "水平")
 #: The figure counts up to the article's date.
 UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至今", "迄今")
+#: Up-to-now words that govern the rest of their sentence
+#: (截至目前，A累计X，累计带动Y).
+SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今")
 #: The figure is a running total.
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
 #: The figure is a yearly average over its span.
@@ -57,7 +60,7 @@ AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事")
 #: Words that make the whole rest of their sentence a projection or a plan
 #: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
-SENTENCE_TARGET_WORDS = ("预计", "力争", "确保")
+SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于")
 #: A target word right after these names what was achieved (完成目标任务的 113%).
 ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
 #: A bulletin's or report's title: its year frames the page.
@@ -100,9 +103,21 @@ def _in_dateline(clean: str, de: int) -> bool:
     return bool(_DATELINE_AFTER_RX.match(clean, de))
 
 
-def report_year(clean: str) -> int | None:
-    """The year a bulletin or report names in its title (first lines)."""
-    m = _REPORT_TITLE_RX.search(clean[:200])
+#: A government work report: given in spring, it reviews the year before
+#: the one it is given in (``2023年…政府工作报告`` reviews 2022).
+GOV_REPORT = "政府工作报告"
+
+
+def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
+    """The year a bulletin or report names in its title (first lines); for a
+    government work report (its title or a lead that names one), the year
+    before the one it is given in (its title's year, else ``as_of``'s)."""
+    head = clean[:200]
+    m = _REPORT_TITLE_RX.search(head)
+    if GOV_REPORT in head:
+        if m and GOV_REPORT in m.group(0):
+            return int(m.group(1)) - 1
+        return as_of.year - 1 if as_of is not None else None
     return int(m.group(1)) if m else None
 
 
@@ -172,7 +187,18 @@ def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list
     """The dates that may frame a figure: resolved, and not the base of a
     comparison (``dates``: (clean start, clean end, date), sorted)."""
     return [(ds, de, d) for ds, de, d in dates
-            if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)]
+            if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)
+            and not _names_a_gov_report(clean, de)]
+
+
+_GOV_REPORT_NAME_RX = re.compile(r"[^\n。，,]{0,30}?" + GOV_REPORT)
+
+
+def _names_a_gov_report(clean: str, de: int) -> bool:
+    """Whether the date ending at ``de`` is the year in a government work
+    report's name (``2023年某县政府工作报告``): the year it is given in, not
+    the period of its figures."""
+    return bool(_GOV_REPORT_NAME_RX.match(clean, de))
 
 
 def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int,
@@ -190,8 +216,17 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     if as_of is None:
         return start, end, basis
     clause = _clause_before(idx.clean, cs)
-    if any(w in clause for w in UP_TO_NOW):
+    sentence = _sentence_before(idx.clean, cs)
+    if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW):
+        if measure == "cumulative" and (d is None or d.clean_start < cs - len(sentence)):
+            # a running total up to now: no date of its sentence says since when
+            return None, as_of, (basis or "paragraph")
         return (start or dt.date(as_of.year, 1, 1)), as_of, (basis or "paragraph")
+    if measure == "target" and basis == "article":
+        return None, None, None  # the day an article tells of is not a plan's period
+    if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
+        # a plan in a report that looks back on last year is for this year
+        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), basis
     if d is not None and measure != "target" and d.resolution == "relative" and d.granularity == "year" \
             and start is not None and start.year == as_of.year and end is not None and end > as_of:
         return start, as_of, basis  # 今年 in an outcome: the year so far

@@ -236,6 +236,16 @@ _NOT_AFTER_CITY = "场民"
 _TITLE_OPEN, _TITLE_CLOSE = "《", "》"
 
 
+#: A short form this long (三门峡, 九寨沟, 石家庄) is no ordinary word: it reads
+#: as a place wherever it stands (those that are words go in
+#: ambiguous_regions.csv).
+_SELF_EVIDENT_SHORT_FORM = 3
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -290,10 +300,19 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         form = text[m.start : m.end]
         region = gaz[m.code]
         if m.full:
-            # A one-character stem (成县, 和县) reads inside ordinary words
-            # (完成县里…): like the listed forms, it needs a region above it.
-            needs_parent = form in ambiguous or len(form) <= 2
-            ok = not needs_parent or not named_full.isdisjoint(_ancestors(m.code))
+            # A one-character stem (成县, 范县) reads inside ordinary words
+            # (完成县里, 示范县): unless it starts a word (at the page's start
+            # or after a mark that is not a Han character: ，随县检察院), it
+            # needs a region above it written right before it (濮阳市范县)
+            # or a word of PLACE_BEFORE (在范县).  A listed form (和县)
+            # needs a region above it named in full on the page.
+            if form in ambiguous:
+                ok = not named_full.isdisjoint(_ancestors(m.code))
+            elif len(form) <= 2 and m.start > 0 and _is_han(text[m.start - 1]):
+                ok = ((prev_end == m.start and prev_code in _ancestors(m.code))
+                      or text[max(0, m.start - 2) : m.start].endswith(PLACE_BEFORE))
+            else:
+                ok = True
         elif m.code in named_full:
             ok = True
         elif form in ambiguous:
@@ -301,6 +320,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         else:
             before = text[max(0, m.start - 2) : m.start]
             ok = (region.level == "province"
+                  or len(form) >= _SELF_EVIDENT_SHORT_FORM
                   or before.endswith(PLACE_BEFORE)
                   or text.startswith(PLACE_AFTER, m.end)
                   or chain_root(m.code) in named_full
@@ -354,11 +374,13 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     if found is None:
         found = place_mentions(text, starts)
     counts: dict[str, int] = {}
+    full_counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in found:
         if hint_code is not None and not _within(m.code, hint_code):
             continue
         counts[m.code] = counts.get(m.code, 0) + 1
+        full_counts[m.code] = full_counts.get(m.code, 0) + m.full
         first.setdefault(m.code, m.start)
     if not counts:
         if hint_code is not None:
@@ -374,11 +396,11 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     def earliest(root: str) -> int:
         return min(p for c, p in first.items() if _within(c, root))
 
-    # The province: named provinces first (a county of another province the
-    # page does not name cannot carry it away), then the most mentioned.
-    provinces = {chain(c)[0] for c in counts}
-    named = {c for c in counts if gaz[c].level == "province"}
-    pool = named or provinces
+    # The province: the one of the places the headline names (a page about
+    # a county's workers in another province names that province's towns
+    # more often), else the most mentioned.
+    in_title = {chain_root(m.code) for m in found if m.start < _title_end(text) and m.code in counts}
+    pool = in_title if len(in_title) == 1 else {chain(c)[0] for c in counts}
     if hint_code is not None:
         current = hint_code
     else:
@@ -395,7 +417,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             break
         top = min(children, key=lambda c: (-children[c], earliest(c)))
         others = sum(w for c, w in children.items() if c != top)
-        if children[top] > others and children[top] >= counts.get(current, 0):
+        # Against the current region's full names only: its short form
+        # often stands in the name of a body or project (济南广电, 重庆合长高速).
+        if children[top] > others and children[top] >= full_counts.get(current, 0):
             current = top
         else:
             break
@@ -406,6 +430,22 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis)
+
+
+#: The longest first line that reads as a headline (no sentence ends in it).
+_TITLE_MAX = 40
+
+
+def _title_end(text: str) -> int:
+    """The end of the page's headline: its first non-empty line when that
+    is short and holds no full stop; 0 when the page has none."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    end = len(text) if end < 0 else end
+    line = text[lead:end]
+    if len(line.strip()) > _TITLE_MAX or any(ch in line for ch in "。!?！？"):
+        return 0
+    return end
 
 
 def page_region(text: str, starts: list[int] | None = None) -> Region | None:
@@ -432,6 +472,8 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             break
         if province is not None and chain_root(m.code) != province:
             continue
+        if not m.full and page_code is not None and m.code in _ancestors(page_code):
+            continue  # 重庆合长高速 on a 合川区 page: a short form above the page's region names a body or project
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m
     if best is not None and best.code != page_code:
