@@ -51,6 +51,7 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, overlapped_matches, load_codebook
 from etl.semantic.periods import framing_dates, measure_of, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
+from etl.semantic.restated import drop_restated, respective_object_fits
 
 #: Characters that end a clause / a sentence in the clean text (full-width
 #: ASCII punctuation is half-width there; both forms listed).
@@ -672,55 +673,6 @@ def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:
     return not (clean[end] == "组" and clean[end + 1 : end + 2] in GROUP_VERB_TAILS)
 #: Words right before a count of the persons listed before them (甲、乙等五户).
 LISTED_COUNT_BEFORE = ("等", "等共", "共")
-#: A line longer than this, or with a full stop, is body text, not a title.
-TITLE_MAX = 40
-
-
-def _drop_restated(rows: list[dict], raw: str) -> list[dict]:
-    """One row per statistic a page states more than once (in its title and
-    its body, or twice in the body): the same indicator, value, unit and
-    region.  The row kept is the first in body text (a line of the raw page
-    with a full stop or longer than a title: the repair may join a title
-    to the lines after it), else the first."""
-    def in_body(at: int) -> bool:
-        start = raw.rfind("\n", 0, at) + 1
-        end = raw.find("\n", at)
-        line = raw[start : end if end >= 0 else len(raw)]
-        return "。" in line or len(line.strip()) > TITLE_MAX
-
-    keep: dict[tuple, int] = {}
-    for i, r in enumerate(rows):
-        key = (r["indicator_id"], r["value"], r["value_max"], r["unit"], r["region_code"])
-        if key not in keep or (not in_body(rows[keep[key]]["char_start"]) and in_body(r["char_start"])):
-            keep[key] = i
-    chosen = set(keep.values())
-    return [r for i, r in enumerate(rows) if i in chosen]
-
-
-#: The word that pairs a list of figures with the objects before it.
-RESPECTIVELY = "分别"
-
-
-def _respective_object_fits(idx: PageIndex, figs: list, k: int, requires: tuple[str, ...]) -> bool:
-    """For figure ``k`` in a list after 分别 (贷款 8.02 亿元，新增就业 3.02 万人，
-    转移就业 1.02 万人，分别完成年度目标的 134.8%、84.32%、107.5%): whether the
-    object it pairs with (the same place in the list of figures of the sentence
-    before 分别) names one of ``requires`` in its own clause.  True when the
-    figure is in no such list or the lists do not pair up."""
-    clean = idx.clean
-    cs = figs[k][0]
-    sent = idx.back(cs, idx.sentence_breaks)
-    at = clean.rfind(RESPECTIVELY, sent, cs)
-    if at < 0:
-        return True
-    unit = figs[k][2].unit
-    listed = [i for i, (c, _, f) in enumerate(figs) if at < c < idx.forward(cs, idx.sentence_breaks) and f.unit == unit]
-    objects = [i for i, (c, _, _) in enumerate(figs) if sent <= c < at]
-    if len(listed) != len(objects) or k not in listed:
-        return True
-    obj = objects[listed.index(k)]
-    start = idx.back(figs[obj][0], idx.clause_breaks)
-    return any(w in clean[start : figs[obj][1]] for w in requires)
 
 
 def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure], dates: list[DateMention],
@@ -767,7 +719,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator
-            if ind.requires and not _respective_object_fits(idx, figs, k, ind.requires):
+            if ind.requires and not respective_object_fits(idx, figs, k, ind.requires):
                 continue  # (分别完成…的 134.8%、84.32%: each rate is of its own object)
             measure = measure_of(idx.clean, cs, ind.measures, frame_start, as_of)
             if measure == "target" and ind.as_target:
@@ -805,7 +757,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "_fig": f,
             })
     checks = run_checks(source_id, idx, figs, rows)
-    rows = _drop_restated(rows, repaired.raw)
+    rows = drop_restated(rows, repaired.raw)
     for r in rows:
         del r["_cs"], r["_fig"]
     return rows, checks

@@ -1,0 +1,61 @@
+"""Indicator rows that restate or pair figures: a statistic a page states
+twice (its title and its body, or two body sentences) gives one row, and a
+list of rates after 分别 pairs with the objects before it.  Used by
+``etl.semantic.indicators.derive_indicators``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (indicators imports this module: no cycle at run time)
+    from etl.semantic.indicators import PageIndex
+
+#: A line longer than this, or with a full stop, is body text, not a title.
+TITLE_MAX = 40
+
+
+def drop_restated(rows: list[dict], raw: str) -> list[dict]:
+    """One row per statistic a page states more than once (in its title and
+    its body, or twice in the body): the same indicator, value, unit and
+    region.  The row kept is the first in body text (a line of the raw page
+    with a full stop or longer than a title: the repair may join a title
+    to the lines after it), else the first."""
+    def in_body(at: int) -> bool:
+        start = raw.rfind("\n", 0, at) + 1
+        end = raw.find("\n", at)
+        line = raw[start : end if end >= 0 else len(raw)]
+        return "。" in line or len(line.strip()) > TITLE_MAX
+
+    keep: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        key = (r["indicator_id"], r["value"], r["value_max"], r["unit"], r["region_code"])
+        if key not in keep or (not in_body(rows[keep[key]]["char_start"]) and in_body(r["char_start"])):
+            keep[key] = i
+    chosen = set(keep.values())
+    return [r for i, r in enumerate(rows) if i in chosen]
+
+
+#: The word that pairs a list of figures with the objects before it.
+RESPECTIVELY = "分别"
+
+
+def respective_object_fits(idx: PageIndex, figs: list, k: int, requires: tuple[str, ...]) -> bool:
+    """For figure ``k`` in a list after 分别 (贷款 8.02 亿元，新增就业 3.02 万人，
+    转移就业 1.02 万人，分别完成年度目标的 134.8%、84.32%、107.5%): whether the
+    object it pairs with (the same place in the list of figures of the sentence
+    before 分别) names one of ``requires`` in its own clause.  True when the
+    figure is in no such list or the lists do not pair up."""
+    clean = idx.clean
+    cs = figs[k][0]
+    sent = idx.back(cs, idx.sentence_breaks)
+    at = clean.rfind(RESPECTIVELY, sent, cs)
+    if at < 0:
+        return True
+    unit = figs[k][2].unit
+    listed = [i for i, (c, _, f) in enumerate(figs) if at < c < idx.forward(cs, idx.sentence_breaks) and f.unit == unit]
+    objects = [i for i, (c, _, _) in enumerate(figs) if sent <= c < at]
+    if len(listed) != len(objects) or k not in listed:
+        return True
+    obj = objects[listed.index(k)]
+    start = idx.back(figs[obj][0], idx.clause_breaks)
+    return any(w in clean[start : figs[obj][1]] for w in requires)
