@@ -174,7 +174,7 @@ def test_a_figure_in_a_heading_takes_the_first_date_of_its_article():
     """A title's figure has no date before it: the article's first date
     (not the page's publication line) frames it."""
     from etl.extract.records import new_date_mention
-    from etl.semantic.indicators import index_page
+    from etl.semantic.page_index import index_page
     from etl.semantic.periods import framing_dates, period_of
     clean = ("某镇200名志愿者走访慰问困难群众\n"
              "http://news.example.cn 2017-10-11 09:30 来源:某某新闻网\n"

@@ -484,7 +484,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
                   issue_day: dt.date | None = None) -> list[dict]:
     """The care-visit rows of one page (masked).  ``sentence_breaks``: the
     offsets of the clean text's sentence ends, when the caller has them
-    (``etl.semantic.indicators.PageIndex.sentence_breaks``); ``region_starts``: the
+    (``etl.semantic.page_index.PageIndex.sentence_breaks``); ``region_starts``: the
     clean text's ``regions.form_starts``, likewise (the street is looked up
     in the lead); ``issue_day``: the page's issue date when known to the day
     (it dates 昨日 and a day told without its month, 23日上午)."""

@@ -42,21 +42,16 @@ import datetime as dt
 import math
 import operator
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from itertools import accumulate
+from dataclasses import dataclass
 
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
-from etl.semantic.codebook import Indicator, Codebook, overlapped_matches, load_codebook
+from etl.semantic.codebook import Indicator, Codebook, load_codebook
 from etl.semantic.periods import framing_dates, measure_of, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
+from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import drop_restated, respective_object_fits
 
-#: Characters that end a clause / a sentence in the clean text (full-width
-#: ASCII punctuation is half-width there; both forms listed).
-CLAUSE_END = set(",，;；:：!！?？。\n")
-SENTENCE_END = set(";；!！?？。\n")
 
 #: Characters right after a count that do not start the noun it counts
 #: (招聘会 3 个，…; 礼包 200 个给…; 3 个左右).
@@ -65,140 +60,6 @@ NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是�
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
-
-
-# --- page structure ------------------------------------------------------------
-
-
-@dataclass
-class PageIndex:
-    """Positions in the clean text of one page, computed once."""
-
-    clean: str
-    signals: list[tuple[int, int, str]]  # (start, end, phrase), sorted by end (near the figures: see index_page)
-    signal_ends: list[int]
-    groups: list[tuple[int, int, str]]
-    group_ends: list[int]
-    para_starts: list[int]  # clean offsets where a paragraph (line) starts
-    headings: list[int]  # starts of lines that are headings
-    clause_breaks: list[int]  # positions of clause-ending characters
-    clause_breaks_list: list[int]  # the same, plus 、 (ends a noun phrase)
-    sentence_breaks: list[int]
-    year_openers: list[int] = field(default_factory=list)  # paragraph starts opening with 全年…
-
-    def back(self, pos: int, breaks: list[int]) -> int:
-        """Start of the unit (clause, sentence) containing pos."""
-        i = bisect.bisect_left(breaks, pos)
-        return breaks[i - 1] + 1 if i else 0
-
-    def forward(self, pos: int, breaks: list[int]) -> int:
-        """End (exclusive) of the unit containing pos."""
-        i = bisect.bisect_left(breaks, pos)
-        return breaks[i] if i < len(breaks) else len(self.clean)
-
-
-def _is_heading(line: str) -> bool:
-    s = line.strip()
-    return bool(s) and len(s) <= 24 and not any(c in "。!！?？;；:：," for c in s[:-1]) and s[-1] not in "。!！?？;；:：,，"
-
-
-_BY_END = operator.itemgetter(1, 0)
-_SPAN = operator.itemgetter(0, 1)
-# (Module-level names: the per-figure lookups call them a few hundred times a page.)
-_bisect_left = bisect.bisect_left
-_bisect_right = bisect.bisect_right
-#: Every character that ends a clause, a sentence or a list item (、).
-_BREAK_CHARS = "".join(sorted(CLAUSE_END)) + "、"
-
-
-def char_positions(text: str, chars: str) -> dict[str, list[int]]:
-    """Offsets of each of ``chars`` in ``text`` (absent characters left out).
-
-    Cutting the text at a character and summing the lengths of the pieces
-    runs in C, where a regex would build a match object per occurrence (the
-    break characters are a tenth of a page)."""
-    out: dict[str, list[int]] = {}
-    for ch in chars:
-        if ch in text:
-            pieces = text.split(ch)
-            pieces.pop()
-            # The k-th occurrence follows pieces 0..k and k earlier occurrences.
-            out[ch] = list(map(operator.add, accumulate(map(len, pieces)), range(len(pieces))))
-    return out
-
-
-def _merged(positions: dict[str, list[int]], chars: Iterable[str]) -> list[int]:
-    """The sorted offsets of any of ``chars`` (sorted runs: a cheap sort)."""
-    out: list[int] = []
-    for ch in chars:
-        out += positions.get(ch, ())
-    out.sort()
-    return out
-
-
-def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], n: int) -> list[tuple[int, int]]:
-    """The clauses around the clean ``spans`` (each from the clause start
-    before it to the clause end after it, one past it included), merged:
-    the only places where :func:`match_figure` and :func:`population_group`
-    look for phrases."""
-    windows: list[tuple[int, int]] = []
-    for cs, ce in sorted(spans):
-        if windows and cs < windows[-1][1] and ce < windows[-1][1]:
-            continue  # in the last window's clauses (often: several figures a clause)
-        i = bisect.bisect_left(clause_breaks, cs)
-        lo = clause_breaks[i - 1] + 1 if i else 0
-        j = bisect.bisect_left(clause_breaks, ce)
-        hi = (clause_breaks[j] if j < len(clause_breaks) else n) + 1
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
-        else:
-            windows.append((lo, hi))
-    return windows
-
-
-def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> PageIndex:
-    """The index of a page's clean text.  With ``spans``, the clean (start,
-    end) of the figures whose indicators will be looked up, the signal and
-    group phrases are only looked for in the clauses around them (a few
-    tenths of a page): the lookups give the same results."""
-    cb = load_codebook()
-    breaks = char_positions(clean, _BREAK_CHARS)
-    clause_breaks = _merged(breaks, CLAUSE_END)
-    windows = None if spans is None else _clause_windows(spans, clause_breaks, len(clean))
-    signals = overlapped_matches(cb.signal_rx, clean, windows, cb.signal_max_len)
-    signals.sort(key=_BY_END)
-    groups = overlapped_matches(cb.group_rx, clean, windows, cb.group_max_len)
-    groups.sort(key=_BY_END)
-    lines = clean.split("\n")
-    para_starts = [0]
-    headings = []
-    year_openers = []
-    full_year = cb.full_year_words
-    pos = 0
-    for line in lines:
-        if _is_heading(line):
-            headings.append(pos)
-        elif full_year and line.lstrip().startswith(full_year):
-            year_openers.append(pos)
-        pos += len(line) + 1
-        para_starts.append(pos)
-    para_starts.pop()
-    clause_breaks_list = clause_breaks
-    if "、" in breaks:
-        clause_breaks_list = sorted(clause_breaks + breaks["、"])
-    return PageIndex(
-        clause_breaks=clause_breaks,
-        clause_breaks_list=clause_breaks_list,
-        sentence_breaks=_merged(breaks, SENTENCE_END),
-        clean=clean,
-        signals=signals,
-        signal_ends=[s[1] for s in signals],
-        groups=groups,
-        group_ends=[g[1] for g in groups],
-        para_starts=para_starts,
-        headings=headings,
-        year_openers=year_openers,
-    )
 
 
 def _owners(cb: Codebook, phrase: str) -> tuple[str, ...]:
@@ -282,7 +143,7 @@ def match_figure(
     """The indicator(s) of one figure (clean span cs..ce), or []."""
     clean = idx.clean
     breaks = idx.clause_breaks
-    i = _bisect_left(breaks, cs)
+    i = bisect.bisect_left(breaks, cs)
     own_clause_start = breaks[i - 1] + 1 if i else 0
     clause_start = max(own_clause_start, prev_end)
     if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
@@ -294,15 +155,15 @@ def match_figure(
         # a list shares the verb before the first.
         clause_start = own_clause_start
     breaks = idx.clause_breaks_list
-    i = _bisect_left(breaks, ce)
+    i = bisect.bisect_left(breaks, ce)
     clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
     signals = idx.signals
     ends = idx.signal_ends
     # Before: phrases ending inside [clause_start, cs].  After: phrases
     # starting in the noun phrase after the figure (sorted by end: those
     # ending by clause_end; a phrase starting at or after ce ends after it).
-    before = range(_bisect_left(ends, clause_start), _bisect_right(ends, cs))
-    after = range(_bisect_left(ends, ce), _bisect_right(ends, clause_end))
+    before = range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs))
+    after = range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end))
     if not before and not after:  # (a third of the figures)
         return []
     cb = load_codebook()
@@ -376,15 +237,15 @@ def population_group(
     if not ends:
         return default
     breaks = idx.clause_breaks
-    i = _bisect_left(breaks, cs)
+    i = bisect.bisect_left(breaks, cs)
     clause_start = max(breaks[i - 1] + 1 if i else 0, prev_end)
-    i = _bisect_left(breaks, ce)
+    i = bisect.bisect_left(breaks, ce)
     clause_end = min(breaks[i] if i < len(breaks) else len(idx.clean), next_start)
     groups = idx.groups
     owner = load_codebook().group_owner
     if not after_only:
         # Group phrases inside the clause ending by the figure's start: the nearest wins.
-        lo, hi = _bisect_left(ends, clause_start), _bisect_right(ends, cs)
+        lo, hi = bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs)
         if lo < hi:  # (most figures have none)
             best = None
             for k in range(lo, hi):
@@ -394,7 +255,7 @@ def population_group(
             if best is not None:
                 return best[2]
     # Group phrases starting at or after the figure's end and ending by clause_end.
-    lo, hi = _bisect_left(ends, ce), _bisect_right(ends, clause_end)
+    lo, hi = bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end)
     if lo < hi:
         best = min(((s - ce, s - e, owner[p]) for s, e, p in groups[lo:hi] if s >= ce), default=None)
         if best is not None:
@@ -690,10 +551,10 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     no statistic of the region: no row."""
     if spans is None:
         spans = [clean_span(repaired, f) for f in figures]
-    figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=_SPAN)
+    figs = sorted(((cs, ce, f) for (cs, ce), f in zip(spans, figures, strict=True)), key=SPAN)
     if idx is None:
         idx = index_page(repaired.clean, [(cs, ce) for cs, ce, _ in figs])
-    dts = framing_dates(repaired.clean, sorted(((*clean_span(repaired, d), d) for d in dates), key=_SPAN))
+    dts = framing_dates(repaired.clean, sorted(((*clean_span(repaired, d), d) for d in dates), key=SPAN))
     date_starts = [d[0] for d in dts]
     if region is None:
         region = PageRegion(None, "none_named")

@@ -71,7 +71,7 @@ _SENTENCE_END = ";；!！?？。\n"
 
 
 class TextIndex(Protocol):
-    """What the period rules read of a page's index (``indicators.PageIndex``)."""
+    """What the period rules read of a page's index (``etl.semantic.page_index.PageIndex``)."""
 
     clean: str
     para_starts: list[int]

@@ -5,10 +5,7 @@ list of rates after 分别 pairs with the objects before it.  Used by
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # (indicators imports this module: no cycle at run time)
-    from etl.semantic.indicators import PageIndex
+from etl.semantic.page_index import PageIndex
 
 #: A line longer than this, or with a full stop, is body text, not a title.
 TITLE_MAX = 40
