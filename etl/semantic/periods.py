@@ -121,11 +121,28 @@ def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: Everything up to and including the last clause (sentence) end of a window.
+_THROUGH_LAST_CLAUSE_END_RX = re.compile("(?s:.*)[" + re.escape(_CLAUSE_END) + "]")
+_THROUGH_LAST_SENTENCE_END_RX = re.compile("(?s:.*)[" + re.escape(_SENTENCE_END) + "]")
+
+
+def _after_last(through_last: re.Pattern[str], clean: str, cs: int) -> int:
+    """The offset right after the last end character (``through_last``
+    matches through it) before clean offset ``cs``, else 0.  The regex looks
+    back over growing windows, so the cost is linear in the distance to that
+    end, not in the page's length (this runs for every figure)."""
+    hi, width = cs, 64
+    while hi > 0:
+        lo = max(0, hi - width)
+        m = through_last.match(clean, lo, hi)
+        if m:
+            return m.end()
+        hi, width = lo, width * 4
+    return 0
+
+
 def _clause_before(clean: str, cs: int) -> str:
-    k = cs
-    while k > 0 and clean[k - 1] not in _CLAUSE_END:
-        k -= 1
-    return clean[k:cs]
+    return clean[_after_last(_THROUGH_LAST_CLAUSE_END_RX, clean, cs) : cs]
 
 
 def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, starts: list[int],
@@ -253,10 +270,7 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
 
 
 def _sentence_before(clean: str, cs: int) -> str:
-    k = cs
-    while k > 0 and clean[k - 1] not in _SENTENCE_END:
-        k -= 1
-    return clean[k:cs]
+    return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs) : cs]
 
 
 def _lead(clean: str, cs: int) -> str:
