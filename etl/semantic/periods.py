@@ -255,11 +255,12 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
     """The kind of number the figure at clean offset ``cs`` is (see the module
     docstring), among the indicator's ``allowed`` kinds."""
     clause = _clause_before(clean, cs)
+    sentence = _sentence_before(clean, cs)
     kind = "outcome"
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
-    elif _has_target_word(clause) or _has_target_word(_lead(clean, cs)) \
-            or any(w in _sentence_before(clean, cs) for w in SENTENCE_TARGET_WORDS) \
+    elif _has_target_word(clause) or _has_target_word(_lead(sentence)) \
+            or any(w in sentence for w in SENTENCE_TARGET_WORDS) \
             or (start is not None and as_of is not None and start > as_of):
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS):
@@ -273,10 +274,9 @@ def _sentence_before(clean: str, cs: int) -> str:
     return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs) : cs]
 
 
-def _lead(clean: str, cs: int) -> str:
-    """The lead of the figure's sentence when it ends in a colon
-    (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
-    sentence = _sentence_before(clean, cs)
+def _lead(sentence: str) -> str:
+    """The lead of a figure's sentence (up to the figure) when it ends in a
+    colon (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
     for colon in (":", "："):
         if colon in sentence:
             return sentence[: sentence.index(colon)]
