@@ -42,7 +42,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from etl.extract.records import DateMention
 from etl.extract.rules import read_yaml
@@ -50,6 +50,7 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import CODEBOOK
 
 SENTENCE_END = "。!！?？;；"
+_SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
 #: What ends a story's sentences (a header of titles and menus has none).
 _FULL_STOPS = "。！"
 #: A day without its month at a sentence's start (``16 日下午``): dated, the day unknown.
@@ -77,6 +78,33 @@ class VisitVocab:
     not_motion_after: tuple[str, ...]
     further_openers: tuple[str, ...]
     relative_days: tuple[tuple[str, int], ...]
+    # The word lists as one regex each, built once (a search finds the leftmost word at once).
+    event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    event_or_motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    recipient_or_home_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    homes_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    organisers_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    other_story_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    not_event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    dateline_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    reporting_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    campaign_start_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    reporting_or_campaign_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    relative_days_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, words in (
+            ("event_rx", self.event_verbs), ("motion_rx", self.motion_verbs),
+            ("event_or_motion_rx", self.event_verbs + self.motion_verbs),
+            ("recipient_or_home_rx", self.recipients + self.homes), ("homes_rx", self.homes),
+            ("organisers_rx", self.organisers), ("other_story_rx", self.other_story),
+            ("not_event_rx", self.not_event), ("dateline_rx", self.dateline),
+            ("reporting_rx", self.reporting), ("campaign_start_rx", self.campaign_start),
+            ("reporting_or_campaign_rx", self.reporting + self.campaign_start),
+            ("relative_days_rx", tuple(w for w, _ in self.relative_days)),
+        ):
+            object.__setattr__(self, name, _alternation(words))
 
 
 @functools.cache
@@ -118,13 +146,13 @@ def _end(pos: int, d: DateMention) -> int:
     return d.clean_end if d.clean_end >= 0 else pos + len(d.surface)
 
 
-def _first(text: str, words: tuple[str, ...]) -> int:
-    """Position of the first of ``words`` in ``text``, or -1."""
-    m = _alternation(words).search(text)
+def _first(text: str, words: re.Pattern[str], end: int | None = None) -> int:
+    """Position of the first of ``words`` (a vocabulary's ``*_rx``) in
+    ``text`` (up to ``end``), or -1."""
+    m = words.search(text) if end is None else words.search(text, 0, end)
     return m.start() if m else -1
 
 
-@functools.lru_cache(maxsize=64)
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for a word list (a search finds the leftmost of them at once)."""
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
@@ -138,14 +166,14 @@ def _goes_elsewhere(text: str, v: VisitVocab) -> bool:
     if j < 0:
         return False
     clause = text[j : _clause_end(text, j)]
-    home = _first(clause, v.homes)
+    home = _first(clause, v.homes_rx)
     return home > 2
 
 
 def _first_motion(text: str, v: VisitVocab) -> int:
     """Where ``text`` first has a verb of going that goes somewhere (not
     深入开展, 深入推进: a figure of speech), or -1."""
-    for m in _alternation(v.motion_verbs).finditer(text):
+    for m in v.motion_rx.finditer(text):
         if not text.startswith(v.not_motion_after, m.end()):
             return m.start()
     return -1
@@ -154,16 +182,16 @@ def _first_motion(text: str, v: VisitVocab) -> int:
 def _visit_at(text: str, v: VisitVocab) -> int:
     """Where ``text`` first tells a visit (a visit verb, or a verb of going
     with a recipient or a home in the text), or -1."""
-    i = _first(text, v.event_verbs)
+    i = _first(text, v.event_rx)
     j = _first_motion(text, v)
-    if j >= 0 and _first(text, v.recipients + v.homes) >= 0:
+    if j >= 0 and _first(text, v.recipient_or_home_rx) >= 0:
         i = j if i < 0 else min(i, j)
     return i
 
 
 def _tells_visit(text: str, v: VisitVocab) -> bool:
-    return (_visit_at(text, v) >= 0 and _first(text, v.organisers) >= 0
-            and _first(text, v.recipients + v.homes) >= 0)
+    return (_visit_at(text, v) >= 0 and _first(text, v.organisers_rx) >= 0
+            and _first(text, v.recipient_or_home_rx) >= 0)
 
 
 def _counts_after_visit(text: str, v: VisitVocab) -> bool:
@@ -211,11 +239,11 @@ def _not_event(text: str, v: VisitVocab, dated: bool = False) -> bool:
     sentence dated to the day only such words up to the end of the clause
     that tells the visit count: the day makes it one event, and what follows
     (慰问品共计10000元) says what it brought, not that it was many."""
-    if _first(text, v.other_story) >= 0:
+    if _first(text, v.other_story_rx) >= 0:
         return True
     at = _visit_at(text, v)
     end = _clause_end(text, at) if dated and at >= 0 else len(text)
-    return _first(text[:end], v.not_event) >= 0
+    return _first(text, v.not_event_rx, end) >= 0
 
 
 def _unquoted(text: str) -> str:
@@ -260,7 +288,7 @@ def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[i
         return []
     v = vocab()
     offsets = dict(v.relative_days)
-    rx = _alternation(tuple(offsets))
+    rx = v.relative_days_rx
     # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date)
     return [(m.start(), m.end(), reference - dt.timedelta(days=offsets[m.group()])) for m in rx.finditer(clean)
             if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
@@ -350,10 +378,9 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
         line = clean[pos:end]
         if line.strip() and not _is_heading(line):
             s = pos
-            for k, ch in enumerate(line):
-                if ch in SENTENCE_END:
-                    out.append((s, pos + k + 1, pos))
-                    s = pos + k + 1
+            for m in _SENTENCE_END_RX.finditer(clean, pos, end):
+                out.append((s, m.end(), pos))
+                s = m.end()
             if clean[s:end].strip():
                 out.append((s, end, pos))
         pos = end + 1
@@ -367,7 +394,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     ``reference``: the article's date when known to the day (it dates a
     day told without its month, 23日上午)."""
     v = vocab()
-    if _first(clean[a:b], v.event_verbs + v.motion_verbs) < 0:
+    if _first(clean[a:b], v.event_or_motion_rx) < 0:
         return []  # (most articles of a page: no visit is told)
     if not any(c in clean[a:b] for c in _FULL_STOPS):
         return []  # a page's header (titles, menus, a timestamp): no story
@@ -379,7 +406,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         text = clean[s0:s1]
         if _not_event(text, v, dated=True):
             continue
-        undated_ok = not _not_event(text, v)  # (an undated sentence: no such word at all)
+        # (an undated sentence: no such word at all; no other story, as just seen)
+        undated_ok = v.not_event_rx.search(text) is None
         nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1][2] == p0 else None
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
         event = None
@@ -387,12 +415,12 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
         visit_at = _visit_at(text, v)
         for pos, d in day_dates[lo:hi]:
-            if _first(clean[max(s0, pos - 8) : pos], v.dateline) >= 0 or _is_dateline(clean, _end(pos, d), v):
+            if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v):
                 continue  # the page's dateline
             after = clean[pos : min(pos + 14, s1)]
-            if _first(after, v.reporting) >= 0:
+            if _first(after, v.reporting_rx) >= 0:
                 continue  # when the news came, not when the visit was
-            if _first(clean[pos : min(pos + 12, s1)], v.campaign_start) >= 0:
+            if _first(clean[pos : min(pos + 12, s1)], v.campaign_start_rx) >= 0:
                 campaigns.add(s0)
                 break  # a campaign's start: no single visit
             if _tells_visit(window[pos - s0 :], v):  # told after the date
@@ -416,7 +444,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
             elif s0 == p0 and not opening.startswith(v.continuation) and _tells_visit(_unquoted(text), v) \
                     and not _counts_after_visit(text, v):
-                org = _first(text, v.organisers)
+                org = _first(text, v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not (events and _refers_back(text[org:], v)):
@@ -435,7 +463,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     # byline), and the article tells a visit further on (it dates the first
     # undated visit sentence, which tells that visit).
     body = clean[a:b]
-    if _tells_visit(body, v) and _first(body, v.other_story) < 0:
+    if _tells_visit(body, v) and _first(body, v.other_story_rx) < 0:
         for s0, s1, p0 in sentences[:3]:
             if events and s0 > events[0].sentence_start:
                 break
@@ -451,7 +479,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 if opening and not opening.endswith((")", "）")) or _not_event(clean[s0:s1], v) \
                         or _is_dateline(clean, _end(pos, d), v):
                     continue
-                if _first(clean[pos : min(pos + 14, s1)], v.reporting + v.campaign_start) >= 0:
+                if _first(clean[pos : min(pos + 14, s1)], v.reporting_or_campaign_rx) >= 0:
                     continue
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
@@ -462,8 +490,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
-                if _first(clean[max(s0, pos - 8) : pos], v.dateline) < 0 and not _is_dateline(clean, _end(pos, d), v) \
-                        and _first(clean[pos : min(pos + 14, s1)], v.reporting + v.campaign_start) < 0:
+                if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) < 0 and not _is_dateline(clean, _end(pos, d), v) \
+                        and _first(clean[pos : min(pos + 14, s1)], v.reporting_or_campaign_rx) < 0:
                     return [VisitEvent(s0, p0, pos, d.start, True)]
             return [VisitEvent(s0, p0, s0, None, False)]
     return []
