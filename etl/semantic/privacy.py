@@ -477,7 +477,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     """The private persons' names on a page (see the module docstring)."""
     text = repaired.clean
     _, left, right, _, _ = _patterns()
-    single, compound, ambiguous, *_ = _vocab()
+    ambiguous = _vocab()[2]
     cands: dict[str, bool] = {}  # candidate -> seen with a strong cue
 
     # Bylines: two passes, the second preferring names confirmed by the first
@@ -547,11 +547,18 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             before_suffix_all = _before_place_suffix(text)
         return name not in before_suffix_all
 
-    sur = _patterns()[0]
-    plain = "".join(sorted(s for s in single if s not in ambiguous))
-    found |= name_forms.find_forms(text, frozenset(found), sur, frozenset(single | compound), frozenset(ambiguous),
-                                   f"[{plain}]", ok)
+    surnames, ambiguous_set, plain_class = _form_vocab()
+    found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok)
     return frozenset(found)
+
+
+@functools.cache
+def _form_vocab() -> tuple[frozenset[str], frozenset[str], str]:
+    """What ``name_forms.find_forms`` needs of the surnames, built once:
+    (all surnames, the everyday-word ones, a regex class of the others)."""
+    single, compound, ambiguous, *_ = _vocab()
+    plain = "".join(sorted(s for s in single if s not in ambiguous))
+    return frozenset(single | compound), frozenset(ambiguous), f"[{plain}]"
 
 
 @functools.lru_cache(maxsize=256)
