@@ -502,12 +502,17 @@ def _quotes(clean: str) -> list[tuple[int, int]]:
     return out
 
 
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One regex of a page's private names (a search tells whether any is in a span)."""
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
 def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_start: int,
-                    names: frozenset[str]) -> bool:
+                    names: re.Pattern[str]) -> bool:
     """Whether the figure at clean ``cs`` is a private person's own: a name
-    of ``names`` in its clause before it (返乡农民工某某获得贷款 30 万元), or the
+    of ``names`` (:func:`_names_pattern`) in its clause before it (返乡农民工某某获得贷款 30 万元), or the
     figure quoted from a private person (“县里给了 30 万元贷款。”某某说)."""
-    if any(n in clean[clause_start:cs] for n in names):
+    if names.search(clean, clause_start, cs):
         # (甲某某、乙某某等五户: the figure counts the persons listed, it is
         # no one's own)
         return not clean[:cs].endswith(LISTED_COUNT_BEFORE)
@@ -517,7 +522,7 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
         return False
     opening, closing = quotes[k]
     around = clean[max(0, opening - SPEAKER_WINDOW) : opening] + clean[closing : closing + SPEAKER_WINDOW]
-    return any(n in around for n in names)
+    return names.search(around) is not None
 
 
 #: Characters that make a phrase after a count the start of a longer noun
@@ -563,6 +568,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     year_of_report = report_year(repaired.clean, as_of)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []
+    names_rx = _names_pattern(private_names) if private_names else None
     page_end = len(repaired.clean)
     last = len(figs) - 1
     for k, (cs, ce, f) in enumerate(figs):
@@ -571,7 +577,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         matches = match_figure(idx, f, cs, ce, prev_end, next_start)
         if not matches:
             continue
-        if private_names and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), private_names):
+        if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
