@@ -403,6 +403,10 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     events: list[VisitEvent] = []
     campaigns: set[int] = set()  # sentences that start a campaign on a day (2月4日起，…)
     for k, (s0, s1, p0) in enumerate(sentences):
+        nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1][2] == p0 else None
+        lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
+        if lo == hi and v.event_or_motion_rx.search(clean, s0, nxt[1] if nxt else s1) is None:
+            continue  # (every visit below needs a day or a verb in it or the next sentence)
         text = clean[s0:s1]
         # (_not_event of a dated sentence, its visit found once: another story
         # anywhere, or a habit, plan or summary word up to the end of the
@@ -416,11 +420,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             end = _clause_end(text, visit_at) if visit_at >= 0 else len(text)
             if word.end() <= end or v.not_event_rx.search(text, 0, end):
                 continue
-        nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1][2] == p0 else None
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
         event = None
         # A date mention of the day in the sentence, before its visit verb.
-        lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
         for pos, d in day_dates[lo:hi]:
             if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v):
                 continue  # the page's dateline
