@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, load_codebook
-from etl.semantic.periods import framing_dates, measure_of, period_of, report_year
+from etl.semantic.periods import allowed_measure, figure_frame, figure_kind, framing_dates, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
 from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import drop_restated, respective_object_fits
@@ -582,18 +582,21 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
             places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
-        frame_start = period_of(idx, dts, cs, date_starts, None, year_of_report)[0]
+        frame = figure_frame(idx, dts, cs, date_starts, year_of_report)
+        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator
             if ind.requires and not respective_object_fits(idx, figs, k, ind.requires):
                 continue  # (分别完成…的 134.8%、84.32%: each rate is of its own object)
-            measure = measure_of(idx.clean, cs, ind.measures, frame_start, as_of)
+            if kind is None:
+                kind = figure_kind(idx.clean, cs, frame[1], as_of)
+            measure = allowed_measure(kind, ind.measures)
             if measure == "target" and ind.as_target:
                 # (“新增城镇就业110万人”的目标: the target indicator)
                 ind = load_codebook().indicators[ind.as_target]
             if measure not in periods:
-                periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure)
+                periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure, frame)
             ps, pe, basis = periods[measure]
             rows.append({
                 "indicator_id": ind.id,

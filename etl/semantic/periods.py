@@ -145,9 +145,10 @@ def _clause_before(clean: str, cs: int) -> str:
     return clean[_after_last(_THROUGH_LAST_CLAUSE_END_RX, clean, cs) : cs]
 
 
-def _frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, starts: list[int],
+def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, starts: list[int],
            year_of_report: int | None) -> tuple[DateMention | None, dt.date | None, dt.date | None, str | None]:
-    """(the framing date, start, end, basis) before the up-to-now rules."""
+    """(the framing date, start, end, basis) of the figure at clean ``cs``
+    before the up-to-now rules (:func:`period_of` applies them)."""
     clean = idx.clean
     p = _para_of(idx, cs)
     para_start = idx.para_starts[p]
@@ -220,16 +221,20 @@ def _names_a_gov_report(clean: str, de: int) -> bool:
 
 def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int,
               starts: list[int] | None = None, as_of: dt.date | None = None,
-              year_of_report: int | None = None, measure: str = "outcome") -> tuple:
+              year_of_report: int | None = None, measure: str = "outcome",
+              frame: tuple | None = None) -> tuple:
     """(start, end, basis) of the period a figure at clean offset ``cs``
     covers.  ``dates`` are the page's :func:`framing_dates`;
     ``starts`` their clean starts; ``as_of`` the article's date
     at the precision known; ``year_of_report`` the page's :func:`report_year`;
     ``measure`` the figure's :func:`measure_of` (a target framed by 今年
-    covers the whole year)."""
-    if starts is None:
-        starts = [d[0] for d in dates]
-    d, start, end, basis = _frame(idx, dates, cs, starts, year_of_report)
+    covers the whole year); ``frame`` its :func:`figure_frame` when the
+    caller has it (a figure of several indicators asks more than once)."""
+    if frame is None:
+        if starts is None:
+            starts = [d[0] for d in dates]
+        frame = figure_frame(idx, dates, cs, starts, year_of_report)
+    d, start, end, basis = frame
     if as_of is None:
         return start, end, basis
     clause = _clause_before(idx.clean, cs)
@@ -254,6 +259,17 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
                as_of: dt.date | None) -> str:
     """The kind of number the figure at clean offset ``cs`` is (see the module
     docstring), among the indicator's ``allowed`` kinds."""
+    return allowed_measure(figure_kind(clean, cs, start, as_of), allowed)
+
+
+def allowed_measure(kind: str, allowed: tuple[str, ...]) -> str:
+    """A figure's :func:`figure_kind` as one of an indicator's ``allowed`` kinds."""
+    return allowed[0] if allowed and kind not in allowed else kind
+
+
+def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | None) -> str:
+    """The kind of number the figure at clean offset ``cs`` is, whatever its
+    indicator (:func:`measure_of` restricts it to the indicator's kinds)."""
     clause = _clause_before(clean, cs)
     sentence = _sentence_before(clean, cs)
     kind = "outcome"
@@ -265,8 +281,6 @@ def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | N
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS):
         kind = "cumulative"
-    if allowed and kind not in allowed:
-        return allowed[0]
     return kind
 
 
