@@ -78,7 +78,8 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # (the text repair drops the space after "Mr.")
         "latin_title": re.compile(f"\\b(?:{titles})\\.?\\s*([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
         # a Chinese name written with a Latin one (柏某某Kevin): a person
-        "cjk_latin": re.compile(f"(?<=[{_CJK}])[A-Z][a-z]{{1,14}}(?![A-Za-z])"),
+        # (the capital first, looking back over it: the scan skips to capitals)
+        "cjk_latin": re.compile(f"[A-Z](?<=[{_CJK}][A-Z])[a-z]{{1,14}}(?![A-Za-z])"),
         "dot": re.compile("[·•・]"),
     }
 
