@@ -25,6 +25,19 @@ def archive(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def package(tmp_path_factory) -> Path:
+    """The package ``etl run`` publishes from the project's sources/, once per
+    test session (read-only: a test that edits a package edits a copy)."""
+    from etl.batch.pipeline import EXIT_OK, RunOptions, run
+
+    tmp = tmp_path_factory.mktemp("seed_package")
+    shutil.copytree(PROJECT / "sources", tmp / "sources")
+    result = run(RunOptions(sources_dir=tmp / "sources", out=tmp / "dist", state_dir=tmp / "state"))
+    assert result.exit_code == EXIT_OK, result.error
+    return tmp / "dist"
+
+
 def data_file(*parts: str) -> Path:
     """A file of the repository's test data (tests/data/...).
 

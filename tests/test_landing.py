@@ -21,15 +21,6 @@ from conftest import PROJECT
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("landing")
-    shutil.copytree(PROJECT / "sources", tmp / "sources")
-    result = run(RunOptions(sources_dir=tmp / "sources", out=tmp / "dist", state_dir=tmp / "state"))
-    assert result.exit_code == EXIT_OK, result.error
-    return tmp / "dist"
-
-
 def browser() -> str:
     found = next((shutil.which(name) for name in BROWSERS if shutil.which(name)), None)
     if found is None:

@@ -15,19 +15,6 @@ from etl.batch.pipeline import EXIT_OK, RunOptions, run
 from etl.package.validate import SchemaViolation, check_table, read_table, sha256_file
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory):
-    import shutil
-
-    from conftest import PROJECT
-
-    tmp = tmp_path_factory.mktemp("pkg")
-    shutil.copytree(PROJECT / "sources", tmp / "sources")
-    result = run(RunOptions(sources_dir=tmp / "sources", out=tmp / "dist", state_dir=tmp / "state"))
-    assert result.exit_code == EXIT_OK, result.error
-    return tmp / "dist"
-
-
 def descriptor_of(package):
     return json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
 

@@ -13,20 +13,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from etl.batch.pipeline import EXIT_OK, RunOptions, run
 from etl.package.publish import write_csv
 from etl.package.validate import PackageInvalid, check_package, sha256_file
 
-from conftest import PROJECT
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("pkg")
-    shutil.copytree(PROJECT / "sources", tmp / "sources")
-    result = run(RunOptions(sources_dir=tmp / "sources", out=tmp / "dist", state_dir=tmp / "state"))
-    assert result.exit_code == EXIT_OK, result.error
-    return tmp / "dist"
 
 
 def tamper(package: Path, table: str, edit: Callable[[pl.DataFrame], pl.DataFrame]) -> None:
@@ -63,8 +52,8 @@ def set_in_row(column: str, value, i: int = 0) -> Callable[[pl.DataFrame], pl.Da
 
 
 @pytest.fixture
-def copy(published, tmp_path) -> Path:
-    shutil.copytree(published, tmp_path / "pkg")
+def copy(package, tmp_path) -> Path:
+    shutil.copytree(package, tmp_path / "pkg")
     return tmp_path / "pkg"
 
 
