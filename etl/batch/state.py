@@ -28,10 +28,10 @@ from pathlib import Path
 
 import etl
 from etl.batch.page import PageLimits, PageOutcome
+from etl.package.metadata import METADATA_FILE
 from etl.package.transform import to_columns
 
 PROJECT_DIR = Path(etl.PROJECT_DIR)
-PACKAGE_METADATA = PROJECT_DIR / "schemas" / "package.json"
 
 
 #: Packages whose versions shape what a cached page stands for: polars
@@ -61,7 +61,7 @@ def extractor_fingerprint() -> str:
     for rel in FINGERPRINTED_PATHS:
         top = PROJECT_DIR / rel
         for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
-            if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml"} and path != PACKAGE_METADATA:
+            if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml"} and path != METADATA_FILE:
                 h.update(path.relative_to(PROJECT_DIR).as_posix().encode())
                 h.update(path.read_bytes())
     for dist in FINGERPRINTED_PACKAGES:

@@ -242,7 +242,6 @@ def _no_follower_after_number() -> str:
     all_units = rules.units()
     number_chars = set("0123456789,.kK兆点點半" + _CN_BODY)
     number_chars |= {c for c in map(chr, range(0x10000)) if c.isspace() and c != "\n"}
-    pct_words = [u.unit_raw for u in all_units if u.kind == "percent_prefix"]
     follower_words = [u.unit_raw for u in all_units] + [q.word for q in rules.qualifiers()]
     if any(set(w) <= number_chars for w in follower_words):
         return ""

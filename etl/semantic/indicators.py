@@ -342,7 +342,6 @@ def run_checks(source_id: str, idx: PageIndex, figures: list[tuple[int, int, Fig
     by_ind: dict[str, list[dict]] = {}
     for r in rows:
         by_ind.setdefault(r["indicator_id"], []).append(r)
-    clean = idx.clean
     for check in cb.checks:
         kind = check["kind"]
         try:
