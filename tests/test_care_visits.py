@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-from etl.semantic import care_visits
-
 from etl import semantic
 from etl.extract import extract_text
+from etl.semantic import care_visits
 
 from conftest import SEED, data_file  # tests/ is on sys.path
 from test_indicators import SID, gold_page

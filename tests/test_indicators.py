@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etl.semantic import indicators, regions
-
 from etl import semantic
 from etl.extract import PageExtraction, extract_text
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import repair
+from etl.semantic import indicators, regions
 
 from conftest import SEED, data_file  # tests/ is on sys.path
 

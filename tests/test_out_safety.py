@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from etl.batch import outguard
-
-from etl.package import publish
 from etl.batch.pipeline import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunOptions, run
+from etl.package import publish
 from etl.package.validate import check_package
 
 ETL = [sys.executable, "-m", "etl.cli"]

@@ -11,11 +11,10 @@ import time
 
 import pytest
 
-from etl.semantic import privacy
-
 from etl import semantic
 from etl.extract import extract_text
 from etl.extract.textrepair import repair
+from etl.semantic import privacy
 
 from conftest import SEED, data_file  # tests/ is on sys.path
 from test_indicators import SID, gold_page

@@ -5,7 +5,6 @@ from __future__ import annotations
 import polars as pl
 
 from etl.extract import rules
-
 from etl.package import schema
 
 

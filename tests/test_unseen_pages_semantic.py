@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etl.semantic import privacy
-
 from etl import semantic
 from etl.extract import extract_text
+from etl.semantic import privacy
 
 HERE = Path(__file__).resolve().parent / "unseen_semantic"
 EXPECTED = yaml.safe_load((HERE / "expected.yaml").read_text(encoding="utf-8"))

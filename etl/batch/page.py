@@ -17,13 +17,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.semantic import privacy, regions
-
 from etl import semantic
-from etl.extract import TooManyFigures, date_context, extract_text
 from etl.batch.sources import DEFAULT_MAX_BYTES, IssueDate, PageError, decode, source_id_of
+from etl.extract import TooManyFigures, date_context, extract_text
 from etl.extract.quantity import figure_quantity
 from etl.package.flags import figure_flags
+from etl.semantic import privacy, regions
 
 
 @dataclass
