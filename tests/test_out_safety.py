@@ -288,6 +288,21 @@ def test_recovery_leaves_folders_it_did_not_make(work, caplog):
     assert said == ["recovered from an interrupted run: removed .dist.spill-4"]
 
 
+@pytest.mark.parametrize("cut", [0, 10])
+def test_a_spill_folder_whose_marker_was_cut_short_by_a_kill_is_removed(work, cut):
+    """A run killed between creating its spill folder and finishing its marker
+    leaves the marker empty or cut short: recovery knows it for the job's."""
+    assert run(opts(work / "sources", work / "dist", work / "state")).exit_code == EXIT_OK
+    (work / ".dist.spill-5").mkdir()
+    (work / ".dist.spill-5" / outguard.SCRATCH_MARKER).write_text(outguard.marker_text("scratch")[:cut])
+    (work / ".dist.spill-6").mkdir()  # the user's file under the marker's name: not a start of it
+    (work / ".dist.spill-6" / outguard.SCRATCH_MARKER).write_text("my notes\n")
+    (work / "sources" / "new.txt").write_text("2022年，新增就业100人。", encoding="utf-8")
+    assert run(opts(work / "sources", work / "dist", work / "state")).exit_code == EXIT_OK
+    assert not (work / ".dist.spill-5").exists()
+    assert (work / ".dist.spill-6" / outguard.SCRATCH_MARKER).read_text() == "my notes\n"
+
+
 # --- help ---------------------------------------------------------------------
 
 

@@ -108,11 +108,27 @@ def is_job_dir(folder: Path) -> bool:
         return True
     try:
         entries = os.listdir(folder)
+        if entries and all(_is_cut_marker(folder, e) for e in entries):
+            return True
         if entries and not _foreign_package_entries(folder):
             return True
     except OSError:
         return False
     return bool(entries) and all(_SPILL_FILE.fullmatch(e) and (folder / e).is_file() and not (folder / e).is_symlink() for e in entries)
+
+
+def _is_cut_marker(folder: Path, entry: str) -> bool:
+    """``entry`` is a marker the job began to write and was killed writing
+    (``make_job_dir`` creates the folder, then the marker: a run killed in
+    between leaves it empty or cut short); its text is a start of the job's."""
+    kinds = {PACKAGE_MARKER: "package", SCRATCH_MARKER: "scratch"}
+    path = folder / entry
+    if entry not in kinds or path.is_symlink() or not path.is_file() or path.stat().st_size > 4096:
+        return False
+    try:
+        return marker_text(kinds[entry]).startswith(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
 
 
 def _real(path: Path) -> Path:
