@@ -11,8 +11,11 @@ from the text before the job ran on the pages.  Measured per page:
 
 * indicators: a gold row is found when a published indicator row has its
   ``indicator_id`` and its figure lies where the gold surface stands (inside
-  the anchor); precision is the share of published indicator rows that match
-  a gold row (every statistic of the codebook's kinds on a page is annotated);
+  the anchor), or else (a statistic stated twice is one row) a published row
+  of its indicator and value stands elsewhere on the page; gold rows of the
+  same indicator, value, unit, region and period count once; precision is
+  the share of published indicator rows that match a gold row (every
+  statistic of the codebook's kinds on a page is annotated);
 * region and period: of the found rows, the share whose ``region_code`` /
   ``period_start`` and ``period_end`` equal the gold ones (an empty gold value
   is right only when the published one is empty too); ``foreign`` counts the
@@ -83,6 +86,26 @@ def _span_of(text: str, anchor: str, surface: str) -> tuple[int, int] | None:
     return (a + s, a + s + len(surface)) if s >= 0 else (a, a + len(anchor))
 
 
+def _same_value(published, gold: str) -> bool:
+    try:
+        return published is not None and abs(float(published) - float(gold)) < 1e-9 * max(1.0, abs(float(gold)))
+    except ValueError:
+        return False
+
+
+def one_row_per_statistic(gold: list[dict]) -> list[dict]:
+    """A statistic the page states twice is one row (SPEC.md): gold rows of
+    the same indicator, value, unit, region and period collapse to the first."""
+    seen: set[tuple] = set()
+    out = []
+    for g in gold:
+        key = (g["indicator_id"], g["value"], g["unit"], g["region_code"], g["period_start"], g["period_end"])
+        if key not in seen:
+            seen.add(key)
+            out.append(g)
+    return out
+
+
 def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], names: list[dict]) -> PageScore:
     path = set_dir / "pages" / f"{page['page_id']}.txt"
     data = path.read_bytes()
@@ -97,23 +120,47 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
     sc.published = len(rows)
     provinces = {g["region_code"][:2] for g in gold if g["region_code"]}
     used: set[int] = set()
+    gold = one_row_per_statistic(gold)
     sc.gold_indicators = len(gold)
-    for g in gold:
-        span = _span_of(text, g["anchor"], g["surface"])
-        if span is None:
+    spans = {}
+    for k, g in enumerate(gold):
+        spans[k] = _span_of(text, g["anchor"], g["surface"])
+        if spans[k] is None:
             sc.misses.append(f"bad anchor: {g['anchor']}")
-            continue
-        hit = next(
+    # Where the gold figure stands first; then (a statistic stated twice is
+    # one row, SPEC.md) the same indicator and value published elsewhere.
+    hits: dict[int, int] = {}
+    for k, g in enumerate(gold):
+        span = spans[k]
+        hit = None if span is None else next(
             (i for i, r in enumerate(rows)
              if i not in used and r["indicator_id"] == g["indicator_id"]
              and r["char_start"] < span[1] and r["char_end"] > span[0]),
             None,
         )
+        if hit is not None:
+            used.add(hit)
+            hits[k] = hit
+    for k, g in enumerate(gold):
+        if k in hits or spans[k] is None:
+            continue
+        hit = next(
+            (i for i, r in enumerate(rows)
+             if i not in used and r["indicator_id"] == g["indicator_id"] and _same_value(r["value"], g["value"])),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+            hits[k] = hit
+    for k, g in enumerate(gold):
+        span = spans[k]
+        if span is None:
+            continue
+        hit = hits.get(k)
         if hit is None:
             near = [r["indicator_id"] for r in rows if r["char_start"] < span[1] and r["char_end"] > span[0]]
             sc.misses.append(f"missed {g['indicator_id']} {g['surface']!r} in {g['anchor']!r}" + (f" (published as {near})" if near else ""))
             continue
-        used.add(hit)
         r = rows[hit]
         sc.found += 1
         if (r["region_code"] or "") == g["region_code"]:
