@@ -189,12 +189,12 @@ def match_figure(
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 distance = start - ce
             for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
-                if ind.excludes and any(w in clean[own_clause_start:cs] for w in ind.excludes):
+                if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
                 if requires:
                     if not texts:
-                        texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
-                        texts.append(clean[ce:clause_end])
+                        texts.append(idx.words(idx.back(cs, idx.sentence_breaks), cs))
+                        texts.append(idx.words(ce, clause_end))
                     sentence, after_text = texts
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
