@@ -30,3 +30,50 @@ def test_pinyin_glosses_do_not_break_the_phrases():
 def test_a_bracketed_list_label_is_no_gloss():
     # Rule: only a syllable with a tone mark is a gloss; "(a)" is a label.
     assert _indicators("今年新增(a)就业3210人。") == set()
+
+
+def test_words_between_two_figures_of_a_clause_name_the_second():
+    # Rule: in "A 51 人 B 58 人" with no punctuation between, the words B
+    # name the second figure; the first keeps the words A before it.
+    text = "2023年,青禾县城镇新增就业5140人农村劳动力转移就业5860人。"
+    assert _indicators(text) == {("urban_new_jobs", 5140), ("people_helped_into_jobs", 5860)}
+
+
+def test_a_figure_with_nothing_before_it_may_take_the_words_after_it():
+    # Rule: the words after a figure name it when nothing before it does.
+    assert _indicators("青禾县共有5900人参加职业技能培训。") == {("skills_training", 5900)}
+
+
+def test_hard_to_employ_people_reemployed_is_their_own_statistic():
+    # Rule: 就业困难人员再就业 N 人 counts hard-to-employ people placed, not
+    # the re-employment of the unemployed in general.
+    text = "截至10月底,白石区失业人员再就业3650人,就业困难人员再就业1291人。"
+    assert _indicators(text) == {("reemployment", 3650), ("hard_to_employ_employed", 1291)}
+
+
+def test_jobseekers_registered_at_a_job_fair_are_its_attendees():
+    # Rule: 登记求职 N 人 at a fair counts the jobseekers who came.
+    text = "当天的招聘会上,共登记求职860余人。"
+    assert _indicators(text) == {("job_fair_attendees", 860)}
+
+
+def test_serving_a_group_of_people_counts_the_people_served():
+    # Rule: 服务 + whom (市民, 村民 …) + N 人次 counts the people served.
+    assert _indicators("三年来,志愿者累计服务市民2万多人次。") == {("care_people_served", 20000)}
+    assert _indicators("青禾志愿队全年服务村民3100人次。") == {("care_people_served", 3100)}
+
+
+def test_the_members_of_a_volunteer_team_are_its_volunteers():
+    # Rule: the headcount of a volunteer or service team is its volunteers,
+    # when the sentence speaks of volunteering.
+    assert _indicators("来自青禾学院支教小分队的12名大学生来到村里。") == {("care_volunteers", 12)}
+    assert _indicators("这支志愿服务队已发展到拥有58名成员。") == {("care_volunteers", 58)}
+    # ... and a committee's members are no volunteers.
+    assert _indicators("村两委班子共有7名成员。") == set()
+
+
+def test_a_change_from_a_to_b_gives_the_new_value():
+    # Rule: in "从 A 增加到 B" the statistic is B, named by the words before
+    # A; A, the former value, gives no row.
+    text = "白石镇志愿服务队成员已从12人壮大到现在的140多人。"
+    assert _indicators(text) == {("care_volunteers", 140)}

@@ -106,6 +106,14 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
 
 #: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
 _LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
+#: Text between the two figures of a change "from A to B" (从原来的 10 多人壮大到
+#: 现在的 130 多人): B is the figure, A its former value.
+_FROM_TO_LINK_RX = re.compile(
+    "[\u4e00-\u9fff]{0,4}?(?:增加|增长|壮大|扩大|提高|提升|上升|下降|减少|降低|发展|扩展|扩充)?[到至][\u4e00-\u9fff]{0,6}")
+#: The clause before the former value of such a change ends with 从/由 and a few words.
+_FROM_BEFORE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}$")
+#: 从/由, a few words and the former value (its first digit).
+_FROM_VALUE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}?[0-9零〇一二两三四五六七八九十]")
 #: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
 _OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
@@ -154,9 +162,22 @@ def match_figure(
         # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
         # a list shares the verb before the first.
         clause_start = own_clause_start
+    elif clause_start == prev_end and _FROM_TO_LINK_RX.fullmatch(clean[prev_end:cs]) \
+            and _FROM_VALUE_RX.search(clean, own_clause_start, prev_end) is not None:
+        # "服务队成员从原来的 10 多人壮大到现在的 130 多人": the new value
+        # shares the words before the former one.
+        clause_start = own_clause_start
     breaks = idx.clause_breaks_list
     i = bisect.bisect_left(breaks, ce)
-    clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
+    noun_end = breaks[i] if i < len(breaks) else len(clean)
+    clause_end = min(noun_end, next_start)
+    # "城镇新增就业 51.4 万人农村劳动力转移就业 58.6 万人": the words between
+    # two figures of one clause name the second; the first takes them only
+    # when nothing before it names it.
+    next_in_clause = next_start < noun_end
+    if next_in_clause and _FROM_TO_LINK_RX.fullmatch(clean, ce, next_start) \
+            and _FROM_BEFORE_RX.search(clean[own_clause_start:cs]) is not None:
+        return []  # (the former value of a change "from A to B": B is the statistic)
     signals = idx.signals
     ends = idx.signal_ends
     # Before: phrases ending inside [clause_start, cs].  After: phrases
@@ -201,6 +222,8 @@ def match_figure(
                 cands.append(((is_group_after, distance, wild, neg_len, plain, order), ind, phrase, side, distance))
     if not cands:
         return []
+    if next_in_clause and cands[-1][3] == "after" and any(c[3] == "before" for c in cands):
+        cands = [c for c in cands if c[3] == "before"]
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
     if cs > 0 and clean[cs - 1] == "各":
         cands.sort(key=_FIRST)
