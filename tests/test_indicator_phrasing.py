@@ -77,3 +77,37 @@ def test_a_change_from_a_to_b_gives_the_new_value():
     # A; A, the former value, gives no row.
     text = "白石镇志愿服务队成员已从12人壮大到现在的140多人。"
     assert _indicators(text) == {("care_volunteers", 140)}
+
+
+def _measures(text: str) -> set[tuple[str, float, str]]:
+    return {(r["indicator_id"], r["value"], r["measure"]) for r in _rows(text)}
+
+
+def test_a_target_stated_beside_a_statistic_is_that_statistics_target():
+    # Rule: a figure the words call a target (完成年目标任务 N 的 P%, 比年目标
+    # 任务 N 低, 低于 N 的控制目标) and with no indicator of its own is the
+    # target of the nearest earlier figure of its sentence with its unit.
+    text = ("截至10月底,白石区城镇登记失业率控制在2.9%,比年目标任务4%低1.1个百分点,"
+            "失业人员再就业3650人,完成年目标任务3600人的101.4%,"
+            "发放创业担保贷款2100万元,完成年目标任务2500万元的84%。")
+    assert _measures(text) == {
+        ("unemployment_rate_registered", 2.9, "outcome"), ("unemployment_rate_registered", 4, "target"),
+        ("reemployment", 3650, "outcome"), ("reemployment", 3600, "target"),
+        ("startup_guarantee_loans", 21000000, "outcome"), ("startup_guarantee_loans", 25000000, "target"),
+    }
+    text = "青禾县城镇登记失业率3.1%,低于年初确定的4.5%的控制目标。"
+    assert _measures(text) == {("unemployment_rate_registered", 3.1, "outcome"),
+                               ("unemployment_rate_registered", 4.5, "target")}
+
+
+def test_the_target_of_new_urban_jobs_is_the_target_indicator():
+    # Rule: the target of urban_new_jobs is urban_new_jobs_target.
+    text = "白石区城镇新增就业2842人,完成4600人年计划的61.8%。"
+    assert ("urban_new_jobs_target", 4600, "target") in _measures(text)
+
+
+def test_a_figure_no_target_word_names_is_no_target():
+    # Rule: without a target word beside it, a figure after a statistic is
+    # not its target (nor anything else).
+    text = "白石区失业人员再就业3650人,其中女性1600人。"
+    assert _measures(text) == {("reemployment", 3650, "outcome")}

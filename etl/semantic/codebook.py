@@ -53,6 +53,8 @@ class Codebook:
     full_year_words: tuple[str, ...] = ()  # paragraph openers meaning "the whole year"
     signal_max_len: int = 0  # the longest text signal_rx can match
     group_max_len: int = 0  # the longest text group_rx can match
+    target_words_before: tuple[str, ...] = ()  # words calling the figure after them a target (codebook `targets`)
+    target_words_after: tuple[str, ...] = ()  # words calling the figure before them a target
 
 
 def _phrase_rx(phrase: str) -> str:
@@ -233,6 +235,9 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         group_owner=group_owner,
         words=words,
         full_year_words=tuple((doc.get("periods") or {}).get("full_year_words") or ()),
+        # (longest first: the nearest word ends where a longer one does)
+        target_words_before=tuple(sorted((doc.get("targets") or {}).get("before") or (), key=len, reverse=True)),
+        target_words_after=tuple(sorted((doc.get("targets") or {}).get("after") or (), key=len, reverse=True)),
     )
 
 

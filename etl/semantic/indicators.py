@@ -236,6 +236,42 @@ def match_figure(
     return [_match(ind, phrase, side, distance)]
 
 
+#: How far before a figure a target word may end (完成年目标任务为 6600 人).
+TARGET_WORD_GAP = 2
+
+
+def target_word(idx: PageIndex, cs: int, ce: int, clause_end: int) -> str | None:
+    """The codebook ``targets`` word that calls the figure at clean cs..ce a
+    target, or None: one of ``before`` ending at most :data:`TARGET_WORD_GAP`
+    characters before it in its clause, or one of ``after`` right after it."""
+    cb = load_codebook()
+    before = idx.words(max(idx.back(cs, idx.clause_breaks), cs - TARGET_WORD_GAP - 8), cs)
+    for w in cb.target_words_before:
+        i = before.rfind(w)
+        if i >= 0 and len(before) - (i + len(w)) <= TARGET_WORD_GAP:
+            return w
+    after = idx.words(ce, min(clause_end, ce + 8))
+    return next((w for w in cb.target_words_after if after.startswith(w)), None)
+
+
+def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
+                       matched: dict[int, list[Match]]) -> list[Match]:
+    """The indicator(s) figure ``k`` is the target of (see the codebook's
+    ``targets``): those of the nearest earlier figure of its sentence with
+    its unit, when a target word names it; else []."""
+    cs, ce, f = figs[k]
+    word = target_word(idx, cs, ce, idx.forward(ce, idx.clause_breaks))
+    if word is None:
+        return []
+    sentence = idx.back(cs, idx.sentence_breaks)
+    for j in range(k - 1, -1, -1):
+        if figs[j][0] < sentence:
+            break
+        if figs[j][2].unit == f.unit:
+            return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())]
+    return []
+
+
 #: The Match objects made so far (memo: a few hundred distinct ones).
 _MATCHES: dict[tuple[str, str, str, int], Match] = {}
 
@@ -593,19 +629,26 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     names_rx = _names_pattern(private_names) if private_names else None
     page_end = len(repaired.clean)
     last = len(figs) - 1
+    matched: dict[int, list[Match]] = {}  # figure -> its indicators (targets: see target_of_previous)
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k < last else page_end
         matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         if not matches:
-            continue
+            # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
+            # target of the statistic before it.
+            matches = target_of_previous(idx, figs, k, matched)
+            if not matches:
+                continue
+            kind = "target"
+        matched[k] = matches
         if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
             places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
         frame = figure_frame(idx, dts, cs, date_starts, year_of_report)
-        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator
