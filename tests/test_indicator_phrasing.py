@@ -111,3 +111,16 @@ def test_a_figure_no_target_word_names_is_no_target():
     # not its target (nor anything else).
     text = "白石区失业人员再就业3650人,其中女性1600人。"
     assert _measures(text) == {("reemployment", 3650, "outcome")}
+
+
+def test_a_verb_object_phrase_around_the_figure_names_it():
+    # Rule: a codebook phrase written verb … object (提供…岗位, 帮助…就业)
+    # matches with the figure inside it: 提供了 N 个岗位 counts vacancies.
+    assert _indicators("当天参会的企业共提供了2160个岗位。") == {("job_vacancies_offered", 2160)}
+    assert _indicators("今年共帮助430名脱贫人口就业。") == {("people_helped_into_jobs", 430)}
+
+
+def test_the_unemployed_who_found_work_are_reemployed():
+    # Rule: 失业人员 N 人实现就业 counts re-employment, not people helped
+    # into jobs in general.
+    assert _indicators("上半年,白石区城镇登记失业人员912人实现就业。") == {("reemployment", 912)}

@@ -187,7 +187,6 @@ def match_figure(
     after = range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end))
     if not before and not after:  # (a third of the figures)
         return []
-    cb = load_codebook()
     unit = fig.unit
     # "招聘会现场设置了 3 个服务专区": a count whose own noun follows it counts
     # that noun, not the thing named before (the parts of one job fair are
@@ -198,15 +197,23 @@ def match_figure(
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
-    for side, ks in (("before", before), ("after", after)):
+    cb = load_codebook()
+    for side_of_range, ks in (("before", before), ("after", after)):
         for k in ks:
+            side = side_of_range
             start, end, phrase = signals[k]
             if side == "before":
                 if start < clause_start or counts_noun_after:
                     continue
                 distance = cs - end
+            elif start < ce:
+                # "提供了 6083 个岗位": a verb … object phrase around the
+                # figure names it most closely.
+                if start < clause_start or start >= cs or phrase in cb.phrase_owner:
+                    continue
+                side, distance = "before", -1
             else:
-                if start < ce or _heads_longer_noun(clean, end, clause_end):
+                if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 distance = start - ce
             for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
