@@ -124,3 +124,17 @@ def test_the_unemployed_who_found_work_are_reemployed():
     # Rule: 失业人员 N 人实现就业 counts re-employment, not people helped
     # into jobs in general.
     assert _indicators("上半年,白石区城镇登记失业人员912人实现就业。") == {("reemployment", 912)}
+
+
+def test_a_count_with_a_classifier_counts_the_noun_after_it():
+    # Rule: in "verb + N 名/位/户 + noun" the noun after the classifier is what
+    # the figure counts: 7 名留守儿童 are children cared for, whatever the verb.
+    text = "7月20日,青禾镇妇联走访慰问了9名贫困留守儿童。"
+    assert _indicators(text) == {("children_care", 9)}
+
+
+def test_a_noun_followed_by_a_home_or_family_word_is_a_modifier():
+    # Rule: a phrase right before 家 (家庭, 家长, 家里) only modifies the noun
+    # that follows: 5 个留守儿童家 are households, not children.
+    text = "志愿者们到白石小学附近4个留守儿童家进行入户探访。"
+    assert _indicators(text) == {("care_households_visited", 4)}

@@ -53,6 +53,11 @@ from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import drop_restated, respective_object_fits
 
 
+#: Classifiers after which the noun a count counts follows it (7 名留守儿童, 5 户
+#:低保家庭), unlike a unit that is itself the noun (7 人, 5 万元).
+NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
+#: How many characters may stand between such a count and its noun (贫困, 特困).
+NOUN_MODIFIER_MAX = 4
 #: Characters right after a count that do not start the noun it counts
 #: (招聘会 3 个，…; 礼包 200 个给…; 3 个左右).
 NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是由到把被将")
@@ -231,6 +236,11 @@ def match_figure(
         return []
     if next_in_clause and cands[-1][3] == "after" and any(c[3] == "before" for c in cands):
         cands = [c for c in cands if c[3] == "before"]
+    elif fig.unit_raw[-1:] in NOUN_CLASSIFIERS and any(
+            c[3] == "after" and not c[0][0] and c[4] <= NOUN_MODIFIER_MAX for c in cands):
+        # "走访慰问了 7 名贫困留守儿童": a count and its classifier count the
+        # noun after them; the verb before says what was done to it.
+        cands = [c for c in cands if c[3] == "after" or c[4] < 0]
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
     if cs > 0 and clean[cs - 1] == "各":
         cands.sort(key=_FIRST)
@@ -592,7 +602,7 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
 
 #: Characters that make a phrase after a count the start of a longer noun
 #: (5 个慰问组, 3 个服务站): the count is of that noun, not of the phrase.
-LONGER_NOUN_HEADS = set("组队团站")
+LONGER_NOUN_HEADS = set("组队团站家")  # (3 户留守儿童家庭, 企业家: not children, not firms)
 #: Characters after 组 that make it a verb (志愿者队伍组成, 组织, 组建).
 GROUP_VERB_TAILS = set("成织建")
 
