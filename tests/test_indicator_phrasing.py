@@ -138,3 +138,26 @@ def test_a_noun_followed_by_a_home_or_family_word_is_a_modifier():
     # that follows: 5 个留守儿童家 are households, not children.
     text = "志愿者们到白石小学附近4个留守儿童家进行入户探访。"
     assert _indicators(text) == {("care_households_visited", 4)}
+
+
+def test_the_recipients_of_a_visit_are_counted_after_wei_gei_dui():
+    # Rule: 为/给/向/对 + N 位/名/户 + who + a giving or visiting verb counts
+    # the people (households) visited; the object may be a list (和, 、)
+    # sharing the verb after it.
+    assert _indicators("志愿者们给80多位老人送上了鲜花。") == {("care_people_visited", 80)}
+    text = "青禾县红十字会为21位孤寡老人和95户脱贫户捐赠了大米和食用油。"
+    assert _indicators(text) == {("care_people_visited", 21), ("care_households_visited", 95)}
+    text = "慰问组对近百名快递员、外卖骑手、保洁员等新就业形态劳动者进行慰问。"
+    assert _indicators(text) == {("care_people_visited", 100)}
+
+
+def test_givers_are_not_recipients():
+    # Rule: without 为/给/向/对 before it, a count before a giving verb counts
+    # who gave, not who was visited.
+    assert _indicators("白石社区12名党员送去了米面油。") == set()
+
+
+def test_a_count_of_places_is_not_of_the_people_visited():
+    # Rule: "对全县 12 个乡镇的…进行慰问" counts townships: the recipients'
+    # verb only names counts of people or households.
+    assert _indicators("民政局对全县12个乡镇低保对象、五保对象进行慰问。") == set()

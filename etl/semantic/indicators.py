@@ -56,6 +56,9 @@ from etl.semantic.restated import drop_restated, respective_object_fits
 #: Classifiers after which the noun a count counts follows it (7 名留守儿童, 5 户
 #:低保家庭), unlike a unit that is itself the noun (7 人, 5 万元).
 NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
+#: Units of the figures that may count the recipients of 为/对 (people,
+#: households): "对全县 12 个乡镇…进行慰问" counts townships.
+RECIPIENT_UNITS = frozenset(("person", "person_time", "household"))
 #: How many characters may stand between such a count and its noun (贫困, 特困).
 NOUN_MODIFIER_MAX = 4
 #: Characters right after a count that do not start the noun it counts
@@ -180,6 +183,17 @@ def match_figure(
     # two figures of one clause name the second; the first takes them only
     # when nothing before it names it.
     next_in_clause = next_start < noun_end
+    if next_in_clause and _LIST_LINK_RX.fullmatch(clean, ce, next_start):
+        # "为 33 位孤寡老人和 112 户贫困户捐赠…": the first object of a list
+        # shares the verb after the last.
+        j = bisect.bisect_right(breaks, next_start)
+        clause_end = breaks[j] if j < len(breaks) else len(clean)
+    cb = load_codebook()
+    if fig.unit in RECIPIENT_UNITS and cb.recipient_words \
+            and any(w in idx.words(own_clause_start, cs) for w in cb.recipient_words):
+        # "对近千名信息员、配送员等劳动者进行慰问": the object of 对/为 may be
+        # a list; the verb after it ends the clause.
+        clause_end = max(clause_end, min(idx.forward(ce, idx.clause_breaks), next_start))
     if next_in_clause and _FROM_TO_LINK_RX.fullmatch(clean, ce, next_start) \
             and _FROM_BEFORE_RX.search(clean[own_clause_start:cs]) is not None:
         return []  # (the former value of a change "from A to B": B is the statistic)
@@ -202,7 +216,6 @@ def match_figure(
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
-    cb = load_codebook()
     for side_of_range, ks in (("before", before), ("after", after)):
         for k in ks:
             side = side_of_range
@@ -224,6 +237,9 @@ def match_figure(
             for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
                 if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
+                if side == "after" and ind.after_needs \
+                        and not any(w in idx.words(own_clause_start, cs) for w in ind.after_needs):
+                    continue  # (为 60 位老人送上…: who receives; 20 名党员送上…: who gives)
                 if requires:
                     if not texts:
                         texts.append(idx.words(idx.back(cs, idx.sentence_breaks), cs))
