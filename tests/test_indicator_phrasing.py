@@ -161,3 +161,17 @@ def test_a_count_of_places_is_not_of_the_people_visited():
     # Rule: "对全县 12 个乡镇的…进行慰问" counts townships: the recipients'
     # verb only names counts of people or households.
     assert _indicators("民政局对全县12个乡镇低保对象、五保对象进行慰问。") == set()
+
+
+def test_a_visiting_party_is_not_what_it_does():
+    # Rule: a count right after 一行 is the visiting party: the phrases after
+    # it say what the party did, not what it counts.
+    text = "6月4日,区总工会副主席一行8人来到白石小学开展关爱留守儿童活动。"
+    assert _indicators(text) == set()
+
+
+def test_new_urban_jobs_may_be_counted_as_posts():
+    # Rule: 城镇新增就业岗位 N 个 is the new-urban-jobs statistic counted in
+    # posts; a bare 就业岗位 N 个 stays a vacancy count.
+    assert _indicators("2023年全区城镇新增就业岗位5120个。") == {("urban_new_jobs", 5120)}
+    assert _indicators("招聘会提供就业岗位1300个。") == {("job_vacancies_offered", 1300)}

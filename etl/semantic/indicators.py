@@ -56,6 +56,8 @@ from etl.semantic.restated import drop_restated, respective_object_fits
 #: Classifiers after which the noun a count counts follows it (7 名留守儿童, 5 户
 #:低保家庭), unlike a unit that is itself the noun (7 人, 5 万元).
 NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
+#: Words right before a count of a visiting party (某某一行 10 人).
+PARTY_BEFORE = ("一行",)
 #: Units of the figures that may count the recipients of 为/对 (people,
 #: households): "对全县 12 个乡镇…进行慰问" counts townships.
 RECIPIENT_UNITS = frozenset(("person", "person_time", "household"))
@@ -250,6 +252,12 @@ def match_figure(
                 cands.append(((is_group_after, distance, wild, neg_len, plain, order), ind, phrase, side, distance))
     if not cands:
         return []
+    if cands[-1][3] == "after" and clean.endswith(PARTY_BEFORE, 0, cs):
+        # "副主席某某一行 10 人深入…开展关爱留守儿童活动": the visiting party;
+        # the words after it tell what it did.
+        cands = [c for c in cands if c[3] == "before"]
+        if not cands:
+            return []
     if next_in_clause and cands[-1][3] == "after" and any(c[3] == "before" for c in cands):
         cands = [c for c in cands if c[3] == "before"]
     elif fig.unit_raw[-1:] in NOUN_CLASSIFIERS and any(
