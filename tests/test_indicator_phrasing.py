@@ -175,3 +175,34 @@ def test_new_urban_jobs_may_be_counted_as_posts():
     # posts; a bare 就业岗位 N 个 stays a vacancy count.
     assert _indicators("2023年全区城镇新增就业岗位5120个。") == {("urban_new_jobs", 5120)}
     assert _indicators("招聘会提供就业岗位1300个。") == {("job_vacancies_offered", 1300)}
+
+
+def test_a_list_after_fenbie_pairs_with_the_objects_before_it():
+    # Rule: "A、B、C 分别达到 X、Y、Z": each figure is the statistic at its
+    # place in the list before 分别.
+    text = "今年白石区城镇新增就业、失业人员再就业、就业困难人员就业分别达到1.3万人、2900人、760人。"
+    assert _indicators(text) == {("urban_new_jobs", 13000), ("reemployment", 2900),
+                                 ("hard_to_employ_employed", 760)}
+    text = "全县城镇新增就业和农村劳动力转移就业分别为1.1万人和2.6万人。"
+    assert _indicators(text) == {("urban_new_jobs", 11000), ("people_helped_into_jobs", 26000)}
+
+
+def test_new_urban_jobs_in_either_word_order():
+    # Rule: 城镇就业新增 N 人 is 城镇新增就业 N 人.
+    assert _indicators("今年青禾县城镇就业新增4300人。") == {("urban_new_jobs", 4300)}
+
+
+def test_the_workers_recovered_wages_concern():
+    # Rule: 追发工资 X 元，涉及农民工 N 人: N counts the workers whose wages
+    # were recovered; without wages in the sentence 涉及农民工 names nothing.
+    text = "劳动监察大队追发农民工工资860万元,涉及农民工410人。"
+    assert _indicators(text) == {("unpaid_wages_recovered_amount", 8600000),
+                                 ("unpaid_wages_recovered_workers", 410)}
+    assert _indicators("该项目涉及农民工410人。") == set()
+
+
+def test_workers_owed_wages_are_not_workers_paid():
+    # Rule: the workers of unpaid_wages_recovered_workers are those whose
+    # wages were recovered (追发, 追回 …): workers owed wages are not.
+    text = "共查处拖欠工资的用人单位65户,涉及农民工2100人。"
+    assert ("unpaid_wages_recovered_workers", 2100) not in _indicators(text)

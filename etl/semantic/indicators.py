@@ -50,7 +50,7 @@ from etl.semantic.codebook import Indicator, Codebook, load_codebook
 from etl.semantic.periods import allowed_measure, figure_frame, figure_kind, framing_dates, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
 from etl.semantic.page_index import SPAN, PageIndex, index_page
-from etl.semantic.restated import drop_restated, respective_object_fits
+from etl.semantic.restated import RESPECTIVELY, drop_restated, respective_object_fits
 
 
 #: Classifiers after which the noun a count counts follows it (7 名留守儿童, 5 户
@@ -311,6 +311,58 @@ def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
         if figs[j][2].unit == f.unit:
             return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())]
     return []
+
+
+#: What may stand between two figures of a list after 分别 (1.2 万人、3000 人和 800 人).
+_RESPECTIVE_LINK_RX = re.compile("[、,，和及与 ]{1,2}")
+#: What separates the objects of a list before 分别 (城镇新增就业、失业人员再就业和…).
+_LIST_ITEM_BREAK_RX = re.compile("[、和及与]")
+
+
+def respective_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int) -> list[Match] | None:
+    """"A、B、C 分别达到 X、Y、Z": the indicator of figure ``k`` when it stands
+    in such a list, from the object at its place in the list before 分别
+    (the objects' count and the figures' count must agree, and no figure may
+    stand among the objects); None when the figure is in no such list."""
+    clean = idx.clean
+    cs = figs[k][0]
+    sent = idx.back(cs, idx.sentence_breaks)
+    at = clean.rfind(RESPECTIVELY, sent, cs)
+    if at < 0:
+        return None
+    head = idx.back(at, idx.clause_breaks)
+    # The figures of the list: from the first after 分别, each linked to the next.
+    first = k
+    while first > 0 and figs[first - 1][0] > at:
+        first -= 1
+    if clean.find("，", at, figs[first][0]) >= 0 or clean.find(",", at, figs[first][0]) >= 0:
+        return None
+    last = first
+    while last + 1 < len(figs) and _RESPECTIVE_LINK_RX.fullmatch(clean, figs[last][1], figs[last + 1][0]):
+        last += 1
+    if not first <= k <= last or last == first or (first > 0 and figs[first - 1][1] > head):
+        return None
+    # The objects: the clause before 分别 cut at 、和及与.
+    bounds = [head] + [m.end() for m in _LIST_ITEM_BREAK_RX.finditer(clean, head, at)] + [at + 1]
+    items = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+    if len(items) != last - first + 1:
+        return None
+    lo, hi = items[k - first]
+    cb = load_codebook()
+    unit = figs[k][2].unit
+    best = None
+    ends = idx.signal_ends
+    for j in range(bisect.bisect_left(ends, lo), bisect.bisect_right(ends, hi)):
+        start, end, phrase = idx.signals[j]
+        if start < lo:
+            continue
+        for key, ind, requires in _unit_cands(cb, phrase, unit, "before"):
+            if requires and not any(w in idx.words(sent, cs) for w in requires):
+                continue
+            cand = ((key[0], hi - end) + key[1:], ind, phrase, hi - end)
+            if best is None or cand[0] < best[0]:
+                best = cand
+    return [] if best is None else [_match(best[1], best[2], "before", best[3])]
 
 
 #: The Match objects made so far (memo: a few hundred distinct ones).
@@ -674,7 +726,9 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k < last else page_end
-        matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+        matches = respective_matches(idx, figs, k)
+        if matches is None:
+            matches = match_figure(idx, f, cs, ce, prev_end, next_start)
         kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         if not matches:
             # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
