@@ -206,3 +206,30 @@ def test_workers_owed_wages_are_not_workers_paid():
     # wages were recovered (追发, 追回 …): workers owed wages are not.
     text = "共查处拖欠工资的用人单位65户,涉及农民工2100人。"
     assert ("unpaid_wages_recovered_workers", 2100) not in _indicators(text)
+
+
+def test_a_phrase_naming_the_actor_before_wei_gei_does_not_name_the_object():
+    # Rule: in "志愿者们为 N 位老人…" the phrase names who acts and the figure
+    # whom they act for: the phrase does not name the figure.
+    assert ("care_volunteers", 80) not in _indicators("志愿者们为80位老人免费理发。")
+    # ... while a copula 为 joins a phrase to its figure.
+    assert _indicators("本次参与志愿者人数为176名。") == {("care_volunteers", 176)}
+
+
+def test_a_wildcard_phrase_is_as_specific_as_its_written_words():
+    # Rule: a … phrase ranks by its written characters, not by the stretch
+    # it spans: in 帮扶车间吸纳就业 N 人, 吸纳…就业 (with its required
+    # 帮扶车间) is as specific as the 帮扶…就业 around it and wins.
+    assert _indicators("全县帮扶车间吸纳就业2300人。") == {("assistance_workshop_jobs", 2300)}
+
+
+def test_a_verb_object_phrase_may_hold_a_long_object():
+    # Rule: … covers up to 12 characters (the figure and its noun).
+    assert _indicators("全年共帮扶1.2万名脱贫劳动力稳定就业。") == {("people_helped_into_jobs", 12000)}
+
+
+def test_jobs_created_near_home_by_workshops():
+    # Rule: 带动 N 人…就业 in a sentence about assistance workshops counts the
+    # people those workshops employ.
+    text = "新建就业帮扶车间8个,带动1200人就近就业。"
+    assert _indicators(text) == {("assistance_workshops", 8), ("assistance_workshop_jobs", 1200)}

@@ -18,7 +18,7 @@ from etl.extract.rules import read_yaml
 CODEBOOK = Path(SCHEMAS_DIR) / "codebook.yaml"
 
 #: What ``…`` in a phrase stands for: at most WILDCARD_MAX characters.
-WILDCARD_MAX = 8
+WILDCARD_MAX = 12
 WILDCARD = "[^,，;；:：!！?？。、\n]{0,%d}?" % WILDCARD_MAX
 
 

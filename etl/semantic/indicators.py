@@ -56,6 +56,10 @@ from etl.semantic.restated import RESPECTIVELY, drop_restated, respective_object
 #: Classifiers after which the noun a count counts follows it (7 名留守儿童, 5 户
 #:低保家庭), unlike a unit that is itself the noun (7 人, 5 万元).
 NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
+#: What, after a phrase before a figure, makes the phrase the actor and the
+#: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
+#: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
+_ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
 #: Words right before a count of a visiting party (某某一行 10 人).
 PARTY_BEFORE = ("一行",)
 #: Units of the figures that may count the recipients of 为/对 (people,
@@ -134,6 +138,14 @@ _FIRST = operator.itemgetter(0)
 _UNIT_CANDS: dict[tuple[str, str | None, str], tuple[tuple[tuple, Indicator, tuple[str, ...]], ...]] = {}
 
 
+def _pattern_size(cb: Codebook, text: str) -> int:
+    """The number of written characters of the … phrase that matched ``text``."""
+    for rx, pattern, _ in cb.wild:
+        if rx.fullmatch(text):
+            return len(pattern) - pattern.count("…")
+    return len(text)
+
+
 def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
     """The indicators ``phrase`` may signal for a figure of ``unit`` found on
     ``side`` of it, each with its ranking key (see :func:`match_figure`)
@@ -144,8 +156,12 @@ def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
         # After the number, a group word (300名返乡农民工发放创业担保贷款)
         # names who is counted; a later indicator phrase says what for.
         # A literal phrase beats a … pattern.
+        # A longer literal phrase is the more specific; a … match by the
+        # words of its pattern, not by the stretch it spans (吸纳…就业 in
+        # "帮扶车间吸纳就业" is as specific as the 帮扶…就业 around it).
+        size = _pattern_size(cb, phrase) if wild else len(phrase)
         cands = tuple(
-            ((side == "after" and is_group, wild, -len(phrase), 0 if ind.requires else 1, ind.order), ind, ind.requires)
+            ((side == "after" and is_group, wild, -size, 0 if ind.requires else 1, ind.order), ind, ind.requires)
             for ind in inds
             if unit in ind.units
         )
@@ -225,6 +241,8 @@ def match_figure(
             if side == "before":
                 if start < clause_start or counts_noun_after:
                     continue
+                if _ACTOR_LINK_RX.match(clean, end, cs):
+                    continue  # (志愿者们为 80 位老人理发: the phrase names who acts, the figure whom)
                 distance = cs - end
             elif start < ce:
                 # "提供了 6083 个岗位": a verb … object phrase around the
