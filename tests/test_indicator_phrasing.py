@@ -233,3 +233,16 @@ def test_jobs_created_near_home_by_workshops():
     # people those workshops employ.
     text = "新建就业帮扶车间8个,带动1200人就近就业。"
     assert _indicators(text) == {("assistance_workshops", 8), ("assistance_workshop_jobs", 1200)}
+
+
+def test_a_yearly_average_stated_beside_a_statistic_is_its_average():
+    # Rule: "累计 X，年均 Y": Y, with no indicator of its own, is the yearly
+    # average of the statistic before it.
+    text = "过去五年,青禾县累计新增城镇就业4.5万人,年均9000人。"
+    assert _measures(text) == {("urban_new_jobs", 45000, "cumulative"),
+                               ("urban_new_jobs", 9000, "annual_average")}
+
+
+def test_internship_trainees_counted_after_jiuye_jianxi():
+    # Rule: 就业见习 N 人 counts the people placed in internships.
+    assert _indicators("今年组织就业见习1200人。") == {("internship_trainees", 1200)}

@@ -57,6 +57,7 @@ class Codebook:
     recipient_words: tuple[str, ...] = ()  # every indicator's after_needs words
     target_words_before: tuple[str, ...] = ()  # words calling the figure after them a target (codebook `targets`)
     target_words_after: tuple[str, ...] = ()  # words calling the figure before them a target
+    average_words: tuple[str, ...] = ()  # words calling the figure after them a yearly average
 
 
 def _phrase_rx(phrase: str) -> str:
@@ -242,6 +243,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         # (longest first: the nearest word ends where a longer one does)
         target_words_before=tuple(sorted((doc.get("targets") or {}).get("before") or (), key=len, reverse=True)),
         target_words_after=tuple(sorted((doc.get("targets") or {}).get("after") or (), key=len, reverse=True)),
+        average_words=tuple(sorted((doc.get("targets") or {}).get("averages") or (), key=len, reverse=True)),
     )
 
 

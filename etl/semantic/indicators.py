@@ -299,36 +299,41 @@ def match_figure(
 TARGET_WORD_GAP = 2
 
 
-def target_word(idx: PageIndex, cs: int, ce: int, clause_end: int) -> str | None:
-    """The codebook ``targets`` word that calls the figure at clean cs..ce a
-    target, or None: one of ``before`` ending at most :data:`TARGET_WORD_GAP`
+def target_word(idx: PageIndex, cs: int, ce: int, clause_end: int) -> tuple[str, str] | None:
+    """(word, measure) of the codebook ``targets`` word that calls the
+    figure at clean cs..ce a target or a yearly average, or None: one of
+    ``before`` (``averages``) ending at most :data:`TARGET_WORD_GAP`
     characters before it in its clause, or one of ``after`` right after it."""
     cb = load_codebook()
     before = idx.words(max(idx.back(cs, idx.clause_breaks), cs - TARGET_WORD_GAP - 8), cs)
-    for w in cb.target_words_before:
-        i = before.rfind(w)
-        if i >= 0 and len(before) - (i + len(w)) <= TARGET_WORD_GAP:
-            return w
+    for words, measure in ((cb.target_words_before, "target"), (cb.average_words, "annual_average")):
+        for w in words:
+            i = before.rfind(w)
+            if i >= 0 and len(before) - (i + len(w)) <= TARGET_WORD_GAP:
+                return w, measure
     after = idx.words(ce, min(clause_end, ce + 8))
-    return next((w for w in cb.target_words_after if after.startswith(w)), None)
+    word = next((w for w in cb.target_words_after if after.startswith(w)), None)
+    return None if word is None else (word, "target")
 
 
 def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
-                       matched: dict[int, list[Match]]) -> list[Match]:
-    """The indicator(s) figure ``k`` is the target of (see the codebook's
-    ``targets``): those of the nearest earlier figure of its sentence with
-    its unit, when a target word names it; else []."""
+                       matched: dict[int, list[Match]]) -> tuple[list[Match], str | None]:
+    """The indicator(s) figure ``k`` is the target (or yearly average) of,
+    with that measure (see the codebook's ``targets``): those of the nearest
+    earlier figure of its sentence with its unit, when a target word names
+    it; else ([], None)."""
     cs, ce, f = figs[k]
-    word = target_word(idx, cs, ce, idx.forward(ce, idx.clause_breaks))
-    if word is None:
-        return []
+    found = target_word(idx, cs, ce, idx.forward(ce, idx.clause_breaks))
+    if found is None:
+        return [], None
+    word, measure = found
     sentence = idx.back(cs, idx.sentence_breaks)
     for j in range(k - 1, -1, -1):
         if figs[j][0] < sentence:
             break
         if figs[j][2].unit == f.unit:
-            return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())]
-    return []
+            return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())], measure
+    return [], None
 
 
 #: What may stand between two figures of a list after 分别 (1.2 万人、3000 人和 800 人).
@@ -751,10 +756,9 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         if not matches:
             # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
             # target of the statistic before it.
-            matches = target_of_previous(idx, figs, k, matched)
+            matches, kind = target_of_previous(idx, figs, k, matched)
             if not matches:
                 continue
-            kind = "target"
         matched[k] = matches
         if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue
