@@ -246,3 +246,10 @@ def test_a_yearly_average_stated_beside_a_statistic_is_its_average():
 def test_internship_trainees_counted_after_jiuye_jianxi():
     # Rule: 就业见习 N 人 counts the people placed in internships.
     assert _indicators("今年组织就业见习1200人。") == {("internship_trainees", 1200)}
+
+
+def test_a_longer_phrase_after_the_figure_beats_a_verb_object_around_it():
+    # Rule: a phrase around the figure ranks as a phrase next to it; a
+    # longer one after it (就业困难人员实现就业) is the more specific: the
+    # hard-to-employ placed are their own statistic whatever the channel.
+    assert _indicators("全年帮助1200名就业困难人员实现就业。") == {("hard_to_employ_employed", 1200)}

@@ -156,12 +156,13 @@ def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
         # After the number, a group word (300名返乡农民工发放创业担保贷款)
         # names who is counted; a later indicator phrase says what for.
         # A literal phrase beats a … pattern.
-        # A longer literal phrase is the more specific; a … match by the
-        # words of its pattern, not by the stretch it spans (吸纳…就业 in
-        # "帮扶车间吸纳就业" is as specific as the 帮扶…就业 around it).
+        # A phrase with more written characters is the more specific (a …
+        # match by the words of its pattern, not by the stretch it spans:
+        # 吸纳…就业 in "帮扶车间吸纳就业" is as specific as the 帮扶…就业
+        # around it); of two as long, a literal one.
         size = _pattern_size(cb, phrase) if wild else len(phrase)
         cands = tuple(
-            ((side == "after" and is_group, wild, -size, 0 if ind.requires else 1, ind.order), ind, ind.requires)
+            ((side == "after" and is_group, -size, wild, 0 if ind.requires else 1, ind.order), ind, ind.requires)
             for ind in inds
             if unit in ind.units
         )
@@ -249,12 +250,13 @@ def match_figure(
                 # figure names it most closely.
                 if start < clause_start or start >= cs or phrase in cb.phrase_owner:
                     continue
-                side, distance = "before", -1
+                side, distance = "around", 0
             else:
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 distance = start - ce
-            for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
+            for (is_group_after, neg_size, wild, plain, order), ind, requires in _unit_cands(
+                    cb, phrase, unit, "before" if side == "around" else side):
                 if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
                 if side == "after" and ind.after_needs \
@@ -267,32 +269,33 @@ def match_figure(
                     sentence, after_text = texts
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
-                cands.append(((is_group_after, distance, wild, neg_len, plain, order), ind, phrase, side, distance))
+                cands.append(((is_group_after, distance, neg_size, wild, plain, order), ind, phrase, side, distance))
     if not cands:
         return []
-    if cands[-1][3] == "after" and clean.endswith(PARTY_BEFORE, 0, cs):
+    has_after = any(c[3] == "after" for c in cands)
+    if has_after and clean.endswith(PARTY_BEFORE, 0, cs):
         # "副主席某某一行 10 人深入…开展关爱留守儿童活动": the visiting party;
         # the words after it tell what it did.
-        cands = [c for c in cands if c[3] == "before"]
+        cands = [c for c in cands if c[3] != "after"]
         if not cands:
             return []
-    if next_in_clause and cands[-1][3] == "after" and any(c[3] == "before" for c in cands):
-        cands = [c for c in cands if c[3] == "before"]
+    elif next_in_clause and has_after and any(c[3] == "before" for c in cands):
+        cands = [c for c in cands if c[3] != "after"]
     elif fig.unit_raw[-1:] in NOUN_CLASSIFIERS and any(
             c[3] == "after" and not c[0][0] and c[4] <= NOUN_MODIFIER_MAX for c in cands):
         # "走访慰问了 7 名贫困留守儿童": a count and its classifier count the
         # noun after them; the verb before says what was done to it.
-        cands = [c for c in cands if c[3] == "after" or c[4] < 0]
+        cands = [c for c in cands if c[3] != "before"]
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
     if cs > 0 and clean[cs - 1] == "各":
         cands.sort(key=_FIRST)
         out: dict[str, Match] = {}
         for _, ind, phrase, side, distance in cands:
-            if side == "before" and ind.id not in out:
-                out[ind.id] = _match(ind, phrase, side, distance)
+            if side != "after" and ind.id not in out:
+                out[ind.id] = _match(ind, phrase, "before", distance)
         return list(out.values())
     _, ind, phrase, side, distance = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
-    return [_match(ind, phrase, side, distance)]
+    return [_match(ind, phrase, "before" if side == "around" else side, distance)]
 
 
 #: How far before a figure a target word may end (完成年目标任务为 6600 人).
