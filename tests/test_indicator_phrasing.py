@@ -253,3 +253,11 @@ def test_a_longer_phrase_after_the_figure_beats_a_verb_object_around_it():
     # longer one after it (就业困难人员实现就业) is the more specific: the
     # hard-to-employ placed are their own statistic whatever the channel.
     assert _indicators("全年帮助1200名就业困难人员实现就业。") == {("hard_to_employ_employed", 1200)}
+
+
+def test_a_label_before_a_colon_names_the_figure_after_it():
+    # Rule: "label：figure" (a list or table line) reads as "label figure".
+    text = "白石区2023年就业数据\n城镇新增就业：8120人\n城镇登记失业率：2.9%\n"
+    assert _indicators(text) == {("urban_new_jobs", 8120), ("unemployment_rate_registered", 2.9)}
+    # ... but a colon with words after it before the figure is no label.
+    assert _indicators("主要数据：12000人。") == set()

@@ -60,6 +60,8 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
 _ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: How many characters may stand between a label's colon and its figure (城镇新增就业：共 12000 人).
+LABEL_GAP = 2
 #: Words right before a count of a visiting party (某某一行 10 人).
 PARTY_BEFORE = ("一行",)
 #: Units of the figures that may count the recipients of 为/对 (people,
@@ -180,6 +182,10 @@ def match_figure(
     breaks = idx.clause_breaks
     i = bisect.bisect_left(breaks, cs)
     own_clause_start = breaks[i - 1] + 1 if i else 0
+    if own_clause_start > 0 and clean[own_clause_start - 1] in ":：" and cs - own_clause_start <= LABEL_GAP \
+            and prev_end < own_clause_start:
+        # "城镇新增就业：12000人": a label before a colon names the figure after it.
+        own_clause_start = idx.back(own_clause_start - 1, breaks)
     clause_start = max(own_clause_start, prev_end)
     if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words

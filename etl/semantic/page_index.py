@@ -138,9 +138,10 @@ def _merged(positions: dict[str, list[int]], chars: Iterable[str]) -> list[int]:
     return out
 
 
-def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], n: int) -> list[tuple[int, int]]:
+def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], clean: str) -> list[tuple[int, int]]:
     """The clauses around the clean ``spans`` (each from the clause start
-    before it to the clause end after it, one past it included), merged:
+    before it, or before the label a colon ends, to the clause end after
+    it, one past it included), merged:
     the only places where :func:`match_figure` and :func:`population_group`
     look for phrases."""
     windows: list[tuple[int, int]] = []
@@ -149,8 +150,10 @@ def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], 
             continue  # in the last window's clauses (often: several figures a clause)
         i = bisect.bisect_left(clause_breaks, cs)
         lo = clause_breaks[i - 1] + 1 if i else 0
+        if i and clean[lo - 1] in ":：":
+            lo = clause_breaks[i - 2] + 1 if i > 1 else 0  # (城镇新增就业：12000 人: the label before the colon)
         j = bisect.bisect_left(clause_breaks, ce)
-        hi = (clause_breaks[j] if j < len(clause_breaks) else n) + 1
+        hi = (clause_breaks[j] if j < len(clause_breaks) else len(clean)) + 1
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
         else:
@@ -166,7 +169,7 @@ def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> Pa
     cb = load_codebook()
     breaks = char_positions(clean, _BREAK_CHARS)
     clause_breaks = _merged(breaks, CLAUSE_END)
-    windows = None if spans is None else _clause_windows(spans, clause_breaks, len(clean))
+    windows = None if spans is None else _clause_windows(spans, clause_breaks, clean)
     view = _gloss_free_view(clean) if "(" in clean else None
     signals = _phrase_matches(cb.signal_rx, clean, windows, cb.signal_max_len, view)
     signals.sort(key=BY_END)
