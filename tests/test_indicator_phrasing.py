@@ -261,3 +261,15 @@ def test_a_label_before_a_colon_names_the_figure_after_it():
     assert _indicators(text) == {("urban_new_jobs", 8120), ("unemployment_rate_registered", 2.9)}
     # ... but a colon with words after it before the figure is no label.
     assert _indicators("主要数据：12000人。") == set()
+
+
+def test_labour_sent_out_counts_workers_away():
+    # Rule: 输送 + workers (劳动力, 农民工, 摘棉工 …) N 人 counts the workers
+    # sent out to work away from home.
+    assert _indicators("今年全州向外省输送劳动力2.1万人。") == {("workers_outside_province", 21000)}
+    assert _indicators("全县输送采茶工1.2万人。") == {("workers_outside_province", 12000)}
+
+
+def test_reaching_people_in_hardship_counts_people_served():
+    # Rule: 惠及困难群众 N 人 counts the people served.
+    assert _indicators("此次活动共惠及困难群众230余人。") == {("care_people_served", 230)}
