@@ -18,7 +18,7 @@ from etl.extract.rules import read_yaml
 CODEBOOK = Path(SCHEMAS_DIR) / "codebook.yaml"
 
 #: What ``…`` in a phrase stands for: at most WILDCARD_MAX characters.
-WILDCARD_MAX = 8
+WILDCARD_MAX = 12
 WILDCARD = "[^,，;；:：!！?？。、\n]{0,%d}?" % WILDCARD_MAX
 
 
@@ -37,6 +37,7 @@ class Indicator:
     order: int = 0
     measures: tuple[str, ...] = ()  # the kinds of number it may be (codebook `measures`)
     as_target: str | None = None  # the indicator a row of this one is when it is a target
+    after_needs: tuple[str, ...] = ()  # a phrase after the figure counts only with one of these before it
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class Codebook:
     full_year_words: tuple[str, ...] = ()  # paragraph openers meaning "the whole year"
     signal_max_len: int = 0  # the longest text signal_rx can match
     group_max_len: int = 0  # the longest text group_rx can match
+    recipient_words: tuple[str, ...] = ()  # every indicator's after_needs words
+    target_words_before: tuple[str, ...] = ()  # words calling the figure after them a target (codebook `targets`)
+    target_words_after: tuple[str, ...] = ()  # words calling the figure before them a target
+    average_words: tuple[str, ...] = ()  # words calling the figure after them a yearly average
 
 
 def _phrase_rx(phrase: str) -> str:
@@ -188,6 +193,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             order=i,
             measures=allowed,
             as_target=e.get("as_target"),
+            after_needs=tuple(e.get("after_needs") or ()),
         )
         if ind.id in indicators:
             raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")
@@ -232,7 +238,12 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         wild=tuple((re.compile(_phrase_rx(p)), p, tuple(v)) for p, v in wild.items()),
         group_owner=group_owner,
         words=words,
+        recipient_words=tuple(sorted({w for ind in indicators.values() for w in ind.after_needs})),
         full_year_words=tuple((doc.get("periods") or {}).get("full_year_words") or ()),
+        # (longest first: the nearest word ends where a longer one does)
+        target_words_before=tuple(sorted((doc.get("targets") or {}).get("before") or (), key=len, reverse=True)),
+        target_words_after=tuple(sorted((doc.get("targets") or {}).get("after") or (), key=len, reverse=True)),
+        average_words=tuple(sorted((doc.get("targets") or {}).get("averages") or (), key=len, reverse=True)),
     )
 
 

@@ -50,9 +50,25 @@ from etl.semantic.codebook import Indicator, Codebook, load_codebook
 from etl.semantic.periods import allowed_measure, figure_frame, figure_kind, framing_dates, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
 from etl.semantic.page_index import SPAN, PageIndex, index_page
-from etl.semantic.restated import drop_restated, respective_object_fits
+from etl.semantic.restated import RESPECTIVELY, drop_restated, respective_object_fits
 
 
+#: Classifiers after which the noun a count counts follows it (7 名留守儿童, 5 户
+#:低保家庭), unlike a unit that is itself the noun (7 人, 5 万元).
+NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
+#: What, after a phrase before a figure, makes the phrase the actor and the
+#: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
+#: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
+_ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: How many characters may stand between a label's colon and its figure (城镇新增就业：共 12000 人).
+LABEL_GAP = 2
+#: Words right before a count of a visiting party (某某一行 10 人).
+PARTY_BEFORE = ("一行",)
+#: Units of the figures that may count the recipients of 为/对 (people,
+#: households): "对全县 12 个乡镇…进行慰问" counts townships.
+RECIPIENT_UNITS = frozenset(("person", "person_time", "household"))
+#: How many characters may stand between such a count and its noun (贫困, 特困).
+NOUN_MODIFIER_MAX = 4
 #: Characters right after a count that do not start the noun it counts
 #: (招聘会 3 个，…; 礼包 200 个给…; 3 个左右).
 NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是由到把被将")
@@ -106,6 +122,14 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
 
 #: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
 _LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
+#: Text between the two figures of a change "from A to B" (从原来的 10 多人壮大到
+#: 现在的 130 多人): B is the figure, A its former value.
+_FROM_TO_LINK_RX = re.compile(
+    "[\u4e00-\u9fff]{0,4}?(?:增加|增长|壮大|扩大|提高|提升|上升|下降|减少|降低|发展|扩展|扩充)?[到至][\u4e00-\u9fff]{0,6}")
+#: The clause before the former value of such a change ends with 从/由 and a few words.
+_FROM_BEFORE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}$")
+#: 从/由, a few words and the former value (its first digit).
+_FROM_VALUE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}?[0-9零〇一二两三四五六七八九十]")
 #: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
 _OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
@@ -114,6 +138,14 @@ _FIRST = operator.itemgetter(0)
 #: unit on that side: (key without the distance, indicator, requires), in
 #: codebook order (memo: the codebook is loaded once).
 _UNIT_CANDS: dict[tuple[str, str | None, str], tuple[tuple[tuple, Indicator, tuple[str, ...]], ...]] = {}
+
+
+def _pattern_size(cb: Codebook, text: str) -> int:
+    """The number of written characters of the … phrase that matched ``text``."""
+    for rx, pattern, _ in cb.wild:
+        if rx.fullmatch(text):
+            return len(pattern) - pattern.count("…")
+    return len(text)
 
 
 def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
@@ -126,8 +158,13 @@ def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
         # After the number, a group word (300名返乡农民工发放创业担保贷款)
         # names who is counted; a later indicator phrase says what for.
         # A literal phrase beats a … pattern.
+        # A phrase with more written characters is the more specific (a …
+        # match by the words of its pattern, not by the stretch it spans:
+        # 吸纳…就业 in "帮扶车间吸纳就业" is as specific as the 帮扶…就业
+        # around it); of two as long, a literal one.
+        size = _pattern_size(cb, phrase) if wild else len(phrase)
         cands = tuple(
-            ((side == "after" and is_group, wild, -len(phrase), 0 if ind.requires else 1, ind.order), ind, ind.requires)
+            ((side == "after" and is_group, -size, wild, 0 if ind.requires else 1, ind.order), ind, ind.requires)
             for ind in inds
             if unit in ind.units
         )
@@ -145,6 +182,10 @@ def match_figure(
     breaks = idx.clause_breaks
     i = bisect.bisect_left(breaks, cs)
     own_clause_start = breaks[i - 1] + 1 if i else 0
+    if own_clause_start > 0 and clean[own_clause_start - 1] in ":：" and cs - own_clause_start <= LABEL_GAP \
+            and prev_end < own_clause_start:
+        # "城镇新增就业：12000人": a label before a colon names the figure after it.
+        own_clause_start = idx.back(own_clause_start - 1, breaks)
     clause_start = max(own_clause_start, prev_end)
     if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
@@ -154,9 +195,33 @@ def match_figure(
         # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
         # a list shares the verb before the first.
         clause_start = own_clause_start
+    elif clause_start == prev_end and _FROM_TO_LINK_RX.fullmatch(clean[prev_end:cs]) \
+            and _FROM_VALUE_RX.search(clean, own_clause_start, prev_end) is not None:
+        # "服务队成员从原来的 10 多人壮大到现在的 130 多人": the new value
+        # shares the words before the former one.
+        clause_start = own_clause_start
     breaks = idx.clause_breaks_list
     i = bisect.bisect_left(breaks, ce)
-    clause_end = min(breaks[i] if i < len(breaks) else len(clean), next_start)
+    noun_end = breaks[i] if i < len(breaks) else len(clean)
+    clause_end = min(noun_end, next_start)
+    # "城镇新增就业 51.4 万人农村劳动力转移就业 58.6 万人": the words between
+    # two figures of one clause name the second; the first takes them only
+    # when nothing before it names it.
+    next_in_clause = next_start < noun_end
+    if next_in_clause and _LIST_LINK_RX.fullmatch(clean, ce, next_start):
+        # "为 33 位孤寡老人和 112 户贫困户捐赠…": the first object of a list
+        # shares the verb after the last.
+        j = bisect.bisect_right(breaks, next_start)
+        clause_end = breaks[j] if j < len(breaks) else len(clean)
+    cb = load_codebook()
+    if fig.unit in RECIPIENT_UNITS and cb.recipient_words \
+            and any(w in idx.words(own_clause_start, cs) for w in cb.recipient_words):
+        # "对近千名信息员、配送员等劳动者进行慰问": the object of 对/为 may be
+        # a list; the verb after it ends the clause.
+        clause_end = max(clause_end, min(idx.forward(ce, idx.clause_breaks), next_start))
+    if next_in_clause and _FROM_TO_LINK_RX.fullmatch(clean, ce, next_start) \
+            and _FROM_BEFORE_RX.search(clean[own_clause_start:cs]) is not None:
+        return []  # (the former value of a change "from A to B": B is the statistic)
     signals = idx.signals
     ends = idx.signal_ends
     # Before: phrases ending inside [clause_start, cs].  After: phrases
@@ -166,7 +231,6 @@ def match_figure(
     after = range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end))
     if not before and not after:  # (a third of the figures)
         return []
-    cb = load_codebook()
     unit = fig.unit
     # "招聘会现场设置了 3 个服务专区": a count whose own noun follows it counts
     # that noun, not the thing named before (the parts of one job fair are
@@ -177,40 +241,160 @@ def match_figure(
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
-    for side, ks in (("before", before), ("after", after)):
+    for side_of_range, ks in (("before", before), ("after", after)):
         for k in ks:
+            side = side_of_range
             start, end, phrase = signals[k]
             if side == "before":
                 if start < clause_start or counts_noun_after:
                     continue
+                if _ACTOR_LINK_RX.match(clean, end, cs):
+                    continue  # (志愿者们为 80 位老人理发: the phrase names who acts, the figure whom)
                 distance = cs - end
+            elif start < ce:
+                # "提供了 6083 个岗位": a verb … object phrase around the
+                # figure names it most closely.
+                if start < clause_start or start >= cs or phrase in cb.phrase_owner:
+                    continue
+                side, distance = "around", 0
             else:
-                if start < ce or _heads_longer_noun(clean, end, clause_end):
+                if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 distance = start - ce
-            for (is_group_after, wild, neg_len, plain, order), ind, requires in _unit_cands(cb, phrase, unit, side):
-                if ind.excludes and any(w in clean[own_clause_start:cs] for w in ind.excludes):
+            for (is_group_after, neg_size, wild, plain, order), ind, requires in _unit_cands(
+                    cb, phrase, unit, "before" if side == "around" else side):
+                if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
+                if side == "after" and ind.after_needs \
+                        and not any(w in idx.words(own_clause_start, cs) for w in ind.after_needs):
+                    continue  # (为 60 位老人送上…: who receives; 20 名党员送上…: who gives)
                 if requires:
                     if not texts:
-                        texts.append(clean[idx.back(cs, idx.sentence_breaks) : cs])
-                        texts.append(clean[ce:clause_end])
+                        texts.append(idx.words(idx.back(cs, idx.sentence_breaks), cs))
+                        texts.append(idx.words(ce, clause_end))
                     sentence, after_text = texts
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
-                cands.append(((is_group_after, distance, wild, neg_len, plain, order), ind, phrase, side, distance))
+                cands.append(((is_group_after, distance, neg_size, wild, plain, order), ind, phrase, side, distance))
     if not cands:
         return []
+    has_after = any(c[3] == "after" for c in cands)
+    if has_after and clean.endswith(PARTY_BEFORE, 0, cs):
+        # "副主席某某一行 10 人深入…开展关爱留守儿童活动": the visiting party;
+        # the words after it tell what it did.
+        cands = [c for c in cands if c[3] != "after"]
+        if not cands:
+            return []
+    elif next_in_clause and has_after and any(c[3] == "before" for c in cands):
+        cands = [c for c in cands if c[3] != "after"]
+    elif fig.unit_raw[-1:] in NOUN_CLASSIFIERS and any(
+            c[3] == "after" and not c[0][0] and c[4] <= NOUN_MODIFIER_MAX for c in cands):
+        # "走访慰问了 7 名贫困留守儿童": a count and its classifier count the
+        # noun after them; the verb before says what was done to it.
+        cands = [c for c in cands if c[3] != "before"]
     # 各: "零工市场、零工驿站各 1 个" -> one row per indicator named before.
     if cs > 0 and clean[cs - 1] == "各":
         cands.sort(key=_FIRST)
         out: dict[str, Match] = {}
         for _, ind, phrase, side, distance in cands:
-            if side == "before" and ind.id not in out:
-                out[ind.id] = _match(ind, phrase, side, distance)
+            if side != "after" and ind.id not in out:
+                out[ind.id] = _match(ind, phrase, "before", distance)
         return list(out.values())
     _, ind, phrase, side, distance = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
-    return [_match(ind, phrase, side, distance)]
+    return [_match(ind, phrase, "before" if side == "around" else side, distance)]
+
+
+#: How far before a figure a target word may end (完成年目标任务为 6600 人).
+TARGET_WORD_GAP = 2
+
+
+def target_word(idx: PageIndex, cs: int, ce: int, clause_end: int) -> tuple[str, str] | None:
+    """(word, measure) of the codebook ``targets`` word that calls the
+    figure at clean cs..ce a target or a yearly average, or None: one of
+    ``before`` (``averages``) ending at most :data:`TARGET_WORD_GAP`
+    characters before it in its clause, or one of ``after`` right after it."""
+    cb = load_codebook()
+    before = idx.words(max(idx.back(cs, idx.clause_breaks), cs - TARGET_WORD_GAP - 8), cs)
+    for words, measure in ((cb.target_words_before, "target"), (cb.average_words, "annual_average")):
+        for w in words:
+            i = before.rfind(w)
+            if i >= 0 and len(before) - (i + len(w)) <= TARGET_WORD_GAP:
+                return w, measure
+    after = idx.words(ce, min(clause_end, ce + 8))
+    word = next((w for w in cb.target_words_after if after.startswith(w)), None)
+    return None if word is None else (word, "target")
+
+
+def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
+                       matched: dict[int, list[Match]]) -> tuple[list[Match], str | None]:
+    """The indicator(s) figure ``k`` is the target (or yearly average) of,
+    with that measure (see the codebook's ``targets``): those of the nearest
+    earlier figure of its sentence with its unit, when a target word names
+    it; else ([], None)."""
+    cs, ce, f = figs[k]
+    found = target_word(idx, cs, ce, idx.forward(ce, idx.clause_breaks))
+    if found is None:
+        return [], None
+    word, measure = found
+    sentence = idx.back(cs, idx.sentence_breaks)
+    for j in range(k - 1, -1, -1):
+        if figs[j][0] < sentence:
+            break
+        if figs[j][2].unit == f.unit:
+            return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())], measure
+    return [], None
+
+
+#: What may stand between two figures of a list after 分别 (1.2 万人、3000 人和 800 人).
+_RESPECTIVE_LINK_RX = re.compile("[、,，和及与 ]{1,2}")
+#: What separates the objects of a list before 分别 (城镇新增就业、失业人员再就业和…).
+_LIST_ITEM_BREAK_RX = re.compile("[、和及与]")
+
+
+def respective_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int) -> list[Match] | None:
+    """"A、B、C 分别达到 X、Y、Z": the indicator of figure ``k`` when it stands
+    in such a list, from the object at its place in the list before 分别
+    (the objects' count and the figures' count must agree, and no figure may
+    stand among the objects); None when the figure is in no such list."""
+    clean = idx.clean
+    cs = figs[k][0]
+    sent = idx.back(cs, idx.sentence_breaks)
+    at = clean.rfind(RESPECTIVELY, sent, cs)
+    if at < 0:
+        return None
+    head = idx.back(at, idx.clause_breaks)
+    # The figures of the list: from the first after 分别, each linked to the next.
+    first = k
+    while first > 0 and figs[first - 1][0] > at:
+        first -= 1
+    if clean.find("，", at, figs[first][0]) >= 0 or clean.find(",", at, figs[first][0]) >= 0:
+        return None
+    last = first
+    while last + 1 < len(figs) and _RESPECTIVE_LINK_RX.fullmatch(clean, figs[last][1], figs[last + 1][0]):
+        last += 1
+    if not first <= k <= last or last == first or (first > 0 and figs[first - 1][1] > head):
+        return None
+    # The objects: the clause before 分别 cut at 、和及与.
+    bounds = [head] + [m.end() for m in _LIST_ITEM_BREAK_RX.finditer(clean, head, at)] + [at + 1]
+    items = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+    if len(items) != last - first + 1:
+        return None
+    lo, hi = items[k - first]
+    cb = load_codebook()
+    unit = figs[k][2].unit
+    best = None
+    ends = idx.signal_ends
+    for j in range(bisect.bisect_left(ends, lo), bisect.bisect_right(ends, hi)):
+        start, end, phrase = idx.signals[j]
+        if start < lo:
+            continue
+        for key, ind, requires in _unit_cands(cb, phrase, unit, "before"):
+            if requires and not any(w in idx.words(sent, cs) for w in requires):
+                continue
+            cand = ((key[0], hi - end) + key[1:], ind, phrase, hi - end)
+            if best is None or cand[0] < best[0]:
+                best = cand
+    return [] if best is None else [_match(best[1], best[2], "before", best[3])]
 
 
 #: The Match objects made so far (memo: a few hundred distinct ones).
@@ -526,7 +710,7 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
 
 #: Characters that make a phrase after a count the start of a longer noun
 #: (5 个慰问组, 3 个服务站): the count is of that noun, not of the phrase.
-LONGER_NOUN_HEADS = set("组队团站")
+LONGER_NOUN_HEADS = set("组队团站家")  # (3 户留守儿童家庭, 企业家: not children, not firms)
 #: Characters after 组 that make it a verb (志愿者队伍组成, 组织, 组建).
 GROUP_VERB_TAILS = set("成织建")
 
@@ -570,19 +754,27 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     names_rx = _names_pattern(private_names) if private_names else None
     page_end = len(repaired.clean)
     last = len(figs) - 1
+    matched: dict[int, list[Match]] = {}  # figure -> its indicators (targets: see target_of_previous)
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k < last else page_end
-        matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+        matches = respective_matches(idx, figs, k)
+        if matches is None:
+            matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         if not matches:
-            continue
+            # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
+            # target of the statistic before it.
+            matches, kind = target_of_previous(idx, figs, k, matched)
+            if not matches:
+                continue
+        matched[k] = matches
         if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
             places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
         frame = figure_frame(idx, dts, cs, date_starts, year_of_report)
-        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
             ind = m.indicator

@@ -55,4 +55,4 @@ def respective_object_fits(idx: PageIndex, figs: list, k: int, requires: tuple[s
         return True
     obj = objects[listed.index(k)]
     start = idx.back(figs[obj][0], idx.clause_breaks)
-    return any(w in clean[start : figs[obj][1]] for w in requires)
+    return any(w in idx.words(start, figs[obj][1]) for w in requires)
