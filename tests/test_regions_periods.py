@@ -356,3 +356,58 @@ def test_a_bare_day_opening_a_sentence_is_a_day_of_the_issue_month():
     assert dates("1月23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day") == {"1月23日": (D(2018, 1, 23),) * 2}
     r = row_of(rows("1日，在某县敬老院，28名党员志愿者为老人服务。", "2014-07-04"), 28)
     assert (r["period_start"], r["period_end"]) == (D(2014, 7, 1), D(2014, 7, 1))
+
+
+# --- round 3: frames, up-to-now, annual targets ----------------------------------------
+
+
+def test_a_publication_date_is_not_a_day_the_article_tells_of():
+    """A dateline (1月27日讯) or a page's timestamp (2026-02-25 14:23) says when
+    the item was filed: a figure told after it with no day of its own has no period."""
+    text = "某某新闻网1月27日讯 近日，县总工会走访慰问困难群众60户。\n"
+    r = row_of(rows(text, "2016-01-27"), 60)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "2026-02-25 14:23\n来源:本站\n近日，某某街道走访慰问困难群众70户。\n"
+    r = row_of(rows(text, "2026-02-25"), 70)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "某某新闻网1月27日讯 1月25日，县总工会走访慰问困难群众80户。\n"
+    r = row_of(rows(text, "2016-01-27"), 80)  # a day the item tells of still frames it
+    assert (r["period_start"], r["period_end"]) == (D(2016, 1, 25), D(2016, 1, 25))
+
+
+def test_a_target_of_the_whole_year_covers_the_year():
+    """年目标任务 / 年计划 name the year's target: its period is the calendar
+    year even when the outcome beside it runs to a cut-off (截止10月底)."""
+    text = "截止10月底，某某区城镇新增就业1200人，完成年目标任务1500人的80%。"
+    rs = rows(text, "2016-11-05")
+    assert (row_of(rs, 1200)["period_start"], row_of(rs, 1200)["period_end"]) == (D(2016, 1, 1), D(2016, 10, 31))
+    r = row_of(rs, 1500)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2016, 1, 1), D(2016, 12, 31))
+    r = row_of(rows("截止6月底，某某县城镇新增就业2800人，完成4600人年计划的61%。", "2018-07"), 4600)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2018, 1, 1), D(2018, 12, 31))
+
+
+def test_up_to_now_runs_from_the_year_start_unless_its_sentence_says_since_when():
+    """截至目前 counts from 1 January to the article's date; the day an event
+    began, told in an earlier sentence, is not its start."""
+    text = "3月2日起，某某市总工会开展送温暖活动。\n截至目前，某某市总工会共走访慰问职工800名。\n"
+    r = row_of(rows(text, "2024-03-10"), 800)
+    assert (r["period_start"], r["period_end"]) == (D(2024, 1, 1), D(2024, 3, 10))
+
+
+def test_now_in_a_paragraph_framed_by_a_cut_off_ends_at_that_cut_off():
+    """目前 in a paragraph that opens 截至9月底 means as of 30 September, not the
+    issue date; a running total (目前已…) has no start."""
+    text = "截至9月底，某某县城镇新增就业5000人。在建档立卡贫困劳动力中，目前已转移就业3000人。\n"
+    r = row_of(rows(text, "2017-10-14"), 3000)
+    assert (r["period_start"], r["period_end"]) == (None, D(2017, 9, 30))
+
+
+def test_a_running_total_ends_with_its_frame_and_has_no_start():
+    """累计已达 in a sentence with no date of its own: up to the end of the
+    period framing the paragraph, since when unsaid."""
+    text = "今年1至9月份，某某县新增农民工返乡创业2000人；农民工返乡创业累计已达9000人。\n"
+    rs = rows(text, "2017-10-14")
+    assert (row_of(rs, 2000)["period_start"], row_of(rs, 2000)["period_end"]) == (D(2017, 1, 1), D(2017, 9, 30))
+    r = row_of(rs, 9000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2017, 9, 30))

@@ -54,6 +54,11 @@ UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至�
 SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今")
 #: The figure is a running total.
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
+#: Words before a date that make it the end of a cumulative period (截至9月底).
+UP_TO_WORDS = ("截至", "截止到", "截止", "截至到", "到")
+#: A target of the whole year (完成年目标任务12500人, 4600人年计划, 全年目标):
+#: its period is the calendar year, whatever part of it the frame covers.
+_ANNUAL_TARGET_RX = re.compile(r"(?<![0-9一二三四五六七八九十百两几多])(?:年度?|全年)(?:目标|计划|任务)")
 #: The figure is a yearly average over its span.
 AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 #: The figure is a target or a plan.
@@ -101,6 +106,18 @@ _DATELINE_AFTER_RX = re.compile(r"\s*(?:\d{1,2}:\d{2}|[^\n]{0,12}来源[:：])")
 
 def _in_dateline(clean: str, de: int) -> bool:
     return bool(_DATELINE_AFTER_RX.match(clean, de))
+
+
+#: What follows the date of a news item's dateline (``福州新闻网1月27日讯``,
+#: ``新华社成都3月1日电``): the day the item was filed, not a day it tells of.
+_NEWS_DATELINE_AFTER_RX = re.compile(r"\s*(?:专?电|讯)")
+
+
+def is_dateline(clean: str, de: int) -> bool:
+    """Whether the date ending at clean ``de`` is a publication date: a
+    page's timestamp (``2017-10-11 16:10``, ``… 来源:``) or a news item's
+    dateline (``1月27日讯``, ``3月1日电``)."""
+    return bool(_DATELINE_AFTER_RX.match(clean, de) or _NEWS_DATELINE_AFTER_RX.match(clean, de))
 
 
 #: A government work report: given in spring, it reviews the year before
@@ -193,10 +210,10 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     if year_of_report is not None:
         return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
     for k in reversed(before):
-        ds, _, d = dates[k]
+        ds, de, d = dates[k]
         if ds < heading_before:
             break
-        if d.granularity == "day":
+        if d.granularity == "day" and not is_dateline(clean, de):
             return d, d.start, d.end, "article"
     return None, None, None, None
 
@@ -206,7 +223,7 @@ def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list
     comparison (``dates``: (clean start, clean end, date), sorted)."""
     return [(ds, de, d) for ds, de, d in dates
             if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)
-            and not _names_a_gov_report(clean, de)]
+            and not _names_a_gov_report(clean, de) and not _NEWS_DATELINE_AFTER_RX.match(clean, de)]
 
 
 _GOV_REPORT_NAME_RX = re.compile(r"[^\n。，,]{0,30}?" + GOV_REPORT)
@@ -235,15 +252,36 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             starts = [d[0] for d in dates]
         frame = figure_frame(idx, dates, cs, starts, year_of_report)
     d, start, end, basis = frame
+    clean = idx.clean
+    clause = _clause_before(clean, cs)
+    sentence = _sentence_before(clean, cs)
+    if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
+        # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
+        return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
+    dated_here = d is not None and d.clean_start >= cs - len(sentence)
     if as_of is None:
+        if measure == "cumulative" and not dated_here and basis is not None:
+            return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
-    clause = _clause_before(idx.clean, cs)
-    sentence = _sentence_before(idx.clean, cs)
     if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW):
-        if measure == "cumulative" and (d is None or d.clean_start < cs - len(sentence)):
-            # a running total up to now: no date of its sentence says since when
-            return None, as_of, (basis or "paragraph")
-        return (start or dt.date(as_of.year, 1, 1)), as_of, (basis or "paragraph")
+        # Up to now: the article's date, or the cut-off (截至9月底) that
+        # frames the paragraph (目前 in a report of the first three quarters).
+        upto = as_of
+        if d is not None and basis == "paragraph" and d.end is not None and d.end <= as_of \
+                and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
+            upto = d.end
+        if dated_here and d.granularity != "day":
+            since = start  # its own sentence says since when (2023年，…，目前已有…)
+        elif measure == "cumulative" and not dated_here:
+            since = None  # a running total: no date of its sentence says since when
+        elif d is not None and basis in ("paragraph", "section") and d.granularity == "period" \
+                and start is not None and start.year == upto.year:
+            since = start  # 今年以来，…。截至目前，…
+        else:
+            since = dt.date(upto.year, 1, 1)  # the year so far
+        return since, upto, (basis or "paragraph")
+    if measure == "cumulative" and not dated_here and end is not None:
+        return None, end, basis  # a running total (累计已达…): up to its frame's end, since when unsaid
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
     if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
@@ -282,6 +320,15 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
     elif any(w in clause for w in CUMULATIVE_WORDS):
         kind = "cumulative"
     return kind
+
+
+_CLAUSE_REST_RX = re.compile("[^" + re.escape(_CLAUSE_END) + "]{0,40}")
+
+
+def _clause_from(clean: str, cs: int) -> str:
+    """The figure's clause from the figure on (at most 40 characters)."""
+    m = _CLAUSE_REST_RX.match(clean, cs)
+    return m.group(0) if m else ""
 
 
 def _sentence_before(clean: str, cs: int) -> str:
