@@ -411,3 +411,13 @@ def test_a_running_total_ends_with_its_frame_and_has_no_start():
     assert (row_of(rs, 2000)["period_start"], row_of(rs, 2000)["period_end"]) == (D(2017, 1, 1), D(2017, 9, 30))
     r = row_of(rs, 9000)
     assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2017, 9, 30))
+
+
+def test_the_place_of_a_news_agencys_dateline_is_where_it_was_filed():
+    """新华社某市3月1日电: a provincial story filed in its capital stays the
+    province's; the dateline's city takes no figure."""
+    text = ("新华社成都3月1日电 四川明确提出，今年城镇新增就业目标为85万人。"
+            "四川省人社厅相关负责人表示，四川将稳定就业。去年，四川农村劳动力转移就业2527万人。\n")
+    rs = rows(text, "2019-03-01")
+    assert {r["region_code"] for r in rs} == {"510000"}
+    assert regions.page_region("成都市人社局消息：成都今年新增就业30万人，成都市将继续稳就业。").code == "510100"

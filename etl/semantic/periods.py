@@ -128,14 +128,21 @@ GOV_REPORT = "政府工作报告"
 def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     """The year a bulletin or report names in its title (first lines); for a
     government work report (its title or a lead that names one), the year
-    before the one it is given in (its title's year, else ``as_of``'s)."""
+    before the one it is given in (its title's year, else ``as_of``'s); for
+    a statistical bulletin whose title the page lacks (it says 本公报 or
+    统计公报), the year before the article's date."""
     head = clean[:200]
     m = _REPORT_TITLE_RX.search(head)
     if GOV_REPORT in head:
         if m and GOV_REPORT in m.group(0):
             return int(m.group(1)) - 1
         return as_of.year - 1 if as_of is not None else None
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    if as_of is not None and ("统计公报" in head or "本公报" in clean):
+        return as_of.year - 1  # a bulletin is published the year after the one it reports
+    return None
+
 
 
 #: Everything up to and including the last clause (sentence) end of a window.

@@ -257,12 +257,18 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+#: What follows the place of a news agency's dateline (新华社成都3月1日电,
+#: 新华网郑州3月4日专电): the day and 电.
+_DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*专?电")
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
     end: int
     code: str
     full: bool  # written with its level suffix (the gazetteer's name_zh)
+    dispatch: bool = False  # the place of a news agency's dateline (新华社成都3月1日电)
 
 
 def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
@@ -302,7 +308,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         full = form == gaz[code].name_zh or form in full_names
         if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
             continue
-        cands.append(Mention(s, e, code, full))
+        cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
     named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
     out: list[Mention] = []
@@ -374,7 +380,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     own mentions and all its siblings' together: a provincial report that
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
-    never wins.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
+    never wins.  The place of a news agency's dateline (新华社成都3月1日电)
+    is where the dispatch was filed: it counts for its province only.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
     bounds the search: the text refines it and never contradicts it.  A page
     is about one street when a single street or town of its county accounts
     for all street mentions and is mentioned at least half as often as the
@@ -388,11 +395,16 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     full_counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in found:
-        if hint_code is not None and not _within(m.code, hint_code):
+        code = m.code
+        if m.dispatch:
+            # 新华社成都3月1日电: where the dispatch was filed, not what it is
+            # about; it tells the province only.
+            code = chain_root(code)
+        if hint_code is not None and not _within(code, hint_code):
             continue
-        counts[m.code] = counts.get(m.code, 0) + 1
-        full_counts[m.code] = full_counts.get(m.code, 0) + m.full
-        first.setdefault(m.code, m.start)
+        counts[code] = counts.get(code, 0) + 1
+        full_counts[code] = full_counts.get(code, 0) + (m.full and code == m.code)
+        first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
             return PageRegion(gaz[hint_code], "page_metadata")
@@ -481,8 +493,8 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     for m in found[lo:]:
         if m.end > pos:
             break
-        if province is not None and chain_root(m.code) != province:
-            continue
+        if m.dispatch or (province is not None and chain_root(m.code) != province):
+            continue  # (where a dispatch was filed is not where its figures are)
         if not m.full and page_code is not None and m.code in _ancestors(page_code):
             continue  # 重庆合长高速 on a 合川区 page: a short form above the page's region names a body or project
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
