@@ -421,3 +421,13 @@ def test_the_place_of_a_news_agencys_dateline_is_where_it_was_filed():
     rs = rows(text, "2019-03-01")
     assert {r["region_code"] for r in rs} == {"510000"}
     assert regions.page_region("成都市人社局消息：成都今年新增就业30万人，成都市将继续稳就业。").code == "510100"
+
+
+def test_an_autonomous_prefecture_is_read_in_its_usual_short_form():
+    """临夏州 for 临夏回族自治州, 石柱县 for 石柱土家族自治县: the stem with the
+    level character names the region (a reprint from the province's paper
+    does not make the page the province's)."""
+    text = "来源:甘肃经济日报\n2010年，临夏州组织开展劳务输出，全年共组织招聘会10场，提供就业岗位3万多个。\n"
+    assert regions.page_region(text).code == "622900"
+    assert regions.page_region("石柱县今年新增就业3000人。").code == "500240"
+    assert regions.page_region("河南县域经济持续发展，郑州市新增就业5万人。").code == "410100"
