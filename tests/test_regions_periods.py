@@ -431,3 +431,10 @@ def test_an_autonomous_prefecture_is_read_in_its_usual_short_form():
     assert regions.page_region(text).code == "622900"
     assert regions.page_region("石柱县今年新增就业3000人。").code == "500240"
     assert regions.page_region("河南县域经济持续发展，郑州市新增就业5万人。").code == "410100"
+
+
+def test_yuanyue_is_january_only_with_its_day():
+    """元月16日 is 16 January; 元 after an amount (500元月16日, 3000元月薪) is money."""
+    assert dates("元月16日，某某区举办招聘会。", D(2012, 12, 31), "year") == {"元月16日": (D(2012, 1, 16),) * 2}
+    assert dates("2013年元月5日举办", D(2013, 3, 1)) == {"2013年元月5日": (D(2013, 1, 5),) * 2}
+    assert dates("资金500元月16日到账，月薪3000元月底发放", D(2012, 5, 1)) == {}

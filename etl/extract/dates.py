@@ -15,6 +15,7 @@ year word of :data:`RELATIVE_YEARS`; ``~`` any of :data:`RANGE_CONNECTORS`):
 form                                           granularity    example
 =============================================  =============  ==============
 ``Y年M月D日`` / ``M月D日`` / ``R M月D日``       day            ``1月15日``, ``3月3号``
+``[Y|R] 元月D日`` (元月: January)               day            ``元月16日``
 ``Y-M-D``, ``Y/M/D``, ``Y.M.D``                day            ``2022.11.16``
 ``Y年M月`` / ``M月`` / ``R M月`` (+ ``份``)      month          ``去年1月``
 ``Y年`` / ``Y年度`` / ``R`` / ``R度``           year           ``2022年``, ``上年度``
@@ -200,6 +201,8 @@ _PREFIXED_FORMS: list[tuple[str, str]] = [
     ("h", rf"(?P<hh>{_HALF})"),
     # 11月16日, 2022年11月16日, 去年11月, 十一月份
     ("pt", rf"(?P<ptm>{_MNUM})月(?:(?P<ptd>{_DNUM})[日号]|份)?"),
+    # 元月16日 (元月: January; only with its day, so 500元月薪 is no date)
+    ("jan", rf"元月(?P<jand>{_DNUM})[日号]"),
     # 2022年, 2022年度, 今年: the prefix alone (only when it matched)
     ("yo", r"(?(y)|(?(r)|(?!)))"),
 ]
@@ -207,7 +210,7 @@ _PREFIXED_FORMS: list[tuple[str, str]] = [
 #: Characters a mention can start with.  The leading lookahead makes the
 #: scanner reject every other position with one test instead of trying all
 #: forms (about 10x faster).
-_FIRST_CHARS = "0-9〇零○一二三四五六七八九十两第" + "".join(
+_FIRST_CHARS = "0-9〇零○一二三四五六七八九十两第元" + "".join(
     sorted({w[0] for w in RELATIVE_YEARS} | {w[0] for w in HALF_YEARS} | {"前"}))
 
 _PREFIXED_NAMES = frozenset(name for name, _ in _PREFIXED_FORMS)
@@ -226,7 +229,7 @@ _DATE_RE = re.compile(
 #: anchor: a page is scanned at C speed for anchors (a single character class
 #: first, so ``re`` skips to candidates without Python in the loop).
 _ANCHOR_RE = re.compile(
-    r"[0-9〇零○一二三四五六七八九十两去今前上明半](?:[年月季]|(?<=\d)[-/.]\d)"
+    r"[0-9〇零○一二三四五六七八九十两去今前上明半元](?:[年月季]|(?<=\d)[-/.]\d)"
 )
 #: A mention starts at most this many characters before its first anchor
 #: (``2019——2021年``: 9).
@@ -375,6 +378,9 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
         month, day = num("ptm"), num("ptd")
         e = _End(m, "", month, day, issue)
         return ("day" if day is not None else "month", *_resolve(e, e, issue))
+    if name == "jan":
+        e = _End(m, "", 1, num("jand"), issue)
+        return ("day", *_resolve(e, e, issue))
     if name == "yo":
         e = _End(m, "", None, None, issue)
         return ("year", *_resolve(e, e, issue))
@@ -479,6 +485,8 @@ def _context_ok(text: str, m: re.Match[str]) -> bool:
                     and m.group("y") is None and m.group("r") is None):
                 return False
     name = m.lastgroup
+    if name == "jan" and first == "元" and (prev in _ARABIC_NOT_AFTER or prev in _CN_NUMERAL_NOT_AFTER):
+        return False  # 500元月16日: the 元 of an amount
     if name == "ymd" and e < len(text) and text[e].isdigit():
         return False
     # A year-less month or quarter right after 年 belongs to a year written
