@@ -438,3 +438,19 @@ def test_yuanyue_is_january_only_with_its_day():
     assert dates("元月16日，某某区举办招聘会。", D(2012, 12, 31), "year") == {"元月16日": (D(2012, 1, 16),) * 2}
     assert dates("2013年元月5日举办", D(2013, 3, 1)) == {"2013年元月5日": (D(2013, 1, 5),) * 2}
     assert dates("资金500元月16日到账，月薪3000元月底发放", D(2012, 5, 1)) == {}
+
+
+def test_a_plan_before_a_time_governs_the_rest_of_its_sentence():
+    """计划今年建成A、B，C: every count of the list is this year's target; 完成…年计划 is no plan."""
+    text = "某某县加快推进老年助餐服务，计划今年建成2个老年食堂、15个社区老年助餐点，21个村级老年助餐点。"
+    rs = rows(text, "2022-06-23")
+    for v in (2, 15, 21):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2022, 1, 1), D(2022, 12, 31)), v
+
+
+def test_a_running_total_governs_the_rest_of_its_sentence():
+    """累计已达A，创办B，带动就业C: C is part of the running total; 其中今年新增 starts a count of its own."""
+    text = "今年1至9月份，某某县新增农民工返乡创业2000人；农民工返乡创业累计已达9000人，带动就业48000人。\n"
+    r = row_of(rows(text, "2017-10-14"), 48000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2017, 9, 30))

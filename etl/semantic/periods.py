@@ -321,12 +321,33 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
     elif _has_target_word(clause) or _has_target_word(_lead(sentence)) \
-            or any(w in sentence for w in SENTENCE_TARGET_WORDS) \
+            or any(w in sentence for w in SENTENCE_TARGET_WORDS) or _plans(sentence) \
             or (start is not None and as_of is not None and start > as_of):
         kind = "target"
-    elif any(w in clause for w in CUMULATIVE_WORDS):
+    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence):
         kind = "cumulative"
     return kind
+
+
+#: 计划 before a time (计划今年建成1个…、18个…，23个…): a plan that governs
+#: the rest of its sentence.
+_PLAN_RX = re.compile(r"计划(?=今年|明年|年内|年底|到|在|于|(?:19|20)\d\d年)")
+#: Words after 累计 that start a count of its own (累计A，其中今年新增B).
+_NOT_RUNNING_RX = re.compile(r"新增|其中|今年|当年|本年|同比")
+
+
+def _plans(sentence: str) -> bool:
+    """Whether the sentence (up to the figure) states a plan: 计划 before a
+    time, not after what was achieved (完成…年计划)."""
+    return any(not any(a in sentence[max(0, m.start() - 10) : m.start()] for a in ACHIEVED_BEFORE)
+               for m in _PLAN_RX.finditer(sentence))
+
+
+def _running_total(sentence: str) -> bool:
+    """Whether 累计 governs the figure from an earlier clause of its sentence
+    (累计已达96.76万人，创办企业49.48万个，带动就业484.90万人)."""
+    i = sentence.rfind("累计")
+    return i >= 0 and not _NOT_RUNNING_RX.search(sentence, i)
 
 
 _CLAUSE_REST_RX = re.compile("[^" + re.escape(_CLAUSE_END) + "]{0,40}")
