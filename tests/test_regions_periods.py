@@ -454,3 +454,20 @@ def test_a_running_total_governs_the_rest_of_its_sentence():
     text = "今年1至9月份，某某县新增农民工返乡创业2000人；农民工返乡创业累计已达9000人，带动就业48000人。\n"
     r = row_of(rows(text, "2017-10-14"), 48000)
     assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2017, 9, 30))
+
+
+def test_a_sentence_opening_one_years_work_is_the_reports_year():
+    """一年的用心用力，… in a report given in 2023 reviews 2022, like 过去一年."""
+    r = row_of(rows("一年的用心用力，民生福祉更加普惠。新增城镇就业5600余人。\n", "2023"), 5600)
+    assert (r["period_start"], r["period_end"]) == (D(2022, 1, 1), D(2022, 12, 31))
+
+
+def test_an_article_telling_only_last_years_days_was_written_then():
+    """12月31日 on a page of 13 January is last year's: the article's 今年以来 is that year too."""
+    text = ("12月31日上午，某某县妇联来到某某小学慰问留守儿童。\n"
+            "据了解，今年以来，县妇联已累计帮扶留守儿童900余名。\n")
+    r = row_of(rows(text, "2020-01-13"), 900)
+    assert (r["period_start"], r["period_end"]) == (D(2019, 1, 1), D(2019, 12, 31))
+    text = "1月10日上午，某某县妇联慰问留守儿童。\n据了解，今年以来，县妇联已累计帮扶留守儿童800余名。\n"
+    r = row_of(rows(text, "2020-01-13"), 800)  # a day of the issue's year: the issue's year
+    assert (r["period_start"].year, r["period_end"].year) == (2020, 2020)

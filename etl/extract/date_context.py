@@ -9,8 +9,8 @@ article itself fixes.
   from 1 January of Y to the article's date.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
-* **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来`` are the
-  report's year; ``五年来``, ``过去五年`` the five years ending with it;
+* **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
+  and a sentence opening ``一年的…`` are the report's year; ``五年来``, ``过去五年`` the five years ending with it;
   ``"十四五"时期`` its plan's span (2021-2025).  The report's year is the
   year before the issue year when the issue date is in the first half of
   a year or known only to the year (work reports are given in spring),
@@ -22,7 +22,8 @@ article itself fixes.
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
   :data:`ARTICLE_START_RX`) that reports a year-to-date period of an
   earlier year than the issue's (``2022年1月-11月`` on a January 2023
-  page) was written in that year: its relative dates (``今年以来``,
+  page), or whose year-less days all lie in the year before the issue's
+  (``12月31日`` on a January page), was written in that year: its relative dates (``今年以来``,
   ``去年``, a month without a year) resolve against that year, at year
   precision.
 """
@@ -55,7 +56,8 @@ REVIEW_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # optional quote, so the regex engine skips ahead to a quote or 十
     # instead of trying every position: 8 times faster on a page)
     (re.compile(r"(?:“十|\"十|十)(?P<plan>[一二三四五])五[”\"]?(?:时期|期间|以来)"), "plan"),
-    (re.compile(r"过去的?一年|一年来"), "year"),
+    # (一年的… opening a sentence: 一年的用心用力，民生福祉更加普惠)
+    (re.compile(r"过去的?一年|一年来|这一年|(?<![^\n。！？!?])一年的"), "year"),
 )
 
 
@@ -185,7 +187,9 @@ def article_bounds(text: str) -> list[tuple[int, int]]:
 def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date) -> int | None:
     """The earlier year an article in ``[lo, hi)`` fixes as its own: the
     year of a year-to-date period it reports (from 1 January to a month end
-    before December) when that year is before the issue year."""
+    before December), else the one year of the dates it tells without a
+    year (rolled back from a January issue), when that year is before the
+    issue year."""
     years = {
         d.start.year for d in mentions
         if lo <= d.clean_start < hi and d.resolution == "absolute" and d.granularity == "period"
@@ -193,6 +197,12 @@ def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date) 
         and d.end.year == d.start.year and d.end.month < 12
     }
     if len(years) == 1 and (y := years.pop()) < issue.year:
+        return y
+    # The days it tells of, written without a year, all lie in the year
+    # before the issue's (12月31日 on a January page): written then.
+    told = {d.start.year for d in mentions
+            if lo <= d.clean_start < hi and d.resolution == "issue_year" and d.start is not None}
+    if len(told) == 1 and (y := told.pop()) < issue.year:
         return y
     return None
 
