@@ -471,3 +471,27 @@ def test_an_article_telling_only_last_years_days_was_written_then():
     text = "1月10日上午，某某县妇联慰问留守儿童。\n据了解，今年以来，县妇联已累计帮扶留守儿童800余名。\n"
     r = row_of(rows(text, "2020-01-13"), 800)  # a day of the issue's year: the issue's year
     assert (r["period_start"].year, r["period_end"].year) == (2020, 2020)
+
+
+def test_a_holiday_span_after_the_frame_leaves_the_period_empty():
+    """“两节”期间 (or 春节期间) after the year that frames the paragraph: the
+    figure counts a span no date of the text fixes, so no period."""
+    text = "据了解，2018年某某县各级工会想方设法筹集帮扶资金。据统计，“两节期间”某某县各级工会走访慰问困难职工423户。\n"
+    r = row_of(rows(text, "2018-02"), 423)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "春节期间，某某县总工会筹集资金。2月6日，县总工会走访慰问困难职工120户。\n"
+    r = row_of(rows(text, "2018-02"), 120)  # a day after the span frames its figure
+    assert (r["period_start"], r["period_end"]) == (D(2018, 2, 6), D(2018, 2, 6))
+
+
+def test_a_day_that_starts_an_open_span_gives_no_end():
+    """从2月7日开始，…: the figures told after it run from that day, the end unsaid."""
+    text = "某某县民政局从2月7日开始，对全县困难群众进行走访慰问，共走访困难群众217户。\n"
+    r = row_of(rows(text, "2018-02"), 217)
+    assert (r["period_start"], r["period_end"]) == (D(2018, 2, 7), None)
+
+
+def test_two_days_of_a_month_joined_by_and_are_one_span():
+    """3月18日和19日, 3月18、19日: the span of the two days."""
+    assert dates("3月18日和19日这两天，共有117人达成就业意向。", D(2020, 3, 25)) == {"3月18日和19日": (D(2020, 3, 18), D(2020, 3, 19))}
+    assert dates("3月18、19日举办招聘会", D(2020, 3, 25)) == {"3月18、19日": (D(2020, 3, 18), D(2020, 3, 19))}

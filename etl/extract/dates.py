@@ -24,6 +24,7 @@ form                                           granularity    example
 ``[Y|R] 上半年`` / ``下半年``                    period         ``上半年``
 ``Y|R 前N个月`` (year required)                  period         ``今年前11个月``
 ``M月D日~[[Y年|次年]M月]D日``, ``M月D~D日``      period         ``1月16日-18日``
+``M月D日和D日``, ``M月D、D日``                   period         ``3月18日和19日``
 ``M月~[Y年|次年]M月``, ``M~M月``                 period         ``1至11月``
 ``Y[年[度]]~Y年[度]``                            period         ``2019—2021年度``
 ``Y0年代``                                      period         ``1990年代``
@@ -184,6 +185,8 @@ _PREFIXED_FORMS: list[tuple[str, str]] = [
            rf"(?P<drbd>{_DNUM})[日号]"),
     # 1月16-18日
     ("dc", rf"(?P<dcm>{_MNUM})月(?P<dcad>{_DNUM}){_TO}(?P<dcbd>{_DNUM})[日号]"),
+    # 3月18日和19日, 3月18、19日: two days of a month, the span they cover
+    ("dp", rf"(?P<dpm>{_MNUM})月(?P<dpad>{_DNUM})日?(?:和|、|及)(?P<dpbd>{_DNUM})[日号]"),
     # 2022年1月-11月, 2022年11月至2023年3月, 11月至次年3月
     ("mr", rf"(?P<mram>{_MNUM})月{_TO}(?:{_yp('mrb')}|(?P<mrbnx>{_NEXT}))?"
            rf"(?P<mrbm>{_MNUM})月份?"),
@@ -393,9 +396,10 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
         elif g("drbnx"):
             _next_year(a, b, issue)
         return ("period", *_resolve(a, b, issue))
-    if name == "dc":
-        a = _End(m, "", num("dcm"), num("dcad"), issue)
-        b = _End(m, None, a.month, num("dcbd"), issue)
+    if name in ("dc", "dp"):
+        p = "dc" if name == "dc" else "dp"
+        a = _End(m, "", num(p + "m"), num(p + "ad"), issue)
+        b = _End(m, None, a.month, num(p + "bd"), issue)
         b.kind, b.year = a.kind, a.year
         return ("period", *_resolve(a, b, issue))
     if name == "mr":

@@ -54,6 +54,11 @@ UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至�
 SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今")
 #: The figure is a running total.
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
+#: A holiday span (“两节”期间, 春节期间, 暑假期间): a figure counted in it
+#: has no period a date of the text fixes.
+_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假)[”\"’']?期间")
+#: Words after a day that make it the start of an open span (2月7日开始, 2月4日起).
+_SINCE_AFTER = ("开始", "起")
 #: Words before a date that make it the end of a cumulative period (截至9月底).
 UP_TO_WORDS = ("截至", "截止到", "截止", "截至到", "到")
 #: A target of the whole year (完成年目标任务12500人, 4600人年计划, 全年目标):
@@ -289,6 +294,14 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         return since, upto, (basis or "paragraph")
     if measure == "cumulative" and not dated_here and end is not None:
         return None, end, basis  # a running total (累计已达…): up to its frame's end, since when unsaid
+    holiday = None
+    for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
+        pass
+    if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()):
+        return None, None, None  # “两节”期间: a span no date of the text fixes
+    if d is not None and d.granularity == "day" and measure != "target" \
+            and clean.startswith(_SINCE_AFTER, d.clean_end):
+        return start, None, basis  # 从2月7日开始, …: since that day, the end unsaid
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
     if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
