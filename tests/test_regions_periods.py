@@ -495,3 +495,11 @@ def test_two_days_of_a_month_joined_by_and_are_one_span():
     """3月18日和19日, 3月18、19日: the span of the two days."""
     assert dates("3月18日和19日这两天，共有117人达成就业意向。", D(2020, 3, 25)) == {"3月18日和19日": (D(2020, 3, 18), D(2020, 3, 19))}
     assert dates("3月18、19日举办招聘会", D(2020, 3, 25)) == {"3月18、19日": (D(2020, 3, 18), D(2020, 3, 19))}
+
+
+def test_n_years_up_to_now_end_with_the_reports_year():
+    """近3年来 in a January article: the three years ending with the year it
+    looks back on; 近两年来 in December: up to the article's date."""
+    assert dates("近3年来，全县新增就业3000人", D(2013, 1, 16), "day") == {"近3年来": (D(2010, 1, 1), D(2012, 12, 31))}
+    assert dates("近两年来，8000多名农民就业", D(2006, 12, 21), "day") == {"近两年来": (D(2005, 1, 1), D(2006, 12, 21))}
+    assert dates("多年来，近年来，30年来", D(2013, 1, 16), "day") == {}

@@ -11,7 +11,9 @@ article itself fixes.
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
   and a sentence opening ``一年的…`` are the report's year; ``五年来``, ``过去五年`` the five years ending with it;
-  ``"十四五"时期`` its plan's span (2021-2025).  The report's year is the
+  ``"十四五"时期`` its plan's span (2021-2025); ``近3年来``, ``两年来`` the N
+  years ending with it (up to the article's date when that is the
+  report's year).  The report's year is the
   year before the issue year when the issue date is in the first half of
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
@@ -52,6 +54,8 @@ _PLAN_FIRST_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "�
 #: ``five`` (five years ending with it) or ``plan`` (a five-year plan).
 REVIEW_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"过去的?五年|五年来|五年间"), "five"),
+    # 近3年来, 两年来: the N years ending with the report's year
+    (re.compile(r"(?<![0-9一二三四五六七八九十百几多])近?(?P<n>[2-9]|[两二三四六七八九十])年来"), "years"),
     # (``“十四五”时期``; written with an alternation of literals, not an
     # optional quote, so the regex engine skips ahead to a quote or 十
     # instead of trying every position: 8 times faster on a page)
@@ -59,6 +63,9 @@ REVIEW_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # (一年的… opening a sentence: 一年的用心用力，民生福祉更加普惠)
     (re.compile(r"过去的?一年|一年来|这一年|(?<![^\n。！？!?])一年的"), "year"),
 )
+
+
+_YEARS_N = {"两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def as_of(issue: dt.date | None, precision: str) -> dt.date | None:
@@ -130,8 +137,11 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
                 start, end, res = dt.date(first, 1, 1), dt.date(first + 4, 12, 31), "absolute"
             elif year is None:
                 start, end, res = None, None, "unresolved"
-            elif kind == "five":
-                start, end, res = dt.date(year - 4, 1, 1), dt.date(year, 12, 31), "relative"
+            elif kind in ("five", "years"):
+                n = 5 if kind == "five" else _YEARS_N.get(m["n"]) or int(m["n"])
+                start, end, res = dt.date(year - n + 1, 1, 1), dt.date(year, 12, 31), "relative"
+                if kind == "years" and issue is not None and year == issue.year:
+                    end = as_of(issue, precision)  # the year is not over
             else:
                 start, end, res = dt.date(year, 1, 1), dt.date(year, 12, 31), "relative"
             taken.append((cs, ce))
