@@ -450,10 +450,14 @@ def test_a_plan_before_a_time_governs_the_rest_of_its_sentence():
 
 
 def test_a_running_total_governs_the_rest_of_its_sentence():
-    """累计已达A，创办B，带动就业C: C is part of the running total; 其中今年新增 starts a count of its own."""
+    """累计已达A，带动就业C: C is what the running total did; 累计开展A，开展B
+    has a clause of its own."""
     text = "今年1至9月份，某某县新增农民工返乡创业2000人；农民工返乡创业累计已达9000人，带动就业48000人。\n"
     r = row_of(rows(text, "2017-10-14"), 48000)
     assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2017, 9, 30))
+    text = "2022年，某某县累计开展线下招聘会6场，开展线上招聘会3场。\n"
+    r = row_of(rows(text, "2023-01"), 3)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2022, 1, 1), D(2022, 12, 31))
 
 
 def test_a_sentence_opening_one_years_work_is_the_reports_year():

@@ -345,6 +345,8 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
 #: 计划 before a time (计划今年建成1个…、18个…，23个…): a plan that governs
 #: the rest of its sentence.
 _PLAN_RX = re.compile(r"计划(?=今年|明年|年内|年底|到|在|于|(?:19|20)\d\d年)")
+#: A running total reached (累计已达, 累计达到).
+_TOTAL_REACHED_RX = re.compile(r"累计已?达")
 #: Words after 累计 that start a count of its own (累计A，其中今年新增B).
 _NOT_RUNNING_RX = re.compile(r"新增|其中|今年|当年|本年|同比")
 
@@ -357,10 +359,14 @@ def _plans(sentence: str) -> bool:
 
 
 def _running_total(sentence: str) -> bool:
-    """Whether 累计 governs the figure from an earlier clause of its sentence
-    (累计已达96.76万人，创办企业49.48万个，带动就业484.90万人)."""
-    i = sentence.rfind("累计")
-    return i >= 0 and not _NOT_RUNNING_RX.search(sentence, i)
+    """Whether a total reached (累计已达, 累计达到) governs the figure from an
+    earlier clause of its sentence: the later clauses tell what that total
+    did (累计已达96.76万人，创办企业49.48万个，带动就业484.90万人).  Not
+    累计开展A，开展B: a clause of its own."""
+    m = None
+    for m in _TOTAL_REACHED_RX.finditer(sentence):
+        pass
+    return m is not None and not _NOT_RUNNING_RX.search(sentence, m.start())
 
 
 _CLAUSE_REST_RX = re.compile("[^" + re.escape(_CLAUSE_END) + "]{0,40}")
