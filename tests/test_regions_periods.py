@@ -507,3 +507,11 @@ def test_n_years_up_to_now_end_with_the_reports_year():
     assert dates("近3年来，全县新增就业3000人", D(2013, 1, 16), "day") == {"近3年来": (D(2010, 1, 1), D(2012, 12, 31))}
     assert dates("近两年来，8000多名农民就业", D(2006, 12, 21), "day") == {"近两年来": (D(2005, 1, 1), D(2006, 12, 21))}
     assert dates("多年来，近年来，30年来", D(2013, 1, 16), "day") == {}
+
+
+def test_since_a_plan_began_runs_to_the_article_date():
+    """“十四五”以来 runs from 2021 to the article's date, not to the plan's end."""
+    r = row_of(rows("“十四五”以来，某某县累计城镇新增就业3000人。", "2023-05-05"), 3000)
+    assert (r["period_start"], r["period_end"]) == (D(2021, 1, 1), D(2023, 5, 5))
+    r = row_of(rows("“十四五”时期，某某县城镇新增就业目标为3万人。", "2021-03-05"), 30000)
+    assert (r["period_start"], r["period_end"]) == (D(2021, 1, 1), D(2025, 12, 31))

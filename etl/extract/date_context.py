@@ -11,7 +11,8 @@ article itself fixes.
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
   and a sentence opening ``一年的…`` are the report's year; ``五年来``, ``过去五年`` the five years ending with it;
-  ``"十四五"时期`` its plan's span (2021-2025); ``近3年来``, ``两年来`` the N
+  ``"十四五"时期`` its plan's span (2021-2025), ``"十四五"以来`` its start to
+  the article's date; ``近3年来``, ``两年来`` the N
   years ending with it (up to the article's date when that is the
   report's year).  The report's year is the
   year before the issue year when the issue date is in the first half of
@@ -135,6 +136,9 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
             if kind == "plan":
                 first = _PLAN_FIRST_YEAR["十" + m["plan"] + "五"]
                 start, end, res = dt.date(first, 1, 1), dt.date(first + 4, 12, 31), "absolute"
+                upto = as_of(issue, precision)
+                if m.group(0).endswith("以来") and upto is not None and start <= upto:
+                    end = min(end, upto)  # “十四五”以来: up to the article's date
             elif year is None:
                 start, end, res = None, None, "unresolved"
             elif kind in ("five", "years"):
