@@ -515,3 +515,19 @@ def test_since_a_plan_began_runs_to_the_article_date():
     assert (r["period_start"], r["period_end"]) == (D(2021, 1, 1), D(2023, 5, 5))
     r = row_of(rows("“十四五”时期，某某县城镇新增就业目标为3万人。", "2021-03-05"), 30000)
     assert (r["period_start"], r["period_end"]) == (D(2021, 1, 1), D(2025, 12, 31))
+
+
+def test_a_scope_word_in_the_figures_clause_names_that_level_of_the_pages_chain():
+    """全省 before a figure is the page's province, 全市 its city (a
+    county-level city names itself), 全县 its county, whatever the page's own
+    region; with no such region in the chain (全市 on a province's page) the
+    page's region stays."""
+    text = "四川省人社厅消息：今年四川全省城镇新增就业85万人。其中，成都市新增就业30万人，成都市创业带动就业5万人。\n"
+    rs = rows(text, "2019-03-01")
+    assert (row_of(rs, 850000)["region_code"], row_of(rs, 300000)["region_code"]) == ("510000", "510100")
+    text = "四川省德阳市罗江区：罗江区今年城镇新增就业3000人。全市城镇新增就业5万人。\n"
+    rs = rows(text, "2019-03-01")
+    assert (row_of(rs, 3000)["region_code"], row_of(rs, 50000)["region_code"]) == ("510604", "510600")
+    text = "江西省瑞金市：今年瑞金市各项工作稳步推进。上半年，全市城镇新增就业2435人。\n"
+    assert row_of(rows(text, "2022-07-10"), 2435)["region_code"] == "360781"
+    assert [lvl for _, lvl in regions.scope_words("全市场主体、全区域覆盖，全县就业，我省")] == ["县", "省"]

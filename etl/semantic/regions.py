@@ -362,6 +362,10 @@ class PageRegion:
 
     region: Region | None
     basis: str
+    #: (clean offset, level character) of the page's scope words (全省,
+    #: 我市, 全县 …: :data:`SCOPE_RX`): a figure whose clause has one is
+    #: about that level of the page's chain (:func:`figure_region`).
+    scopes: tuple[tuple[int, str], ...] = ()
 
 
 def _within(code: str, root: str) -> bool:
@@ -407,7 +411,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
-            return PageRegion(gaz[hint_code], "page_metadata")
+            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -452,7 +456,43 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             if counts[streets[0]] * 2 >= counts.get(current, 0):
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
-    return PageRegion(gaz[current], basis)
+    return PageRegion(gaz[current], basis, scope_words(text))
+
+
+#: Words by which a text names the whole of its own province, city, county
+#: or district (全省城镇新增就业…, 我市, 本县): group ``lvl`` is the level's character.
+SCOPE_RX = re.compile(r"(?:全|我|本)(?P<lvl>[省市县区])(?![场域])")  # (not 全市场, 全区域)
+
+
+def scope_words(text: str) -> tuple[tuple[int, str], ...]:
+    """The (offset, level character) of the scope words of ``text``."""
+    return tuple((m.start(), m["lvl"]) for m in SCOPE_RX.finditer(text))
+
+
+def scope_region(page: Region, level: str) -> Region | None:
+    """The region of the page's chain a scope word of ``level`` (省, 市,
+    县, 区) names: the province for 省; for 市, the page's own region or the
+    county above a town when its name ends in 市 (a county-level city), else
+    its prefecture, else a municipality; for 县/区, the county of the chain
+    whose name ends in it.  None when the chain has no such region (全市 on a
+    province's page)."""
+    gaz = gazetteer()
+    chain = [page, *(gaz[c] for c in _ancestors(page.code))]  # the page's region first, up to its province
+    if level == "省":
+        root = chain[-1]
+        return root if root.name_zh.endswith("省") else None
+    if level == "市":
+        for r in chain:
+            if r.level in ("county", "prefecture") and r.name_zh.endswith("市"):
+                return r
+        root = chain[-1]
+        return root if root.name_zh.endswith("市") else None  # (全市 on a 重庆市 district's page)
+    if level == "区" and chain[-1].name_zh.endswith("自治区"):
+        return None  # (全区 in Guangxi: the autonomous region or a district)
+    for r in chain:
+        if r.level == "county" and r.name_zh.endswith(level):
+            return r
+    return None
 
 
 #: The longest first line that reads as a headline (no sentence ends in it).
@@ -480,8 +520,10 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                   pos: int, found_starts: list[int] | None = None) -> tuple[Region | None, str]:
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
-    page's region its sentence names before it (a town of the county);
-    otherwise the page's.  Never a region outside the page's province.
+    page's region its sentence names before it (a town of the county); a
+    scope word of its clause after those (全省, 全市, 全县: the region of the
+    page's chain it names, :func:`scope_region`); otherwise the page's.
+    Never a region outside the page's province.
     ``found_starts``: the starts of ``found`` (when the caller has them)."""
     gaz = gazetteer()
     page_code = page.region.code if page.region else None
@@ -499,6 +541,16 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             continue  # 重庆合长高速 on a 合川区 page: a short form above the page's region names a body or project
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m
+    if page.region is not None and page.scopes:
+        # A scope word of the figure's clause after any place it names
+        # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
+        k = bisect.bisect_left(page.scopes, (pos,)) - 1
+        if k >= 0 and page.scopes[k][0] >= clause_start and (best is None or best.start < page.scopes[k][0]):
+            scoped = scope_region(page.region, page.scopes[k][1])
+            if scoped is not None and scoped.code != page_code:
+                return scoped, "figure_text"
+            if scoped is not None:
+                return page.region, page.basis
     if best is not None and best.code != page_code:
         return gaz[best.code], "figure_text"
     return page.region, page.basis
