@@ -531,3 +531,12 @@ def test_a_scope_word_in_the_figures_clause_names_that_level_of_the_pages_chain(
     text = "江西省瑞金市：今年瑞金市各项工作稳步推进。上半年，全市城镇新增就业2435人。\n"
     assert row_of(rows(text, "2022-07-10"), 2435)["region_code"] == "360781"
     assert [lvl for _, lvl in regions.scope_words("全市场主体、全区域覆盖，全县就业，我省")] == ["县", "省"]
+
+
+def test_yesterday_opening_a_sentence_is_the_day_before_the_issue():
+    """昨日，… in an issue of 27 January is 26 January (the issue known to the day); not otherwise."""
+    assert dates("昨日，市总工会干部来到环卫所慰问职工。", D(2016, 1, 27), "day")["昨日"] == (D(2016, 1, 26),) * 2
+    assert "昨日" not in dates("昨日，市总工会干部来到环卫所慰问职工。", D(2016, 1, 27), "month")
+    assert "昨天" not in dates("他说昨天的事", D(2016, 1, 27), "day")
+    r = row_of(rows("昨日上午，某某市总工会走访慰问困难职工120名。", "2016-01-27"), 120)
+    assert (r["period_start"], r["period_end"]) == (D(2016, 1, 26), D(2016, 1, 26))

@@ -19,8 +19,9 @@ article itself fixes.
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
 * **A bare day** opening a sentence (``23日上午，…``) is a day of the
-  issue month (else the month before) when the issue date is known to the
-  day (:func:`_bare_days`).
+  issue month (else the month before), ``昨日``/``昨天`` the day before the
+  issue's and ``前天`` the one before that, when the issue date is known to
+  the day (:func:`_bare_days`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
   :data:`ARTICLE_START_RX`) that reports a year-to-date period of an
@@ -179,7 +180,17 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
         date = dt.date(year, month, day)
         if (issue - date).days <= _BARE_DAY_MAX_AGE:
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
+    for m in _YESTERDAY_RX.finditer(repaired.clean):
+        cs, ce = m.span(1)
+        if not any(s < ce and cs < e for s, e in taken):
+            date = issue - dt.timedelta(days=_DAYS_BACK[m.group(1)])
+            out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
+
+
+#: 昨日 / 前天 opening a sentence (``昨日，…``, ``昨天上午``): a day before the issue's.
+_YESTERDAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])(昨日|昨天|前天|前日)(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚)")
+_DAYS_BACK = {"昨日": 1, "昨天": 1, "前天": 2, "前日": 2}
 
 
 def article_bounds(text: str) -> list[tuple[int, int]]:

@@ -54,9 +54,9 @@ UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至�
 SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今")
 #: The figure is a running total.
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
-#: A holiday span (“两节”期间, 春节期间, 暑假期间): a figure counted in it
+#: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
 #: has no period a date of the text fixes.
-_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假)[”\"’']?期间")
+_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)[”\"’']?期间")
 #: Words after a day that make it the start of an open span (2月7日开始, 2月4日起).
 _SINCE_AFTER = ("开始", "起")
 #: Words before a date that make it the end of a cumulative period (截至9月底).
