@@ -540,3 +540,14 @@ def test_yesterday_opening_a_sentence_is_the_day_before_the_issue():
     assert "昨天" not in dates("他说昨天的事", D(2016, 1, 27), "day")
     r = row_of(rows("昨日上午，某某市总工会走访慰问困难职工120名。", "2016-01-27"), 120)
     assert (r["period_start"], r["period_end"]) == (D(2016, 1, 26), D(2016, 1, 26))
+
+
+def test_a_stem_that_is_no_alias_names_its_region_before_a_body_of_it():
+    """阳江 is no alias of 阳江市 (it reads as a given name), but 阳江日报讯
+    names the place; inside 《》 it is a cited paper, and the stem alone is
+    never taken for a place (nor kept from being a name)."""
+    text = "阳江日报讯(记者/某某)中秋节前，市民政局为困难群众送上300份月饼。\n"
+    assert regions.page_region(text).code == "441700"
+    assert regions.page_region("据《阳江日报》报道，某某街道送上300份月饼。\n") is None
+    assert regions.page_region("志愿者王阳江送上300份月饼。\n") is None
+    assert "阳江" not in regions.all_names()

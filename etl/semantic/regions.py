@@ -66,6 +66,32 @@ def _forms() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in forms.items()}
 
 
+#: Level suffixes a region's stem is written without (阳江 for 阳江市).
+_LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "省", "市", "区", "县", "旗", "盟", "州")
+#: Words after a stem that make it a place's name even when the stem is no
+#: alias (a stem that reads as a given name is left out of the aliases): a
+#: body of the place (阳江日报讯, 长兴新闻网, 某某县人民政府).
+BODY_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视", "人民政府")
+
+
+@functools.cache
+def _guarded_stems() -> dict[str, str]:
+    """Stem -> code of the regions whose stem (name without its level
+    suffix, 2-4 characters) is no form of the gazetteer and belongs to one
+    region only: a place only right before a word of :data:`BODY_AFTER`
+    (never a form, so never taken for 'not a person's name')."""
+    forms = _forms()
+    seen: dict[str, list[str]] = {}
+    for r in gazetteer().values():
+        if r.level == "township":
+            continue
+        for suf in _LEVEL_SUFFIXES:
+            if r.name_zh.endswith(suf) and 2 <= len(r.name_zh) - len(suf) <= 4:
+                seen.setdefault(r.name_zh[: -len(suf)], []).append(r.code)
+                break
+    return {st: codes[0] for st, codes in seen.items() if len(codes) == 1 and st not in forms and "族" not in st}
+
+
 def all_names() -> frozenset[str]:
     """Every written form of every region (used to keep place names from
     being taken for person names)."""
@@ -262,6 +288,24 @@ def _is_han(ch: str) -> bool:
 _DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*专?电")
 
 
+def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``raw`` with the guarded stems (:func:`_guarded_stems`) that stand
+    right before a word of :data:`BODY_AFTER` and overlap no mention."""
+    stems = _guarded_stems()
+    extra: list[tuple[int, int, str]] = []
+    for m in _BODY_AFTER_RX.finditer(text):
+        p = m.start()
+        for n in (4, 3, 2):
+            st = text[max(0, p - n) : p]
+            if len(st) == n and st in stems and not any(s < p and p - n < e for s, e, _ in raw):
+                extra.append((p - n, p, stems[st]))
+                break
+    return sorted(raw + extra) if extra else raw
+
+
+_BODY_AFTER_RX = re.compile("|".join(BODY_AFTER))
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -300,6 +344,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         c = bisect.bisect_right(closes, opens[o - 1])
         return c >= len(closes) or closes[c] > pos
 
+    raw = _with_guarded(text, raw)
     cands: list[Mention] = []
     for s, e, code in raw:
         form = text[s:e]
