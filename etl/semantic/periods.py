@@ -17,20 +17,38 @@ tried in this order:
   frames the figures told after it).
 
 A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
-:data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure.
-A figure whose clause says it counts up to now (:data:`UP_TO_NOW`:
-目前, 截至目前, 至今) ends at the article's date (the issue date at the
-precision known); so does an outcome framed by ``今年``: the year is not
-over when the article is written.  Yearly averages (年均, 每年) keep their
-span.
+:data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure,
+nor does a publication date (a dateline ``1月27日讯``, ``3月1日电`` or a
+page's timestamp ``2026-02-25 14:23``: :func:`is_dateline`).
+
+Then, in :func:`period_of`:
+
+* a target of the whole year (``年目标任务``, ``4600人年计划``, ``全年目标``)
+  covers the calendar year of its frame, whatever part of it the frame
+  covers (``截止10月底``);
+* a figure whose clause (or sentence, :data:`SENTENCE_UP_TO_NOW`) says it
+  counts up to now (:data:`UP_TO_NOW`: 目前, 截至目前, 至今) ends at the
+  article's date (the issue date at the precision known), or at the cut-off
+  that frames its paragraph (``截至9月底，…。…目前已…``); it starts at a
+  date of its own sentence, else (a running total: 累计, 目前 in its clause)
+  nowhere, else at a ``…以来`` period framing it, else on 1 January;
+* a running total (累计, or a clause after ``累计已达`` in its sentence) with
+  no date of its own sentence has no start and ends with its frame;
+* a holiday span after the frame in the figure's sentence (``“两节”期间``,
+  ``春节期间``: :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
+* a day followed by 开始/起 (``从2月7日开始``) starts an open period (no end);
+* an outcome framed by ``今年`` ends at the article's date: the year is not
+  over when the article is written.  Yearly averages (年均, 每年) keep
+  their span.
 
 **Measure** (:func:`measure_of`): ``target`` when the clause before the figure,
 or the lead of its sentence before a colon (``主要目标：…``), has a target
 word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence has
-预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`), or the
-period starts after the article's date (next year's plan); ``annual_average``
-after 年均/每年; ``cumulative`` after 累计 or an up-to-now word; else
-``outcome``.  A kind the codebook does not allow for the indicator gives the
+预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`) or 计划 before a
+time (``计划今年建成…``), or the period starts after the article's date
+(next year's plan); ``annual_average`` after 年均/每年; ``cumulative``
+after 累计 or an up-to-now word in its clause, or after ``累计已达`` earlier
+in its sentence; else ``outcome``.  A kind the codebook does not allow for the indicator gives the
 indicator's first allowed kind.
 """
 
