@@ -17,9 +17,14 @@ places count (:func:`place_mentions`: a name with its level suffix, or a
 short form the page establishes as a place; the forms of
 ``schemas/vocab/ambiguous_regions.csv`` are ordinary words too and need more);
 the region is the deepest consistent one of the chain province ⊃ prefecture ⊃
-county ⊃ township they support.  A figure's region (:func:`figure_region`) is
-the place its own clause or sentence names, inside the page's province, else
-the page's.
+county ⊃ township they support; the place of a news agency's dateline
+(``新华社成都3月1日电``) counts for its province only.  A region's stem that
+is no alias (it reads as a given name: 阳江) names it only right before a
+body of it (``阳江日报讯``: :data:`BODY_AFTER`).  A figure's region
+(:func:`figure_region`) is the place its own clause or sentence names,
+inside the page's province, or the level of the page's chain a scope word
+of its clause names (``全省``, ``全市``, ``全县``: :func:`scope_region`),
+else the page's.
 """
 
 from __future__ import annotations
