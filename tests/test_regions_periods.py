@@ -551,3 +551,12 @@ def test_a_stem_that_is_no_alias_names_its_region_before_a_body_of_it():
     assert regions.page_region("据《阳江日报》报道，某某街道送上300份月饼。\n") is None
     assert regions.page_region("志愿者王阳江送上300份月饼。\n") is None
     assert "阳江" not in regions.all_names()
+
+
+def test_a_since_period_framing_the_paragraph_starts_a_running_total():
+    """今年以来，…。截至目前，累计…: since 1 January; 2021年以来: since 2021;
+    with no such frame a running total has no start."""
+    tail = "某某县大力推进技能培训。截至目前，累计培训职业技能3000人。"
+    for lead, start in (("今年以来，", D(2023, 1, 1)), ("2021年以来，", D(2021, 1, 1)), ("", None)):
+        r = row_of(rows(lead + tail, "2023-05-05"), 3000)
+        assert (r["period_start"], r["period_end"]) == (start, D(2023, 5, 5)), lead

@@ -289,6 +289,9 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     dated_here = d is not None and d.clean_start >= cs - len(sentence)
+    # A 以来 period framing the paragraph (今年以来，…) says since when.
+    since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
+        and clean.startswith("以来", d.clean_end - 2)
     if as_of is None:
         if measure == "cumulative" and not dated_here and basis is not None:
             return None, end, basis  # a running total: the frame says up to when, not since when
@@ -302,15 +305,14 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             upto = d.end
         if dated_here and d.granularity != "day":
             since = start  # its own sentence says since when (2023年，…，目前已有…)
-        elif measure == "cumulative" and not dated_here:
+        elif since_frame:
+            since = start  # 今年以来，…。截至目前，累计…
+        elif measure == "cumulative":
             since = None  # a running total: no date of its sentence says since when
-        elif d is not None and basis in ("paragraph", "section") and d.granularity == "period" \
-                and start is not None and start.year == upto.year:
-            since = start  # 今年以来，…。截至目前，…
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
         return since, upto, (basis or "paragraph")
-    if measure == "cumulative" and not dated_here and end is not None:
+    if measure == "cumulative" and not dated_here and not since_frame and end is not None:
         return None, end, basis  # a running total (累计已达…): up to its frame's end, since when unsaid
     holiday = None
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
