@@ -30,10 +30,12 @@ Then, in :func:`period_of`:
   counts up to now (:data:`UP_TO_NOW`: 目前, 截至目前, 至今) ends at the
   article's date (the issue date at the precision known), or at the cut-off
   that frames its paragraph (``截至9月底，…。…目前已…``); it starts at a
-  date of its own sentence, else (a running total: 累计, 目前 in its clause)
-  nowhere, else at a ``…以来`` period framing it, else on 1 January;
+  date of its own sentence, else at a ``…以来`` period framing its
+  paragraph, else (a running total: 累计, 目前 in its clause) nowhere, else
+  on 1 January;
 * a running total (累计, or a clause after ``累计已达`` in its sentence) with
-  no date of its own sentence has no start and ends with its frame;
+  no date of its own sentence nor a ``…以来`` frame has no start and ends
+  with its frame;
 * a holiday span after the frame in the figure's sentence (``“两节”期间``,
   ``春节期间``: :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
 * a day followed by 开始/起 (``从2月7日开始``) starts an open period (no end);
