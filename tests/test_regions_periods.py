@@ -560,3 +560,14 @@ def test_a_since_period_framing_the_paragraph_starts_a_running_total():
     for lead, start in (("今年以来，", D(2023, 1, 1)), ("2021年以来，", D(2021, 1, 1)), ("", None)):
         r = row_of(rows(lead + tail, "2023-05-05"), 3000)
         assert (r["period_start"], r["period_end"]) == (start, D(2023, 5, 5)), lead
+
+
+def test_a_place_opening_a_paragraph_frames_its_figures():
+    """罗江区：… opens a paragraph of a 德阳市 page: the figures of later
+    sentences of that paragraph are 罗江区's; the next paragraph's are the city's."""
+    text = ("四川省德阳市人社局消息：德阳市今年城镇新增就业5万人，德阳市就业形势稳定。\n"
+            "罗江区：今年以来，该区大力推进技能培训。共培训职业技能3000人。\n"
+            "全年共开展职业技能培训2万人。\n")
+    rs = rows(text, "2021-12-20")
+    assert row_of(rs, 3000)["region_code"] == "510604"
+    assert row_of(rs, 20000)["region_code"] == "510600"

@@ -416,6 +416,8 @@ class PageRegion:
     #: 我市, 全县 …: :data:`SCOPE_RX`): a figure whose clause has one is
     #: about that level of the page's chain (:func:`figure_region`).
     scopes: tuple[tuple[int, str], ...] = ()
+    #: The clean offsets where the page's paragraphs (lines) start.
+    paragraphs: tuple[int, ...] = ()
 
 
 def _within(code: str, root: str) -> bool:
@@ -461,7 +463,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
-            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text))
+            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -506,7 +508,20 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             if counts[streets[0]] * 2 >= counts.get(current, 0):
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
-    return PageRegion(gaz[current], basis, scope_words(text))
+    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text))
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return tuple(out)
+
+
+#: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
+_PARAGRAPH_OPENER = 8
 
 
 #: Words by which a text names the whole of its own province, city, county
@@ -570,8 +585,8 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                   pos: int, found_starts: list[int] | None = None) -> tuple[Region | None, str]:
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
-    page's region its sentence names before it (a town of the county); a
-    scope word of its clause after those (全省, 全市, 全县: the region of the
+    page's region its sentence names before it (a town of the county) or
+    that opens its paragraph; a scope word of its clause after those (全省, 全市, 全县: the region of the
     page's chain it names, :func:`scope_region`); otherwise the page's.
     Never a region outside the page's province.
     ``found_starts``: the starts of ``found`` (when the caller has them)."""
@@ -591,6 +606,14 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             continue  # 重庆合长高速 on a 合川区 page: a short form above the page's region names a body or project
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m
+    if best is None and page_code is not None and page.paragraphs:
+        # A place inside the page's region that opens the figure's paragraph
+        # (某某镇：…。共走访慰问…60户) frames its figures.
+        para = page.paragraphs[bisect.bisect_right(page.paragraphs, pos) - 1]
+        k = bisect.bisect_left(found_starts, para)
+        if k < len(found) and found[k].start - para <= _PARAGRAPH_OPENER and found[k].end <= sentence_start \
+                and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code):
+            best = found[k]
     if page.region is not None and page.scopes:
         # A scope word of the figure's clause after any place it names
         # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
