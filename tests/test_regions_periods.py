@@ -571,3 +571,10 @@ def test_a_place_opening_a_paragraph_frames_its_figures():
     rs = rows(text, "2021-12-20")
     assert row_of(rs, 3000)["region_code"] == "510604"
     assert row_of(rs, 20000)["region_code"] == "510600"
+
+
+def test_a_dispatch_from_the_capital_does_not_make_a_provincial_page_beijings():
+    """新华社北京3月1日电 on a page that names 四川 once: the page is 四川's; a
+    page naming nothing but its dispatch's city gets that city's province."""
+    assert regions.page_region("新华社北京3月1日电 四川今年城镇新增就业85万人。").code == "510000"
+    assert regions.page_region("新华社石家庄3月1日电 记者从省人社厅获悉，今年新增就业85万人。").code == "130000"

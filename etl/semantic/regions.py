@@ -18,7 +18,8 @@ short form the page establishes as a place; the forms of
 ``schemas/vocab/ambiguous_regions.csv`` are ordinary words too and need more);
 the region is the deepest consistent one of the chain province ⊃ prefecture ⊃
 county ⊃ township they support; the place of a news agency's dateline
-(``新华社成都3月1日电``) counts for its province only.  A region's stem that
+(``新华社成都3月1日电``) counts for its province only, on a page naming
+no other place.  A region's stem that
 is no alias (it reads as a given name: 阳江) names it only right before a
 body of it (``阳江日报讯``: :data:`BODY_AFTER`).  A figure's region
 (:func:`figure_region`) is the place its own clause or sentence names,
@@ -437,7 +438,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
     never wins.  The place of a news agency's dateline (新华社成都3月1日电)
-    is where the dispatch was filed: it counts for its province only.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
+    is where the dispatch was filed: it counts for its province only, and
+    only on a page that names no other place.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
     bounds the search: the text refines it and never contradicts it.  A page
     is about one street when a single street or town of its county accounts
     for all street mentions and is mentioned at least half as often as the
@@ -450,11 +452,15 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     counts: dict[str, int] = {}
     full_counts: dict[str, int] = {}
     first: dict[str, int] = {}
+    # 新华社成都3月1日电: where a dispatch was filed, not what it is about;
+    # it tells the province only, and only when nothing else is named
+    # (新华社北京…电 on a Sichuan page).
+    only_dispatch = all(m.dispatch for m in found)
     for m in found:
         code = m.code
         if m.dispatch:
-            # 新华社成都3月1日电: where the dispatch was filed, not what it is
-            # about; it tells the province only.
+            if not only_dispatch:
+                continue
             code = chain_root(code)
         if hint_code is not None and not _within(code, hint_code):
             continue
