@@ -578,3 +578,9 @@ def test_a_dispatch_from_the_capital_does_not_make_a_provincial_page_beijings():
     page naming nothing but its dispatch's city gets that city's province."""
     assert regions.page_region("新华社北京3月1日电 四川今年城镇新增就业85万人。").code == "510000"
     assert regions.page_region("新华社石家庄3月1日电 记者从省人社厅获悉，今年新增就业85万人。").code == "130000"
+
+
+def test_a_day_before_a_telephone_call_is_no_dateline():
+    """3月1日电话回访 is a day the article tells of (电话), not a dispatch (3月1日电)."""
+    r = row_of(rows("某某县人社局3月1日电话回访求职者，共回访求职人员120人。\n", "2023-03-05"), 120)
+    assert (r["period_start"], r["period_end"]) == (D(2023, 3, 1), D(2023, 3, 1))

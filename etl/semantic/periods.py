@@ -135,7 +135,7 @@ def _in_dateline(clean: str, de: int) -> bool:
 
 #: What follows the date of a news item's dateline (``福州新闻网1月27日讯``,
 #: ``新华社成都3月1日电``): the day the item was filed, not a day it tells of.
-_NEWS_DATELINE_AFTER_RX = re.compile(r"\s*(?:专?电|讯)")
+_NEWS_DATELINE_AFTER_RX = re.compile(r"\s*(?:专?电(?![话视影力脑商子站网器费])|讯)")
 
 
 def is_dateline(clean: str, de: int) -> bool:

@@ -291,7 +291,7 @@ def _is_han(ch: str) -> bool:
 
 #: What follows the place of a news agency's dateline (新华社成都3月1日电,
 #: 新华网郑州3月4日专电): the day and 电.
-_DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*专?电")
+_DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*专?电(?![话视影力脑商子站网器费])")
 
 
 def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
