@@ -169,7 +169,6 @@ def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     return None
 
 
-
 #: Everything up to and including the last clause (sentence) end of a window.
 _THROUGH_LAST_CLAUSE_END_RX = re.compile("(?s:.*)[" + re.escape(_CLAUSE_END) + "]")
 _THROUGH_LAST_SENTENCE_END_RX = re.compile("(?s:.*)[" + re.escape(_SENTENCE_END) + "]")
@@ -251,11 +250,12 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
 
 
 def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list[tuple[int, int, DateMention]]:
-    """The dates that may frame a figure: resolved, and not the base of a
-    comparison (``dates``: (clean start, clean end, date), sorted)."""
+    """The dates that may frame a figure: resolved, not the base of a
+    comparison, not a publication date (``dates``: (clean start, clean end,
+    date), sorted)."""
     return [(ds, de, d) for ds, de, d in dates
             if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)
-            and not _names_a_gov_report(clean, de) and not _NEWS_DATELINE_AFTER_RX.match(clean, de)]
+            and not _names_a_gov_report(clean, de) and not is_dateline(clean, de)]
 
 
 _GOV_REPORT_NAME_RX = re.compile(r"[^\n。，,]{0,30}?" + GOV_REPORT)
@@ -295,7 +295,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
     if as_of is None:
-        if measure == "cumulative" and not dated_here and basis is not None:
+        if measure == "cumulative" and not dated_here and not since_frame and basis is not None:
             return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
     if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW):
