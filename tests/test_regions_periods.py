@@ -584,3 +584,10 @@ def test_a_day_before_a_telephone_call_is_no_dateline():
     """3月1日电话回访 is a day the article tells of (电话), not a dispatch (3月1日电)."""
     r = row_of(rows("某某县人社局3月1日电话回访求职者，共回访求职人员120人。\n", "2023-03-05"), 120)
     assert (r["period_start"], r["period_end"]) == (D(2023, 3, 1), D(2023, 3, 1))
+
+
+def test_a_paragraph_opening_with_several_places_frames_none_of_them():
+    """罗江区、旌阳区等地…: no one place opens the paragraph; its figures keep the page's region."""
+    text = ("四川省德阳市人社局消息：德阳市今年城镇新增就业5万人，德阳市就业形势稳定。\n"
+            "罗江区、旌阳区等地大力推进技能培训。共培训职业技能3000人。\n")
+    assert row_of(rows(text, "2021-12-20"), 3000)["region_code"] == "510600"

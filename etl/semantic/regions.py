@@ -617,8 +617,10 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
         # (某某镇：…。共走访慰问…60户) frames its figures.
         para = page.paragraphs[bisect.bisect_right(page.paragraphs, pos) - 1]
         k = bisect.bisect_left(found_starts, para)
-        if k < len(found) and found[k].start - para <= _PARAGRAPH_OPENER and found[k].end <= sentence_start \
-                and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code):
+        j = bisect.bisect_left(found_starts, sentence_start)
+        if k < j and found[k].start - para <= _PARAGRAPH_OPENER and found[k].end <= sentence_start \
+                and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code) \
+                and all(m.code == found[k].code for m in found[k:j]):  # (甲县、乙县等地…: no one place)
             best = found[k]
     if page.region is not None and page.scopes:
         # A scope word of the figure's clause after any place it names
