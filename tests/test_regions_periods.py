@@ -356,3 +356,238 @@ def test_a_bare_day_opening_a_sentence_is_a_day_of_the_issue_month():
     assert dates("1月23日上午，志愿者来到敬老院。", D(2018, 1, 26), "day") == {"1月23日": (D(2018, 1, 23),) * 2}
     r = row_of(rows("1日，在某县敬老院，28名党员志愿者为老人服务。", "2014-07-04"), 28)
     assert (r["period_start"], r["period_end"]) == (D(2014, 7, 1), D(2014, 7, 1))
+
+
+# --- round 3: frames, up-to-now, annual targets ----------------------------------------
+
+
+def test_a_publication_date_is_not_a_day_the_article_tells_of():
+    """A dateline (1月27日讯) or a page's timestamp (2026-02-25 14:23) says when
+    the item was filed: a figure told after it with no day of its own has no period."""
+    text = "某某新闻网1月27日讯 近日，县总工会走访慰问困难群众60户。\n"
+    r = row_of(rows(text, "2016-01-27"), 60)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "2026-02-25 14:23\n来源:本站\n近日，某某街道走访慰问困难群众70户。\n"
+    r = row_of(rows(text, "2026-02-25"), 70)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "某某新闻网1月27日讯 1月25日，县总工会走访慰问困难群众80户。\n"
+    r = row_of(rows(text, "2016-01-27"), 80)  # a day the item tells of still frames it
+    assert (r["period_start"], r["period_end"]) == (D(2016, 1, 25), D(2016, 1, 25))
+
+
+def test_a_target_of_the_whole_year_covers_the_year():
+    """年目标任务 / 年计划 name the year's target: its period is the calendar
+    year even when the outcome beside it runs to a cut-off (截止10月底)."""
+    text = "截止10月底，某某区城镇新增就业1200人，完成年目标任务1500人的80%。"
+    rs = rows(text, "2016-11-05")
+    assert (row_of(rs, 1200)["period_start"], row_of(rs, 1200)["period_end"]) == (D(2016, 1, 1), D(2016, 10, 31))
+    r = row_of(rs, 1500)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2016, 1, 1), D(2016, 12, 31))
+    r = row_of(rows("截止6月底，某某县城镇新增就业2800人，完成4600人年计划的61%。", "2018-07"), 4600)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2018, 1, 1), D(2018, 12, 31))
+
+
+def test_up_to_now_runs_from_the_year_start_unless_its_sentence_says_since_when():
+    """截至目前 counts from 1 January to the article's date; the day an event
+    began, told in an earlier sentence, is not its start."""
+    text = "3月2日起，某某市总工会开展送温暖活动。\n截至目前，某某市总工会共走访慰问职工800名。\n"
+    r = row_of(rows(text, "2024-03-10"), 800)
+    assert (r["period_start"], r["period_end"]) == (D(2024, 1, 1), D(2024, 3, 10))
+
+
+def test_now_in_a_paragraph_framed_by_a_cut_off_ends_at_that_cut_off():
+    """目前 in a paragraph that opens 截至9月底 means as of 30 September, not the
+    issue date; a running total (目前已…) has no start."""
+    text = "截至9月底，某某县城镇新增就业5000人。在建档立卡贫困劳动力中，目前已转移就业3000人。\n"
+    r = row_of(rows(text, "2017-10-14"), 3000)
+    assert (r["period_start"], r["period_end"]) == (None, D(2017, 9, 30))
+
+
+def test_a_running_total_ends_with_its_frame_and_has_no_start():
+    """累计已达 in a sentence with no date of its own: up to the end of the
+    period framing the paragraph, since when unsaid."""
+    text = "今年1至9月份，某某县新增农民工返乡创业2000人；农民工返乡创业累计已达9000人。\n"
+    rs = rows(text, "2017-10-14")
+    assert (row_of(rs, 2000)["period_start"], row_of(rs, 2000)["period_end"]) == (D(2017, 1, 1), D(2017, 9, 30))
+    r = row_of(rs, 9000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2017, 9, 30))
+
+
+def test_the_place_of_a_news_agencys_dateline_is_where_it_was_filed():
+    """新华社某市3月1日电: a provincial story filed in its capital stays the
+    province's; the dateline's city takes no figure."""
+    text = ("新华社成都3月1日电 四川明确提出，今年城镇新增就业目标为85万人。"
+            "四川省人社厅相关负责人表示，四川将稳定就业。去年，四川农村劳动力转移就业2527万人。\n")
+    rs = rows(text, "2019-03-01")
+    assert {r["region_code"] for r in rs} == {"510000"}
+    assert regions.page_region("成都市人社局消息：成都今年新增就业30万人，成都市将继续稳就业。").code == "510100"
+
+
+def test_an_autonomous_prefecture_is_read_in_its_usual_short_form():
+    """临夏州 for 临夏回族自治州, 石柱县 for 石柱土家族自治县: the stem with the
+    level character names the region (a reprint from the province's paper
+    does not make the page the province's)."""
+    text = "来源:甘肃经济日报\n2010年，临夏州组织开展劳务输出，全年共组织招聘会10场，提供就业岗位3万多个。\n"
+    assert regions.page_region(text).code == "622900"
+    assert regions.page_region("石柱县今年新增就业3000人。").code == "500240"
+    assert regions.page_region("河南县域经济持续发展，郑州市新增就业5万人。").code == "410100"
+
+
+def test_yuanyue_is_january_only_with_its_day():
+    """元月16日 is 16 January; 元 after an amount (500元月16日, 3000元月薪) is money."""
+    assert dates("元月16日，某某区举办招聘会。", D(2012, 12, 31), "year") == {"元月16日": (D(2012, 1, 16),) * 2}
+    assert dates("2013年元月5日举办", D(2013, 3, 1)) == {"2013年元月5日": (D(2013, 1, 5),) * 2}
+    assert dates("资金500元月16日到账，月薪3000元月底发放", D(2012, 5, 1)) == {}
+
+
+def test_a_plan_before_a_time_governs_the_rest_of_its_sentence():
+    """计划今年建成A、B，C: every count of the list is this year's target; 完成…年计划 is no plan."""
+    text = "某某县加快推进老年助餐服务，计划今年建成2个老年食堂、15个社区老年助餐点，21个村级老年助餐点。"
+    rs = rows(text, "2022-06-23")
+    for v in (2, 15, 21):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2022, 1, 1), D(2022, 12, 31)), v
+
+
+def test_a_running_total_governs_the_rest_of_its_sentence():
+    """累计已达A，带动就业C: C is what the running total did; 累计开展A，开展B
+    has a clause of its own."""
+    text = "今年1至9月份，某某县新增农民工返乡创业2000人；农民工返乡创业累计已达9000人，带动就业48000人。\n"
+    r = row_of(rows(text, "2017-10-14"), 48000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2017, 9, 30))
+    text = "2022年，某某县累计开展线下招聘会6场，开展线上招聘会3场。\n"
+    r = row_of(rows(text, "2023-01"), 3)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2022, 1, 1), D(2022, 12, 31))
+
+
+def test_a_sentence_opening_one_years_work_is_the_reports_year():
+    """一年的用心用力，… in a report given in 2023 reviews 2022, like 过去一年."""
+    r = row_of(rows("一年的用心用力，民生福祉更加普惠。新增城镇就业5600余人。\n", "2023"), 5600)
+    assert (r["period_start"], r["period_end"]) == (D(2022, 1, 1), D(2022, 12, 31))
+
+
+def test_an_article_telling_only_last_years_days_was_written_then():
+    """12月31日 on a page of 13 January is last year's: the article's 今年以来 is that year too."""
+    text = ("12月31日上午，某某县妇联来到某某小学慰问留守儿童。\n"
+            "据了解，今年以来，县妇联已累计帮扶留守儿童900余名。\n")
+    r = row_of(rows(text, "2020-01-13"), 900)
+    assert (r["period_start"], r["period_end"]) == (D(2019, 1, 1), D(2019, 12, 31))
+    text = "1月10日上午，某某县妇联慰问留守儿童。\n据了解，今年以来，县妇联已累计帮扶留守儿童800余名。\n"
+    r = row_of(rows(text, "2020-01-13"), 800)  # a day of the issue's year: the issue's year
+    assert (r["period_start"].year, r["period_end"].year) == (2020, 2020)
+
+
+def test_a_holiday_span_after_the_frame_leaves_the_period_empty():
+    """“两节”期间 (or 春节期间) after the year that frames the paragraph: the
+    figure counts a span no date of the text fixes, so no period."""
+    text = "据了解，2018年某某县各级工会想方设法筹集帮扶资金。据统计，“两节期间”某某县各级工会走访慰问困难职工423户。\n"
+    r = row_of(rows(text, "2018-02"), 423)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "春节期间，某某县总工会筹集资金。2月6日，县总工会走访慰问困难职工120户。\n"
+    r = row_of(rows(text, "2018-02"), 120)  # a day after the span frames its figure
+    assert (r["period_start"], r["period_end"]) == (D(2018, 2, 6), D(2018, 2, 6))
+
+
+def test_a_day_that_starts_an_open_span_gives_no_end():
+    """从2月7日开始，…: the figures told after it run from that day, the end unsaid."""
+    text = "某某县民政局从2月7日开始，对全县困难群众进行走访慰问，共走访困难群众217户。\n"
+    r = row_of(rows(text, "2018-02"), 217)
+    assert (r["period_start"], r["period_end"]) == (D(2018, 2, 7), None)
+
+
+def test_two_days_of_a_month_joined_by_and_are_one_span():
+    """3月18日和19日, 3月18、19日: the span of the two days."""
+    assert dates("3月18日和19日这两天，共有117人达成就业意向。", D(2020, 3, 25)) == {"3月18日和19日": (D(2020, 3, 18), D(2020, 3, 19))}
+    assert dates("3月18、19日举办招聘会", D(2020, 3, 25)) == {"3月18、19日": (D(2020, 3, 18), D(2020, 3, 19))}
+
+
+def test_n_years_up_to_now_end_with_the_reports_year():
+    """近3年来 in a January article: the three years ending with the year it
+    looks back on; 近两年来 in December: up to the article's date."""
+    assert dates("近3年来，全县新增就业3000人", D(2013, 1, 16), "day") == {"近3年来": (D(2010, 1, 1), D(2012, 12, 31))}
+    assert dates("近两年来，8000多名农民就业", D(2006, 12, 21), "day") == {"近两年来": (D(2005, 1, 1), D(2006, 12, 21))}
+    assert dates("多年来，近年来，30年来", D(2013, 1, 16), "day") == {}
+
+
+def test_since_a_plan_began_runs_to_the_article_date():
+    """“十四五”以来 runs from 2021 to the article's date, not to the plan's end."""
+    r = row_of(rows("“十四五”以来，某某县累计城镇新增就业3000人。", "2023-05-05"), 3000)
+    assert (r["period_start"], r["period_end"]) == (D(2021, 1, 1), D(2023, 5, 5))
+    r = row_of(rows("“十四五”时期，某某县城镇新增就业目标为3万人。", "2021-03-05"), 30000)
+    assert (r["period_start"], r["period_end"]) == (D(2021, 1, 1), D(2025, 12, 31))
+
+
+def test_a_scope_word_in_the_figures_clause_names_that_level_of_the_pages_chain():
+    """全省 before a figure is the page's province, 全市 its city (a
+    county-level city names itself), 全县 its county, whatever the page's own
+    region; with no such region in the chain (全市 on a province's page) the
+    page's region stays."""
+    text = "四川省人社厅消息：今年四川全省城镇新增就业85万人。其中，成都市新增就业30万人，成都市创业带动就业5万人。\n"
+    rs = rows(text, "2019-03-01")
+    assert (row_of(rs, 850000)["region_code"], row_of(rs, 300000)["region_code"]) == ("510000", "510100")
+    text = "四川省德阳市罗江区：罗江区今年城镇新增就业3000人。全市城镇新增就业5万人。\n"
+    rs = rows(text, "2019-03-01")
+    assert (row_of(rs, 3000)["region_code"], row_of(rs, 50000)["region_code"]) == ("510604", "510600")
+    text = "江西省瑞金市：今年瑞金市各项工作稳步推进。上半年，全市城镇新增就业2435人。\n"
+    assert row_of(rows(text, "2022-07-10"), 2435)["region_code"] == "360781"
+    assert [lvl for _, lvl in regions.scope_words("全市场主体、全区域覆盖，全县就业，我省")] == ["县", "省"]
+
+
+def test_yesterday_opening_a_sentence_is_the_day_before_the_issue():
+    """昨日，… in an issue of 27 January is 26 January (the issue known to the day); not otherwise."""
+    assert dates("昨日，市总工会干部来到环卫所慰问职工。", D(2016, 1, 27), "day")["昨日"] == (D(2016, 1, 26),) * 2
+    assert "昨日" not in dates("昨日，市总工会干部来到环卫所慰问职工。", D(2016, 1, 27), "month")
+    assert "昨天" not in dates("他说昨天的事", D(2016, 1, 27), "day")
+    r = row_of(rows("昨日上午，某某市总工会走访慰问困难职工120名。", "2016-01-27"), 120)
+    assert (r["period_start"], r["period_end"]) == (D(2016, 1, 26), D(2016, 1, 26))
+
+
+def test_a_stem_that_is_no_alias_names_its_region_before_a_body_of_it():
+    """阳江 is no alias of 阳江市 (it reads as a given name), but 阳江日报讯
+    names the place; inside 《》 it is a cited paper, and the stem alone is
+    never taken for a place (nor kept from being a name)."""
+    text = "阳江日报讯(记者/某某)中秋节前，市民政局为困难群众送上300份月饼。\n"
+    assert regions.page_region(text).code == "441700"
+    assert regions.page_region("据《阳江日报》报道，某某街道送上300份月饼。\n") is None
+    assert regions.page_region("志愿者王阳江送上300份月饼。\n") is None
+    assert "阳江" not in regions.all_names()
+
+
+def test_a_since_period_framing_the_paragraph_starts_a_running_total():
+    """今年以来，…。截至目前，累计…: since 1 January; 2021年以来: since 2021;
+    with no such frame a running total has no start."""
+    tail = "某某县大力推进技能培训。截至目前，累计培训职业技能3000人。"
+    for lead, start in (("今年以来，", D(2023, 1, 1)), ("2021年以来，", D(2021, 1, 1)), ("", None)):
+        r = row_of(rows(lead + tail, "2023-05-05"), 3000)
+        assert (r["period_start"], r["period_end"]) == (start, D(2023, 5, 5)), lead
+
+
+def test_a_place_opening_a_paragraph_frames_its_figures():
+    """罗江区：… opens a paragraph of a 德阳市 page: the figures of later
+    sentences of that paragraph are 罗江区's; the next paragraph's are the city's."""
+    text = ("四川省德阳市人社局消息：德阳市今年城镇新增就业5万人，德阳市就业形势稳定。\n"
+            "罗江区：今年以来，该区大力推进技能培训。共培训职业技能3000人。\n"
+            "全年共开展职业技能培训2万人。\n")
+    rs = rows(text, "2021-12-20")
+    assert row_of(rs, 3000)["region_code"] == "510604"
+    assert row_of(rs, 20000)["region_code"] == "510600"
+
+
+def test_a_dispatch_from_the_capital_does_not_make_a_provincial_page_beijings():
+    """新华社北京3月1日电 on a page that names 四川 once: the page is 四川's; a
+    page naming nothing but its dispatch's city gets that city's province."""
+    assert regions.page_region("新华社北京3月1日电 四川今年城镇新增就业85万人。").code == "510000"
+    assert regions.page_region("新华社石家庄3月1日电 记者从省人社厅获悉，今年新增就业85万人。").code == "130000"
+
+
+def test_a_day_before_a_telephone_call_is_no_dateline():
+    """3月1日电话回访 is a day the article tells of (电话), not a dispatch (3月1日电)."""
+    r = row_of(rows("某某县人社局3月1日电话回访求职者，共回访求职人员120人。\n", "2023-03-05"), 120)
+    assert (r["period_start"], r["period_end"]) == (D(2023, 3, 1), D(2023, 3, 1))
+
+
+def test_a_paragraph_opening_with_several_places_frames_none_of_them():
+    """罗江区、旌阳区等地…: no one place opens the paragraph; its figures keep the page's region."""
+    text = ("四川省德阳市人社局消息：德阳市今年城镇新增就业5万人，德阳市就业形势稳定。\n"
+            "罗江区、旌阳区等地大力推进技能培训。共培训职业技能3000人。\n")
+    assert row_of(rows(text, "2021-12-20"), 3000)["region_code"] == "510600"

@@ -24,7 +24,9 @@ Aliases (short name without suffix) only when the stem has >= 2 characters, is
 the stem of one region only, is not a full name of another region and is not in
 ``DENY`` (ordinary words), and is not a two-character stem that reads as a
 given name (``GIVEN_CHARS``: 秀英, 建华 …) — etl.semantic.privacy treats every
-gazetteer form as "not a person's name".
+gazetteer form as "not a person's name".  Autonomous prefectures, counties and
+banners also get their usual short form with the level character (临夏州,
+石柱县: :func:`autonomous_forms`).
 """
 
 from __future__ import annotations
@@ -93,6 +95,38 @@ def stem(name: str) -> str:
                 base = base[:cut]
             return base
     return name
+
+
+def autonomous_forms(rows: list[dict]) -> list[str]:
+    """Add the usual short form of each autonomous prefecture and county,
+    its place stem with the level's character (临夏回族自治州 -> 临夏州,
+    恩施土家族苗族自治州 -> 恩施州, 博尔塔拉蒙古自治州 -> 博尔塔拉州,
+    石柱土家族自治县 -> 石柱县), to its aliases: a form with a level
+    character reads as a place (3+ characters, never a given name).  Left
+    out when the form is another region's name or alias, or when its stem is
+    a province's (河南县 would read inside 河南县域).  Returns the forms added."""
+    taken = {r["name_zh"] for r in rows} | {a for r in rows for a in (r["aliases"] or "").split(";") if a}
+    provinces = {a for r in rows if r["level"] == "province" for a in [r["name_zh"], *(r["aliases"] or "").split(";")] if a}
+    nations = sorted(NATIONS, key=len, reverse=True)
+    added = []
+    for r in rows:
+        name = r["name_zh"]
+        for suf, ch in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+            if not name.endswith(suf):
+                continue
+            base = name[: -len(suf)]
+            while True:  # strip the nations from the end (土家族苗族, 蒙古, 柯尔克孜)
+                n = next((n for n in nations if base.endswith(n + "族") or (len(n) >= 2 and base.endswith(n))), None)
+                if n is None:
+                    break
+                base = base[: -len(n + "族")] if base.endswith(n + "族") else base[: -len(n)]
+            form = base + ch
+            if len(base) >= 2 and form not in taken and base not in provinces:  # (河南县 would read in 河南县域)
+                aliases = [a for a in (r["aliases"] or "").split(";") if a]
+                r["aliases"] = ";".join([*aliases, form])
+                taken.add(form)
+                added.append(form)
+    return added
 
 
 def pinyin(zh: str) -> str:
@@ -181,6 +215,7 @@ def main(src: Path) -> None:
         ok = len(s) >= 2 and s != r["name_zh"] and stems[s] == 1 and s not in full and s not in taken and s not in DENY
         ok = ok and not (len(s) == 2 and set(s) <= GIVEN_CHARS)
         r["aliases"] = s if ok else ""
+    autonomous_forms(rows)
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, FIELDS, lineterminator="\n")
         w.writeheader()

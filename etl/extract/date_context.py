@@ -9,20 +9,25 @@ article itself fixes.
   from 1 January of Y to the article's date.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
-* **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来`` are the
-  report's year; ``五年来``, ``过去五年`` the five years ending with it;
-  ``"十四五"时期`` its plan's span (2021-2025).  The report's year is the
+* **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
+  and a sentence opening ``一年的…`` are the report's year; ``五年来``, ``过去五年`` the five years ending with it;
+  ``"十四五"时期`` its plan's span (2021-2025), ``"十四五"以来`` its start to
+  the article's date; ``近3年来``, ``两年来`` the N
+  years ending with it (up to the article's date when that is the
+  report's year).  The report's year is the
   year before the issue year when the issue date is in the first half of
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
 * **A bare day** opening a sentence (``23日上午，…``) is a day of the
-  issue month (else the month before) when the issue date is known to the
-  day (:func:`_bare_days`).
+  issue month (else the month before), ``昨日``/``昨天`` the day before the
+  issue's and ``前天`` the one before that, when the issue date is known to
+  the day (:func:`_bare_days`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
   :data:`ARTICLE_START_RX`) that reports a year-to-date period of an
   earlier year than the issue's (``2022年1月-11月`` on a January 2023
-  page) was written in that year: its relative dates (``今年以来``,
+  page), or whose year-less days all lie in the year before the issue's
+  (``12月31日`` on a January page), was written in that year: its relative dates (``今年以来``,
   ``去年``, a month without a year) resolve against that year, at year
   precision.
 """
@@ -51,12 +56,18 @@ _PLAN_FIRST_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "�
 #: ``five`` (five years ending with it) or ``plan`` (a five-year plan).
 REVIEW_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"过去的?五年|五年来|五年间"), "five"),
+    # 近3年来, 两年来: the N years ending with the report's year
+    (re.compile(r"(?<![0-9一二三四五六七八九十百几多])近?(?P<n>[2-9]|[两二三四六七八九十])年来"), "years"),
     # (``“十四五”时期``; written with an alternation of literals, not an
     # optional quote, so the regex engine skips ahead to a quote or 十
     # instead of trying every position: 8 times faster on a page)
     (re.compile(r"(?:“十|\"十|十)(?P<plan>[一二三四五])五[”\"]?(?:时期|期间|以来)"), "plan"),
-    (re.compile(r"过去的?一年|一年来"), "year"),
+    # (一年的… opening a sentence: 一年的用心用力，民生福祉更加普惠)
+    (re.compile(r"过去的?一年|一年来|这一年|(?<![^\n。！？!?])一年的"), "year"),
 )
+
+
+_YEARS_N = {"两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def as_of(issue: dt.date | None, precision: str) -> dt.date | None:
@@ -126,10 +137,16 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
             if kind == "plan":
                 first = _PLAN_FIRST_YEAR["十" + m["plan"] + "五"]
                 start, end, res = dt.date(first, 1, 1), dt.date(first + 4, 12, 31), "absolute"
+                upto = as_of(issue, precision)
+                if m.group(0).endswith("以来") and upto is not None and start <= upto:
+                    end = min(end, upto)  # “十四五”以来: up to the article's date
             elif year is None:
                 start, end, res = None, None, "unresolved"
-            elif kind == "five":
-                start, end, res = dt.date(year - 4, 1, 1), dt.date(year, 12, 31), "relative"
+            elif kind in ("five", "years"):
+                n = 5 if kind == "five" else _YEARS_N.get(m["n"]) or int(m["n"])
+                start, end, res = dt.date(year - n + 1, 1, 1), dt.date(year, 12, 31), "relative"
+                if kind == "years" and issue is not None and year == issue.year:
+                    end = as_of(issue, precision)  # the year is not over
             else:
                 start, end, res = dt.date(year, 1, 1), dt.date(year, 12, 31), "relative"
             taken.append((cs, ce))
@@ -163,7 +180,17 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
         date = dt.date(year, month, day)
         if (issue - date).days <= _BARE_DAY_MAX_AGE:
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
+    for m in _YESTERDAY_RX.finditer(repaired.clean):
+        cs, ce = m.span(1)
+        if not any(s < ce and cs < e for s, e in taken):
+            date = issue - dt.timedelta(days=_DAYS_BACK[m.group(1)])
+            out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
+
+
+#: 昨日 / 前天 opening a sentence (``昨日，…``, ``昨天上午``): a day before the issue's.
+_YESTERDAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])(昨日|昨天|前天|前日)(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚)")
+_DAYS_BACK = {"昨日": 1, "昨天": 1, "前天": 2, "前日": 2}
 
 
 def article_bounds(text: str) -> list[tuple[int, int]]:
@@ -185,7 +212,9 @@ def article_bounds(text: str) -> list[tuple[int, int]]:
 def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date) -> int | None:
     """The earlier year an article in ``[lo, hi)`` fixes as its own: the
     year of a year-to-date period it reports (from 1 January to a month end
-    before December) when that year is before the issue year."""
+    before December), else the one year of the dates it tells without a
+    year (rolled back from a January issue), when that year is before the
+    issue year."""
     years = {
         d.start.year for d in mentions
         if lo <= d.clean_start < hi and d.resolution == "absolute" and d.granularity == "period"
@@ -193,6 +222,12 @@ def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date) 
         and d.end.year == d.start.year and d.end.month < 12
     }
     if len(years) == 1 and (y := years.pop()) < issue.year:
+        return y
+    # The days it tells of, written without a year, all lie in the year
+    # before the issue's (12月31日 on a January page): written then.
+    told = {d.start.year for d in mentions
+            if lo <= d.clean_start < hi and d.resolution == "issue_year" and d.start is not None}
+    if len(told) == 1 and (y := told.pop()) < issue.year:
         return y
     return None
 

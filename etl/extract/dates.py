@@ -15,6 +15,7 @@ year word of :data:`RELATIVE_YEARS`; ``~`` any of :data:`RANGE_CONNECTORS`):
 form                                           granularity    example
 =============================================  =============  ==============
 ``Y年M月D日`` / ``M月D日`` / ``R M月D日``       day            ``1月15日``, ``3月3号``
+``[Y|R] 元月D日`` (元月: January)               day            ``元月16日``
 ``Y-M-D``, ``Y/M/D``, ``Y.M.D``                day            ``2022.11.16``
 ``Y年M月`` / ``M月`` / ``R M月`` (+ ``份``)      month          ``去年1月``
 ``Y年`` / ``Y年度`` / ``R`` / ``R度``           year           ``2022年``, ``上年度``
@@ -23,6 +24,7 @@ form                                           granularity    example
 ``[Y|R] 上半年`` / ``下半年``                    period         ``上半年``
 ``Y|R 前N个月`` (year required)                  period         ``今年前11个月``
 ``M月D日~[[Y年|次年]M月]D日``, ``M月D~D日``      period         ``1月16日-18日``
+``M月D日和D日``, ``M月D、D日``                   period         ``3月18日和19日``
 ``M月~[Y年|次年]M月``, ``M~M月``                 period         ``1至11月``
 ``Y[年[度]]~Y年[度]``                            period         ``2019—2021年度``
 ``Y0年代``                                      period         ``1990年代``
@@ -183,6 +185,8 @@ _PREFIXED_FORMS: list[tuple[str, str]] = [
            rf"(?P<drbd>{_DNUM})[日号]"),
     # 1月16-18日
     ("dc", rf"(?P<dcm>{_MNUM})月(?P<dcad>{_DNUM}){_TO}(?P<dcbd>{_DNUM})[日号]"),
+    # 3月18日和19日, 3月18、19日: two days of a month, the span they cover
+    ("dp", rf"(?P<dpm>{_MNUM})月(?P<dpad>{_DNUM})日?(?:和|、|及)(?P<dpbd>{_DNUM})[日号]"),
     # 2022年1月-11月, 2022年11月至2023年3月, 11月至次年3月
     ("mr", rf"(?P<mram>{_MNUM})月{_TO}(?:{_yp('mrb')}|(?P<mrbnx>{_NEXT}))?"
            rf"(?P<mrbm>{_MNUM})月份?"),
@@ -200,6 +204,8 @@ _PREFIXED_FORMS: list[tuple[str, str]] = [
     ("h", rf"(?P<hh>{_HALF})"),
     # 11月16日, 2022年11月16日, 去年11月, 十一月份
     ("pt", rf"(?P<ptm>{_MNUM})月(?:(?P<ptd>{_DNUM})[日号]|份)?"),
+    # 元月16日 (元月: January; only with its day, so 500元月薪 is no date)
+    ("jan", rf"元月(?P<jand>{_DNUM})[日号]"),
     # 2022年, 2022年度, 今年: the prefix alone (only when it matched)
     ("yo", r"(?(y)|(?(r)|(?!)))"),
 ]
@@ -207,7 +213,7 @@ _PREFIXED_FORMS: list[tuple[str, str]] = [
 #: Characters a mention can start with.  The leading lookahead makes the
 #: scanner reject every other position with one test instead of trying all
 #: forms (about 10x faster).
-_FIRST_CHARS = "0-9〇零○一二三四五六七八九十两第" + "".join(
+_FIRST_CHARS = "0-9〇零○一二三四五六七八九十两第元" + "".join(
     sorted({w[0] for w in RELATIVE_YEARS} | {w[0] for w in HALF_YEARS} | {"前"}))
 
 _PREFIXED_NAMES = frozenset(name for name, _ in _PREFIXED_FORMS)
@@ -226,7 +232,7 @@ _DATE_RE = re.compile(
 #: anchor: a page is scanned at C speed for anchors (a single character class
 #: first, so ``re`` skips to candidates without Python in the loop).
 _ANCHOR_RE = re.compile(
-    r"[0-9〇零○一二三四五六七八九十两去今前上明半](?:[年月季]|(?<=\d)[-/.]\d)"
+    r"[0-9〇零○一二三四五六七八九十两去今前上明半元](?:[年月季]|(?<=\d)[-/.]\d)"
 )
 #: A mention starts at most this many characters before its first anchor
 #: (``2019——2021年``: 9).
@@ -375,6 +381,9 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
         month, day = num("ptm"), num("ptd")
         e = _End(m, "", month, day, issue)
         return ("day" if day is not None else "month", *_resolve(e, e, issue))
+    if name == "jan":
+        e = _End(m, "", 1, num("jand"), issue)
+        return ("day", *_resolve(e, e, issue))
     if name == "yo":
         e = _End(m, "", None, None, issue)
         return ("year", *_resolve(e, e, issue))
@@ -387,9 +396,10 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
         elif g("drbnx"):
             _next_year(a, b, issue)
         return ("period", *_resolve(a, b, issue))
-    if name == "dc":
-        a = _End(m, "", num("dcm"), num("dcad"), issue)
-        b = _End(m, None, a.month, num("dcbd"), issue)
+    if name in ("dc", "dp"):
+        p = "dc" if name == "dc" else "dp"
+        a = _End(m, "", num(p + "m"), num(p + "ad"), issue)
+        b = _End(m, None, a.month, num(p + "bd"), issue)
         b.kind, b.year = a.kind, a.year
         return ("period", *_resolve(a, b, issue))
     if name == "mr":
@@ -479,6 +489,8 @@ def _context_ok(text: str, m: re.Match[str]) -> bool:
                     and m.group("y") is None and m.group("r") is None):
                 return False
     name = m.lastgroup
+    if name == "jan" and first == "元" and (prev in _ARABIC_NOT_AFTER or prev in _CN_NUMERAL_NOT_AFTER):
+        return False  # 500元月16日: the 元 of an amount
     if name == "ymd" and e < len(text) and text[e].isdigit():
         return False
     # A year-less month or quarter right after 年 belongs to a year written

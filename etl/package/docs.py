@@ -80,18 +80,24 @@ WHERE_AND_WHEN = """\
   `schemas/vocab/ambiguous_regions.csv` and need more. The page's region is the deepest
   consistent one of province ⊃ prefecture ⊃ county ⊃ township its names support: a provincial or
   city report keeps the province's or city's own code; a county of another province than the one
-  the page names never wins. A figure whose own clause names another place of the same province
-  (a town, a partner county) takes that place. The page's metadata `region_code`, when given,
-  bounds the search. When nothing resolves the region is empty and `region_basis` is `none_named`.
+  the page names never wins; the city of a news agency's dateline (新华社成都3月1日电) is only
+  where the dispatch was filed. A figure whose own clause names another place of the same province
+  (a town, a partner county), or whose paragraph opens with one, takes that place; 全省, 全市 or
+  全县 in its clause take that level of the page's region. The page's metadata `region_code`, when
+  given, bounds the search. When nothing resolves the region is empty and `region_basis` is
+  `none_named`.
 - **Period** (`period_start`, `period_end`, `period_basis`): the date framing the figure: the
   nearest date before it in its paragraph (never a comparison base such as 比2019年), the first
   date under a heading, a year or period opening an earlier paragraph of its section, the year a
-  bulletin's title names, or the day of the event told before it. Relative dates resolve against
-  the issue date at its precision (a year-only issue date never gives an end finer than that
-  year), or against the year a reprinted article fixes itself (a 2022 year-to-date report inside
-  a 2023 page: its 今年以来 is 2022). 今年以来, 截至目前 and 目前 run to the article's date;
-  过去一年 and 一年来 are the report's year, 五年来 the five years ending with it, "十四五"时期
-  2021-2025.
+  bulletin's title names, or the day of the event told before it; never a publication date
+  (1月27日讯, a page's timestamp). Relative dates resolve against the issue date at its precision
+  (a year-only issue date never gives an end finer than that year), or against the year a
+  reprinted article fixes itself (a 2022 year-to-date report inside a 2023 page: its 今年以来 is
+  2022). 今年以来, 截至目前 and 目前 run to the article's date (from 1 January unless the text
+  says since when; 目前 under 截至9月底 ends there); a running total (累计已达) with no date of its
+  own has no start. 过去一年 and 一年来 are the report's year, 五年来 and 近N年来 the years ending
+  with it, "十四五"时期 2021-2025. A year's target (年目标任务) covers the whole year; a figure
+  counted over a holiday span (“两节”期间) has no period.
 - **Measure** (`measure`): outcome, target (目标, 计划, 力争, 确保, 预期, or a period after the
   article's date), annual_average (年均, 每年: the period is the whole span) or cumulative
   (累计, 截至目前); `codebook_terms` (kind `measure`) lists the kinds each indicator may take.

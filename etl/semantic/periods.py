@@ -17,20 +17,40 @@ tried in this order:
   frames the figures told after it).
 
 A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
-:data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure.
-A figure whose clause says it counts up to now (:data:`UP_TO_NOW`:
-目前, 截至目前, 至今) ends at the article's date (the issue date at the
-precision known); so does an outcome framed by ``今年``: the year is not
-over when the article is written.  Yearly averages (年均, 每年) keep their
-span.
+:data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure,
+nor does a publication date (a dateline ``1月27日讯``, ``3月1日电`` or a
+page's timestamp ``2026-02-25 14:23``: :func:`is_dateline`).
+
+Then, in :func:`period_of`:
+
+* a target of the whole year (``年目标任务``, ``4600人年计划``, ``全年目标``)
+  covers the calendar year of its frame, whatever part of it the frame
+  covers (``截止10月底``);
+* a figure whose clause (or sentence, :data:`SENTENCE_UP_TO_NOW`) says it
+  counts up to now (:data:`UP_TO_NOW`: 目前, 截至目前, 至今) ends at the
+  article's date (the issue date at the precision known), or at the cut-off
+  that frames its paragraph (``截至9月底，…。…目前已…``); it starts at a
+  date of its own sentence, else at a ``…以来`` period framing its
+  paragraph, else (a running total: 累计, 目前 in its clause) nowhere, else
+  on 1 January;
+* a running total (累计, or a clause after ``累计已达`` in its sentence) with
+  no date of its own sentence nor a ``…以来`` frame has no start and ends
+  with its frame;
+* a holiday span after the frame in the figure's sentence (``“两节”期间``,
+  ``春节期间``: :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
+* a day followed by 开始/起 (``从2月7日开始``) starts an open period (no end);
+* an outcome framed by ``今年`` ends at the article's date: the year is not
+  over when the article is written.  Yearly averages (年均, 每年) keep
+  their span.
 
 **Measure** (:func:`measure_of`): ``target`` when the clause before the figure,
 or the lead of its sentence before a colon (``主要目标：…``), has a target
 word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence has
-预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`), or the
-period starts after the article's date (next year's plan); ``annual_average``
-after 年均/每年; ``cumulative`` after 累计 or an up-to-now word; else
-``outcome``.  A kind the codebook does not allow for the indicator gives the
+预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`) or 计划 before a
+time (``计划今年建成…``), or the period starts after the article's date
+(next year's plan); ``annual_average`` after 年均/每年; ``cumulative``
+after 累计 or an up-to-now word in its clause, or after ``累计已达`` earlier
+in its sentence; else ``outcome``.  A kind the codebook does not allow for the indicator gives the
 indicator's first allowed kind.
 """
 
@@ -54,6 +74,16 @@ UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至�
 SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今")
 #: The figure is a running total.
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
+#: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
+#: has no period a date of the text fixes.
+_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)[”\"’']?期间")
+#: Words after a day that make it the start of an open span (2月7日开始, 2月4日起).
+_SINCE_AFTER = ("开始", "起")
+#: Words before a date that make it the end of a cumulative period (截至9月底).
+UP_TO_WORDS = ("截至", "截止到", "截止", "截至到", "到")
+#: A target of the whole year (完成年目标任务12500人, 4600人年计划, 全年目标):
+#: its period is the calendar year, whatever part of it the frame covers.
+_ANNUAL_TARGET_RX = re.compile(r"(?<![0-9一二三四五六七八九十百两几多])(?:年度?|全年)(?:目标|计划|任务)")
 #: The figure is a yearly average over its span.
 AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 #: The figure is a target or a plan.
@@ -103,6 +133,18 @@ def _in_dateline(clean: str, de: int) -> bool:
     return bool(_DATELINE_AFTER_RX.match(clean, de))
 
 
+#: What follows the date of a news item's dateline (``福州新闻网1月27日讯``,
+#: ``新华社成都3月1日电``): the day the item was filed, not a day it tells of.
+_NEWS_DATELINE_AFTER_RX = re.compile(r"\s*(?:专?电(?![话视影力脑商子站网器费])|讯)")
+
+
+def is_dateline(clean: str, de: int) -> bool:
+    """Whether the date ending at clean ``de`` is a publication date: a
+    page's timestamp (``2017-10-11 16:10``, ``… 来源:``) or a news item's
+    dateline (``1月27日讯``, ``3月1日电``)."""
+    return bool(_DATELINE_AFTER_RX.match(clean, de) or _NEWS_DATELINE_AFTER_RX.match(clean, de))
+
+
 #: A government work report: given in spring, it reviews the year before
 #: the one it is given in (``2023年…政府工作报告`` reviews 2022).
 GOV_REPORT = "政府工作报告"
@@ -111,14 +153,20 @@ GOV_REPORT = "政府工作报告"
 def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     """The year a bulletin or report names in its title (first lines); for a
     government work report (its title or a lead that names one), the year
-    before the one it is given in (its title's year, else ``as_of``'s)."""
+    before the one it is given in (its title's year, else ``as_of``'s); for
+    a statistical bulletin whose title the page lacks (it says 本公报 or
+    统计公报), the year before the article's date."""
     head = clean[:200]
     m = _REPORT_TITLE_RX.search(head)
     if GOV_REPORT in head:
         if m and GOV_REPORT in m.group(0):
             return int(m.group(1)) - 1
         return as_of.year - 1 if as_of is not None else None
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    if as_of is not None and ("统计公报" in head or "本公报" in clean):
+        return as_of.year - 1  # a bulletin is published the year after the one it reports
+    return None
 
 
 #: Everything up to and including the last clause (sentence) end of a window.
@@ -193,20 +241,21 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     if year_of_report is not None:
         return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
     for k in reversed(before):
-        ds, _, d = dates[k]
+        ds, de, d = dates[k]
         if ds < heading_before:
             break
-        if d.granularity == "day":
+        if d.granularity == "day" and not is_dateline(clean, de):
             return d, d.start, d.end, "article"
     return None, None, None, None
 
 
 def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list[tuple[int, int, DateMention]]:
-    """The dates that may frame a figure: resolved, and not the base of a
-    comparison (``dates``: (clean start, clean end, date), sorted)."""
+    """The dates that may frame a figure: resolved, not the base of a
+    comparison, not a publication date (``dates``: (clean start, clean end,
+    date), sorted)."""
     return [(ds, de, d) for ds, de, d in dates
             if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)
-            and not _names_a_gov_report(clean, de)]
+            and not _names_a_gov_report(clean, de) and not is_dateline(clean, de)]
 
 
 _GOV_REPORT_NAME_RX = re.compile(r"[^\n。，,]{0,30}?" + GOV_REPORT)
@@ -235,15 +284,46 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             starts = [d[0] for d in dates]
         frame = figure_frame(idx, dates, cs, starts, year_of_report)
     d, start, end, basis = frame
+    clean = idx.clean
+    clause = _clause_before(clean, cs)
+    sentence = _sentence_before(clean, cs)
+    if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
+        # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
+        return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
+    dated_here = d is not None and d.clean_start >= cs - len(sentence)
+    # A 以来 period framing the paragraph (今年以来，…) says since when.
+    since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
+        and clean.startswith("以来", d.clean_end - 2)
     if as_of is None:
+        if measure == "cumulative" and not dated_here and not since_frame and basis is not None:
+            return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
-    clause = _clause_before(idx.clean, cs)
-    sentence = _sentence_before(idx.clean, cs)
     if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW):
-        if measure == "cumulative" and (d is None or d.clean_start < cs - len(sentence)):
-            # a running total up to now: no date of its sentence says since when
-            return None, as_of, (basis or "paragraph")
-        return (start or dt.date(as_of.year, 1, 1)), as_of, (basis or "paragraph")
+        # Up to now: the article's date, or the cut-off (截至9月底) that
+        # frames the paragraph (目前 in a report of the first three quarters).
+        upto = as_of
+        if d is not None and basis == "paragraph" and d.end is not None and d.end <= as_of \
+                and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
+            upto = d.end
+        if dated_here and d.granularity != "day":
+            since = start  # its own sentence says since when (2023年，…，目前已有…)
+        elif since_frame:
+            since = start  # 今年以来，…。截至目前，累计…
+        elif measure == "cumulative":
+            since = None  # a running total: no date of its sentence says since when
+        else:
+            since = dt.date(upto.year, 1, 1)  # the year so far
+        return since, upto, (basis or "paragraph")
+    if measure == "cumulative" and not dated_here and not since_frame and end is not None:
+        return None, end, basis  # a running total (累计已达…): up to its frame's end, since when unsaid
+    holiday = None
+    for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
+        pass
+    if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()):
+        return None, None, None  # “两节”期间: a span no date of the text fixes
+    if d is not None and d.granularity == "day" and measure != "target" \
+            and clean.startswith(_SINCE_AFTER, d.clean_end):
+        return start, None, basis  # 从2月7日开始, …: since that day, the end unsaid
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
     if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
@@ -276,12 +356,48 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
     elif _has_target_word(clause) or _has_target_word(_lead(sentence)) \
-            or any(w in sentence for w in SENTENCE_TARGET_WORDS) \
+            or any(w in sentence for w in SENTENCE_TARGET_WORDS) or _plans(sentence) \
             or (start is not None and as_of is not None and start > as_of):
         kind = "target"
-    elif any(w in clause for w in CUMULATIVE_WORDS):
+    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence):
         kind = "cumulative"
     return kind
+
+
+#: 计划 before a time (计划今年建成1个…、18个…，23个…): a plan that governs
+#: the rest of its sentence.
+_PLAN_RX = re.compile(r"计划(?=今年|明年|年内|年底|到|在|于|(?:19|20)\d\d年)")
+#: A running total reached (累计已达, 累计达到).
+_TOTAL_REACHED_RX = re.compile(r"累计已?达")
+#: Words after 累计 that start a count of its own (累计A，其中今年新增B).
+_NOT_RUNNING_RX = re.compile(r"新增|其中|今年|当年|本年|同比")
+
+
+def _plans(sentence: str) -> bool:
+    """Whether the sentence (up to the figure) states a plan: 计划 before a
+    time, not after what was achieved (完成…年计划)."""
+    return any(not any(a in sentence[max(0, m.start() - 10) : m.start()] for a in ACHIEVED_BEFORE)
+               for m in _PLAN_RX.finditer(sentence))
+
+
+def _running_total(sentence: str) -> bool:
+    """Whether a total reached (累计已达, 累计达到) governs the figure from an
+    earlier clause of its sentence: the later clauses tell what that total
+    did (累计已达96.76万人，创办企业49.48万个，带动就业484.90万人).  Not
+    累计开展A，开展B: a clause of its own."""
+    m = None
+    for m in _TOTAL_REACHED_RX.finditer(sentence):
+        pass
+    return m is not None and not _NOT_RUNNING_RX.search(sentence, m.start())
+
+
+_CLAUSE_REST_RX = re.compile("[^" + re.escape(_CLAUSE_END) + "]{0,40}")
+
+
+def _clause_from(clean: str, cs: int) -> str:
+    """The figure's clause from the figure on (at most 40 characters)."""
+    m = _CLAUSE_REST_RX.match(clean, cs)
+    return m.group(0) if m else ""
 
 
 def _sentence_before(clean: str, cs: int) -> str:

@@ -17,9 +17,15 @@ places count (:func:`place_mentions`: a name with its level suffix, or a
 short form the page establishes as a place; the forms of
 ``schemas/vocab/ambiguous_regions.csv`` are ordinary words too and need more);
 the region is the deepest consistent one of the chain province ⊃ prefecture ⊃
-county ⊃ township they support.  A figure's region (:func:`figure_region`) is
-the place its own clause or sentence names, inside the page's province, else
-the page's.
+county ⊃ township they support; the place of a news agency's dateline
+(``新华社成都3月1日电``) counts for its province only, on a page naming
+no other place.  A region's stem that
+is no alias (it reads as a given name: 阳江) names it only right before a
+body of it (``阳江日报讯``: :data:`BODY_AFTER`).  A figure's region
+(:func:`figure_region`) is the place its own clause or sentence names,
+inside the page's province, or the level of the page's chain a scope word
+of its clause names (``全省``, ``全市``, ``全县``: :func:`scope_region`),
+else the page's.
 """
 
 from __future__ import annotations
@@ -64,6 +70,32 @@ def _forms() -> dict[str, tuple[str, ...]]:
                 if form and row["code"] not in forms.setdefault(form, []):
                     forms[form].append(row["code"])
     return {k: tuple(v) for k, v in forms.items()}
+
+
+#: Level suffixes a region's stem is written without (阳江 for 阳江市).
+_LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "省", "市", "区", "县", "旗", "盟", "州")
+#: Words after a stem that make it a place's name even when the stem is no
+#: alias (a stem that reads as a given name is left out of the aliases): a
+#: body of the place (阳江日报讯, 长兴新闻网, 某某县人民政府).
+BODY_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视", "人民政府")
+
+
+@functools.cache
+def _guarded_stems() -> dict[str, str]:
+    """Stem -> code of the regions whose stem (name without its level
+    suffix, 2-4 characters) is no form of the gazetteer and belongs to one
+    region only: a place only right before a word of :data:`BODY_AFTER`
+    (never a form, so never taken for 'not a person's name')."""
+    forms = _forms()
+    seen: dict[str, list[str]] = {}
+    for r in gazetteer().values():
+        if r.level == "township":
+            continue
+        for suf in _LEVEL_SUFFIXES:
+            if r.name_zh.endswith(suf) and 2 <= len(r.name_zh) - len(suf) <= 4:
+                seen.setdefault(r.name_zh[: -len(suf)], []).append(r.code)
+                break
+    return {st: codes[0] for st, codes in seen.items() if len(codes) == 1 and st not in forms and "族" not in st}
 
 
 def all_names() -> frozenset[str]:
@@ -257,12 +289,36 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+#: What follows the place of a news agency's dateline (新华社成都3月1日电,
+#: 新华网郑州3月4日专电): the day and 电.
+_DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*专?电(?![话视影力脑商子站网器费])")
+
+
+def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``raw`` with the guarded stems (:func:`_guarded_stems`) that stand
+    right before a word of :data:`BODY_AFTER` and overlap no mention."""
+    stems = _guarded_stems()
+    extra: list[tuple[int, int, str]] = []
+    for m in _BODY_AFTER_RX.finditer(text):
+        p = m.start()
+        for n in (4, 3, 2):
+            st = text[max(0, p - n) : p]
+            if len(st) == n and st in stems and not any(s < p and p - n < e for s, e, _ in raw):
+                extra.append((p - n, p, stems[st]))
+                break
+    return sorted(raw + extra) if extra else raw
+
+
+_BODY_AFTER_RX = re.compile("|".join(BODY_AFTER))
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
     end: int
     code: str
     full: bool  # written with its level suffix (the gazetteer's name_zh)
+    dispatch: bool = False  # the place of a news agency's dateline (新华社成都3月1日电)
 
 
 def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
@@ -294,6 +350,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         c = bisect.bisect_right(closes, opens[o - 1])
         return c >= len(closes) or closes[c] > pos
 
+    raw = _with_guarded(text, raw)
     cands: list[Mention] = []
     for s, e, code in raw:
         form = text[s:e]
@@ -302,7 +359,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         full = form == gaz[code].name_zh or form in full_names
         if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
             continue
-        cands.append(Mention(s, e, code, full))
+        cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
     named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
     out: list[Mention] = []
@@ -356,6 +413,12 @@ class PageRegion:
 
     region: Region | None
     basis: str
+    #: (clean offset, level character) of the page's scope words (全省,
+    #: 我市, 全县 …: :data:`SCOPE_RX`): a figure whose clause has one is
+    #: about that level of the page's chain (:func:`figure_region`).
+    scopes: tuple[tuple[int, str], ...] = ()
+    #: The clean offsets where the page's paragraphs (lines) start.
+    paragraphs: tuple[int, ...] = ()
 
 
 def _within(code: str, root: str) -> bool:
@@ -374,7 +437,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     own mentions and all its siblings' together: a provincial report that
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
-    never wins.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
+    never wins.  The place of a news agency's dateline (新华社成都3月1日电)
+    is where the dispatch was filed: it counts for its province only, and
+    only on a page that names no other place.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
     bounds the search: the text refines it and never contradicts it.  A page
     is about one street when a single street or town of its county accounts
     for all street mentions and is mentioned at least half as often as the
@@ -387,15 +452,24 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     counts: dict[str, int] = {}
     full_counts: dict[str, int] = {}
     first: dict[str, int] = {}
+    # 新华社成都3月1日电: where a dispatch was filed, not what it is about;
+    # it tells the province only, and only when nothing else is named
+    # (新华社北京…电 on a Sichuan page).
+    only_dispatch = all(m.dispatch for m in found)
     for m in found:
-        if hint_code is not None and not _within(m.code, hint_code):
+        code = m.code
+        if m.dispatch:
+            if not only_dispatch:
+                continue
+            code = chain_root(code)
+        if hint_code is not None and not _within(code, hint_code):
             continue
-        counts[m.code] = counts.get(m.code, 0) + 1
-        full_counts[m.code] = full_counts.get(m.code, 0) + m.full
-        first.setdefault(m.code, m.start)
+        counts[code] = counts.get(code, 0) + 1
+        full_counts[code] = full_counts.get(code, 0) + (m.full and code == m.code)
+        first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
-            return PageRegion(gaz[hint_code], "page_metadata")
+            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -440,7 +514,56 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             if counts[streets[0]] * 2 >= counts.get(current, 0):
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
-    return PageRegion(gaz[current], basis)
+    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text))
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return tuple(out)
+
+
+#: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
+_PARAGRAPH_OPENER = 8
+
+
+#: Words by which a text names the whole of its own province, city, county
+#: or district (全省城镇新增就业…, 我市, 本县): group ``lvl`` is the level's character.
+SCOPE_RX = re.compile(r"(?:全|我|本)(?P<lvl>[省市县区])(?![场域])")  # (not 全市场, 全区域)
+
+
+def scope_words(text: str) -> tuple[tuple[int, str], ...]:
+    """The (offset, level character) of the scope words of ``text``."""
+    return tuple((m.start(), m["lvl"]) for m in SCOPE_RX.finditer(text))
+
+
+def scope_region(page: Region, level: str) -> Region | None:
+    """The region of the page's chain a scope word of ``level`` (省, 市,
+    县, 区) names: the province for 省; for 市, the page's own region or the
+    county above a town when its name ends in 市 (a county-level city), else
+    its prefecture, else a municipality; for 县/区, the county of the chain
+    whose name ends in it.  None when the chain has no such region (全市 on a
+    province's page)."""
+    gaz = gazetteer()
+    chain = [page, *(gaz[c] for c in _ancestors(page.code))]  # the page's region first, up to its province
+    if level == "省":
+        root = chain[-1]
+        return root if root.name_zh.endswith("省") else None
+    if level == "市":
+        for r in chain:
+            if r.level in ("county", "prefecture") and r.name_zh.endswith("市"):
+                return r
+        root = chain[-1]
+        return root if root.name_zh.endswith("市") else None  # (全市 on a 重庆市 district's page)
+    if level == "区" and chain[-1].name_zh.endswith("自治区"):
+        return None  # (全区 in Guangxi: the autonomous region or a district)
+    for r in chain:
+        if r.level == "county" and r.name_zh.endswith(level):
+            return r
+    return None
 
 
 #: The longest first line that reads as a headline (no sentence ends in it).
@@ -468,8 +591,10 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                   pos: int, found_starts: list[int] | None = None) -> tuple[Region | None, str]:
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
-    page's region its sentence names before it (a town of the county);
-    otherwise the page's.  Never a region outside the page's province.
+    page's region its sentence names before it (a town of the county) or
+    that opens its paragraph; a scope word of its clause after those (全省, 全市, 全县: the region of the
+    page's chain it names, :func:`scope_region`); otherwise the page's.
+    Never a region outside the page's province.
     ``found_starts``: the starts of ``found`` (when the caller has them)."""
     gaz = gazetteer()
     page_code = page.region.code if page.region else None
@@ -481,12 +606,32 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     for m in found[lo:]:
         if m.end > pos:
             break
-        if province is not None and chain_root(m.code) != province:
-            continue
+        if m.dispatch or (province is not None and chain_root(m.code) != province):
+            continue  # (where a dispatch was filed is not where its figures are)
         if not m.full and page_code is not None and m.code in _ancestors(page_code):
             continue  # 重庆合长高速 on a 合川区 page: a short form above the page's region names a body or project
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m
+    if best is None and page_code is not None and page.paragraphs:
+        # A place inside the page's region that opens the figure's paragraph
+        # (某某镇：…。共走访慰问…60户) frames its figures.
+        para = page.paragraphs[bisect.bisect_right(page.paragraphs, pos) - 1]
+        k = bisect.bisect_left(found_starts, para)
+        j = bisect.bisect_left(found_starts, sentence_start)
+        if k < j and found[k].start - para <= _PARAGRAPH_OPENER and found[k].end <= sentence_start \
+                and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code) \
+                and all(m.code == found[k].code for m in found[k:j]):  # (甲县、乙县等地…: no one place)
+            best = found[k]
+    if page.region is not None and page.scopes:
+        # A scope word of the figure's clause after any place it names
+        # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
+        k = bisect.bisect_left(page.scopes, (pos,)) - 1
+        if k >= 0 and page.scopes[k][0] >= clause_start and (best is None or best.start < page.scopes[k][0]):
+            scoped = scope_region(page.region, page.scopes[k][1])
+            if scoped is not None and scoped.code != page_code:
+                return scoped, "figure_text"
+            if scoped is not None:
+                return page.region, page.basis
     if best is not None and best.code != page_code:
         return gaz[best.code], "figure_text"
     return page.region, page.basis
