@@ -20,6 +20,8 @@ from the text before the job ran on the pages.  Measured per page:
   ``period_start`` and ``period_end`` equal the gold ones (an empty gold value
   is right only when the published one is empty too); ``foreign`` counts the
   rows published with a region outside the page's province;
+* measure: of the found rows, the share whose ``measure`` (outcome, target,
+  annual_average, cumulative) equals the gold one;
 * visits: a gold visit is found when a published visit's article holds its
   anchor (one published visit per gold visit), dated right when
   ``visit_date`` is equal; ``invented``: published visits that hold no gold visit;
@@ -59,6 +61,7 @@ class PageScore:
     matched_published: int = 0
     region_right: int = 0
     period_right: int = 0
+    measure_right: int = 0
     foreign_region: int = 0
     gold_visits: int = 0
     visits_found: int = 0
@@ -171,6 +174,10 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             sc.period_right += 1
         else:
             sc.misses.append(f"period {g['surface']!r}: {r['period_start']}..{r['period_end']} ({r.get('period_basis')}) != {g['period_start']}..{g['period_end']}")
+        if (r.get("measure") or "") == g["measure"]:
+            sc.measure_right += 1
+        else:
+            sc.misses.append(f"measure {g['surface']!r}: {r.get('measure')} != {g['measure']}")
     sc.matched_published = len(used)
     for i, r in enumerate(rows):
         if r["region_code"] and provinces and r["region_code"][:2] not in provinces:
@@ -238,6 +245,7 @@ def totals(scores: list[PageScore]) -> dict:
         "indicator_precision": s("matched_published") / max(1, s("published")),
         "region_accuracy": s("region_right") / max(1, s("found")),
         "period_accuracy": s("period_right") / max(1, s("found")),
+        "measure_accuracy": s("measure_right") / max(1, s("found")),
         "foreign_region_rows": s("foreign_region"),
         "visits_found": s("visits_found"), "visits_gold": s("gold_visits"),
         "visits_dated_right": s("visits_dated_right"), "visits_invented": s("visits_invented"),
@@ -261,7 +269,7 @@ def print_table(scores: list[PageScore], verbose: bool) -> None:
         f"TOTAL indicators recall {t['indicator_recall']:.2f} precision {t['indicator_precision']:.2f}; "
         f"region {t['region_accuracy']:.2f} (foreign {t['foreign_region_rows']}); period {t['period_accuracy']:.2f}; "
         f"visits {t['visits_found']}/{t['visits_gold']} (dated right {t['visits_dated_right']}, invented {t['visits_invented']}); "
-        f"names published {t['names_published']}/{t['names_gold']}"
+        f"names published {t['names_published']}/{t['names_gold']}; measure {t['measure_accuracy']:.2f}"
     )
 
 
