@@ -91,3 +91,32 @@ def test_chinese_numeral_after_a_latin_name_is_a_figure() -> None:
 @pytest.mark.parametrize("text", ["G20峰会召开", "H7N9病毒", "A5纸打印"])
 def test_digits_after_a_latin_letter_stay_a_code(text) -> None:
     assert figs(text) == []
+
+
+# Rule (text repair): a pinyin gloss, a tone-marked syllable in round
+# brackets right after a Han character (就業(yè)), is dropped from the clean
+# text; offsets still map to the raw page.  (a), (1), (GDP) are no glosses.
+def test_pinyin_gloss_is_dropped_from_the_clean_text_with_offsets_kept() -> None:
+    from etl.extract.textrepair import repair
+
+    raw = "青禾縣城鎮(zhèn)新增就業(yè) 3210人,穩定(dìng)崗(gǎng)位"
+    r = repair(raw)
+    assert r.clean == "青禾县城镇新增就业3210人,稳定岗位"
+    assert r.display == "青禾縣城鎮新增就業3210人,穩定崗位"
+    i = r.clean.index("新")
+    assert raw[r.raw_index[i]] == "新"
+    (f,) = extract_text(raw).figures
+    assert (f.surface, f.value) == ("3210人", 3210)
+    assert raw[f.char_start : f.char_end] == f.surface
+
+
+def test_dates_read_through_a_pinyin_gloss() -> None:
+    ex = extract_text("2023年(nián)5月(yuè)，青禾镇新增就业120人")
+    assert [(d.start.isoformat(), d.granularity) for d in ex.dates] == [("2023-05-01", "month")]
+
+
+@pytest.mark.parametrize("text", ["新增(a)就业(1)岗位(GDP)", "就业(ye)岗位", "(zhèn)开头"])
+def test_brackets_without_a_tone_mark_or_a_han_before_are_kept(text) -> None:
+    from etl.extract.textrepair import repair
+
+    assert repair(text).clean == text
