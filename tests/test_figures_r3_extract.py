@@ -120,3 +120,27 @@ def test_brackets_without_a_tone_mark_or_a_han_before_are_kept(text) -> None:
     from etl.extract.textrepair import repair
 
     assert repair(text).clean == text
+
+
+# Rule: a 万/亿 number alone in round brackets takes the unit of the figure
+# before it in its sentence when that one is a count written with 万/亿 too
+# (the unit just given is left out); with none, it stays no figure.
+def test_bracketed_wan_number_takes_the_unit_given_before_it() -> None:
+    text = "青禾县转移就业8.6万人,完成年度计划(9万)的95.6%"
+    assert figs(text) == [
+        ("8.6万人", 86000, "person", "人", "exact"),
+        ("9万", 90000, "person", "人", "exact"),
+        ("95.6%", 95.6, "percent", "%", "exact"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青禾县新增就业完成年度计划(9万)的95.6%",  # no unit given before
+        "青禾县转移就业8.6万人。年度计划(9万)",  # another sentence
+        "青禾县就业率95%(9万)",  # a percentage gives no count's unit
+    ],
+)
+def test_bracketed_wan_number_without_a_unit_before_is_no_figure(text) -> None:
+    assert [f[0] for f in figs(text)] in ([], ["95%"])

@@ -291,6 +291,17 @@ def bare_magnitude() -> re.Pattern[str]:
 
 
 @functools.cache
+def bracketed_magnitude() -> re.Pattern[str]:
+    """A number ending in 万/亿 alone in round brackets (完成年度计划(120万)
+    的95.8%): its unit is left out because the sentence gave it before.
+    Group ``n``: the number with its 万/亿; ``q``: 余/多."""
+    return re.compile(
+        rf"(?<=\()(?P<n>(?:{_ARABIC})[万亿萬億]+|[{CN_DIGITS}十拾][{_CN_BODY}]*[万亿萬億][{_CN_BODY}]*)"
+        rf"(?P<q>[余多])?(?=\))"
+    )
+
+
+@functools.cache
 def compiled() -> _Compiled:
     return _Compiled(
         full=_build(True), simple=_build(False), anchor=_build_anchor(), long_run=_build_long_run()

@@ -52,6 +52,7 @@ from etl.extract.figure_patterns import (
     MAX_FIGURE_CHARS,
     MULTIPLIERS,
     bare_magnitude,
+    bracketed_magnitude,
     compiled,
 )
 from etl.extract.numerals import parse_number
@@ -560,9 +561,45 @@ def _bare_magnitudes(clean: str, cands: list[_Cand]) -> list[_Cand]:
         qualifier = _qualifier("prefix", m["pre"]) or ("more_than" if m["q"] else "exact")
         start = m.start() if m["pre"] and _qualifier("prefix", m["pre"]) else m.start("n")
         added.append(_Cand(start, e, m.start("n"), value, nouns[noun], noun, qualifier))
+    if "(" in clean:
+        added += _bracketed(clean, cands)
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)
+
+
+#: Where a sentence ends (a unit carried over does not cross it).
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+
+
+def _bracketed(clean: str, cands: list[_Cand]) -> list[_Cand]:
+    """The bare 万/亿 numbers alone in brackets that take the unit of the
+    figure before them in their sentence (新增转移就业115.2万人,完成年度计划
+    (120万)的95.8%: Chinese leaves out a unit the sentence has just given).
+    That figure must be a count written with 万/亿 itself (a number of the
+    same kind); otherwise the bracketed number stays no figure."""
+    out = []
+    ends = [c.end for c in cands]
+    for m in bracketed_magnitude().finditer(clean):
+        s = m.start()
+        i = bisect.bisect_right(ends, s) - 1
+        if i < 0:
+            continue
+        before = cands[i]
+        if before.end > s or _SENTENCE_BREAK.search(clean, before.end, s):
+            continue
+        if before.unit in ("percent", "percentage_point", "permille") or before.per or \
+                not _BIG_ANY.search(clean, before.num_start, before.end):
+            continue
+        try:
+            value, off = _num_value(m["n"], allow_lone_one=True)
+        except _Reject:
+            continue
+        if off:
+            continue
+        qualifier = "more_than" if m["q"] else "exact"
+        out.append(_Cand(s, m.end(), s, value, before.unit, before.unit_raw, qualifier))
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
