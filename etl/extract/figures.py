@@ -52,6 +52,7 @@ from etl.extract.figure_patterns import (
     MAX_FIGURE_CHARS,
     MULTIPLIERS,
     bare_magnitude,
+    bare_magnitude_trigger,
     bracketed_magnitude,
     compiled,
 )
@@ -534,6 +535,11 @@ def _scan(clean: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = 
     return out
 
 
+#: How far before its 万/亿 a bare-magnitude figure may start, and its
+#: noun end after it.
+_BARE_REACH = 32
+
+
 def _bare_magnitudes(clean: str, cands: list[_Cand]) -> list[_Cand]:
     """``cands`` with the bare 万/亿 numbers before a counted noun added
     (3.1万新生代农民工, 15万农民: a large count often drops its measure
@@ -543,11 +549,24 @@ def _bare_magnitudes(clean: str, cands: list[_Cand]) -> list[_Cand]:
     if "万" not in clean and "亿" not in clean and "萬" not in clean and "億" not in clean:
         return cands
     nouns = rules.counted_nouns()
-    added = []
+    added: list[_Cand] = []
     taken = [(c.start, c.end) for c in cands]
     starts = [s for s, _ in taken]
-    for m in bare_magnitude().finditer(clean):
+    finditer = bare_magnitude().finditer
+    size = len(clean)
+    done = -1  # the end of the last figure found
+    for t in bare_magnitude_trigger().finditer(clean):
+        p = t.start()
+        if p < done:
+            continue
+        # (the figure holding this 万/亿: its number and prefix start at
+        # most BARE_REACH characters before it, its noun as far after it)
+        m = next((m for m in finditer(clean, max(0, p - _BARE_REACH), min(size, p + _BARE_REACH))
+                  if m.start("n") <= p < m.end("n")), None)
+        if m is None:
+            continue
         s, e = m.span()
+        done = e
         i = bisect.bisect_right(starts, e - 1)
         if i and taken[i - 1][1] > s:
             continue
@@ -581,7 +600,7 @@ def _bracketed(clean: str, cands: list[_Cand]) -> list[_Cand]:
     out = []
     ends = [c.end for c in cands]
     for m in bracketed_magnitude().finditer(clean):
-        s = m.start()
+        s = m.start("n")
         i = bisect.bisect_right(ends, s) - 1
         if i < 0:
             continue

@@ -514,7 +514,7 @@ def repair(raw: str) -> Repaired:
                     spaces[j] = (run + 1, spaces[j][1])
         drops += spaces
     if "(" in norm:
-        drops += [m.span(1) for m in _PINYIN_GLOSS.finditer(norm, lo, hi)]
+        drops += _pinyin_glosses(norm, lo, hi)
     drops.sort()
 
     # Keep what lies between the dropped spans.
@@ -535,8 +535,21 @@ _SPACES_BEFORE_BREAK = re.compile(r" (?<![ \n] ) *(?=\n)")
 #: text.  A syllable with a tone mark in round brackets right after a Han
 #: character (spaces between allowed, as the repair drops them): ``(a)``,
 #: ``(1)``, ``(GDP)`` are labels and abbreviations, kept.
-_PINYIN_GLOSS = re.compile(
-    r"(?<=[\u4e00-\u9fff]) *(\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))")
+#: (The pattern starts at the bracket, so ``re`` skips to brackets at C
+#: speed; the character before is then looked at in Python.)
+_PINYIN_GLOSS = re.compile(r"\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)")
+
+
+def _pinyin_glosses(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the pinyin glosses in ``norm[lo:hi]``."""
+    out = []
+    for m in _PINYIN_GLOSS.finditer(norm, lo, hi):
+        j = m.start() - 1
+        while j >= lo and norm[j] == " ":
+            j -= 1
+        if j >= lo and "\u4e00" <= norm[j] <= "\u9fff":
+            out.append(m.span())
+    return out
 
 #: What every list number followed by a number (``_LIST_NUMBER``) contains.
 _LIST_NUMBER_ANYWHERE = re.compile(r"[0-9]\. +[0-9]")
