@@ -284,7 +284,7 @@ def bare_magnitude() -> re.Pattern[str]:
     gap = rf"[^\W\d_A-Za-z{_BARE_GAP_NOT}]"
     return re.compile(
         rf"{_START}(?P<pre>{_prefix_alternation()})?"
-        rf"(?P<n>(?:{_ARABIC})[万亿萬億]+|(?<![{_CN_BODY}])[{CN_DIGITS}十拾][{_CN_BODY}]*[万亿萬億][{_CN_BODY}]*)"
+        rf"(?P<n>(?:{_ARABIC})[万亿萬億]+|(?<![{_CN_BODY}])[{CN_DIGITS}十拾][{_CN_BODY}]{{0,16}}[万亿萬億][{_CN_BODY}]{{0,16}})"
         rf"(?![0-9{_CN_BODY}])(?P<q>[余多])?"
         rf"(?={gap}{{0,3}}?(?P<noun>{nouns}))"
     )
@@ -295,10 +295,13 @@ def bare_magnitude_trigger() -> re.Pattern[str]:
     """The 万/亿 of a possible :func:`bare_magnitude` figure: a multiplier
     with a counted noun a few characters after it.  It starts with a
     character class, so ``re`` skips to the (few) multipliers at C speed;
-    :func:`bare_magnitude` is then tried only around them."""
+    :func:`bare_magnitude` is then tried only around them.  (Every run of
+    numerals is read to a bounded length, here and in the patterns below:
+    a page may be one run of them, and reading the rest of it from each of
+    its multipliers costs the square of its length.)"""
     nouns = _alt(rules.counted_nouns())
     gap = rf"[^\W\d_A-Za-z{_BARE_GAP_NOT}]"
-    return re.compile(rf"[万亿萬億](?=[{_CN_BODY}]*[余多]?{gap}{{0,3}}?(?:{nouns}))")
+    return re.compile(rf"[万亿萬億](?=[{_CN_BODY}]{{0,16}}+[余多]?{gap}{{0,3}}?(?:{nouns}))")
 
 
 @functools.cache
@@ -308,7 +311,7 @@ def bracketed_magnitude() -> re.Pattern[str]:
     Group ``n``: the number with its 万/亿; ``q``: 余/多 (the match starts at
     the bracket: a pattern starting with a character skips at C speed)."""
     return re.compile(
-        rf"\((?P<n>(?:{_ARABIC})[万亿萬億]+|[{CN_DIGITS}十拾][{_CN_BODY}]*[万亿萬億][{_CN_BODY}]*)"
+        rf"\((?P<n>(?:{_ARABIC})[万亿萬億]+|[{CN_DIGITS}十拾][{_CN_BODY}]{{0,16}}[万亿萬億][{_CN_BODY}]{{0,16}})"
         rf"(?P<q>[余多])?(?=\))"
     )
 
