@@ -23,6 +23,7 @@ def figs(text: str):
         ("惠及近3万余群众", ("近3万余", 30000, "person", "群众", "approx")),
         ("全镇三万五千居民参与", ("三万五千", 35000, "person", "居民", "exact")),
         ("帮助1.5万农户增收", ("1.5万", 15000, "household", "农户", "exact")),
+        ("带动2.6万脱贫户增收", ("2.6万", 26000, "household", "脱贫户", "exact")),
     ],
 )
 def test_bare_wan_number_counts_the_noun_after_it(text, expected) -> None:
