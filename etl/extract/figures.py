@@ -15,6 +15,12 @@ Each candidate is then checked by a few general rules:
 * a bare 百/千/万/亿 reads as 一百/一千/… only after a qualifier word (逾千万人次,
   近百名, 上万人: ``上`` is a ``magnitude`` qualifier, one only before such a
   bare magnitude) or before 余/多 (百余人); elsewhere it is a word (百日千万);
+* a financial numeral (壹贰叁…玖拾佰仟) counts only in a run of them or alone
+  before a money unit (伍元): the 伍 ending 队伍/入伍 is no number;
+* a number ending in 万/亿 without a measure word counts the noun a few
+  characters after it when ``counted_nouns.csv`` lists it (3.1万新生代农民工:
+  person); alone in brackets, it takes the unit of the 万/亿 count just
+  before it in its sentence (转移就业115.2万人,完成年度计划(120万));
 * a qualifier may also follow a rate's basis (800元/亩以上, 3.2元/公斤左右);
 * a decimal with three or more decimals before 年 is a list number glued to a
   year (``4.2023年``), not a duration;
