@@ -57,8 +57,11 @@ _SEP = r"(?:—{1,2}|[-–~〜至到])"
 _SEP_FIRST = r"[—\-–~〜至到]"
 _SIGN = r"(?:(?<![0-9])-|负)"
 #: Where a figure may not start: inside a number, a word code, after 第/几/数.
-_START_NOT = rf"[0-9.A-Za-z第{_CN_BODY}]"
-_START = rf"(?<!{_START_NOT})"
+_START_NOT = rf"[0-9.第{_CN_BODY}]"
+#: After a Latin letter a figure starts only with an ordinary Chinese
+#: numeral (Steve四位同学): a digit there belongs to a code (G20, H7N9).
+_AFTER_LATIN = "一二两三四五六七八九十"
+_START = rf"(?<!{_START_NOT})(?:(?<![A-Za-z])|(?=[{_AFTER_LATIN}]))"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -215,6 +218,7 @@ def _build_anchor() -> re.Pattern[str]:
     longest = max(map(len, words))
     return re.compile(
         rf"[{nums}{pres}](?<![{pres}](?!.{{0,{longest - 1}}}[{nums}]))(?<!{_START_NOT}.)"
+        rf"(?:(?<![A-Za-z].)|(?<=[{_AFTER_LATIN}]))"
         + _no_follower_after_number(),
         re.S,
     )
@@ -260,6 +264,55 @@ def _no_follower_after_number() -> str:
     # so far: a longer run keeps the position, see MAX_FIGURE_CHARS)
     return (
         rf"(?!(?<=[{cls(filtered)}])[{cls(number_chars)}]{{0,{MAX_FIGURE_CHARS}}}[^{cls(followers)}])"
+    )
+
+
+#: Characters that may not stand between a bare 万/亿 number and the noun it
+#: counts: function words (5万字的老人: the number counts 字) and unit
+#: characters (a unit there makes a figure of the usual form, or none).
+_BARE_GAP_NOT = "的之与和及或在是为有把被将给向对从名人位户元个、"
+
+
+@functools.cache
+def bare_magnitude() -> re.Pattern[str]:
+    """A number ending in 万/亿 with no measure word, followed (after at most
+    three modifier characters) by a noun of ``counted_nouns.csv``:
+    3.1万新生代农民工, 15万农民, 近3万余群众 (a number: not 千万农民工, 上万群众,
+    whose bare magnitudes are words or vague).  Groups: ``pre`` (prefix
+    qualifier), ``n`` (the number with its 万/亿), ``q`` (余/多), ``noun``."""
+    nouns = _alt(rules.counted_nouns())
+    gap = rf"[^\W\d_A-Za-z{_BARE_GAP_NOT}]"
+    return re.compile(
+        rf"{_START}(?P<pre>{_prefix_alternation()})?"
+        rf"(?P<n>(?:{_ARABIC})[万亿萬億]+|(?<![{_CN_BODY}])[{CN_DIGITS}十拾][{_CN_BODY}]{{0,16}}[万亿萬億][{_CN_BODY}]{{0,16}})"
+        rf"(?![0-9{_CN_BODY}])(?P<q>[余多])?"
+        rf"(?={gap}{{0,3}}?(?P<noun>{nouns}))"
+    )
+
+
+@functools.cache
+def bare_magnitude_trigger() -> re.Pattern[str]:
+    """The 万/亿 of a possible :func:`bare_magnitude` figure: a multiplier
+    with a counted noun a few characters after it.  It starts with a
+    character class, so ``re`` skips to the (few) multipliers at C speed;
+    :func:`bare_magnitude` is then tried only around them.  (Every run of
+    numerals is read to a bounded length, here and in the patterns below:
+    a page may be one run of them, and reading the rest of it from each of
+    its multipliers costs the square of its length.)"""
+    nouns = _alt(rules.counted_nouns())
+    gap = rf"[^\W\d_A-Za-z{_BARE_GAP_NOT}]"
+    return re.compile(rf"[万亿萬億](?=[{_CN_BODY}]{{0,16}}+[余多]?{gap}{{0,3}}?(?:{nouns}))")
+
+
+@functools.cache
+def bracketed_magnitude() -> re.Pattern[str]:
+    """A number ending in 万/亿 alone in round brackets (完成年度计划(120万)
+    的95.8%): its unit is left out because the sentence gave it before.
+    Group ``n``: the number with its 万/亿; ``q``: 余/多 (the match starts at
+    the bracket: a pattern starting with a character skips at C speed)."""
+    return re.compile(
+        rf"\((?P<n>(?:{_ARABIC})[万亿萬億]+|[{CN_DIGITS}十拾][{_CN_BODY}]{{0,16}}[万亿萬億][{_CN_BODY}]{{0,16}})"
+        rf"(?P<q>[余多])?(?=\))"
     )
 
 

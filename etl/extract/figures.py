@@ -15,6 +15,12 @@ Each candidate is then checked by a few general rules:
 * a bare 百/千/万/亿 reads as 一百/一千/… only after a qualifier word (逾千万人次,
   近百名, 上万人: ``上`` is a ``magnitude`` qualifier, one only before such a
   bare magnitude) or before 余/多 (百余人); elsewhere it is a word (百日千万);
+* a financial numeral (壹贰叁…玖拾佰仟) counts only in a run of them or alone
+  before a money unit (伍元): the 伍 ending 队伍/入伍 is no number;
+* a number ending in 万/亿 without a measure word counts the noun a few
+  characters after it when ``counted_nouns.csv`` lists it (3.1万新生代农民工:
+  person); alone in brackets, it takes the unit of the 万/亿 count just
+  before it in its sentence (转移就业115.2万人,完成年度计划(120万));
 * a qualifier may also follow a rate's basis (800元/亩以上, 3.2元/公斤左右);
 * a decimal with three or more decimals before 年 is a list number glued to a
   year (``4.2023年``), not a duration;
@@ -51,6 +57,9 @@ from etl.extract.figure_patterns import (
     CN_DIGITS,
     MAX_FIGURE_CHARS,
     MULTIPLIERS,
+    bare_magnitude,
+    bare_magnitude_trigger,
+    bracketed_magnitude,
     compiled,
 )
 from etl.extract.numerals import parse_number
@@ -66,6 +75,12 @@ _LONE_INDEFINITE = frozenset("一幺")
 _NEVER_ALONE = frozenset("零〇")
 _K_SUFFIX = re.compile(r"\s?[kK]$")
 _CN_BEFORE_ARABIC = re.compile(rf"^[{CN_DIGITS}]+(?=[0-9])")
+#: The financial (大写) numerals.  One counts only in a run of them (伍佰,
+#: 叁拾伍) or alone before a money unit (伍元): elsewhere it ends a word
+#: (队伍, 入伍, 落伍, 退伍, 收拾), so a lone one before another unit is no
+#: number, and one glued before an ordinary digit (队伍三支) is cut off.
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟貳陸")
+_FINANCIAL_BEFORE_ORDINARY = re.compile("^[壹贰叁肆伍陆柒捌玖貳陸](?=[一二两三四五六七八九])")
 _BIG_TAIL = re.compile(r"[万亿萬億]+$")
 _BIG_ANY = re.compile(r"[万亿萬億]")
 #: A number may start with a bare magnitude only after a qualifier (逾千万,
@@ -102,7 +117,7 @@ def _num_value(text: str, allow_lone_one: bool) -> tuple[float, int]:
     if t == "半":
         return 0.5, 0
     # Split at a Chinese -> Arabic switch when no unit joins them (统一5).
-    m = _CN_BEFORE_ARABIC.match(t)
+    m = _CN_BEFORE_ARABIC.match(t) or _FINANCIAL_BEFORE_ORDINARY.match(t)
     if m:
         offset = m.end()
         t = t[offset:]
@@ -296,6 +311,8 @@ def _from_main(m: re.Match[str], gd: _Groups, clean: str) -> _Cand:
     allow_one = qualified or kind in _LONE_ONE_KINDS \
         or bool(gd["m1"])
     v1, off = _num_value(n1, allow_lone_one=allow_one)
+    if kind != "money" and len(n1) - off == 1 and n1[off] in _FINANCIAL:
+        raise _Reject("a lone financial numeral ends a word (队伍, 入伍)")
     v1 *= _mult_value(gd["m1"])
     num_start = m.start("n1") + off
     start = m.start() if not off else num_start
@@ -351,9 +368,10 @@ def _from_main(m: re.Match[str], gd: _Groups, clean: str) -> _Cand:
     if kind != "money" and gd["minor"]:
         cand.end = m.start("minor")
     cand = _finish(m, gd, cand, kind)
-    if gd["pre"] and off:
+    if off:  # (the characters cut off before the number are no part of it)
         cand.start = num_start
-        cand.qualifier = qualifier
+        if gd["pre"]:
+            cand.qualifier = qualifier
     if kind != "money" and gd["minor"]:
         cand.end = m.start("minor")
         cand.per = None
@@ -520,6 +538,92 @@ def _scan(clean: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = 
         pos = max(cand.end, at + 1)
         if limit is not None and len(out) > limit:
             raise TooManyFigures(f"more than {limit} figure candidates")
+    return out
+
+
+#: How far before its 万/亿 a bare-magnitude figure may start, and its
+#: noun end after it.
+_BARE_REACH = 32
+
+
+def _bare_magnitudes(clean: str, cands: list[_Cand]) -> list[_Cand]:
+    """``cands`` with the bare 万/亿 numbers before a counted noun added
+    (3.1万新生代农民工, 15万农民: a large count often drops its measure
+    word; ``counted_nouns.csv`` gives the unit).  The surface is the number
+    (with its qualifiers); ``unit_raw`` is the noun.  One that overlaps a
+    candidate of the usual form is left out."""
+    if "万" not in clean and "亿" not in clean and "萬" not in clean and "億" not in clean:
+        return cands
+    nouns = rules.counted_nouns()
+    added: list[_Cand] = []
+    taken = [(c.start, c.end) for c in cands]
+    starts = [s for s, _ in taken]
+    finditer = bare_magnitude().finditer
+    size = len(clean)
+    done = -1  # the end of the last figure found
+    for t in bare_magnitude_trigger().finditer(clean):
+        p = t.start()
+        if p < done:
+            continue
+        # (the figure holding this 万/亿: its number and prefix start at
+        # most BARE_REACH characters before it, its noun as far after it)
+        m = next((m for m in finditer(clean, max(0, p - _BARE_REACH), min(size, p + _BARE_REACH))
+                  if m.start("n") <= p < m.end("n")), None)
+        if m is None:
+            continue
+        s, e = m.span()
+        done = e
+        i = bisect.bisect_right(starts, e - 1)
+        if i and taken[i - 1][1] > s:
+            continue
+        try:
+            value, off = _num_value(m["n"], allow_lone_one=True)
+        except _Reject:
+            continue
+        if off:
+            continue
+        noun = m["noun"]
+        qualifier = _qualifier("prefix", m["pre"]) or ("more_than" if m["q"] else "exact")
+        start = m.start() if m["pre"] and _qualifier("prefix", m["pre"]) else m.start("n")
+        added.append(_Cand(start, e, m.start("n"), value, nouns[noun], noun, qualifier))
+    if "(" in clean:
+        added += _bracketed(clean, cands)
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+#: Where a sentence ends (a unit carried over does not cross it).
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+
+
+def _bracketed(clean: str, cands: list[_Cand]) -> list[_Cand]:
+    """The bare 万/亿 numbers alone in brackets that take the unit of the
+    figure before them in their sentence (新增转移就业115.2万人,完成年度计划
+    (120万)的95.8%: Chinese leaves out a unit the sentence has just given).
+    That figure must be a count written with 万/亿 itself (a number of the
+    same kind); otherwise the bracketed number stays no figure."""
+    out = []
+    ends = [c.end for c in cands]
+    for m in bracketed_magnitude().finditer(clean):
+        s = m.start("n")
+        i = bisect.bisect_right(ends, s) - 1
+        if i < 0:
+            continue
+        before = cands[i]
+        if before.end > s or _SENTENCE_BREAK.search(clean, before.end, s):
+            continue
+        if before.unit in ("percent", "percentage_point", "permille") or before.per or \
+                not _BIG_ANY.search(clean, before.num_start, before.end):
+            continue
+        try:
+            value, off = _num_value(m["n"], allow_lone_one=True)
+        except _Reject:
+            continue
+        if off:
+            continue
+        qualifier = "more_than" if m["q"] else "exact"
+        out.append(_Cand(s, m.end(), s, value, before.unit, before.unit_raw, qualifier))
     return out
 
 
@@ -716,7 +820,7 @@ def extract_figures(
     """
     clean = repaired.clean
     spans = sorted((int(s), int(e)) for s, e in exclude_spans)
-    cands = _scan(clean, spans, max_candidates)
+    cands = _bare_magnitudes(clean, _scan(clean, spans, max_candidates))
     if not cands:
         return []
     lines = _Lines(clean)

@@ -151,6 +151,19 @@ def unit_codes() -> frozenset[str]:
 
 
 @functools.cache
+def counted_nouns() -> dict[str, str]:
+    """Nouns a bare 万/亿 number counts without a measure word
+    (``counted_nouns.csv``: 3.1万农民工), noun -> unit."""
+    out = {}
+    for r in _read("counted_nouns.csv"):
+        unit = r["unit"].strip()
+        if unit not in unit_codes():
+            raise ValueError(f"counted_nouns.csv: noun {r['noun']!r}: unknown unit {unit!r}")
+        out[r["noun"].strip()] = unit
+    return out
+
+
+@functools.cache
 def currency_codes() -> frozenset[str]:
     return frozenset(u.unit for u in units() if u.kind.startswith("money") and u.unit != "other")
 

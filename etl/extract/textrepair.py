@@ -18,6 +18,8 @@ Rules (each small and general, none about any particular page):
   its simplified form where that is one character (``schemas/vocab/traditional_chars.csv``:
   城鎮新增就業 reads as 城镇新增就业, so the vocabulary matches pages of either script):
   one character for one character (:data:`NORMALIZE`).
+* A pinyin gloss after a character (``就業(yè)``, ``穩定(dìng)``: a tone-marked
+  syllable in round brackets) is dropped: the words read as if it were absent.
 * Whitespace inside a line is dropped, except a single space kept between two
   ASCII letters/digits (so ``in 2022`` stays two words and ``1 800`` two
   numbers), with two exceptions:
@@ -511,6 +513,8 @@ def repair(raw: str) -> Repaired:
                 if j < len(spaces) and spaces[j][0] == run:
                     spaces[j] = (run + 1, spaces[j][1])
         drops += spaces
+    if "(" in norm:
+        drops += _pinyin_glosses(norm, lo, hi)
     drops.sort()
 
     # Keep what lies between the dropped spans.
@@ -525,6 +529,27 @@ def repair(raw: str) -> Repaired:
 #: ``\n``): a space not after a space or a line break, up to the ``\n``.
 #: (It starts with the space itself, so ``re`` skips to spaces at C speed.)
 _SPACES_BEFORE_BREAK = re.compile(r" (?<![ \n] ) *(?=\n)")
+
+#: A pinyin gloss some sites print after a character (城鎮(zhèn)新增就業(yè),
+#: 崗(gǎng)位): a reading aid, no part of the words, dropped from the clean
+#: text.  A syllable with a tone mark in round brackets right after a Han
+#: character (spaces between allowed, as the repair drops them): ``(a)``,
+#: ``(1)``, ``(GDP)`` are labels and abbreviations, kept.
+#: (The pattern starts at the bracket, so ``re`` skips to brackets at C
+#: speed; the character before is then looked at in Python.)
+_PINYIN_GLOSS = re.compile(r"\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)")
+
+
+def _pinyin_glosses(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the pinyin glosses in ``norm[lo:hi]``."""
+    out = []
+    for m in _PINYIN_GLOSS.finditer(norm, lo, hi):
+        j = m.start() - 1
+        while j >= lo and norm[j] == " ":
+            j -= 1
+        if j >= lo and "\u4e00" <= norm[j] <= "\u9fff":
+            out.append(m.span())
+    return out
 
 #: What every list number followed by a number (``_LIST_NUMBER``) contains.
 _LIST_NUMBER_ANYWHERE = re.compile(r"[0-9]\. +[0-9]")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -35,13 +34,11 @@ class PageIndex:
     clause_breaks_list: list[int]  # the same, plus 、 (ends a noun phrase)
     sentence_breaks: list[int]
     year_openers: list[int] = field(default_factory=list)  # paragraph starts opening with 全年…
-    glossed: bool = False  # the page prints pinyin glosses (就業(yè)): see PINYIN_GLOSS_RX
 
     def words(self, start: int, end: int) -> str:
-        """The clean text from ``start`` to ``end`` as words are matched in
-        it: without the pinyin glosses of :data:`PINYIN_GLOSS_RX`."""
-        text = self.clean[start:end]
-        return PINYIN_GLOSS_RX.sub("", text) if self.glossed else text
+        """The clean text from ``start`` to ``end``, where words are matched
+        (the text repair has dropped pinyin glosses such as 就業(yè))."""
+        return self.clean[start:end]
 
     def back(self, pos: int, breaks: list[int]) -> int:
         """Start of the unit (clause, sentence) containing pos."""
@@ -54,49 +51,11 @@ class PageIndex:
         return breaks[i] if i < len(breaks) else len(self.clean)
 
 
-#: A pinyin gloss some sites print after a character (城鎮(zhèn)新增就業(yè),
-#: 崗(gǎng)位): a reading aid, not part of the words.  Phrases are matched
-#: in the text without them (a tone mark tells a gloss from a list label
-#: such as "(a)").
-PINYIN_GLOSS_RX = re.compile(
-    "(?<=[\u4e00-\u9fff])\\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\\)")
-
-
-def _gloss_free_view(clean: str) -> tuple[str, list[int], list[int]] | None:
-    """``clean`` without its pinyin glosses, with the map from each view
-    offset to its clean offset (one more for the end) and from each clean
-    offset to the view offset of the first view character at or after it;
-    None when the page has no gloss (nearly every page)."""
-    spans = [m.span() for m in PINYIN_GLOSS_RX.finditer(clean)]
-    if not spans:
-        return None
-    pieces: list[str] = []
-    to_clean: list[int] = []
-    to_view = [0] * (len(clean) + 1)
-    pos = 0
-    for a, b in spans + [(len(clean), len(clean))]:
-        for i in range(pos, a):
-            to_view[i] = len(to_clean)
-            to_clean.append(i)
-        pieces.append(clean[pos:a])
-        for i in range(a, b):
-            to_view[i] = len(to_clean)
-        pos = b
-    to_view[len(clean)] = len(to_clean)
-    to_clean.append(len(clean))
-    return "".join(pieces), to_clean, to_view
-
-
-def _phrase_matches(rx, clean: str, windows: list[tuple[int, int]] | None, max_len: int,
-                    view: tuple[str, list[int], list[int]] | None) -> list[tuple[int, int, str]]:
-    """:func:`overlapped_matches` of ``rx`` in ``clean``, or, on a page with
-    pinyin glosses, in its gloss-free ``view`` with the offsets mapped back
-    (a phrase's end then lies after a gloss of its last character)."""
-    if view is None:
-        return overlapped_matches(rx, clean, windows, max_len)
-    text, to_clean, to_view = view
-    vwindows = None if windows is None else [(to_view[lo], to_view[min(hi, len(clean))]) for lo, hi in windows]
-    return [(to_clean[s], to_clean[e], p) for s, e, p in overlapped_matches(rx, text, vwindows, max_len)]
+def _phrase_matches(rx, clean: str, windows: list[tuple[int, int]] | None,
+                    max_len: int) -> list[tuple[int, int, str]]:
+    """:func:`overlapped_matches` of ``rx`` in ``clean`` (pinyin glosses,
+    就業(yè), are already gone from the clean text: ``etl.extract.textrepair``)."""
+    return overlapped_matches(rx, clean, windows, max_len)
 
 
 def _is_heading(line: str) -> bool:
@@ -170,10 +129,9 @@ def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> Pa
     breaks = char_positions(clean, _BREAK_CHARS)
     clause_breaks = _merged(breaks, CLAUSE_END)
     windows = None if spans is None else _clause_windows(spans, clause_breaks, clean)
-    view = _gloss_free_view(clean) if "(" in clean else None
-    signals = _phrase_matches(cb.signal_rx, clean, windows, cb.signal_max_len, view)
+    signals = _phrase_matches(cb.signal_rx, clean, windows, cb.signal_max_len)
     signals.sort(key=BY_END)
-    groups = _phrase_matches(cb.group_rx, clean, windows, cb.group_max_len, view)
+    groups = _phrase_matches(cb.group_rx, clean, windows, cb.group_max_len)
     groups.sort(key=BY_END)
     lines = clean.split("\n")
     para_starts = [0]
@@ -204,5 +162,4 @@ def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> Pa
         para_starts=para_starts,
         headings=headings,
         year_openers=year_openers,
-        glossed=view is not None,
     )
