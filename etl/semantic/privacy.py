@@ -89,10 +89,15 @@ WEAK_AFTER = (
 )
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
-INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名")
+INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级")
 #: Strong cues after a name (photo captions).
 STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
 
+#: What may follow a name whose surname is an everyday word (年, 从, 和 …)
+#: found by a role word only: a pause, a reporting verb, 家 or 是.  Others
+#: read as the word (毕业生年末就业率, 记者从正门挤进, 老人和孩子送去)
+#: unless a second cue elsewhere confirms the name.
+AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | set(" \u3000\n")
 #: Forms of address after a surname (``熊医生``): the surname is masked.
 ADDRESS_FORMS = (
     "老师", "医生", "大娘", "大爷", "阿姨", "师傅", "叔叔", "大姐", "大哥", "奶奶", "爷爷",
@@ -169,6 +174,56 @@ def _patterns():
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
     byline_split = re.compile(f"({byline_alt})")
     return sur, left, right, byline, byline_split
+
+
+#: How far before a title a private organisation may be named (characters
+#: of one clause: 第三慈善小组组长X、副组长Y).
+ORG_TITLE_WINDOW = 16
+_CLAUSE_BREAK_RX = re.compile("[，,。；;！!？?\n“”]")
+
+
+@functools.cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """The cues of ``name_cues.csv`` read by this module (strong unless said):
+
+    * ``org_title``: a title (会长, 组长, 经理 …) followed by a name, when a
+      private organisation (``private_org``: 协会, 公司, 慈善, 敬老院 …) is
+      named before it in the same clause (电商协会副秘书长X);
+    * ``de_report`` (weak): 的 + name + a reporting verb (在某厂务工的X说);
+    * ``apposition``: a role word + 的 + name + a comma and an introduction
+      (刚成为预备党员的X，是…; 独居老人的X，今年…).
+    """
+    cues = name_forms.cues()
+    sur = _patterns()[0]
+    _, _, _, roles, _, _ = _vocab()
+    titles = literal_alternation(list(cues.get("org_title", ())))
+    report = literal_alternation(list(cues.get("de_report", ())))
+    intro = literal_alternation(list(cues.get("apposition", ())))
+    return {
+        "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
+        "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
+        "de_report": re.compile(f"的({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
+        "apposition": re.compile(
+            f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
+        ),
+    }
+
+
+def _org_title_names(text: str) -> list[tuple[str, str, int]]:
+    """(surname, given, start) after a title of a private organisation named
+    earlier in its clause (see :func:`_cue_patterns`)."""
+    p = _cue_patterns()
+    out = []
+    for m in p["title"].finditer(text):
+        lo = max(0, m.start() - ORG_TITLE_WINDOW)
+        brk = None
+        for brk in _CLAUSE_BREAK_RX.finditer(text, lo, m.start()):
+            pass
+        if brk is not None:
+            lo = brk.end()
+        if p["org"].search(text, lo, m.start()):
+            out.append((m.group(1), m.group(2), m.start(1)))
+    return out
 
 
 @functools.cache
@@ -273,9 +328,28 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     long = surname + given
     if given[1] in POST_NAME_CHARS or given[1] in NON_NAME_CHARS:
         return short
+    if any(text.startswith(form, i + len(short)) for form in _ADDRESS_BY_FIRST.get(given[1], ())
+           for i in _occurrences(text, short)):
+        return short  # a name before a form of address (辅导员殷某老师: 殷某, not 殷某老)
     if _occurs_more_often(text, short, long):
         return short
     return long
+
+
+_ADDRESS_SET = frozenset(ADDRESS_FORMS)
+#: The forms of address by their first character.
+_ADDRESS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _form in ADDRESS_FORMS:
+    _ADDRESS_BY_FIRST[_form[0]] = _ADDRESS_BY_FIRST.get(_form[0], ()) + (_form,)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _overlaps_itself(word: str) -> bool:
@@ -508,10 +582,28 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
             after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
-            if after and after not in POST_NAME_CHARS:
+            if after and after not in AMBIGUOUS_CONFIRMING_AFTER:
                 unconfirmed.add(chosen)
                 continue
         cands[chosen] = True
+
+    # A title in a private organisation + name (电商协会副秘书长X).
+    cue = _cue_patterns()
+    for surname, given, start in _org_title_names(text):
+        chosen = _choose_length(text, surname, given)
+        if surname in ambiguous:
+            after = text[start + len(chosen) : start + len(chosen) + 1]
+            if after and after not in AMBIGUOUS_CONFIRMING_AFTER:
+                unconfirmed.add(chosen)
+                continue
+        cands[chosen] = True
+    # A role word + 的 + name + a comma and an introduction (党员的X，是…).
+    for m in cue["apposition"].finditer(text):
+        cands[m.group(1) + m.group(2)] = True
+    # 的 + name + a reporting verb (在某厂务工的X说): weak.
+    for m in cue["de_report"].finditer(text):
+        name = m.group(1) + m.group(2)
+        cands[name] = cands.get(name, False) or name in unconfirmed
 
     # Name + introduction or reporting verb, after a sentence boundary.
     m0 = _right_at_start().match(text)
@@ -548,7 +640,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         return name not in before_suffix_all
 
     surnames, ambiguous_set, plain_class = _form_vocab()
-    found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok)
+    found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok,
+                                   _ADDRESS_SET)
     return frozenset(found)
 
 
