@@ -453,6 +453,7 @@ def _visit_row(source_id: str, page: _Page, event: visit_events.VisitEvent, a: i
         role_zh = f"{role_zh}（{deed[0]}）"
         role_en = f"{role_en}, {deed[1]}" if role_en else deed[1]
     s1a, s1b = _sentence_bounds(clean, lead_pos, page.sentence_breaks)
+    s1a = max(s1a, event.sentence_start)  # (not the headings before it, which the clean text joins to it)
     _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), page.sentence_breaks)
     place, street, street_code = _place_and_street(clean, s1a, s2b, page.region_starts)
     if group is None:

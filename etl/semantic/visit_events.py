@@ -78,6 +78,8 @@ class VisitVocab:
     not_motion_after: tuple[str, ...]
     further_openers: tuple[str, ...]
     relative_days: tuple[tuple[str, int], ...]
+    introduction: tuple[str, ...] = ()
+    further_motion: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -92,6 +94,8 @@ class VisitVocab:
     campaign_start_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     reporting_or_campaign_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     relative_days_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    introduction_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    further_motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
@@ -103,6 +107,8 @@ class VisitVocab:
             ("reporting_rx", self.reporting), ("campaign_start_rx", self.campaign_start),
             ("reporting_or_campaign_rx", self.reporting + self.campaign_start),
             ("relative_days_rx", tuple(w for w, _ in self.relative_days)),
+            ("introduction_rx", self.introduction),
+            ("further_motion_rx", self.further_motion),
         ):
             object.__setattr__(self, name, _alternation(words))
 
@@ -129,6 +135,8 @@ def vocab() -> VisitVocab:
         not_motion_after=words("not_motion_after"),
         further_openers=words("further_visit_openers"),
         relative_days=tuple((str(w), int(n)) for w, n in dict(cv.get("relative_days") or {}).items()),
+        introduction=tuple(cv.get("introduction_words") or ()),
+        further_motion=tuple(cv.get("further_motion_words") or ()),
     )
 
 
@@ -168,6 +176,13 @@ def _goes_elsewhere(text: str, v: VisitVocab) -> bool:
     clause = text[j : _clause_end(text, j)]
     home = _first(clause, v.homes_rx)
     return home > 2
+
+
+def _goes_on_to_visit(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` goes on to another place (``further_motion_words``:
+    还到, 又来到 …) and visits there (a visit verb after it)."""
+    m = v.further_motion_rx.search(text)
+    return m is not None and v.event_rx.search(text, m.end()) is not None
 
 
 def _first_motion(text: str, v: VisitVocab) -> int:
@@ -301,6 +316,8 @@ _RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
 
 #: The longest heading (characters).
 HEADING_MAX = 40
+#: The most lines of a header block (a title, its subtitle, dateline and source).
+HEADER_BLOCK_LINES = 4
 _SENTENCE_PUNCT_RX = re.compile("[。，,;；!！?？]")
 
 
@@ -339,12 +356,27 @@ def structure(repaired: Repaired) -> str:
         body = lines[k].strip()
         if body:
             next_long = len(body) > HEADING_MAX
+    # A header block: consecutive short title lines (a title, then its
+    # dateline and source: 2021-09-14 13:47 来源:…) between blank lines.
+    block_ok = [False] * len(lines)
+    k = 0
+    while k <= last:
+        if not lines[k].strip():
+            k += 1
+            continue
+        j = k
+        while j + 1 <= last and lines[j + 1].strip():
+            j += 1
+        if j - k < HEADER_BLOCK_LINES and all(_is_title(lines[i]) for i in range(k, j + 1)):
+            for i in range(k, j + 1):
+                block_ok[i] = True
+        k = j + 1
     for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
-        # Isolated by blank lines and followed by a long paragraph: in an
-        # OCR'd page every line is short, and a short line is part of a
-        # paragraph the repair rightly joins.
-        if not long_after[k] or (k and lines[k - 1].strip()) or (k < last and lines[k + 1].strip()):
+        # Isolated by blank lines (alone or in a header block) and followed
+        # by a long paragraph: in an OCR'd page every line is short, and a
+        # short line is part of a paragraph the repair rightly joins.
+        if not long_after[k] or not block_ok[k]:
             continue
         body = line.strip()
         if not body or not _is_title(line) or any(c in body for c in "()（）") \
@@ -384,6 +416,33 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
             if clean[s:end].strip():
                 out.append((s, end, pos))
         pos = end + 1
+    return out
+
+
+def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, int, int]],
+                v: VisitVocab) -> list[VisitEvent]:
+    """``events`` (the first dated) without a dated lead that introduces the
+    undated visits after it: a lead whose visit clause names its recipients
+    as a vague part of a whole (``introduction_words``: 走访慰问我市部分困难
+    职工家庭) and that the article follows with undated visits.  Those take
+    its day, up to the next dated visit."""
+    lead = events[0]
+    if len(events) < 2 or events[1].dated:
+        return events
+    end = next((s1 for s0, s1, _ in sentences if s0 == lead.sentence_start), None)
+    if end is None:
+        return events
+    text = clean[lead.date_pos:end]
+    at = _visit_at(text, v)
+    if at < 0 or v.introduction_rx.search(text, at, _clause_end(text, at)) is None:
+        return events
+    out = []
+    for e in events[1:]:
+        if e.dated:
+            out.append(e)
+            lead = e
+        else:
+            out.append(VisitEvent(e.sentence_start, e.paragraph_start, e.date_pos, lead.visit_date, True))
     return out
 
 
@@ -442,7 +501,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 pass
             elif bare and _tells_visit(window, v):
                 event = VisitEvent(s0, p0, s0, resolve_bare_day(int(bare.group(1)), reference), True)
-            elif events and opening.startswith(v.further_openers) and _goes_elsewhere(text, v):
+            elif events and opening.startswith(v.further_openers) and (
+                    _goes_elsewhere(text, v) or _goes_on_to_visit(text, v)):
                 # (随后，慰问人员赶往市福利院…: the visitors go on to another place, a
                 # visit of its own, on the day of the one before; its story starts here)
                 last = events[-1]
@@ -467,7 +527,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     if dated:
         # Undated visit sentences before the first dated visit introduce the
         # story (春节将至，社工们忙着走访辖区老人。): the visits follow.
-        return [e for e in events if e.dated or e.sentence_start > dated[0].sentence_start]
+        events = [e for e in events if e.dated or e.sentence_start > dated[0].sentence_start]
+        return _introduced(clean, events, sentences, v)
     # A feature story: its first sentence opens with the day (after the
     # byline), and the article tells a visit further on (it dates the first
     # undated visit sentence, which tells that visit).
