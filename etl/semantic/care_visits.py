@@ -314,7 +314,7 @@ def _recipient_role(body: str, name: str | None) -> str | None:
             r = list(v.role_rx.finditer(before))
             if r and r[-1].end() == len(before):
                 head = before[: r[-1].start()]
-                for ch in CLAUSE_END + "“”‘’——":
+                for ch in CLAUSE_END + "“”‘’——、":
                     head = head.rsplit(ch, 1)[-1]
                 head = _strip_prefix(head)
                 for verb in v.visit_verbs:  # 看望独居老人X -> 独居老人
