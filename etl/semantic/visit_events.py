@@ -80,6 +80,8 @@ class VisitVocab:
     relative_days: tuple[tuple[str, int], ...]
     introduction: tuple[str, ...] = ()
     further_motion: tuple[str, ...] = ()
+    speech: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -96,6 +98,8 @@ class VisitVocab:
     relative_days_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     introduction_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     further_motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    speech_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    institutions_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
@@ -109,6 +113,8 @@ class VisitVocab:
             ("relative_days_rx", tuple(w for w, _ in self.relative_days)),
             ("introduction_rx", self.introduction),
             ("further_motion_rx", self.further_motion),
+            ("speech_rx", self.speech),
+            ("institutions_rx", self.institutions),
         ):
             object.__setattr__(self, name, _alternation(words))
 
@@ -137,6 +143,8 @@ def vocab() -> VisitVocab:
         relative_days=tuple((str(w), int(n)) for w, n in dict(cv.get("relative_days") or {}).items()),
         introduction=tuple(cv.get("introduction_words") or ()),
         further_motion=tuple(cv.get("further_motion_words") or ()),
+        speech=tuple(cv.get("speech_words") or ()),
+        institutions=tuple(cv.get("institution_places") or ()),
     )
 
 
@@ -209,9 +217,23 @@ def _tells_visit(text: str, v: VisitVocab) -> bool:
             and _first(text, v.recipient_or_home_rx) >= 0)
 
 
+def _speaks(text: str, v: VisitVocab) -> bool:
+    """Whether someone in ``text`` speaks before its visit verb
+    (…副会长X表示，…关爱社区老人; 她表示…来看望…: what was said, not a visit)."""
+    at = _visit_at(text, v)
+    return at > 0 and v.speech_rx.search(text, 0, at) is not None
+
+
 def _counts_after_visit(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` counts what it visited after its visit verb (走访慰问…
+    120户: a summary), unless the visit's clause goes to one institution
+    (拜访了…敬老院，给90多位老人…: the people of one place) and the count is
+    not of households."""
     i = _visit_at(text, v)
-    return i >= 0 and _COUNT_RX.search(text, i) is not None
+    m = _COUNT_RX.search(text, i) if i >= 0 else None
+    if m is None:
+        return False
+    return m.group().endswith("户") or v.institutions_rx.search(text, i, _clause_end(text, i)) is None
 
 
 #: Words of a subject that goes on with the visit before (当天，志愿者们还为…).
@@ -263,8 +285,21 @@ def _not_event(text: str, v: VisitVocab, dated: bool = False) -> bool:
 
 def _unquoted(text: str) -> str:
     """``text`` with what is quoted (“…”) blanked out, offsets kept: a visit
-    verb in someone's words (“有了这些孩子们的看望…”) tells no visit."""
-    return _QUOTE_RX.sub(lambda m: " " * len(m.group()), text)
+    verb in someone's words (“有了这些孩子们的看望…”) tells no visit.  The
+    name of an activity (a quote ending with 活动 or followed by it: “…走进
+    社区之端午敬老公益活动”) is no one's words: it stays."""
+    return _QUOTE_RX.sub(lambda m: m.group() if _names_activity(text, m) else " " * len(m.group()), text)
+
+
+_ACTIVITY_WORD = "活动"
+
+
+def _names_activity(text: str, m: re.Match[str]) -> bool:
+    quoted = m.group().rstrip("”")
+    if quoted.endswith(_ACTIVITY_WORD):
+        return True
+    after = text[m.end() : m.end() + 8]
+    return _ACTIVITY_WORD in after and not any(c in after[: after.find(_ACTIVITY_WORD)] for c in "，,。；;！!？?")
 
 
 _QUOTE_RX = re.compile("“[^“”]*(?:”|$)")  # (a quote still open where the sentence ends too)
@@ -516,7 +551,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 org = _first(text, v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
-                        and not (events and _refers_back(text[org:], v)):
+                        and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)):
                     event = VisitEvent(s0, p0, s0, None, False)
         if event is None:
             continue
@@ -556,7 +591,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         return events
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
-        if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
+        if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
+                and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v):
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
