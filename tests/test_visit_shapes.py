@@ -203,3 +203,64 @@ def test_visitors_going_on_to_another_place_make_a_second_visit():
 def test_a_lead_whose_day_follows_its_visit_verb_is_dated():
     text = "市志愿者协会组织志愿者看望老人的敬老活动，今天在福寿养老院举办，老人们十分高兴。"
     assert [v["visit_date"] for v in _visits_on(text, D(2019, 6, 4))] == [D(2019, 6, 4)]
+
+
+# --- shapes of round 3 (texts and names invented) ---
+
+def test_a_dated_lead_after_a_header_block_is_no_dateline():
+    """A title, its timestamp and source line between blank lines are
+    headings: the dated lead after them dates its visit (来源 before it is
+    the header's, not a dateline of the visit's day)."""
+    text = ("青山志愿者节前开展走访慰问活动\n\n青山志愿者节前开展走访慰问活动\n"
+            "2024-02-07 10:21:05 来源:青山新闻网\n\n"
+            "2月6日，在春节来临之际，青山义工协会十多名志愿者携带米、油到柳塘村走访慰问孤寡老人。\n")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 6)]
+
+
+def test_a_dated_lead_with_a_vague_recipient_introduces_the_visits_after_it():
+    """1月24日，…走访慰问我市部分困难职工家庭: an introduction, no row; the
+    visits told after it take its day; a further visit (同时，…还到…慰问) too."""
+    text = ("本报讯 2月5日，市总工会开展春节送温暖活动，走访慰问我市部分困难职工家庭。\n"
+            "市总工会慰问组走访慰问了青禾机械有限公司职工甘振宇，送上慰问金和米、面、油。\n"
+            "同时，慰问组还到远帆物流公司，对货车司机、快递员等劳动者进行慰问。\n")
+    visits = _visits(text)
+    assert [v["visit_date"] for v in visits] == [D(2024, 2, 5), D(2024, 2, 5)]
+    assert "远帆" in text[visits[1]["article_char_start"] : visits[1]["article_char_end"]]
+
+
+def test_a_dated_lead_with_named_recipients_keeps_its_row():
+    """(the introduction rule needs a vague part of a whole: a lead naming
+    its recipients is a visit of its own)"""
+    text = ("2月5日，县总工会干部走访慰问了困难职工甘振宇，送上慰问金。\n"
+            "县总工会慰问组看望慰问了青禾公司职工牛丽娜，送上米、面、油。\n")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 5), None]
+
+
+def test_fu_is_a_verb_of_going():
+    text = "7月3日上午，学院学生志愿者在辅导员的带领下，赴青山市中心敬老院开展志愿服务。"
+    assert [v["visit_date"] for v in _visits(text)] == [D(2023, 7, 3)]
+
+
+def test_a_founding_word_inside_a_place_name_is_no_summary():
+    """成立 tells a founding (成立了…服务队), not in 县委成立地 (a place)."""
+    text = ("2月6日下午，县人大副主任在镇党委书记陪同下，到第一届县委成立地青石村慰问96岁的老党员。")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 6)]
+
+
+def test_what_someone_says_is_no_visit():
+    """…副会长X表示，…关爱社区老人: a statement; the article's lead, an
+    activity held today at a care home (its name quoted), is the visit."""
+    text = ("温都讯 由青山市友好协会主办的“外国留学生走进社区敬老公益活动”，今天在青松养老服务中心举办。\n"
+            "青山市友好协会副会长表示，这次活动让留学生体验民俗，关爱社区老人。\n")
+    visits = _visits_on(text, D(2024, 6, 4))
+    assert [v["visit_date"] for v in visits] == [D(2024, 6, 4)]
+    assert "今天" in text[visits[0]["article_char_start"] : visits[0]["article_char_end"]]
+
+
+def test_a_count_of_the_people_of_one_institution_is_no_summary():
+    """拜访了…敬老院，给90多位老人送上…: one visit to one place (a count of
+    households after a visit stays a summary)."""
+    one = "尊老爱老是传统美德，青山大学的学生志愿队伍拜访了松林社区敬老院，看望了90多位老人。"
+    assert len(_visits(one, None)) == 1
+    many = "青山大学的学生志愿队伍走访慰问了松林社区困难群众，为120户家庭送上米油。"
+    assert _visits(many, None) == []
