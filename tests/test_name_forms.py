@@ -165,3 +165,41 @@ def test_a_name_found_before_a_form_of_address_keeps_the_form_readable():
 ])
 def test_ordinary_words_near_name_cues_stay(text):
     assert _masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb of visiting + a name + a home or 老人
+    ("志愿者们来到蒯立伟家中，送上米油。", "蒯立伟"),
+    ("党员们看望了阚雨桐老人，陪她聊天。", "阚雨桐"),
+    # a list of three or more names, none found before
+    ("表彰大会上，获奖者有阚雨桐、滑建平、蔺志强等。", "滑建平"),
+    ("表彰大会上，获奖者有阚雨桐、滑建平、蔺志强等。", "阚雨桐"),
+    # surname + a one-character form of address
+    ("“郜姐，过年好！”志愿者说。", "郜姐"),
+    # a name, a pause and an age
+    ("记得那天下着雪。\n蔺志强，今年65岁，独自生活。", "蔺志强"),
+    ("“这是我们该做的。”，蔺志强，现年65岁。", "蔺志强"),
+    # a name at a sentence's start doing something
+    ("临走时，阚雨桐拉着志愿者的手不放。", "阚雨桐"),
+])
+def test_more_forms_of_names_are_masked(text, name):
+    assert name not in _masked(text)
+
+
+def test_a_bare_given_name_as_a_subject_is_masked():
+    # the given name of a name found, standing at a boundary before 说/笑 …
+    text = "志愿者看望了独居老人蔺志强。“志强说他很开心。"
+    assert "志强" not in _masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a list of words, not names (no surname first, or places)
+    "志愿者送去了大米、食用油、棉被等物资。",
+    "活动覆盖东城、西城、南城三个街道。",
+    # 军嫂 is a word, not 军 + 嫂
+    "“军嫂”是一个光荣的称号。",
+    # a visit to a role's home
+    "志愿者们来到困难群众家中，送上米油。",
+])
+def test_words_that_look_like_the_new_forms_stay(text):
+    assert _masked(text) == text

@@ -18,7 +18,16 @@
 * **Latin letters**: a Latin word right after a Chinese name (陈某某Jacob),
   a word after a title (Mr. Smith), and, once found, the same word anywhere.
 * **Transliterated foreign names**: CJK runs joined by a middle dot
-  (约翰·史密斯).
+  (约翰·史密斯) when their characters are transliteration characters
+  (``transliteration``: not 济南广电·天下泉城), and a foreign given name after
+  a role word or title introduced with a bracket (留学生娜娜（加纳）).
+* **After a role word**: 老/小 + surname (大学生小刘所学…), a Latin name
+  (留学生Nancy说), a full name before a form of address (辅导员殷某老师);
+  also a full name + form of address after a preposition (跟姜某某老师学).
+* **老/小 + the surname of a name found** on the page (娄某某 … “小娄理发…”).
+* **Lists of three or more names** joined by 、 with none found before
+  (获奖者有甲某、乙某某、丙某等).
+* **Latin names before a reporting verb** (Tobias表示).
 """
 
 from __future__ import annotations
@@ -127,7 +136,7 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             before = text[at - n - 1] if at > n else "\n"
             if surname in known_surnames and (address_forms is None or form in address_forms):
                 break
-            if surname in ambiguous and before not in BOUNDARY:
+            if surname in ambiguous and before not in BOUNDARY or surname + form in _not_names():
                 break
             if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS:
                 out.add(surname + form)
@@ -167,6 +176,8 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             out.add(name)
     for m in p["surname_only"].finditer(text):
         out.add(text[m.start() : m.end(1)])
+    # A list of three or more names, none found yet (获奖者：甲某、乙某某、丙某).
+    out |= _name_lists(text, ambiguous, ok)
     # Lists after a name found anywhere (one pass per name, few names a page).
     list_rx = p["list"]
     queue = [n for n in found | out if len(n) >= 2]
@@ -223,6 +234,50 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         foreign = _transliterated(text, m.start())
         if foreign:
             out.add(foreign)
+    return out
+
+
+#: Characters that end a list of names (its clause).
+_LIST_END = set("，,。；;：:！!？?\n（(“”")
+#: Words after the last name of a list.
+_LIST_TAIL = ("等同志", "等人", "等")
+#: The fewest names in a list read without a name found before.
+MIN_LISTED = 3
+
+
+def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
+    """The names of lists of three or more names joined by 、 (甲某、乙某某、
+    丙某等): every item two or three characters, a surname that is no
+    everyday word first, each passing the guards; the first item may follow
+    a word (获奖者有甲某…: its last two or three characters)."""
+    out: set[str] = set()
+    i = text.find("、")
+    while i >= 0:
+        # the run of 、-joined items around i, within one clause
+        a = i
+        while a > 0 and text[a - 1] not in _LIST_END:
+            a -= 1
+        b = i
+        while b < len(text) and text[b] not in _LIST_END:
+            b += 1
+        items = text[a:b].split("、")
+        i = text.find("、", b)
+        if len(items) < MIN_LISTED:
+            continue
+        last = items[-1]
+        for tail in _LIST_TAIL:
+            if last.endswith(tail):
+                items[-1] = last[: -len(tail)]
+                break
+        names = []
+        for k, item in enumerate(items):
+            cands = [item] if k else [item[-3:], item[-2:]]
+            name = next((c for c in cands if 2 <= len(c) <= 3 and c[0] not in ambiguous and ok(c, False)), None)
+            if name is None or (k and name != item):
+                names = []
+                break
+            names.append(name)
+        out.update(names)
     return out
 
 

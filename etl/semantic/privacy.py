@@ -24,6 +24,16 @@ surnames, plus a few common modern ones), never from a list of names.
   and photo captions ``张某某（右）``.  Weak cues are not enough for surnames
   that are everyday words (``ambiguous`` in the surname table: 高, 江, 万,
   尤, 曾 …).
+* **Title in a private organisation + name** (strong): 电商协会副秘书长X,
+  第五慈善小组组长X、副组长Y (``org_title`` after a ``private_org`` of the
+  same clause in ``name_cues.csv``; a title of a state body is no cue).
+* **的 + name + reporting verb** (weak): 在某厂务工的X说; **a verb of
+  visiting + name + home** (weak): 来到X家中, 看望了X老人; **a role word + 的 +
+  name + a comma and an introduction** (strong): 预备党员的X，是…; an age or
+  school year before a name (83岁的X, 三年级的X).
+* A name whose surname is an everyday word found by a role word only needs a
+  pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), or a
+  second cue elsewhere.
 * Whether a name has two or three characters: the third character is dropped
   when it is a word that typically follows a name (说, 是, 家 …) or when the
   two-character form occurs more often on the page than the three-character
@@ -37,7 +47,8 @@ surnames, plus a few common modern ones), never from a list of names.
 
 Masking (:func:`mask`): every occurrence of a name, OCR spaces or line breaks
 inside it included, becomes ``某某``; for a three-character name, the bare
-given name standing alone (``“大鹏，过年好``) becomes ``某某`` too; and the
+given name standing alone (``“大鹏，过年好``) or as the subject of a
+sentence (``“大鹏说``) becomes ``某某`` too; and the
 surname of a found name followed by a form of address (``熊医生``,
 ``卢老师``, ``邹大娘``) becomes ``某``.  ``某某`` is the placeholder Chinese
 papers themselves use for anonymised people, it keeps the sentence readable,
@@ -86,6 +97,9 @@ WEAK_AFTER = (
     "说", "表示", "介绍", "告诉", "坦言", "回忆", "说道", "笑着说", "感慨", "是", "今年",
     "曾是", "曾经", "家中", "家里", "一家", "的儿子", "的女儿", "的丈夫", "的妻子",
     "的母亲", "的父亲", "连连", "夫妇", "母子", "父子", "老人", "已", "立马", "就",
+    # an age after a pause (，王某某，今年83岁), a subject's everyday actions
+    "，今年", ",今年", "，现年", ",现年", "现年", "笑着", "拉着", "握着", "每天", "平时", "从小",
+    "激动地", "高兴地", "感动地", "连忙",
 )
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
@@ -98,6 +112,9 @@ STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（�
 #: read as the word (毕业生年末就业率, 记者从正门挤进, 老人和孩子送去)
 #: unless a second cue elsewhere confirms the name.
 AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | set(" \u3000\n")
+#: Characters after a bare given name standing at a boundary that make it
+#: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
+BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
 #: Forms of address after a surname (``熊医生``): the surname is masked.
 ADDRESS_FORMS = (
     "老师", "医生", "大娘", "大爷", "阿姨", "师傅", "叔叔", "大姐", "大哥", "奶奶", "爷爷",
@@ -191,7 +208,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
       named before it in the same clause (电商协会副秘书长X);
     * ``de_report`` (weak): 的 + name + a reporting verb (在某厂务工的X说);
     * ``apposition``: a role word + 的 + name + a comma and an introduction
-      (刚成为预备党员的X，是…; 独居老人的X，今年…).
+      (刚成为预备党员的X，是…; 独居老人的X，今年…);
+    * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
+      (``visit_before``, ``home_after``: 来到X家中, 看望了X老人).
     """
     cues = name_forms.cues()
     sur = _patterns()[0]
@@ -199,7 +218,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     titles = literal_alternation(list(cues.get("org_title", ())))
     report = literal_alternation(list(cues.get("de_report", ())))
     intro = literal_alternation(list(cues.get("apposition", ())))
+    visit = literal_alternation(list(cues.get("visit_before", ())))
+    home = literal_alternation(list(cues.get("home_after", ())))
     return {
+        "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home}))"),
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
         "de_report": re.compile(f"的({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
@@ -600,8 +622,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # A role word + 的 + name + a comma and an introduction (党员的X，是…).
     for m in cue["apposition"].finditer(text):
         cands[m.group(1) + m.group(2)] = True
-    # 的 + name + a reporting verb (在某厂务工的X说): weak.
-    for m in cue["de_report"].finditer(text):
+    # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
+    # home (来到X家中): weak.
+    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
 
@@ -795,8 +818,9 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
             end = _match_spaced(text, p, word)
             if end < 0:
                 continue
-            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1])) or (end < n and _is_cjk(text[end]))):
-                continue  # a bare given name inside a longer word
+            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1]))
+                              or (end < n and _is_cjk(text[end]) and text[end] not in BARE_GIVEN_AFTER)):
+                continue  # a bare given name inside a longer word (not “大鹏说: a subject)
             if _is_ascii_letter(word[0]) and (
                 (p > 0 and _is_ascii_letter(text[p - 1])) or (end < n and _is_ascii_letter(text[end]))
             ):
