@@ -203,3 +203,23 @@ def test_a_bare_given_name_as_a_subject_is_masked():
 ])
 def test_words_that_look_like_the_new_forms_stay(text):
     assert _masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    # 阿/小 + one character before a reporting verb or an age
+    ("“阿芳说，她很开心。", "阿芳"),
+    ("小芳今年8岁，父母在外打工。", "小芳"),
+    # surname + form of address right after a role word
+    ("在独居老人滑阿姨家中，义工们帮忙打扫卫生。", "滑阿姨"),
+])
+def test_pet_names_and_addressed_names_are_masked(text, name):
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "阿姨说没关系。",
+    "小孩说很好吃。",
+    "“小编告诉你一个好消息。",
+])
+def test_forms_of_address_and_words_with_a_or_xiao_stay(text):
+    assert _masked(text) == text

@@ -28,6 +28,9 @@
 * **Lists of three or more names** joined by 、 with none found before
   (获奖者有甲某、乙某某、丙某等).
 * **Latin names before a reporting verb** (Tobias表示).
+* **Pet names**: 阿/小 + one character after a boundary, before a reporting
+  verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), not an
+  ordinary word (小孩, 小编) nor a form of address (阿姨).
 """
 
 from __future__ import annotations
@@ -102,6 +105,11 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # (the capital first, looking back over it: the scan skips to capitals)
         "cjk_latin": re.compile(f"[A-Z](?<=[{_CJK}][A-Z])[a-z]{{1,14}}(?![A-Za-z])"),
         "dot": re.compile("[·•・]"),
+        # 阿/小 + one character before a reporting verb or an age (阿芳说, 小芳今年8岁)
+        "pet": re.compile(
+            f"([{re.escape(''.join(c.get('pet_prefix', ())))}][{_CJK}])"
+            f"(?=(?:{literal_alternation(list(c.get('pet_after', ())))}))"
+        ),
         # a foreign given name after a role word or a title, introduced with
         # a bracket (留学生娜娜（加纳）, 志愿者安娜（右）)
         "foreign_bracketed": re.compile(
@@ -138,8 +146,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 break
             if surname in ambiguous and before not in BOUNDARY or surname + form in _not_names():
                 break
-            if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS:
-                out.add(surname + form)
+            if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS \
+                    or _ends_with_role(text, at - n):
+                out.add(surname + form)  # (独居老人黄阿姨 too)
             break  # (inside a word otherwise: 爷爷奶奶)
         # A full name before the form of address, after a boundary or 的
         # (魏某某婆婆), a preposition (跟姜某某老师) or a role word (辅导员殷某老师).
@@ -228,6 +237,12 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 out.add(text[start:at])
                 out.add(m.group())
                 break
+    for m in p["pet"].finditer(text):
+        at = m.start()
+        form = m.group(1)
+        if (at == 0 or text[at - 1] in BOUNDARY) and form not in _not_names() and form[1] not in AFTER_NAME \
+                and form[1:] not in _KINSHIP_CHARS:
+            out.add(form)
     for m in p["foreign_bracketed"].finditer(text):
         out.add(m.group(1))
     for m in p["dot"].finditer(text):
@@ -236,6 +251,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             out.add(foreign)
     return out
 
+
+#: Kinship words of one character (阿姨's 姨 …): 阿/小 + one of them is no pet name.
+_KINSHIP_CHARS = frozenset("姨婆公伯叔嫂妹哥爸妈姐弟爷奶")
 
 #: Characters that end a list of names (its clause).
 _LIST_END = set("，,。；;：:！!？?\n（(“”")
