@@ -264,3 +264,14 @@ def test_a_count_of_the_people_of_one_institution_is_no_summary():
     assert len(_visits(one, None)) == 1
     many = "青山大学的学生志愿队伍走访慰问了松林社区困难群众，为120户家庭送上米油。"
     assert _visits(many, None) == []
+
+
+def test_the_recipient_is_neither_the_journalist_nor_the_visitors_leader():
+    """A byline's name (作者：X, 记者 X) and a name that leads the visitors
+    (在辅导员X老师的带领下) are no recipient: the role comes from the
+    visited (职工X; 看望孤寡老人)."""
+    text = ("作者:蔺志强\n\n本报讯 2月5日，市总工会慰问组走访慰问了青禾机械有限公司职工甘振宇，送上慰问金。"
+            "（记者 蔺志强）\n")
+    assert [v["recipient_role_zh"] for v in _visits(text)] == ["青禾机械有限公司职工"]
+    text = "7月3日上午，学生志愿者在辅导员郜晓明老师的带领下，来到青山敬老院看望孤寡老人。"
+    assert [v["recipient_role_zh"] for v in _visits(text)] == ["孤寡老人"]
