@@ -223,3 +223,10 @@ def test_pet_names_and_addressed_names_are_masked(text, name):
 ])
 def test_forms_of_address_and_words_with_a_or_xiao_stay(text):
     assert _masked(text) == text
+
+
+def test_bylines_with_a_colon_are_masked():
+    # a web page's byline: 作者：X, 编辑：X 责任编辑：Y
+    out = _masked("作者:蔺志强\n\n本报讯 志愿者来到敬老院。\n\n编辑：滑建平 责任编辑：阚雨桐")
+    assert "蔺志强" not in out and "滑建平" not in out and "阚雨桐" not in out
+    assert _masked("作者是一位老教师。") == "作者是一位老教师。"

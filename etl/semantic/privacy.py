@@ -87,7 +87,7 @@ _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 BYLINE_WORDS = (
     "本报记者", "见习记者", "特约记者", "首席记者", "记者", "实习生", "特约通讯员",
     "通讯员", "责任编辑", "编辑", "责编", "校对", "摄影", "撰稿", "文图/", "文/图",
-    "文/", "图/",
+    "文/", "图/", "作者",
 )
 #: Words that close a byline run (``记者 张某 摄``).
 BYLINE_END = ("摄影", "摄", "报道", "整理", "供图", "制图")
@@ -188,7 +188,8 @@ def _patterns():
     # lookbehind), or at the start of the text (``_right_at_start``).
     right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
-    byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
+    # (a colon may follow the word: 作者：X, 记者：X)
+    byline = re.compile(f"(?:{byline_alt})[{_CJK}/:：]+")
     byline_split = re.compile(f"({byline_alt})")
     return sur, left, right, byline, byline_split
 
@@ -528,7 +529,7 @@ def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
             start, a = a, a + len(part)
             if k % 2 or not part:
                 continue  # a byline word, or nothing between two of them
-            piece = part.replace("/", "")
+            piece = part.replace("/", "").strip(":：")
             if not piece:
                 continue
             # A credit ends at 摄/报道/…, even when the next line runs on.
