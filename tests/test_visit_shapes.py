@@ -275,3 +275,4 @@ def test_the_recipient_is_neither_the_journalist_nor_the_visitors_leader():
     assert [v["recipient_role_zh"] for v in _visits(text)] == ["青禾机械有限公司职工"]
     text = "7月3日上午，学生志愿者在辅导员郜晓明老师的带领下，来到青山敬老院看望孤寡老人。"
     assert [v["recipient_role_zh"] for v in _visits(text)] == ["孤寡老人"]
+

@@ -374,9 +374,9 @@ _SENTENCE_STOP_RX = re.compile("[。;；!！?？]")
 
 
 def structure(repaired: Repaired) -> str:
-    """The clean text with its headings (short unpunctuated lines between
-    blank lines, before a long paragraph: titles, captions, datelines of a
-    web page) turned
+    """The clean text with its headings (blocks of a few short unpunctuated
+    lines between blank lines, before a paragraph or another such block:
+    titles, menus, captions, datelines of a web page) turned
     into line breaks, offsets unchanged: the text repair joins such lines
     to the paragraph after them, where they would read as its opening."""
     raw, clean = repaired.raw, repaired.clean
@@ -384,16 +384,8 @@ def structure(repaired: Repaired) -> str:
     spans: list[tuple[int, int]] = []
     pos = 0
     last = len(lines) - 1
-    next_long = False  # (from the end: whether the next non-blank line is a paragraph of a web page)
-    long_after = [False] * len(lines)
-    for k in range(last, -1, -1):
-        long_after[k] = next_long
-        body = lines[k].strip()
-        if body:
-            next_long = len(body) > HEADING_MAX
-    # A header block: consecutive short title lines (a title, then its
-    # dateline and source: 2021-09-14 13:47 来源:…) between blank lines.
-    block_ok = [False] * len(lines)
+    # The blocks of consecutive non-blank lines, between blank lines.
+    blocks: list[tuple[int, int]] = []
     k = 0
     while k <= last:
         if not lines[k].strip():
@@ -402,16 +394,31 @@ def structure(repaired: Repaired) -> str:
         j = k
         while j + 1 <= last and lines[j + 1].strip():
             j += 1
-        if j - k < HEADER_BLOCK_LINES and all(_is_title(lines[i]) for i in range(k, j + 1)):
+        blocks.append((k, j))
+        k = j + 1
+    # A header block: at most HEADER_BLOCK_LINES short title lines (a title,
+    # then its dateline and source: 2021-09-14 13:47 来源:…; a menu line),
+    # followed by a paragraph of a web page (a long line) or
+    # by another header block.  In an OCR'd page every line is short and a
+    # paragraph is many lines without blank lines between them: the repair
+    # rightly joins them.
+    block_ok = [False] * len(lines)
+    text_follows = False  # (from the end: whether the next block is text or a header)
+    for k, j in reversed(blocks):
+        body = [lines[i].strip() for i in range(k, j + 1)]
+        header = j - k < HEADER_BLOCK_LINES and all(_is_title(lines[i]) for i in range(k, j + 1))
+        if header and text_follows:
             for i in range(k, j + 1):
                 block_ok[i] = True
-        k = j + 1
+        # (a long line: an OCR'd page's short lines end with full stops too)
+        paragraph = any(len(line) > HEADING_MAX for line in body)
+        text_follows = paragraph or (header and text_follows)
     for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         # Isolated by blank lines (alone or in a header block) and followed
         # by a long paragraph: in an OCR'd page every line is short, and a
         # short line is part of a paragraph the repair rightly joins.
-        if not long_after[k] or not block_ok[k]:
+        if not block_ok[k]:
             continue
         body = line.strip()
         if not body or not _is_title(line) or any(c in body for c in "()（）") \
