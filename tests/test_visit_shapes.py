@@ -276,3 +276,16 @@ def test_the_recipient_is_neither_the_journalist_nor_the_visitors_leader():
     text = "7月3日上午，学生志愿者在辅导员郜晓明老师的带领下，来到青山敬老院看望孤寡老人。"
     assert [v["recipient_role_zh"] for v in _visits(text)] == ["孤寡老人"]
 
+
+
+def test_the_same_visitors_tell_a_new_visit_only_by_going_somewhere():
+    """After a visit, a paragraph whose clause opens with a bare organiser
+    word (慰问组…) tells a new visit when they go to another place (在某村，
+    慰问组一行来到…家中), not when they go on where they are (慰问组领导与…
+    交谈…受慰问群众…); the visitors' name (慰问组) is no visit verb."""
+    text = ("2月6日，县妇联主席带队到柳塘小学，为留守儿童送去书包和文具。\n"
+            "在青石村，慰问组一行来到困难妇女家中，详细了解她们的生活情况。\n")
+    assert len(_visits(text)) == 2
+    text = ("2月6日，县就业局领导来到就业困难人员家中，送去油、米等慰问品。\n"
+            "慰问组领导与就业困难人员及家人亲切交谈。受慰问困难群众表示感谢。\n")
+    assert len(_visits(text)) == 1

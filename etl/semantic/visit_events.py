@@ -205,7 +205,12 @@ def _first_motion(text: str, v: VisitVocab) -> int:
 def _visit_at(text: str, v: VisitVocab) -> int:
     """Where ``text`` first tells a visit (a visit verb, or a verb of going
     with a recipient or a home in the text), or -1."""
-    i = _first(text, v.event_rx)
+    i = -1
+    for m in v.event_rx.finditer(text):
+        org = v.organisers_rx.match(text, m.start())
+        if org is None or org.end() <= m.end():
+            i = m.start()
+            break  # (not 慰问组, 慰问团: the visitors' name)
     j = _first_motion(text, v)
     if j >= 0 and _first(text, v.recipient_or_home_rx) >= 0:
         i = j if i < 0 else min(i, j)
@@ -259,6 +264,14 @@ def _refers_back(subject: str, v: VisitVocab) -> bool:
     (志愿者们, 队员们…): the visitors already named, not new ones, who are
     named with their organisation (…社区的社工们)."""
     return any(subject.startswith(w + "们") for w in v.organisers)
+
+
+def _bare_organiser(text: str, org: int) -> bool:
+    """Whether the organiser word at ``org`` opens its clause (慰问组领导与…交谈):
+    after a visit, the visitors already named, who tell a new visit only by
+    going somewhere (在某村，慰问组一行来到…家中); new visitors are named with
+    their organisation (市总工会慰问组…)."""
+    return org == 0 or text[org - 1] in _SUBJECT_LEAD
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -558,7 +571,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 org = _first(text, v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
-                        and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)):
+                        and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
+                        and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0):
                     event = VisitEvent(s0, p0, s0, None, False)
         if event is None:
             continue
