@@ -211,6 +211,9 @@ def test_words_that_look_like_the_new_forms_stay(text):
     ("小芳今年8岁，父母在外打工。", "小芳"),
     # surname + form of address right after a role word
     ("在独居老人滑阿姨家中，义工们帮忙打扫卫生。", "滑阿姨"),
+    # ... or after where a neighbour lives (4栋, 3号楼, 5组)
+    ("来到小区，4栋滑奶奶和3栋蒯叔叔都热情邀请志愿者去坐坐。", "滑奶奶"),
+    ("来到小区，4栋滑奶奶和3栋蒯叔叔都热情邀请志愿者去坐坐。", "蒯叔叔"),
 ])
 def test_pet_names_and_addressed_names_are_masked(text, name):
     assert name not in _masked(text)

@@ -50,7 +50,8 @@ AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对
 BEFORE_FAMILIAR = "她他我你叫唤喊称是"
 #: Characters before a surname + form of address that do not make it part of a
 #: longer word (看望了独居的王奶奶, 一位李大爷).
-AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找"
+AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找" + "栋号楼室组村屯巷户里"
+#: (the last ones: where a neighbour lives, 4栋雷奶奶, 3号楼王大爷, 5组李大爷)
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
 #: Prepositions before a full name + form of address (跟某某某老师学书法,
