@@ -171,6 +171,13 @@ def test_ordinary_words_near_name_cues_stay(text):
     # a verb of visiting + a name + a home or 老人
     ("志愿者们来到蒯立伟家中，送上米油。", "蒯立伟"),
     ("党员们看望了阚雨桐老人，陪她聊天。", "阚雨桐"),
+    # at a name's home
+    ("在蒯立伟家中，干部们详细询问了生活情况。", "蒯立伟"),
+    # a list whose items have their own role words (困难户甲、五保户乙)
+    ("书记还看望了困难户滑建平、五保户蔺志强，详细了解情况。", "蔺志强"),
+    # household and cadre categories are role words
+    ("在离休干部阚雨桐家，书记与他亲切交谈。", "阚雨桐"),
+    ("在省部级劳模郜晓明家，书记认真倾听他的事迹。", "郜晓明"),
     # a list of three or more names, none found before
     ("表彰大会上，获奖者有阚雨桐、滑建平、蔺志强等。", "滑建平"),
     ("表彰大会上，获奖者有阚雨桐、滑建平、蔺志强等。", "阚雨桐"),

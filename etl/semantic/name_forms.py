@@ -89,9 +89,11 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # (the prefix first, so that the scan skips to it; what stands before
         # it is checked in find_forms)
         "familiar": re.compile(f"([{re.escape(familiar)}]{unambiguous})(?=[{b}{AFTER_NAME}]|$)"),
-        # (a title may stand before the next name: 组长甲某、副组长乙某)
+        # (a title or a role word may stand before the next name: 组长甲某、副组长乙某;
+        # 困难户甲某、五保户乙某)
         "list": re.compile(
-            f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})(?:副?(?:{literal_alternation(list(c.get('org_title', ())))}))?"
+            f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})"
+            f"(?:副?(?:{literal_alternation(list(c.get('org_title', ())))})|{literal_alternation(list(_roles()))})?"
             f"({sur})([{_CJK}]{{1,2}})"
         ),
         # a Latin name after a role word or before a reporting verb (留学生Nancy说)
