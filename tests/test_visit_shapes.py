@@ -289,3 +289,11 @@ def test_the_same_visitors_tell_a_new_visit_only_by_going_somewhere():
     text = ("2月6日，县就业局领导来到就业困难人员家中，送去油、米等慰问品。\n"
             "慰问组领导与就业困难人员及家人亲切交谈。受慰问困难群众表示感谢。\n")
     assert len(_visits(text)) == 1
+
+
+def test_the_same_visitors_named_again_tell_the_same_visit():
+    """2月7日，县委常委、宣传部长…一行到某乡走访慰问…。 then 县委常委、宣传部长…
+    一行先后到…家中慰问: the visitors named again tell their visit on (one row)."""
+    text = ("2月7日，县委常委、宣传部长甲某一行到青石乡开展走访慰问困难群众、困难党员活动。\n"
+            "县委常委、宣传部长甲某一行先后到困难群众家中深切慰问，送去米、油和慰问金。\n")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 7)]

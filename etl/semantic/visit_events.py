@@ -274,6 +274,25 @@ def _bare_organiser(text: str, org: int) -> bool:
     return org == 0 or text[org - 1] in _SUBJECT_LEAD
 
 
+#: How many characters of a visitor's name, repeated from the visit before,
+#: make the same visitors (县委常委、宣传部长…一行).
+SAME_VISITORS_CHARS = 6
+
+
+def _named_again(text: str, org: int, clean: str, before: VisitEvent,
+                 sentences: list[tuple[int, int, int]]) -> bool:
+    """Whether the visitors of ``text`` (from its organiser word on) are those
+    of the visit ``before``, named again: the paragraph tells that visit on
+    (2月7日，县委常委…一行到某乡开展走访慰问…。\n县委常委…一行先后到…家中慰问。)."""
+    # (the organiser word with what precedes it in its clause: the name)
+    start = max((text.rfind(c, 0, org) + 1 for c in "，,、 "), default=0)
+    who = text[start : org + SAME_VISITORS_CHARS]
+    if len(who) < SAME_VISITORS_CHARS:
+        return False
+    end = next((s1 for s0, s1, _ in sentences if s0 == before.sentence_start), before.sentence_start)
+    return who in clean[before.sentence_start:end]
+
+
 def _clause_end(text: str, at: int) -> int:
     """The end of the clause holding ``text[at]`` (its next comma or the end)."""
     m = _CLAUSE_END_RX.search(text, max(at, 0))
@@ -572,7 +591,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
-                        and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0):
+                        and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0) \
+                        and not (events and _named_again(text, org, clean, events[-1], sentences)):
                     event = VisitEvent(s0, p0, s0, None, False)
         if event is None:
             continue
