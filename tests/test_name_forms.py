@@ -240,3 +240,10 @@ def test_bylines_with_a_colon_are_masked():
     out = _masked("作者:蔺志强\n\n本报讯 志愿者来到敬老院。\n\n编辑：滑建平 责任编辑：阚雨桐")
     assert "蔺志强" not in out and "滑建平" not in out and "阚雨桐" not in out
     assert _masked("作者是一位老教师。") == "作者是一位老教师。"
+
+
+def test_a_byline_with_the_authors_unit_is_masked():
+    # 作者：<unit> <name>: the unit is left out, the name found
+    text = "青山妇联开展活动\n作者:青山县妇联 蔺晓红\n5月27日上午，县妇联工作人员来到柳塘村小学。"
+    assert "蔺晓红" not in _masked(text)
+    assert "青山县妇联" in _masked(text)

@@ -89,6 +89,9 @@ BYLINE_WORDS = (
     "通讯员", "责任编辑", "编辑", "责编", "校对", "摄影", "撰稿", "文图/", "文/图",
     "文/", "图/", "作者",
 )
+#: How the name of an author's unit ends (作者：某县妇联 X, 通讯员 某镇党委 X).
+BYLINE_UNIT_SUFFIXES = ("联", "会", "局", "部", "委", "办", "院", "校", "站", "所", "队", "中心", "公司",
+                        "街道", "社区", "镇", "乡", "县", "市", "区", "报", "台", "网", "处", "科")
 #: Words that close a byline run (``记者 张某 摄``).
 BYLINE_END = ("摄影", "摄", "报道", "整理", "供图", "制图")
 
@@ -529,14 +532,24 @@ def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
             start, a = a, a + len(part)
             if k % 2 or not part:
                 continue  # a byline word, or nothing between two of them
-            piece = part.replace("/", "").strip(":：")
+            colon = len(part) - len(part.lstrip(":："))  # (作者：X)
+            start += colon
+            piece = part[colon:].replace("/", "").rstrip(":：")
             if not piece:
                 continue
             # A credit ends at 摄/报道/…, even when the next line runs on.
             piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
             if len(piece) > 40 or len(piece) < 2:
                 continue
-            out.append((piece, _gaps(repaired, start, start + len(piece))))
+            gaps = _gaps(repaired, start, start + len(piece))
+            # The author's unit before the names (作者：某县妇联 X): left out.
+            if "space" in gaps:
+                cut = gaps.index("space") + 1
+                if piece[:cut].endswith(BYLINE_UNIT_SUFFIXES):
+                    piece, gaps = piece[cut:], gaps[cut:]
+                    if len(piece) < 2:
+                        continue
+            out.append((piece, gaps))
     return out
 
 

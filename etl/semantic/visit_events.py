@@ -286,11 +286,10 @@ def _named_again(text: str, org: int, clean: str, before: VisitEvent,
     (2月7日，县委常委…一行到某乡开展走访慰问…。\n县委常委…一行先后到…家中慰问。)."""
     # (the organiser word with what precedes it in its clause: the name)
     start = max((text.rfind(c, 0, org) + 1 for c in "，,、 "), default=0)
-    who = text[start : org + SAME_VISITORS_CHARS]
-    if len(who) < SAME_VISITORS_CHARS:
-        return False
     end = next((s1 for s0, s1, _ in sentences if s0 == before.sentence_start), before.sentence_start)
-    return who in clean[before.sentence_start:end]
+    lead = clean[before.sentence_start:end]
+    who = text[start : org + SAME_VISITORS_CHARS]
+    return len(who) >= SAME_VISITORS_CHARS and who in lead
 
 
 def _clause_end(text: str, at: int) -> int:
