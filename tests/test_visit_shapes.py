@@ -297,3 +297,11 @@ def test_the_same_visitors_named_again_tell_the_same_visit():
     text = ("2月7日，县委常委、宣传部长甲某一行到青石乡开展走访慰问困难群众、困难党员活动。\n"
             "县委常委、宣传部长甲某一行先后到困难群众家中深切慰问，送去米、油和慰问金。\n")
     assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 7)]
+
+
+def test_a_dated_lead_announcing_an_activity_introduces_the_visit_its_organisation_tells():
+    """9月6日，县妇联开展…行动 then 县妇联…来到…家里: one visit, on that day."""
+    text = ("9月6日下午，县妇联开展留守儿童牵手行动，营造关心关爱农村留守儿童的浓厚氛围。\n"
+            "县妇联三位牵手人与爱心人士来到留守儿童家里，为孩子们送去学习用品。\n")
+    visits = _visits(text)
+    assert [v["visit_date"] for v in visits] == [D(2023, 9, 6)]

@@ -82,6 +82,7 @@ class VisitVocab:
     further_motion: tuple[str, ...] = ()
     speech: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
+    activity: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -100,6 +101,7 @@ class VisitVocab:
     further_motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     speech_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     institutions_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    activity_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
@@ -115,6 +117,7 @@ class VisitVocab:
             ("further_motion_rx", self.further_motion),
             ("speech_rx", self.speech),
             ("institutions_rx", self.institutions),
+            ("activity_rx", self.activity),
         ):
             object.__setattr__(self, name, _alternation(words))
 
@@ -145,6 +148,7 @@ def vocab() -> VisitVocab:
         further_motion=tuple(cv.get("further_motion_words") or ()),
         speech=tuple(cv.get("speech_words") or ()),
         institutions=tuple(cv.get("institution_places") or ()),
+        activity=tuple(cv.get("activity_lead_words") or ()),
     )
 
 
@@ -492,13 +496,30 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
     return out
 
 
+#: The fewest characters of an organisation that opens a paragraph again.
+SAME_ORGANISATION_CHARS = 3
+
+
+def _same_organisation(clean: str, event: VisitEvent, lead: str, v: VisitVocab) -> bool:
+    """Whether the paragraph of ``event`` opens with an organisation named in
+    ``lead`` (县妇联…来到…家里 after 9月6日，县妇联开展…行动)."""
+    text = clean[event.sentence_start : event.sentence_start + 40]
+    m = v.organisers_rx.search(text)
+    if m is None or m.start() > v.organiser_window:
+        return False
+    who = text[: m.end()]
+    return len(who) >= SAME_ORGANISATION_CHARS and not any(c in who for c in "，,、") and who in lead
+
+
 def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, int, int]],
                 v: VisitVocab) -> list[VisitEvent]:
     """``events`` (the first dated) without a dated lead that introduces the
     undated visits after it: a lead whose visit clause names its recipients
     as a vague part of a whole (``introduction_words``: 走访慰问我市部分困难
-    职工家庭) and that the article follows with undated visits.  Those take
-    its day, up to the next dated visit."""
+    职工家庭), or that announces an activity (``activity_lead_words``: 县妇联
+    开展…行动) whose organisation opens the next paragraph (县妇联…来到…家里),
+    and that the article follows with undated visits.  Those take its day,
+    up to the next dated visit."""
     lead = events[0]
     if len(events) < 2 or events[1].dated:
         return events
@@ -507,7 +528,10 @@ def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int,
         return events
     text = clean[lead.date_pos:end]
     at = _visit_at(text, v)
-    if at < 0 or v.introduction_rx.search(text, at, _clause_end(text, at)) is None:
+    if at < 0:
+        return events
+    vague = v.introduction_rx.search(text, at, _clause_end(text, at)) is not None
+    if not vague and not (v.activity_rx.search(text, 0, at) and _same_organisation(clean, events[1], text, v)):
         return events
     out = []
     for e in events[1:]:
