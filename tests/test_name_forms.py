@@ -216,6 +216,7 @@ def test_words_that_look_like_the_new_forms_stay(text):
     # 阿/小 + one character before a reporting verb or an age
     ("“阿芳说，她很开心。", "阿芳"),
     ("小芳今年8岁，父母在外打工。", "小芳"),
+    ("工作室在经理阿辉的带领下，每月到敬老院为老人理发。", "阿辉"),
     # surname + form of address right after a role word
     ("在独居老人滑阿姨家中，义工们帮忙打扫卫生。", "滑阿姨"),
     # ... or after where a neighbour lives (4栋, 3号楼, 5组)
@@ -228,6 +229,7 @@ def test_pet_names_and_addressed_names_are_masked(text, name):
 
 @pytest.mark.parametrize("text", [
     "阿姨说没关系。",
+    "志愿者阿姨为老人理发。",
     "小孩说很好吃。",
     "“小编告诉你一个好消息。",
 ])

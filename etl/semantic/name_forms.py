@@ -29,8 +29,9 @@
   (获奖者有甲某、乙某某、丙某等).
 * **Latin names before a reporting verb** (Tobias表示).
 * **Pet names**: 阿/小 + one character after a boundary, before a reporting
-  verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), not an
-  ordinary word (小孩, 小编) nor a form of address (阿姨).
+  verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), and 阿 +
+  one character after a role word or a title (经理阿辉), not an ordinary word
+  (小孩, 小编) nor a form of address (阿姨).
 """
 
 from __future__ import annotations
@@ -112,6 +113,9 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         "pet": re.compile(
             f"([{re.escape(''.join(c.get('pet_prefix', ())))}][{_CJK}])"
             f"(?=(?:{literal_alternation(list(c.get('pet_after', ())))}))"
+        ),
+        "pet_after_role": re.compile(
+            f"(?:{literal_alternation(list(_roles()) + list(c.get('org_title', ())))})(阿[{_CJK}])"
         ),
         # a foreign given name after a role word or a title, introduced with
         # a bracket (留学生娜娜（加纳）, 志愿者安娜（右）)
@@ -245,6 +249,11 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         form = m.group(1)
         if (at == 0 or text[at - 1] in BOUNDARY) and form not in _not_names() and form[1] not in AFTER_NAME \
                 and form[1:] not in _KINSHIP_CHARS:
+            out.add(form)
+    # 阿 + one character after a role word or a title (经理阿辉的带领下)
+    for m in p["pet_after_role"].finditer(text):
+        form = m.group(1)
+        if form not in _not_names() and form[1] not in AFTER_NAME and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
     for m in p["foreign_bracketed"].finditer(text):
         out.add(m.group(1))
