@@ -249,3 +249,10 @@ def test_a_byline_with_the_authors_unit_is_masked():
     text = "青山妇联开展活动\n作者:青山县妇联 蔺晓红\n5月27日上午，县妇联工作人员来到柳塘村小学。"
     assert "蔺晓红" not in _masked(text)
     assert "青山县妇联" in _masked(text)
+
+
+def test_names_in_a_datelines_bracket_are_masked():
+    # …网青山3月4日讯(甲某 乙某某 丙某某): the journalists of the dateline
+    text = "青山新闻网青山3月4日讯(蔺雪 滑一平 阚明会)\n连日来，区人社局工作组深入各镇开展走访。"
+    out = _masked(text)
+    assert "蔺雪" not in out and "滑一平" not in out and "阚明会" not in out

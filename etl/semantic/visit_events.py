@@ -245,6 +245,9 @@ def _counts_after_visit(text: str, v: VisitVocab) -> bool:
     return m.group().endswith("户") or v.institutions_rx.search(text, i, _clause_end(text, i)) is None
 
 
+#: A sentence opening in the midst of what was told before (走访中，活动中，交流中，…):
+#: never an article's lead.
+_IN_THE_MIDST_RX = re.compile("[\u4e00-\u9fff]{1,3}中[，,]")
 #: Words of a subject that goes on with the visit before (当天，志愿者们还为…).
 _GOING_ON = ("还", "又", "也", "再", "继续")
 #: Characters that may stand before a subject (an opener's comma, quotes).
@@ -656,7 +659,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
         if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
-                and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v):
+                and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
+                and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
