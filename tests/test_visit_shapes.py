@@ -305,3 +305,11 @@ def test_a_dated_lead_announcing_an_activity_introduces_the_visit_its_organisati
             "县妇联三位牵手人与爱心人士来到留守儿童家里，为孩子们送去学习用品。\n")
     visits = _visits(text)
     assert [v["visit_date"] for v in visits] == [D(2023, 9, 6)]
+
+
+def test_an_employment_story_of_visits_to_companies_tells_no_care_visit():
+    """走访中，工作组…详细了解…用工需求、职工待遇: the middle of a story about
+    companies' labour needs, no care visit."""
+    text = ("连日来，区人社局的5个工作组在各镇开展实地调查走访，深入各企业了解复工复产、人才需求等情况。\n"
+            "走访中，工作组通过与企业相关负责人交流，详细了解各企业的生产经营、职工待遇等情况。\n")
+    assert _visits(text) == []
