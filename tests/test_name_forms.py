@@ -181,6 +181,11 @@ def test_ordinary_words_near_name_cues_stay(text):
     # a list of three or more names, none found before
     ("表彰大会上，获奖者有阚雨桐、滑建平、蔺志强等。", "滑建平"),
     ("表彰大会上，获奖者有阚雨桐、滑建平、蔺志强等。", "阚雨桐"),
+    # ... the last two joined by 和, the predicate right after the list
+    ("三位退休老阿姨阚彩莲、滑秀荣和蔺巧玲组了个“唠嗑队”。", "蔺巧玲"),
+    ("三位退休老阿姨阚彩莲、滑秀荣和蔺巧玲组了个“唠嗑队”。", "阚彩莲"),
+    # 义工 is a role word
+    ("义工蒯淑英（大一学生）说，每次看望老人都很不舍。", "蒯淑英"),
     # surname + a one-character form of address
     ("“郜姐，过年好！”志愿者说。", "郜姐"),
     # a name, a pause and an age

@@ -292,18 +292,31 @@ def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
             b += 1
         items = text[a:b].split("、")
         i = text.find("、", b)
-        if len(items) < MIN_LISTED:
-            continue
         last = items[-1]
         for tail in _LIST_TAIL:
             if last.endswith(tail):
-                items[-1] = last[: -len(tail)]
+                items[-1] = last = last[: -len(tail)]
                 break
+        # (the last two may be joined by 和/及/与: 甲某、乙某和丙某)
+        for joiner in "和及与":
+            k = last.find(joiner, 2)
+            if 2 <= k <= 3 and len(last) - k - 1 >= 2:
+                items[-1:] = [last[:k], last[k + 1 :]]
+                break
+        if len(items) < MIN_LISTED:
+            continue
         names = []
         for k, item in enumerate(items):
-            cands = [item] if k else [item[-3:], item[-2:]]
+            if k == 0:
+                cands = [item[-3:], item[-2:]]  # (after a word: 老阿姨甲某某)
+            elif k == len(items) - 1 and len(item) > 3:
+                # (before the predicate: …、丙某某组了个…)
+                cands = [c for c in (item[:3], item[:2]) if c[-1] not in AFTER_NAME][:1] if item[2] not in AFTER_NAME \
+                    else [item[:2]]
+            else:
+                cands = [item]
             name = next((c for c in cands if 2 <= len(c) <= 3 and c[0] not in ambiguous and ok(c, False)), None)
-            if name is None or (k and name != item):
+            if name is None:
                 names = []
                 break
             names.append(name)
