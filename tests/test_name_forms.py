@@ -261,3 +261,8 @@ def test_names_in_a_datelines_bracket_are_masked():
     text = "青山新闻网青山3月4日讯(蔺雪 滑一平 阚明会)\n连日来，区人社局工作组深入各镇开展走访。"
     out = _masked(text)
     assert "蔺雪" not in out and "滑一平" not in out and "阚明会" not in out
+
+
+def test_a_preposition_right_after_a_byline_word_starts_a_sentence():
+    text = "室内场地更为火爆，晨报记者从正门(北门)挤进去后，再从西门穿出来。"
+    assert _masked(text) == text

@@ -91,6 +91,9 @@ BYLINE_WORDS = (
     # a dateline's bracket of names (…3月4日讯(甲某 乙某某), …电（甲某）)
     "讯(", "讯（", "电(", "电（",
 )
+#: Prepositions that are rarely surnames: right after a byline word they
+#: start a sentence (记者从…, 记者在…), not a name.
+BYLINE_NOT_NAME_START = set("从在对把被将给跟和")
 #: How the name of an author's unit ends (作者：某县妇联 X, 通讯员 某镇党委 X).
 BYLINE_UNIT_SUFFIXES = ("联", "会", "局", "部", "委", "办", "院", "校", "站", "所", "队", "中心", "公司",
                         "街道", "社区", "镇", "乡", "县", "市", "区", "报", "台", "网", "处", "科")
@@ -542,6 +545,10 @@ def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
             # A credit ends at 摄/报道/…, even when the next line runs on.
             piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
             if len(piece) > 40 or len(piece) < 2:
+                continue
+            # 记者从正门挤进去: a preposition right after the byline word (no
+            # space between them) starts a sentence, not a name.
+            if piece[0] in BYLINE_NOT_NAME_START and start > 0 and _gaps(repaired, start - 1, start + 1) == ["none"]:
                 continue
             gaps = _gaps(repaired, start, start + len(piece))
             # The author's unit before the names (作者：某县妇联 X): left out.
