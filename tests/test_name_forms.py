@@ -171,6 +171,8 @@ def test_ordinary_words_near_name_cues_stay(text):
     # a verb of visiting + a name + a home or 老人
     ("志愿者们来到蒯立伟家中，送上米油。", "蒯立伟"),
     ("党员们看望了阚雨桐老人，陪她聊天。", "阚雨桐"),
+    # a visited name introduced with an age
+    ("志愿者们看望了蒯立伟，今年75岁的他独自生活。", "蒯立伟"),
     # at a name's home
     ("在蒯立伟家中，干部们详细询问了生活情况。", "蒯立伟"),
     # a list whose items have their own role words (困难户甲、五保户乙)
