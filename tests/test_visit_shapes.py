@@ -313,3 +313,19 @@ def test_an_employment_story_of_visits_to_companies_tells_no_care_visit():
     text = ("连日来，区人社局的5个工作组在各镇开展实地调查走访，深入各企业了解复工复产、人才需求等情况。\n"
             "走访中，工作组通过与企业相关负责人交流，详细了解各企业的生产经营、职工待遇等情况。\n")
     assert _visits(text) == []
+
+
+def test_a_day_whose_month_the_text_lost_dates_its_visit():
+    """124日 (1月24日 with its 月 lost) in an article of 25 January: the one
+    reading within a month before the article's day dates the visit; a count
+    of days (为期120日) is no date."""
+    text = "春节将至124日，县民政局领导率相关科室到青石敬老院看望慰问特困供养老人，送上慰问金。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2024, 1, 25))] == [D(2024, 1, 24)]
+    text = "尊老爱老是传统美德，201958日下午，青山大学的学生志愿队伍拜访了松林社区敬老院，为老人表演节目。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2019, 5, 14))] == [D(2019, 5, 8)]
+
+
+def test_a_count_of_days_is_no_lost_month():
+    from etl.semantic import visit_events
+    for text in ("开展为期120日的走访行动", "连续120日坚守", "120日内完成", "全年365日", "花费125日元"):
+        assert visit_events.lost_month_mentions(text, D(2024, 1, 25)) == [], text

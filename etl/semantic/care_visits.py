@@ -538,7 +538,8 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     day_dates = sorted(
         [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
         + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
-           for start, end, day in visit_events.relative_day_mentions(clean, issue_day)],
+           for start, end, day in visit_events.relative_day_mentions(clean, issue_day)
+           + visit_events.lost_month_mentions(clean, issue_day)],
         key=lambda t: t[0],
     )
     names_by_first = _by_first_character(names)

@@ -382,6 +382,46 @@ def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[i
             if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
 
 
+#: A day whose 年 and 月 the stored text lost (124日 for 1月24日, 201958日 for
+#: 2019年5月8日): digits right before 日 (not 日元), none before them.
+_LOST_MONTH_RX = re.compile(
+    r"(?<![0-9.期续共近约第时满了计])(?:((?:19|20)[0-9]{2})([0-9]{2,4})|([0-9]{3,4}))日(?![元内左以之])"
+)  # (not a count of days: 为期120日, 连续120日, 120日内)
+#: How many days before the article's date such a day may be (the one
+#: reading of its digits in that window is taken; none when two fit).
+LOST_MONTH_WINDOW_DAYS = 31
+
+
+def lost_month_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the days written without their 月 (and 年) in
+    ``clean`` (124日, 201958日: characters the stored text lost), read
+    against the article's day: the one reading of the digits as month and
+    day within ``LOST_MONTH_WINDOW_DAYS`` before it (and in the year given,
+    if any); none without a day-precise reference."""
+    if reference is None or "日" not in clean:
+        return []
+    out = []
+    for m in _LOST_MONTH_RX.finditer(clean):
+        year, digits = m.group(1), m.group(2) or m.group(3)
+        fits = set()
+        for cut in (1, 2):
+            if not 1 <= len(digits) - cut <= 2:
+                continue
+            month, day = int(digits[:cut]), int(digits[cut:])
+            if not 1 <= month <= 12:
+                continue
+            for y in ((int(year),) if year else (reference.year, reference.year - 1)):
+                try:
+                    d = dt.date(y, month, day)
+                except ValueError:
+                    continue
+                if 0 <= (reference - d).days <= LOST_MONTH_WINDOW_DAYS:
+                    fits.add(d)
+        if len(fits) == 1:
+            out.append((m.start(), m.end(), fits.pop()))
+    return out
+
+
 #: Characters before a relative day that opens a sentence or a clause.
 _RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
 
