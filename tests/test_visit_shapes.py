@@ -329,3 +329,12 @@ def test_a_count_of_days_is_no_lost_month():
     from etl.semantic import visit_events
     for text in ("开展为期120日的走访行动", "连续120日坚守", "120日内完成", "全年365日", "花费125日元"):
         assert visit_events.lost_month_mentions(text, D(2024, 1, 25)) == [], text
+
+
+def test_a_day_without_its_month_after_the_dateline_dates_the_visit():
+    """本报讯（记者 某某）16日上午，…: the day of the issue's month (or the
+    month before, for a day after the issue's)."""
+    text = "本报讯（记者 蔺志强）16日上午，青山社区志愿服务队的志愿者们来到福寿敬老院，为老人们送上元宵。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2024, 2, 18))] == [D(2024, 2, 16)]
+    text = "青山讯 28日，青山社区志愿服务队的志愿者们来到福寿敬老院，为老人们送上元宵。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2024, 2, 3))] == [D(2024, 1, 28)]

@@ -53,8 +53,14 @@ SENTENCE_END = "。!！?？;；"
 _SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
 #: What ends a story's sentences (a header of titles and menus has none).
 _FULL_STOPS = "。！"
-#: A day without its month at a sentence's start (``16 日下午``): dated, the day unknown.
-_BARE_DAY_RX = re.compile(r"^[“”\"'\s]*([0-9]{1,2})日")
+#: A day without its month at a sentence's start (``16 日下午``), or right after
+#: the article's dateline (``本报讯（记者 某某）16日上午``): dated.
+_BARE_DAY_RX = re.compile(
+    r"^[“”\"'\s]*"
+    # (after the article's dateline: 本报讯（记者 某某）16日上午，…; 青山讯 16日，…)
+    r"(?:[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*)?"
+    r"([0-9]{1,2})日"
+)
 #: A count of what was visited (走访慰问…120户, 八个家庭): a summary.
 _COUNT_RX = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
 
