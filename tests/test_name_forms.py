@@ -116,6 +116,8 @@ def test_a_quoted_slogan_with_a_middle_dot_is_no_name():
     ("“为什么写这个？”电商协会副秘书长阚雨桐问。", "阚雨桐"),
     ("在困难群众家中，第五慈善小组组长蒯立伟、副组长滑建平同群众亲切交谈。", "蒯立伟"),
     ("在困难群众家中，第五慈善小组组长蒯立伟、副组长滑建平同群众亲切交谈。", "滑建平"),
+    # a title in a company however it is named
+    ("“先保生产。”青禾酒业生产管理部副部长蔺超说。", "蔺超"),
     # 的 + name + a reporting verb
     ("“要注意安全。”在鹿原物流公司务工的蔺志强说道。", "蔺志强"),
     # a role word + 的 + name + a comma and an introduction
@@ -157,6 +159,7 @@ def test_a_name_found_before_a_form_of_address_keeps_the_form_readable():
     "帮助困难职工解决实际困难。",
     # a title of a state body is no private organisation's
     "县民政局局长鲍立新带队走访。",
+    "县委宣传部部长鲍立新带队走访。",
     # 老/小 + a surname character that starts an ordinary word
     "志愿者小组每周来一次。",
     # words joined by a middle dot that are no transliterated name
