@@ -271,3 +271,17 @@ def test_names_in_a_datelines_bracket_are_masked():
 def test_a_preposition_right_after_a_byline_word_starts_a_sentence():
     text = "室内场地更为火爆，晨报记者从正门(北门)挤进去后，再从西门穿出来。"
     assert _masked(text) == text
+
+
+def test_names_listed_with_spaces_are_masked():
+    # 团队成员：甲某某 乙某某 丙某 …: three or more names separated by spaces
+    text = "指导老师：郜晓 团队成员：蔺澳琪 阚嘉阳 滑景文 蒯大森 团队简介：本团队由9名学生组成。"
+    out = _masked(text)
+    assert all(n not in out for n in ("蔺澳琪", "阚嘉阳", "滑景文", "蒯大森"))
+    assert "团队简介" in out
+
+
+def test_words_with_spaces_between_them_stay():
+    # an OCR'd line with spaces between characters, and keywords that are no names
+    for text in ("綦 江 区 人 社 局 召 开 会 议", "关键词：就业 创业 培训 社保"):
+        assert _masked(text) == text

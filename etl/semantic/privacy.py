@@ -685,10 +685,45 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             before_suffix_all = _before_place_suffix(text)
         return name not in before_suffix_all
 
+    # Names listed with spaces between them (团队成员：甲某某 乙某某 丙某 …).
+    found |= _spaced_name_lists(repaired.raw, ok)
     surnames, ambiguous_set, plain_class = _form_vocab()
     found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok,
                                    _ADDRESS_SET)
     return frozenset(found)
+
+
+#: The fewest names of a list written with spaces between them.
+MIN_SPACED_NAMES = 3
+_SPACED_TOKEN_RX = re.compile(r"[^\s]+")
+
+
+def _spaced_name_lists(raw: str, ok) -> set[str]:
+    """The names of runs of three or more tokens separated by spaces in the
+    raw text (团队成员：甲某某 乙某某 丙某 …), each two or three characters, a
+    surname that is no everyday word first, each passing the guards (a label
+    ending with a colon before the first is left out).  OCR spaces between
+    the characters of words give one-character tokens: no run."""
+    if " " not in raw and "\u3000" not in raw:
+        return set()
+    ambiguous = _vocab()[2]
+    out: set[str] = set()
+    for line in raw.splitlines():
+        if line.count(" ") + line.count("\u3000") < MIN_SPACED_NAMES - 1:
+            continue
+        run: list[str] = []
+        for tok in _SPACED_TOKEN_RX.findall(line) + [""]:
+            label, colon, name = tok.rpartition("：") if "：" in tok else tok.rpartition(":")
+            is_name = 2 <= len(name) <= 3 and name[0] not in ambiguous and all(map(_is_cjk, name)) \
+                and ok(name, False)
+            if is_name and not colon:
+                run.append(name)
+                continue
+            # (a token that is no name, or a new label, ends the run: 团队成员：甲某某 …)
+            if len(run) >= MIN_SPACED_NAMES:
+                out.update(run)
+            run = [name] if is_name else []
+    return out
 
 
 @functools.cache
