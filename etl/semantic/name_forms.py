@@ -305,7 +305,7 @@ def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
                 break
         if len(items) < MIN_LISTED:
             continue
-        names = []
+        names: list[str] = []
         for k, item in enumerate(items):
             if k == 0:
                 cands = [item[-3:], item[-2:]]  # (after a word: 老阿姨甲某某)

@@ -489,13 +489,13 @@ def structure(repaired: Repaired) -> str:
     block_ok = [False] * len(lines)
     text_follows = False  # (from the end: whether the next block is text or a header)
     for k, j in reversed(blocks):
-        body = [lines[i].strip() for i in range(k, j + 1)]
+        block_lines = [lines[i].strip() for i in range(k, j + 1)]
         header = j - k < HEADER_BLOCK_LINES and all(_is_title(lines[i]) for i in range(k, j + 1))
         if header and text_follows:
             for i in range(k, j + 1):
                 block_ok[i] = True
         # (a long line: an OCR'd page's short lines end with full stops too)
-        paragraph = any(len(line) > HEADING_MAX for line in body)
+        paragraph = any(len(line) > HEADING_MAX for line in block_lines)
         text_follows = paragraph or (header and text_follows)
     for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
