@@ -152,6 +152,7 @@ def test_a_name_found_before_a_form_of_address_keeps_the_form_readable():
 @pytest.mark.parametrize("text", [
     # an everyday-word surname after a role word, read as the word it starts
     "离校未就业高校毕业生年末就业率达95%以上。",
+    "居民高兴地说，这下过年不愁了。",
     "提前给老人和孩子送去节日问候。",
     "党员志愿者向困难群众送去慰问品，从早忙到晚。",
     # ordinary words after a role word
@@ -196,6 +197,9 @@ def test_ordinary_words_near_name_cues_stay(text):
     # a name, a pause and an age
     ("记得那天下着雪。\n蔺志强，今年65岁，独自生活。", "蔺志强"),
     ("“这是我们该做的。”，蔺志强，现年65岁。", "蔺志强"),
+    # an everyday-word surname that is no function word, after a role word
+    # and before a character that follows names (带领)
+    ("老党员江国清带领大家打扫卫生。", "江国清"),
     # a name at a sentence's start doing something
     ("临走时，阚雨桐拉着志愿者的手不放。", "阚雨桐"),
 ])

@@ -115,11 +115,27 @@ INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级")
 #: Strong cues after a name (photo captions).
 STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
 
-#: What may follow a name whose surname is an everyday word (年, 从, 和 …)
-#: found by a role word only: a pause, a reporting verb, 家 or 是.  Others
-#: read as the word (毕业生年末就业率, 记者从正门挤进, 老人和孩子送去)
-#: unless a second cue elsewhere confirms the name.
+#: What may follow a name found by a role word only whose surname is a
+#: function or time word (``function_surname`` in name_cues.csv: 年, 从, 和 …):
+#: a pause, a reporting verb, 家 or 是.  Others read as the word (毕业生年末
+#: 就业率, 老人和孩子送去) unless a second cue elsewhere confirms the name.
+#: (Other everyday-word surnames, 高, 江 …, need one of POST_NAME_CHARS.)
 AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | set(" \u3000\n")
+
+
+@functools.cache
+def _function_surnames() -> frozenset[str]:
+    return frozenset("".join(name_forms.cues().get("function_surname", ())))
+
+
+def _confirms_ambiguous(surname: str, after: str) -> bool:
+    """Whether ``after``, the character after a name with an everyday-word
+    surname found by a role word, confirms it (see AMBIGUOUS_CONFIRMING_AFTER)."""
+    if not after:
+        return True
+    if surname in _function_surnames():
+        return after in AMBIGUOUS_CONFIRMING_AFTER
+    return after in POST_NAME_CHARS or after in AMBIGUOUS_CONFIRMING_AFTER
 #: Characters after a bare given name standing at a boundary that make it
 #: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
 BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
@@ -135,6 +151,7 @@ POST_NAME_CHARS = set("说是家的也就在和与等今曾立已送为对向被
 NON_NAME_CHARS = set(
     "的了们等和与及在是为对把被从也都就还又不没很更最该这那此每各个月日"
     "区县市镇乡村街路省量些吗呢吧啊着过到说里外前后左右几第"
+    "地"  # (an adverb's ending: 居民高兴地说)
 )
 #: A name is never directly followed by these (place and organisation names).
 PLACE_SUFFIXES = (
@@ -627,7 +644,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
             after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
-            if after and after not in AMBIGUOUS_CONFIRMING_AFTER:
+            if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
         cands[chosen] = True
@@ -638,7 +655,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         chosen = _choose_length(text, surname, given)
         if surname in ambiguous:
             after = text[start + len(chosen) : start + len(chosen) + 1]
-            if after and after not in AMBIGUOUS_CONFIRMING_AFTER:
+            if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
         cands[chosen] = True
