@@ -173,7 +173,7 @@ def test_byline_pieces_match_the_run_split_word_by_word():
     rng = random.Random(44)
     tokens = list(privacy.BYLINE_WORDS) + ["摄", "报道", "/", "，", "张", "大鹏", "刘", "彤", "吴荣凯", "的"]
     found = 0
-    for _ in range(3000):
+    for _ in range(4000):
         clean = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 12)))
         # raw text: OCR spaces and line breaks between some clean characters
         raw_parts, offsets = [], []

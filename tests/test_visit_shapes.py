@@ -203,3 +203,138 @@ def test_visitors_going_on_to_another_place_make_a_second_visit():
 def test_a_lead_whose_day_follows_its_visit_verb_is_dated():
     text = "市志愿者协会组织志愿者看望老人的敬老活动，今天在福寿养老院举办，老人们十分高兴。"
     assert [v["visit_date"] for v in _visits_on(text, D(2019, 6, 4))] == [D(2019, 6, 4)]
+
+
+# --- shapes of round 3 (texts and names invented) ---
+
+def test_a_dated_lead_after_a_header_block_is_no_dateline():
+    """A title, its timestamp and source line between blank lines are
+    headings: the dated lead after them dates its visit (来源 before it is
+    the header's, not a dateline of the visit's day)."""
+    text = ("青山志愿者节前开展走访慰问活动\n\n青山志愿者节前开展走访慰问活动\n"
+            "2024-02-07 10:21:05 来源:青山新闻网\n\n"
+            "2月6日，在春节来临之际，青山义工协会十多名志愿者携带米、油到柳塘村走访慰问孤寡老人。\n")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 6)]
+
+
+def test_a_dated_lead_with_a_vague_recipient_introduces_the_visits_after_it():
+    """1月24日，…走访慰问我市部分困难职工家庭: an introduction, no row; the
+    visits told after it take its day; a further visit (同时，…还到…慰问) too."""
+    text = ("本报讯 2月5日，市总工会开展春节送温暖活动，走访慰问我市部分困难职工家庭。\n"
+            "市总工会慰问组走访慰问了青禾机械有限公司职工甘振宇，送上慰问金和米、面、油。\n"
+            "同时，慰问组还到远帆物流公司，对货车司机、快递员等劳动者进行慰问。\n")
+    visits = _visits(text)
+    assert [v["visit_date"] for v in visits] == [D(2024, 2, 5), D(2024, 2, 5)]
+    assert "远帆" in text[visits[1]["article_char_start"] : visits[1]["article_char_end"]]
+
+
+def test_a_dated_lead_with_named_recipients_keeps_its_row():
+    """(the introduction rule needs a vague part of a whole: a lead naming
+    its recipients is a visit of its own)"""
+    text = ("2月5日，县总工会干部走访慰问了困难职工甘振宇，送上慰问金。\n"
+            "县总工会慰问组看望慰问了青禾公司职工牛丽娜，送上米、面、油。\n")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 5), None]
+
+
+def test_fu_is_a_verb_of_going():
+    text = "7月3日上午，学院学生志愿者在辅导员的带领下，赴青山市中心敬老院开展志愿服务。"
+    assert [v["visit_date"] for v in _visits(text)] == [D(2023, 7, 3)]
+
+
+def test_a_founding_word_inside_a_place_name_is_no_summary():
+    """成立 tells a founding (成立了…服务队), not in 县委成立地 (a place)."""
+    text = ("2月6日下午，县人大副主任在镇党委书记陪同下，到第一届县委成立地青石村慰问96岁的老党员。")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 6)]
+
+
+def test_what_someone_says_is_no_visit():
+    """…副会长X表示，…关爱社区老人: a statement; the article's lead, an
+    activity held today at a care home (its name quoted), is the visit."""
+    text = ("温都讯 由青山市友好协会主办的“外国留学生走进社区敬老公益活动”，今天在青松养老服务中心举办。\n"
+            "青山市友好协会副会长表示，这次活动让留学生体验民俗，关爱社区老人。\n")
+    visits = _visits_on(text, D(2024, 6, 4))
+    assert [v["visit_date"] for v in visits] == [D(2024, 6, 4)]
+    assert "今天" in text[visits[0]["article_char_start"] : visits[0]["article_char_end"]]
+
+
+def test_a_count_of_the_people_of_one_institution_is_no_summary():
+    """拜访了…敬老院，给90多位老人送上…: one visit to one place (a count of
+    households after a visit stays a summary)."""
+    one = "尊老爱老是传统美德，青山大学的学生志愿队伍拜访了松林社区敬老院，看望了90多位老人。"
+    assert len(_visits(one, None)) == 1
+    many = "青山大学的学生志愿队伍走访慰问了松林社区困难群众，为120户家庭送上米油。"
+    assert _visits(many, None) == []
+
+
+def test_the_recipient_is_neither_the_journalist_nor_the_visitors_leader():
+    """A byline's name (作者：X, 记者 X) and a name that leads the visitors
+    (在辅导员X老师的带领下) are no recipient: the role comes from the
+    visited (职工X; 看望孤寡老人)."""
+    text = ("作者:蔺志强\n\n本报讯 2月5日，市总工会慰问组走访慰问了青禾机械有限公司职工甘振宇，送上慰问金。"
+            "（记者 蔺志强）\n")
+    assert [v["recipient_role_zh"] for v in _visits(text)] == ["青禾机械有限公司职工"]
+    text = "7月3日上午，学生志愿者在辅导员郜晓明老师的带领下，来到青山敬老院看望孤寡老人。"
+    assert [v["recipient_role_zh"] for v in _visits(text)] == ["孤寡老人"]
+
+
+
+def test_the_same_visitors_tell_a_new_visit_only_by_going_somewhere():
+    """After a visit, a paragraph whose clause opens with a bare organiser
+    word (慰问组…) tells a new visit when they go to another place (在某村，
+    慰问组一行来到…家中), not when they go on where they are (慰问组领导与…
+    交谈…受慰问群众…); the visitors' name (慰问组) is no visit verb."""
+    text = ("2月6日，县妇联主席带队到柳塘小学，为留守儿童送去书包和文具。\n"
+            "在青石村，慰问组一行来到困难妇女家中，详细了解她们的生活情况。\n")
+    assert len(_visits(text)) == 2
+    text = ("2月6日，县就业局领导来到就业困难人员家中，送去油、米等慰问品。\n"
+            "慰问组领导与就业困难人员及家人亲切交谈。受慰问困难群众表示感谢。\n")
+    assert len(_visits(text)) == 1
+
+
+def test_the_same_visitors_named_again_tell_the_same_visit():
+    """2月7日，县委常委、宣传部长…一行到某乡走访慰问…。 then 县委常委、宣传部长…
+    一行先后到…家中慰问: the visitors named again tell their visit on (one row)."""
+    text = ("2月7日，县委常委、宣传部长甲某一行到青石乡开展走访慰问困难群众、困难党员活动。\n"
+            "县委常委、宣传部长甲某一行先后到困难群众家中深切慰问，送去米、油和慰问金。\n")
+    assert [v["visit_date"] for v in _visits(text)] == [D(2024, 2, 7)]
+
+
+def test_a_dated_lead_announcing_an_activity_introduces_the_visit_its_organisation_tells():
+    """9月6日，县妇联开展…行动 then 县妇联…来到…家里: one visit, on that day."""
+    text = ("9月6日下午，县妇联开展留守儿童牵手行动，营造关心关爱农村留守儿童的浓厚氛围。\n"
+            "县妇联三位牵手人与爱心人士来到留守儿童家里，为孩子们送去学习用品。\n")
+    visits = _visits(text)
+    assert [v["visit_date"] for v in visits] == [D(2023, 9, 6)]
+
+
+def test_an_employment_story_of_visits_to_companies_tells_no_care_visit():
+    """走访中，工作组…详细了解…用工需求、职工待遇: the middle of a story about
+    companies' labour needs, no care visit."""
+    text = ("连日来，区人社局的5个工作组在各镇开展实地调查走访，深入各企业了解复工复产、人才需求等情况。\n"
+            "走访中，工作组通过与企业相关负责人交流，详细了解各企业的生产经营、职工待遇等情况。\n")
+    assert _visits(text) == []
+
+
+def test_a_day_whose_month_the_text_lost_dates_its_visit():
+    """124日 (1月24日 with its 月 lost) in an article of 25 January: the one
+    reading within a month before the article's day dates the visit; a count
+    of days (为期120日) is no date."""
+    text = "春节将至124日，县民政局领导率相关科室到青石敬老院看望慰问特困供养老人，送上慰问金。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2024, 1, 25))] == [D(2024, 1, 24)]
+    text = "尊老爱老是传统美德，201958日下午，青山大学的学生志愿队伍拜访了松林社区敬老院，为老人表演节目。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2019, 5, 14))] == [D(2019, 5, 8)]
+
+
+def test_a_count_of_days_is_no_lost_month():
+    from etl.semantic import visit_events
+    for text in ("开展为期120日的走访行动", "连续120日坚守", "120日内完成", "全年365日", "花费125日元"):
+        assert visit_events.lost_month_mentions(text, D(2024, 1, 25)) == [], text
+
+
+def test_a_day_without_its_month_after_the_dateline_dates_the_visit():
+    """本报讯（记者 某某）16日上午，…: the day of the issue's month (or the
+    month before, for a day after the issue's)."""
+    text = "本报讯（记者 蔺志强）16日上午，青山社区志愿服务队的志愿者们来到福寿敬老院，为老人们送上元宵。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2024, 2, 18))] == [D(2024, 2, 16)]
+    text = "青山讯 28日，青山社区志愿服务队的志愿者们来到福寿敬老院，为老人们送上元宵。"
+    assert [v["visit_date"] for v in _visits_on(text, D(2024, 2, 3))] == [D(2024, 1, 28)]

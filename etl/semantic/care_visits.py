@@ -314,11 +314,12 @@ def _recipient_role(body: str, name: str | None) -> str | None:
             r = list(v.role_rx.finditer(before))
             if r and r[-1].end() == len(before):
                 head = before[: r[-1].start()]
-                for ch in CLAUSE_END + "“”‘’——":
+                for ch in CLAUSE_END + "“”‘’——、":
                     head = head.rsplit(ch, 1)[-1]
                 head = _strip_prefix(head)
                 for verb in v.visit_verbs:  # 看望独居老人X -> 独居老人
                     head = head.rsplit(verb, 1)[-1]
+                head = head.removeprefix("了")  # (走访慰问了…职工X)
                 return head.removesuffix("的") + r[-1].group()
     return None
 
@@ -402,7 +403,44 @@ def _by_first_character(names: frozenset[str]) -> dict[str, list[str]]:
     return out
 
 
-def _most_named(body: str, names_by_first: dict[str, list[str]]) -> str | None:
+def _not_recipients(body: str, names_by_first: dict[str, list[str]], lead_start: int, lead_end: int) -> set[str]:
+    """Names of ``body`` that are no recipient: a byline's (记者 X, 作者：X,
+    wherever the name stands) and the visitors', named in the lead sentence
+    ``body[lead_start:lead_end]`` before its visit verb and a word of leading
+    (在辅导员X老师的带领下，赴…敬老院)."""
+    v = visit_events.vocab()
+    at = visit_events._visit_at(body[lead_start:lead_end], v) if lead_start < lead_end else -1
+    at = lead_start + at if at >= 0 else -1
+    out = set()
+    for first, group in names_by_first.items():
+        if first not in body:
+            continue
+        for n in group:
+            i = body.find(n)
+            if i < 0:
+                continue
+            if lead_start <= i < at and _LEADING_RX.search(body, i + len(n), at):
+                out.add(n)
+                continue
+            bylined = True
+            while i >= 0 and bylined:
+                bylined = _BYLINE_BEFORE_RX.search(body, max(0, i - 8), i) is not None
+                i = body.find(n, i + len(n))
+            if bylined:
+                out.add(n)
+    return out
+
+
+#: Words after a visitor's name and before the visit verb (X带领…, 在X的带领下, X一行).
+_LEADING_RX = re.compile("带领|带队|陪同|一行|率领|率队|组织")
+_BYLINE_BEFORE_RX = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(privacy.BYLINE_WORDS + ("作者",), key=len, reverse=True)))
+    + r")[:：\s　]*$"
+)
+
+
+def _most_named(body: str, names_by_first: dict[str, list[str]], exclude: set[str] | frozenset[str] = frozenset()
+                ) -> str | None:
     """The recipient: the private person named most often in ``body`` (ties:
     the first named, then the greater name).  ``names_by_first``: see
     :func:`_by_first_character` (a body without a first character names
@@ -413,7 +451,7 @@ def _most_named(body: str, names_by_first: dict[str, list[str]]) -> str | None:
         for first, group in names_by_first.items()
         if first in body
         for n in group
-        if (c := body.count(n))
+        if n not in exclude and (c := body.count(n))
     ]
     return max(counts)[2] if counts else None
 
@@ -445,7 +483,11 @@ def _visit_row(source_id: str, page: _Page, event: visit_events.VisitEvent, a: i
     campaign = _campaign(art, set(groups))
     if campaign is None and page.note and (not page.note_groups or group in page.note_groups):
         campaign = page.note_campaign
-    recipient = _most_named(body, page.names_by_first)
+    body_at = b - len(body)  # (the clean offset of the body)
+    lead_a, lead_b = _sentence_bounds(clean, lead_pos, page.sentence_breaks)
+    lead_a = max(lead_a, event.sentence_start, body_at)
+    recipient = _most_named(body, page.names_by_first,
+                            _not_recipients(body, page.names_by_first, lead_a - body_at, lead_b - body_at))
     role_zh = _recipient_role(body, recipient)
     role_en = _role_en(role_zh) if role_zh else None
     deed = _deed(body)
@@ -453,6 +495,7 @@ def _visit_row(source_id: str, page: _Page, event: visit_events.VisitEvent, a: i
         role_zh = f"{role_zh}（{deed[0]}）"
         role_en = f"{role_en}, {deed[1]}" if role_en else deed[1]
     s1a, s1b = _sentence_bounds(clean, lead_pos, page.sentence_breaks)
+    s1a = max(s1a, event.sentence_start)  # (not the headings before it, which the clean text joins to it)
     _, s2b = _sentence_bounds(clean, min(s1b, len(clean) - 1), page.sentence_breaks)
     place, street, street_code = _place_and_street(clean, s1a, s2b, page.region_starts)
     if group is None:
@@ -495,7 +538,8 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     day_dates = sorted(
         [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
         + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
-           for start, end, day in visit_events.relative_day_mentions(clean, issue_day)],
+           for start, end, day in visit_events.relative_day_mentions(clean, issue_day)
+           + visit_events.lost_month_mentions(clean, issue_day)],
         key=lambda t: t[0],
     )
     names_by_first = _by_first_character(names)

@@ -18,7 +18,20 @@
 * **Latin letters**: a Latin word right after a Chinese name (陈某某Jacob),
   a word after a title (Mr. Smith), and, once found, the same word anywhere.
 * **Transliterated foreign names**: CJK runs joined by a middle dot
-  (约翰·史密斯).
+  (约翰·史密斯) when their characters are transliteration characters
+  (``transliteration``: not 济南广电·天下泉城), and a foreign given name after
+  a role word or title introduced with a bracket (留学生娜娜（加纳）).
+* **After a role word**: 老/小 + surname (大学生小刘所学…), a Latin name
+  (留学生Nancy说), a full name before a form of address (辅导员殷某老师);
+  also a full name + form of address after a preposition (跟姜某某老师学).
+* **老/小 + the surname of a name found** on the page (娄某某 … “小娄理发…”).
+* **Lists of three or more names** joined by 、 with none found before
+  (获奖者有甲某、乙某某、丙某等).
+* **Latin names before a reporting verb** (Tobias表示).
+* **Pet names**: 阿/小 + one character after a boundary, before a reporting
+  verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), and 阿 +
+  one character after a role word or a title (经理阿辉), not an ordinary word
+  (小孩, 小编) nor a form of address (阿姨).
 """
 
 from __future__ import annotations
@@ -38,9 +51,15 @@ AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对
 BEFORE_FAMILIAR = "她他我你叫唤喊称是"
 #: Characters before a surname + form of address that do not make it part of a
 #: longer word (看望了独居的王奶奶, 一位李大爷).
-AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找"
+AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找" + "栋号楼室组村屯巷户里"
+#: (the last ones: where a neighbour lives, 4栋雷奶奶, 3号楼王大爷, 5组李大爷)
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
+#: Prepositions before a full name + form of address (跟某某某老师学书法,
+#: 向某某某阿姨问好): the name starts after them.
+PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替"
+#: Verbs after a Latin name (留学生Nancy说).
+LATIN_REPORT = ("说", "表示", "介绍", "告诉", "笑着说", "坦言")
 
 
 @functools.cache
@@ -71,7 +90,16 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # (the prefix first, so that the scan skips to it; what stands before
         # it is checked in find_forms)
         "familiar": re.compile(f"([{re.escape(familiar)}]{unambiguous})(?=[{b}{AFTER_NAME}]|$)"),
-        "list": re.compile(f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})({sur})([{_CJK}]{{1,2}})"),
+        # (a title or a role word may stand before the next name: 组长甲某、副组长乙某;
+        # 困难户甲某、五保户乙某)
+        "list": re.compile(
+            f"(?:{'|'.join(map(re.escape, LIST_JOINERS))})"
+            f"(?:副?(?:{literal_alternation(list(c.get('org_title', ())))})|{literal_alternation(list(_roles()))})?"
+            f"({sur})([{_CJK}]{{1,2}})"
+        ),
+        # a Latin name after a role word or before a reporting verb (留学生Nancy说)
+        "latin_after_role": re.compile(f"(?:{literal_alternation(list(_roles()))})([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
+        "latin_report": re.compile(f"(?<![A-Za-z])([A-Z][a-z]{{1,14}})(?=(?:{literal_alternation(list(LATIN_REPORT))}))"),
         "naming": re.compile(f"(?:{naming})({sur})([{_CJK}]{{1,2}}?)(?=[{b}的]|$)"),
         "surname_only": re.compile(f"(?:{literal_alternation(list(c.get('surname_only', ('姓',))))})({sur})(?=[的{b}])"),
         "latin_after_cjk": re.compile(f"(?<=[{_CJK}])([A-Z][a-z]{{1,14}})(?![A-Za-z])"),
@@ -81,16 +109,33 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # (the capital first, looking back over it: the scan skips to capitals)
         "cjk_latin": re.compile(f"[A-Z](?<=[{_CJK}][A-Z])[a-z]{{1,14}}(?![A-Za-z])"),
         "dot": re.compile("[·•・]"),
+        # 阿/小 + one character before a reporting verb or an age (阿芳说, 小芳今年8岁)
+        "pet": re.compile(
+            f"([{re.escape(''.join(c.get('pet_prefix', ())))}][{_CJK}])"
+            f"(?=(?:{literal_alternation(list(c.get('pet_after', ())))}))"
+        ),
+        "pet_after_role": re.compile(
+            f"(?:{literal_alternation(list(_roles()) + list(c.get('org_title', ())))})(阿[{_CJK}])"
+        ),
+        # a foreign given name after a role word or a title, introduced with
+        # a bracket (留学生娜娜（加纳）, 志愿者安娜（右）)
+        "foreign_bracketed": re.compile(
+            f"(?:{literal_alternation(list(_roles()) + ['副' + t for t in c.get('org_title', ())] + list(c.get('org_title', ())))})"
+            f"([{re.escape(''.join(sorted(_translit_chars())))}]{{2,4}})(?=[（(])"
+        ),
     }
 
 
 def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: frozenset[str],
-               ambiguous: frozenset[str], unambiguous_class: str, ok) -> set[str]:
+               ambiguous: frozenset[str], unambiguous_class: str, ok,
+               address_forms: frozenset[str] | None = None) -> set[str]:
     """The names of the forms above on a page whose other names are ``found``.
     ``sur``: the surname alternation (``surnames``: the surnames, one- and
     two-character); ``unambiguous_class``: a regex of one surname that is
     not an everyday word; ``ok(name, strong)``: the privacy module's guards
-    for a full-name candidate."""
+    for a full-name candidate; ``address_forms``: the forms after which the
+    privacy module masks the surname of a name found (熊医生 -> 某医生), left
+    to it (all of them when not given)."""
     p = _patterns(sur, unambiguous_class)
     out: set[str] = set()
     # (the surname of a full name found is masked before a form of address
@@ -104,19 +149,24 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             if surname not in surnames:
                 continue
             before = text[at - n - 1] if at > n else "\n"
-            if surname in known_surnames or (surname in ambiguous and before not in BOUNDARY):
+            if surname in known_surnames and (address_forms is None or form in address_forms):
                 break
-            if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS:
-                out.add(surname + form)
+            if surname in ambiguous and before not in BOUNDARY or surname + form in _not_names():
+                break
+            if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS \
+                    or _ends_with_role(text, at - n):
+                out.add(surname + form)  # (独居老人黄阿姨 too)
             break  # (inside a word otherwise: 爷爷奶奶)
-        # A full name before the form of address, after a boundary or 的 (魏某某婆婆).
+        # A full name before the form of address, after a boundary or 的
+        # (魏某某婆婆), a preposition (跟姜某某老师) or a role word (辅导员殷某老师).
         for n in (2, 3, 4):
             start = at - n
             if start < 0:
                 break
             before = text[start - 1] if start else "\n"
             name = text[start:at]
-            if (before in BOUNDARY or before == "的") and ok(name, False):
+            if (before in BOUNDARY or before == "的" or before in PREPOSITIONS_BEFORE_ADDRESS
+                    or _ends_with_role(text, start)) and ok(name, False):
                 out.add(name)
                 break
     for m in p["familiar"].finditer(text):
@@ -124,12 +174,26 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         if (at == 0 or text[at - 1] in BOUNDARY or text[at - 1] in BEFORE_FAMILIAR) \
                 and m.group(1) not in _not_names():
             out.add(m.group(1))
+    # 老/小 + surname after a role word (大学生小刘所学…, 志愿者小李笑着), or
+    # + the surname of a name found on the page (娄某某 … “小娄理发很细心”).
+    familiar = "".join(cues().get("familiar_prefix", ()))
+    for prefix in familiar:
+        i = text.find(prefix)
+        while i >= 0:
+            form = text[i : i + 2]
+            if len(form) == 2 and form[1] in surnames and form[1] not in ambiguous and form not in out \
+                    and (form[1] in known_surnames or _ends_with_role(text, i)) \
+                    and not any(text.startswith(w, i) for w in _not_names_by_first().get(form, ())):
+                out.add(form)
+            i = text.find(prefix, i + 1)
     for m in p["naming"].finditer(text):
         name = m.group(1) + m.group(2)
         if ok(name, True):
             out.add(name)
     for m in p["surname_only"].finditer(text):
         out.add(text[m.start() : m.end(1)])
+    # A list of three or more names, none found yet (获奖者：甲某、乙某某、丙某).
+    out |= _name_lists(text, ambiguous, ok)
     # Lists after a name found anywhere (one pass per name, few names a page).
     list_rx = p["list"]
     queue = [n for n in found | out if len(n) >= 2]
@@ -167,6 +231,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             i = text.find(name, i + 1)
     for m in p["latin_title"].finditer(text):
         out.add(m.group(1))
+    for key in ("latin_after_role", "latin_report"):
+        for m in p[key].finditer(text):
+            out.add(m.group(1))
     for m in p["cjk_latin"].finditer(text):
         # a Chinese name right before the Latin one, after a boundary or 和/与/及
         at = m.start()
@@ -177,10 +244,83 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 out.add(text[start:at])
                 out.add(m.group())
                 break
+    for m in p["pet"].finditer(text):
+        at = m.start()
+        form = m.group(1)
+        if (at == 0 or text[at - 1] in BOUNDARY) and form not in _not_names() and form[1] not in AFTER_NAME \
+                and form[1:] not in _KINSHIP_CHARS:
+            out.add(form)
+    # 阿 + one character after a role word or a title (经理阿辉的带领下)
+    for m in p["pet_after_role"].finditer(text):
+        form = m.group(1)
+        if form not in _not_names() and form[1] not in AFTER_NAME and form[1:] not in _KINSHIP_CHARS:
+            out.add(form)
+    for m in p["foreign_bracketed"].finditer(text):
+        out.add(m.group(1))
     for m in p["dot"].finditer(text):
         foreign = _transliterated(text, m.start())
         if foreign:
             out.add(foreign)
+    return out
+
+
+#: Kinship words of one character (阿姨's 姨 …): 阿/小 + one of them is no pet name.
+_KINSHIP_CHARS = frozenset("姨婆公伯叔嫂妹哥爸妈姐弟爷奶")
+
+#: Characters that end a list of names (its clause).
+_LIST_END = set("，,。；;：:！!？?\n（(“”")
+#: Words after the last name of a list.
+_LIST_TAIL = ("等同志", "等人", "等")
+#: The fewest names in a list read without a name found before.
+MIN_LISTED = 3
+
+
+def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
+    """The names of lists of three or more names joined by 、 (甲某、乙某某、
+    丙某等): every item two or three characters, a surname that is no
+    everyday word first, each passing the guards; the first item may follow
+    a word (获奖者有甲某…: its last two or three characters)."""
+    out: set[str] = set()
+    i = text.find("、")
+    while i >= 0:
+        # the run of 、-joined items around i, within one clause
+        a = i
+        while a > 0 and text[a - 1] not in _LIST_END:
+            a -= 1
+        b = i
+        while b < len(text) and text[b] not in _LIST_END:
+            b += 1
+        items = text[a:b].split("、")
+        i = text.find("、", b)
+        last = items[-1]
+        for tail in _LIST_TAIL:
+            if last.endswith(tail):
+                items[-1] = last = last[: -len(tail)]
+                break
+        # (the last two may be joined by 和/及/与: 甲某、乙某和丙某)
+        for joiner in "和及与":
+            k = last.find(joiner, 2)
+            if 2 <= k <= 3 and len(last) - k - 1 >= 2:
+                items[-1:] = [last[:k], last[k + 1 :]]
+                break
+        if len(items) < MIN_LISTED:
+            continue
+        names: list[str] = []
+        for k, item in enumerate(items):
+            if k == 0:
+                cands = [item[-3:], item[-2:]]  # (after a word: 老阿姨甲某某)
+            elif k == len(items) - 1 and len(item) > 3:
+                # (before the predicate: …、丙某某组了个…)
+                cands = [c for c in (item[:3], item[:2]) if c[-1] not in AFTER_NAME][:1] if item[2] not in AFTER_NAME \
+                    else [item[:2]]
+            else:
+                cands = [item]
+            name = next((c for c in cands if 2 <= len(c) <= 3 and c[0] not in ambiguous and ok(c, False)), None)
+            if name is None:
+                names = []
+                break
+            names.append(name)
+        out.update(names)
     return out
 
 
@@ -234,6 +374,9 @@ def _transliterated(text: str, dot: int) -> str | None:
     tail = text[dot + 1 : after]
     if not head or not tail:
         return None
+    letters = head + tail
+    if sum(c in _translit_chars() for c in letters) < TRANSLITERATED_SHARE * len(letters):
+        return None  # (济南广电·天下泉城, 通知•发文字号: words joined by a dot, no name)
     # a slogan or a title in quotes (“迎新春·送温暖”, 《…·…》) is no name
     # (the whole quote: no role word or function character cut off its start)
     if cut == 0 and text[before - 1 : before] in _TITLE_OPEN and text[after : after + 1] in _TITLE_CLOSE:
@@ -244,6 +387,16 @@ def _transliterated(text: str, dot: int) -> str | None:
         if rest:
             return head + text[dot] + rest
     return head + text[dot] + tail
+
+
+#: The share of a dotted run's characters that must be transliteration
+#: characters (``transliteration`` in name_cues.csv) for it to be a name.
+TRANSLITERATED_SHARE = 0.8
+
+
+@functools.cache
+def _translit_chars() -> frozenset[str]:
+    return frozenset("".join(cues().get("transliteration", ())))
 
 
 @functools.cache
@@ -257,6 +410,30 @@ def _not_names() -> frozenset[str]:
 def _roles() -> tuple[str, ...]:
     with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
         return tuple(r["zh"] for r in csv.DictReader(f) if r["kind"] in ("role", "relation") and "…" not in r["zh"])
+
+
+def _ends_with_role(text: str, at: int) -> bool:
+    """Whether a role word (志愿者, 大学生 …) ends right before ``at``."""
+    return _role_end_rx().search(text, max(0, at - _MAX_ROLE), at) is not None
+
+
+_MAX_ROLE = 8
+
+
+@functools.cache
+def _role_end_rx() -> re.Pattern[str]:
+    return re.compile(f"(?:{literal_alternation(list(_roles()))})$")
+
+
+@functools.cache
+def _not_names_by_first() -> dict[str, tuple[str, ...]]:
+    """The ordinary words of ``not_names.csv`` by their first two characters
+    (小区, 小康村: 老/小 + a surname character that starts a word)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in _not_names():
+        if len(w) >= 2:
+            out[w[:2]] = out.get(w[:2], ()) + (w,)
+    return out
 
 
 def _is_cjk(ch: str) -> bool:

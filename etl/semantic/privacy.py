@@ -24,6 +24,16 @@ surnames, plus a few common modern ones), never from a list of names.
   and photo captions ``张某某（右）``.  Weak cues are not enough for surnames
   that are everyday words (``ambiguous`` in the surname table: 高, 江, 万,
   尤, 曾 …).
+* **Title in a private organisation + name** (strong): 电商协会副秘书长X,
+  第五慈善小组组长X、副组长Y (``org_title`` after a ``private_org`` of the
+  same clause in ``name_cues.csv``; a title of a state body is no cue).
+* **的 + name + reporting verb** (weak): 在某厂务工的X说; **a verb of
+  visiting + name + home** (weak): 来到X家中, 看望了X老人; **a role word + 的 +
+  name + a comma and an introduction** (strong): 预备党员的X，是…; an age or
+  school year before a name (83岁的X, 三年级的X).
+* A name whose surname is an everyday word found by a role word only needs a
+  pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), or a
+  second cue elsewhere.
 * Whether a name has two or three characters: the third character is dropped
   when it is a word that typically follows a name (说, 是, 家 …) or when the
   two-character form occurs more often on the page than the three-character
@@ -37,7 +47,8 @@ surnames, plus a few common modern ones), never from a list of names.
 
 Masking (:func:`mask`): every occurrence of a name, OCR spaces or line breaks
 inside it included, becomes ``某某``; for a three-character name, the bare
-given name standing alone (``“大鹏，过年好``) becomes ``某某`` too; and the
+given name standing alone (``“大鹏，过年好``) or as the subject of a
+sentence (``“大鹏说``) becomes ``某某`` too; and the
 surname of a found name followed by a form of address (``熊医生``,
 ``卢老师``, ``邹大娘``) becomes ``某``.  ``某某`` is the placeholder Chinese
 papers themselves use for anonymised people, it keeps the sentence readable,
@@ -76,8 +87,16 @@ _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 BYLINE_WORDS = (
     "本报记者", "见习记者", "特约记者", "首席记者", "记者", "实习生", "特约通讯员",
     "通讯员", "责任编辑", "编辑", "责编", "校对", "摄影", "撰稿", "文图/", "文/图",
-    "文/", "图/",
+    "文/", "图/", "作者",
+    # a dateline's bracket of names (…3月4日讯(甲某 乙某某), …电（甲某）)
+    "讯(", "讯（", "电(", "电（",
 )
+#: Prepositions that are rarely surnames: right after a byline word they
+#: start a sentence (记者从…, 记者在…), not a name.
+BYLINE_NOT_NAME_START = set("从在对把被将给跟和")
+#: How the name of an author's unit ends (作者：某县妇联 X, 通讯员 某镇党委 X).
+BYLINE_UNIT_SUFFIXES = ("联", "会", "局", "部", "委", "办", "院", "校", "站", "所", "队", "中心", "公司",
+                        "街道", "社区", "镇", "乡", "县", "市", "区", "报", "台", "网", "处", "科")
 #: Words that close a byline run (``记者 张某 摄``).
 BYLINE_END = ("摄影", "摄", "报道", "整理", "供图", "制图")
 
@@ -86,13 +105,40 @@ WEAK_AFTER = (
     "说", "表示", "介绍", "告诉", "坦言", "回忆", "说道", "笑着说", "感慨", "是", "今年",
     "曾是", "曾经", "家中", "家里", "一家", "的儿子", "的女儿", "的丈夫", "的妻子",
     "的母亲", "的父亲", "连连", "夫妇", "母子", "父子", "老人", "已", "立马", "就",
+    # an age after a pause (，王某某，今年83岁), a subject's everyday actions
+    "，今年", ",今年", "，现年", ",现年", "现年", "笑着", "拉着", "握着", "每天", "平时", "从小",
+    "激动地", "高兴地", "感动地", "连忙",
 )
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
-INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名")
+INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级")
 #: Strong cues after a name (photo captions).
 STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
 
+#: What may follow a name found by a role word only whose surname is a
+#: function or time word (``function_surname`` in name_cues.csv: 年, 从, 和 …):
+#: a pause, a reporting verb, 家 or 是.  Others read as the word (毕业生年末
+#: 就业率, 老人和孩子送去) unless a second cue elsewhere confirms the name.
+#: (Other everyday-word surnames, 高, 江 …, need one of POST_NAME_CHARS.)
+AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | set(" \u3000\n")
+
+
+@functools.cache
+def _function_surnames() -> frozenset[str]:
+    return frozenset("".join(name_forms.cues().get("function_surname", ())))
+
+
+def _confirms_ambiguous(surname: str, after: str) -> bool:
+    """Whether ``after``, the character after a name with an everyday-word
+    surname found by a role word, confirms it (see AMBIGUOUS_CONFIRMING_AFTER)."""
+    if not after:
+        return True
+    if surname in _function_surnames():
+        return after in AMBIGUOUS_CONFIRMING_AFTER
+    return after in POST_NAME_CHARS or after in AMBIGUOUS_CONFIRMING_AFTER
+#: Characters after a bare given name standing at a boundary that make it
+#: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
+BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
 #: Forms of address after a surname (``熊医生``): the surname is masked.
 ADDRESS_FORMS = (
     "老师", "医生", "大娘", "大爷", "阿姨", "师傅", "叔叔", "大姐", "大哥", "奶奶", "爷爷",
@@ -105,6 +151,7 @@ POST_NAME_CHARS = set("说是家的也就在和与等今曾立已送为对向被
 NON_NAME_CHARS = set(
     "的了们等和与及在是为对把被从也都就还又不没很更最该这那此每各个月日"
     "区县市镇乡村街路省量些吗呢吧啊着过到说里外前后左右几第"
+    "地"  # (an adverb's ending: 居民高兴地说)
 )
 #: A name is never directly followed by these (place and organisation names).
 PLACE_SUFFIXES = (
@@ -166,9 +213,65 @@ def _patterns():
     # lookbehind), or at the start of the text (``_right_at_start``).
     right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
-    byline = re.compile(f"(?:{byline_alt})[{_CJK}/]+")
+    # (a colon may follow the word: 作者：X, 记者：X)
+    byline = re.compile(f"(?:{byline_alt})[{_CJK}/:：]+")
     byline_split = re.compile(f"({byline_alt})")
     return sur, left, right, byline, byline_split
+
+
+#: How far before a title a private organisation may be named (characters
+#: of one clause: 第三慈善小组组长X、副组长Y).
+ORG_TITLE_WINDOW = 16
+_CLAUSE_BREAK_RX = re.compile("[，,。；;！!？?\n“”]")
+
+
+@functools.cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """The cues of ``name_cues.csv`` read by this module (strong unless said):
+
+    * ``org_title``: a title (会长, 组长, 经理 …) followed by a name, when a
+      private organisation (``private_org``: 协会, 公司, 慈善, 敬老院 …) is
+      named before it in the same clause (电商协会副秘书长X);
+    * ``de_report`` (weak): 的 + name + a reporting verb (在某厂务工的X说);
+    * ``apposition``: a role word + 的 + name + a comma and an introduction
+      (刚成为预备党员的X，是…; 独居老人的X，今年…);
+    * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
+      (``visit_before``, ``home_after``: 来到X家中, 看望了X老人).
+    """
+    cues = name_forms.cues()
+    sur = _patterns()[0]
+    _, _, _, roles, _, _ = _vocab()
+    titles = literal_alternation(list(cues.get("org_title", ())))
+    report = literal_alternation(list(cues.get("de_report", ())))
+    intro = literal_alternation(list(cues.get("apposition", ())))
+    visit = literal_alternation(list(cues.get("visit_before", ())))
+    home = literal_alternation(list(cues.get("home_after", ())))
+    return {
+        "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home}))"),
+        "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
+        "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
+        "de_report": re.compile(f"的({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
+        "apposition": re.compile(
+            f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
+        ),
+    }
+
+
+def _org_title_names(text: str) -> list[tuple[str, str, int]]:
+    """(surname, given, start) after a title of a private organisation named
+    earlier in its clause (see :func:`_cue_patterns`)."""
+    p = _cue_patterns()
+    out = []
+    for m in p["title"].finditer(text):
+        lo = max(0, m.start() - ORG_TITLE_WINDOW)
+        brk = None
+        for brk in _CLAUSE_BREAK_RX.finditer(text, lo, m.start()):
+            pass
+        if brk is not None:
+            lo = brk.end()
+        if p["org"].search(text, lo, m.start()):
+            out.append((m.group(1), m.group(2), m.start(1)))
+    return out
 
 
 @functools.cache
@@ -273,9 +376,28 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     long = surname + given
     if given[1] in POST_NAME_CHARS or given[1] in NON_NAME_CHARS:
         return short
+    if any(text.startswith(form, i + len(short)) for form in _ADDRESS_BY_FIRST.get(given[1], ())
+           for i in _occurrences(text, short)):
+        return short  # a name before a form of address (辅导员殷某老师: 殷某, not 殷某老)
     if _occurs_more_often(text, short, long):
         return short
     return long
+
+
+_ADDRESS_SET = frozenset(ADDRESS_FORMS)
+#: The forms of address by their first character.
+_ADDRESS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _form in ADDRESS_FORMS:
+    _ADDRESS_BY_FIRST[_form[0]] = _ADDRESS_BY_FIRST.get(_form[0], ()) + (_form,)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _overlaps_itself(word: str) -> bool:
@@ -432,14 +554,28 @@ def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
             start, a = a, a + len(part)
             if k % 2 or not part:
                 continue  # a byline word, or nothing between two of them
-            piece = part.replace("/", "")
+            colon = len(part) - len(part.lstrip(":："))  # (作者：X)
+            start += colon
+            piece = part[colon:].replace("/", "").rstrip(":：")
             if not piece:
                 continue
             # A credit ends at 摄/报道/…, even when the next line runs on.
             piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
             if len(piece) > 40 or len(piece) < 2:
                 continue
-            out.append((piece, _gaps(repaired, start, start + len(piece))))
+            # 记者从正门挤进去: a preposition right after the byline word (no
+            # space between them) starts a sentence, not a name.
+            if piece[0] in BYLINE_NOT_NAME_START and start > 0 and _gaps(repaired, start - 1, start + 1) == ["none"]:
+                continue
+            gaps = _gaps(repaired, start, start + len(piece))
+            # The author's unit before the names (作者：某县妇联 X): left out.
+            if "space" in gaps:
+                cut = gaps.index("space") + 1
+                if piece[:cut].endswith(BYLINE_UNIT_SUFFIXES):
+                    piece, gaps = piece[cut:], gaps[cut:]
+                    if len(piece) < 2:
+                        continue
+            out.append((piece, gaps))
     return out
 
 
@@ -508,10 +644,29 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
             after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
-            if after and after not in POST_NAME_CHARS:
+            if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
         cands[chosen] = True
+
+    # A title in a private organisation + name (电商协会副秘书长X).
+    cue = _cue_patterns()
+    for surname, given, start in _org_title_names(text):
+        chosen = _choose_length(text, surname, given)
+        if surname in ambiguous:
+            after = text[start + len(chosen) : start + len(chosen) + 1]
+            if not _confirms_ambiguous(surname, after):
+                unconfirmed.add(chosen)
+                continue
+        cands[chosen] = True
+    # A role word + 的 + name + a comma and an introduction (党员的X，是…).
+    for m in cue["apposition"].finditer(text):
+        cands[m.group(1) + m.group(2)] = True
+    # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
+    # home (来到X家中): weak.
+    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text)):
+        name = m.group(1) + m.group(2)
+        cands[name] = cands.get(name, False) or name in unconfirmed
 
     # Name + introduction or reporting verb, after a sentence boundary.
     m0 = _right_at_start().match(text)
@@ -547,9 +702,45 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             before_suffix_all = _before_place_suffix(text)
         return name not in before_suffix_all
 
+    # Names listed with spaces between them (团队成员：甲某某 乙某某 丙某 …).
+    found |= _spaced_name_lists(repaired.raw, ok)
     surnames, ambiguous_set, plain_class = _form_vocab()
-    found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok)
+    found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok,
+                                   _ADDRESS_SET)
     return frozenset(found)
+
+
+#: The fewest names of a list written with spaces between them.
+MIN_SPACED_NAMES = 3
+_SPACED_TOKEN_RX = re.compile(r"[^\s]+")
+
+
+def _spaced_name_lists(raw: str, ok) -> set[str]:
+    """The names of runs of three or more tokens separated by spaces in the
+    raw text (团队成员：甲某某 乙某某 丙某 …), each two or three characters, a
+    surname that is no everyday word first, each passing the guards (a label
+    ending with a colon before the first is left out).  OCR spaces between
+    the characters of words give one-character tokens: no run."""
+    if " " not in raw and "\u3000" not in raw:
+        return set()
+    ambiguous = _vocab()[2]
+    out: set[str] = set()
+    for line in raw.splitlines():
+        if line.count(" ") + line.count("\u3000") < MIN_SPACED_NAMES - 1:
+            continue
+        run: list[str] = []
+        for tok in _SPACED_TOKEN_RX.findall(line) + [""]:
+            label, colon, name = tok.rpartition("：") if "：" in tok else tok.rpartition(":")
+            is_name = 2 <= len(name) <= 3 and name[0] not in ambiguous and all(map(_is_cjk, name)) \
+                and ok(name, False)
+            if is_name and not colon:
+                run.append(name)
+                continue
+            # (a token that is no name, or a new label, ends the run: 团队成员：甲某某 …)
+            if len(run) >= MIN_SPACED_NAMES:
+                out.update(run)
+            run = [name] if is_name else []
+    return out
 
 
 @functools.cache
@@ -702,8 +893,9 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
             end = _match_spaced(text, p, word)
             if end < 0:
                 continue
-            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1])) or (end < n and _is_cjk(text[end]))):
-                continue  # a bare given name inside a longer word
+            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1]))
+                              or (end < n and _is_cjk(text[end]) and text[end] not in BARE_GIVEN_AFTER)):
+                continue  # a bare given name inside a longer word (not “大鹏说: a subject)
             if _is_ascii_letter(word[0]) and (
                 (p > 0 and _is_ascii_letter(text[p - 1])) or (end < n and _is_ascii_letter(text[end]))
             ):

@@ -53,8 +53,14 @@ SENTENCE_END = "。!！?？;；"
 _SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
 #: What ends a story's sentences (a header of titles and menus has none).
 _FULL_STOPS = "。！"
-#: A day without its month at a sentence's start (``16 日下午``): dated, the day unknown.
-_BARE_DAY_RX = re.compile(r"^[“”\"'\s]*([0-9]{1,2})日")
+#: A day without its month at a sentence's start (``16 日下午``), or right after
+#: the article's dateline (``本报讯（记者 某某）16日上午``): dated.
+_BARE_DAY_RX = re.compile(
+    r"^[“”\"'\s]*"
+    # (after the article's dateline: 本报讯（记者 某某）16日上午，…; 青山讯 16日，…)
+    r"(?:[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*)?"
+    r"([0-9]{1,2})日"
+)
 #: A count of what was visited (走访慰问…120户, 八个家庭): a summary.
 _COUNT_RX = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
 
@@ -78,6 +84,11 @@ class VisitVocab:
     not_motion_after: tuple[str, ...]
     further_openers: tuple[str, ...]
     relative_days: tuple[tuple[str, int], ...]
+    introduction: tuple[str, ...] = ()
+    further_motion: tuple[str, ...] = ()
+    speech: tuple[str, ...] = ()
+    institutions: tuple[str, ...] = ()
+    activity: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -92,6 +103,11 @@ class VisitVocab:
     campaign_start_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     reporting_or_campaign_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     relative_days_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    introduction_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    further_motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    speech_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    institutions_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    activity_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
@@ -103,6 +119,11 @@ class VisitVocab:
             ("reporting_rx", self.reporting), ("campaign_start_rx", self.campaign_start),
             ("reporting_or_campaign_rx", self.reporting + self.campaign_start),
             ("relative_days_rx", tuple(w for w, _ in self.relative_days)),
+            ("introduction_rx", self.introduction),
+            ("further_motion_rx", self.further_motion),
+            ("speech_rx", self.speech),
+            ("institutions_rx", self.institutions),
+            ("activity_rx", self.activity),
         ):
             object.__setattr__(self, name, _alternation(words))
 
@@ -129,6 +150,11 @@ def vocab() -> VisitVocab:
         not_motion_after=words("not_motion_after"),
         further_openers=words("further_visit_openers"),
         relative_days=tuple((str(w), int(n)) for w, n in dict(cv.get("relative_days") or {}).items()),
+        introduction=tuple(cv.get("introduction_words") or ()),
+        further_motion=tuple(cv.get("further_motion_words") or ()),
+        speech=tuple(cv.get("speech_words") or ()),
+        institutions=tuple(cv.get("institution_places") or ()),
+        activity=tuple(cv.get("activity_lead_words") or ()),
     )
 
 
@@ -170,6 +196,13 @@ def _goes_elsewhere(text: str, v: VisitVocab) -> bool:
     return home > 2
 
 
+def _goes_on_to_visit(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` goes on to another place (``further_motion_words``:
+    还到, 又来到 …) and visits there (a visit verb after it)."""
+    m = v.further_motion_rx.search(text)
+    return m is not None and v.event_rx.search(text, m.end()) is not None
+
+
 def _first_motion(text: str, v: VisitVocab) -> int:
     """Where ``text`` first has a verb of going that goes somewhere (not
     深入开展, 深入推进: a figure of speech), or -1."""
@@ -182,7 +215,12 @@ def _first_motion(text: str, v: VisitVocab) -> int:
 def _visit_at(text: str, v: VisitVocab) -> int:
     """Where ``text`` first tells a visit (a visit verb, or a verb of going
     with a recipient or a home in the text), or -1."""
-    i = _first(text, v.event_rx)
+    i = -1
+    for m in v.event_rx.finditer(text):
+        org = v.organisers_rx.match(text, m.start())
+        if org is None or org.end() <= m.end():
+            i = m.start()
+            break  # (not 慰问组, 慰问团: the visitors' name)
     j = _first_motion(text, v)
     if j >= 0 and _first(text, v.recipient_or_home_rx) >= 0:
         i = j if i < 0 else min(i, j)
@@ -194,11 +232,28 @@ def _tells_visit(text: str, v: VisitVocab) -> bool:
             and _first(text, v.recipient_or_home_rx) >= 0)
 
 
+def _speaks(text: str, v: VisitVocab) -> bool:
+    """Whether someone in ``text`` speaks before its visit verb
+    (…副会长X表示，…关爱社区老人; 她表示…来看望…: what was said, not a visit)."""
+    at = _visit_at(text, v)
+    return at > 0 and v.speech_rx.search(text, 0, at) is not None
+
+
 def _counts_after_visit(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` counts what it visited after its visit verb (走访慰问…
+    120户: a summary), unless the visit's clause goes to one institution
+    (拜访了…敬老院，给90多位老人…: the people of one place) and the count is
+    not of households."""
     i = _visit_at(text, v)
-    return i >= 0 and _COUNT_RX.search(text, i) is not None
+    m = _COUNT_RX.search(text, i) if i >= 0 else None
+    if m is None:
+        return False
+    return m.group().endswith("户") or v.institutions_rx.search(text, i, _clause_end(text, i)) is None
 
 
+#: A sentence opening in the midst of what was told before (走访中，活动中，交流中，…):
+#: never an article's lead.
+_IN_THE_MIDST_RX = re.compile("[\u4e00-\u9fff]{1,3}中[，,]")
 #: Words of a subject that goes on with the visit before (当天，志愿者们还为…).
 _GOING_ON = ("还", "又", "也", "再", "继续")
 #: Characters that may stand before a subject (an opener's comma, quotes).
@@ -222,6 +277,32 @@ def _refers_back(subject: str, v: VisitVocab) -> bool:
     (志愿者们, 队员们…): the visitors already named, not new ones, who are
     named with their organisation (…社区的社工们)."""
     return any(subject.startswith(w + "们") for w in v.organisers)
+
+
+def _bare_organiser(text: str, org: int) -> bool:
+    """Whether the organiser word at ``org`` opens its clause (慰问组领导与…交谈):
+    after a visit, the visitors already named, who tell a new visit only by
+    going somewhere (在某村，慰问组一行来到…家中); new visitors are named with
+    their organisation (市总工会慰问组…)."""
+    return org == 0 or text[org - 1] in _SUBJECT_LEAD
+
+
+#: How many characters of a visitor's name, repeated from the visit before,
+#: make the same visitors (县委常委、宣传部长…一行).
+SAME_VISITORS_CHARS = 6
+
+
+def _named_again(text: str, org: int, clean: str, before: VisitEvent,
+                 sentences: list[tuple[int, int, int]]) -> bool:
+    """Whether the visitors of ``text`` (from its organiser word on) are those
+    of the visit ``before``, named again: the paragraph tells that visit on
+    (2月7日，县委常委…一行到某乡开展走访慰问…。\n县委常委…一行先后到…家中慰问。)."""
+    # (the organiser word with what precedes it in its clause: the name)
+    start = max((text.rfind(c, 0, org) + 1 for c in "，,、 "), default=0)
+    end = next((s1 for s0, s1, _ in sentences if s0 == before.sentence_start), before.sentence_start)
+    lead = clean[before.sentence_start:end]
+    who = text[start : org + SAME_VISITORS_CHARS]
+    return len(who) >= SAME_VISITORS_CHARS and who in lead
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -248,8 +329,21 @@ def _not_event(text: str, v: VisitVocab, dated: bool = False) -> bool:
 
 def _unquoted(text: str) -> str:
     """``text`` with what is quoted (“…”) blanked out, offsets kept: a visit
-    verb in someone's words (“有了这些孩子们的看望…”) tells no visit."""
-    return _QUOTE_RX.sub(lambda m: " " * len(m.group()), text)
+    verb in someone's words (“有了这些孩子们的看望…”) tells no visit.  The
+    name of an activity (a quote ending with 活动 or followed by it: “…走进
+    社区之端午敬老公益活动”) is no one's words: it stays."""
+    return _QUOTE_RX.sub(lambda m: m.group() if _names_activity(text, m) else " " * len(m.group()), text)
+
+
+_ACTIVITY_WORD = "活动"
+
+
+def _names_activity(text: str, m: re.Match[str]) -> bool:
+    quoted = m.group().rstrip("”")
+    if quoted.endswith(_ACTIVITY_WORD):
+        return True
+    after = text[m.end() : m.end() + 8]
+    return _ACTIVITY_WORD in after and not any(c in after[: after.find(_ACTIVITY_WORD)] for c in "，,。；;！!？?")
 
 
 _QUOTE_RX = re.compile("“[^“”]*(?:”|$)")  # (a quote still open where the sentence ends too)
@@ -294,6 +388,46 @@ def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[i
             if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
 
 
+#: A day whose 年 and 月 the stored text lost (124日 for 1月24日, 201958日 for
+#: 2019年5月8日): digits right before 日 (not 日元), none before them.
+_LOST_MONTH_RX = re.compile(
+    r"(?<![0-9.期续共近约第时满了计])(?:((?:19|20)[0-9]{2})([0-9]{2,4})|([0-9]{3,4}))日(?![元内左以之])"
+)  # (not a count of days: 为期120日, 连续120日, 120日内)
+#: How many days before the article's date such a day may be (the one
+#: reading of its digits in that window is taken; none when two fit).
+LOST_MONTH_WINDOW_DAYS = 31
+
+
+def lost_month_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the days written without their 月 (and 年) in
+    ``clean`` (124日, 201958日: characters the stored text lost), read
+    against the article's day: the one reading of the digits as month and
+    day within ``LOST_MONTH_WINDOW_DAYS`` before it (and in the year given,
+    if any); none without a day-precise reference."""
+    if reference is None or "日" not in clean:
+        return []
+    out = []
+    for m in _LOST_MONTH_RX.finditer(clean):
+        year, digits = m.group(1), m.group(2) or m.group(3)
+        fits = set()
+        for cut in (1, 2):
+            if not 1 <= len(digits) - cut <= 2:
+                continue
+            month, day = int(digits[:cut]), int(digits[cut:])
+            if not 1 <= month <= 12:
+                continue
+            for y in ((int(year),) if year else (reference.year, reference.year - 1)):
+                try:
+                    d = dt.date(y, month, day)
+                except ValueError:
+                    continue
+                if 0 <= (reference - d).days <= LOST_MONTH_WINDOW_DAYS:
+                    fits.add(d)
+        if len(fits) == 1:
+            out.append((m.start(), m.end(), fits.pop()))
+    return out
+
+
 #: Characters before a relative day that opens a sentence or a clause.
 _RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
 
@@ -301,6 +435,8 @@ _RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
 
 #: The longest heading (characters).
 HEADING_MAX = 40
+#: The most lines of a header block (a title, its subtitle, dateline and source).
+HEADER_BLOCK_LINES = 4
 _SENTENCE_PUNCT_RX = re.compile("[。，,;；!！?？]")
 
 
@@ -322,9 +458,9 @@ _SENTENCE_STOP_RX = re.compile("[。;；!！?？]")
 
 
 def structure(repaired: Repaired) -> str:
-    """The clean text with its headings (short unpunctuated lines between
-    blank lines, before a long paragraph: titles, captions, datelines of a
-    web page) turned
+    """The clean text with its headings (blocks of a few short unpunctuated
+    lines between blank lines, before a paragraph or another such block:
+    titles, menus, captions, datelines of a web page) turned
     into line breaks, offsets unchanged: the text repair joins such lines
     to the paragraph after them, where they would read as its opening."""
     raw, clean = repaired.raw, repaired.clean
@@ -332,19 +468,41 @@ def structure(repaired: Repaired) -> str:
     spans: list[tuple[int, int]] = []
     pos = 0
     last = len(lines) - 1
-    next_long = False  # (from the end: whether the next non-blank line is a paragraph of a web page)
-    long_after = [False] * len(lines)
-    for k in range(last, -1, -1):
-        long_after[k] = next_long
-        body = lines[k].strip()
-        if body:
-            next_long = len(body) > HEADING_MAX
+    # The blocks of consecutive non-blank lines, between blank lines.
+    blocks: list[tuple[int, int]] = []
+    k = 0
+    while k <= last:
+        if not lines[k].strip():
+            k += 1
+            continue
+        j = k
+        while j + 1 <= last and lines[j + 1].strip():
+            j += 1
+        blocks.append((k, j))
+        k = j + 1
+    # A header block: at most HEADER_BLOCK_LINES short title lines (a title,
+    # then its dateline and source: 2021-09-14 13:47 来源:…; a menu line),
+    # followed by a paragraph of a web page (a long line) or
+    # by another header block.  In an OCR'd page every line is short and a
+    # paragraph is many lines without blank lines between them: the repair
+    # rightly joins them.
+    block_ok = [False] * len(lines)
+    text_follows = False  # (from the end: whether the next block is text or a header)
+    for k, j in reversed(blocks):
+        block_lines = [lines[i].strip() for i in range(k, j + 1)]
+        header = j - k < HEADER_BLOCK_LINES and all(_is_title(lines[i]) for i in range(k, j + 1))
+        if header and text_follows:
+            for i in range(k, j + 1):
+                block_ok[i] = True
+        # (a long line: an OCR'd page's short lines end with full stops too)
+        paragraph = any(len(line) > HEADING_MAX for line in block_lines)
+        text_follows = paragraph or (header and text_follows)
     for k, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
-        # Isolated by blank lines and followed by a long paragraph: in an
-        # OCR'd page every line is short, and a short line is part of a
-        # paragraph the repair rightly joins.
-        if not long_after[k] or (k and lines[k - 1].strip()) or (k < last and lines[k + 1].strip()):
+        # Isolated by blank lines (alone or in a header block) and followed
+        # by a long paragraph: in an OCR'd page every line is short, and a
+        # short line is part of a paragraph the repair rightly joins.
+        if not block_ok[k]:
             continue
         body = line.strip()
         if not body or not _is_title(line) or any(c in body for c in "()（）") \
@@ -384,6 +542,53 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
             if clean[s:end].strip():
                 out.append((s, end, pos))
         pos = end + 1
+    return out
+
+
+#: The fewest characters of an organisation that opens a paragraph again.
+SAME_ORGANISATION_CHARS = 3
+
+
+def _same_organisation(clean: str, event: VisitEvent, lead: str, v: VisitVocab) -> bool:
+    """Whether the paragraph of ``event`` opens with an organisation named in
+    ``lead`` (县妇联…来到…家里 after 9月6日，县妇联开展…行动)."""
+    text = clean[event.sentence_start : event.sentence_start + 40]
+    m = v.organisers_rx.search(text)
+    if m is None or m.start() > v.organiser_window:
+        return False
+    who = text[: m.end()]
+    return len(who) >= SAME_ORGANISATION_CHARS and not any(c in who for c in "，,、") and who in lead
+
+
+def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, int, int]],
+                v: VisitVocab) -> list[VisitEvent]:
+    """``events`` (the first dated) without a dated lead that introduces the
+    undated visits after it: a lead whose visit clause names its recipients
+    as a vague part of a whole (``introduction_words``: 走访慰问我市部分困难
+    职工家庭), or that announces an activity (``activity_lead_words``: 县妇联
+    开展…行动) whose organisation opens the next paragraph (县妇联…来到…家里),
+    and that the article follows with undated visits.  Those take its day,
+    up to the next dated visit."""
+    lead = events[0]
+    if len(events) < 2 or events[1].dated:
+        return events
+    end = next((s1 for s0, s1, _ in sentences if s0 == lead.sentence_start), None)
+    if end is None:
+        return events
+    text = clean[lead.date_pos:end]
+    at = _visit_at(text, v)
+    if at < 0:
+        return events
+    vague = v.introduction_rx.search(text, at, _clause_end(text, at)) is not None
+    if not vague and not (v.activity_rx.search(text, 0, at) and _same_organisation(clean, events[1], text, v)):
+        return events
+    out = []
+    for e in events[1:]:
+        if e.dated:
+            out.append(e)
+            lead = e
+        else:
+            out.append(VisitEvent(e.sentence_start, e.paragraph_start, e.date_pos, lead.visit_date, True))
     return out
 
 
@@ -442,7 +647,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 pass
             elif bare and _tells_visit(window, v):
                 event = VisitEvent(s0, p0, s0, resolve_bare_day(int(bare.group(1)), reference), True)
-            elif events and opening.startswith(v.further_openers) and _goes_elsewhere(text, v):
+            elif events and opening.startswith(v.further_openers) and (
+                    _goes_elsewhere(text, v) or _goes_on_to_visit(text, v)):
                 # (随后，慰问人员赶往市福利院…: the visitors go on to another place, a
                 # visit of its own, on the day of the one before; its story starts here)
                 last = events[-1]
@@ -456,7 +662,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 org = _first(text, v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
-                        and not (events and _refers_back(text[org:], v)):
+                        and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
+                        and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0) \
+                        and not (events and _named_again(text, org, clean, events[-1], sentences)):
                     event = VisitEvent(s0, p0, s0, None, False)
         if event is None:
             continue
@@ -467,7 +675,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     if dated:
         # Undated visit sentences before the first dated visit introduce the
         # story (春节将至，社工们忙着走访辖区老人。): the visits follow.
-        return [e for e in events if e.dated or e.sentence_start > dated[0].sentence_start]
+        events = [e for e in events if e.dated or e.sentence_start > dated[0].sentence_start]
+        return _introduced(clean, events, sentences, v)
     # A feature story: its first sentence opens with the day (after the
     # byline), and the article tells a visit further on (it dates the first
     # undated visit sentence, which tells that visit).
@@ -495,7 +704,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         return events
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
-        if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
+        if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
+                and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
+                and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
