@@ -72,6 +72,16 @@ class MetadataError(Exception):
     """The metadata file itself is unreadable or malformed."""
 
 
+#: The forms of an issue date, most precise first (compiled once: every
+#: page's metadata is parsed, and ``re``'s own cache of patterns compiled on
+#: the fly is shared with code that compiles one per page).
+_ISSUE_DATE_FORMS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
+    (re.compile(r"(\d{4})-(\d{2})"), "month"),
+    (re.compile(r"(\d{4})"), "year"),
+)
+
+
 @dataclass(frozen=True)
 class IssueDate:
     """A page's issue date with its precision (``day``, ``month`` or ``year``).
@@ -87,12 +97,8 @@ class IssueDate:
     def parse(cls, text: str) -> IssueDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
         text = text.strip()
-        for pattern, precision in (
-            (r"(\d{4})-(\d{2})-(\d{2})", "day"),
-            (r"(\d{4})-(\d{2})", "month"),
-            (r"(\d{4})", "year"),
-        ):
-            m = re.fullmatch(pattern, text)
+        for pattern, precision in _ISSUE_DATE_FORMS:
+            m = pattern.fullmatch(text)
             if m:
                 parts = [int(p) for p in m.groups()] + [1] * (3 - len(m.groups()))
                 return cls(dt.date(*parts), precision)
