@@ -1,9 +1,10 @@
 """Fingerprint ``process_page`` outputs on a varied page set (a script, not a test).
 
-Writes one JSON line per page (the full ``PageOutcome`` minus its timing) for
-the seed, every page of the held-out corpora (``tests/unseen*``), the peer
-conformance inputs (each as a one-line page) and synthetic seed-like pages of
-several RNG seeds and encodings.  Two runs of different code give identical
+Writes one JSON line per page (the ``PageOutcome`` as the run stores it, its
+rows column by column, minus its timing) for the seed, every page of the
+held-out corpora (``tests/unseen*``), the real pages (``tests/data/realpages/*``,
+with their issue dates), the peer conformance inputs (each as a one-line
+page) and synthetic seed-like pages of several RNG seeds and encodings.  Two runs of different code give identical
 files exactly when every table of every page is unchanged, so an optimisation
 can be checked with ``cmp``:
 
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_archive  # noqa: E402
 from etl.batch.page import process_page  # noqa: E402
+from etl.batch.state import dump_outcome, load_outcome  # noqa: E402
 
 PEER_SPECS = ROOT / "tests" / "data" / "peer-specs"
 
@@ -53,6 +55,14 @@ def page_set(tmp: Path) -> list[tuple[str, bytes, dict | None]]:
             md = {"issue_date": issue[p.name][:7]} if issue.get(p.name) else None
             pages.append((f"{folder.name}_{p.name}", p.read_bytes(), md))
             pages.append((f"{folder.name}_nodate_{p.name}", p.read_bytes(), None))
+    for folder in sorted(ROOT.glob("tests/data/realpages/*/")):
+        if not (folder / "pages.csv").is_file():
+            continue
+        with (folder / "pages.csv").open(encoding="utf-8") as f:
+            issue = {row["page_id"]: row.get("issue_date") or "" for row in csv.DictReader(f)}
+        for p in sorted((folder / "pages").glob("*.txt")):
+            md = {"issue_date": issue[p.stem]} if issue.get(p.stem) else None
+            pages.append((f"real_{folder.name}_{p.name}", p.read_bytes(), md))
     for spec in sorted(PEER_SPECS.glob("*/*.jsonl")):
         lines = [json.loads(line)["input"] for line in spec.read_text(encoding="utf-8").splitlines() if line.strip()]
         # Pages of 10 inputs, one a sentence.  (Joined by bare line breaks,
@@ -69,7 +79,10 @@ def page_set(tmp: Path) -> list[tuple[str, bytes, dict | None]]:
 
 
 def fingerprint(outcome) -> str:
-    d = {k: v for k, v in vars(outcome).items() if k not in ("seconds", "columns")}  # columns: only on stored outcomes
+    """The outcome as the run stores it (``state.dump_outcome``: the rows as
+    the table builders receive them, column by column), minus its timing."""
+    stored = load_outcome(dump_outcome(outcome))
+    d = {k: v for k, v in vars(stored).items() if k != "seconds"}
     return json.dumps(d, ensure_ascii=False, sort_keys=False, default=repr)
 
 

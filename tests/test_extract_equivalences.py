@@ -98,3 +98,14 @@ def test_normalize_matches_translate():
     for _ in range(3000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
         assert _normalize(text) == text.translate(NORMALIZE)
+
+
+def test_normalize_maps_each_character_once():
+    """A character whose normalized form is itself normalized (a variant
+    mapped to a traditional character) is mapped once, as by translate,
+    wherever it stands and however often."""
+    table = {chr(k): v for k, v in NORMALIZE.items()}
+    chained = [c for c, v in table.items() if v in table and table[v] != v]
+    for c in chained:
+        for text in (c, c + c, c + table[c], table[c] + c, f"ab{c}中{table[c]}文{c}"):
+            assert _normalize(text) == text.translate(NORMALIZE)

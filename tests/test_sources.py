@@ -60,6 +60,19 @@ def test_what_cannot_be_a_page_is_refused_with_a_reason(data, reason):
     assert str(excinfo.value).startswith("bad.txt: ")
 
 
+@pytest.mark.parametrize("name", sorted(ENCODINGS))
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x1b", "\x7f"])
+def test_a_control_character_makes_a_binary_page_in_every_encoding(name, control):
+    """A text with a control character no page holds is binary, whatever
+    its encoding (the bytes are looked at, or the decoded text)."""
+    text = TEXT.replace("，", control, 1)
+    codec = {"utf-8-sig": "utf-8", "utf-16-be": "utf-16-be"}.get(name, name)
+    prefix = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-be": codecs.BOM_UTF16_BE}.get(name, b"")
+    with pytest.raises(PageError) as excinfo:
+        decode(prefix + text.encode(codec), "bad.txt")
+    assert excinfo.value.reason == "binary"
+
+
 def test_a_page_over_the_size_limit_is_quarantined():
     outcome = process_page("big.txt", TEXT.encode() * 10, None, max_bytes=100)
     assert outcome.status == "quarantined" and outcome.reason == "too_large"

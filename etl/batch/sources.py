@@ -72,6 +72,16 @@ class MetadataError(Exception):
     """The metadata file itself is unreadable or malformed."""
 
 
+#: The forms of an issue date, most precise first (compiled once: every
+#: page's metadata is parsed, and ``re``'s own cache of patterns compiled on
+#: the fly is shared with code that compiles one per page).
+_ISSUE_DATE_FORMS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
+    (re.compile(r"(\d{4})-(\d{2})"), "month"),
+    (re.compile(r"(\d{4})"), "year"),
+)
+
+
 @dataclass(frozen=True)
 class IssueDate:
     """A page's issue date with its precision (``day``, ``month`` or ``year``).
@@ -87,12 +97,8 @@ class IssueDate:
     def parse(cls, text: str) -> IssueDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
         text = text.strip()
-        for pattern, precision in (
-            (r"(\d{4})-(\d{2})-(\d{2})", "day"),
-            (r"(\d{4})-(\d{2})", "month"),
-            (r"(\d{4})", "year"),
-        ):
-            m = re.fullmatch(pattern, text)
+        for pattern, precision in _ISSUE_DATE_FORMS:
+            m = pattern.fullmatch(text)
             if m:
                 parts = [int(p) for p in m.groups()] + [1] * (3 - len(m.groups()))
                 return cls(dt.date(*parts), precision)
@@ -109,20 +115,25 @@ def decode(data: bytes, file: str = "<page>") -> tuple[str, str]:
         return _decode_as(data, "utf-16", file), "utf-16"
     if _BINARY_BYTES.search(data):
         raise PageError(file, "binary", "binary file: contains control bytes that no text page has")
+    # In UTF-8 and GB18030 a control character is its own byte (no multi-byte
+    # sequence holds a byte below 0x40 but GB18030's digits, nor decodes to
+    # a control character): the bytes had none, so the text has none.
     try:
-        return _decode_as(data, "utf-8", file), "utf-8"
+        return _decode_as(data, "utf-8", file, check_chars=False), "utf-8"
     except PageError as utf8_error:
         if utf8_error.reason == "truncated":
             raise
     try:
-        return _decode_as(data, "gb18030", file), "gb18030"
+        return _decode_as(data, "gb18030", file, check_chars=False), "gb18030"
     except PageError as gb_error:
         if gb_error.reason == "truncated":
             raise
         raise PageError(file, "undecodable", "not valid UTF-8, UTF-16 (with BOM) or GB18030") from None
 
 
-def _decode_as(data: bytes, encoding: str, file: str) -> str:
+def _decode_as(data: bytes, encoding: str, file: str, check_chars: bool = True) -> str:
+    """``data`` decoded; ``check_chars``: look for control characters in the
+    text (not needed when the bytes were looked at, see ``decode``)."""
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
@@ -133,7 +144,7 @@ def _decode_as(data: bytes, encoding: str, file: str) -> str:
                 file, "truncated", f"truncated in the middle of a {encoding} character at byte {e.start}"
             ) from None
         raise PageError(file, "undecodable", f"invalid {encoding} at byte {e.start}: {e.reason}") from None
-    if _BINARY_CHARS.search(text):
+    if check_chars and _BINARY_CHARS.search(text):
         raise PageError(file, "binary", f"binary content after decoding as {encoding}")
     if not text.strip():
         raise PageError(file, "empty", "empty file (only whitespace)")

@@ -70,13 +70,23 @@ def _nearest(words: tuple[str, ...], text: str) -> int:
     return max((text.rfind(w) + len(w) if w in text else -1 for w in words), default=-1)
 
 
+def _words_decide(quantity: str, unit: str) -> bool:
+    """Whether the words before a figure can change the quantity its unit
+    gives (a number of years, a percentage): for any other figure they are
+    not looked at."""
+    return (quantity == "duration" and unit == "year") or (
+        quantity in _PERCENT_QUANTITIES and unit != "percentage_point")
+
+
 def quantity_of(unit_raw: str, unit: str, before: str) -> str:
     """What a figure with this unit measures, ``before`` being the words
     before it in its clause."""
     quantity = unit_quantity(unit_raw, unit)
-    if quantity == "duration" and unit == "year" and _nearest(AGE_WORDS, before) >= 0:
+    if not _words_decide(quantity, unit):
+        return quantity
+    if quantity == "duration" and _nearest(AGE_WORDS, before) >= 0:
         return "age"
-    if quantity in _PERCENT_QUANTITIES and unit != "percentage_point":
+    if quantity in _PERCENT_QUANTITIES:
         share, change = _nearest(SHARE_WORDS, before), _nearest(CHANGE_WORDS, before)
         if share > change:
             return "share"
@@ -88,6 +98,9 @@ def quantity_of(unit_raw: str, unit: str, before: str) -> str:
 def figure_quantity(f: Figure, clean: str) -> str:
     """What ``f`` measures; ``clean`` is the repaired page text its
     ``clean_start`` indexes (without it, the unit alone decides)."""
+    quantity = unit_quantity(f.unit_raw, f.unit)
+    if not _words_decide(quantity, f.unit):
+        return quantity  # (most figures: their clause is not looked at)
     before = ""
     if 0 <= f.clean_start <= len(clean):
         head = clean[max(0, f.clean_start - 60) : f.clean_start]

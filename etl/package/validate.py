@@ -22,7 +22,6 @@ Three kinds of checks, each with its own consequence:
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 import threading
@@ -195,20 +194,29 @@ def read_csv_blocks(path: Path, dtypes: dict, block_bytes: int | None = None) ->
         header = f.readline()
         if b'"' in header:  # field names come from the schemas: never quoted
             raise ValueError(f"{path}: quoted CSV header")
-        rest = b""
+        # Each block is parsed without the header (the schema names the
+        # columns) and the file is read on from the block's last record end:
+        # a block is one read and at most one copy (its whole records), not
+        # the three concatenations of header, carried-over tail and block
+        # (each a fresh buffer of a block's size: page faults and copying
+        # in the serial end of a run).
+        size = block_bytes
         while True:
-            data = f.read(block_bytes)
-            buf = rest + data if rest else data
-            if not data:
-                if buf:
-                    yield pl.read_csv(io.BytesIO(header + buf), schema=dtypes)
+            start = f.tell()
+            buf = f.read(size)
+            if not buf:
+                return
+            if len(buf) < size:  # the end of the file
+                yield pl.read_csv(buf, has_header=False, schema=dtypes)
                 return
             end = _record_end(buf)
-            if end < 0:  # a record longer than a block: read on
-                rest = buf
+            if end < 0:  # a record longer than the block: read it again, twice as much
+                f.seek(start)
+                size *= 2
                 continue
-            yield pl.read_csv(io.BytesIO(header + buf[:end]), schema=dtypes)
-            rest = buf[end:]
+            yield pl.read_csv(buf if end == len(buf) else buf[:end], has_header=False, schema=dtypes)
+            f.seek(start + end)
+            size = block_bytes
 
 
 def check_data(package_dir: Path, descriptor: dict, pandera_check: bool = True, block_bytes: int | None = None) -> list[str]:
