@@ -324,7 +324,18 @@ def _not_event(text: str, v: VisitVocab, dated: bool = False) -> bool:
         return True
     at = _visit_at(text, v)
     end = _clause_end(text, at) if dated and at >= 0 else len(text)
-    return _first(text, v.not_event_rx, end) >= 0
+    return _summary_word(text, v, end) is not None
+
+
+def _summary_word(text: str, v: VisitVocab, end: int | None = None) -> re.Match[str] | None:
+    """The first habit, plan or summary word (``not_event_words``) of
+    ``text`` (up to ``end``), or None.  分别 (先后, …) before a verb of going
+    and a list of named places (分别走进X小学、Y小学) is one party's several
+    stops, not a round-up of many parties' visits (分别到各乡镇)."""
+    for m in v.not_event_rx.finditer(text, 0, len(text) if end is None else end):
+        if not _goes_to_places(text, m.start()):
+            return m
+    return None
 
 
 def _unquoted(text: str) -> str:
@@ -619,11 +630,11 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         if _first(text, v.other_story_rx) >= 0:
             continue
         visit_at = _visit_at(text, v)
-        word = v.not_event_rx.search(text)
+        word = _summary_word(text, v)
         undated_ok = word is None
         if word is not None:
             end = _clause_end(text, visit_at) if visit_at >= 0 else len(text)
-            if word.end() <= end or v.not_event_rx.search(text, 0, end):
+            if word.end() <= end or _summary_word(text, v, end):
                 continue
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
         event = None
@@ -724,6 +735,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
 # 先后到敬老院和A、B家中 three, 分别走进X、Y、Z three.  The vocabulary of
 # stops is ``schemas/vocab/visit_stops.csv``.
 
+#: A count opening a list item (60多家企业, 423户困难职工): a group, no place.
+_LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
 #: What joins the stops of a list (以及 before 及).
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
 #: Where a list of stops ends: its clause's end.
@@ -808,9 +821,9 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
         named = m.start() > 0 or m.group() in sv.alone  # (县中心敬老院; 敬老院, 城区; not 社区 alone)
         if not rest and named:
             return ("place", "")
-        if rest and named and role_rx.search(rest) and _COUNT_RX.search(rest) is None \
-                and not rest.endswith(sv.regions):  # (敬老院孤寡老人)
-            return ("place", rest)
+        rest = _LEADING_COUNT_RX.sub("", rest)
+        if rest and named and role_rx.search(rest) and not rest.endswith(sv.regions):
+            return ("place", rest)  # (敬老院孤寡老人; 东坪村60户贫困户)
     if any(item.endswith(w) for w in sv.regions):
         return None
     if role_rx.search(item) and len(item) <= 12:
@@ -868,8 +881,8 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
             if item.endswith(w) and len(item) > len(w) + 1:
                 item = item[: -len(w)]
                 break
-        if _COUNT_RX.search(item):
-            return None
+        # (a count opens a group: 60多家企业 names no place, 423户困难职工 is a group)
+        item = _LEADING_COUNT_RX.sub("", item)
         kind = _stop_kind(item, names, role_rx, sv)
         if kind is None and head_place and len(item) >= 2:
             kind = ("of_head", "")
@@ -893,6 +906,27 @@ def before_list(sentence: str, pos: int) -> str:
     return prefix[: last.start()] if last is not None else prefix
 
 
+def _list_end(text: str, at: int) -> int:
+    """Where the list that starts at ``at`` ends: its clause's end, or a word
+    that tells what was done there (开展, 对…, 为…)."""
+    end = at
+    while end < len(text) and text[end] not in _STOP_CLAUSE_END:
+        end += 1
+    return min((i for w in _STOP_LIST_STOPPERS if (i := text.find(w, at, end)) >= 0), default=end)
+
+
+_NO_ROLE_RX = re.compile("(?!)")
+
+
+def _goes_to_places(text: str, at: int) -> bool:
+    """Whether a verb of going at ``at`` (with its 先后, 分别 …) is followed by
+    a list of two or more named places (no roles or names needed)."""
+    sv = stop_vocab()
+    m = sv.list_verbs_rx.match(text, at)
+    return m is not None and _list_of_stops(
+        text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab()) is not None
+
+
 def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str]
                    ) -> tuple[list[Stop], str] | None:
     """The stops a sentence lists after a verb of visiting or going
@@ -906,11 +940,7 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
         org = v.organisers_rx.match(text, m.start())
         if org is not None and org.end() > m.end():
             continue  # (慰问组, 慰问团: the visitors' name)
-        end = m.end()
-        while end < len(text) and text[end] not in _STOP_CLAUSE_END:
-            end += 1
-        cut = min((i for w in _STOP_LIST_STOPPERS if (i := text.find(w, m.end(), end)) >= 0), default=end)
-        got = _list_of_stops(text, m.end(), cut, names, role_rx, sv, v)
+        got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v)
         if got:
             found += got[0]
             head = head or got[1]
