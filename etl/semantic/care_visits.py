@@ -14,6 +14,12 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   to the next visit's paragraph.  ``visit_date`` is the day its sentence
   gives, as resolved by the dates extractor (empty when the text fixes no
   day or it could not be resolved).
+* **Stops**: a care visit is one stop.  A visit whose story lists its stops
+  (看望了A、B和C家中; 先后到敬老院和A、B家中; 在A、B、C的家中 after a visit
+  that named them as a group) is one row per stop, in text order, with the
+  same story, organiser, date and gifts; ``visit_id`` gets ``/2``, ``/3`` …
+  after the first stop's; ``recipient_role`` is the stop's own where its item
+  gives one (困难党员蒋林 -> 困难党员).  See ``_stops``.
 * **volunteer_group**: the first quoted name ending with a group word
   (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
   article, else in the editor's note, else an unquoted group in the lead

@@ -29,6 +29,13 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
 Undated visit sentences before an article's first dated visit introduce it
 (春节将至，社工们忙着走访辖区老人。): they give no row.
 
+A visit is one stop (``sentence_stops``): a list of homes, named persons,
+schools, care homes, villages or workplaces after a visit verb or a verb of
+going (看望了A、B和C家中; 先后到敬老院和A、B家中; 分别走进X、Y、Z) is one
+visit per item (the vocabulary of stops: ``schemas/vocab/visit_stops.csv``);
+gifts, the visitors' own names, regions and groups (困难职工和困难群众,
+部分困难职工) are no list of stops.
+
 Sentences that tell habits, plans, summaries (``not_event_words``),
 meetings, recruitment or service events at a venue (``other_story_words``),
 dates of the page's dateline (``dateline_words``), headings, and paragraphs that go on with the visit
