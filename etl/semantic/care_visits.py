@@ -571,7 +571,8 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
             continue
         further = s0 > told and (sentence.lstrip(" \u3000\n“”").startswith(v.further_openers)
                                  or v.further_motion_rx.search(sentence) is not None)
-        new = [(s, more[1]) for s in more[0] if all(o is None or o.item != s.item for o, _ in stops)]
+        new: list[tuple[visit_events.Stop | None, str]] = [
+            (s, more[1]) for s in more[0] if all(o is None or o.item != s.item for o, _ in stops)]
         stops = new if not listed and not further else stops + new
         listed = True
     return [(s, h) for s, h in stops if s is None or s.item not in later] or [(None, "")]

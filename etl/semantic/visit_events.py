@@ -46,13 +46,14 @@ paragraph of a visit is the same visit.
 from __future__ import annotations
 
 import bisect
+import csv
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
 
 from etl.extract.records import DateMention
-from etl.extract.rules import read_yaml
+from etl.extract.rules import VOCAB_DIR, read_yaml
 from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import CODEBOOK
 
@@ -781,9 +782,6 @@ class StopVocab:
 
 @functools.cache
 def stop_vocab() -> StopVocab:
-    import csv
-    from etl.extract.rules import VOCAB_DIR
-
     with (VOCAB_DIR / "visit_stops.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
 
