@@ -202,6 +202,9 @@ _IDS = (
     ("care_visits", "visit_id", "article_char_start", None),
 )
 
+#: Tables whose id may end with a stop ordinal (/2, /3 …: schemas/care_visits.json).
+_STOP_IDS = ("care_visits",)
+
 #: (table, start column, end column): a span of the page's text.
 _SPANS = (
     ("figures", "char_start", "char_end"),
@@ -218,7 +221,10 @@ def _ids_and_offsets(tables: Tables, schemas: dict[str, dict]) -> list[str]:
             continue
         made = pl.format("{}:{}-{}", "source_id", start, end) if end else pl.format("{}:{}", "source_id", start)
         rule = f"must be source_id:{start}" + (f"-{end}" if end else "")
-        problems += report(table, primary_key(table, schemas), tables[table].filter(pl.col(id_col) != made), id_col, rule)
+        ids = pl.col(id_col)
+        if table in _STOP_IDS:  # (a visit's second, third … stop: source_id:start/2, /3 …)
+            ids, rule = ids.str.replace(r"/[0-9]+$", ""), rule + " (then /2, /3 … for a visit's later stops)"
+        problems += report(table, primary_key(table, schemas), tables[table].filter(ids != made), id_col, rule)
     if _has(tables, "checks", "check_id", "source_id"):
         bad = tables["checks"].filter(~pl.col("check_id").str.starts_with(pl.col("source_id") + ":"))
         problems += report("checks", primary_key("checks", schemas), bad, "check_id", "must start with its source_id and ':'")

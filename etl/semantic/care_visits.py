@@ -14,6 +14,12 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   to the next visit's paragraph.  ``visit_date`` is the day its sentence
   gives, as resolved by the dates extractor (empty when the text fixes no
   day or it could not be resolved).
+* **Stops**: a care visit is one stop.  A visit whose story lists its stops
+  (看望了A、B和C家中; 先后到敬老院和A、B家中; 在A、B、C的家中 after a visit
+  that named them as a group) is one row per stop, in text order, with the
+  same story, organiser, date and gifts; ``visit_id`` gets ``/2``, ``/3`` …
+  after the first stop's; ``recipient_role`` is the stop's own where its item
+  gives one (困难党员蒋林 -> 困难党员).  See ``_stops``.
 * **volunteer_group**: the first quoted name ending with a group word
   (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
   article, else in the editor's note, else an unquoted group in the lead
@@ -522,6 +528,85 @@ def _visit_row(source_id: str, page: _Page, event: visit_events.VisitEvent, a: i
     }
 
 
+#: The stop ordinal of a visit's id: ``source_id:article_char_start`` for its
+#: first stop, then ``/2``, ``/3`` … (schemas/care_visits.json).
+STOP_SEPARATOR = "/"
+_LEADING_COUNT_RX = re.compile("^[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
+
+
+def _stops(text: str, start: int, end: int, told: int, later: str, names: frozenset[str],
+           breaks: list[int]) -> list[tuple[visit_events.Stop | None, str]]:
+    """The stops of the visit whose story is ``text[start:end]``, each with
+    the head of its list (see :func:`visit_events.sentence_stops`); ``None``
+    stands for the one stop a story tells without a list.
+
+    The first sentence of the story that lists stops gives them (看望了A、B和C
+    家中: three; …走访慰问部分困难职工。在困难职工A、B、C的家中…: three).
+    A later list adds its stops (先后到A村、B村…。还到C公司、D公司…), and so
+    does a list that goes further after a visit told without one
+    (``further_visit_openers``: 来到X小学…。随后…分别到A村、B村、C村: four)
+    after the visit's own sentence (at ``told``).  Summaries,
+    habits and plans (``not_event_words``) list none; a stop that a later visit
+    of the article tells in its own sentence (随后，…赶往市福利院) is that
+    visit's."""
+    v = visit_events.vocab()
+    rx = vocab().role_rx
+    sentences = []
+    pos = start
+    while pos < end:
+        _, s1 = _sentence_bounds(text, pos, breaks)
+        s1 = min(max(s1, pos + 1), end)
+        sentences.append((pos, text[pos:s1]))
+        pos = s1
+    stops: list[tuple[visit_events.Stop | None, str]] = [(None, "")]
+    listed = False
+    for s0, sentence in sentences:
+        more = visit_events.sentence_stops(sentence, names, rx)
+        if more is None or v.other_story_rx.search(sentence):
+            continue
+        # (a habit, plan or summary word before the list: 据统计，…; not the
+        # 分别 of its verb, 随后…分别到X、Y、Z)
+        opening = visit_events.before_list(sentence, more[0][0].pos)
+        if v.not_event_rx.search(opening):
+            continue
+        further = s0 > told and (sentence.lstrip(" \u3000\n“”").startswith(v.further_openers)
+                                 or v.further_motion_rx.search(sentence) is not None)
+        new: list[tuple[visit_events.Stop | None, str]] = [
+            (s, more[1]) for s in more[0] if all(o is None or o.item != s.item for o, _ in stops)]
+        stops = new if not listed and not further else stops + new
+        listed = True
+    return [(s, h) for s, h in stops if s is None or s.item not in later] or [(None, "")]
+
+
+def _stop_role(stop: visit_events.Stop, head: str) -> str | None:
+    """The role of the people visited at ``stop``: the words its item gives
+    before the name (困难党员蒋林 -> 困难党员), else its list's head (A、B
+    等五户贫困妇女 -> 贫困妇女), else None (the visit's role)."""
+    if stop.role:
+        return stop.role
+    head = _LEADING_COUNT_RX.sub("", head.strip())
+    r = list(vocab().role_rx.finditer(head))
+    return head[: r[-1].end()] if r else None
+
+
+def _stop_rows(row: dict[str, Any], stops: list[tuple[visit_events.Stop | None, str]]) -> list[dict[str, Any]]:
+    """One row per stop of the visit ``row`` (the row itself for one stop):
+    the same story, organiser, date and gifts; the stop's own role where its
+    list gives one; ids ``…/2``, ``…/3`` after the first."""
+    if len(stops) < 2:
+        return [row]
+    out = []
+    for k, (stop, head) in enumerate(stops, start=1):
+        r = dict(row, _gifts=list(row["_gifts"]))
+        if k > 1:
+            r["visit_id"] = f"{row['visit_id']}{STOP_SEPARATOR}{k}"
+        role = _stop_role(stop, head) if stop is not None else None
+        if role:
+            r["recipient_role_zh"], r["recipient_role_en"] = role, _role_en(role)
+        out.append(r)
+    return out
+
+
 def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], names: frozenset[str],
                   sentence_breaks: list[int] | None = None, region_starts: list[int] | None = None,
                   issue_day: dt.date | None = None) -> list[dict]:
@@ -555,7 +640,11 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
             # A visit's story: from the article's start (its first visit) or
             # its own paragraph, to the next visit's paragraph.
             end = events[n + 1].paragraph_start if n + 1 < len(events) else b
-            rows.append(_visit_row(source_id, page, event, a if n == 0 else event.paragraph_start, end))
+            row = _visit_row(source_id, page, event, a if n == 0 else event.paragraph_start, end)
+            later = "".join(text[e.sentence_start : _sentence_bounds(text, e.sentence_start, sentence_breaks)[1]]
+                            for e in events[n + 1 :])
+            rows += _stop_rows(row, _stops(text, a if n == 0 else event.paragraph_start, end, event.sentence_start,
+                                           later, names, sentence_breaks))
     # Names masked in the free texts of all the rows at once (one pass
     # instead of one per row); empty texts become None.
     # The gifts (a list per visit) are masked in the same pass.
