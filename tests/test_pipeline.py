@@ -89,6 +89,27 @@ def _count_page_reads(monkeypatch, folder: Path) -> list[str]:
     return reads
 
 
+def test_an_upgraded_job_republishes_unchanged_pages_and_an_unchanged_one_keeps_the_package(tmp_path, monkeypatch):
+    """The package depends on the job's code and schemas, not only on the
+    pages' rows (its README, descriptor and landing page are written by
+    etl/package): with the same pages, the same job keeps the published
+    package as it is, and a changed job publishes it again (from the cached
+    rows: no page is processed again)."""
+    sources = tmp_path / "src"
+    write_archive(sources, 3, seed=1)
+    opts = options(tmp_path, sources, workers=1)
+    assert run(opts).exit_code == EXIT_OK
+    first = (tmp_path / "dist").stat().st_ino
+    assert run(opts).exit_code == EXIT_OK
+    assert (tmp_path / "dist").stat().st_ino == first, "same job, same pages: the package is kept"
+    monkeypatch.setattr(pipeline, "publisher_fingerprint", lambda: "an upgraded job")
+    upgraded = run(opts)
+    assert upgraded.exit_code == EXIT_OK
+    assert {p["status"] for p in upgraded.pages} == {"unchanged"}, "no page is processed again"
+    assert (tmp_path / "dist").stat().st_ino != first, "the package is published again"
+    check_package(tmp_path / "dist")
+
+
 def test_unchanged_pages_are_not_read_again(tmp_path, monkeypatch):
     """A page whose size, times and inode are those recorded when it was
     hashed is not read again (its hash comes from the state)."""

@@ -52,7 +52,7 @@ from etl.batch.options import RunOptions
 from etl.package import publish, schema, transform, validate
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
 from etl.batch.page import PageOutcome, quarantined
-from etl.batch.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key
+from etl.batch.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key, publisher_fingerprint
 
 log = logging.getLogger("etl")
 
@@ -272,7 +272,9 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
         order = sorted((p for p in plan if p.quarantine is None), key=lambda p: (p.source_id, p.name))
 
         with timer.stage("publish_check_current"):
-            unchanged = _same_as_published(order, previous, state)
+            # Same pages and the same job (code, schemas, metadata): the
+            # package published last time is what publishing would write.
+            unchanged = manifest.get("publisher") == publisher_fingerprint() and _same_as_published(order, previous, state)
             current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged else None
             reusable = None if unchanged else _reusable_rows(opts.out, manifest.get("descriptor_sha256"), order, previous)
         if current is not None:
@@ -312,6 +314,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
                     "descriptor_sha256": descriptor_sha,
                     "descriptor_structure": structure,
                     "codebook_checked": extractor_fingerprint(),
+                    "publisher": publisher_fingerprint(),
                 }
             )
         state.prune({p.key for p in order})

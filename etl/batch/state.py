@@ -69,6 +69,33 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+#: What the published package depends on besides the pages' rows: all of
+#: the job's code (the descriptor, the documentation and the landing page
+#: are written by etl/package) and schemas/ including the package's metadata
+#: file.  A run whose pages are all unchanged keeps the published package
+#: only when this is unchanged too: an upgraded job re-publishes (from the
+#: cached rows, without re-processing a page).
+PUBLISHER_PATHS = ("etl", "schemas")
+PUBLISHER_PACKAGES = ("polars", "pandera", "frictionless", "pyarrow", "pygal")
+
+
+@functools.cache
+def publisher_fingerprint() -> str:
+    """Hash of ``PUBLISHER_PATHS`` and the versions of ``PUBLISHER_PACKAGES``."""
+    h = hashlib.sha256()
+    for rel in PUBLISHER_PATHS:
+        for path in sorted((PROJECT_DIR / rel).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml", ".html", ".css", ".md"}:
+                h.update(path.relative_to(PROJECT_DIR).as_posix().encode())
+                h.update(path.read_bytes())
+    for dist in PUBLISHER_PACKAGES:
+        try:
+            h.update(f"{dist}=={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{dist} absent".encode())
+    return h.hexdigest()[:16]
+
+
 def page_key(file_name: str, sha256: str, metadata: dict | None, limits: PageLimits) -> str:
     """The state's key of a page's outcome: what shapes it (the code, the
     page, its metadata, the page budgets, which may quarantine it)."""

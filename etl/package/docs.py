@@ -139,7 +139,9 @@ A figure that fits no indicator stays in `figures`.
 - Care visits: households visited (户, 家庭) are `care_households_visited`, people visited
   (人, 人次) `care_people_visited`, visits made (次, 场) `care_visits_made`. A summary such as
   走访慰问困难群众 120 户 is an indicator, never a row of `care_visits`, which holds one row per
-  visit a story tells (with its day when the text fixes one).
+  visit a story tells, a visit being one stop: each home, named person, school, care home,
+  village or workplace visited (看望了A、B和C家中 gives three rows), with its day when the text
+  fixes one.
 - Signal phrases include older and regional names of a programme (扶贫车间 for 就业帮扶车间,
   转移农村劳动力 for 转移就业, 新农保 for 城乡居民养老保险) and traditional characters.
 """
