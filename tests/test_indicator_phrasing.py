@@ -273,3 +273,33 @@ def test_labour_sent_out_counts_workers_away():
 def test_reaching_people_in_hardship_counts_people_served():
     # Rule: 惠及困难群众 N 人 counts the people served.
     assert _indicators("此次活动共惠及困难群众230余人。") == {("care_people_served", 230)}
+
+
+def test_a_count_of_goods_is_no_count_of_households_or_people():
+    # Rule: a count written with a goods classifier (册, 本, 件, 箱, 袋, 份 …)
+    # counts goods or documents: it is only an indicator that counts goods
+    # (gift packages, meals), never households visited, visits or events.
+    assert _indicators("志愿者们为青禾小学送去图书600余册。") == set()
+    assert _indicators("慰问组走访困难群众45户,送去衣物300多件。") == {("care_households_visited", 45)}
+    assert _indicators("招聘会现场发放政策宣传资料6000余份。") == set()
+    # ... while gift packages and meals are counted in 份.
+    assert _indicators("为老人们送去慰问礼包150份。") == {("care_gift_packages", 150)}
+    assert _indicators("白石长者食堂全年供餐4.1万份。") == {("elderly_meals_served", 41000)}
+
+
+def test_commas_inside_a_short_quotation_end_no_clause():
+    # Rule: a title or slogan in quotation marks is one noun of its clause:
+    # its commas do not cut the clause, so a verb after it still names the
+    # figure before it.
+    text = "青禾公司的20余名志愿者为白石镇敬老院50多位老人举办了主题为“情暖重阳,爱在身边”的慰问活动。"
+    assert _indicators(text) == {("care_volunteers", 20), ("care_people_visited", 50)}
+    # ... while a comma outside quotation marks still ends the clause.
+    assert _indicators("白石镇敬老院住着50多位老人,志愿者举办了慰问活动。") == set()
+
+
+def test_wei_with_words_before_the_figure_is_for_whom_not_a_copula():
+    # Rule: "志愿者为 <place or words> N 位老人…": 为 followed by words before
+    # the figure is a preposition (for whom): the phrase before it names who
+    # acts, not the figure; 为 right before the figure is a copula.
+    assert ("care_volunteers", 40) not in _indicators("青禾社区志愿者为白石镇敬老院40位老人理发。")
+    assert _indicators("本次参与志愿者人数为176名。") == {("care_volunteers", 176)}

@@ -60,6 +60,9 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
 _ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…):
+#: a preposition, not the copula (志愿者人数为 176 名, 志愿者为共 176 名).
+_ACTOR_WEI_RX = re.compile("为(?![共计达约近总合累])[\u4e00-\u9fff]{2,12}$")
 #: How many characters may stand between a label's colon and its figure (城镇新增就业：共 12000 人).
 LABEL_GAP = 2
 #: Words right before a count of a visiting party (某某一行 10 人).
@@ -232,6 +235,9 @@ def match_figure(
     if not before and not after:  # (a third of the figures)
         return []
     unit = fig.unit
+    # "送去图书 500 余册": a count of goods (its classifier one of the codebook's
+    # goods_classifiers) is only an indicator that counts goods.
+    goods = unit == "count" and fig.unit_raw in cb.goods_classifiers
     # "招聘会现场设置了 3 个服务专区": a count whose own noun follows it counts
     # that noun, not the thing named before (the parts of one job fair are
     # not job fairs): only a phrase after it may name what it counts.
@@ -248,7 +254,8 @@ def match_figure(
             if side == "before":
                 if start < clause_start or counts_noun_after:
                     continue
-                if _ACTOR_LINK_RX.match(clean, end, cs):
+                if _ACTOR_LINK_RX.match(clean, end, cs) or (
+                        unit in RECIPIENT_UNITS and _ACTOR_WEI_RX.match(clean, end, cs)):
                     continue  # (志愿者们为 80 位老人理发: the phrase names who acts, the figure whom)
                 distance = cs - end
             elif start < ce:
@@ -263,6 +270,8 @@ def match_figure(
                 distance = start - ce
             for (is_group_after, neg_size, wild, plain, order), ind, requires in _unit_cands(
                     cb, phrase, unit, "before" if side == "around" else side):
+                if goods and not ind.counts_goods:
+                    continue  # (送去图书 500 余册: books, not households visited)
                 if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
                 if side == "after" and ind.after_needs \
