@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
-from etl.semantic.codebook import Indicator, Codebook, load_codebook
+from etl.semantic.codebook import Indicator, Codebook, load_codebook, overlapped_matches
 from etl.semantic.periods import allowed_measure, figure_frame, figure_kind, framing_dates, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
 from etl.semantic.page_index import SPAN, PageIndex, index_page
@@ -238,6 +238,9 @@ def match_figure(
     # "送去图书 500 余册": a count of goods (its classifier one of the codebook's
     # goods_classifiers) is only an indicator that counts goods.
     goods = unit == "count" and fig.unit_raw in cb.goods_classifiers
+    # "召开招聘工作会议 3 次": a noun of the codebook's other_counted_nouns
+    # between a phrase and a count (or event count) is what the count counts.
+    other_nouns = unit in OTHER_NOUN_UNITS and cb.other_nouns
     # "招聘会现场设置了 3 个服务专区": a count whose own noun follows it counts
     # that noun, not the thing named before (the parts of one job fair are
     # not job fairs): only a phrase after it may name what it counts.
@@ -258,6 +261,8 @@ def match_figure(
                         unit in RECIPIENT_UNITS and _ACTOR_WEI_RX.match(clean, end, cs)):
                     continue  # (志愿者们为 80 位老人理发: the phrase names who acts, the figure whom)
                 distance = cs - end
+                if other_nouns and _names_other_noun(idx, cb, end, cs):
+                    continue  # (召开招聘工作会议 3 次: meetings, not job fairs)
             elif start < ce:
                 # "提供了 6083 个岗位": a verb … object phrase around the
                 # figure names it most closely.
@@ -272,6 +277,8 @@ def match_figure(
                     cb, phrase, unit, "before" if side == "around" else side):
                 if goods and not ind.counts_goods:
                     continue  # (送去图书 500 余册: books, not households visited)
+                if unit == "count" and ind.count_classifiers and fig.unit_raw not in ind.count_classifiers:
+                    continue  # (走访慰问 120 次: visits, not households)
                 if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
                 if side == "after" and ind.after_needs \
@@ -403,7 +410,38 @@ def respective_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
             cand = ((key[0], hi - end) + key[1:], ind, phrase, hi - end)
             if best is None or cand[0] < best[0]:
                 best = cand
+    if best is None and k - first < len(items) - 1:
+        best = _elided_head_match(cb, clean[lo:hi], clean[items[-1][0]:items[-1][1]], unit,
+                                  idx.words(sent, cs))
     return [] if best is None else [_match(best[1], best[2], "before", best[3])]
+
+
+#: The longest list item that may share the head of the last item (养老、失业、工伤保险参保人数).
+ELIDED_ITEM_MAX = 8
+
+
+def _elided_head_match(cb: Codebook, item: str, last: str, unit: str | None, sentence: str):
+    """The best candidate of a list item that names nothing on its own and
+    shares the head words of the last item ("养老、失业、工伤保险参保人数分别
+    达到…": 养老 is 养老保险参保人数): the item followed by the longest tail
+    of the last item with which a phrase reaches across the join; else None."""
+    if not item or len(item) > ELIDED_ITEM_MAX or len(last) < 2:
+        return None
+    for j in range(1, len(last)):
+        text = item + last[j:]
+        best = None
+        for start, end, phrase in overlapped_matches(cb.signal_rx, text):
+            if not start < len(item) < end:
+                continue
+            for key, ind, requires in _unit_cands(cb, phrase, unit, "before"):
+                if requires and not any(w in sentence for w in requires):
+                    continue
+                cand = ((key[0], len(text) - end) + key[1:], ind, phrase, len(text) - end)
+                if best is None or cand[0] < best[0]:
+                    best = cand
+        if best is not None:
+            return best
+    return None
 
 
 #: The Match objects made so far (memo: a few hundred distinct ones).
@@ -722,6 +760,17 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
 LONGER_NOUN_HEADS = set("组队团站家")  # (3 户留守儿童家庭, 企业家: not children, not firms)
 #: Characters after 组 that make it a verb (志愿者队伍组成, 组织, 组建).
 GROUP_VERB_TAILS = set("成织建")
+
+
+#: Units of the counts an other noun (会议, 文件) may be the thing counted of.
+OTHER_NOUN_UNITS = frozenset(("count", "event"))
+
+
+def _names_other_noun(idx: PageIndex, cb: Codebook, end: int, cs: int) -> bool:
+    """Whether one of the codebook's ``other_counted_nouns`` stands between a
+    phrase ending at ``end`` and the figure at ``cs`` (召开招聘工作会议 3 次)."""
+    between = idx.words(end, cs)
+    return any(w in between for w in cb.other_nouns)
 
 
 def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:
