@@ -287,7 +287,8 @@ def match_figure(
                 if requires:
                     if not texts:
                         texts.append(idx.words(idx.back(cs, idx.sentence_breaks), cs))
-                        texts.append(idx.words(ce, clause_end))
+                        # (85 家企业携 3200 个岗位参会: the rest of the clause, past a later figure)
+                        texts.append(idx.words(ce, max(clause_end, idx.forward(ce, idx.clause_breaks))))
                     sentence, after_text = texts
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
