@@ -19,7 +19,11 @@ per page) and applies it:
   ceiling, a per-head amount); a count followed by its own noun (3 个服务专区)
   takes no phrase from before it; the second object of a list (60 多家企业和
   423 户…) shares the words before the first; a private person's own figure
-  (named in its clause, or quoted from them) gives no row.
+  (named in its clause, or quoted from them) gives no row.  A count written
+  with a goods classifier (图书 500 册) is only an indicator that counts
+  goods; a count with a classifier its indicator does not take (走访慰问
+  120 次 for households), or with a meeting or document noun between the
+  phrase and it (召开招聘工作会议 3 次), is not that indicator.
 * **Period**: the nearest date mention before the figure in its paragraph;
   else the nearest year/quarter/period date that opens an earlier paragraph
   of the same section (``2022 年，…`` frames the paragraphs under it until
