@@ -303,3 +303,17 @@ def test_wei_with_words_before_the_figure_is_for_whom_not_a_copula():
     # acts, not the figure; 为 right before the figure is a copula.
     assert ("care_volunteers", 40) not in _indicators("青禾社区志愿者为白石镇敬老院40位老人理发。")
     assert _indicators("本次参与志愿者人数为176名。") == {("care_volunteers", 176)}
+
+
+def test_a_rate_of_a_target_in_parentheses_shares_its_words():
+    # Rule: "完成年度计划(N)的 P%": the rate is "of" the figure in
+    # parentheses and shares the words before it, as with "N 人的 P%".
+    text = "全县城镇新增就业完成年度计划(5000人)的98%。"
+    assert _indicators(text) == {("urban_new_jobs_target", 5000), ("urban_new_jobs_target_completion", 98)}
+
+
+def test_consultations_about_jobs_are_career_guidance():
+    # Rule: 咨询 N 人次 counts career guidance when the sentence speaks of
+    # jobs (招聘, 就业, 求职 …); other consultations are not.
+    assert _indicators("招聘会现场共接受群众咨询2100人次。") == {("career_guidance_given", 2100)}
+    assert _indicators("志愿者为老人提供法律咨询300人次。") == set()

@@ -137,8 +137,8 @@ _FROM_TO_LINK_RX = re.compile(
 _FROM_BEFORE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}$")
 #: 从/由, a few words and the former value (its first digit).
 _FROM_VALUE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}?[0-9零〇一二两三四五六七八九十]")
-#: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
-_OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
+#: Text between a base figure and a percentage "of" it (7500 人的 108.27%, 计划(5000 人)的 98%).
+_OF_LINKS = frozenset(("的", " 的", "的 ", " 的 ", ")的", "）的"))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
 _FIRST = operator.itemgetter(0)
 #: (phrase, unit, side) -> the candidates the phrase gives a figure of that
