@@ -227,6 +227,9 @@ WAGES_AND_INSURANCE = [
     ("城镇职工基本养老、失业、工伤保险参保人数分别为18.2万人、6.1万人、7.5万人。", {("pension_insurance_enrolment", 182000), ("unemployment_insurance_enrolment", 61000), ("work_injury_insurance_enrolment", 75000)}),
 ]
 WAGES_AND_INSURANCE_NOT = [
+    "全年为1200名失业人员发放失业保险金3200万元。",
+    "领取失业保险金人数1200人。",
+    "城乡居民养老保险待遇领取人数达8.6万人。",
     "他每月工资5000元。",
     "农民工张某被拖欠工资3万元。",
     "用人单位支付的工资不得低于最低工资标准。",

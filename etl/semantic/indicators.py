@@ -762,7 +762,9 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
 
 #: Characters that make a phrase after a count the start of a longer noun
 #: (5 个慰问组, 3 个服务站): the count is of that noun, not of the phrase.
-LONGER_NOUN_HEADS = set("组队团站家")  # (3 户留守儿童家庭, 企业家: not children, not firms)
+#: (3 户留守儿童家庭, 企业家: not children, not firms; 为 N 名失业人员发放失业保险金:
+#: the benefit's recipients, not the insured)
+LONGER_NOUN_HEADS = set("组队团站家金")
 #: Characters after 组 that make it a verb (志愿者队伍组成, 组织, 组建).
 GROUP_VERB_TAILS = set("成织建")
 
