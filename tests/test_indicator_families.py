@@ -125,6 +125,10 @@ def test_labour_transfer_non_statistics_give_no_row(text):
 
 # --- Returning migrant workers (返乡) and their business starts.
 RETURNEES = [
+    ("全县返乡就业创业人员达3200人。", {("returning_migrant_workers", 3200)}),
+    ("全县返乡留乡农民工3200人。", {("returning_migrant_workers", 3200)}),
+    ("引导1800名外出人才回乡创业。", {("startups_supported", 1800)}),
+    ("截至目前,全县返乡创业人数达到1800人。", {("startups_supported", 1800)}),
     ("今年以来共回引农民工1600人返乡创业就业。", {("returning_migrant_workers", 1600)}),
     ("全县返乡农民工达2.4万人。", {("returning_migrant_workers", 24000)}),
     ("春节前后共有3800名农民工返乡。", {("returning_migrant_workers", 3800)}),
@@ -201,6 +205,8 @@ def test_unemployment_non_statistics_give_no_row(text):
 
 # --- Wages and protection: unpaid wages recovered, the minimum wage, insurance enrolment.
 WAGES_AND_INSURANCE = [
+    ("新就业形态劳动者参加工伤保险3200人。", {("work_injury_insurance_enrolment", 3200)}),
+    ("全县共有3.2万人参加失业保险。", {("unemployment_insurance_enrolment", 32000)}),
     ("为1200余名农民工追发工资2300万元。", {("unpaid_wages_recovered_amount", 23000000), ("unpaid_wages_recovered_workers", 1200)}),
     ("全年共追回拖欠农民工工资1.6亿元,涉及农民工4500人。", {("unpaid_wages_recovered_amount", 160000000), ("unpaid_wages_recovered_workers", 4500)}),
     ("根治欠薪冬季专项行动中,为3400名劳动者追讨欠薪4100万元。", {("unpaid_wages_recovered_amount", 41000000), ("unpaid_wages_recovered_workers", 3400)}),
