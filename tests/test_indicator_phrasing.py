@@ -317,3 +317,16 @@ def test_consultations_about_jobs_are_career_guidance():
     # jobs (招聘, 就业, 求职 …); other consultations are not.
     assert _indicators("招聘会现场共接受群众咨询2100人次。") == {("career_guidance_given", 2100)}
     assert _indicators("志愿者为老人提供法律咨询300人次。") == set()
+
+
+def test_objects_of_a_list_named_before_their_counts_share_the_verb():
+    # Rule: "verb 甲 N1 户、乙 N2 人" (each object's noun before its count):
+    # every count of people or households in the list shares the verb
+    # before the first, and the first the verb after the last; the words
+    # between the counts name the next object, not the first.
+    text = "春节前,白石镇走访慰问困难职工320户、困难农民工150人。"
+    assert _indicators(text) == {("care_households_visited", 320), ("care_people_visited", 150)}
+    text = "青禾县工会为困难职工86户、环卫工人40人送去慰问金。"
+    assert _indicators(text) == {("care_households_visited", 86), ("care_people_visited", 40)}
+    # ... a count of events is no object of such a list.
+    assert _indicators("举办招聘会12场、宣讲活动30场。") == {("recruitment_events", 12)}

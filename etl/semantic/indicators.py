@@ -129,6 +129,9 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
 
 #: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
 _LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
+#: ... and a later object of such a list, named after the link (走访慰问困难职工 320 户、
+#: 困难农民工 150 人): only between counts of people or households.
+_LIST_ITEM_RX = re.compile("[和及与、][\u4e00-\u9fff]{1,8}")
 #: Text between the two figures of a change "from A to B" (从原来的 10 多人壮大到
 #: 现在的 130 多人): B is the figure, A its former value.
 _FROM_TO_LINK_RX = re.compile(
@@ -198,7 +201,8 @@ def match_figure(
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
         clause_start = own_clause_start
-    elif clause_start == prev_end and _LIST_LINK_RX.fullmatch(clean[prev_end:cs]):
+    elif clause_start == prev_end and (_LIST_LINK_RX.fullmatch(clean[prev_end:cs]) or (
+            fig.unit in RECIPIENT_UNITS and _LIST_ITEM_RX.fullmatch(clean[prev_end:cs]))):
         # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
         # a list shares the verb before the first.
         clause_start = own_clause_start
@@ -215,11 +219,19 @@ def match_figure(
     # two figures of one clause name the second; the first takes them only
     # when nothing before it names it.
     next_in_clause = next_start < noun_end
+    next_item = 0  # (after-phrases before this offset name the next object of a list)
     if next_in_clause and _LIST_LINK_RX.fullmatch(clean, ce, next_start):
         # "为 33 位孤寡老人和 112 户贫困户捐赠…": the first object of a list
         # shares the verb after the last.
         j = bisect.bisect_right(breaks, next_start)
         clause_end = breaks[j] if j < len(breaks) else len(clean)
+    elif fig.unit in RECIPIENT_UNITS and next_start < len(clean) and _LIST_ITEM_RX.fullmatch(clean, ce, next_start):
+        # "为困难职工 320 户、困难农民工 150 人送去…": likewise when each object
+        # names its noun before its count; the words between the two counts
+        # are the next object's.
+        j = bisect.bisect_right(breaks, next_start)
+        clause_end = breaks[j] if j < len(breaks) else len(clean)
+        next_item = next_start
     cb = load_codebook()
     if fig.unit in RECIPIENT_UNITS and cb.recipient_words \
             and any(w in idx.words(own_clause_start, cs) for w in cb.recipient_words):
@@ -274,6 +286,8 @@ def match_figure(
                     continue
                 side, distance = "around", 0
             else:
+                if start < next_item:
+                    continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 distance = start - ce
