@@ -205,6 +205,7 @@ def test_unemployment_non_statistics_give_no_row(text):
 
 # --- Wages and protection: unpaid wages recovered, the minimum wage, insurance enrolment.
 WAGES_AND_INSURANCE = [
+    ("月最低工资标准较上次调整平均增长8.5%。", {("minimum_wage", 8.5)}),
     ("新就业形态劳动者参加工伤保险3200人。", {("work_injury_insurance_enrolment", 3200)}),
     ("全县共有3.2万人参加失业保险。", {("unemployment_insurance_enrolment", 32000)}),
     ("为1200余名农民工追发工资2300万元。", {("unpaid_wages_recovered_amount", 23000000), ("unpaid_wages_recovered_workers", 1200)}),
@@ -233,6 +234,8 @@ WAGES_AND_INSURANCE = [
     ("城镇职工基本养老、失业、工伤保险参保人数分别为18.2万人、6.1万人、7.5万人。", {("pension_insurance_enrolment", 182000), ("unemployment_insurance_enrolment", 61000), ("work_injury_insurance_enrolment", 75000)}),
 ]
 WAGES_AND_INSURANCE_NOT = [
+    "病假工资不得低于最低工资标准的80%。",
+    "见习补贴按当地最低工资标准的100%发放。",
     "全年为1200名失业人员发放失业保险金3200万元。",
     "领取失业保险金人数1200人。",
     "城乡居民养老保险待遇领取人数达8.6万人。",
