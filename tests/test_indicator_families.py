@@ -159,8 +159,9 @@ def test_returnees_non_statistics_give_no_row(text):
 
 # --- Unemployment: registered and surveyed rates, re-employment, hard-to-employ people, public-welfare jobs.
 UNEMPLOYMENT = [
+    ("开发乡村公益性岗位1200个,兜底安置脱贫劳动力1150人。", {("public_welfare_jobs", 1200), ("public_welfare_jobs", 1150)}),
     ("年末城镇登记失业率为2.8%。", {("unemployment_rate_registered", 2.8)}),
-    ("城镇调查失业率5.3%,控制在5.5%以内。", {("unemployment_rate_surveyed", 5.3)}),
+    ("城镇调查失业率5.3%,控制在5.5%以内。", {("unemployment_rate_surveyed", 5.3), ("unemployment_rate_surveyed", 5.5)}),
     ("全区城镇登记失业率控制在3.5%以内。", {("unemployment_rate_registered", 3.5)}),
     ("城镇失业人员再就业2100人。", {("reemployment", 2100)}),
     ("帮助城镇失业人员实现再就业1800人。", {("reemployment", 1800)}),
@@ -205,6 +206,7 @@ def test_unemployment_non_statistics_give_no_row(text):
 
 # --- Wages and protection: unpaid wages recovered, the minimum wage, insurance enrolment.
 WAGES_AND_INSURANCE = [
+    ("全县企业职工基本养老、失业、工伤保险参保人数分别达到12.3万人、3.6万人和4.1万人。", {("pension_insurance_enrolment", 123000), ("unemployment_insurance_enrolment", 36000), ("work_injury_insurance_enrolment", 41000)}),
     ("月最低工资标准较上次调整平均增长8.5%。", {("minimum_wage", 8.5)}),
     ("新就业形态劳动者参加工伤保险3200人。", {("work_injury_insurance_enrolment", 3200)}),
     ("全县共有3.2万人参加失业保险。", {("unemployment_insurance_enrolment", 32000)}),

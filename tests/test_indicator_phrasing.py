@@ -330,3 +330,11 @@ def test_objects_of_a_list_named_before_their_counts_share_the_verb():
     assert _indicators(text) == {("care_households_visited", 86), ("care_people_visited", 40)}
     # ... a count of events is no object of such a list.
     assert _indicators("举办招聘会12场、宣讲活动30场。") == {("recruitment_events", 12)}
+
+
+def test_a_rate_kept_within_a_bound_beside_a_rate_is_its_target():
+    # Rule: "失业率 R1，控制在 R2 以内": R2, with no indicator of its own, is
+    # the control target of the rate before it (measure target).
+    text = "全年白石区城镇登记失业率2.7%,控制在4%以内。"
+    assert _measures(text) == {("unemployment_rate_registered", 2.7, "outcome"),
+                               ("unemployment_rate_registered", 4, "target")}

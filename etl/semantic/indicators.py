@@ -436,7 +436,7 @@ def respective_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
 
 
 #: The longest list item that may share the head of the last item (养老、失业、工伤保险参保人数).
-ELIDED_ITEM_MAX = 8
+ELIDED_ITEM_MAX = 12
 
 
 def _elided_head_match(cb: Codebook, item: str, last: str, unit: str | None, sentence: str):
