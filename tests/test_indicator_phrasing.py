@@ -338,3 +338,11 @@ def test_a_rate_kept_within_a_bound_beside_a_rate_is_its_target():
     text = "全年白石区城镇登记失业率2.7%,控制在4%以内。"
     assert _measures(text) == {("unemployment_rate_registered", 2.7, "outcome"),
                                ("unemployment_rate_registered", 4, "target")}
+
+
+def test_a_relative_clause_before_a_noun_names_the_count():
+    # Rule: "P1 的 P2 N" (达成就业意向的求职者 320 人): the relative clause P1
+    # restricts the noun P2, and when P1 names an indicator for the figure's
+    # unit, P1 does; otherwise the noun P2 does (参加招聘会的企业 36 家).
+    assert _indicators("现场达成就业意向的求职者320人。") == {("job_offers_reached", 320)}
+    assert _indicators("参加招聘会的企业有36家。") == {("job_fair_employers", 36)}

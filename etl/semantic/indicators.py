@@ -335,8 +335,31 @@ def match_figure(
             if side != "after" and ind.id not in out:
                 out[ind.id] = _match(ind, phrase, "before", distance)
         return list(out.values())
-    _, ind, phrase, side, distance = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
+    best = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
+    if len(cands) > 1 and best[3] == "before":
+        best = _relative_clause_head(clean, cs, best, cands)
+    _, ind, phrase, side, distance = best
     return [_match(ind, phrase, "before" if side == "around" else side, distance)]
+
+
+#: How many characters may stand between a relative clause's 的 and the noun it
+#: restricts (达成就业意向的求职者 320 人).
+RELATIVE_GAP = 2
+
+
+def _relative_clause_head(clean: str, cs: int, best: tuple, cands: list[tuple]) -> tuple:
+    """"达成就业意向的求职者 320 人": when the phrase nearest before a figure
+    is the noun a relative clause (phrase + 的) restricts, the clause's
+    phrase names the figure (jobseekers who reached an intention are offers
+    reached, not attendees); else ``best``."""
+    b_start = cs - best[4] - len(best[2])  # (the matched text: a pinyin gloss inside it may shift this a little)
+    for cand in cands:
+        if cand[3] != "before" or cand[1] is best[1]:
+            continue
+        end = cs - cand[4]
+        if end < b_start and clean[end:end + 1] == "的" and b_start - end - 1 <= RELATIVE_GAP:
+            return cand
+    return best
 
 
 #: How far before a figure a target word may end (完成年目标任务为 6600 人).
