@@ -219,7 +219,7 @@ WAGES_AND_INSURANCE = [
     ("最低工资标准由1650元提高到1800元。", {("minimum_wage", 1800)}),
     ("全县城乡居民基本养老保险参保人数达32.5万人。", {("pension_insurance_enrolment", 325000)}),
     ("失业保险参保人数达到6.8万人。", {("unemployment_insurance_enrolment", 68000)}),
-    ("工伤保险参保9.1万人,其中新就业形态人员职业伤害保障参保1.2万人。", {("work_injury_insurance_enrolment", 12000), ("work_injury_insurance_enrolment", 91000)}),
+    ("工伤保险参保9.1万人。新就业形态人员职业伤害保障参保1.2万人。", {("work_injury_insurance_enrolment", 12000), ("work_injury_insurance_enrolment", 91000)}),
     ("养老、失业、工伤保险参保人数分别达到45万人、12万人和15万人。", {("pension_insurance_enrolment", 450000), ("unemployment_insurance_enrolment", 120000), ("work_injury_insurance_enrolment", 150000)}),
     ("参加企业职工基本养老保险的人数为18.2万人。", {("pension_insurance_enrolment", 182000)}),
     ("根治欠薪:为农民工追发工资1850万元。", {("unpaid_wages_recovered_amount", 18500000)}),

@@ -346,3 +346,15 @@ def test_a_relative_clause_before_a_noun_names_the_count():
     # unit, P1 does; otherwise the noun P2 does (参加招聘会的企业 36 家).
     assert _indicators("现场达成就业意向的求职者320人。") == {("job_offers_reached", 320)}
     assert _indicators("参加招聘会的企业有36家。") == {("job_fair_employers", 36)}
+
+
+def test_a_part_after_qizhong_of_the_same_statistic_is_no_row():
+    # Rule: "A，其中 B": a figure after 其中 in its clause that is the same
+    # indicator, unit and population group as a larger figure earlier in
+    # its sentence is a part of that total, no statistic of its own; a part
+    # of another group or another indicator stays.
+    assert _indicators("白石镇走访慰问困难群众320户,其中慰问低保户120户。") == {("care_households_visited", 320)}
+    assert _indicators("全年开展职业技能培训3200人次,其中农民工培训1800人次。") == {
+        ("skills_training", 3200), ("skills_training", 1800)}
+    assert _indicators("培训农民17.5万人,其中有4.3万人实现了转移就业。") == {
+        ("skills_training", 175000), ("people_helped_into_jobs", 43000)}

@@ -342,6 +342,25 @@ def match_figure(
     return [_match(ind, phrase, "before" if side == "around" else side, distance)]
 
 
+#: The word that opens the parts of a total stated before it (A 人，其中 B 人).
+PART_MARKER = "其中"
+
+
+def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str, group: str | None,
+                   f: Figure) -> bool:
+    """Whether the figure at ``cs`` is a part, after 其中 in its clause, of a
+    total stated earlier in its sentence as the same indicator, unit and
+    population group (走访慰问困难群众 320 户，其中低保户 120 户): the part is
+    no statistic of its own.  A part of another group (培训 3200 人次，其中
+    农民工 1800 人次) or another indicator stays."""
+    clause = idx.back(cs, idx.clause_breaks)
+    if PART_MARKER not in idx.words(clause, cs):
+        return False
+    sentence = idx.back(cs, idx.sentence_breaks)
+    return any(r["_cs"] >= sentence and r["indicator_id"] == indicator_id and r["unit"] == f.unit
+               and r["population_group"] == group and r["value"] >= f.value for r in rows)
+
+
 #: How many characters may stand between a relative clause's 的 and the noun it
 #: restricts (达成就业意向的求职者 320 人).
 RELATIVE_GAP = 2
@@ -891,6 +910,10 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             if measure not in periods:
                 periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure, frame)
             ps, pe, basis = periods[measure]
+            group = population_group(
+                idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after")
+            if _part_of_total(idx, cs, rows, ind.id, group, f):
+                continue  # (走访慰问困难群众 320 户，其中低保户 120 户: a part of the 320)
             rows.append({
                 "indicator_id": ind.id,
                 "label_zh": ind.label_zh,
@@ -904,9 +927,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "period_end": pe,
                 "period_basis": basis,
                 "measure": measure,
-                "population_group": population_group(
-                    idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after"
-                ),
+                "population_group": group,
                 "value": float(f.value),
                 "value_max": None if f.value_max is None else float(f.value_max),
                 "unit": f.unit,
