@@ -83,6 +83,7 @@ def test_job_fairs_non_statistics_give_no_row(text):
 
 # --- Labour transfer and migration: 转移就业 and its other names (劳务输出, 输转, 富余劳动力转移), 外出务工.
 LABOUR_TRANSFER = [
+    ("全年农村劳动力转移就业新增1.2万人,年末转移就业总量达52.6万人。", {("people_helped_into_jobs", 12000), ("people_helped_into_jobs", 526000)}),
     ("全年新增转移农村劳动力就业5600人。", {("people_helped_into_jobs", 5600)}),
     ("2023年,全县农村劳动力转移就业达12.6万人。", {("people_helped_into_jobs", 126000)}),
     ("全县劳务输出3.8万人,实现劳务收入9.2亿元。", {("workers_outside_province", 38000)}),
@@ -206,6 +207,7 @@ def test_unemployment_non_statistics_give_no_row(text):
 
 # --- Wages and protection: unpaid wages recovered, the minimum wage, insurance enrolment.
 WAGES_AND_INSURANCE = [
+    ("年末全市参加城镇职工基本养老保险人数为86.2万人,比上年末增加3.1万人。", {("pension_insurance_enrolment", 862000)}),
     ("全县企业职工基本养老、失业、工伤保险参保人数分别达到12.3万人、3.6万人和4.1万人。", {("pension_insurance_enrolment", 123000), ("unemployment_insurance_enrolment", 36000), ("work_injury_insurance_enrolment", 41000)}),
     ("月最低工资标准较上次调整平均增长8.5%。", {("minimum_wage", 8.5)}),
     ("新就业形态劳动者参加工伤保险3200人。", {("work_injury_insurance_enrolment", 3200)}),
