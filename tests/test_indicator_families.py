@@ -351,6 +351,8 @@ def test_business_starts_non_statistics_give_no_row(text):
 
 # --- Community care: visits, money and gifts, volunteers, people served, canteens, home care, children.
 COMMUNITY_CARE = [
+    ("全区共为困难群众发放临时救助金860万元。", {("care_funds", 8600000)}),
+    ("共募集善款36万元。", {("care_funds", 360000)}),
     ("春节期间,县总工会走访慰问困难职工320户,发放慰问金48万元。", {("care_funds", 480000), ("care_households_visited", 320)}),
     ("共走访慰问困难群众1500余人次,送去慰问金和慰问品价值30余万元。", {("care_people_visited", 1500)}),
     ("累计走访慰问困难党员、老党员260人,发放慰问金13万元。", {("care_funds", 130000), ("care_people_visited", 260)}),
@@ -397,6 +399,8 @@ COMMUNITY_CARE = [
     ("重阳节当天,青禾公司的20余名志愿者,为白石镇敬老院中50多位老人举办了主题为“情暖重阳,爱在身边”的慰问活动。", {("care_people_visited", 50), ("care_volunteers", 20)}),
 ]
 COMMUNITY_CARE_NOT = [
+    "每户可领取救助金1000元。",
+    "最高救助金额不超过2万元。",
     "开展慰问演出12场。",
     "每户发放慰问金500元。",
     "为每位老人送上300元慰问金。",
