@@ -298,11 +298,14 @@ def test_commas_inside_a_short_quotation_end_no_clause():
 
 
 def test_wei_with_words_before_the_figure_is_for_whom_not_a_copula():
-    # Rule: "志愿者为 <place or words> N 位老人…": 为 followed by words before
-    # the figure is a preposition (for whom): the phrase before it names who
-    # acts, not the figure; 为 right before the figure is a copula.
+    # Rule: "志愿者为 <place or words> N 位老人…": after a care actor (志愿者,
+    # 服务队), 为 followed by words before the figure is a preposition (for
+    # whom): the phrase names who acts, not the figure; 为 right before the
+    # figure is a copula.
     assert ("care_volunteers", 40) not in _indicators("青禾社区志愿者为白石镇敬老院40位老人理发。")
     assert _indicators("本次参与志愿者人数为176名。") == {("care_volunteers", 176)}
+    # ... and after a statistic's name 为 + words is a copula all the same.
+    assert _indicators("全县城镇新增就业为历年最高的5120人。") == {("urban_new_jobs", 5120)}
 
 
 def test_a_rate_of_a_target_in_parentheses_shares_its_words():

@@ -64,13 +64,22 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
 _ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
-#: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…):
-#: a preposition, not the copula (志愿者人数为 176 名, 志愿者为共 176 名).
+#: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…)
+#: after a care actor (see _names_care_actor): a preposition, not the copula
+#: (志愿者人数为 176 名, 志愿者为共 176 名).
 _ACTOR_WEI_RX = re.compile("为(?![共计达约近总合累])[\u4e00-\u9fff]{2,12}$")
 #: How many characters may stand between a label's colon and its figure (城镇新增就业：共 12000 人).
 LABEL_GAP = 2
 #: Words right before a count of a visiting party (某某一行 10 人).
 PARTY_BEFORE = ("一行",)
+def _names_care_actor(cb: Codebook, phrase: str) -> bool:
+    """Whether ``phrase`` names only community-care indicators (志愿者, 服务队):
+    before "为 + words + figure" it names who acts for the people counted; a
+    statistic's name (城镇新增就业为历年最高的 5120 人) is joined by a copula."""
+    inds = _phrase_info(cb, phrase)[2]
+    return bool(inds) and all(ind.topic == "community_care" for ind in inds)
+
+
 #: Units of the figures that may count the recipients of 为/对 (people,
 #: households): "对全县 12 个乡镇…进行慰问" counts townships.
 RECIPIENT_UNITS = frozenset(("person", "person_time", "household"))
@@ -274,7 +283,8 @@ def match_figure(
                 if start < clause_start or counts_noun_after:
                     continue
                 if _ACTOR_LINK_RX.match(clean, end, cs) or (
-                        unit in RECIPIENT_UNITS and _ACTOR_WEI_RX.match(clean, end, cs)):
+                        unit in RECIPIENT_UNITS and _ACTOR_WEI_RX.match(clean, end, cs)
+                        and _names_care_actor(cb, phrase)):
                     continue  # (志愿者们为 80 位老人理发: the phrase names who acts, the figure whom)
                 distance = cs - end
                 if other_nouns and _names_other_noun(idx, cb, end, cs):
