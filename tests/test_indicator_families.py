@@ -28,6 +28,7 @@ def _indicators(text: str) -> set[tuple[str, float]]:
 
 # --- Job fairs: events, employers, vacancies, jobseekers, hiring intentions.
 JOB_FAIRS = [
+    ("今年以来,招聘会在县人才中心共举办12场。", {("recruitment_events", 12)}),
     ("今年以来,青禾县共举办各类招聘会86场。", {("recruitment_events", 86)}),
     ("全年累计举办线上线下招聘活动120场次。", {("recruitment_events", 120)}),
     ("本次招聘会共吸引82家企业参会,提供就业岗位3600余个。", {("job_fair_employers", 82), ("job_vacancies_offered", 3600)}),

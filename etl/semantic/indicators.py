@@ -839,11 +839,17 @@ GROUP_VERB_TAILS = set("成织建")
 OTHER_NOUN_UNITS = frozenset(("count", "event"))
 
 
+#: What may stand between an other noun and the count of it (会议共 3 次, 文件达 5 份).
+OTHER_NOUN_GAP = 1
+
+
 def _names_other_noun(idx: PageIndex, cb: Codebook, end: int, cs: int) -> bool:
     """Whether one of the codebook's ``other_counted_nouns`` stands between a
-    phrase ending at ``end`` and the figure at ``cs`` (召开招聘工作会议 3 次)."""
-    between = idx.words(end, cs)
-    return any(w in between for w in cb.other_nouns)
+    phrase ending at ``end`` and the figure at ``cs``, right before the
+    figure (at most :data:`OTHER_NOUN_GAP` characters between): the noun
+    the count counts (召开招聘工作会议 3 次; not 招聘会在人才中心举办 12 场)."""
+    between = idx.words(end, cs).rstrip()
+    return any(w in between[-len(w) - OTHER_NOUN_GAP:] for w in cb.other_nouns)
 
 
 def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:
