@@ -835,8 +835,8 @@ LONGER_NOUN_HEADS = set("组队团站家金")
 GROUP_VERB_TAILS = set("成织建")
 
 
-#: Units of the counts an other noun (会议, 文件) may be the thing counted of.
-OTHER_NOUN_UNITS = frozenset(("count", "event"))
+#: Units of the counts an other noun (会议, 文件, 企业) may be the thing counted of.
+OTHER_NOUN_UNITS = frozenset(("count", "event", "establishment"))
 
 
 #: What may stand between an other noun and the count of it (会议共 3 次, 文件达 5 份).
