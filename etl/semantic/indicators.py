@@ -72,14 +72,6 @@ _ACTOR_WEI_RX = re.compile("为(?![共计达约近总合累])[\u4e00-\u9fff]{2,1
 LABEL_GAP = 2
 #: Words right before a count of a visiting party (某某一行 10 人).
 PARTY_BEFORE = ("一行",)
-def _names_care_actor(cb: Codebook, phrase: str) -> bool:
-    """Whether ``phrase`` names only community-care indicators (志愿者, 服务队):
-    before "为 + words + figure" it names who acts for the people counted; a
-    statistic's name (城镇新增就业为历年最高的 5120 人) is joined by a copula."""
-    inds = _phrase_info(cb, phrase)[2]
-    return bool(inds) and all(ind.topic == "community_care" for ind in inds)
-
-
 #: Units of the figures that may count the recipients of 为/对 (people,
 #: households): "对全县 12 个乡镇…进行慰问" counts townships.
 RECIPIENT_UNITS = frozenset(("person", "person_time", "household"))
@@ -134,6 +126,14 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
             _PHRASE_INFO.clear()
         _PHRASE_INFO[phrase] = info
     return info
+
+
+def _names_care_actor(cb: Codebook, phrase: str) -> bool:
+    """Whether ``phrase`` names only community-care indicators (志愿者, 服务队):
+    before "为 + words + figure" it names who acts for the people counted; a
+    statistic's name (城镇新增就业为历年最高的 5120 人) is joined by a copula."""
+    inds = _phrase_info(cb, phrase)[2]
+    return bool(inds) and all(ind.topic == "community_care" for ind in inds)
 
 
 #: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
