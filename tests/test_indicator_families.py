@@ -364,6 +364,7 @@ def test_business_starts_non_statistics_give_no_row(text):
 
 # --- Community care: visits, money and gifts, volunteers, people served, canteens, home care, children.
 COMMUNITY_CARE = [
+    ("社区开展留守儿童关爱活动12场,服务儿童600余人次。", {("children_care", 600)}),
     ("全区共为困难群众发放临时救助金860万元。", {("care_funds", 8600000)}),
     ("共募集善款36万元。", {("care_funds", 360000)}),
     ("春节期间,县总工会走访慰问困难职工320户,发放慰问金48万元。", {("care_funds", 480000), ("care_households_visited", 320)}),
