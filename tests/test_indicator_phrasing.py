@@ -273,3 +273,91 @@ def test_labour_sent_out_counts_workers_away():
 def test_reaching_people_in_hardship_counts_people_served():
     # Rule: 惠及困难群众 N 人 counts the people served.
     assert _indicators("此次活动共惠及困难群众230余人。") == {("care_people_served", 230)}
+
+
+def test_a_count_of_goods_is_no_count_of_households_or_people():
+    # Rule: a count written with a goods classifier (册, 本, 件, 箱, 袋, 份 …)
+    # counts goods or documents: it is only an indicator that counts goods
+    # (gift packages, meals), never households visited, visits or events.
+    assert _indicators("志愿者们为青禾小学送去图书600余册。") == set()
+    assert _indicators("慰问组走访困难群众45户,送去衣物300多件。") == {("care_households_visited", 45)}
+    assert _indicators("招聘会现场发放政策宣传资料6000余份。") == set()
+    # ... while gift packages and meals are counted in 份.
+    assert _indicators("为老人们送去慰问礼包150份。") == {("care_gift_packages", 150)}
+    assert _indicators("白石长者食堂全年供餐4.1万份。") == {("elderly_meals_served", 41000)}
+
+
+def test_commas_inside_a_short_quotation_end_no_clause():
+    # Rule: a title or slogan in quotation marks is one noun of its clause:
+    # its commas do not cut the clause, so a verb after it still names the
+    # figure before it.
+    text = "青禾公司的20余名志愿者为白石镇敬老院50多位老人举办了主题为“情暖重阳,爱在身边”的慰问活动。"
+    assert _indicators(text) == {("care_volunteers", 20), ("care_people_visited", 50)}
+    # ... while a comma outside quotation marks still ends the clause.
+    assert _indicators("白石镇敬老院住着50多位老人,志愿者举办了慰问活动。") == set()
+
+
+def test_wei_with_words_before_the_figure_is_for_whom_not_a_copula():
+    # Rule: "志愿者为 <place or words> N 位老人…": after a care actor (志愿者,
+    # 服务队), 为 followed by words before the figure is a preposition (for
+    # whom): the phrase names who acts, not the figure; 为 right before the
+    # figure is a copula.
+    assert ("care_volunteers", 40) not in _indicators("青禾社区志愿者为白石镇敬老院40位老人理发。")
+    assert _indicators("本次参与志愿者人数为176名。") == {("care_volunteers", 176)}
+    # ... and after a statistic's name 为 + words is a copula all the same.
+    assert _indicators("全县城镇新增就业为历年最高的5120人。") == {("urban_new_jobs", 5120)}
+
+
+def test_a_rate_of_a_target_in_parentheses_shares_its_words():
+    # Rule: "完成年度计划(N)的 P%": the rate is "of" the figure in
+    # parentheses and shares the words before it, as with "N 人的 P%".
+    text = "全县城镇新增就业完成年度计划(5000人)的98%。"
+    assert _indicators(text) == {("urban_new_jobs_target", 5000), ("urban_new_jobs_target_completion", 98)}
+
+
+def test_consultations_about_jobs_are_career_guidance():
+    # Rule: 咨询 N 人次 counts career guidance when the sentence speaks of
+    # jobs (招聘, 就业, 求职 …); other consultations are not.
+    assert _indicators("招聘会现场共接受群众咨询2100人次。") == {("career_guidance_given", 2100)}
+    assert _indicators("志愿者为老人提供法律咨询300人次。") == set()
+
+
+def test_objects_of_a_list_named_before_their_counts_share_the_verb():
+    # Rule: "verb 甲 N1 户、乙 N2 人" (each object's noun before its count):
+    # every count of people or households in the list shares the verb
+    # before the first, and the first the verb after the last; the words
+    # between the counts name the next object, not the first.
+    text = "春节前,白石镇走访慰问困难职工320户、困难农民工150人。"
+    assert _indicators(text) == {("care_households_visited", 320), ("care_people_visited", 150)}
+    text = "青禾县工会为困难职工86户、环卫工人40人送去慰问金。"
+    assert _indicators(text) == {("care_households_visited", 86), ("care_people_visited", 40)}
+    # ... a count of events is no object of such a list.
+    assert _indicators("举办招聘会12场、宣讲活动30场。") == {("recruitment_events", 12)}
+
+
+def test_a_rate_kept_within_a_bound_beside_a_rate_is_its_target():
+    # Rule: "失业率 R1，控制在 R2 以内": R2, with no indicator of its own, is
+    # the control target of the rate before it (measure target).
+    text = "全年白石区城镇登记失业率2.7%,控制在4%以内。"
+    assert _measures(text) == {("unemployment_rate_registered", 2.7, "outcome"),
+                               ("unemployment_rate_registered", 4, "target")}
+
+
+def test_a_relative_clause_before_a_noun_names_the_count():
+    # Rule: "P1 的 P2 N" (达成就业意向的求职者 320 人): the relative clause P1
+    # restricts the noun P2, and when P1 names an indicator for the figure's
+    # unit, P1 does; otherwise the noun P2 does (参加招聘会的企业 36 家).
+    assert _indicators("现场达成就业意向的求职者320人。") == {("job_offers_reached", 320)}
+    assert _indicators("参加招聘会的企业有36家。") == {("job_fair_employers", 36)}
+
+
+def test_a_part_after_qizhong_of_the_same_statistic_is_no_row():
+    # Rule: "A，其中 B": a figure after 其中 in its clause that is the same
+    # indicator, unit and population group as a larger figure earlier in
+    # its sentence is a part of that total, no statistic of its own; a part
+    # of another group or another indicator stays.
+    assert _indicators("白石镇走访慰问困难群众320户,其中慰问低保户120户。") == {("care_households_visited", 320)}
+    assert _indicators("全年开展职业技能培训3200人次,其中农民工培训1800人次。") == {
+        ("skills_training", 3200), ("skills_training", 1800)}
+    assert _indicators("培训农民17.5万人,其中有4.3万人实现了转移就业。") == {
+        ("skills_training", 175000), ("people_helped_into_jobs", 43000)}

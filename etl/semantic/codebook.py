@@ -38,6 +38,8 @@ class Indicator:
     measures: tuple[str, ...] = ()  # the kinds of number it may be (codebook `measures`)
     as_target: str | None = None  # the indicator a row of this one is when it is a target
     after_needs: tuple[str, ...] = ()  # a phrase after the figure counts only with one of these before it
+    counts_goods: bool = False  # a count written with a goods classifier (册, 袋, 份 …) may be this indicator
+    count_classifiers: tuple[str, ...] = ()  # when given, the only classifiers a count (unit count) may have
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Codebook:
     target_words_before: tuple[str, ...] = ()  # words calling the figure after them a target (codebook `targets`)
     target_words_after: tuple[str, ...] = ()  # words calling the figure before them a target
     average_words: tuple[str, ...] = ()  # words calling the figure after them a yearly average
+    goods_classifiers: frozenset[str] = frozenset()  # classifiers of a count of goods (图书 500 册)
+    other_nouns: tuple[str, ...] = ()  # nouns that, between a phrase and a count, are what it counts (会议)
 
 
 def _phrase_rx(phrase: str) -> str:
@@ -194,6 +198,8 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             measures=allowed,
             as_target=e.get("as_target"),
             after_needs=tuple(e.get("after_needs") or ()),
+            counts_goods=bool(e.get("counts_goods", False)),
+            count_classifiers=tuple(e.get("count_classifiers") or ()),
         )
         if ind.id in indicators:
             raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")
@@ -244,6 +250,8 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         target_words_before=tuple(sorted((doc.get("targets") or {}).get("before") or (), key=len, reverse=True)),
         target_words_after=tuple(sorted((doc.get("targets") or {}).get("after") or (), key=len, reverse=True)),
         average_words=tuple(sorted((doc.get("targets") or {}).get("averages") or (), key=len, reverse=True)),
+        goods_classifiers=frozenset(doc.get("goods_classifiers") or ()),
+        other_nouns=tuple(doc.get("other_counted_nouns") or ()),
     )
 
 

@@ -19,7 +19,11 @@ per page) and applies it:
   ceiling, a per-head amount); a count followed by its own noun (3 个服务专区)
   takes no phrase from before it; the second object of a list (60 多家企业和
   423 户…) shares the words before the first; a private person's own figure
-  (named in its clause, or quoted from them) gives no row.
+  (named in its clause, or quoted from them) gives no row.  A count written
+  with a goods classifier (图书 500 册) is only an indicator that counts
+  goods; a count with a classifier its indicator does not take (走访慰问
+  120 次 for households), or with a meeting or document noun between the
+  phrase and it (召开招聘工作会议 3 次), is not that indicator.
 * **Period**: the nearest date mention before the figure in its paragraph;
   else the nearest year/quarter/period date that opens an earlier paragraph
   of the same section (``2022 年，…`` frames the paragraphs under it until
@@ -46,7 +50,7 @@ from dataclasses import dataclass
 
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
-from etl.semantic.codebook import Indicator, Codebook, load_codebook
+from etl.semantic.codebook import Indicator, Codebook, load_codebook, overlapped_matches
 from etl.semantic.periods import allowed_measure, figure_frame, figure_kind, framing_dates, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
 from etl.semantic.page_index import SPAN, PageIndex, index_page
@@ -60,6 +64,10 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
 _ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…)
+#: after a care actor (see _names_care_actor): a preposition, not the copula
+#: (志愿者人数为 176 名, 志愿者为共 176 名).
+_ACTOR_WEI_RX = re.compile("为(?![共计达约近总合累])[\u4e00-\u9fff]{2,12}$")
 #: How many characters may stand between a label's colon and its figure (城镇新增就业：共 12000 人).
 LABEL_GAP = 2
 #: Words right before a count of a visiting party (某某一行 10 人).
@@ -120,8 +128,19 @@ def _phrase_info(cb: Codebook, phrase: str) -> tuple[bool, bool, tuple[Indicator
     return info
 
 
+def _names_care_actor(cb: Codebook, phrase: str) -> bool:
+    """Whether ``phrase`` names only community-care indicators (志愿者, 服务队):
+    before "为 + words + figure" it names who acts for the people counted; a
+    statistic's name (城镇新增就业为历年最高的 5120 人) is joined by a copula."""
+    inds = _phrase_info(cb, phrase)[2]
+    return bool(inds) and all(ind.topic == "community_care" for ind in inds)
+
+
 #: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
 _LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
+#: ... and a later object of such a list, named after the link (走访慰问困难职工 320 户、
+#: 困难农民工 150 人): only between counts of people or households.
+_LIST_ITEM_RX = re.compile("[和及与、][\u4e00-\u9fff]{1,8}")
 #: Text between the two figures of a change "from A to B" (从原来的 10 多人壮大到
 #: 现在的 130 多人): B is the figure, A its former value.
 _FROM_TO_LINK_RX = re.compile(
@@ -130,8 +149,8 @@ _FROM_TO_LINK_RX = re.compile(
 _FROM_BEFORE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}$")
 #: 从/由, a few words and the former value (its first digit).
 _FROM_VALUE_RX = re.compile("[从由][\u4e00-\u9fff]{0,6}?[0-9零〇一二两三四五六七八九十]")
-#: Text between a base figure and a percentage "of" it (7500 人的 108.27%).
-_OF_LINKS = frozenset(("的", " 的", "的 ", " 的 "))
+#: Text between a base figure and a percentage "of" it (7500 人的 108.27%, 计划(5000 人)的 98%).
+_OF_LINKS = frozenset(("的", " 的", "的 ", " 的 ", ")的", "）的"))
 _PHRASE_INFO: dict[str, tuple[bool, bool, tuple[Indicator, ...]]] = {}
 _FIRST = operator.itemgetter(0)
 #: (phrase, unit, side) -> the candidates the phrase gives a figure of that
@@ -191,7 +210,8 @@ def match_figure(
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
         clause_start = own_clause_start
-    elif clause_start == prev_end and _LIST_LINK_RX.fullmatch(clean[prev_end:cs]):
+    elif clause_start == prev_end and (_LIST_LINK_RX.fullmatch(clean[prev_end:cs]) or (
+            fig.unit in RECIPIENT_UNITS and _LIST_ITEM_RX.fullmatch(clean[prev_end:cs]))):
         # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
         # a list shares the verb before the first.
         clause_start = own_clause_start
@@ -208,11 +228,19 @@ def match_figure(
     # two figures of one clause name the second; the first takes them only
     # when nothing before it names it.
     next_in_clause = next_start < noun_end
+    next_item = 0  # (after-phrases before this offset name the next object of a list)
     if next_in_clause and _LIST_LINK_RX.fullmatch(clean, ce, next_start):
         # "为 33 位孤寡老人和 112 户贫困户捐赠…": the first object of a list
         # shares the verb after the last.
         j = bisect.bisect_right(breaks, next_start)
         clause_end = breaks[j] if j < len(breaks) else len(clean)
+    elif fig.unit in RECIPIENT_UNITS and next_start < len(clean) and _LIST_ITEM_RX.fullmatch(clean, ce, next_start):
+        # "为困难职工 320 户、困难农民工 150 人送去…": likewise when each object
+        # names its noun before its count; the words between the two counts
+        # are the next object's.
+        j = bisect.bisect_right(breaks, next_start)
+        clause_end = breaks[j] if j < len(breaks) else len(clean)
+        next_item = next_start
     cb = load_codebook()
     if fig.unit in RECIPIENT_UNITS and cb.recipient_words \
             and any(w in idx.words(own_clause_start, cs) for w in cb.recipient_words):
@@ -232,6 +260,12 @@ def match_figure(
     if not before and not after:  # (a third of the figures)
         return []
     unit = fig.unit
+    # "送去图书 500 余册": a count of goods (its classifier one of the codebook's
+    # goods_classifiers) is only an indicator that counts goods.
+    goods = unit == "count" and fig.unit_raw in cb.goods_classifiers
+    # "召开招聘工作会议 3 次": a noun of the codebook's other_counted_nouns
+    # between a phrase and a count (or event count) is what the count counts.
+    other_nouns = unit in OTHER_NOUN_UNITS and cb.other_nouns
     # "招聘会现场设置了 3 个服务专区": a count whose own noun follows it counts
     # that noun, not the thing named before (the parts of one job fair are
     # not job fairs): only a phrase after it may name what it counts.
@@ -248,9 +282,13 @@ def match_figure(
             if side == "before":
                 if start < clause_start or counts_noun_after:
                     continue
-                if _ACTOR_LINK_RX.match(clean, end, cs):
+                if _ACTOR_LINK_RX.match(clean, end, cs) or (
+                        unit in RECIPIENT_UNITS and _ACTOR_WEI_RX.match(clean, end, cs)
+                        and _names_care_actor(cb, phrase)):
                     continue  # (志愿者们为 80 位老人理发: the phrase names who acts, the figure whom)
                 distance = cs - end
+                if other_nouns and _names_other_noun(idx, cb, end, cs):
+                    continue  # (召开招聘工作会议 3 次: meetings, not job fairs)
             elif start < ce:
                 # "提供了 6083 个岗位": a verb … object phrase around the
                 # figure names it most closely.
@@ -258,11 +296,17 @@ def match_figure(
                     continue
                 side, distance = "around", 0
             else:
+                if start < next_item:
+                    continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 distance = start - ce
             for (is_group_after, neg_size, wild, plain, order), ind, requires in _unit_cands(
                     cb, phrase, unit, "before" if side == "around" else side):
+                if goods and not ind.counts_goods:
+                    continue  # (送去图书 500 余册: books, not households visited)
+                if unit == "count" and ind.count_classifiers and fig.unit_raw not in ind.count_classifiers:
+                    continue  # (走访慰问 120 次: visits, not households)
                 if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
                 if side == "after" and ind.after_needs \
@@ -271,7 +315,8 @@ def match_figure(
                 if requires:
                     if not texts:
                         texts.append(idx.words(idx.back(cs, idx.sentence_breaks), cs))
-                        texts.append(idx.words(ce, clause_end))
+                        # (85 家企业携 3200 个岗位参会: the rest of the clause, past a later figure)
+                        texts.append(idx.words(ce, max(clause_end, idx.forward(ce, idx.clause_breaks))))
                     sentence, after_text = texts
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
@@ -300,8 +345,50 @@ def match_figure(
             if side != "after" and ind.id not in out:
                 out[ind.id] = _match(ind, phrase, "before", distance)
         return list(out.values())
-    _, ind, phrase, side, distance = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
+    best = min(cands, key=_FIRST) if len(cands) > 1 else cands[0]
+    if len(cands) > 1 and best[3] == "before":
+        best = _relative_clause_head(clean, cs, best, cands)
+    _, ind, phrase, side, distance = best
     return [_match(ind, phrase, "before" if side == "around" else side, distance)]
+
+
+#: The word that opens the parts of a total stated before it (A 人，其中 B 人).
+PART_MARKER = "其中"
+
+
+def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str, group: str | None,
+                   f: Figure) -> bool:
+    """Whether the figure at ``cs`` is a part, after 其中 in its clause, of a
+    total stated earlier in its sentence as the same indicator, unit and
+    population group (走访慰问困难群众 320 户，其中低保户 120 户): the part is
+    no statistic of its own.  A part of another group (培训 3200 人次，其中
+    农民工 1800 人次) or another indicator stays."""
+    clause = idx.back(cs, idx.clause_breaks)
+    if PART_MARKER not in idx.words(clause, cs):
+        return False
+    sentence = idx.back(cs, idx.sentence_breaks)
+    return any(r["_cs"] >= sentence and r["indicator_id"] == indicator_id and r["unit"] == f.unit
+               and r["population_group"] == group and r["value"] >= f.value for r in rows)
+
+
+#: How many characters may stand between a relative clause's 的 and the noun it
+#: restricts (达成就业意向的求职者 320 人).
+RELATIVE_GAP = 2
+
+
+def _relative_clause_head(clean: str, cs: int, best: tuple, cands: list[tuple]) -> tuple:
+    """"达成就业意向的求职者 320 人": when the phrase nearest before a figure
+    is the noun a relative clause (phrase + 的) restricts, the clause's
+    phrase names the figure (jobseekers who reached an intention are offers
+    reached, not attendees); else ``best``."""
+    b_start = cs - best[4] - len(best[2])  # (the matched text: a pinyin gloss inside it may shift this a little)
+    for cand in cands:
+        if cand[3] != "before" or cand[1] is best[1]:
+            continue
+        end = cs - cand[4]
+        if end < b_start and clean[end:end + 1] == "的" and b_start - end - 1 <= RELATIVE_GAP:
+            return cand
+    return best
 
 
 #: How far before a figure a target word may end (完成年目标任务为 6600 人).
@@ -394,7 +481,38 @@ def respective_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
             cand = ((key[0], hi - end) + key[1:], ind, phrase, hi - end)
             if best is None or cand[0] < best[0]:
                 best = cand
+    if best is None and k - first < len(items) - 1:
+        best = _elided_head_match(cb, clean[lo:hi], clean[items[-1][0]:items[-1][1]], unit,
+                                  idx.words(sent, cs))
     return [] if best is None else [_match(best[1], best[2], "before", best[3])]
+
+
+#: The longest list item that may share the head of the last item (养老、失业、工伤保险参保人数).
+ELIDED_ITEM_MAX = 12
+
+
+def _elided_head_match(cb: Codebook, item: str, last: str, unit: str | None, sentence: str):
+    """The best candidate of a list item that names nothing on its own and
+    shares the head words of the last item ("养老、失业、工伤保险参保人数分别
+    达到…": 养老 is 养老保险参保人数): the item followed by the longest tail
+    of the last item with which a phrase reaches across the join; else None."""
+    if not item or len(item) > ELIDED_ITEM_MAX or len(last) < 2:
+        return None
+    for j in range(1, len(last)):
+        text = item + last[j:]
+        best = None
+        for start, end, phrase in overlapped_matches(cb.signal_rx, text):
+            if not start < len(item) < end:
+                continue
+            for key, ind, requires in _unit_cands(cb, phrase, unit, "before"):
+                if requires and not any(w in sentence for w in requires):
+                    continue
+                cand = ((key[0], len(text) - end) + key[1:], ind, phrase, len(text) - end)
+                if best is None or cand[0] < best[0]:
+                    best = cand
+        if best is not None:
+            return best
+    return None
 
 
 #: The Match objects made so far (memo: a few hundred distinct ones).
@@ -710,9 +828,28 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
 
 #: Characters that make a phrase after a count the start of a longer noun
 #: (5 个慰问组, 3 个服务站): the count is of that noun, not of the phrase.
-LONGER_NOUN_HEADS = set("组队团站家")  # (3 户留守儿童家庭, 企业家: not children, not firms)
+#: (3 户留守儿童家庭, 企业家: not children, not firms; 为 N 名失业人员发放失业保险金:
+#: the benefit's recipients, not the insured)
+LONGER_NOUN_HEADS = set("组队团站家金")
 #: Characters after 组 that make it a verb (志愿者队伍组成, 组织, 组建).
 GROUP_VERB_TAILS = set("成织建")
+
+
+#: Units of the counts an other noun (会议, 文件, 企业) may be the thing counted of.
+OTHER_NOUN_UNITS = frozenset(("count", "event", "establishment"))
+
+
+#: What may stand between an other noun and the count of it (会议共 3 次, 文件达 5 份).
+OTHER_NOUN_GAP = 1
+
+
+def _names_other_noun(idx: PageIndex, cb: Codebook, end: int, cs: int) -> bool:
+    """Whether one of the codebook's ``other_counted_nouns`` stands between a
+    phrase ending at ``end`` and the figure at ``cs``, right before the
+    figure (at most :data:`OTHER_NOUN_GAP` characters between): the noun
+    the count counts (召开招聘工作会议 3 次; not 招聘会在人才中心举办 12 场)."""
+    between = idx.words(end, cs).rstrip()
+    return any(w in between[-len(w) - OTHER_NOUN_GAP:] for w in cb.other_nouns)
 
 
 def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:
@@ -789,6 +926,10 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             if measure not in periods:
                 periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure, frame)
             ps, pe, basis = periods[measure]
+            group = population_group(
+                idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after")
+            if _part_of_total(idx, cs, rows, ind.id, group, f):
+                continue  # (走访慰问困难群众 320 户，其中低保户 120 户: a part of the 320)
             rows.append({
                 "indicator_id": ind.id,
                 "label_zh": ind.label_zh,
@@ -802,9 +943,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "period_end": pe,
                 "period_basis": basis,
                 "measure": measure,
-                "population_group": population_group(
-                    idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after"
-                ),
+                "population_group": group,
                 "value": float(f.value),
                 "value_max": None if f.value_max is None else float(f.value_max),
                 "unit": f.unit,

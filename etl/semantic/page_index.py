@@ -120,6 +120,31 @@ def _clause_windows(spans: Iterable[tuple[int, int]], clause_breaks: list[int], 
     return windows
 
 
+#: The longest quotation (“…”, characters inside) whose commas break no clause.
+QUOTE_MAX = 30
+_QUOTE_RX = re.compile("“[^“”。!！?？;；\n]{1,%d}”" % QUOTE_MAX)
+
+
+def _quoted_breaks(clean: str, breaks: list[int]) -> list[int]:
+    """``breaks`` without those inside a short quotation: a title or slogan
+    in quotation marks (主题为“健康快乐,共创和谐生活”的慰问活动) is one noun
+    of its clause, its commas end no clause."""
+    if "“" not in clean:
+        return breaks
+    spans = [m.span() for m in _QUOTE_RX.finditer(clean)]
+    if not spans:
+        return breaks
+    out = []
+    k = 0
+    for b in breaks:  # (both sorted: one pass)
+        while k < len(spans) and spans[k][1] <= b:
+            k += 1
+        if k < len(spans) and spans[k][0] < b:
+            continue
+        out.append(b)
+    return out
+
+
 def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> PageIndex:
     """The index of a page's clean text.  With ``spans``, the clean (start,
     end) of the figures whose indicators will be looked up, the signal and
@@ -127,7 +152,7 @@ def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> Pa
     tenths of a page): the lookups give the same results."""
     cb = load_codebook()
     breaks = char_positions(clean, _BREAK_CHARS)
-    clause_breaks = _merged(breaks, CLAUSE_END)
+    clause_breaks = _quoted_breaks(clean, _merged(breaks, CLAUSE_END))
     windows = None if spans is None else _clause_windows(spans, clause_breaks, clean)
     signals = _phrase_matches(cb.signal_rx, clean, windows, cb.signal_max_len)
     signals.sort(key=BY_END)
@@ -149,7 +174,7 @@ def index_page(clean: str, spans: Iterable[tuple[int, int]] | None = None) -> Pa
     para_starts.pop()
     clause_breaks_list = clause_breaks
     if "、" in breaks:
-        clause_breaks_list = sorted(clause_breaks + breaks["、"])
+        clause_breaks_list = _quoted_breaks(clean, sorted(clause_breaks + breaks["、"]))
     return PageIndex(
         clause_breaks=clause_breaks,
         clause_breaks_list=clause_breaks_list,
