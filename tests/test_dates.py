@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import time
 
 import pytest
 
@@ -338,19 +337,6 @@ def test_seed_resolutions(seed_raw):
         "去年 8 月 22 日", "1 月 18 日", "今年以来", "今年"}
     assert all(m.start is None and m.end is None
                for m in unresolved if m.resolution == "unresolved")
-
-
-def test_seed_speed(seed_raw):
-    """Budget: 0.5 ms for a 15k-character page (the seed x3)."""
-    r = repair(seed_raw * 3)
-    extract_dates(r, JAN_2023)
-    best = float("inf")
-    for _ in range(5):
-        t0 = time.perf_counter()
-        for _ in range(20):
-            extract_dates(r, JAN_2023)
-        best = min(best, (time.perf_counter() - t0) / 20)
-    assert best < 2e-3  # generous for slow CI machines; ~0.4 ms locally
 
 
 # --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
