@@ -591,3 +591,92 @@ def test_a_paragraph_opening_with_several_places_frames_none_of_them():
     text = ("四川省德阳市人社局消息：德阳市今年城镇新增就业5万人，德阳市就业形势稳定。\n"
             "罗江区、旌阳区等地大力推进技能培训。共培训职业技能3000人。\n")
     assert row_of(rows(text, "2021-12-20"), 3000)["region_code"] == "510600"
+
+
+# --- measures: targets, stocks, running totals (round 3) ------------------------------
+
+
+def test_a_capped_rate_is_a_target_and_a_rate_reached_is_an_outcome():
+    """控制在 X% 以内/左右 caps a rate: a target, of the year its frame names;
+    控制在 X% with no cap word is the rate reached."""
+    plan = rows("今年，青禾县城镇登记失业率控制在4.5%以内，城镇新增就业目标为8000人。", "2024-03-01")
+    r = row_of(plan, 4.5)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))
+    review = rows("1-10月，青禾县城镇登记失业率控制在3.37%，城镇新增就业5000人。", "2024-11-05")
+    assert row_of(review, 3.37)["measure"] == "outcome"
+
+
+def test_a_target_heading_governs_the_list_under_it():
+    """A line ending in 预期目标/主要目标 heads a list of targets: the line
+    after it and the list items after that are targets of the heading's
+    year; a plain line after the list is no longer governed."""
+    text = ("青禾县政府工作报告\n"
+            "2023年，全县城镇新增就业5200人。\n"
+            "2024年主要预期目标\n"
+            "●城镇新增就业5500人以上\n"
+            "●城镇调查失业率5.5%左右\n"
+            "会议指出，上年全县失业人员再就业1200人。\n")
+    rs = rows(text, "2024-01-20")
+    assert row_of(rs, 5200)["measure"] == "outcome"
+    for v in (5500, 5.5):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31)), v
+    assert row_of(rs, 1200)["measure"] != "target"
+
+
+def test_a_time_about_to_come_is_no_plan():
+    """即将来临/即将到来 tells when, it does not make a plan."""
+    rs = rows("3月30日，在清明节即将来临之际，青禾镇团委组织20多名青年志愿者走访慰问留守儿童。", "2024-04-01")
+    assert row_of(rs, 20)["measure"] == "outcome"
+
+
+def test_a_clause_going_on_in_the_future_is_a_plan():
+    """A figure whose clause goes on with 还将/将于 is a plan (what will be done)."""
+    rs = rows("本周内，5支由县总工会干部组成的志愿者服务队还将分赴各村，慰问300余名困难职工。", "2024-01-27")
+    teams = [r for r in rs if r["value"] == 5]
+    assert teams and all(r["measure"] == "target" for r in teams)
+
+
+def test_a_stock_of_things_is_cumulative_without_a_start():
+    """活跃着/共建立/现有 count what exists (a stock): cumulative, with no
+    start unless its own sentence says since when."""
+    rs = rows("2022年，青禾镇开展志愿服务活动。\n在青禾，活跃着3000多名党员志愿者，共建立45支志愿服务队。", "2023-05-04")
+    for v in (3000, 45):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"]) == ("cumulative", None), v
+
+
+def test_a_year_end_stock_has_no_start():
+    """年末共有 N (a bulletin's stock at the year's end): cumulative, up to
+    that year's end, since when unsaid."""
+    r = row_of(rows("2022年末，青禾县共有老年食堂60个。", "2023-04"), 60)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2022, 12, 31))
+
+
+def test_from_a_date_until_now_spans_to_the_article_date():
+    """从去年成立至今，已发展到拥有N名成员: a stock reached now, counted since
+    the date its sentence names."""
+    r = row_of(rows("青禾社区志愿服务队从去年成立至今，已发展到拥有四十七名志愿者。", "2017-06-13"), 47)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2016, 1, 1), D(2017, 6, 13))
+
+
+def test_up_to_now_governing_the_sentence_makes_a_running_total_of_the_year():
+    """截至目前，…已… : cumulative; with no 累计 nor stock word, counted from
+    the year's start (SPEC: 截至6月底 -> year start..)."""
+    r = row_of(rows("截至目前，青禾镇大学生志愿者已看望慰问16位空巢老人。", "2015-08-06"), 16)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2015, 1, 1), D(2015, 8, 6))
+
+
+def test_a_target_beside_a_part_of_the_year_covers_the_whole_year():
+    """1-6月 … 低于4%的控制指标: a target is set for a year, not for the part
+    of it the report covers."""
+    rs = rows("1-6月，青禾县城镇新增就业3000人，城镇登记失业率3.28%，低于4%的控制指标。", "2018-07-10")
+    r = row_of(rs, 4)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2018, 1, 1), D(2018, 12, 31))
+    assert (row_of(rs, 3.28)["period_start"], row_of(rs, 3.28)["period_end"]) == (D(2018, 1, 1), D(2018, 6, 30))
+
+
+def test_target_words_are_read_through_pinyin_glosses():
+    """A page that prints pinyin glosses (预(yù)计) reads its words without them."""
+    rs = rows("青禾县人社局预(yù)计，今年城镇新增就业(yè)将达到6000人。", "2024-02-01")
+    assert row_of(rs, 6000)["measure"] == "target"

@@ -93,6 +93,32 @@ TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将
 SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于")
 #: A target word right after these names what was achieved (完成目标任务的 113%).
 ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
+#: 即将 before these tells a time (清明节即将来临之际), not a plan.
+_NOT_A_PLAN_RX = re.compile(r"即将(?:来临|到来|临近)")
+#: Words after a figure, in its clause, that make it a plan
+#: (7支服务队还将分赴…): the clause's verb is in the future.
+CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要", "即将")
+#: A rate capped (控制在4.5%以内, 控制在5.5%左右): a target; a rate reached
+#: (控制在3.37%) is an outcome.
+_CAP_BEFORE = ("控制在", "控制到")
+_CAP_AFTER_RX = re.compile(r"[0-9.]+\s*%\s*(?:以内|以下|左右)")
+#: A line that ends in one of these heads a list of targets (2023年预期目标,
+#: 主要目标：); it governs the line after it and the list items after that.
+TARGET_HEADING_WORDS = ("预期目标", "主要目标", "工作目标", "发展目标", "主要目标任务", "主要指标", "预期指标")
+#: (a pinyin gloss may follow each character: 预(yù)期目标(biāo))
+_G = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))?"
+_TARGET_HEADING_RX = re.compile(
+    "(?m)(?:" + "|".join(_G.join(w) + _G for w in TARGET_HEADING_WORDS) + r")[:：]?[ \t]*$")
+#: A list item's opening (●…, 1.…, （一）…, 一是…).
+_LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]{1,2}[.、．)）]|[（(][一二三四五六七八九十0-9]{1,3}[)）]"
+                           r"|[一二三四五六七八九十]{1,2}[、是])")
+#: A count of things that exist at a date (a stock), not a flow in a period:
+#: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
+STOCK_WORDS = ("现有", "拥有", "已有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
+               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有",
+               "共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立")
+#: A span from a date to now in the figure's sentence (团队从去年成立至今，已…).
+_SINCE_TO_NOW_RX = re.compile(r"[从自][^。；;!！?？\n]{0,30}?(?:至今|到现在|到目前)")
 #: A bulletin's or report's title: its year frames the page.
 _REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,40}?(?:统计公报|公报|工作报告|年报|工作总结|年鉴)")
 #: Characters that end a clause (for the measure's words).
@@ -287,35 +313,55 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     clean = idx.clean
     clause = _clause_before(clean, cs)
     sentence = _sentence_before(clean, cs)
+    if measure == "target":
+        heading = under_target_heading(clean, cs)
+        year = _year_in_heading(clean, dates, heading) if heading is not None else None
+        if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
     if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     dated_here = d is not None and d.clean_start >= cs - len(sentence)
+    if measure == "target" and d is not None and d.clean_start < cs - len(clause) and basis in ("paragraph", "section") \
+            and start is not None and end is not None and start.year == end.year \
+            and d.granularity not in ("year", "day"):
+        # 1-6月，…3.28%，低于4%的控制指标: a target is set for a year, not for the
+        # part of it a report covers (unless its own clause dates it: 计划6月底前…)
+        return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     # A 以来 period framing the paragraph (今年以来，…) says since when.
     since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
+    # A stock (现有, 拥有, 共建立…) has no start unless its sentence says since when.
+    # (2022年末，全县共有…: a stock at the year's end, dated or not)
+    year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
+    stock = measure == "cumulative" and (not dated_here or year_end) and is_stock(_words(clause), _words(sentence))
+    if stock:
+        since_frame = False
     if as_of is None:
-        if measure == "cumulative" and not dated_here and not since_frame and basis is not None:
+        if measure == "cumulative" and ((not dated_here and not since_frame) or stock) and basis is not None:
             return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
-    if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW):
+    if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW) \
+            or _SINCE_TO_NOW_RX.search(sentence):
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
         upto = as_of
         if d is not None and basis == "paragraph" and d.end is not None and d.end <= as_of \
                 and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
             upto = d.end
-        if dated_here and d.granularity != "day":
+        if stock:
+            since = None  # a stock: what exists now
+        elif dated_here and d.granularity != "day":
             since = start  # its own sentence says since when (2023年，…，目前已有…)
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
-        elif measure == "cumulative":
+        elif measure == "cumulative" and (any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence)):
             since = None  # a running total: no date of its sentence says since when
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
         return since, upto, (basis or "paragraph")
-    if measure == "cumulative" and not dated_here and not since_frame and end is not None:
-        return None, end, basis  # a running total (累计已达…): up to its frame's end, since when unsaid
+    if measure == "cumulative" and ((not dated_here and not since_frame) or stock) and end is not None:
+        return None, end, basis  # a running total (累计已达…) or a stock: up to its frame's end, since when unsaid
     holiday = None
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
         pass
@@ -335,6 +381,20 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     return start, end, basis
 
 
+def _year_in_heading(clean: str, dates: list[tuple[int, int, DateMention]],
+                     heading: tuple[int, int]) -> int | None:
+    """The year a target heading names (``2023年预期目标``, ``明年主要目标``):
+    a one-year date ending at most 4 characters before its word."""
+    hs = heading[0]
+    k = bisect.bisect_left([d[1] for d in dates], hs - 4)
+    for ds, de, d in dates[k:]:
+        if de > hs:
+            break
+        if d.granularity == "year" and d.start is not None and d.end is not None and d.start.year == d.end.year:
+            return d.start.year
+    return None
+
+
 def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | None,
                as_of: dt.date | None) -> str:
     """The kind of number the figure at clean offset ``cs`` is (see the module
@@ -350,18 +410,109 @@ def allowed_measure(kind: str, allowed: tuple[str, ...]) -> str:
 def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | None) -> str:
     """The kind of number the figure at clean offset ``cs`` is, whatever its
     indicator (:func:`measure_of` restricts it to the indicator's kinds)."""
-    clause = _clause_before(clean, cs)
-    sentence = _sentence_before(clean, cs)
+    clause = _words(_clause_before(clean, cs))
+    sentence = _words(_sentence_before(clean, cs))
     kind = "outcome"
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
     elif _has_target_word(clause) or _has_target_word(_lead(sentence)) \
-            or any(w in sentence for w in SENTENCE_TARGET_WORDS) or _plans(sentence) \
-            or (start is not None and as_of is not None and start > as_of):
+            or _sentence_plans(sentence) or _plans(sentence) \
+            or (start is not None and as_of is not None and start > as_of) \
+            or _capped(clean, cs, clause) or _future_clause(clean, cs) \
+            or under_target_heading(clean, cs) is not None:
         kind = "target"
-    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence):
+    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) or is_stock(clause, sentence) \
+            or any(w in sentence for w in SENTENCE_UP_TO_NOW):
         kind = "cumulative"
     return kind
+
+
+def _words(text: str) -> str:
+    """``text`` without pinyin glosses (预(yù)期目标(biāo) reads 预期目标)."""
+    return _GLOSS_RX.sub("", text) if "(" in text else text
+
+
+#: (as etl.semantic.page_index.PINYIN_GLOSS_RX)
+_GLOSS_RX = re.compile("(?<=[\u4e00-\u9fff])\\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\\)")
+
+
+def _sentence_plans(sentence: str) -> bool:
+    """A projection or plan word (预计, 力争, 还将…) earlier in the sentence,
+    not 即将 telling a time (清明节即将来临之际)."""
+    if not any(w in sentence for w in SENTENCE_TARGET_WORDS):
+        return False
+    rest = _NOT_A_PLAN_RX.sub("", sentence) if "即将" in sentence else sentence
+    return any(w in rest for w in SENTENCE_TARGET_WORDS)
+
+
+def _capped(clean: str, cs: int, clause: str) -> bool:
+    """A rate capped: 控制在 before it, 以内/以下/左右 after it."""
+    return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs))
+
+
+def _future_clause(clean: str, cs: int) -> bool:
+    """The figure's clause goes on in the future (7支服务队还将分赴…)."""
+    rest = _words(_clause_from(clean, cs))
+    return any(w in rest for w in CLAUSE_FUTURE_WORDS) and not _NOT_A_PLAN_RX.search(rest)
+
+
+def is_stock(clause: str, sentence: str = "") -> bool:
+    """Whether the clause before a figure counts things that exist at a date
+    (:data:`STOCK_WORDS`, or 共有/实有 after a year's or month's end in its
+    sentence: 2022年末，全县共有…): a stock, not a flow over a period."""
+    return any(w in clause for w in STOCK_WORDS) or bool(
+        ("共有" in clause or "实有" in clause) and _PERIOD_END_RX.search(sentence))
+
+
+#: The end of a year or a month (2022年末, 6月底): what a stock is counted at.
+_PERIOD_END_RX = re.compile(r"[年月][末底]")
+
+
+def under_target_heading(clean: str, cs: int) -> tuple[int, int] | None:
+    """The clean (start, end) of the word of the target heading (a line ending in
+    :data:`TARGET_HEADING_WORDS`, ``2023年预期目标``) that governs the figure
+    at ``cs``: the figure stands in the line right after it, or in a list
+    item of the run of list items right after it; else None."""
+    heads = _target_headings(clean)
+    if not heads:
+        return None
+    k = bisect.bisect_right(heads, (cs, cs)) - 1
+    if k < 0:
+        return None
+    hs, he = heads[k]
+    line_start = clean.rfind("\n", 0, cs) + 1
+    if line_start <= he:  # (the heading line itself: no figure after its word)
+        return None
+    pos = he + 1  # the line after the heading
+    first = True
+    while pos < line_start:
+        nxt = clean.find("\n", pos)
+        if nxt < 0 or nxt >= line_start:
+            break
+        line = clean[pos:nxt]
+        if line.strip() and not (first or _LIST_ITEM_RX.match(line)):
+            return None  # a plain line ended the heading's list
+        if line.strip():
+            first = False
+        pos = nxt + 1
+    this_line = clean[line_start:clean.find("\n", cs) if "\n" in clean[cs:] else len(clean)]
+    return (hs, he) if first or _LIST_ITEM_RX.match(this_line) else None
+
+
+_HEADINGS_CACHE: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _target_headings(clean: str) -> list[tuple[int, int]]:
+    """The clean (start, end) of the word of each target heading, found
+    once per page (the last page's list is kept)."""
+    hit = _HEADINGS_CACHE.get(0)
+    if hit is not None and hit[0] is clean:
+        return hit[1]
+    heads: list[tuple[int, int]] = []
+    if "目标" in clean or "指标" in clean or "(" in clean:
+        heads = [m.span() for m in _TARGET_HEADING_RX.finditer(clean)]
+    _HEADINGS_CACHE[0] = (clean, heads)
+    return heads
 
 
 #: 计划 before a time (计划今年建成1个…、18个…，23个…): a plan that governs
