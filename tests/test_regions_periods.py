@@ -613,8 +613,8 @@ def test_a_target_heading_governs_the_list_under_it():
     text = ("青禾县政府工作报告\n"
             "2023年，全县城镇新增就业5200人。\n"
             "2024年主要预期目标\n"
-            "●城镇新增就业5500人以上\n"
-            "●城镇调查失业率5.5%左右\n"
+            "●城镇新增就业5500人以上；\n"
+            "●城镇调查失业率5.5%左右。\n"
             "会议指出，上年全县失业人员再就业1200人。\n")
     rs = rows(text, "2024-01-20")
     assert row_of(rs, 5200)["measure"] == "outcome"
@@ -680,3 +680,38 @@ def test_target_words_are_read_through_pinyin_glosses():
     """A page that prints pinyin glosses (预(yù)计) reads its words without them."""
     rs = rows("青禾县人社局预(yù)计，今年城镇新增就业(yè)将达到6000人。", "2024-02-01")
     assert row_of(rs, 6000)["measure"] == "target"
+
+
+def test_a_heading_of_the_years_projects_governs_the_list_run_into_it():
+    """民生实事 followed by a list opener (一、…) heads a list of plans, also
+    when the page's lines are run together."""
+    rs = rows("2024年青禾县十大民生实事\n一、新建老年食堂20个\n二、城镇新增就业6000人\n", "2024-01-20")
+    r = row_of(rs, 6000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_will_and_must_before_a_verb_of_doing_make_a_plan():
+    """将/要 + a verb of doing (将建成, 要实现), a deadline ahead (年底前) or
+    下一步 make the figure a plan; 将 as 把 does not."""
+    for text in ("今年年底前，青禾县将建成老年食堂30个。", "会议提出，今年要实现城镇新增就业5000人以上。",
+                 "下一步，青禾县将新建老年食堂15个。"):
+        hits = [r for r in rows(text, "2024-03-01") if r["value"] in (30, 5000, 15)]
+        assert hits and all(r["measure"] == "target" for r in hits), text
+    r = row_of(rows("3月1日，青禾县总工会将慰问金送到120户困难职工家中。", "2024-03-01"), 120)
+    assert r["measure"] == "outcome"
+
+
+def test_a_quoted_target_is_a_target():
+    """A figure in a quotation that states a target (提出“…”, “…”的目标) is a target."""
+    r = row_of(rows("会议提出“城镇新增就业5000人以上”的目标。", "2024-03-01"), 5000)
+    assert r["measure"] == "target"
+
+
+def test_a_sentence_opening_with_now_counts_what_exists_now():
+    """目前，… governs its sentence: a count up to the article's date, since
+    when unsaid."""
+    rs = rows("目前，全县共有志愿服务队120支，注册志愿者8000人。", "2024-05-01")
+    for v in (120, 8000):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 5, 1)), v
+

@@ -90,7 +90,18 @@ AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事")
 #: Words that make the whole rest of their sentence a projection or a plan
 #: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
-SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于")
+SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于", "下一步", "下步")
+#: 将/要 before a verb of doing (将建成, 将新建, 要实现): the clause tells
+#: what will be done.  (将 alone is also 把: 将资金发放…; 主要/重要/需要 are no 要.)
+_WILL_DO_RX = re.compile(
+    r"(?:(?<![主重需只必纲摘])要|将)(?:再|继续|进一步|全面|力争|确保)?"
+    r"(?:新建|建成|建设|新增|实现|完成|达到|培训|开展|组织|举办|帮助|带动|安置|开发|扶持|提供|发放|惠及|覆盖|打造|创建|改造)")
+#: A deadline ahead (年底前, 年内将): a plan.
+_DEADLINE_RX = re.compile(r"年底前|年内将|年底将|年内要")
+#: What follows a quotation that states a target (“城镇新增就业5000人以上”的目标).
+_QUOTE_TARGET_AFTER = ("的目标", "目标", "的奋斗目标", "的任务", "任务", "的要求")
+#: Words before a quotation that make it a target (提出“…”, 确定“…”).
+_QUOTE_TARGET_BEFORE = ("提出", "确定", "明确", "定下", "锁定")
 #: A target word right after these names what was achieved (完成目标任务的 113%).
 ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
 #: 即将 before these tells a time (清明节即将来临之际), not a plan.
@@ -104,11 +115,13 @@ _CAP_BEFORE = ("控制在", "控制到")
 _CAP_AFTER_RX = re.compile(r"[0-9.]+\s*%\s*(?:以内|以下|左右)")
 #: A line that ends in one of these heads a list of targets (2023年预期目标,
 #: 主要目标：); it governs the line after it and the list items after that.
-TARGET_HEADING_WORDS = ("预期目标", "主要目标", "工作目标", "发展目标", "主要目标任务", "主要指标", "预期指标")
+TARGET_HEADING_WORDS = ("预期目标", "主要目标", "工作目标", "发展目标", "主要目标任务", "主要指标", "预期指标",
+                        "民生实事", "为民办实事", "实事项目")
 #: (a pinyin gloss may follow each character: 预(yù)期目标(biāo))
 _G = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))?"
 _TARGET_HEADING_RX = re.compile(
-    "(?m)(?:" + "|".join(_G.join(w) + _G for w in TARGET_HEADING_WORDS) + r")[:：]?[ \t]*$")
+    "(?m)(?:" + "|".join(_G.join(w) + _G for w in TARGET_HEADING_WORDS) + r")[:：]?[ \t]*"
+    r"(?:$|(?=[●•·▪■◆◇○◎★☆]|[一二三四五六七八九十]、|1[.、．]|[（(][一1][)）]))")
 #: A list item's opening (●…, 1.…, （一）…, 一是…).
 _LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]{1,2}[.、．)）]|[（(][一二三四五六七八九十0-9]{1,3}[)）]"
                            r"|[一二三四五六七八九十]{1,2}[、是])")
@@ -341,8 +354,9 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         if measure == "cumulative" and ((not dated_here and not since_frame) or stock) and basis is not None:
             return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
+    opens_now = _opens_up_to_now(sentence)
     if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW) \
-            or _SINCE_TO_NOW_RX.search(sentence):
+            or _SINCE_TO_NOW_RX.search(sentence) or opens_now:
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
         upto = as_of
@@ -355,7 +369,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             since = start  # its own sentence says since when (2023年，…，目前已有…)
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
-        elif measure == "cumulative" and (any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence)):
+        elif measure == "cumulative" and (any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence)
+                                          or opens_now):
             since = None  # a running total: no date of its sentence says since when
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
@@ -419,12 +434,38 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or _sentence_plans(sentence) or _plans(sentence) \
             or (start is not None and as_of is not None and start > as_of) \
             or _capped(clean, cs, clause) or _future_clause(clean, cs) \
+            or _WILL_DO_RX.search(clause) or _DEADLINE_RX.search(sentence) or _quoted_target(clean, cs) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) or is_stock(clause, sentence) \
-            or any(w in sentence for w in SENTENCE_UP_TO_NOW):
+            or any(w in sentence for w in SENTENCE_UP_TO_NOW) or _opens_up_to_now(sentence):
         kind = "cumulative"
     return kind
+
+
+#: Words that, opening a sentence, make it a count up to now (目前，全县共有…).
+#: (Not 当前: a discourse word that other frames follow, 当前，…1至2月…; and a
+#: page's 当前位置.)
+OPENING_UP_TO_NOW = ("目前", "至今", "迄今")
+
+
+def _opens_up_to_now(sentence: str) -> bool:
+    """Whether the sentence opens with an up-to-now word (目前，…): it counts
+    what exists now, whatever clause the figure stands in."""
+    return sentence.lstrip(" \u3000").startswith(OPENING_UP_TO_NOW)
+
+
+def _quoted_target(clean: str, cs: int) -> bool:
+    """The figure stands in a quotation that states a target: 提出“…”, or
+    “…”的目标 (会议提出“城镇新增就业5000人以上”的目标)."""
+    sentence_start = cs - len(_sentence_before(clean, cs))
+    q = clean.rfind("“", sentence_start, cs)
+    if q < 0 or clean.find("”", q, cs) >= 0:
+        return False
+    if clean[max(0, q - 6) : q].rstrip("，,:：要").endswith(_QUOTE_TARGET_BEFORE):
+        return True
+    close = clean.find("”", cs, cs + 80)
+    return close >= 0 and "。" not in clean[cs:close] and clean.startswith(_QUOTE_TARGET_AFTER, close + 1)
 
 
 def _words(text: str) -> str:
@@ -460,8 +501,11 @@ def is_stock(clause: str, sentence: str = "") -> bool:
     """Whether the clause before a figure counts things that exist at a date
     (:data:`STOCK_WORDS`, or 共有/实有 after a year's or month's end in its
     sentence: 2022年末，全县共有…): a stock, not a flow over a period."""
-    return any(w in clause for w in STOCK_WORDS) or bool(
-        ("共有" in clause or "实有" in clause) and _PERIOD_END_RX.search(sentence))
+    if any(w in clause for w in STOCK_WORDS):
+        return True
+    if ("共有" in clause or "实有" in clause) and (_PERIOD_END_RX.search(sentence) or _opens_up_to_now(sentence)):
+        return True
+    return False
 
 
 #: The end of a year or a month (2022年末, 6月底): what a stock is counted at.
@@ -470,33 +514,27 @@ _PERIOD_END_RX = re.compile(r"[年月][末底]")
 
 def under_target_heading(clean: str, cs: int) -> tuple[int, int] | None:
     """The clean (start, end) of the word of the target heading (a line ending in
-    :data:`TARGET_HEADING_WORDS`, ``2023年预期目标``) that governs the figure
-    at ``cs``: the figure stands in the line right after it, or in a list
-    item of the run of list items right after it; else None."""
+    :data:`TARGET_HEADING_WORDS`, ``2023年预期目标``, or such a word right
+    before a list opener) that governs the figure at ``cs``: the figure
+    stands in the line right after it (the rest of the heading's line when
+    a list follows it there), or in the run of list items after that; else
+    None."""
     heads = _target_headings(clean)
     if not heads:
         return None
     k = bisect.bisect_right(heads, (cs, cs)) - 1
-    if k < 0:
+    if k < 0 or heads[k][1] > cs:
         return None
     hs, he = heads[k]
-    line_start = clean.rfind("\n", 0, cs) + 1
-    if line_start <= he:  # (the heading line itself: no figure after its word)
-        return None
-    pos = he + 1  # the line after the heading
-    first = True
-    while pos < line_start:
-        nxt = clean.find("\n", pos)
-        if nxt < 0 or nxt >= line_start:
-            break
-        line = clean[pos:nxt]
-        if line.strip() and not (first or _LIST_ITEM_RX.match(line)):
+    pos = he + 1 if clean.startswith("\n", he) else he
+    end = clean.find("\n", pos)
+    while end >= 0 and end < cs:  # the list items after the first line
+        nxt = clean.find("\n", end + 1)
+        line = clean[end + 1 : nxt if nxt >= 0 else len(clean)]
+        if line.strip() and not _LIST_ITEM_RX.match(line):
             return None  # a plain line ended the heading's list
-        if line.strip():
-            first = False
-        pos = nxt + 1
-    this_line = clean[line_start:clean.find("\n", cs) if "\n" in clean[cs:] else len(clean)]
-    return (hs, he) if first or _LIST_ITEM_RX.match(this_line) else None
+        end = nxt
+    return hs, he
 
 
 _HEADINGS_CACHE: dict[int, tuple[str, list[tuple[int, int]]]] = {}
@@ -509,7 +547,7 @@ def _target_headings(clean: str) -> list[tuple[int, int]]:
     if hit is not None and hit[0] is clean:
         return hit[1]
     heads: list[tuple[int, int]] = []
-    if "目标" in clean or "指标" in clean or "(" in clean:
+    if "目标" in clean or "指标" in clean or "实事" in clean or "(" in clean:
         heads = [m.span() for m in _TARGET_HEADING_RX.finditer(clean)]
     _HEADINGS_CACHE[0] = (clean, heads)
     return heads
