@@ -715,3 +715,11 @@ def test_a_sentence_opening_with_now_counts_what_exists_now():
         r = row_of(rs, v)
         assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 5, 1)), v
 
+
+
+def test_a_day_whose_year_and_month_marks_were_lost_is_read_when_it_splits_one_way():
+    """201958日 (2019年5月8日 with 年 and 月 lost) is that day; 2019128日
+    (1月28日 or 12月8日) is no date."""
+    got = dates("青禾敬老院，201958日下午两点，志愿者来访。2019128日上午再访。", D(2019, 5, 14), "day")
+    assert got.get("201958日") == (D(2019, 5, 8), D(2019, 5, 8))
+    assert not any(s.startswith("2019128") for s in got)
