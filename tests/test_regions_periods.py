@@ -723,3 +723,12 @@ def test_a_day_whose_year_and_month_marks_were_lost_is_read_when_it_splits_one_w
     got = dates("青禾敬老院，201958日下午两点，志愿者来访。2019128日上午再访。", D(2019, 5, 14), "day")
     assert got.get("201958日") == (D(2019, 5, 8), D(2019, 5, 8))
     assert not any(s.startswith("2019128") for s in got)
+
+
+def test_a_stem_before_residents_names_the_place():
+    """A region's stem right before 居民 (德庆居民人均收支) names that region:
+    a person is never called X居民."""
+    text = ("社会保障。全年新增城镇就业3050人，帮扶失业人员再就业774人。\n"
+            "表四 2023年德庆居民人均收支主要指标\n")
+    r = row_of(rows(text, "2024"), 3050)
+    assert r["region_code"] == "441226"
