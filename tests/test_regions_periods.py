@@ -694,9 +694,11 @@ def test_will_and_must_before_a_verb_of_doing_make_a_plan():
     """将/要 + a verb of doing (将建成, 要实现), a deadline ahead (年底前) or
     下一步 make the figure a plan; 将 as 把 does not."""
     for text in ("今年年底前，青禾县将建成老年食堂30个。", "会议提出，今年要实现城镇新增就业5000人以上。",
-                 "下一步，青禾县将新建老年食堂15个。"):
+                 "下一步，青禾县将新建老年食堂15个。", "青禾县计划年底前建成老年食堂30个。"):
         hits = [r for r in rows(text, "2024-03-01") if r["value"] in (30, 5000, 15)]
         assert hits and all(r["measure"] == "target" for r in hits), text
+    r = row_of(rows("去年年底前，青禾县已建成老年食堂30个。", "2024-03-01"), 30)
+    assert r["measure"] != "target"
     r = row_of(rows("3月1日，青禾县总工会将慰问金送到120户困难职工家中。", "2024-03-01"), 120)
     assert r["measure"] == "outcome"
 
@@ -707,13 +709,15 @@ def test_a_quoted_target_is_a_target():
     assert r["measure"] == "target"
 
 
-def test_a_sentence_opening_with_now_counts_what_exists_now():
-    """目前，… governs its sentence: a count up to the article's date, since
-    when unsaid."""
-    rs = rows("目前，全县共有志愿服务队120支，注册志愿者8000人。", "2024-05-01")
-    for v in (120, 8000):
-        r = row_of(rs, v)
-        assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 5, 1)), v
+def test_a_sentence_opening_with_now_counts_up_to_now():
+    """目前，… governs its sentence: a count up to the article's date; what
+    exists (共有, 有) since when unsaid, a flow since the year's start (as
+    截至目前)."""
+    rs = rows("目前，全县共有志愿服务队120支，城镇新增就业3000人。", "2024-05-01")
+    r = row_of(rs, 120)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 5, 1))
+    r = row_of(rs, 3000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2024, 1, 1), D(2024, 5, 1))
 
 
 

@@ -115,7 +115,8 @@ _CAP_BEFORE = ("控制在", "控制到")
 _CAP_AFTER_RX = re.compile(r"[0-9.]+\s*%\s*(?:以内|以下|左右)")
 #: A line that ends in one of these heads a list of targets (2023年预期目标,
 #: 主要目标：); it governs the line after it and the list items after that.
-TARGET_HEADING_WORDS = ("预期目标", "主要目标", "工作目标", "发展目标", "主要目标任务", "主要指标", "预期指标",
+#: (Not 主要指标: a bulletin's table caption, 居民人均收支主要指标.)
+TARGET_HEADING_WORDS = ("预期目标", "主要目标", "工作目标", "发展目标", "主要目标任务", "预期指标",
                         "民生实事", "为民办实事", "实事项目")
 #: (a pinyin gloss may follow each character: 预(yù)期目标(biāo))
 _G = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))?"
@@ -370,7 +371,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
         elif measure == "cumulative" and (any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence)
-                                          or opens_now):
+                                          or (opens_now and _HAVE_RX.search(clause))):
             since = None  # a running total: no date of its sentence says since when
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
@@ -434,7 +435,7 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or _sentence_plans(sentence) or _plans(sentence) \
             or (start is not None and as_of is not None and start > as_of) \
             or _capped(clean, cs, clause) or _future_clause(clean, cs) \
-            or _WILL_DO_RX.search(clause) or _DEADLINE_RX.search(sentence) or _quoted_target(clean, cs) \
+            or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) or is_stock(clause, sentence) \
@@ -447,6 +448,17 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
 #: (Not 当前: a discourse word that other frames follow, 当前，…1至2月…; and a
 #: page's 当前位置.)
 OPENING_UP_TO_NOW = ("目前", "至今", "迄今")
+
+
+#: 有 (there are) in a clause: under 目前 it counts what exists
+#: (目前，全县有注册志愿者8000人), not 有效/有序/有力/有关/有望.
+_HAVE_RX = re.compile(r"有(?![效序力关望利所助])")
+
+
+def _deadline_ahead(sentence: str) -> bool:
+    """A deadline (年底前, 年内将) in the sentence, not followed by 已 (去年年底前，已建成…)."""
+    m = _DEADLINE_RX.search(sentence)
+    return m is not None and "已" not in sentence[m.end() :]
 
 
 def _opens_up_to_now(sentence: str) -> bool:
