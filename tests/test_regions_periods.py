@@ -736,3 +736,10 @@ def test_a_stem_before_residents_names_the_place():
             "表四 2023年德庆居民人均收支主要指标\n")
     r = row_of(rows(text, "2024"), 3050)
     assert r["region_code"] == "441226"
+
+
+def test_a_rate_is_never_a_running_total():
+    """The codebook declares rates outcome/target/average only: 目前 before a
+    rate gives the rate now (outcome), not a running total."""
+    r = row_of(rows("目前，青禾县城镇登记失业率为3.2%。", "2024-05-01"), 3.2)
+    assert r["measure"] == "outcome"
