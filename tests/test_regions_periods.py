@@ -743,3 +743,25 @@ def test_a_rate_is_never_a_running_total():
     rate gives the rate now (outcome), not a running total."""
     r = row_of(rows("目前，青禾县城镇登记失业率为3.2%。", "2024-05-01"), 3.2)
     assert r["measure"] == "outcome"
+
+
+def test_totals_built_are_a_stock_only_without_a_period():
+    """共组建/已建成 N: a stock (cumulative, no start) when no date frames the
+    sentence or a cut-off does (截至6月底); over a period (2023年，…) what
+    was done in it (outcome)."""
+    r = row_of(rows("2023年，全县新建老年食堂12个，共组建志愿服务队35支。", "2024-01-10"), 35)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2023, 1, 1), D(2023, 12, 31))
+    r = row_of(rows("截至6月底，全县已建成老年食堂45个。", "2024-07-10"), 45)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 6, 30))
+
+
+def test_a_figure_followed_by_its_target_word_is_a_target():
+    """城镇新增就业5000人的目标: the figure states a target."""
+    r = row_of(rows("我们要把城镇新增就业5000人的目标落到实处。", "2024-03-10"), 5000)
+    assert r["measure"] == "target"
+
+
+def test_a_projection_for_the_whole_year_covers_the_articles_year():
+    """预计全年 N: a target of the article's year."""
+    r = row_of(rows("预计全年城镇新增就业1.2万人。", "2024-11-10"), 12000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))

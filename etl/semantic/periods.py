@@ -96,6 +96,8 @@ SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将�
 _WILL_DO_RX = re.compile(
     r"(?:(?<![主重需只必纲摘])要|将)(?:再|继续|进一步|全面|力争|确保)?"
     r"(?:新建|建成|建设|新增|实现|完成|达到|培训|开展|组织|举办|帮助|带动|安置|开发|扶持|提供|发放|惠及|覆盖|打造|创建|改造)")
+#: A figure followed by 的目标/的任务/的计划 (城镇新增就业5000人的目标) states it.
+_TARGET_AFTER_RX = re.compile(r"[^，,。；;:：的\n]{1,12}?的(?:年度|全年)?(?:目标|任务|计划)")
 #: A deadline ahead (年底前, 年内将): a plan.
 _DEADLINE_RX = re.compile(r"年底前|年内将|年底将|年内要")
 #: What follows a quotation that states a target (“城镇新增就业5000人以上”的目标).
@@ -128,9 +130,15 @@ _LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]
                            r"|[一二三四五六七八九十]{1,2}[、是])")
 #: A count of things that exist at a date (a stock), not a flow in a period:
 #: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
-STOCK_WORDS = ("现有", "拥有", "已有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
-               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有",
-               "共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立")
+STOCK_WORDS = ("现有", "拥有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
+               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有")
+#: Totals built (共建立, 已建成…): a stock when no date frames their
+#: sentence or a cut-off does (截至6月底，已建成…); over a period
+#: (2023年，…共组建35支) what was done in it.
+BUILT_WORDS = ("共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立",
+               "已有")
+#: A date or period word in a sentence (for :data:`BUILT_WORDS`).
+_DATED_RX = re.compile(r"\d{4}年|[今去前明上下全本当]年|[0-9一二三四五六七八九十]+月|季度|以来|期间")
 #: A span from a date to now in the figure's sentence (团队从去年成立至今，已…).
 _SINCE_TO_NOW_RX = re.compile(r"[从自][^。；;!！?？\n]{0,30}?(?:至今|到现在|到目前)")
 #: A bulletin's or report's title: its year frames the page.
@@ -332,6 +340,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         year = _year_in_heading(clean, dates, heading) if heading is not None else None
         if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
+    if measure == "target" and start is None and as_of is not None and "全年" in clause:
+        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), "article"  # 预计全年…: this year
     if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
@@ -348,7 +358,9 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     # A stock (现有, 拥有, 共建立…) has no start unless its sentence says since when.
     # (2022年末，全县共有…: a stock at the year's end, dated or not)
     year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
-    stock = measure == "cumulative" and (not dated_here or year_end) and is_stock(_words(clause), _words(sentence))
+    cut_off = d is not None and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS)
+    stock = measure == "cumulative" and (not dated_here or year_end or cut_off) \
+        and is_stock(_words(clause), _words(sentence))
     if stock:
         since_frame = False
     if as_of is None:
@@ -436,6 +448,7 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or (start is not None and as_of is not None and start > as_of) \
             or _capped(clean, cs, clause) or _future_clause(clean, cs) \
             or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
+            or _TARGET_AFTER_RX.match(clean, cs) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) or is_stock(clause, sentence) \
@@ -515,6 +528,8 @@ def is_stock(clause: str, sentence: str = "") -> bool:
     sentence: 2022年末，全县共有…): a stock, not a flow over a period."""
     if any(w in clause for w in STOCK_WORDS):
         return True
+    if any(w in clause for w in BUILT_WORDS):
+        return not _DATED_RX.search(sentence) or any(w in sentence for w in UP_TO_WORDS[:4])
     if ("共有" in clause or "实有" in clause) and (_PERIOD_END_RX.search(sentence) or _opens_up_to_now(sentence)):
         return True
     return False
