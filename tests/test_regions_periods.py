@@ -765,3 +765,15 @@ def test_a_projection_for_the_whole_year_covers_the_articles_year():
     """预计全年 N: a target of the article's year."""
     r = row_of(rows("预计全年城镇新增就业1.2万人。", "2024-11-10"), 12000)
     assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_a_lead_before_a_colon_governs_every_item_of_its_list():
+    """主要预期目标是：A；B；C。 (or 为民办实事项目：A；B): the lead makes each
+    item, across semicolons, a target of its year."""
+    text = "2024年经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业6000人以上；城镇调查失业率5.5%左右。"
+    rs = rows(text, "2024-01-20")
+    for v in (6000, 5.5):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31)), v
+    r = row_of(rows("2024年为民办实事项目：新增城镇就业5000人；新建老年食堂8个。", "2024-01-20"), 8)
+    assert r["measure"] == "target"

@@ -87,7 +87,8 @@ _ANNUAL_TARGET_RX = re.compile(r"(?<![0-9一二三四五六七八九十百两几
 #: The figure is a yearly average over its span.
 AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 #: The figure is a target or a plan.
-TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事")
+TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事",
+                "为民办实事", "民生实事", "实事项目")
 #: Words that make the whole rest of their sentence a projection or a plan
 #: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
 SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于", "下一步", "下步")
@@ -443,7 +444,7 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
     kind = "outcome"
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
-    elif _has_target_word(clause) or _has_target_word(_lead(sentence)) \
+    elif _has_target_word(clause) or _has_target_word(_lead(_words(_full_sentence_before(clean, cs)))) \
             or _sentence_plans(sentence) or _plans(sentence) \
             or (start is not None and as_of is not None and start > as_of) \
             or _capped(clean, cs, clause) or _future_clause(clean, cs) \
@@ -614,6 +615,16 @@ def _clause_from(clean: str, cs: int) -> str:
     """The figure's clause from the figure on (at most 40 characters)."""
     m = _CLAUSE_REST_RX.match(clean, cs)
     return m.group(0) if m else ""
+
+
+_FULL_SENTENCE_END = "!！?？。\n"
+_THROUGH_LAST_FULL_STOP_RX = re.compile("(?s:.*)[" + re.escape(_FULL_SENTENCE_END) + "]")
+
+
+def _full_sentence_before(clean: str, cs: int) -> str:
+    """The figure's sentence up to it, across semicolons (主要预期目标是：A；B；C。:
+    a lead before a colon governs every item of its list)."""
+    return clean[_after_last(_THROUGH_LAST_FULL_STOP_RX, clean, cs) : cs]
 
 
 def _sentence_before(clean: str, cs: int) -> str:
