@@ -777,3 +777,14 @@ def test_a_lead_before_a_colon_governs_every_item_of_its_list():
         assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31)), v
     r = row_of(rows("2024年为民办实事项目：新增城镇就业5000人；新建老年食堂8个。", "2024-01-20"), 8)
     assert r["measure"] == "target"
+
+
+def test_a_stock_word_governs_the_bare_items_after_it():
+    """现有A，B / 年末共有A，B: the later bare items (no flow word) are stocks
+    too; a later clause telling a flow (新增…) is not."""
+    rs = rows("2023年末，全县共有养老服务机构20家，老年食堂35个。", "2024-03-10")
+    r = row_of(rs, 35)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2023, 12, 31))
+    rs = rows("青禾县现有志愿服务队35支，今年新增城镇就业500人。", "2024-05-10")
+    assert row_of(rs, 35)["measure"] == "cumulative"
+    assert row_of(rs, 500)["measure"] == "outcome"

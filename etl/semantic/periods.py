@@ -361,7 +361,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
     cut_off = d is not None and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS)
     stock = measure == "cumulative" and (not dated_here or year_end or cut_off) \
-        and is_stock(_words(clause), _words(sentence))
+        and (is_stock(_words(clause), _words(sentence)) or _stock_list(_words(clause), _words(sentence)))
     if stock:
         since_frame = False
     if as_of is None:
@@ -453,6 +453,7 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or under_target_heading(clean, cs) is not None:
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) or is_stock(clause, sentence) \
+            or _stock_list(clause, sentence) \
             or any(w in sentence for w in SENTENCE_UP_TO_NOW) or _opens_up_to_now(sentence):
         kind = "cumulative"
     return kind
@@ -492,6 +493,20 @@ def _quoted_target(clean: str, cs: int) -> bool:
         return True
     close = clean.find("”", cs, cs + 80)
     return close >= 0 and "。" not in clean[cs:close] and clean.startswith(_QUOTE_TARGET_AFTER, close + 1)
+
+
+#: A clause that tells a flow (what was done), not an item of a stock's list.
+_FLOW_CLAUSE_RX = re.compile(r"新增|新建|其中|今年|当年|本年|同比|增长|开展|举办|帮助|培训|实现|完成|发放|走访|慰问|提供"
+                             r"|带动|安置|吸纳|转移|招聘|服务|参加|达到|累计|比")
+
+
+def _stock_list(clause: str, sentence: str) -> bool:
+    """A stock word in an earlier clause of the sentence governs the bare
+    items after it (现有志愿服务队35支，注册志愿者5000人; 2022年末共有养老
+    机构20家，老年食堂35个): a later clause that tells no flow."""
+    earlier = sentence[: len(sentence) - len(clause)]
+    return bool(earlier) and len(clause) <= 12 and not _FLOW_CLAUSE_RX.search(clause) \
+        and is_stock(earlier, sentence)
 
 
 def _words(text: str) -> str:
