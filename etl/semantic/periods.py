@@ -42,16 +42,33 @@ Then, in :func:`period_of`:
 * an outcome framed by ``今年`` ends at the article's date: the year is not
   over when the article is written.  Yearly averages (年均, 每年) keep
   their span.
+* a target under a target heading with a year (``2024年主要预期目标``) covers
+  that year; a target beside part of a year (``1-6月，…低于4%的控制指标``)
+  the whole calendar year, unless its own clause dates it; ``预计全年`` the
+  article's year;
+* a stock (:func:`is_stock`: 现有, 拥有, 活跃着, 年末共有, or a total built
+  with no period or under a cut-off: 截至6月底，已建成…) has no start unless
+  its own sentence dates it (``从去年成立至今，已发展到拥有…``); 目前
+  opening a sentence (``目前，全县共有…``) ends it at the article's date.
 
-**Measure** (:func:`measure_of`): ``target`` when the clause before the figure,
-or the lead of its sentence before a colon (``主要目标：…``), has a target
-word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence has
-预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`) or 计划 before a
-time (``计划今年建成…``), or the period starts after the article's date
+**Measure** (:func:`figure_kind`, restricted by the codebook's ``measures``):
+``target`` when the clause before the figure, or the lead before a colon
+of its sentence (across semicolons: ``主要预期目标是：A；B；C``), has a
+target word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence
+has 预计/力争/确保/下一步 before it (:data:`SENTENCE_TARGET_WORDS`; not
+即将来临) or 计划 before a time (``计划今年建成…``), its clause has 将/要
+before a verb of doing (``将建成``, ``要实现``) or goes on with 还将/将于
+after it, a deadline ahead (``年底前``, not followed by 已), a rate is
+capped (``控制在4.5%以内/左右``), the figure stands in a quoted target
+(``提出“…”``, ``“…”的目标``) or before ``的目标``, it stands under a target
+heading (:data:`TARGET_HEADING_WORDS`: the line after ``2023年预期目标`` and
+the list items after that), or the period starts after the article's date
 (next year's plan); ``annual_average`` after 年均/每年; ``cumulative``
-after 累计 or an up-to-now word in its clause, or after ``累计已达`` earlier
-in its sentence; else ``outcome``.  A kind the codebook does not allow for the indicator gives the
-indicator's first allowed kind.
+after 累计 or an up-to-now word in its clause, after ``累计已达`` earlier in
+its sentence, in a sentence 截至目前 governs or 目前 opens, for a stock
+(:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
+else ``outcome``.  A kind the codebook does not allow for the indicator
+gives the indicator's first allowed kind (a rate is never cumulative).
 """
 
 from __future__ import annotations
