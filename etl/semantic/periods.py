@@ -378,7 +378,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
     cut_off = d is not None and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS)
     stock = measure == "cumulative" and (not dated_here or year_end or cut_off) \
-        and (is_stock(_words(clause), _words(sentence)) or _stock_list(_words(clause), _words(sentence)))
+        and (is_stock(_words(clause), _words(sentence), start is not None)
+             or _stock_list(_words(clause), _words(sentence), start is not None))
     if stock:
         since_frame = False
     if as_of is None:
@@ -469,8 +470,8 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or _TARGET_AFTER_RX.match(clean, cs) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
-    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) or is_stock(clause, sentence) \
-            or _stock_list(clause, sentence) \
+    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) \
+            or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None) \
             or any(w in sentence for w in SENTENCE_UP_TO_NOW) or _opens_up_to_now(sentence):
         kind = "cumulative"
     return kind
@@ -517,13 +518,13 @@ _FLOW_CLAUSE_RX = re.compile(r"新增|新建|其中|今年|当年|本年|同比|
                              r"|带动|安置|吸纳|转移|招聘|服务|参加|达到|累计|比")
 
 
-def _stock_list(clause: str, sentence: str) -> bool:
+def _stock_list(clause: str, sentence: str, framed: bool = False) -> bool:
     """A stock word in an earlier clause of the sentence governs the bare
     items after it (现有志愿服务队35支，注册志愿者5000人; 2022年末共有养老
     机构20家，老年食堂35个): a later clause that tells no flow."""
     earlier = sentence[: len(sentence) - len(clause)]
     return bool(earlier) and len(clause) <= 12 and not _FLOW_CLAUSE_RX.search(clause) \
-        and is_stock(earlier, sentence)
+        and is_stock(earlier, sentence, framed)
 
 
 def _words(text: str) -> str:
@@ -555,14 +556,16 @@ def _future_clause(clean: str, cs: int) -> bool:
     return any(w in rest for w in CLAUSE_FUTURE_WORDS) and not _NOT_A_PLAN_RX.search(rest)
 
 
-def is_stock(clause: str, sentence: str = "") -> bool:
+def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
     """Whether the clause before a figure counts things that exist at a date
     (:data:`STOCK_WORDS`, or 共有/实有 after a year's or month's end in its
-    sentence: 2022年末，全县共有…): a stock, not a flow over a period."""
+    sentence: 2022年末，全县共有…; or :data:`BUILT_WORDS` when no period
+    frames the figure (``framed``: a date of the page does) or a cut-off
+    does): a stock, not a flow over a period."""
     if any(w in clause for w in STOCK_WORDS):
         return True
     if any(w in clause for w in BUILT_WORDS):
-        return not _DATED_RX.search(sentence) or any(w in sentence for w in UP_TO_WORDS[:4])
+        return (not framed and not _DATED_RX.search(sentence)) or any(w in sentence for w in UP_TO_WORDS[:4])
     if ("共有" in clause or "实有" in clause) and (_PERIOD_END_RX.search(sentence) or _opens_up_to_now(sentence)):
         return True
     return False
