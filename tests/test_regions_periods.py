@@ -788,3 +788,14 @@ def test_a_stock_word_governs_the_bare_items_after_it():
     rs = rows("青禾县现有志愿服务队35支，今年新增城镇就业500人。", "2024-05-10")
     assert row_of(rs, 35)["measure"] == "cumulative"
     assert row_of(rs, 500)["measure"] == "outcome"
+
+
+def test_a_sentence_is_read_back_at_most_max_sentence_characters():
+    """A page run together with no sentence end: a figure's sentence is read
+    back at most MAX_SENTENCE characters (a plan word far before it does
+    not govern it)."""
+    from etl.semantic.periods import MAX_SENTENCE
+    text = "预计" + "青禾镇志愿者开展服务活动" * (MAX_SENTENCE // 12 + 5) + "城镇新增就业5000人。"
+    assert row_of(rows(text, "2024-05-01"), 5000)["measure"] == "outcome"
+    near = "预计" + "青禾镇志愿者开展服务活动" * 3 + "城镇新增就业5000人。"
+    assert row_of(rows(near, "2024-05-01"), 5000)["measure"] == "target"

@@ -240,19 +240,20 @@ _THROUGH_LAST_CLAUSE_END_RX = re.compile("(?s:.*)[" + re.escape(_CLAUSE_END) + "
 _THROUGH_LAST_SENTENCE_END_RX = re.compile("(?s:.*)[" + re.escape(_SENTENCE_END) + "]")
 
 
-def _after_last(through_last: re.Pattern[str], clean: str, cs: int) -> int:
+def _after_last(through_last: re.Pattern[str], clean: str, cs: int, floor: int = 0) -> int:
     """The offset right after the last end character (``through_last``
-    matches through it) before clean offset ``cs``, else 0.  The regex looks
+    matches through it) before clean offset ``cs`` and after ``floor``, else
+    ``floor``.  The regex looks
     back over growing windows, so the cost is linear in the distance to that
     end, not in the page's length (this runs for every figure)."""
     hi, width = cs, 64
-    while hi > 0:
-        lo = max(0, hi - width)
+    while hi > floor:
+        lo = max(floor, hi - width)
         m = through_last.match(clean, lo, hi)
         if m:
             return m.end()
         hi, width = lo, width * 4
-    return 0
+    return floor
 
 
 def _clause_before(clean: str, cs: int) -> str:
@@ -659,11 +660,18 @@ _THROUGH_LAST_FULL_STOP_RX = re.compile("(?s:.*)[" + re.escape(_FULL_SENTENCE_EN
 def _full_sentence_before(clean: str, cs: int) -> str:
     """The figure's sentence up to it, across semicolons (主要预期目标是：A；B；C。:
     a lead before a colon governs every item of its list)."""
-    return clean[_after_last(_THROUGH_LAST_FULL_STOP_RX, clean, cs) : cs]
+    return clean[_after_last(_THROUGH_LAST_FULL_STOP_RX, clean, cs, max(0, cs - MAX_SENTENCE)) : cs]
+
+
+#: How far back a sentence is read (a page whose lines were run together
+#: may have no sentence end for thousands of characters: no sentence is
+#: that long, and reading back to the page's start for every figure would
+#: cost the square of the page's length).
+MAX_SENTENCE = 600
 
 
 def _sentence_before(clean: str, cs: int) -> str:
-    return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs) : cs]
+    return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs, max(0, cs - MAX_SENTENCE)) : cs]
 
 
 def _lead(sentence: str) -> str:
