@@ -795,7 +795,7 @@ def test_a_sentence_is_read_back_at_most_max_sentence_characters():
     back at most MAX_SENTENCE characters (a plan word far before it does
     not govern it)."""
     from etl.semantic.periods import MAX_SENTENCE
-    text = "预计" + "青禾镇志愿者开展服务活动" * (MAX_SENTENCE // 12 + 5) + "城镇新增就业5000人。"
+    text = "预计，" + "青禾镇志愿者开展服务活动，" * (MAX_SENTENCE // 13 + 5) + "城镇新增就业5000人。"
     assert row_of(rows(text, "2024-05-01"), 5000)["measure"] == "outcome"
-    near = "预计" + "青禾镇志愿者开展服务活动" * 3 + "城镇新增就业5000人。"
+    near = "预计，" + "青禾镇志愿者开展服务活动，" * 3 + "城镇新增就业5000人。"
     assert row_of(rows(near, "2024-05-01"), 5000)["measure"] == "target"
