@@ -604,6 +604,10 @@ def test_a_capped_rate_is_a_target_and_a_rate_reached_is_an_outcome():
     assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))
     review = rows("1-10月，青禾县城镇登记失业率控制在3.37%，城镇新增就业5000人。", "2024-11-05")
     assert row_of(review, 3.37)["measure"] == "outcome"
+    # a cap on a period over when the article is written: the rate kept
+    kept = rows("2023年1-9月，青禾县城镇新增就业6835人；城镇调查失业率控制在5.5%以内。", "2023-10-20")
+    r = row_of(kept, 5.5)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2023, 1, 1), D(2023, 9, 30))
 
 
 def test_a_target_heading_governs_the_list_under_it():

@@ -455,9 +455,14 @@ def allowed_measure(kind: str, allowed: tuple[str, ...]) -> str:
     return allowed[0] if allowed and kind not in allowed else kind
 
 
-def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | None) -> str:
+def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | None,
+                end: dt.date | None = None) -> str:
     """The kind of number the figure at clean offset ``cs`` is, whatever its
-    indicator (:func:`measure_of` restricts it to the indicator's kinds)."""
+    indicator (:func:`measure_of` restricts it to the indicator's kinds);
+    ``start`` and ``end`` those of its frame (:func:`figure_frame`)."""
+    # A frame already over, or part of a year (1-9月: a report of the year so far).
+    over = end is not None and ((as_of is not None and end <= as_of) or (
+        start is not None and start.year == end.year and (start.month, start.day, end.month, end.day) != (1, 1, 12, 31)))
     clause = _words(_clause_before(clean, cs))
     sentence = _words(_sentence_before(clean, cs))
     kind = "outcome"
@@ -466,7 +471,7 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
     elif _has_target_word(clause) or _has_target_word(_lead(_words(_full_sentence_before(clean, cs)))) \
             or _sentence_plans(sentence) or _plans(sentence) \
             or (start is not None and as_of is not None and start > as_of) \
-            or _capped(clean, cs, clause) or _future_clause(clean, cs) \
+            or (_capped(clean, cs, clause) and not over) or _future_clause(clean, cs) \
             or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
             or _TARGET_AFTER_RX.match(clean, cs) \
             or under_target_heading(clean, cs) is not None:
@@ -547,7 +552,9 @@ def _sentence_plans(sentence: str) -> bool:
 
 
 def _capped(clean: str, cs: int, clause: str) -> bool:
-    """A rate capped: 控制在 before it, 以内/以下/左右 after it."""
+    """A rate capped: 控制在 before it, 以内/以下/左右 after it (a target,
+    unless the period framing it is over when the article is written or is
+    part of a year: 2023年1-9月，…失业率控制在5.5%以内 reports the rate kept)."""
     return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs))
 
 
