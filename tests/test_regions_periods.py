@@ -629,9 +629,13 @@ def test_a_target_heading_governs_the_list_under_it():
 
 
 def test_a_time_about_to_come_is_no_plan():
-    """即将来临/即将到来 tells when, it does not make a plan."""
+    """即将来临/即将过去/即将毕业 tells when or who, it does not make a plan."""
     rs = rows("3月30日，在清明节即将来临之际，青禾镇团委组织20多名青年志愿者走访慰问留守儿童。", "2024-04-01")
     assert row_of(rs, 20)["measure"] == "outcome"
+    rs = rows("在即将过去的一年里，青禾县城镇新增就业5200人。", "2023-12-28")
+    assert row_of(rs, 5200)["measure"] == "outcome"
+    rs = rows("青禾县为2300名即将毕业的高校毕业生提供就业岗位4000个。", "2024-05-20")
+    assert row_of(rs, 4000)["measure"] == "outcome"
 
 
 def test_a_clause_going_on_in_the_future_is_a_plan():

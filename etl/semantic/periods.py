@@ -124,11 +124,12 @@ _QUOTE_TARGET_AFTER = ("的目标", "目标", "的奋斗目标", "的任务", "�
 _QUOTE_TARGET_BEFORE = ("提出", "确定", "明确", "定下", "锁定")
 #: A target word right after these names what was achieved (完成目标任务的 113%).
 ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
-#: 即将 before these tells a time (清明节即将来临之际), not a plan.
-_NOT_A_PLAN_RX = re.compile(r"即将(?:来临|到来|临近)")
+#: 即将 before these tells a time or a state (清明节即将来临之际, 即将过去的
+#: 一年, 即将毕业的学生), not a plan.
+_NOT_A_PLAN_RX = re.compile(r"即将(?:来临|到来|临近|过去|结束|毕业|离校|退休|到期)")
 #: Words after a figure, in its clause, that make it a plan
 #: (7支服务队还将分赴…): the clause's verb is in the future.
-CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要", "即将")
+CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要")
 #: A rate capped (控制在4.5%以内, 控制在5.5%左右): a target; a rate reached
 #: (控制在3.37%) is an outcome.
 _CAP_BEFORE = ("控制在", "控制到")
