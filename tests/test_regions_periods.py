@@ -591,3 +591,219 @@ def test_a_paragraph_opening_with_several_places_frames_none_of_them():
     text = ("四川省德阳市人社局消息：德阳市今年城镇新增就业5万人，德阳市就业形势稳定。\n"
             "罗江区、旌阳区等地大力推进技能培训。共培训职业技能3000人。\n")
     assert row_of(rows(text, "2021-12-20"), 3000)["region_code"] == "510600"
+
+
+# --- measures: targets, stocks, running totals (round 3) ------------------------------
+
+
+def test_a_capped_rate_is_a_target_and_a_rate_reached_is_an_outcome():
+    """控制在 X% 以内/左右 caps a rate: a target, of the year its frame names;
+    控制在 X% with no cap word is the rate reached."""
+    plan = rows("今年，青禾县城镇登记失业率控制在4.5%以内，城镇新增就业目标为8000人。", "2024-03-01")
+    r = row_of(plan, 4.5)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))
+    review = rows("1-10月，青禾县城镇登记失业率控制在3.37%，城镇新增就业5000人。", "2024-11-05")
+    assert row_of(review, 3.37)["measure"] == "outcome"
+    # a cap on a period over when the article is written: the rate kept
+    kept = rows("2023年1-9月，青禾县城镇新增就业6835人；城镇调查失业率控制在5.5%以内。", "2023-10-20")
+    r = row_of(kept, 5.5)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2023, 1, 1), D(2023, 9, 30))
+
+
+def test_a_target_heading_governs_the_list_under_it():
+    """A line ending in 预期目标/主要目标 heads a list of targets: the line
+    after it and the list items after that are targets of the heading's
+    year; a plain line after the list is no longer governed."""
+    text = ("青禾县政府工作报告\n"
+            "2023年，全县城镇新增就业5200人。\n"
+            "2024年主要预期目标\n"
+            "●城镇新增就业5500人以上；\n"
+            "●城镇调查失业率5.5%左右。\n"
+            "会议指出，上年全县失业人员再就业1200人。\n")
+    rs = rows(text, "2024-01-20")
+    assert row_of(rs, 5200)["measure"] == "outcome"
+    for v in (5500, 5.5):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31)), v
+    assert row_of(rs, 1200)["measure"] != "target"
+
+
+def test_a_time_about_to_come_is_no_plan():
+    """即将来临/即将过去/即将毕业 tells when or who, it does not make a plan."""
+    rs = rows("3月30日，在清明节即将来临之际，青禾镇团委组织20多名青年志愿者走访慰问留守儿童。", "2024-04-01")
+    assert row_of(rs, 20)["measure"] == "outcome"
+    rs = rows("在即将过去的一年里，青禾县城镇新增就业5200人。", "2023-12-28")
+    assert row_of(rs, 5200)["measure"] == "outcome"
+    rs = rows("青禾县为2300名即将毕业的高校毕业生提供就业岗位4000个。", "2024-05-20")
+    assert row_of(rs, 4000)["measure"] == "outcome"
+
+
+def test_a_clause_going_on_in_the_future_is_a_plan():
+    """A figure whose clause goes on with 还将/将于 is a plan (what will be done)."""
+    rs = rows("本周内，5支由县总工会干部组成的志愿者服务队还将分赴各村，慰问300余名困难职工。", "2024-01-27")
+    teams = [r for r in rs if r["value"] == 5]
+    assert teams and all(r["measure"] == "target" for r in teams)
+
+
+def test_a_stock_of_things_is_cumulative_without_a_start():
+    """活跃着/共建立/现有 count what exists (a stock): cumulative, with no
+    start unless its own sentence says since when."""
+    rs = rows("2022年，青禾镇开展志愿服务活动。\n在青禾，活跃着3000多名党员志愿者，共建立45支志愿服务队。", "2023-05-04")
+    for v in (3000, 45):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"]) == ("cumulative", None), v
+
+
+def test_a_year_end_stock_has_no_start():
+    """年末共有 N (a bulletin's stock at the year's end): cumulative, up to
+    that year's end, since when unsaid."""
+    r = row_of(rows("2022年末，青禾县共有老年食堂60个。", "2023-04"), 60)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2022, 12, 31))
+
+
+def test_from_a_date_until_now_spans_to_the_article_date():
+    """从去年成立至今，已发展到拥有N名成员: a stock reached now, counted since
+    the date its sentence names."""
+    r = row_of(rows("青禾社区志愿服务队从去年成立至今，已发展到拥有四十七名志愿者。", "2017-06-13"), 47)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2016, 1, 1), D(2017, 6, 13))
+
+
+def test_up_to_now_governing_the_sentence_makes_a_running_total_of_the_year():
+    """截至目前，…已… : cumulative; with no 累计 nor stock word, counted from
+    the year's start (SPEC: 截至6月底 -> year start..)."""
+    r = row_of(rows("截至目前，青禾镇大学生志愿者已看望慰问16位空巢老人。", "2015-08-06"), 16)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2015, 1, 1), D(2015, 8, 6))
+
+
+def test_a_target_beside_a_part_of_the_year_covers_the_whole_year():
+    """1-6月 … 低于4%的控制指标: a target is set for a year, not for the part
+    of it the report covers."""
+    rs = rows("1-6月，青禾县城镇新增就业3000人，城镇登记失业率3.28%，低于4%的控制指标。", "2018-07-10")
+    r = row_of(rs, 4)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2018, 1, 1), D(2018, 12, 31))
+    assert (row_of(rs, 3.28)["period_start"], row_of(rs, 3.28)["period_end"]) == (D(2018, 1, 1), D(2018, 6, 30))
+
+
+def test_target_words_are_read_through_pinyin_glosses():
+    """A page that prints pinyin glosses (预(yù)计) reads its words without them."""
+    rs = rows("青禾县人社局预(yù)计，今年城镇新增就业(yè)将达到6000人。", "2024-02-01")
+    assert row_of(rs, 6000)["measure"] == "target"
+
+
+def test_a_heading_of_the_years_projects_governs_the_list_run_into_it():
+    """民生实事 followed by a list opener (一、…) heads a list of plans, also
+    when the page's lines are run together."""
+    rs = rows("2024年青禾县十大民生实事\n一、新建老年食堂20个\n二、城镇新增就业6000人\n", "2024-01-20")
+    r = row_of(rs, 6000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_will_and_must_before_a_verb_of_doing_make_a_plan():
+    """将/要 + a verb of doing (将建成, 要实现), a deadline ahead (年底前) or
+    下一步 make the figure a plan; 将 as 把 does not."""
+    for text in ("今年年底前，青禾县将建成老年食堂30个。", "会议提出，今年要实现城镇新增就业5000人以上。",
+                 "下一步，青禾县将新建老年食堂15个。", "青禾县计划年底前建成老年食堂30个。"):
+        hits = [r for r in rows(text, "2024-03-01") if r["value"] in (30, 5000, 15)]
+        assert hits and all(r["measure"] == "target" for r in hits), text
+    r = row_of(rows("去年年底前，青禾县已建成老年食堂30个。", "2024-03-01"), 30)
+    assert r["measure"] != "target"
+    r = row_of(rows("3月1日，青禾县总工会将慰问金送到120户困难职工家中。", "2024-03-01"), 120)
+    assert r["measure"] == "outcome"
+
+
+def test_a_quoted_target_is_a_target():
+    """A figure in a quotation that states a target (提出“…”, “…”的目标) is a target."""
+    r = row_of(rows("会议提出“城镇新增就业5000人以上”的目标。", "2024-03-01"), 5000)
+    assert r["measure"] == "target"
+
+
+def test_a_sentence_opening_with_now_counts_up_to_now():
+    """目前，… governs its sentence: a count up to the article's date; what
+    exists (共有, 有) since when unsaid, a flow since the year's start (as
+    截至目前)."""
+    rs = rows("目前，全县共有志愿服务队120支，城镇新增就业3000人。", "2024-05-01")
+    r = row_of(rs, 120)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 5, 1))
+    r = row_of(rs, 3000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2024, 1, 1), D(2024, 5, 1))
+
+
+
+def test_a_day_whose_year_and_month_marks_were_lost_is_read_when_it_splits_one_way():
+    """201958日 (2019年5月8日 with 年 and 月 lost) is that day; 2019128日
+    (1月28日 or 12月8日) is no date."""
+    got = dates("青禾敬老院，201958日下午两点，志愿者来访。2019128日上午再访。", D(2019, 5, 14), "day")
+    assert got.get("201958日") == (D(2019, 5, 8), D(2019, 5, 8))
+    assert not any(s.startswith("2019128") for s in got)
+
+
+def test_a_stem_before_residents_names_the_place():
+    """A region's stem right before 居民 (德庆居民人均收支) names that region:
+    a person is never called X居民."""
+    text = ("社会保障。全年新增城镇就业3050人，帮扶失业人员再就业774人。\n"
+            "表四 2023年德庆居民人均收支主要指标\n")
+    r = row_of(rows(text, "2024"), 3050)
+    assert r["region_code"] == "441226"
+
+
+def test_a_rate_is_never_a_running_total():
+    """The codebook declares rates outcome/target/average only: 目前 before a
+    rate gives the rate now (outcome), not a running total."""
+    r = row_of(rows("目前，青禾县城镇登记失业率为3.2%。", "2024-05-01"), 3.2)
+    assert r["measure"] == "outcome"
+
+
+def test_totals_built_are_a_stock_only_without_a_period():
+    """共组建/已建成 N: a stock (cumulative, no start) when no date frames the
+    sentence or a cut-off does (截至6月底); over a period (2023年，…) what
+    was done in it (outcome)."""
+    r = row_of(rows("2023年，全县新建老年食堂12个，共组建志愿服务队35支。", "2024-01-10"), 35)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2023, 1, 1), D(2023, 12, 31))
+    r = row_of(rows("截至6月底，全县已建成老年食堂45个。", "2024-07-10"), 45)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 6, 30))
+
+
+def test_a_figure_followed_by_its_target_word_is_a_target():
+    """城镇新增就业5000人的目标: the figure states a target."""
+    r = row_of(rows("我们要把城镇新增就业5000人的目标落到实处。", "2024-03-10"), 5000)
+    assert r["measure"] == "target"
+
+
+def test_a_projection_for_the_whole_year_covers_the_articles_year():
+    """预计全年 N: a target of the article's year."""
+    r = row_of(rows("预计全年城镇新增就业1.2万人。", "2024-11-10"), 12000)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_a_lead_before_a_colon_governs_every_item_of_its_list():
+    """主要预期目标是：A；B；C。 (or 为民办实事项目：A；B): the lead makes each
+    item, across semicolons, a target of its year."""
+    text = "2024年经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业6000人以上；城镇调查失业率5.5%左右。"
+    rs = rows(text, "2024-01-20")
+    for v in (6000, 5.5):
+        r = row_of(rs, v)
+        assert (r["measure"], r["period_start"], r["period_end"]) == ("target", D(2024, 1, 1), D(2024, 12, 31)), v
+    r = row_of(rows("2024年为民办实事项目：新增城镇就业5000人；新建老年食堂8个。", "2024-01-20"), 8)
+    assert r["measure"] == "target"
+
+
+def test_a_stock_word_governs_the_bare_items_after_it():
+    """现有A，B / 年末共有A，B: the later bare items (no flow word) are stocks
+    too; a later clause telling a flow (新增…) is not."""
+    rs = rows("2023年末，全县共有养老服务机构20家，老年食堂35个。", "2024-03-10")
+    r = row_of(rs, 35)
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2023, 12, 31))
+    rs = rows("青禾县现有志愿服务队35支，今年新增城镇就业500人。", "2024-05-10")
+    assert row_of(rs, 35)["measure"] == "cumulative"
+    assert row_of(rs, 500)["measure"] == "outcome"
+
+
+def test_a_sentence_is_read_back_at_most_max_sentence_characters():
+    """A page run together with no sentence end: a figure's sentence is read
+    back at most MAX_SENTENCE characters (a plan word far before it does
+    not govern it)."""
+    from etl.semantic.periods import MAX_SENTENCE
+    text = "预计，" + "青禾镇志愿者开展服务活动，" * (MAX_SENTENCE // 13 + 5) + "城镇新增就业5000人。"
+    assert row_of(rows(text, "2024-05-01"), 5000)["measure"] == "outcome"
+    near = "预计，" + "青禾镇志愿者开展服务活动，" * 3 + "城镇新增就业5000人。"
+    assert row_of(rows(near, "2024-05-01"), 5000)["measure"] == "target"

@@ -175,6 +175,9 @@ _PLAIN_FORMS: list[tuple[str, str]] = [
     # 2022-11-16, 2022.11.16, 2022/11/16
     ("ymd", r"(?P<ymdy>19\d\d|20\d\d)(?P<ymds>[-/.])(?P<ymdm>1[0-2]|0?[1-9])"
             r"(?P=ymds)(?P<ymdd>3[01]|[12]\d|0?[1-9])"),
+    # 201958日: a day whose 年 and 月 a page lost (2019年5月8日); read only
+    # when the digits after the year split one way into a month and a day
+    ("run", r"(?P<runy>19\d\d|20\d\d)(?P<runmd>\d{2,3})日"),
     # 今年以来
     ("since", rf"(?P<sincer>{_REL})以来"),
 ]
@@ -232,7 +235,7 @@ _DATE_RE = re.compile(
 #: anchor: a page is scanned at C speed for anchors (a single character class
 #: first, so ``re`` skips to candidates without Python in the loop).
 _ANCHOR_RE = re.compile(
-    r"[0-9〇零○一二三四五六七八九十两去今前上明半元](?:[年月季]|(?<=\d)[-/.]\d)"
+    r"[0-9〇零○一二三四五六七八九十两去今前上明半元](?:[年月季]|(?<=\d)[-/.]\d|(?<=\d{6})日)"
 )
 #: A mention starts at most this many characters before its first anchor
 #: (``2019——2021年``: 9).
@@ -453,6 +456,17 @@ def _interpret(m: re.Match[str], issue: dt.date | None,
         if y % 10 or not 1900 <= y <= 2100:
             raise _Invalid
         return ("period", dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "absolute")
+    if name == "run":
+        md = g("runmd")
+        days = []
+        for k in range(1, len(md)):
+            try:
+                days.append(dt.date(int(g("runy")), int(md[:k]), int(md[k:])))
+            except ValueError:
+                pass
+        if len(days) != 1 or md[0] == "0":
+            raise _Invalid  # (2019128日: 1月28日 or 12月8日)
+        return ("day", days[0], days[0], "absolute")
     if name == "ymd":
         try:
             d = dt.date(int(g("ymdy")), int(g("ymdm")), int(g("ymdd")))

@@ -98,9 +98,14 @@ WHERE_AND_WHEN = """\
   own has no start. 过去一年 and 一年来 are the report's year, 五年来 and 近N年来 the years ending
   with it, "十四五"时期 2021-2025. A year's target (年目标任务) covers the whole year; a figure
   counted over a holiday span (“两节”期间) has no period.
-- **Measure** (`measure`): outcome, target (目标, 计划, 力争, 确保, 预期, or a period after the
-  article's date), annual_average (年均, 每年: the period is the whole span) or cumulative
-  (累计, 截至目前); `codebook_terms` (kind `measure`) lists the kinds each indicator may take.
+- **Measure** (`measure`): outcome, target (目标, 计划, 力争, 确保, 预期, 将/要 + a verb of doing,
+  年底前, 下一步, a rate capped 控制在…以内/左右, a quoted target 提出“…”, the lines under a
+  heading 预期目标/主要目标/民生实事 (of the heading's year), or a period after the article's
+  date; a target beside part of a year covers the whole year), annual_average (年均, 每年: the
+  period is the whole span) or cumulative (累计, 截至目前, a sentence opening with 目前, and
+  stocks: 现有, 拥有, 活跃着, 共建立, 年末共有 -- counted at a date, no start unless the sentence
+  says since when, 从去年成立至今); `codebook_terms` (kind `measure`) lists the kinds each
+  indicator may take (a rate is never cumulative).
 """
 
 

@@ -918,7 +918,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             if ind.requires and not respective_object_fits(idx, figs, k, ind.requires):
                 continue  # (分别完成…的 134.8%、84.32%: each rate is of its own object)
             if kind is None:
-                kind = figure_kind(idx.clean, cs, frame[1], as_of)
+                kind = figure_kind(idx.clean, cs, frame[1], as_of, frame[2])
             measure = allowed_measure(kind, ind.measures)
             if measure == "target" and ind.as_target:
                 # (“新增城镇就业110万人”的目标: the target indicator)

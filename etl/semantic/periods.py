@@ -42,16 +42,33 @@ Then, in :func:`period_of`:
 * an outcome framed by ``今年`` ends at the article's date: the year is not
   over when the article is written.  Yearly averages (年均, 每年) keep
   their span.
+* a target under a target heading with a year (``2024年主要预期目标``) covers
+  that year; a target beside part of a year (``1-6月，…低于4%的控制指标``)
+  the whole calendar year, unless its own clause dates it; ``预计全年`` the
+  article's year;
+* a stock (:func:`is_stock`: 现有, 拥有, 活跃着, 年末共有, or a total built
+  with no period or under a cut-off: 截至6月底，已建成…) has no start unless
+  its own sentence dates it (``从去年成立至今，已发展到拥有…``); 目前
+  opening a sentence (``目前，全县共有…``) ends it at the article's date.
 
-**Measure** (:func:`measure_of`): ``target`` when the clause before the figure,
-or the lead of its sentence before a colon (``主要目标：…``), has a target
-word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence has
-预计/力争/确保 before it (:data:`SENTENCE_TARGET_WORDS`) or 计划 before a
-time (``计划今年建成…``), or the period starts after the article's date
+**Measure** (:func:`figure_kind`, restricted by the codebook's ``measures``):
+``target`` when the clause before the figure, or the lead before a colon
+of its sentence (across semicolons: ``主要预期目标是：A；B；C``), has a
+target word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence
+has 预计/力争/确保/下一步 before it (:data:`SENTENCE_TARGET_WORDS`; not
+即将来临) or 计划 before a time (``计划今年建成…``), its clause has 将/要
+before a verb of doing (``将建成``, ``要实现``) or goes on with 还将/将于
+after it, a deadline ahead (``年底前``, not followed by 已), a rate is
+capped (``控制在4.5%以内/左右``), the figure stands in a quoted target
+(``提出“…”``, ``“…”的目标``) or before ``的目标``, it stands under a target
+heading (:data:`TARGET_HEADING_WORDS`: the line after ``2023年预期目标`` and
+the list items after that), or the period starts after the article's date
 (next year's plan); ``annual_average`` after 年均/每年; ``cumulative``
-after 累计 or an up-to-now word in its clause, or after ``累计已达`` earlier
-in its sentence; else ``outcome``.  A kind the codebook does not allow for the indicator gives the
-indicator's first allowed kind.
+after 累计 or an up-to-now word in its clause, after ``累计已达`` earlier in
+its sentence, in a sentence 截至目前 governs or 目前 opens, for a stock
+(:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
+else ``outcome``.  A kind the codebook does not allow for the indicator
+gives the indicator's first allowed kind (a rate is never cumulative).
 """
 
 from __future__ import annotations
@@ -87,12 +104,62 @@ _ANNUAL_TARGET_RX = re.compile(r"(?<![0-9一二三四五六七八九十百两几
 #: The figure is a yearly average over its span.
 AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
 #: The figure is a target or a plan.
-TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事")
+TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事",
+                "为民办实事", "民生实事", "实事项目")
 #: Words that make the whole rest of their sentence a projection or a plan
 #: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
-SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于")
+SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于", "下一步", "下步")
+#: 将/要 before a verb of doing (将建成, 将新建, 要实现): the clause tells
+#: what will be done.  (将 alone is also 把: 将资金发放…; 主要/重要/需要 are no 要.)
+_WILL_DO_RX = re.compile(
+    r"(?:(?<![主重需只必纲摘])要|将)(?:再|继续|进一步|全面|力争|确保)?"
+    r"(?:新建|建成|建设|新增|实现|完成|达到|培训|开展|组织|举办|帮助|带动|安置|开发|扶持|提供|发放|惠及|覆盖|打造|创建|改造)")
+#: A figure followed by 的目标/的任务/的计划 (城镇新增就业5000人的目标) states it.
+_TARGET_AFTER_RX = re.compile(r"[^，,。；;:：的\n]{1,12}?的(?:年度|全年)?(?:目标|任务|计划)")
+#: A deadline ahead (年底前, 年内将): a plan.
+_DEADLINE_RX = re.compile(r"年底前|年内将|年底将|年内要")
+#: What follows a quotation that states a target (“城镇新增就业5000人以上”的目标).
+_QUOTE_TARGET_AFTER = ("的目标", "目标", "的奋斗目标", "的任务", "任务", "的要求")
+#: Words before a quotation that make it a target (提出“…”, 确定“…”).
+_QUOTE_TARGET_BEFORE = ("提出", "确定", "明确", "定下", "锁定")
 #: A target word right after these names what was achieved (完成目标任务的 113%).
 ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
+#: 即将 before these tells a time or a state (清明节即将来临之际, 即将过去的
+#: 一年, 即将毕业的学生), not a plan.
+_NOT_A_PLAN_RX = re.compile(r"即将(?:来临|到来|临近|过去|结束|毕业|离校|退休|到期)")
+#: Words after a figure, in its clause, that make it a plan
+#: (7支服务队还将分赴…): the clause's verb is in the future.
+CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要")
+#: A rate capped (控制在4.5%以内, 控制在5.5%左右): a target; a rate reached
+#: (控制在3.37%) is an outcome.
+_CAP_BEFORE = ("控制在", "控制到")
+_CAP_AFTER_RX = re.compile(r"[0-9.]+\s*%\s*(?:以内|以下|左右)")
+#: A line that ends in one of these heads a list of targets (2023年预期目标,
+#: 主要目标：); it governs the line after it and the list items after that.
+#: (Not 主要指标: a bulletin's table caption, 居民人均收支主要指标.)
+TARGET_HEADING_WORDS = ("预期目标", "主要目标", "工作目标", "发展目标", "主要目标任务", "预期指标",
+                        "民生实事", "为民办实事", "实事项目")
+#: (a pinyin gloss may follow each character: 预(yù)期目标(biāo))
+_G = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))?"
+_TARGET_HEADING_RX = re.compile(
+    "(?m)(?:" + "|".join(_G.join(w) + _G for w in TARGET_HEADING_WORDS) + r")[:：]?[ \t]*"
+    r"(?:$|(?=[●•·▪■◆◇○◎★☆]|[一二三四五六七八九十]、|1[.、．]|[（(][一1][)）]))")
+#: A list item's opening (●…, 1.…, （一）…, 一是…).
+_LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]{1,2}[.、．)）]|[（(][一二三四五六七八九十0-9]{1,3}[)）]"
+                           r"|[一二三四五六七八九十]{1,2}[、是])")
+#: A count of things that exist at a date (a stock), not a flow in a period:
+#: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
+STOCK_WORDS = ("现有", "拥有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
+               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有")
+#: Totals built (共建立, 已建成…): a stock when no date frames their
+#: sentence or a cut-off does (截至6月底，已建成…); over a period
+#: (2023年，…共组建35支) what was done in it.
+BUILT_WORDS = ("共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立",
+               "已有")
+#: A date or period word in a sentence (for :data:`BUILT_WORDS`).
+_DATED_RX = re.compile(r"\d{4}年|[今去前明上下全本当]年|[0-9一二三四五六七八九十]+月|季度|以来|期间")
+#: A span from a date to now in the figure's sentence (团队从去年成立至今，已…).
+_SINCE_TO_NOW_RX = re.compile(r"[从自][^。；;!！?？\n]{0,30}?(?:至今|到现在|到目前)")
 #: A bulletin's or report's title: its year frames the page.
 _REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,40}?(?:统计公报|公报|工作报告|年报|工作总结|年鉴)")
 #: Characters that end a clause (for the measure's words).
@@ -174,19 +241,20 @@ _THROUGH_LAST_CLAUSE_END_RX = re.compile("(?s:.*)[" + re.escape(_CLAUSE_END) + "
 _THROUGH_LAST_SENTENCE_END_RX = re.compile("(?s:.*)[" + re.escape(_SENTENCE_END) + "]")
 
 
-def _after_last(through_last: re.Pattern[str], clean: str, cs: int) -> int:
+def _after_last(through_last: re.Pattern[str], clean: str, cs: int, floor: int = 0) -> int:
     """The offset right after the last end character (``through_last``
-    matches through it) before clean offset ``cs``, else 0.  The regex looks
+    matches through it) before clean offset ``cs`` and after ``floor``, else
+    ``floor``.  The regex looks
     back over growing windows, so the cost is linear in the distance to that
     end, not in the page's length (this runs for every figure)."""
     hi, width = cs, 64
-    while hi > 0:
-        lo = max(0, hi - width)
+    while hi > floor:
+        lo = max(floor, hi - width)
         m = through_last.match(clean, lo, hi)
         if m:
             return m.end()
         hi, width = lo, width * 4
-    return 0
+    return floor
 
 
 def _clause_before(clean: str, cs: int) -> str:
@@ -287,35 +355,62 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     clean = idx.clean
     clause = _clause_before(clean, cs)
     sentence = _sentence_before(clean, cs)
+    if measure == "target":
+        heading = under_target_heading(clean, cs)
+        year = _year_in_heading(clean, dates, heading) if heading is not None else None
+        if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
+    if measure == "target" and start is None and as_of is not None and "全年" in clause:
+        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), "article"  # 预计全年…: this year
     if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     dated_here = d is not None and d.clean_start >= cs - len(sentence)
+    if measure == "target" and d is not None and d.clean_start < cs - len(clause) and basis in ("paragraph", "section") \
+            and start is not None and end is not None and start.year == end.year \
+            and d.granularity not in ("year", "day"):
+        # 1-6月，…3.28%，低于4%的控制指标: a target is set for a year, not for the
+        # part of it a report covers (unless its own clause dates it: 计划6月底前…)
+        return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     # A 以来 period framing the paragraph (今年以来，…) says since when.
     since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
+    # A stock (现有, 拥有, 共建立…) has no start unless its sentence says since when.
+    # (2022年末，全县共有…: a stock at the year's end, dated or not)
+    year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
+    cut_off = d is not None and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS)
+    stock = measure == "cumulative" and (not dated_here or year_end or cut_off) \
+        and (is_stock(_words(clause), _words(sentence), start is not None)
+             or _stock_list(_words(clause), _words(sentence), start is not None))
+    if stock:
+        since_frame = False
     if as_of is None:
-        if measure == "cumulative" and not dated_here and not since_frame and basis is not None:
+        if measure == "cumulative" and ((not dated_here and not since_frame) or stock) and basis is not None:
             return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
-    if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW):
+    opens_now = _opens_up_to_now(sentence)
+    if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW) \
+            or _SINCE_TO_NOW_RX.search(sentence) or opens_now:
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
         upto = as_of
         if d is not None and basis == "paragraph" and d.end is not None and d.end <= as_of \
                 and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
             upto = d.end
-        if dated_here and d.granularity != "day":
+        if stock:
+            since = None  # a stock: what exists now
+        elif dated_here and d.granularity != "day":
             since = start  # its own sentence says since when (2023年，…，目前已有…)
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
-        elif measure == "cumulative":
+        elif measure == "cumulative" and (any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence)
+                                          or (opens_now and _HAVE_RX.search(clause))):
             since = None  # a running total: no date of its sentence says since when
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
         return since, upto, (basis or "paragraph")
-    if measure == "cumulative" and not dated_here and not since_frame and end is not None:
-        return None, end, basis  # a running total (累计已达…): up to its frame's end, since when unsaid
+    if measure == "cumulative" and ((not dated_here and not since_frame) or stock) and end is not None:
+        return None, end, basis  # a running total (累计已达…) or a stock: up to its frame's end, since when unsaid
     holiday = None
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
         pass
@@ -335,6 +430,20 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     return start, end, basis
 
 
+def _year_in_heading(clean: str, dates: list[tuple[int, int, DateMention]],
+                     heading: tuple[int, int]) -> int | None:
+    """The year a target heading names (``2023年预期目标``, ``明年主要目标``):
+    a one-year date ending at most 4 characters before its word."""
+    hs = heading[0]
+    k = bisect.bisect_left([d[1] for d in dates], hs - 4)
+    for ds, de, d in dates[k:]:
+        if de > hs:
+            break
+        if d.granularity == "year" and d.start is not None and d.end is not None and d.start.year == d.end.year:
+            return d.start.year
+    return None
+
+
 def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | None,
                as_of: dt.date | None) -> str:
     """The kind of number the figure at clean offset ``cs`` is (see the module
@@ -347,21 +456,173 @@ def allowed_measure(kind: str, allowed: tuple[str, ...]) -> str:
     return allowed[0] if allowed and kind not in allowed else kind
 
 
-def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | None) -> str:
+def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | None,
+                end: dt.date | None = None) -> str:
     """The kind of number the figure at clean offset ``cs`` is, whatever its
-    indicator (:func:`measure_of` restricts it to the indicator's kinds)."""
-    clause = _clause_before(clean, cs)
-    sentence = _sentence_before(clean, cs)
+    indicator (:func:`measure_of` restricts it to the indicator's kinds);
+    ``start`` and ``end`` those of its frame (:func:`figure_frame`)."""
+    # A frame already over, or part of a year (1-9月: a report of the year so far).
+    over = end is not None and ((as_of is not None and end <= as_of) or (
+        start is not None and start.year == end.year and (start.month, start.day, end.month, end.day) != (1, 1, 12, 31)))
+    clause = _words(_clause_before(clean, cs))
+    sentence = _words(_sentence_before(clean, cs))
     kind = "outcome"
     if any(w in clause for w in AVERAGE_WORDS):
         kind = "annual_average"
-    elif _has_target_word(clause) or _has_target_word(_lead(sentence)) \
-            or any(w in sentence for w in SENTENCE_TARGET_WORDS) or _plans(sentence) \
-            or (start is not None and as_of is not None and start > as_of):
+    elif _has_target_word(clause) or _has_target_word(_lead(_words(_full_sentence_before(clean, cs)))) \
+            or _sentence_plans(sentence) or _plans(sentence) \
+            or (start is not None and as_of is not None and start > as_of) \
+            or (_capped(clean, cs, clause) and not over) or _future_clause(clean, cs) \
+            or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
+            or _TARGET_AFTER_RX.match(clean, cs) \
+            or under_target_heading(clean, cs) is not None:
         kind = "target"
-    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence):
+    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) \
+            or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None) \
+            or any(w in sentence for w in SENTENCE_UP_TO_NOW) or _opens_up_to_now(sentence):
         kind = "cumulative"
     return kind
+
+
+#: Words that, opening a sentence, make it a count up to now (目前，全县共有…).
+#: (Not 当前: a discourse word that other frames follow, 当前，…1至2月…; and a
+#: page's 当前位置.)
+OPENING_UP_TO_NOW = ("目前", "至今", "迄今")
+
+
+#: 有 (there are) in a clause: under 目前 it counts what exists
+#: (目前，全县有注册志愿者8000人), not 有效/有序/有力/有关/有望.
+_HAVE_RX = re.compile(r"有(?![效序力关望利所助])")
+
+
+def _deadline_ahead(sentence: str) -> bool:
+    """A deadline (年底前, 年内将) in the sentence, not followed by 已 (去年年底前，已建成…)."""
+    m = _DEADLINE_RX.search(sentence)
+    return m is not None and "已" not in sentence[m.end() :]
+
+
+def _opens_up_to_now(sentence: str) -> bool:
+    """Whether the sentence opens with an up-to-now word (目前，…): it counts
+    what exists now, whatever clause the figure stands in."""
+    return sentence.lstrip(" \u3000").startswith(OPENING_UP_TO_NOW)
+
+
+def _quoted_target(clean: str, cs: int) -> bool:
+    """The figure stands in a quotation that states a target: 提出“…”, or
+    “…”的目标 (会议提出“城镇新增就业5000人以上”的目标)."""
+    sentence_start = cs - len(_sentence_before(clean, cs))
+    q = clean.rfind("“", sentence_start, cs)
+    if q < 0 or clean.find("”", q, cs) >= 0:
+        return False
+    if clean[max(0, q - 6) : q].rstrip("，,:：要").endswith(_QUOTE_TARGET_BEFORE):
+        return True
+    close = clean.find("”", cs, cs + 80)
+    return close >= 0 and "。" not in clean[cs:close] and clean.startswith(_QUOTE_TARGET_AFTER, close + 1)
+
+
+#: A clause that tells a flow (what was done), not an item of a stock's list.
+_FLOW_CLAUSE_RX = re.compile(r"新增|新建|其中|今年|当年|本年|同比|增长|开展|举办|帮助|培训|实现|完成|发放|走访|慰问|提供"
+                             r"|带动|安置|吸纳|转移|招聘|服务|参加|达到|累计|比")
+
+
+def _stock_list(clause: str, sentence: str, framed: bool = False) -> bool:
+    """A stock word in an earlier clause of the sentence governs the bare
+    items after it (现有志愿服务队35支，注册志愿者5000人; 2022年末共有养老
+    机构20家，老年食堂35个): a later clause that tells no flow."""
+    earlier = sentence[: len(sentence) - len(clause)]
+    return bool(earlier) and len(clause) <= 12 and not _FLOW_CLAUSE_RX.search(clause) \
+        and is_stock(earlier, sentence, framed)
+
+
+def _words(text: str) -> str:
+    """``text`` without pinyin glosses (预(yù)期目标(biāo) reads 预期目标)."""
+    return _GLOSS_RX.sub("", text) if "(" in text else text
+
+
+#: (as etl.semantic.page_index.PINYIN_GLOSS_RX)
+_GLOSS_RX = re.compile("(?<=[\u4e00-\u9fff])\\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\\)")
+
+
+def _sentence_plans(sentence: str) -> bool:
+    """A projection or plan word (预计, 力争, 还将…) earlier in the sentence,
+    not 即将 telling a time (清明节即将来临之际)."""
+    if not any(w in sentence for w in SENTENCE_TARGET_WORDS):
+        return False
+    rest = _NOT_A_PLAN_RX.sub("", sentence) if "即将" in sentence else sentence
+    return any(w in rest for w in SENTENCE_TARGET_WORDS)
+
+
+def _capped(clean: str, cs: int, clause: str) -> bool:
+    """A rate capped: 控制在 before it, 以内/以下/左右 after it (a target,
+    unless the period framing it is over when the article is written or is
+    part of a year: 2023年1-9月，…失业率控制在5.5%以内 reports the rate kept)."""
+    return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs))
+
+
+def _future_clause(clean: str, cs: int) -> bool:
+    """The figure's clause goes on in the future (7支服务队还将分赴…)."""
+    rest = _words(_clause_from(clean, cs))
+    return any(w in rest for w in CLAUSE_FUTURE_WORDS) and not _NOT_A_PLAN_RX.search(rest)
+
+
+def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
+    """Whether the clause before a figure counts things that exist at a date
+    (:data:`STOCK_WORDS`, or 共有/实有 after a year's or month's end in its
+    sentence: 2022年末，全县共有…; or :data:`BUILT_WORDS` when no period
+    frames the figure (``framed``: a date of the page does) or a cut-off
+    does): a stock, not a flow over a period."""
+    if any(w in clause for w in STOCK_WORDS):
+        return True
+    if any(w in clause for w in BUILT_WORDS):
+        return (not framed and not _DATED_RX.search(sentence)) or any(w in sentence for w in UP_TO_WORDS[:4])
+    if ("共有" in clause or "实有" in clause) and (_PERIOD_END_RX.search(sentence) or _opens_up_to_now(sentence)):
+        return True
+    return False
+
+
+#: The end of a year or a month (2022年末, 6月底): what a stock is counted at.
+_PERIOD_END_RX = re.compile(r"[年月][末底]")
+
+
+def under_target_heading(clean: str, cs: int) -> tuple[int, int] | None:
+    """The clean (start, end) of the word of the target heading (a line ending in
+    :data:`TARGET_HEADING_WORDS`, ``2023年预期目标``, or such a word right
+    before a list opener) that governs the figure at ``cs``: the figure
+    stands in the line right after it (the rest of the heading's line when
+    a list follows it there), or in the run of list items after that; else
+    None."""
+    heads = _target_headings(clean)
+    if not heads:
+        return None
+    k = bisect.bisect_right(heads, (cs, cs)) - 1
+    if k < 0 or heads[k][1] > cs:
+        return None
+    hs, he = heads[k]
+    pos = he + 1 if clean.startswith("\n", he) else he
+    end = clean.find("\n", pos)
+    while end >= 0 and end < cs:  # the list items after the first line
+        nxt = clean.find("\n", end + 1)
+        line = clean[end + 1 : nxt if nxt >= 0 else len(clean)]
+        if line.strip() and not _LIST_ITEM_RX.match(line):
+            return None  # a plain line ended the heading's list
+        end = nxt
+    return hs, he
+
+
+_HEADINGS_CACHE: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _target_headings(clean: str) -> list[tuple[int, int]]:
+    """The clean (start, end) of the word of each target heading, found
+    once per page (the last page's list is kept)."""
+    hit = _HEADINGS_CACHE.get(0)
+    if hit is not None and hit[0] is clean:
+        return hit[1]
+    heads: list[tuple[int, int]] = []
+    if "目标" in clean or "指标" in clean or "实事" in clean or "(" in clean:
+        heads = [m.span() for m in _TARGET_HEADING_RX.finditer(clean)]
+    _HEADINGS_CACHE[0] = (clean, heads)
+    return heads
 
 
 #: 计划 before a time (计划今年建成1个…、18个…，23个…): a plan that governs
@@ -400,8 +661,25 @@ def _clause_from(clean: str, cs: int) -> str:
     return m.group(0) if m else ""
 
 
+_FULL_SENTENCE_END = "!！?？。\n"
+_THROUGH_LAST_FULL_STOP_RX = re.compile("(?s:.*)[" + re.escape(_FULL_SENTENCE_END) + "]")
+
+
+def _full_sentence_before(clean: str, cs: int) -> str:
+    """The figure's sentence up to it, across semicolons (主要预期目标是：A；B；C。:
+    a lead before a colon governs every item of its list)."""
+    return clean[_after_last(_THROUGH_LAST_FULL_STOP_RX, clean, cs, max(0, cs - MAX_SENTENCE)) : cs]
+
+
+#: How far back a sentence is read (a page whose lines were run together
+#: may have no sentence end for thousands of characters: no sentence is
+#: that long, and reading back to the page's start for every figure would
+#: cost the square of the page's length).
+MAX_SENTENCE = 600
+
+
 def _sentence_before(clean: str, cs: int) -> str:
-    return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs) : cs]
+    return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs, max(0, cs - MAX_SENTENCE)) : cs]
 
 
 def _lead(sentence: str) -> str:

@@ -76,8 +76,9 @@ def _forms() -> dict[str, tuple[str, ...]]:
 _LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "地区", "省", "市", "区", "县", "旗", "盟", "州")
 #: Words after a stem that make it a place's name even when the stem is no
 #: alias (a stem that reads as a given name is left out of the aliases): a
-#: body of the place (阳江日报讯, 长兴新闻网, 某某县人民政府).
-BODY_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视", "人民政府")
+#: body of the place (阳江日报讯, 长兴新闻网, 某某县人民政府) or its residents
+#: (某某居民人均收支: a person is never called X居民).
+BODY_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视", "人民政府", "居民")
 
 
 @functools.cache
@@ -260,7 +261,7 @@ PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在
 #: body of the place (连江新闻网) or a local paper's dateline (云上通山报道:).  Not 镇/乡: a town may bear a county's
 #: short form, and 新增城镇 would read as 增城 + 镇.
 PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
-               "融媒", "电视台", "广播电视", "讯", "报道")
+               "融媒", "电视台", "广播电视", "讯", "报道", "居民")
 #: A full name ending in 市 followed by one of these is part of another word
 #: (东方市场, 合作市民).
 _NOT_AFTER_CITY = "场民"
