@@ -223,7 +223,7 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             i = text.find(name, i + 1)
     # The Latin patterns below all need a capital followed by a small letter:
     # where one stands (a Chinese page has few or none), they are tried
-    # around it only (see _finditer_near).
+    # around it only (see finditer_near).
     capitals = [m.start() for m in _CAPITAL_RX.finditer(text)]
     w = _windows()
     # Latin words right after a Chinese name (曾某某Chine): a name found that
@@ -238,9 +238,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         for m in p["latin_title"].finditer(text):
             out.add(m.group(1))
     for key in ("latin_after_role", "latin_report"):
-        for m in _finditer_near(p[key], text, capitals, *w[key]):
+        for m in finditer_near(p[key], text, capitals, *w[key]):
             out.add(m.group(1))
-    for m in _finditer_near(p["cjk_latin"], text, capitals, *w["cjk_latin"]):
+    for m in finditer_near(p["cjk_latin"], text, capitals, *w["cjk_latin"]):
         # a Chinese name right before the Latin one, after a boundary or 和/与/及
         at = m.start()
         for n in (2, 3, 4):
@@ -257,12 +257,12 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
     # 阿 + one character after a role word or a title (经理阿辉的带领下)
-    for m in _finditer_near(p["pet_after_role"], text, _positions(text, "阿"), *w["pet_after_role"]):
+    for m in finditer_near(p["pet_after_role"], text, _positions(text, "阿"), *w["pet_after_role"]):
         form = m.group(1)
         if form not in _not_names() and form[1] not in AFTER_NAME and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
     brackets = sorted(_positions(text, "（") + _positions(text, "("))
-    for m in _finditer_near(p["foreign_bracketed"], text, brackets, *w["foreign_bracketed"]):
+    for m in finditer_near(p["foreign_bracketed"], text, brackets, *w["foreign_bracketed"]):
         out.add(m.group(1))
     for m in p["dot"].finditer(text):
         foreign = _transliterated(text, m.start())
@@ -277,7 +277,7 @@ _CAPITAL_RX = re.compile("[A-Z](?=[a-z])")
 
 @functools.cache
 def _windows() -> dict[str, tuple[int, int]]:
-    """For the patterns of :func:`_patterns` run with :func:`_finditer_near`:
+    """For the patterns of :func:`_patterns` run with :func:`finditer_near`:
     (before, after) such that every match, its lookarounds included, lies
     within ``[a - before, a + after)`` of a position ``a`` of its anchor:
 
@@ -313,7 +313,7 @@ def _positions(text: str, ch: str) -> list[int]:
     return out
 
 
-def _finditer_near(rx: re.Pattern[str], text: str, anchors: list[int], before: int, after: int):
+def finditer_near(rx: re.Pattern[str], text: str, anchors: list[int], before: int, after: int):
     """``rx.finditer(text)`` for a pattern that can match only by reading
     (lookarounds included) characters within ``[a - before, a + after)`` of
     some position ``a`` of ``anchors`` (ascending): the same matches, with

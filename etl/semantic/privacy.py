@@ -247,6 +247,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
     return {
+        # (where a comma and an introduction follow: apposition's anchor)
+        "apposition_comma": re.compile(f"[，,](?=(?:{intro}))"),
         "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home}))"),
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
@@ -255,6 +257,15 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
     }
+
+
+@functools.cache
+def _apposition_window() -> tuple[int, int]:
+    """(before, after) of ``apposition`` around the comma after its name
+    (``name_forms.finditer_near``): a role word, 的, a surname (one or two
+    characters) and one or two characters before it; the introduction after it."""
+    roles = _vocab()[3]
+    return max(map(len, roles)) + 1 + 2 + 2, 1 + max(map(len, name_forms.cues().get("apposition", ("",))))
 
 
 def _org_title_names(text: str) -> list[tuple[str, str, int]]:
@@ -660,7 +671,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
                 continue
         cands[chosen] = True
     # A role word + 的 + name + a comma and an introduction (党员的X，是…).
-    for m in cue["apposition"].finditer(text):
+    # (tried only before a comma that an introduction follows)
+    commas = [m.start() for m in cue["apposition_comma"].finditer(text)]
+    for m in name_forms.finditer_near(cue["apposition"], text, commas, *_apposition_window()):
         cands[m.group(1) + m.group(2)] = True
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
     # home (来到X家中): weak.
@@ -713,6 +726,14 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
 #: The fewest names of a list written with spaces between them.
 MIN_SPACED_NAMES = 3
 _SPACED_TOKEN_RX = re.compile(r"[^\s]+")
+#: Where ``str.splitlines`` breaks lines.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK_RX = re.compile(f"[{_LINE_BREAKS}]")
+#: Three tokens (or more) of two or three CJK characters in a line, the first
+#: after the token's start or a colon (see _spaced_name_lists).
+_SPACED_RUN_RX = re.compile(
+    f"(?<![^\\s：:])[{_CJK}]{{2,3}}(?:[^\\S{_LINE_BREAKS}]+[{_CJK}]{{2,3}}){{{MIN_SPACED_NAMES - 1}}}(?!\\S)"
+)
 
 
 def _spaced_name_lists(raw: str, ok) -> set[str]:
@@ -725,7 +746,17 @@ def _spaced_name_lists(raw: str, ok) -> set[str]:
         return set()
     ambiguous = _vocab()[2]
     out: set[str] = set()
-    for line in raw.splitlines():
+    # Only the lines where three tokens of two or three CJK characters follow
+    # each other (the last two whole tokens, the first after the token's
+    # start or a colon) can hold a run: they are found with one scan.
+    line_end = -1
+    for m in _SPACED_RUN_RX.finditer(raw):
+        if m.start() < line_end:
+            continue  # (a line already read)
+        line_start = max(raw.rfind(c, 0, m.start()) for c in _LINE_BREAKS) + 1
+        brk = _LINE_BREAK_RX.search(raw, m.end())
+        line_end = brk.start() if brk else len(raw)
+        line = raw[line_start:line_end]
         if line.count(" ") + line.count("\u3000") < MIN_SPACED_NAMES - 1:
             continue
         run: list[str] = []
