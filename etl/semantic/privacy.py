@@ -729,10 +729,14 @@ _SPACED_TOKEN_RX = re.compile(r"[^\s]+")
 #: Where ``str.splitlines`` breaks lines.
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK_RX = re.compile(f"[{_LINE_BREAKS}]")
-#: Three tokens (or more) of two or three CJK characters in a line, the first
-#: after the token's start or a colon (see _spaced_name_lists).
+#: The whitespace inside a line (``str.isspace`` and no line break).
+_LINE_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in _LINE_BREAKS)
+#: Three tokens (or more) in a line, the last two of two or three CJK
+#: characters, the first ending with two (see _spaced_name_lists).  (The
+#: match starts at the space after the first: ``re`` skips to spaces.)
 _SPACED_RUN_RX = re.compile(
-    f"(?<![^\\s：:])[{_CJK}]{{2,3}}(?:[^\\S{_LINE_BREAKS}]+[{_CJK}]{{2,3}}){{{MIN_SPACED_NAMES - 1}}}(?!\\S)"
+    f"[{_LINE_SPACE}](?<=[{_CJK}][{_CJK}][{_LINE_SPACE}])[{_LINE_SPACE}]*"
+    f"[{_CJK}]{{2,3}}(?:[{_LINE_SPACE}]+[{_CJK}]{{2,3}}){{{MIN_SPACED_NAMES - 2}}}(?!\\S)"
 )
 
 
@@ -746,9 +750,9 @@ def _spaced_name_lists(raw: str, ok) -> set[str]:
         return set()
     ambiguous = _vocab()[2]
     out: set[str] = set()
-    # Only the lines where three tokens of two or three CJK characters follow
-    # each other (the last two whole tokens, the first after the token's
-    # start or a colon) can hold a run: they are found with one scan.
+    # Only the lines where three tokens follow each other, the last two of two
+    # or three CJK characters and the first ending with two (a name after the
+    # token's start or a colon), can hold a run: they are found with one scan.
     line_end = -1
     for m in _SPACED_RUN_RX.finditer(raw):
         if m.start() < line_end:
