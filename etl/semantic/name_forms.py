@@ -341,6 +341,7 @@ _KINSHIP_CHARS = frozenset("姨婆公伯叔嫂妹哥爸妈姐弟爷奶")
 
 #: Characters that end a list of names (its clause).
 _LIST_END = set("，,。；;：:！!？?\n（(“”")
+_LIST_END_RX = re.compile("[" + re.escape("".join(sorted(_LIST_END))) + "]")
 #: Words after the last name of a list.
 _LIST_TAIL = ("等同志", "等人", "等")
 #: The fewest names in a list read without a name found before.
@@ -354,14 +355,16 @@ def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
     a word (获奖者有甲某…: its last two or three characters)."""
     out: set[str] = set()
     i = text.find("、")
+    if i < 0:
+        return out
+    n = len(text)
+    backwards = text[::-1]  # (the clause's start: the first end found backwards)
     while i >= 0:
         # the run of 、-joined items around i, within one clause
-        a = i
-        while a > 0 and text[a - 1] not in _LIST_END:
-            a -= 1
-        b = i
-        while b < len(text) and text[b] not in _LIST_END:
-            b += 1
+        end = _LIST_END_RX.search(backwards, n - i)
+        a = n - end.start() if end else 0
+        end = _LIST_END_RX.search(text, i)
+        b = end.start() if end else n
         items = text[a:b].split("、")
         i = text.find("、", b)
         last = items[-1]
