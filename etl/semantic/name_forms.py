@@ -55,6 +55,7 @@ AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向
 #: (the last ones: where a neighbour lives, 4栋雷奶奶, 3号楼王大爷, 5组李大爷)
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
+_JOINER_SET = frozenset(LIST_JOINERS)
 #: Prepositions before a full name + form of address (跟某某某老师学书法,
 #: 向某某某阿姨问好): the name starts after them.
 PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替"
@@ -205,7 +206,8 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             j = i + len(name)
             while j < len(text) and text[j].isascii() and text[j].isalpha():
                 j += 1  # 陈某某Jacob、…
-            listed = list_rx.match(text, j)
+            # (the pattern starts with a joiner: tried only at one)
+            listed = list_rx.match(text, j) if text[j : j + 1] in _JOINER_SET else None
             if listed:
                 surname, given = listed.group(1, 2)
                 cand = surname + given
