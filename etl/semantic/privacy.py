@@ -711,6 +711,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
 
     # (_plausible, with the page's strings before a place suffix found once)
     found = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    before_suffix: set[str] | None = None
     if found:
         before_suffix = _before_place_suffix(text)
         found = {name for name in found if name not in before_suffix}
@@ -726,7 +727,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if text.count(name) == sum(text.count(o) for o in longer_by_prefix[name]):
             found.discard(name)
     # The other forms (王阿姨, 小李, name lists, Latin and transliterated names).
-    before_suffix_all: set[str] | None = None
+    # (the page's strings before a place suffix: those found above, if any)
+    before_suffix_all = before_suffix
 
     def ok(name: str, strong: bool) -> bool:
         nonlocal before_suffix_all
