@@ -85,6 +85,7 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
     familiar = "".join(c.get("familiar_prefix", ()))
     naming = literal_alternation(list(c.get("naming", ())))
     titles = literal_alternation(list(c.get("latin_title", ())))
+    _role_end_rx()  # (compiled here too: by the pipeline's warm-up, before workers fork)
     return {
         # a form of address (王阿姨, 魏某某婆婆: the name stands before it)
         "kinship": re.compile(kin),

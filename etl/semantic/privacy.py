@@ -200,6 +200,11 @@ def _codebook_words() -> frozenset[str]:
 @functools.cache
 def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
+    # (the place names' strings and the place suffix pattern built with the
+    # patterns: once, by the pipeline's warm-up, before worker processes
+    # fork, though its page has no name to need them)
+    _place_parts()
+    _before_suffix_rx()
     sur = "(?:" + literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
     role_alt = literal_alternation(list(roles) + list(INTRO_BEFORE))
     sur_first = "".join(sorted({c[0] for c in compound} | single))
