@@ -39,6 +39,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from itertools import chain
 
 from etl.extract.rules import VOCAB_DIR, literal_alternation
 
@@ -59,6 +60,8 @@ _JOINER_SET = frozenset(LIST_JOINERS)
 #: Prepositions before a full name + form of address (跟某某某老师学书法,
 #: 向某某某阿姨问好): the name starts after them.
 PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替"
+#: Middle dots between the parts of a transliterated name (约翰·史密斯).
+_DOTS = "·•・"
 #: Verbs after a Latin name (留学生Nancy说).
 LATIN_REPORT = ("说", "表示", "介绍", "告诉", "笑着说", "坦言")
 
@@ -110,7 +113,6 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # a Chinese name written with a Latin one (柏某某Kevin): a person
         # (the capital first, looking back over it: the scan skips to capitals)
         "cjk_latin": re.compile(f"[A-Z](?<=[{_CJK}][A-Z])[a-z]{{1,14}}(?![A-Za-z])"),
-        "dot": re.compile("[·•・]"),
         # 阿/小 + one character before a reporting verb or an age (阿芳说, 小芳今年8岁)
         "pet": re.compile(
             f"([{re.escape(''.join(c.get('pet_prefix', ())))}][{_CJK}])"
@@ -267,8 +269,10 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
     brackets = sorted(_positions(text, "（") + _positions(text, "("))
     for m in finditer_near(p["foreign_bracketed"], text, brackets, *w["foreign_bracketed"]):
         out.add(m.group(1))
-    for m in p["dot"].finditer(text):
-        foreign = _transliterated(text, m.start())
+    # (the middle dots: three searches of one character, quicker than a scan
+    # with a class, which tests every character)
+    for dot in sorted(chain.from_iterable(_positions(text, c) for c in _DOTS)):
+        foreign = _transliterated(text, dot)
         if foreign:
             out.add(foreign)
     return out
