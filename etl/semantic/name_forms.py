@@ -39,6 +39,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from itertools import chain
 
 from etl.extract.rules import VOCAB_DIR, literal_alternation
 
@@ -55,9 +56,12 @@ AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向
 #: (the last ones: where a neighbour lives, 4栋雷奶奶, 3号楼王大爷, 5组李大爷)
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
+_JOINER_SET = frozenset(LIST_JOINERS)
 #: Prepositions before a full name + form of address (跟某某某老师学书法,
 #: 向某某某阿姨问好): the name starts after them.
 PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替"
+#: Middle dots between the parts of a transliterated name (约翰·史密斯).
+_DOTS = "·•・"
 #: Verbs after a Latin name (留学生Nancy说).
 LATIN_REPORT = ("说", "表示", "介绍", "告诉", "笑着说", "坦言")
 
@@ -84,6 +88,7 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
     familiar = "".join(c.get("familiar_prefix", ()))
     naming = literal_alternation(list(c.get("naming", ())))
     titles = literal_alternation(list(c.get("latin_title", ())))
+    _role_end_rx()  # (compiled here too: by the pipeline's warm-up, before workers fork)
     return {
         # a form of address (王阿姨, 魏某某婆婆: the name stands before it)
         "kinship": re.compile(kin),
@@ -108,7 +113,6 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         # a Chinese name written with a Latin one (柏某某Kevin): a person
         # (the capital first, looking back over it: the scan skips to capitals)
         "cjk_latin": re.compile(f"[A-Z](?<=[{_CJK}][A-Z])[a-z]{{1,14}}(?![A-Za-z])"),
-        "dot": re.compile("[·•・]"),
         # 阿/小 + one character before a reporting verb or an age (阿芳说, 小芳今年8岁)
         "pet": re.compile(
             f"([{re.escape(''.join(c.get('pet_prefix', ())))}][{_CJK}])"
@@ -205,7 +209,8 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             j = i + len(name)
             while j < len(text) and text[j].isascii() and text[j].isalpha():
                 j += 1  # 陈某某Jacob、…
-            listed = list_rx.match(text, j)
+            # (the pattern starts with a joiner: tried only at one)
+            listed = list_rx.match(text, j) if text[j : j + 1] in _JOINER_SET else None
             if listed:
                 surname, given = listed.group(1, 2)
                 cand = surname + given
@@ -221,20 +226,26 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 out.add(listed_before)
                 queue.append(listed_before)
             i = text.find(name, i + 1)
-    # Latin words right after a Chinese name (曾某某Chine), titles (Mr. Smith).
-    for name in found | out:
-        i = text.find(name)
-        while i >= 0:
-            latin = p["latin_after_cjk"].match(text, i + len(name))
-            if latin:
-                out.add(latin.group(1))
-            i = text.find(name, i + 1)
-    for m in p["latin_title"].finditer(text):
-        out.add(m.group(1))
-    for key in ("latin_after_role", "latin_report"):
-        for m in p[key].finditer(text):
+    # The Latin patterns below all need a capital followed by a small letter:
+    # where one stands (a Chinese page has few or none), they are tried
+    # around it only (see finditer_near).
+    capitals = [m.start() for m in _CAPITAL_RX.finditer(text)]
+    w = _windows()
+    # Latin words right after a Chinese name (曾某某Chine): a name found that
+    # ends where a Latin word starts.
+    names = found | out
+    for j in capitals:
+        latin = p["latin_after_cjk"].match(text, j)
+        if latin and any(len(name) <= j and text.startswith(name, j - len(name)) for name in names):
+            out.add(latin.group(1))
+    # titles (Mr. Smith)
+    if capitals:
+        for m in p["latin_title"].finditer(text):
             out.add(m.group(1))
-    for m in p["cjk_latin"].finditer(text):
+    for key in ("latin_after_role", "latin_report"):
+        for m in finditer_near(p[key], text, capitals, *w[key]):
+            out.add(m.group(1))
+    for m in finditer_near(p["cjk_latin"], text, capitals, *w["cjk_latin"]):
         # a Chinese name right before the Latin one, after a boundary or 和/与/及
         at = m.start()
         for n in (2, 3, 4):
@@ -251,17 +262,85 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
     # 阿 + one character after a role word or a title (经理阿辉的带领下)
-    for m in p["pet_after_role"].finditer(text):
+    for m in finditer_near(p["pet_after_role"], text, _positions(text, "阿"), *w["pet_after_role"]):
         form = m.group(1)
         if form not in _not_names() and form[1] not in AFTER_NAME and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
-    for m in p["foreign_bracketed"].finditer(text):
+    brackets = sorted(_positions(text, "（") + _positions(text, "("))
+    for m in finditer_near(p["foreign_bracketed"], text, brackets, *w["foreign_bracketed"]):
         out.add(m.group(1))
-    for m in p["dot"].finditer(text):
-        foreign = _transliterated(text, m.start())
+    # (the middle dots: three searches of one character, quicker than a scan
+    # with a class, which tests every character)
+    for dot in sorted(chain.from_iterable(_positions(text, c) for c in _DOTS)):
+        foreign = _transliterated(text, dot)
         if foreign:
             out.add(foreign)
     return out
+
+
+#: Where a Latin word of the patterns above starts: a capital before a small letter.
+_CAPITAL_RX = re.compile("[A-Z](?=[a-z])")
+
+
+@functools.cache
+def _windows() -> dict[str, tuple[int, int]]:
+    """For the patterns of :func:`_patterns` run with :func:`finditer_near`:
+    (before, after) such that every match, its lookarounds included, lies
+    within ``[a - before, a + after)`` of a position ``a`` of its anchor:
+
+    * ``latin_after_role``: a role word (before the capital ``a``), then
+      ``[A-Z][a-z]{1,14}`` and the letter test after it (15 + 1);
+    * ``latin_report``: the Latin word, then a reporting verb (lookahead);
+    * ``cjk_latin``: the Latin word and the letter test (its lookbehind
+      reads before the window: ``re`` looks behind the start position);
+    * ``pet_after_role``: a role word or a title, then 阿 (``a``) + one character;
+    * ``foreign_bracketed``: a role word or (副 +) a title, 2-4
+      transliteration characters, then the bracket ``a`` (lookahead).
+    """
+    c = cues()
+    roles = max(map(len, _roles()))
+    titles = max(map(len, c.get("org_title", ("",))))
+    latin = 1 + 14
+    return {
+        "latin_after_role": (roles, latin + 1),
+        "latin_report": (0, latin + max(map(len, LATIN_REPORT))),
+        "cjk_latin": (0, latin + 1),
+        "pet_after_role": (max(roles, titles), 2),
+        "foreign_bracketed": (max(roles, 1 + titles) + 4, 1),
+    }
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """The positions of ``ch`` in ``text``."""
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
+def finditer_near(rx: re.Pattern[str], text: str, anchors: list[int], before: int, after: int):
+    """``rx.finditer(text)`` for a pattern that can match only by reading
+    (lookarounds included) characters within ``[a - before, a + after)`` of
+    some position ``a`` of ``anchors`` (ascending): the same matches, with
+    the pattern run over those windows only (merged where they meet).  A
+    start position outside every window has no match; one inside a window
+    has, within it, the match it has in the whole text (each way to match
+    reads inside the window, and ``re`` looks behind the start of a window;
+    a way cut by the window's end is one that fails in the whole text too);
+    and no match crosses from one window to the next."""
+    lo = hi = 0
+    for a in anchors:
+        start, end = max(0, a - before), a + after
+        if start <= hi and hi > lo:
+            hi = max(hi, end)
+            continue
+        if hi > lo:
+            yield from rx.finditer(text, lo, hi)
+        lo, hi = start, end
+    if hi > lo:
+        yield from rx.finditer(text, lo, hi)
 
 
 #: Kinship words of one character (阿姨's 姨 …): 阿/小 + one of them is no pet name.
@@ -269,6 +348,7 @@ _KINSHIP_CHARS = frozenset("姨婆公伯叔嫂妹哥爸妈姐弟爷奶")
 
 #: Characters that end a list of names (its clause).
 _LIST_END = set("，,。；;：:！!？?\n（(“”")
+_LIST_END_RX = re.compile("[" + re.escape("".join(sorted(_LIST_END))) + "]")
 #: Words after the last name of a list.
 _LIST_TAIL = ("等同志", "等人", "等")
 #: The fewest names in a list read without a name found before.
@@ -282,14 +362,16 @@ def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
     a word (获奖者有甲某…: its last two or three characters)."""
     out: set[str] = set()
     i = text.find("、")
+    if i < 0:
+        return out
+    n = len(text)
+    backwards = text[::-1]  # (the clause's start: the first end found backwards)
     while i >= 0:
         # the run of 、-joined items around i, within one clause
-        a = i
-        while a > 0 and text[a - 1] not in _LIST_END:
-            a -= 1
-        b = i
-        while b < len(text) and text[b] not in _LIST_END:
-            b += 1
+        end = _LIST_END_RX.search(backwards, n - i)
+        a = n - end.start() if end else 0
+        end = _LIST_END_RX.search(text, i)
+        b = end.start() if end else n
         items = text[a:b].split("、")
         i = text.find("、", b)
         last = items[-1]

@@ -200,6 +200,11 @@ def _codebook_words() -> frozenset[str]:
 @functools.cache
 def _patterns():
     single, compound, ambiguous, roles, _, _ = _vocab()
+    # (the place names' strings and the place suffix pattern built with the
+    # patterns: once, by the pipeline's warm-up, before worker processes
+    # fork, though its page has no name to need them)
+    _place_parts()
+    _before_suffix_rx()
     sur = "(?:" + literal_alternation(list(compound)) + "|[" + "".join(sorted(single)) + "])"
     role_alt = literal_alternation(list(roles) + list(INTRO_BEFORE))
     sur_first = "".join(sorted({c[0] for c in compound} | single))
@@ -247,6 +252,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
     return {
+        # (where a comma and an introduction follow: apposition's anchor)
+        "apposition_comma": re.compile(f"[，,](?=(?:{intro}))"),
         "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home}))"),
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
@@ -255,6 +262,15 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
     }
+
+
+@functools.cache
+def _apposition_window() -> tuple[int, int]:
+    """(before, after) of ``apposition`` around the comma after its name
+    (``name_forms.finditer_near``): a role word, 的, a surname (one or two
+    characters) and one or two characters before it; the introduction after it."""
+    roles = _vocab()[3]
+    return max(map(len, roles)) + 1 + 2 + 2, 1 + max(map(len, name_forms.cues().get("apposition", ("",))))
 
 
 def _org_title_names(text: str) -> list[tuple[str, str, int]]:
@@ -301,7 +317,7 @@ def _substrings(name: str) -> set[str]:
 @functools.lru_cache(maxsize=65536)
 def _static_ok(name: str, strong: bool) -> bool:
     """The page-independent guards (vocabulary look-ups), cached."""
-    _, _, ambiguous, roles, not_names, places = _vocab()
+    _, _, ambiguous, _, not_names, places = _vocab()
     parts = _split_surname(name)
     if parts is None or not 2 <= len(name) <= 4:
         return False
@@ -311,20 +327,41 @@ def _static_ok(name: str, strong: bool) -> bool:
     if surname in ambiguous and not strong:
         return False
     subs = _substrings(name)
-    if subs & not_names or subs & _codebook_words() or subs & set(roles):
+    if subs & not_names or subs & _codebook_words() or subs & _role_set():
         return False
     # A place name inside the candidate vetoes it only on weak evidence: with
     # a strong cue (a role word before it, an age, 说 after it) 张和平 is a
     # person even though 和平 is also a district.  The page-level check in
     # ``_plausible`` still rejects a place followed by 街道/区/县 ….
-    if name in places or (not strong and (subs & places or name in _places_text())):
+    if name in places or (not strong and (subs & places or _inside_place_name(name))):
         return False
     return True
 
 
 @functools.cache
+def _role_set() -> frozenset[str]:
+    return frozenset(_vocab()[3])
+
+
+@functools.cache
 def _places_text() -> str:
     return "\n".join(sorted(_vocab()[5]))
+
+
+@functools.cache
+def _place_parts() -> frozenset[str]:
+    """The strings of two to four characters (a name's lengths) inside a place name."""
+    return frozenset(p[i : i + k] for p in _vocab()[5] for k in (2, 3, 4) for i in range(len(p) - k + 1))
+
+
+def _inside_place_name(s: str) -> bool:
+    """``s in _places_text()``: for two to four characters without a line
+    break (which no joined place name has: such a string is inside the
+    joined text exactly when it is inside one name), a set look-up instead
+    of a search of the ~22,000 characters."""
+    if 2 <= len(s) <= 4 and "\n" not in s:
+        return s in _place_parts()
+    return s in _places_text()
 
 
 def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | None = None) -> bool:
@@ -660,7 +697,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
                 continue
         cands[chosen] = True
     # A role word + 的 + name + a comma and an introduction (党员的X，是…).
-    for m in cue["apposition"].finditer(text):
+    # (tried only before a comma that an introduction follows)
+    commas = [m.start() for m in cue["apposition_comma"].finditer(text)]
+    for m in name_forms.finditer_near(cue["apposition"], text, commas, *_apposition_window()):
         cands[m.group(1) + m.group(2)] = True
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
     # home (来到X家中): weak.
@@ -677,6 +716,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
 
     # (_plausible, with the page's strings before a place suffix found once)
     found = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    before_suffix: set[str] | None = None
     if found:
         before_suffix = _before_place_suffix(text)
         found = {name for name in found if name not in before_suffix}
@@ -692,7 +732,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if text.count(name) == sum(text.count(o) for o in longer_by_prefix[name]):
             found.discard(name)
     # The other forms (王阿姨, 小李, name lists, Latin and transliterated names).
-    before_suffix_all: set[str] | None = None
+    # (the page's strings before a place suffix: those found above, if any)
+    before_suffix_all = before_suffix
 
     def ok(name: str, strong: bool) -> bool:
         nonlocal before_suffix_all
@@ -713,6 +754,18 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
 #: The fewest names of a list written with spaces between them.
 MIN_SPACED_NAMES = 3
 _SPACED_TOKEN_RX = re.compile(r"[^\s]+")
+#: Where ``str.splitlines`` breaks lines.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK_RX = re.compile(f"[{_LINE_BREAKS}]")
+#: The whitespace inside a line (``str.isspace`` and no line break).
+_LINE_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in _LINE_BREAKS)
+#: Three tokens (or more) in a line, the last two of two or three CJK
+#: characters, the first ending with two (see _spaced_name_lists).  (The
+#: match starts at the space after the first: ``re`` skips to spaces.)
+_SPACED_RUN_RX = re.compile(
+    f"[{_LINE_SPACE}](?<=[{_CJK}][{_CJK}][{_LINE_SPACE}])[{_LINE_SPACE}]*"
+    f"[{_CJK}]{{2,3}}(?:[{_LINE_SPACE}]+[{_CJK}]{{2,3}}){{{MIN_SPACED_NAMES - 2}}}(?!\\S)"
+)
 
 
 def _spaced_name_lists(raw: str, ok) -> set[str]:
@@ -725,7 +778,17 @@ def _spaced_name_lists(raw: str, ok) -> set[str]:
         return set()
     ambiguous = _vocab()[2]
     out: set[str] = set()
-    for line in raw.splitlines():
+    # Only the lines where three tokens follow each other, the last two of two
+    # or three CJK characters and the first ending with two (a name after the
+    # token's start or a colon), can hold a run: they are found with one scan.
+    line_end = -1
+    for m in _SPACED_RUN_RX.finditer(raw):
+        if m.start() < line_end:
+            continue  # (a line already read)
+        line_start = max(raw.rfind(c, 0, m.start()) for c in _LINE_BREAKS) + 1
+        brk = _LINE_BREAK_RX.search(raw, m.end())
+        line_end = brk.start() if brk else len(raw)
+        line = raw[line_start:line_end]
         if line.count(" ") + line.count("\u3000") < MIN_SPACED_NAMES - 1:
             continue
         run: list[str] = []
@@ -772,7 +835,7 @@ def _bare_names(names: frozenset[str]) -> frozenset[str]:
             continue  # 徐奶奶: 奶奶 alone is nobody's name
         # (a given name has no line break, so it is in the joined place
         # names exactly when it is inside one of them)
-        if len(given) == 2 and given not in not_names and given not in _places_text():
+        if len(given) == 2 and given not in not_names and not _inside_place_name(given):
             out.add(given)
     return frozenset(out)
 
