@@ -634,7 +634,10 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
                  sentence_breaks, region_starts)
     rows: list[dict[str, Any]] = []
     text = visit_events.structure(repaired)
-    for a, b in split_articles(clean):
+    articles = split_articles(clean)
+    for k, (a, b) in enumerate(articles):
+        if k + 1 < len(articles) and visit_events.is_header(clean[a:b]):
+            continue  # (the title, captions and dateline before an article's lead: no story)
         events = visit_events.find_events(text, a, b, day_dates, issue_day)
         for n, event in enumerate(events):
             # A visit's story: from the article's start (its first visit) or

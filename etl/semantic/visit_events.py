@@ -97,6 +97,7 @@ class VisitVocab:
     speech: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
     activity: tuple[str, ...] = ()
+    noun_after: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -163,6 +164,7 @@ def vocab() -> VisitVocab:
         speech=tuple(cv.get("speech_words") or ()),
         institutions=tuple(cv.get("institution_places") or ()),
         activity=tuple(cv.get("activity_lead_words") or ()),
+        noun_after=tuple(cv.get("verb_as_noun_after") or ()),
     )
 
 
@@ -226,9 +228,9 @@ def _visit_at(text: str, v: VisitVocab) -> int:
     i = -1
     for m in v.event_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
-        if org is None or org.end() <= m.end():
+        if (org is None or org.end() <= m.end()) and not text.startswith(v.noun_after, m.end()):
             i = m.start()
-            break  # (not 慰问组, 慰问团: the visitors' name)
+            break  # (not 慰问组, 慰问团: the visitors' name; not 慰问物资, 关爱的: a thing)
     j = _first_motion(text, v)
     if j >= 0 and _first(text, v.recipient_or_home_rx) >= 0:
         i = j if i < 0 else min(i, j)
@@ -462,6 +464,14 @@ _SENTENCE_PUNCT_RX = re.compile("[。，,;；!！?？]")
 def _is_heading(line: str) -> bool:
     s = line.strip()
     return len(s) <= HEADING_MAX and _SENTENCE_PUNCT_RX.search(s) is None
+
+
+def is_header(text: str) -> bool:
+    """Whether ``text`` (what stands before an article's lead, 本报讯…) is a
+    header: a few short lines (a title, a photo's caption, the dateline's
+    place and day), none of them a paragraph."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) <= HEADER_BLOCK_LINES and all(len(line.strip()) <= HEADING_MAX for line in lines)
 
 
 def _is_title(line: str) -> bool:

@@ -1,0 +1,49 @@
+"""Care-visit shapes settled in round 4 (issue 16): each test states its rule
+and checks it on invented text (invented names and places)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl import semantic
+from etl.extract import extract_text
+
+ISSUE = dt.date(2024, 3, 6)
+
+
+def _visits(text: str, issue: dt.date | None = ISSUE) -> list[dict]:
+    return semantic.derive("t", extract_text(text, issue)).care_visits
+
+
+def test_header_before_the_lead_tells_no_visit():
+    """Rule: the short lines before an article's lead (a photo caption, the
+    site's name and day) are its header: they tell no visit, even when a
+    caption reads like one; the article after the lead still does."""
+    text = ("志愿者为独居老人送去米面油。\n青川网3月5日讯(记者 某某 通讯员 某某)在松岭村一户独居老人家里,"
+            "远航公司的志愿者们一边送上米面油,一边拉起了家常。\n"
+            "志愿者们还为老人打扫了房间,老人们十分高兴。")
+    rows = _visits(text)
+    assert len(rows) == 1
+    assert text[rows[0]["article_char_start"]:].startswith("讯")
+    # (the same caption as a page's only text is a story: it is not before a lead)
+    assert len(_visits("3月5日,远航公司志愿者为独居老人送去米面油。")) == 1
+
+
+def test_visit_verb_before_a_gift_noun_is_a_thing():
+    """Rule: a visit verb followed by a thing it names (慰问物资, 慰问品,
+    慰问金, 关爱的…) is no visit verb: a sentence whose only visit word is
+    such a thing tells no visit."""
+    dated = "3月2日上午,青禾公益团队走进石桥村开展慰问孤寡老人活动。\n"
+    gather = "活动当天,十余名爱心队员一大早便带着一批慰问物资在石桥村委会集合。在村干部带领下,队员们逐户上门。\n"
+    rows = _visits(dated + gather)
+    assert len(rows) == 1 and rows[0]["visit_date"] == dt.date(2024, 3, 2)
+    # (the same paragraph with a visit verb of its own is a visit told on: still one)
+    assert _visits("十余名爱心队员带着慰问品在石桥村委会集合。") == []
+
+
+def test_service_report_tells_no_visit():
+    """Rule: a report of a service provided at a venue (午餐服务, 提供…关爱的
+    …服务) tells no visit: no one goes to anyone."""
+    text = ("在街道和社区党委的支持下,完成第一季度青松社区长者午餐服务。日均用餐人数30人,共计服务820人次。"
+            "进一步运用社工机构的专业优势,为社区长者提供有保障和关爱的生活服务。")
+    assert _visits(text) == []
