@@ -876,7 +876,7 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     p, last = parts[-1]
     home = False
     for w in sv.homes:
-        if last.endswith(w) and len(last) > len(w):
+        if last.endswith(w) and len(last) > len(w) and not last.endswith(sv.places):  # (not 留守儿童之家)
             last, home = last[: -len(w)], True
             break
     d = last.rfind("的")
@@ -892,8 +892,8 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     named = False
     for p, item in parts:
         item = item.strip()
-        for w in sv.homes:  # (A家、B家)
-            if item.endswith(w) and len(item) > len(w) + 1:
+        for w in sv.homes:  # (A家、B家; not 留守儿童之家, a place)
+            if item.endswith(w) and len(item) > len(w) + 1 and not item.endswith(sv.places):
                 item = item[: -len(w)]
                 break
         # (a count opens a group: 60多家企业 names no place, 423户困难职工 is a group)
