@@ -13,7 +13,7 @@ D = dt.date
 
 
 def _visits(text: str, issue: dt.date | None = ISSUE) -> list[dict]:
-    return semantic.derive("t", extract_text(text, issue)).care_visits
+    return semantic.derive("t", extract_text(text, issue), issue_day=issue).care_visits
 
 
 def test_a_centre_named_for_its_people_is_a_place():
@@ -32,3 +32,27 @@ def test_a_persons_home_is_still_stripped_from_a_list():
     the names, not taken for a place."""
     rows = _visits("7月12日，县妇联看望了留守儿童周小禾、陈小溪家，送去书包。")
     assert len(rows) == 2
+
+
+def test_a_further_visit_to_a_group_is_one_more_stop():
+    """Rule: a sentence after the visit that opens with 随后 (之后, 接着 …),
+    goes on (又, 还, 相继) and visits a group (X等10余户贫困户) adds one stop
+    for the group, with the group's role; without going on, or as a habit,
+    it adds none."""
+    lead = "10月9日，远航公司志愿者们分别到石湾村、柳塘村看望孤寡老人，送去米面油。"
+    rows = _visits(lead + "随后志愿者们又相继看望了范秋生等10余户贫困户。", D(2024, 10, 12))
+    assert len(rows) == 3
+    assert rows[-1]["recipient_role_zh"] == "贫困户"
+    assert {r["visit_date"] for r in rows} == {D(2024, 10, 9)}
+    assert len(_visits(lead + "随后志愿者们与老人们合影留念。", D(2024, 10, 12))) == 2
+    assert len(_visits(lead + "随后志愿者们表示今后将定期看望贫困户。", D(2024, 10, 12))) == 2
+
+
+def test_a_day_opening_a_later_clause_dates_the_visit():
+    """Rule: a day without its month that opens a later clause of the visit's
+    sentence, with its time of day (为弘扬…，9日当天，…) dates the visit
+    (the issue date's month); a count of days (历时9日) dates nothing."""
+    rows = _visits("为弘扬敬老传统，9日当天，远航公司志愿者们来到石湾村看望孤寡老人。", D(2024, 10, 12))
+    assert [r["visit_date"] for r in rows] == [D(2024, 10, 9)]
+    rows = _visits("为弘扬敬老传统，远航公司志愿者们历时9日，到石湾村看望孤寡老人。", D(2024, 10, 12))
+    assert [r["visit_date"] for r in rows] == [None]

@@ -562,6 +562,8 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     listed = False
     for s0, sentence in sentences:
         more = visit_events.sentence_stops(sentence, names, rx)
+        if more is None and s0 > told:
+            more = visit_events.further_group(sentence, rx)
         if more is None or v.other_story_rx.search(sentence):
             continue
         # (a habit, plan or summary word before the list: 据统计，…; not the

@@ -69,6 +69,11 @@ _BARE_DAY_RX = re.compile(
     r"(?:[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*)?"
     r"([0-9]{1,2})日"
 )
+#: A day without its month opening a later clause of the sentence, with its
+#: time of day or its own comma (为弘扬…传统，17日当天，志愿者们…): dated too.
+_CLAUSE_DAY_RX = re.compile(
+    r"^[^。；;！!？?\n]*?[，,]\s*([0-9]{1,2})日(?=当天|当日|上午|下午|晚上|中午|早上|[，,])"
+)
 #: A count of what was visited (走访慰问…120户, 八个家庭): a summary.
 _COUNT_RX = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
 
@@ -671,7 +676,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             break
         else:
             opening = text.lstrip("“”\"' \u3000")
-            bare = _BARE_DAY_RX.match(text)
+            bare = _BARE_DAY_RX.match(text) or _CLAUSE_DAY_RX.match(text)
             if not undated_ok:
                 pass
             elif bare and _tells_visit(window, v):
@@ -940,6 +945,32 @@ def _goes_to_places(text: str, at: int) -> bool:
     m = sv.list_verbs_rx.match(text, at)
     return m is not None and _list_of_stops(
         text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab()) is not None
+
+
+#: A further visit's subject going on (随后志愿者们又相继看望了…): 又, 还, 再, 相继.
+_FURTHER_RX = re.compile("又|还|再|相继")
+
+
+def further_group(sentence: str, role_rx: re.Pattern[str]) -> tuple[list[Stop], str] | None:
+    """The one stop of a sentence that goes on to visit a group after the
+    visit told before (随后志愿者们又相继看望了X等10余户贫困户: the group is
+    one stop, SPEC.md), with the group as the list's head; None unless the
+    sentence opens with a further opener (随后, 之后 …), goes on (又, 还,
+    相继) before its visit verb and names a recipient's role after it in
+    its clause, and has no habit, plan or summary word."""
+    v = vocab()
+    opening = sentence.lstrip(" \u3000\n“”")
+    if not opening.startswith(v.further_openers) or _summary_word(sentence, v) is not None:
+        return None
+    at = _visit_at(sentence, v)
+    m = v.event_rx.match(sentence, at) if at >= 0 else None
+    if m is None or not _FURTHER_RX.search(sentence, 0, at):
+        return None
+    clause = sentence[m.end() : _clause_end(sentence, m.end())]
+    if role_rx.search(clause) is None:
+        return None
+    k = clause.find("等")
+    return [Stop(clause, "", m.end())], (clause[k + 1 :] if k >= 0 else "")
 
 
 def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str]
