@@ -47,3 +47,28 @@ def test_service_report_tells_no_visit():
     text = ("在街道和社区党委的支持下,完成第一季度青松社区长者午餐服务。日均用餐人数30人,共计服务820人次。"
             "进一步运用社工机构的专业优势,为社区长者提供有保障和关爱的生活服务。")
     assert _visits(text) == []
+
+
+def test_round_up_of_bureaus_split_by_semicolons():
+    """Rule: in a round-up, each part after a semicolon that opens with its
+    own organiser (a bureau, its 负责人) and tells a visit is a visit of its
+    own, as a paragraph would be; a part that goes on with the same
+    visitors (还…了解…) or holds a meeting is none."""
+    text = ("春节临近,各区县陆续开展慰问活动。\n"
+            "青山区人社局为辖区企业留岗职工送上新春礼包,慰问一线工人;"
+            "石门区人社局相关负责人则到区内企业,逐一对困难农民工开展新春慰问。\n"
+            "柳河区人社局召开返乡农民工座谈会;还为企业送上惠企政策。")
+    rows = _visits(text)
+    assert len(rows) == 2
+    starts = [text[r["article_char_start"]:] for r in rows]
+    assert starts[1].startswith("石门区")  # (the first visit's story is the article's opening)
+
+
+def test_workers_at_their_posts_are_no_recruitment_story():
+    """Rule: 坚守岗位 (the people visited at their posts) is no recruitment
+    word: the visit stands, with its list of workplaces (a courier's 站点 is
+    one); 提供岗位 still marks a recruitment story."""
+    visit = ("市人社局相关负责人分别走进青川快递航空站点、柳岸社区、远航汽车有限公司等,"
+             "看望慰问坚守岗位的一线农民工代表,送上新春礼包。")
+    assert len(_visits(visit)) == 3
+    assert _visits("市人社局相关负责人走进远航汽车有限公司,看望企业职工,提供岗位300个。") == []

@@ -103,6 +103,7 @@ class VisitVocab:
     institutions: tuple[str, ...] = ()
     activity: tuple[str, ...] = ()
     noun_after: tuple[str, ...] = ()
+    other_story_not_after: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -128,8 +129,8 @@ class VisitVocab:
             ("event_rx", self.event_verbs), ("motion_rx", self.motion_verbs),
             ("event_or_motion_rx", self.event_verbs + self.motion_verbs),
             ("recipient_or_home_rx", self.recipients + self.homes), ("homes_rx", self.homes),
-            ("organisers_rx", self.organisers), ("other_story_rx", self.other_story),
-            ("not_event_rx", self.not_event), ("dateline_rx", self.dateline),
+            ("organisers_rx", self.organisers),
+            ("dateline_rx", self.dateline),
             ("reporting_rx", self.reporting), ("campaign_start_rx", self.campaign_start),
             ("reporting_or_campaign_rx", self.reporting + self.campaign_start),
             ("relative_days_rx", tuple(w for w, _ in self.relative_days)),
@@ -140,6 +141,10 @@ class VisitVocab:
             ("activity_rx", self.activity),
         ):
             object.__setattr__(self, name, _alternation(words))
+        # (坚守岗位: the people visited at work, no recruitment story)
+        not_after = "".join(f"(?<!{re.escape(w)})" for w in self.other_story_not_after)
+        for name, words in (("other_story_rx", self.other_story), ("not_event_rx", self.not_event)):
+            object.__setattr__(self, name, re.compile(not_after + "(?:" + _alternation(words).pattern + ")"))
 
 
 @functools.cache
@@ -170,6 +175,7 @@ def vocab() -> VisitVocab:
         institutions=tuple(cv.get("institution_places") or ()),
         activity=tuple(cv.get("activity_lead_words") or ()),
         noun_after=tuple(cv.get("verb_as_noun_after") or ()),
+        other_story_not_after=tuple(cv.get("other_story_not_after") or ()),
     )
 
 
@@ -579,6 +585,13 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
     return out
 
 
+def _after_semicolon(clean: str, s0: int, p0: int) -> bool:
+    """Whether the sentence at ``s0`` follows a semicolon in its paragraph: in
+    a round-up (A局为…送上…；B局入企慰问…) each such part opening with its
+    own organiser tells a visit of its own, as a paragraph would."""
+    return s0 > p0 and clean[s0 - 1] in "；;"
+
+
 #: The fewest characters of an organisation that opens a paragraph again.
 SAME_ORGANISATION_CHARS = 3
 
@@ -691,19 +704,21 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
-            elif s0 == p0 and not opening.startswith(v.continuation) and _tells_visit(_unquoted(text), v) \
-                    and not _counts_after_visit(text, v):
+            elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
+                    and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
                         and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0) \
                         and not (events and _named_again(text, org, clean, events[-1], sentences)):
-                    event = VisitEvent(s0, p0, s0, None, False)
+                    # (a round-up's clause after a semicolon: a story of its own)
+                    event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, None, False)
         if event is None:
             continue
-        if events and events[-1].paragraph_start == p0:
-            continue  # the same visit, told on
+        if events and events[-1].paragraph_start == p0 and not (event.paragraph_start == s0 != p0 and not event.dated
+                                                                and _after_semicolon(clean, s0, p0)):
+            continue  # the same visit, told on (not a round-up's part after a semicolon)
         events.append(event)
     dated = [e for e in events if e.dated]
     if dated:
