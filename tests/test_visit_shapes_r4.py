@@ -72,3 +72,25 @@ def test_workers_at_their_posts_are_no_recruitment_story():
              "看望慰问坚守岗位的一线农民工代表,送上新春礼包。")
     assert len(_visits(visit)) == 3
     assert _visits("市人社局相关负责人走进远航汽车有限公司,看望企业职工,提供岗位300个。") == []
+
+
+def test_paragraphs_opening_at_a_named_home_are_stops():
+    """Rule: after a visit told in the article, a paragraph that opens at one
+    named home (走进…留守儿童某某（化名）家，; 在…某某家，) is one more stop
+    of those visitors, on the day of the visit before when the text fixed it;
+    the homes of the group told before (在困难群众家中，) are no new stop, and
+    without a visit told before such a paragraph tells none."""
+    lead = "近日,记者随青河区妇联工作人员看望慰问了几个留守儿童。\n"
+    homes = ("走进石桥镇柳湾村二组留守儿童韩小禾(化名)家,小禾正在和奶奶说话。\n"
+             "在石桥镇河口村五组朵朵(化名)家,10岁的朵朵看上去非常懂事。\n")
+    rows = _visits(lead + homes)
+    assert len(rows) == 2 and {r["visit_date"] for r in rows} == {None}
+    assert _visits(homes) == []
+    dated = "3月2日,县总工会一行对部分困难职工进行走访慰问。\n"
+    rows = _visits(dated + "在困难职工郑秋林、罗晓梅的家中,一行人详细了解了生活情况。\n")
+    assert [r["visit_date"] for r in rows] == [D(2024, 3, 2)] * 3
+    rows = _visits(dated + "在困难群众家中,一行人详细了解了生活情况。\n")
+    assert len(rows) == 1
+
+
+D = dt.date

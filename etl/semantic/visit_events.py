@@ -585,6 +585,21 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
     return out
 
 
+#: A paragraph opening at a home (在某村某某家，; 走进…留守儿童某某（化名）家，): the
+#: visitors of the story before, at one more home.
+_HOME_OPENING_RX = re.compile(r"(?:在|走进|来到|走入|进入)([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
+
+
+def _named_home_opening(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` opens at one named home (在某某家，): not the homes of
+    a group the story told before (在困难群众家中，: its people, no new stop)."""
+    m = _HOME_OPENING_RX.match(text)
+    if m is None:
+        return False
+    owner = m.group(1).removesuffix("的")
+    return not any(owner.endswith(w) for w in v.recipients)
+
+
 def _after_semicolon(clean: str, s0: int, p0: int) -> bool:
     """Whether the sentence at ``s0`` follows a semicolon in its paragraph: in
     a round-up (A局为…送上…；B局入企慰问…) each such part opening with its
@@ -657,7 +672,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     for k, (s0, s1, p0) in enumerate(sentences):
         nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1][2] == p0 else None
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
-        if lo == hi and v.event_or_motion_rx.search(clean, s0, nxt[1] if nxt else s1) is None:
+        if lo == hi and v.event_or_motion_rx.search(clean, s0, nxt[1] if nxt else s1) is None \
+                and not (s0 == p0 and _named_home_opening(clean[s0:s1], v)):
             continue  # (every visit below needs a day or a verb in it or the next sentence)
         text = clean[s0:s1]
         # (_not_event of a dated sentence, its visit found once: another story
@@ -704,6 +720,14 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
+            elif s0 == p0 and _named_home_opening(opening, v) and any(
+                    _tells_visit(clean[t0:t1], v) for t0, t1, _ in sentences[:k]) and not (
+                    events and _first(text, v.organisers_rx) < 0 and events[-1].paragraph_start == p0):
+                # (走进某村留守儿童某某家，…: a paragraph opening at a home, after a
+                # visit told before: one more stop of the visitors named there, on
+                # the day of the visit before, if the text fixed it)
+                before = [e for e in events if e.dated]
+                event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
             elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
                     and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers_rx)
