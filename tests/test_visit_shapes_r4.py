@@ -86,11 +86,15 @@ def test_paragraphs_opening_at_a_named_home_are_stops():
     rows = _visits(lead + homes)
     assert len(rows) == 2 and {r["visit_date"] for r in rows} == {None}
     assert _visits(homes) == []
-    dated = "3月2日,县总工会一行对部分困难职工进行走访慰问。\n"
-    rows = _visits(dated + "在困难职工郑秋林、罗晓梅的家中,一行人详细了解了生活情况。\n")
-    assert [r["visit_date"] for r in rows] == [D(2024, 3, 2)] * 3
+    dated = "3月2日,县总工会一行来到石桥村,对困难群众进行走访慰问。\n"
+    rows = _visits(dated + "在困难职工郑秋林家中,一行人详细了解了生活情况。\n")
+    assert [r["visit_date"] for r in rows] == [D(2024, 3, 2)] * 2
     rows = _visits(dated + "在困难群众家中,一行人详细了解了生活情况。\n")
     assert len(rows) == 1
+    # (a lead naming a vague part of a group, 部分困难职工, introduces the homes: they are its stops)
+    vague = "3月2日,县总工会一行对部分困难职工进行走访慰问。\n"
+    rows = _visits(vague + "在困难职工郑秋林、罗晓梅的家中,一行人详细了解了生活情况。\n")
+    assert [r["visit_date"] for r in rows] == [D(2024, 3, 2)] * 2
 
 
 D = dt.date

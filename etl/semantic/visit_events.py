@@ -600,6 +600,14 @@ def _named_home_opening(text: str, v: VisitVocab) -> bool:
     return not any(owner.endswith(w) for w in v.recipients)
 
 
+def _introduces(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
+    """Whether the sentence of ``event`` names its recipients as a vague part
+    of a whole (走访慰问部分困难职工): the homes told after it are its stops
+    (SPEC.md: 对部分困难职工…。在困难职工A、B、C的家中: three), no visit apart."""
+    end = next((s1 for s0, s1, _ in sentences if s0 == event.sentence_start), event.sentence_start)
+    return v.introduction_rx.search(clean, event.sentence_start, end) is not None
+
+
 def _after_semicolon(clean: str, s0: int, p0: int) -> bool:
     """Whether the sentence at ``s0`` follows a semicolon in its paragraph: in
     a round-up (A局为…送上…；B局入企慰问…) each such part opening with its
@@ -722,7 +730,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
             elif s0 == p0 and _named_home_opening(opening, v) and any(
                     _tells_visit(clean[t0:t1], v) for t0, t1, _ in sentences[:k]) and not (
-                    events and _first(text, v.organisers_rx) < 0 and events[-1].paragraph_start == p0):
+                    events and _introduces(clean, events[-1], sentences, v)):
                 # (走进某村留守儿童某某家，…: a paragraph opening at a home, after a
                 # visit told before: one more stop of the visitors named there, on
                 # the day of the visit before, if the text fixed it)
