@@ -98,3 +98,21 @@ def test_paragraphs_opening_at_a_named_home_are_stops():
 
 
 D = dt.date
+
+
+def test_a_habit_this_year_too_is_this_years_visit():
+    """Rule: a habit (每年春节前夕…都会来看望…) that the sentence says held
+    this time too (今年也不例外) tells this year's visit; the habit alone
+    tells none."""
+    habit = "每年春节前夕,柳叶和志愿者们都会来看望青松小区的高龄老人常守义"
+    assert len(_visits(habit + ",今年也不例外。老人十分高兴。")) == 1
+    assert _visits(habit + "。老人十分高兴。") == []
+
+
+def test_named_homes_listed_before_deng_open_a_paragraph():
+    """Rule: a paragraph opening at the homes of persons named before 等
+    (在A、B和C等年逾八旬的独居老人家里，) opens at named homes: after a visit
+    told before, they are its stops, one each."""
+    text = ("每年春节前夕,柳叶和志愿者们都会来看望青松小区的高龄老人常守义,今年也不例外。\n"
+            "在郑秋林、罗晓梅和韩守田等年逾八旬的独居老人家里,志愿者们将编织的手套送到老人手中。\n")
+    assert len(_visits(text)) == 4

@@ -104,6 +104,8 @@ class VisitVocab:
     activity: tuple[str, ...] = ()
     noun_after: tuple[str, ...] = ()
     other_story_not_after: tuple[str, ...] = ()
+    habit: tuple[str, ...] = ()
+    this_time: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -123,6 +125,7 @@ class VisitVocab:
     speech_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     institutions_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     activity_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    this_time_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
@@ -139,6 +142,7 @@ class VisitVocab:
             ("speech_rx", self.speech),
             ("institutions_rx", self.institutions),
             ("activity_rx", self.activity),
+            ("this_time_rx", self.this_time),
         ):
             object.__setattr__(self, name, _alternation(words))
         # (坚守岗位: the people visited at work, no recruitment story)
@@ -176,6 +180,8 @@ def vocab() -> VisitVocab:
         activity=tuple(cv.get("activity_lead_words") or ()),
         noun_after=tuple(cv.get("verb_as_noun_after") or ()),
         other_story_not_after=tuple(cv.get("other_story_not_after") or ()),
+        habit=tuple(cv.get("habit_words") or ()),
+        this_time=tuple(cv.get("this_time_words") or ()),
     )
 
 
@@ -353,7 +359,10 @@ def _summary_word(text: str, v: VisitVocab, end: int | None = None) -> re.Match[
     ``text`` (up to ``end``), or None.  分别 (先后, …) before a verb of going
     and a list of named places (分别走进X小学、Y小学) is one party's several
     stops, not a round-up of many parties' visits (分别到各乡镇)."""
+    this_time = v.this_time_rx.search(text) is not None
     for m in v.not_event_rx.finditer(text, 0, len(text) if end is None else end):
+        if this_time and m.group() in v.habit:
+            continue  # (每年春节前夕…都会来看望…，今年也不例外: this year's visit)
         if not _goes_to_places(text, m.start()):
             return m
     return None
@@ -596,8 +605,9 @@ def _named_home_opening(text: str, v: VisitVocab) -> bool:
     m = _HOME_OPENING_RX.match(text)
     if m is None:
         return False
-    owner = m.group(1).removesuffix("的")
-    return not any(owner.endswith(w) for w in v.recipients)
+    owner = m.group(1)
+    owner = owner[: owner.find("等")] if "等" in owner else owner.removesuffix("的")  # (A、B和C等…老人家里)
+    return bool(owner) and not any(owner.endswith(w) for w in v.recipients)
 
 
 def _introduces(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
