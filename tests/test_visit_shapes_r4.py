@@ -116,3 +116,12 @@ def test_named_homes_listed_before_deng_open_a_paragraph():
     text = ("每年春节前夕,柳叶和志愿者们都会来看望青松小区的高龄老人常守义,今年也不例外。\n"
             "在郑秋林、罗晓梅和韩守田等年逾八旬的独居老人家里,志愿者们将编织的手套送到老人手中。\n")
     assert len(_visits(text)) == 4
+
+
+def test_a_photo_caption_tells_no_visit():
+    """Rule: a sentence opening as a photo's caption (图为…, 上图：…) tells no
+    visit, within an article or alone; the article's own visit stands."""
+    visit = "2月3日,县民政局工作人员来到青石镇敬老院,看望慰问五保老人。\n"
+    assert len(_visits(visit + "图为志愿者为老人送上慰问品。\n老人们十分高兴。")) == 1
+    assert _visits("图为志愿者为老人送上慰问品。") == []
+    assert _visits("上图:县妇联工作人员走进溪口小学看望留守儿童。") == []

@@ -106,6 +106,7 @@ class VisitVocab:
     other_story_not_after: tuple[str, ...] = ()
     habit: tuple[str, ...] = ()
     this_time: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -182,6 +183,7 @@ def vocab() -> VisitVocab:
         other_story_not_after=tuple(cv.get("other_story_not_after") or ()),
         habit=tuple(cv.get("habit_words") or ()),
         this_time=tuple(cv.get("this_time_words") or ()),
+        captions=tuple(cv.get("caption_openers") or ()),
     )
 
 
@@ -278,6 +280,8 @@ def _counts_after_visit(text: str, v: VisitVocab) -> bool:
     return m.group().endswith("户") or v.institutions_rx.search(text, i, _clause_end(text, i)) is None
 
 
+#: What may stand before a sentence's first word (quotes, spaces, a line break).
+_OPENING_JUNK = "“”\"' \u3000\n"
 #: A sentence opening in the midst of what was told before (走访中，活动中，交流中，…):
 #: never an article's lead.
 _IN_THE_MIDST_RX = re.compile("[\u4e00-\u9fff]{1,3}中[，,]")
@@ -694,6 +698,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 and not (s0 == p0 and _named_home_opening(clean[s0:s1], v)):
             continue  # (every visit below needs a day or a verb in it or the next sentence)
         text = clean[s0:s1]
+        if text.lstrip(_OPENING_JUNK).startswith(v.captions):
+            continue  # (图为志愿者为老人送上慰问品。: a photo's caption, no story)
         # (_not_event of a dated sentence, its visit found once: another story
         # anywhere, or a habit, plan or summary word up to the end of the
         # visit's clause; an undated sentence has no such word at all)
@@ -795,7 +801,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         return events
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
-        if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
+        if s0 not in campaigns and not text.lstrip(_OPENING_JUNK).startswith(v.captions) and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
                 and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
                 and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
