@@ -125,3 +125,12 @@ def test_a_photo_caption_tells_no_visit():
     assert len(_visits(visit + "图为志愿者为老人送上慰问品。\n老人们十分高兴。")) == 1
     assert _visits("图为志愿者为老人送上慰问品。") == []
     assert _visits("上图:县妇联工作人员走进溪口小学看望留守儿童。") == []
+
+
+def test_a_home_after_a_summary_is_no_stop():
+    """Rule: a paragraph opening at a named home follows a visit only when a
+    visit was told before it, not a summary (今年以来…走访…120户) nor a
+    habit: an employment story's scene at a villager's home is no visit."""
+    text = ("今年以来,县人社局干部累计走访慰问困难群众120户。\n"
+            "在村民郑秋林家,记者看到新建的扶贫车间已经投产。\n")
+    assert _visits(text) == []

@@ -745,7 +745,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     before = [e for e in events if e.dated]
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
             elif s0 == p0 and _named_home_opening(opening, v) and any(
-                    _tells_visit(clean[t0:t1], v) for t0, t1, _ in sentences[:k]) and not (
+                    _tells_visit(clean[t0:t1], v) and not _not_event(clean[t0:t1], v)
+                    for t0, t1, _ in sentences[:k]) and not (
                     events and _introduces(clean, events[-1], sentences, v)):
                 # (走进某村留守儿童某某家，…: a paragraph opening at a home, after a
                 # visit told before: one more stop of the visitors named there, on
