@@ -56,3 +56,13 @@ def test_a_day_opening_a_later_clause_dates_the_visit():
     assert [r["visit_date"] for r in rows] == [D(2024, 10, 9)]
     rows = _visits("为弘扬敬老传统，远航公司志愿者们历时9日，到石湾村看望孤寡老人。", D(2024, 10, 12))
     assert [r["visit_date"] for r in rows] == [None]
+
+
+def test_persons_named_by_pseudonym_are_stops():
+    """Rule: a list after a visit verb of persons marked (化名) (a pseudonym:
+    a person, whatever the name looks like) is one stop each, with the role
+    the words before the first name give; one such person is one stop."""
+    rows = _visits("7月3日,县妇联工作人员看望了留守儿童禾禾(化名)、朵朵(化名)和豆豆(化名),送去书包。")
+    assert len(rows) == 3 and {r["recipient_role_zh"] for r in rows} == {"留守儿童"}
+    assert "禾禾" not in str(rows)
+    assert len(_visits("7月3日,县妇联工作人员看望了留守儿童禾禾(化名),送去书包。")) == 1

@@ -881,6 +881,12 @@ def stop_vocab() -> StopVocab:
     )
 
 
+#: A pseudonym's note (小雨（化名）): the words before it name a person.
+_PSEUDONYM_RX = re.compile("[（(]化名[）)]")
+#: What stands for the note in a list of stops (same length, no clause end).
+PSEUDONYM_MARK = "\u3006"
+
+
 def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str], sv: StopVocab
                ) -> tuple[str, str] | None:
     """What a list item is: ("person", role) when it names a person of the
@@ -891,6 +897,10 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
     (a region, gifts, anything else: not a list of stops)."""
     if not item:
         return None
+    if item.endswith(PSEUDONYM_MARK) and len(item.rstrip(PSEUDONYM_MARK)) >= 1:
+        # (留守儿童小雨（化名）: a person; the role the words before the name give)
+        r = [m for m in role_rx.finditer(item.rstrip(PSEUDONYM_MARK)) if m.end() < len(item.rstrip(PSEUDONYM_MARK))]
+        return ("person", item[: r[-1].end()] if r and _COUNT_RX.search(item[: r[-1].end()]) is None else "")
     at = min((i for n in names if (i := item.find(n)) >= 0), default=-1)
     if at >= 0:
         head = item[:at]
@@ -1046,6 +1056,8 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     sv, v = stop_vocab(), vocab()
     found: list[Stop] = []
     head = ""
+    if "化名" in text:  # (小雨（化名）、乐乐（化名）: persons, the bracket no clause end)
+        text = _PSEUDONYM_RX.sub(PSEUDONYM_MARK * 4, text)
     for m in sv.list_verbs_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
         if org is not None and org.end() > m.end():
