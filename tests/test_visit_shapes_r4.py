@@ -25,6 +25,9 @@ def test_header_before_the_lead_tells_no_visit():
     rows = _visits(text)
     assert len(rows) == 1
     assert text[rows[0]["article_char_start"]:].startswith("讯")
+    # (a short story of two sentences before the next article's lead is a story, no header)
+    brief = "3月4日,县妇联来到溪口小学看望留守儿童。\n孩子们十分高兴。\n"
+    assert len(_visits(brief + text[text.index("青川网"):])) == 2
     # (the same caption as a page's only text is a story: it is not before a lead)
     assert len(_visits("3月5日,远航公司志愿者为独居老人送去米面油。")) == 1
 

@@ -495,7 +495,9 @@ def is_header(text: str) -> bool:
     header: a few short lines (a title, a photo's caption, the dateline's
     place and day), none of them a paragraph."""
     lines = [line for line in text.split("\n") if line.strip()]
-    return len(lines) <= HEADER_BLOCK_LINES and all(len(line.strip()) <= HEADING_MAX for line in lines)
+    # (one sentence at most: a caption; a short story of its own has more)
+    return len(lines) <= HEADER_BLOCK_LINES and all(len(line.strip()) <= HEADING_MAX for line in lines) \
+        and len(_SENTENCE_STOP_RX.findall(text)) <= 1
 
 
 def _is_title(line: str) -> bool:
