@@ -25,6 +25,16 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   that day dates its first visit.
 * **Lead**: an article with none of these whose first visit sentence names an
   organiser, a visit and a recipient, without a count: one undated visit.
+* **Round-up parts**: a part of a paragraph after a semicolon that opens with
+  its own organiser (A局为…送上…；B局入企慰问…) is a visit of its own.
+* **Named homes**: after a visit told in the article, a paragraph opening at
+  one named home (走进…某某（化名）家，) is one more stop, on the day of the
+  visit before (not the homes of a group the lead introduced: 部分困难职工).
+
+Photo captions (图为…), the header before an article's lead (a caption, the
+site and day), a visit verb naming a thing (慰问物资, 关爱的…) and a habit
+held this time too (每年…都会…，今年也不例外: a visit) are settled in the
+``care_visits`` vocabulary.
 
 Undated visit sentences before an article's first dated visit introduce it
 (春节将至，社工们忙着走访辖区老人。): they give no row.
