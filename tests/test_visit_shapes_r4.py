@@ -137,3 +137,19 @@ def test_a_home_after_a_summary_is_no_stop():
     text = ("今年以来,县人社局干部累计走访慰问困难群众120户。\n"
             "在村民郑秋林家,记者看到新建的扶贫车间已经投产。\n")
     assert _visits(text) == []
+
+
+def test_a_dated_scene_at_a_named_home_is_a_visit_on_that_day():
+    """Rule: a paragraph whose date's clause is followed by a clause at one
+    named home (2月4日立春这天，空巢老人某某的家里，…) tells a visit on that
+    day when the article told a visit before it (the lead's visit stays a
+    visit of its own); without a visit before, or at the homes of a group,
+    it tells none."""
+    lead = ("过年前,家家户户都要扫尘。今年70岁的韩大娘是一位空巢老人,"
+            "社区志愿者得知她家的情况,主动来到老人家里,扫地、擦玻璃,老人很受感动。\n")
+    scene = "2月4日立春这天,空巢老人郑秋林的家里,欢声笑语充满了年味儿,几个姐妹分工合作,一直忙到中午。\n"
+    rows = _visits(lead + scene, D(2024, 2, 8))
+    assert [r["visit_date"] for r in rows] == [None, D(2024, 2, 4)]
+    assert _visits(scene, D(2024, 2, 8)) == []
+    group = "2月4日立春这天,空巢老人的家里,欢声笑语充满了年味儿,几个姐妹分工合作,一直忙到中午。\n"
+    assert len(_visits(lead + group, D(2024, 2, 8))) == 1

@@ -204,6 +204,7 @@ class VisitEvent:
     date_pos: int  # clean offset of its date (the sentence start when undated)
     visit_date: dt.date | None
     dated: bool  # the text fixes a day (even one that could not be resolved)
+    home: bool = False  # a paragraph opening at a named home, after a visit told before
 
 
 def _end(pos: int, d: DateMention) -> int:
@@ -615,15 +616,41 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
 _HOME_OPENING_RX = re.compile(r"(?:在|走进|来到|走入|进入)([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
 
 
+def _visit_told(clean: str, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
+    """Whether one of ``sentences`` tells a visit as an event (an organiser,
+    a visit, a recipient; no summary or habit)."""
+    return any(_tells_visit(clean[t0:t1], v) and not _not_event(clean[t0:t1], v) for t0, t1, _ in sentences)
+
+
+#: A clause at a home (空巢老人某某的家里，; 在某某家，) after a date's clause.
+_HOME_CLAUSE_RX = re.compile(r"(?:在|走进|来到|走入|进入)?([^，,。；;！!？?“”\n]{2,30}?)家[中里]?[，,]")
+
+
+def _home_after_date(text: str, v: VisitVocab) -> int:
+    """Where the clause at one named home ends when ``text`` (from a date on)
+    goes on with one after the date's clause (2月4日立春这天，空巢老人某某的
+    家里，…), else 0."""
+    c = _CLAUSE_END_RX.search(text)
+    if c is None or text[c.start()] not in "，,":
+        return 0
+    m = _HOME_CLAUSE_RX.match(text, c.end())
+    return m.end() if m is not None and _named_owner(m.group(1), v) else 0
+
+
+def _named_owner(owner: str, v: VisitVocab) -> bool:
+    """Whether the words before a home word name its owner (某某, A、B和C等…
+    老人), not a group (困难群众, 老人)."""
+    owner = owner[: owner.find("等")] if "等" in owner else owner.removesuffix("的")  # (A、B和C等…老人家里)
+    return bool(owner) and not any(owner.endswith(w) for w in v.recipients)
+
+
 def _named_home_opening(text: str, v: VisitVocab) -> bool:
     """Whether ``text`` opens at one named home (在某某家，): not the homes of
     a group the story told before (在困难群众家中，: its people, no new stop)."""
     m = _HOME_OPENING_RX.match(text)
     if m is None:
         return False
-    owner = m.group(1)
-    owner = owner[: owner.find("等")] if "等" in owner else owner.removesuffix("的")  # (A、B和C等…老人家里)
-    return bool(owner) and not any(owner.endswith(w) for w in v.recipients)
+    return _named_owner(m.group(1), v)
 
 
 def _introduces(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
@@ -722,6 +749,10 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         undated_ok = word is None
         if word is not None:
             end = _clause_end(text, visit_at) if visit_at >= 0 else len(text)
+            if visit_at < 0 and lo < hi and s0 == p0:
+                # (a dated scene at a home: its words up to the home's clause count)
+                home = _home_after_date(clean[day_dates[lo][0]:s1], v)
+                end = day_dates[lo][0] - s0 + home if home else end
             if word.end() <= end or _summary_word(text, v, end):
                 continue
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
@@ -738,6 +769,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 break  # a campaign's start: no single visit
             if _tells_visit(window[pos - s0 :], v):  # told after the date
                 event = VisitEvent(s0, p0, pos, d.start, True)
+            elif s0 == p0 and _home_after_date(clean[pos:s1], v) and _visit_told(clean, sentences[:k], v):
+                # (2月4日立春这天，空巢老人某某的家里，…: the story's next stop, on its day)
+                event = VisitEvent(s0, p0, pos, d.start, True, True)
             break
         else:
             opening = text.lstrip("“”\"' \u3000")
@@ -756,15 +790,13 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
-            elif s0 == p0 and _named_home_opening(opening, v) and any(
-                    _tells_visit(clean[t0:t1], v) and not _not_event(clean[t0:t1], v)
-                    for t0, t1, _ in sentences[:k]) and not (
+            elif s0 == p0 and _named_home_opening(opening, v) and _visit_told(clean, sentences[:k], v) and not (
                     events and _introduces(clean, events[-1], sentences, v)):
                 # (走进某村留守儿童某某家，…: a paragraph opening at a home, after a
                 # visit told before: one more stop of the visitors named there, on
                 # the day of the visit before, if the text fixed it)
                 before = [e for e in events if e.dated]
-                event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
+                event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
             elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
                     and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers_rx)
@@ -781,6 +813,12 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                                                                 and _after_semicolon(clean, s0, p0)):
             continue  # the same visit, told on (not a round-up's part after a semicolon)
         events.append(event)
+    if events and all(e.home for e in events):
+        # (homes after a lead the loop does not take, 社区志愿者…主动来到老人家里: the
+        # lead's visit, then the homes)
+        lead = _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
+        if lead and lead[0].paragraph_start < events[0].paragraph_start:
+            return lead + events
     dated = [e for e in events if e.dated]
     if dated:
         # Undated visit sentences before the first dated visit introduce the
@@ -812,6 +850,14 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
         return events
+    return _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
+
+
+def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: set[int], starts: list[int],
+                day_dates: list[tuple[int, DateMention]], v: VisitVocab) -> list[VisitEvent]:
+    """The one visit of an article's lead: its first sentence that names an
+    organiser, a visit and a recipient, without a count (dated by its own
+    day, if any), or none."""
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
         if s0 not in campaigns and not text.lstrip(_OPENING_JUNK).startswith(v.captions) and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
