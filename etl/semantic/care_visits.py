@@ -562,6 +562,8 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     listed = False
     for s0, sentence in sentences:
         more = visit_events.sentence_stops(sentence, names, rx)
+        if more is None and s0 > told:
+            more = visit_events.further_group(sentence, rx)
         if more is None or v.other_story_rx.search(sentence):
             continue
         # (a habit, plan or summary word before the list: 据统计，…; not the
@@ -634,7 +636,10 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
                  sentence_breaks, region_starts)
     rows: list[dict[str, Any]] = []
     text = visit_events.structure(repaired)
-    for a, b in split_articles(clean):
+    articles = split_articles(clean)
+    for k, (a, b) in enumerate(articles):
+        if k + 1 < len(articles) and visit_events.is_header(clean[a:b]):
+            continue  # (the title, captions and dateline before an article's lead: no story)
         events = visit_events.find_events(text, a, b, day_dates, issue_day)
         for n, event in enumerate(events):
             # A visit's story: from the article's start (its first visit) or

@@ -25,6 +25,16 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   that day dates its first visit.
 * **Lead**: an article with none of these whose first visit sentence names an
   organiser, a visit and a recipient, without a count: one undated visit.
+* **Round-up parts**: a part of a paragraph after a semicolon that opens with
+  its own organiser (A局为…送上…；B局入企慰问…) is a visit of its own.
+* **Named homes**: after a visit told in the article, a paragraph opening at
+  one named home (走进…某某（化名）家，) is one more stop, on the day of the
+  visit before (not the homes of a group the lead introduced: 部分困难职工).
+
+Photo captions (图为…), the header before an article's lead (a caption, the
+site and day), a visit verb naming a thing (慰问物资, 关爱的…) and a habit
+held this time too (每年…都会…，今年也不例外: a visit) are settled in the
+``care_visits`` vocabulary.
 
 Undated visit sentences before an article's first dated visit introduce it
 (春节将至，社工们忙着走访辖区老人。): they give no row.
@@ -69,6 +79,11 @@ _BARE_DAY_RX = re.compile(
     r"(?:[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*)?"
     r"([0-9]{1,2})日"
 )
+#: A day without its month opening a later clause of the sentence, with its
+#: time of day or its own comma (为弘扬…传统，17日当天，志愿者们…): dated too.
+_CLAUSE_DAY_RX = re.compile(
+    r"^[^。；;！!？?\n]*?[，,]\s*([0-9]{1,2})日(?=当天|当日|上午|下午|晚上|中午|早上|[，,])"
+)
 #: A count of what was visited (走访慰问…120户, 八个家庭): a summary.
 _COUNT_RX = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
 
@@ -97,6 +112,11 @@ class VisitVocab:
     speech: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
     activity: tuple[str, ...] = ()
+    noun_after: tuple[str, ...] = ()
+    other_story_not_after: tuple[str, ...] = ()
+    habit: tuple[str, ...] = ()
+    this_time: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -116,14 +136,15 @@ class VisitVocab:
     speech_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     institutions_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     activity_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    this_time_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
             ("event_rx", self.event_verbs), ("motion_rx", self.motion_verbs),
             ("event_or_motion_rx", self.event_verbs + self.motion_verbs),
             ("recipient_or_home_rx", self.recipients + self.homes), ("homes_rx", self.homes),
-            ("organisers_rx", self.organisers), ("other_story_rx", self.other_story),
-            ("not_event_rx", self.not_event), ("dateline_rx", self.dateline),
+            ("organisers_rx", self.organisers),
+            ("dateline_rx", self.dateline),
             ("reporting_rx", self.reporting), ("campaign_start_rx", self.campaign_start),
             ("reporting_or_campaign_rx", self.reporting + self.campaign_start),
             ("relative_days_rx", tuple(w for w, _ in self.relative_days)),
@@ -132,8 +153,13 @@ class VisitVocab:
             ("speech_rx", self.speech),
             ("institutions_rx", self.institutions),
             ("activity_rx", self.activity),
+            ("this_time_rx", self.this_time),
         ):
             object.__setattr__(self, name, _alternation(words))
+        # (坚守岗位: the people visited at work, no recruitment story)
+        not_after = "".join(f"(?<!{re.escape(w)})" for w in self.other_story_not_after)
+        for name, words in (("other_story_rx", self.other_story), ("not_event_rx", self.not_event)):
+            object.__setattr__(self, name, re.compile(not_after + "(?:" + _alternation(words).pattern + ")"))
 
 
 @functools.cache
@@ -163,6 +189,11 @@ def vocab() -> VisitVocab:
         speech=tuple(cv.get("speech_words") or ()),
         institutions=tuple(cv.get("institution_places") or ()),
         activity=tuple(cv.get("activity_lead_words") or ()),
+        noun_after=tuple(cv.get("verb_as_noun_after") or ()),
+        other_story_not_after=tuple(cv.get("other_story_not_after") or ()),
+        habit=tuple(cv.get("habit_words") or ()),
+        this_time=tuple(cv.get("this_time_words") or ()),
+        captions=tuple(cv.get("caption_openers") or ()),
     )
 
 
@@ -173,6 +204,7 @@ class VisitEvent:
     date_pos: int  # clean offset of its date (the sentence start when undated)
     visit_date: dt.date | None
     dated: bool  # the text fixes a day (even one that could not be resolved)
+    home: bool = False  # a paragraph opening at a named home, after a visit told before
 
 
 def _end(pos: int, d: DateMention) -> int:
@@ -226,9 +258,9 @@ def _visit_at(text: str, v: VisitVocab) -> int:
     i = -1
     for m in v.event_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
-        if org is None or org.end() <= m.end():
+        if (org is None or org.end() <= m.end()) and not text.startswith(v.noun_after, m.end()):
             i = m.start()
-            break  # (not 慰问组, 慰问团: the visitors' name)
+            break  # (not 慰问组, 慰问团: the visitors' name; not 慰问物资, 关爱的: a thing)
     j = _first_motion(text, v)
     if j >= 0 and _first(text, v.recipient_or_home_rx) >= 0:
         i = j if i < 0 else min(i, j)
@@ -259,6 +291,8 @@ def _counts_after_visit(text: str, v: VisitVocab) -> bool:
     return m.group().endswith("户") or v.institutions_rx.search(text, i, _clause_end(text, i)) is None
 
 
+#: What may stand before a sentence's first word (quotes, spaces, a line break).
+_OPENING_JUNK = "“”\"' \u3000\n"
 #: A sentence opening in the midst of what was told before (走访中，活动中，交流中，…):
 #: never an article's lead.
 _IN_THE_MIDST_RX = re.compile("[\u4e00-\u9fff]{1,3}中[，,]")
@@ -340,7 +374,10 @@ def _summary_word(text: str, v: VisitVocab, end: int | None = None) -> re.Match[
     ``text`` (up to ``end``), or None.  分别 (先后, …) before a verb of going
     and a list of named places (分别走进X小学、Y小学) is one party's several
     stops, not a round-up of many parties' visits (分别到各乡镇)."""
+    this_time = v.this_time_rx.search(text) is not None
     for m in v.not_event_rx.finditer(text, 0, len(text) if end is None else end):
+        if this_time and m.group() in v.habit:
+            continue  # (每年春节前夕…都会来看望…，今年也不例外: this year's visit)
         if not _goes_to_places(text, m.start()):
             return m
     return None
@@ -464,6 +501,16 @@ def _is_heading(line: str) -> bool:
     return len(s) <= HEADING_MAX and _SENTENCE_PUNCT_RX.search(s) is None
 
 
+def is_header(text: str) -> bool:
+    """Whether ``text`` (what stands before an article's lead, 本报讯…) is a
+    header: a few short lines (a title, a photo's caption, the dateline's
+    place and day), none of them a paragraph."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    # (one sentence at most: a caption; a short story of its own has more)
+    return len(lines) <= HEADER_BLOCK_LINES and all(len(line.strip()) <= HEADING_MAX for line in lines) \
+        and len(_SENTENCE_STOP_RX.findall(text)) <= 1
+
+
 def _is_title(line: str) -> bool:
     """A heading, or a title with a comma in it (冬日送温暖,…志愿者关爱…):
     short, no sentence inside, not ending as a clause does."""
@@ -564,6 +611,63 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
     return out
 
 
+#: A paragraph opening at a home (在某村某某家，; 走进…留守儿童某某（化名）家，): the
+#: visitors of the story before, at one more home.
+_HOME_OPENING_RX = re.compile(r"(?:在|走进|来到|走入|进入)([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
+
+
+def _visit_told(clean: str, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
+    """Whether one of ``sentences`` tells a visit as an event (an organiser,
+    a visit, a recipient; no summary or habit)."""
+    return any(_tells_visit(clean[t0:t1], v) and not _not_event(clean[t0:t1], v) for t0, t1, _ in sentences)
+
+
+#: A clause at a home (空巢老人某某的家里，; 在某某家，) after a date's clause.
+_HOME_CLAUSE_RX = re.compile(r"(?:在|走进|来到|走入|进入)?([^，,。；;！!？?“”\n]{2,30}?)家[中里]?[，,]")
+
+
+def _home_after_date(text: str, v: VisitVocab) -> int:
+    """Where the clause at one named home ends when ``text`` (from a date on)
+    goes on with one after the date's clause (2月4日立春这天，空巢老人某某的
+    家里，…), else 0."""
+    c = _CLAUSE_END_RX.search(text)
+    if c is None or text[c.start()] not in "，,":
+        return 0
+    m = _HOME_CLAUSE_RX.match(text, c.end())
+    return m.end() if m is not None and _named_owner(m.group(1), v) else 0
+
+
+def _named_owner(owner: str, v: VisitVocab) -> bool:
+    """Whether the words before a home word name its owner (某某, A、B和C等…
+    老人), not a group (困难群众, 老人)."""
+    owner = owner[: owner.find("等")] if "等" in owner else owner.removesuffix("的")  # (A、B和C等…老人家里)
+    return bool(owner) and not any(owner.endswith(w) for w in v.recipients)
+
+
+def _named_home_opening(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` opens at one named home (在某某家，): not the homes of
+    a group the story told before (在困难群众家中，: its people, no new stop)."""
+    m = _HOME_OPENING_RX.match(text)
+    if m is None:
+        return False
+    return _named_owner(m.group(1), v)
+
+
+def _introduces(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
+    """Whether the sentence of ``event`` names its recipients as a vague part
+    of a whole (走访慰问部分困难职工): the homes told after it are its stops
+    (SPEC.md: 对部分困难职工…。在困难职工A、B、C的家中: three), no visit apart."""
+    end = next((s1 for s0, s1, _ in sentences if s0 == event.sentence_start), event.sentence_start)
+    return v.introduction_rx.search(clean, event.sentence_start, end) is not None
+
+
+def _after_semicolon(clean: str, s0: int, p0: int) -> bool:
+    """Whether the sentence at ``s0`` follows a semicolon in its paragraph: in
+    a round-up (A局为…送上…；B局入企慰问…) each such part opening with its
+    own organiser tells a visit of its own, as a paragraph would."""
+    return s0 > p0 and clean[s0 - 1] in "；;"
+
+
 #: The fewest characters of an organisation that opens a paragraph again.
 SAME_ORGANISATION_CHARS = 3
 
@@ -629,9 +733,12 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     for k, (s0, s1, p0) in enumerate(sentences):
         nxt = sentences[k + 1] if k + 1 < len(sentences) and sentences[k + 1][2] == p0 else None
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
-        if lo == hi and v.event_or_motion_rx.search(clean, s0, nxt[1] if nxt else s1) is None:
+        if lo == hi and v.event_or_motion_rx.search(clean, s0, nxt[1] if nxt else s1) is None \
+                and not (s0 == p0 and _named_home_opening(clean[s0:s1], v)):
             continue  # (every visit below needs a day or a verb in it or the next sentence)
         text = clean[s0:s1]
+        if text.lstrip(_OPENING_JUNK).startswith(v.captions):
+            continue  # (图为志愿者为老人送上慰问品。: a photo's caption, no story)
         # (_not_event of a dated sentence, its visit found once: another story
         # anywhere, or a habit, plan or summary word up to the end of the
         # visit's clause; an undated sentence has no such word at all)
@@ -642,6 +749,10 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         undated_ok = word is None
         if word is not None:
             end = _clause_end(text, visit_at) if visit_at >= 0 else len(text)
+            if visit_at < 0 and lo < hi and s0 == p0:
+                # (a dated scene at a home: its words up to the home's clause count)
+                home = _home_after_date(clean[day_dates[lo][0]:s1], v)
+                end = day_dates[lo][0] - s0 + home if home else end
             if word.end() <= end or _summary_word(text, v, end):
                 continue
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
@@ -658,10 +769,13 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 break  # a campaign's start: no single visit
             if _tells_visit(window[pos - s0 :], v):  # told after the date
                 event = VisitEvent(s0, p0, pos, d.start, True)
+            elif s0 == p0 and _home_after_date(clean[pos:s1], v) and _visit_told(clean, sentences[:k], v):
+                # (2月4日立春这天，空巢老人某某的家里，…: the story's next stop, on its day)
+                event = VisitEvent(s0, p0, pos, d.start, True, True)
             break
         else:
             opening = text.lstrip("“”\"' \u3000")
-            bare = _BARE_DAY_RX.match(text)
+            bare = _BARE_DAY_RX.match(text) or _CLAUSE_DAY_RX.match(text)
             if not undated_ok:
                 pass
             elif bare and _tells_visit(window, v):
@@ -676,20 +790,35 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
                     event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
-            elif s0 == p0 and not opening.startswith(v.continuation) and _tells_visit(_unquoted(text), v) \
-                    and not _counts_after_visit(text, v):
+            elif s0 == p0 and _named_home_opening(opening, v) and _visit_told(clean, sentences[:k], v) and not (
+                    events and _introduces(clean, events[-1], sentences, v)):
+                # (走进某村留守儿童某某家，…: a paragraph opening at a home, after a
+                # visit told before: one more stop of the visitors named there, on
+                # the day of the visit before, if the text fixed it)
+                before = [e for e in events if e.dated]
+                event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
+            elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
+                    and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
                         and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0) \
                         and not (events and _named_again(text, org, clean, events[-1], sentences)):
-                    event = VisitEvent(s0, p0, s0, None, False)
+                    # (a round-up's clause after a semicolon: a story of its own)
+                    event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, None, False)
         if event is None:
             continue
-        if events and events[-1].paragraph_start == p0:
-            continue  # the same visit, told on
+        if events and events[-1].paragraph_start == p0 and not (event.paragraph_start == s0 != p0 and not event.dated
+                                                                and _after_semicolon(clean, s0, p0)):
+            continue  # the same visit, told on (not a round-up's part after a semicolon)
         events.append(event)
+    if events and all(e.home for e in events):
+        # (homes after a lead the loop does not take, 社区志愿者…主动来到老人家里: the
+        # lead's visit, then the homes)
+        lead = _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
+        if lead and lead[0].paragraph_start < events[0].paragraph_start:
+            return lead + events
     dated = [e for e in events if e.dated]
     if dated:
         # Undated visit sentences before the first dated visit introduce the
@@ -721,9 +850,17 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
         return events
+    return _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
+
+
+def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: set[int], starts: list[int],
+                day_dates: list[tuple[int, DateMention]], v: VisitVocab) -> list[VisitEvent]:
+    """The one visit of an article's lead: its first sentence that names an
+    organiser, a visit and a recipient, without a count (dated by its own
+    day, if any), or none."""
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
-        if s0 not in campaigns and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
+        if s0 not in campaigns and not text.lstrip(_OPENING_JUNK).startswith(v.captions) and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
                 and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
                 and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
@@ -802,6 +939,12 @@ def stop_vocab() -> StopVocab:
     )
 
 
+#: A pseudonym's note (小雨（化名）): the words before it name a person.
+_PSEUDONYM_RX = re.compile("[（(]化名[）)]")
+#: What stands for the note in a list of stops (same length, no clause end).
+PSEUDONYM_MARK = "\u3006"
+
+
 def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str], sv: StopVocab
                ) -> tuple[str, str] | None:
     """What a list item is: ("person", role) when it names a person of the
@@ -812,6 +955,10 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
     (a region, gifts, anything else: not a list of stops)."""
     if not item:
         return None
+    if item.endswith(PSEUDONYM_MARK) and len(item.rstrip(PSEUDONYM_MARK)) >= 1:
+        # (留守儿童小雨（化名）: a person; the role the words before the name give)
+        r = [m for m in role_rx.finditer(item.rstrip(PSEUDONYM_MARK)) if m.end() < len(item.rstrip(PSEUDONYM_MARK))]
+        return ("person", item[: r[-1].end()] if r and _COUNT_RX.search(item[: r[-1].end()]) is None else "")
     at = min((i for n in names if (i := item.find(n)) >= 0), default=-1)
     if at >= 0:
         head = item[:at]
@@ -866,7 +1013,7 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     p, last = parts[-1]
     home = False
     for w in sv.homes:
-        if last.endswith(w) and len(last) > len(w):
+        if last.endswith(w) and len(last) > len(w) and not last.endswith(sv.places):  # (not 留守儿童之家)
             last, home = last[: -len(w)], True
             break
     d = last.rfind("的")
@@ -882,8 +1029,8 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     named = False
     for p, item in parts:
         item = item.strip()
-        for w in sv.homes:  # (A家、B家)
-            if item.endswith(w) and len(item) > len(w) + 1:
+        for w in sv.homes:  # (A家、B家; not 留守儿童之家, a place)
+            if item.endswith(w) and len(item) > len(w) + 1 and not item.endswith(sv.places):
                 item = item[: -len(w)]
                 break
         # (a count opens a group: 60多家企业 names no place, 423户困难职工 is a group)
@@ -932,6 +1079,32 @@ def _goes_to_places(text: str, at: int) -> bool:
         text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab()) is not None
 
 
+#: A further visit's subject going on (随后志愿者们又相继看望了…): 又, 还, 再, 相继.
+_FURTHER_RX = re.compile("又|还|再|相继")
+
+
+def further_group(sentence: str, role_rx: re.Pattern[str]) -> tuple[list[Stop], str] | None:
+    """The one stop of a sentence that goes on to visit a group after the
+    visit told before (随后志愿者们又相继看望了X等10余户贫困户: the group is
+    one stop, SPEC.md), with the group as the list's head; None unless the
+    sentence opens with a further opener (随后, 之后 …), goes on (又, 还,
+    相继) before its visit verb and names a recipient's role after it in
+    its clause, and has no habit, plan or summary word."""
+    v = vocab()
+    opening = sentence.lstrip(" \u3000\n“”")
+    if not opening.startswith(v.further_openers) or _summary_word(sentence, v) is not None:
+        return None
+    at = _visit_at(sentence, v)
+    m = v.event_rx.match(sentence, at) if at >= 0 else None
+    if m is None or not _FURTHER_RX.search(sentence, 0, at):
+        return None
+    clause = sentence[m.end() : _clause_end(sentence, m.end())]
+    if role_rx.search(clause) is None:
+        return None
+    k = clause.find("等")
+    return [Stop(clause, "", m.end())], (clause[k + 1 :] if k >= 0 else "")
+
+
 def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str]
                    ) -> tuple[list[Stop], str] | None:
     """The stops a sentence lists after a verb of visiting or going
@@ -941,6 +1114,8 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     sv, v = stop_vocab(), vocab()
     found: list[Stop] = []
     head = ""
+    if "化名" in text:  # (小雨（化名）、乐乐（化名）: persons, the bracket no clause end)
+        text = _PSEUDONYM_RX.sub(PSEUDONYM_MARK * 4, text)
     for m in sv.list_verbs_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
         if org is not None and org.end() > m.end():
