@@ -300,6 +300,8 @@ def match_figure(
                     continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
+                if counts_noun_after and _COPULA_RX.search(clean, ce, start) is not None:
+                    continue  # (16 个县为…返乡创业示范县: the count's noun is a subject; what it is called is no indicator of it)
                 distance = start - ce
             for (is_group_after, neg_size, wild, plain, order), ind, requires in _unit_cands(
                     cb, phrase, unit, "before" if side == "around" else side):
@@ -857,6 +859,12 @@ def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:
     if end >= clause_end or clean[end] not in LONGER_NOUN_HEADS:
         return False
     return not (clean[end] == "组" and clean[end + 1 : end + 2] in GROUP_VERB_TAILS)
+#: A copula between a count's own noun and a phrase after it ("16 个县(区)为
+#: 返乡创业示范县"): the phrase names what the counted things were designated
+#: as, not what the count counts.
+_COPULA_RX = re.compile("[为是]")
+
+
 #: Words right before a count of the persons listed before them (甲、乙等五户).
 LISTED_COUNT_BEFORE = ("等", "等共", "共")
 

@@ -1,0 +1,59 @@
+"""Round-4 rules of issue 16 (indicators), each on invented text (invented
+places and figures): phrasing families met on unseen pages and the
+constructions that decide which statistic a figure is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl import semantic
+from etl.extract import extract_text
+
+ISSUE = dt.date(2024, 12, 20)
+
+
+def _rows(text: str) -> list[dict]:
+    return semantic.derive("t", extract_text(text, ISSUE)).indicators
+
+
+def _indicators(text: str) -> set[tuple[str, float]]:
+    return {(r["indicator_id"], r["value"]) for r in _rows(text)}
+
+
+# Phrase families: a word-order variant or another name of a statistic
+# becomes its indicator with the printed value.
+FAMILIES = [
+    # 失业登记率 is 登记失业率 in the other word order.
+    ("青禾县城镇失业登记率控制在3.6%。", {("unemployment_rate_registered", 3.6)}),
+    # 新增就业岗位 N 个 counts new jobs, not vacancies offered at a fair.
+    ("全区新增就业岗位8320个。", {("urban_new_jobs", 8320)}),
+    # 劳动力转移新增就业 is a transfer into jobs, not the new-urban-jobs headline.
+    ("全县农村劳动力转移新增就业完成3420人。", {("people_helped_into_jobs", 3420)}),
+    # 劳务输出 N 人次 is labour export, one of 转移就业's names.
+    ("上半年,柳溪市农村劳动力跨省劳务输出2.3万人次。", {("people_helped_into_jobs", 23000)}),
+    # A hardship group placed is hard_to_employ_employed whatever the verb.
+    ("全县困难人员再就业318人。", {("hard_to_employ_employed", 318)}),
+    ("大龄就业困难再就业96人。", {("hard_to_employ_employed", 96)}),
+    ("帮助412名困难人员实现就业。", {("hard_to_employ_employed", 412)}),
+    # Business starts counted as entities or successful projects.
+    ("截至目前,培育创业实体215个。", {("startups_supported", 215)}),
+    ("创业成功项目38个。", {("startups_supported", 38)}),
+    # 创业基地 is a start-up incubator.
+    ("创建创业基地6个。", {("startup_incubators", 6)}),
+    # 提供各项服务 N 人次: people served.
+    ("驿站全年提供各项服务6120人次。", {("care_people_served", 6120)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FAMILIES)
+def test_phrasing_family_becomes_its_indicator(text, expected):
+    assert _indicators(text) == expected
+
+
+def test_count_whose_noun_is_a_subject_of_a_copula_is_not_the_phrase_after():
+    # "N 个县为…示范县": the phrase after 为 names what the counted counties
+    # were designated as; the count is of counties, no indicator.
+    text = "公布认定柳溪县等12个县为农民工返乡创业示范县。"
+    assert not any(i == "startups_supported" for i, _ in _indicators(text))
