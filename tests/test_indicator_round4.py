@@ -57,3 +57,28 @@ def test_count_whose_noun_is_a_subject_of_a_copula_is_not_the_phrase_after():
     # were designated as; the count is of counties, no indicator.
     text = "公布认定柳溪县等12个县为农民工返乡创业示范县。"
     assert not any(i == "startups_supported" for i, _ in _indicators(text))
+
+
+def _by_id(text: str) -> dict[tuple[str, float], str]:
+    return {(r["indicator_id"], r["value"]): r["measure"] for r in _rows(text)}
+
+
+def test_generic_target_word_is_the_target_of_the_statistic_before_it():
+    # A generic target word (目标任务) names the target of the statistic
+    # nearest before it: here hardship placements, not new urban jobs, and
+    # the rate completes that other statistic (no completion row for it).
+    text = ("截至目前,青禾县城镇新增就业2100人,占全年目标任务1500人的140%;"
+            "帮助城镇88名就业困难人员实现就业,占全年目标任务80人的110%。")
+    rows = _by_id(text)
+    assert rows[("urban_new_jobs", 2100)] == "outcome"
+    assert rows[("urban_new_jobs_target", 1500)] == "target"
+    assert ("urban_new_jobs_target_completion", 140) in rows
+    assert rows[("hard_to_employ_employed", 80)] == "target"
+    assert ("urban_new_jobs_target", 80) not in rows
+    assert ("urban_new_jobs_target_completion", 110) not in rows
+
+
+def test_respective_rates_keep_their_list_order():
+    # After 分别 each rate is of the statistic in the same place of the list.
+    text = "柳溪市新增就业1.2万人,困难人员再就业900人,分别完成年计划的80.5%和91.2%。"
+    assert ("urban_new_jobs_target_completion", 80.5) in _indicators(text)

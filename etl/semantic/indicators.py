@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 import operator
 import re
@@ -432,6 +433,53 @@ def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
         if figs[j][2].unit == f.unit:
             return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())], measure
     return [], None
+
+
+#: The word that maps a list of figures onto a list of statistics in order.
+RESPECTIVE_WORD = "分别"
+
+
+@functools.cache
+def _completion_followers() -> dict[str, str]:
+    """Target and rate indicators of the codebook's ``completion`` checks ->
+    the indicator they are the target (rate) of."""
+    out: dict[str, str] = {}
+    for c in load_codebook().checks:
+        if c.get("kind") == "completion":
+            out[c["target"]] = c["achieved"]
+            out[c["rate"]] = c["achieved"]
+    return out
+
+
+def _target_of_other_statistic(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
+                               matched: dict[int, list[Match]], matches: list[Match]
+                               ) -> tuple[list[Match], str | None]:
+    """"帮助 151 名就业困难人员实现就业，占全年目标任务 125 人的 121%": a
+    generic target word (目标任务, 年度计划) names the target of the statistic
+    nearest before it in its sentence.  When the figure matched only the
+    target or completion rate of a completion check (urban_new_jobs_target:
+    its words are generic, its ``requires`` met anywhere in the sentence) and
+    that statistic is another indicator, the target is that indicator's
+    (measure target, see :func:`target_of_previous`) and the rate, a
+    completion of another statistic, no row.  Else (matches, None)."""
+    followers = _completion_followers()
+    if not all(m.indicator.id in followers for m in matches):
+        return matches, None
+    sentence = idx.back(figs[k][0], idx.sentence_breaks)
+    if RESPECTIVE_WORD in idx.words(sentence, figs[k][0]):
+        return matches, None  # (…分别完成年计划的 76.5%、89.5%: each rate in list order)
+    for j in range(k - 1, -1, -1):
+        if figs[j][0] < sentence:
+            break
+        ids = {m.indicator.id for m in matched.get(j, ())}
+        if not ids or ids <= followers.keys():
+            continue  # (no statistic, or the target itself: 目标任务 1200 人的 174%)
+        if any(followers[m.indicator.id] in ids for m in matches):
+            return matches, None
+        if figs[k][2].unit == "percent":
+            return [], None
+        return target_of_previous(idx, figs, k, matched)
+    return matches, None
 
 
 #: What may stand between two figures of a list after 分别 (1.2 万人、3000 人和 800 人).
@@ -903,10 +951,12 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k < last else page_end
+        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         matches = respective_matches(idx, figs, k)
         if matches is None:
             matches = match_figure(idx, f, cs, ce, prev_end, next_start)
-        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
+            if matches:
+                matches, kind = _target_of_other_statistic(idx, figs, k, matched, matches)
         if not matches:
             # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
             # target of the statistic before it.
