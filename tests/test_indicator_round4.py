@@ -82,3 +82,25 @@ def test_respective_rates_keep_their_list_order():
     # After 分别 each rate is of the statistic in the same place of the list.
     text = "柳溪市新增就业1.2万人,困难人员再就业900人,分别完成年计划的80.5%和91.2%。"
     assert ("urban_new_jobs_target_completion", 80.5) in _indicators(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("招聘会上,共有2180名求职人员达成用工意向。", 2180),
+    ("目前,已有310多名求职者与企业达成就业意向。", 310),
+    ("最终,共有95人在此次招聘会达成就职意向。", 95),
+])
+def test_predicate_after_counted_people_names_the_count(text, value):
+    # "N 名 X 达成…意向": what the counted people did names the count (offers
+    # reached), past the noun that says who they are (jobseekers).
+    assert _indicators(text) == {("job_offers_reached", value)}
+
+
+def test_jobseekers_without_predicate_stay_attendees():
+    assert _indicators("招聘会共吸引求职人员2600余人。") == {("job_fair_attendees", 2600)}
+
+
+def test_figures_in_brackets_after_a_total_are_its_breakdown():
+    # "共有 N 家企业(A 家为…, B 家为…)": the bracketed figures are parts of
+    # the total, no rows of their own.
+    text = "此次招聘会共有37家企业(15家为本镇企业,22家为周边企业)参加,提供岗位900多个。"
+    assert _indicators(text) == {("job_fair_employers", 37), ("job_vacancies_offered", 900)}

@@ -326,6 +326,12 @@ def match_figure(
                 cands.append(((is_group_after, distance, neg_size, wild, plain, order), ind, phrase, side, distance))
     if not cands:
         return []
+    if unit in RECIPIENT_UNITS and not next_in_clause:
+        predicates = [c for c in cands if c[3] == "after" and c[1].predicate]
+        if predicates:
+            # "5936 名求职人员达成用工意向": what the counted people did
+            # names the count, past the noun that says who they are.
+            cands = predicates
     has_after = any(c[3] == "after" for c in cands)
     if has_after and clean.endswith(PARTY_BEFORE, 0, cs):
         # "副主席某某一行 10 人深入…开展关爱留守儿童活动": the visiting party;
@@ -357,19 +363,29 @@ def match_figure(
 
 #: The word that opens the parts of a total stated before it (A 人，其中 B 人).
 PART_MARKER = "其中"
+#: Brackets of the clean text (full-width forms are half-width there).
+OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
 
 
 def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str, group: str | None,
                    f: Figure) -> bool:
-    """Whether the figure at ``cs`` is a part, after 其中 in its clause, of a
-    total stated earlier in its sentence as the same indicator, unit and
-    population group (走访慰问困难群众 320 户，其中低保户 120 户): the part is
+    """Whether the figure at ``cs`` is a part, after 其中 in its clause or
+    inside brackets opened after the total, of a total stated earlier in its
+    sentence as the same indicator, unit and population group (走访慰问困难群众 320 户，其中低保户 120 户): the part is
     no statistic of its own.  A part of another group (培训 3200 人次，其中
     农民工 1800 人次) or another indicator stays."""
     clause = idx.back(cs, idx.clause_breaks)
-    if PART_MARKER not in idx.words(clause, cs):
-        return False
     sentence = idx.back(cs, idx.sentence_breaks)
+    if PART_MARKER not in idx.words(clause, cs):
+        # "共有 43 家企业(20 家为本乡企业, 23 家为周边企业)": figures inside
+        # brackets opened after a total are its breakdown.
+        seg = idx.words(sentence, cs)
+        opened = seg.rfind(OPEN_BRACKET)
+        if opened < 0 or CLOSE_BRACKET in seg[opened:]:
+            return False
+        before = sentence + opened
+        return any(sentence <= r["_cs"] < before and r["indicator_id"] == indicator_id and r["unit"] == f.unit
+                   and r["population_group"] == group and r["value"] >= f.value for r in rows)
     return any(r["_cs"] >= sentence and r["indicator_id"] == indicator_id and r["unit"] == f.unit
                and r["population_group"] == group and r["value"] >= f.value for r in rows)
 
