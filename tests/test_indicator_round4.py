@@ -104,3 +104,29 @@ def test_figures_in_brackets_after_a_total_are_its_breakdown():
     # the total, no rows of their own.
     text = "此次招聘会共有37家企业(15家为本镇企业,22家为周边企业)参加,提供岗位900多个。"
     assert _indicators(text) == {("job_fair_employers", 37), ("job_vacancies_offered", 900)}
+
+
+def test_count_and_amount_side_by_side_share_the_words_before():
+    # "发放创业担保贷款 N 笔 M 万元": one object measured twice; a count of
+    # loans (笔) is the borrowers, the amount the loans issued.
+    text = "累计发放创业担保贷款412笔5230万元。"
+    assert _indicators(text) == {("startup_loan_recipients", 412), ("startup_guarantee_loans", 52300000)}
+
+
+def test_first_object_of_a_list_shares_the_verb_after_the_last():
+    # "为 N 名 X、M 户 Y 放贷 Z 万元" on a page about guaranteed loans: the
+    # N people are borrowers; a loan fund (基金) is no loan issued.
+    text = "新增小额担保贷款基金300万元,为215名下岗失业人员、6户小企业放贷1460万元。"
+    assert _indicators(text) == {("startup_loan_recipients", 215), ("startup_guarantee_loans", 14600000)}
+
+
+def test_plain_lending_is_no_startup_loan():
+    # 放贷 names start-up loans only where the sentence speaks of them.
+    assert _indicators("柳溪农商行全年放贷12亿元。") == set()
+
+
+def test_count_before_xiagang_is_a_count_of_people():
+    # "N 名下岗失业人员": 名 is the classifier; 下岗 is no "名下" (in one's name).
+    from etl.extract import extract_text as ex
+    figs = ex("为88名下岗职工提供岗位。", ISSUE).figures
+    assert [(f.surface, f.unit) for f in figs] == [("88名", "person")]

@@ -207,7 +207,10 @@ def match_figure(
         # "城镇新增就业：12000人": a label before a colon names the figure after it.
         own_clause_start = idx.back(own_clause_start - 1, breaks)
     clause_start = max(own_clause_start, prev_end)
-    if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
+    if clause_start == prev_end and (clean[prev_end:cs] in _OF_LINKS or (
+            prev_end and not clean[prev_end:cs].strip() and _is_cjk(clean[prev_end - 1]))):
+        # "发放创业担保贷款 797 笔 9389 万元": a count and an amount side by
+        # side measure one object twice; both take the words before the first.
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
         clause_start = own_clause_start
@@ -248,6 +251,12 @@ def match_figure(
         # "对近千名信息员、配送员等劳动者进行慰问": the object of 对/为 may be
         # a list; the verb after it ends the clause.
         clause_end = max(clause_end, min(idx.forward(ce, idx.clause_breaks), next_start))
+        if not next_in_clause and next_start < len(clean) and _LIST_LINK_RX.fullmatch(clean, ce, next_start):
+            # "为 566 名下岗失业人员、10 户小企业放贷…": the first object of a
+            # 、-list shares the verb after the last; the words after the
+            # next figure are its own.
+            clause_end = max(clause_end, idx.forward(ce, idx.clause_breaks))
+            next_item = max(next_item, next_start)
     if next_in_clause and _FROM_TO_LINK_RX.fullmatch(clean, ce, next_start) \
             and _FROM_BEFORE_RX.search(clean[own_clause_start:cs]) is not None:
         return []  # (the former value of a change "from A to B": B is the statistic)
