@@ -130,3 +130,22 @@ def test_count_before_xiagang_is_a_count_of_people():
     from etl.extract import extract_text as ex
     figs = ex("为88名下岗职工提供岗位。", ISSUE).figures
     assert [(f.surface, f.unit) for f in figs] == [("88名", "person")]
+
+
+def test_startup_training_is_no_skills_training():
+    # 创业培训 trains people to start a business: not 职业技能培训.
+    assert _indicators("完成职业技能培训900人,创业培训120人,创业能力培训60人。") == {("skills_training", 900)}
+
+
+def test_posts_created_where_business_starts_are_told_are_jobs_created():
+    # "创造…就业岗位 N 个" in a sentence about business starts: posts created
+    # by them, not vacancies offered at a fair.
+    text = "培育创业实体120个,创造新的就业岗位860个。"
+    assert _indicators(text) == {("startups_supported", 120), ("jobs_created_by_startups", 860)}
+
+
+def test_laid_off_people_employed_are_reemployment():
+    # "其中下岗失业人员就业 N 人": the laid-off placed, a part of another
+    # indicator (new jobs) that stays a row of its own.
+    text = "全市新增就业5,930人,其中下岗失业人员就业4,560人。"
+    assert _indicators(text) == {("urban_new_jobs", 5930), ("reemployment", 4560)}
