@@ -149,3 +149,15 @@ def test_laid_off_people_employed_are_reemployment():
     # indicator (new jobs) that stays a row of its own.
     text = "全市新增就业5,930人,其中下岗失业人员就业4,560人。"
     assert _indicators(text) == {("urban_new_jobs", 5930), ("reemployment", 4560)}
+
+
+def test_actor_with_adverb_before_wei_is_who_acts():
+    # "志愿者们共为 N 名老人…": the phrase names who acts (volunteers), the
+    # figure whom they served: no volunteer count.
+    text = "志愿者们共为8名独居老人打扫卫生。"
+    assert not any(i == "care_volunteers" for i, _ in _indicators(text))
+
+
+def test_money_and_goods_raised_are_care_funds():
+    # 筹集款物 N 万元: money and goods counted as one amount.
+    assert _indicators("全市工会共筹集款物3650.5万元,走访企业82家。") == {("care_funds", 36505000)}

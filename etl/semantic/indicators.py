@@ -64,7 +64,8 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: What, after a phrase before a figure, makes the phrase the actor and the
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
-_ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: An adverb may stand between (志愿者们共为 6 名独居老人…, 队员们还给…).
+_ACTOR_LINK_RX = re.compile("们(?:共|还|又|也|都|先后|分别)?[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
 #: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…)
 #: after a care actor (see _names_care_actor): a preposition, not the copula
 #: (志愿者人数为 176 名, 志愿者为共 176 名).
