@@ -161,3 +161,16 @@ def test_actor_with_adverb_before_wei_is_who_acts():
 def test_money_and_goods_raised_are_care_funds():
     # 筹集款物 N 万元: money and goods counted as one amount.
     assert _indicators("全市工会共筹集款物3650.5万元,走访企业82家。") == {("care_funds", 36505000)}
+
+
+@pytest.mark.parametrize("text,value", [
+    ("春节期间,全省有12.4万务工农民返乡,已有6.6万人返岗复工。", 124000),
+    ("截至目前,外省返乡3200人。", 3200),
+])
+def test_people_coming_home_are_returning_migrant_workers(text, value):
+    # 返乡 before or after a count of people: migrant workers come home.
+    assert ("returning_migrant_workers", value) in _indicators(text)
+
+
+def test_students_coming_home_are_no_returning_migrant_workers():
+    assert _indicators("今年春节返乡大学生320名参加招聘会。") == set()
