@@ -174,3 +174,17 @@ def test_people_coming_home_are_returning_migrant_workers(text, value):
 
 def test_students_coming_home_are_no_returning_migrant_workers():
     assert _indicators("今年春节返乡大学生320名参加招聘会。") == set()
+
+
+def test_sentence_opening_with_qizhong_lists_parts_of_the_sentence_before():
+    # "A 达到 N。其中 B M": a sentence opening with 其中 gives parts of the
+    # total before; a part of the same indicator (naming no other group) is
+    # no row of its own.
+    text = "全县农村劳动力转移就业达到8.6万人次,增加0.3万人次。其中跨省转移就业2.1万人次。"
+    assert _indicators(text) == {("people_helped_into_jobs", 86000)}
+
+
+def test_part_of_another_group_stays():
+    # 其中农民工 N 人次: another group than the total's, a row of its own.
+    text = "全年开展职业技能培训3200人次,其中农民工1800人次。"
+    assert _indicators(text) == {("skills_training", 3200), ("skills_training", 1800)}
