@@ -186,5 +186,5 @@ def test_sentence_opening_with_qizhong_lists_parts_of_the_sentence_before():
 
 def test_part_of_another_group_stays():
     # 其中农民工 N 人次: another group than the total's, a row of its own.
-    text = "全年开展职业技能培训3200人次,其中农民工1800人次。"
+    text = "全年开展职业技能培训3200人次,其中农民工培训1800人次。"
     assert _indicators(text) == {("skills_training", 3200), ("skills_training", 1800)}
