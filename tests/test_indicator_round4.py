@@ -188,3 +188,11 @@ def test_part_of_another_group_stays():
     # 其中农民工 N 人次: another group than the total's, a row of its own.
     text = "全年开展职业技能培训3200人次,其中农民工培训1800人次。"
     assert _indicators(text) == {("skills_training", 3200), ("skills_training", 1800)}
+
+
+def test_phrase_around_the_next_figure_names_the_people_counted_before_it():
+    # "为 N 名农民工追回被拖欠的 M 万元工资": the verb … object phrase around
+    # the amount says what was done for the people: both are statistics of
+    # the recovery.
+    text = "柳溪镇派出所民警为17名农民工追回被拖欠的8万元工资。"
+    assert _indicators(text) == {("unpaid_wages_recovered_workers", 17), ("unpaid_wages_recovered_amount", 80000)}

@@ -268,7 +268,15 @@ def match_figure(
     # ending by clause_end; a phrase starting at or after ce ends after it).
     before = range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs))
     after = range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end))
-    if not before and not after:  # (a third of the figures)
+    spanning: list[int] = []
+    if next_in_clause and fig.unit in RECIPIENT_UNITS:
+        # "为 23 名农民工追回被拖欠的 11 万元工资": a verb … object phrase
+        # around the next figure of the clause, opening after this one, says
+        # what was done for the people counted.
+        spanning = [k for k in range(bisect.bisect_right(ends, clause_end),
+                                     bisect.bisect_right(ends, idx.forward(ce, idx.clause_breaks)))
+                    if ce <= signals[k][0] < next_start and signals[k][2] not in cb.phrase_owner]  # (a … match)
+    if not before and not after and not spanning:  # (a third of the figures)
         return []
     unit = fig.unit
     # "送去图书 500 余册": a count of goods (its classifier one of the codebook's
@@ -286,7 +294,7 @@ def match_figure(
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
-    for side_of_range, ks in (("before", before), ("after", after)):
+    for side_of_range, ks in (("before", before), ("after", after), ("after", spanning)):
         for k in ks:
             side = side_of_range
             start, end, phrase = signals[k]
