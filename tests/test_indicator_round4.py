@@ -196,3 +196,15 @@ def test_phrase_around_the_next_figure_names_the_people_counted_before_it():
     # the recovery.
     text = "柳溪镇派出所民警为17名农民工追回被拖欠的8万元工资。"
     assert _indicators(text) == {("unpaid_wages_recovered_workers", 17), ("unpaid_wages_recovered_amount", 80000)}
+
+
+def test_count_of_firms_is_not_the_place_they_moved_into():
+    # "引进 N 家企业入驻扶贫车间": the count counts the firms (企业, one of
+    # other_counted_nouns) right after it; a phrase after that noun names no
+    # count of them.
+    text = "引进5家企业入驻扶贫车间。"
+    assert not any(i == "assistance_workshops" for i, _ in _indicators(text))
+
+
+def test_firms_taking_part_in_a_fair_stay_employers():
+    assert _indicators("共有60家企业参加招聘会。") == {("job_fair_employers", 60)}

@@ -319,6 +319,9 @@ def match_figure(
                     continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
+                if other_nouns and start > ce and any(clean.startswith(w, ce) and start >= ce + len(w)
+                                                      for w in cb.other_nouns):
+                    continue  # (引进 4 家企业入驻扶贫车间: firms; what they moved into is no count of them)
                 if counts_noun_after and _COPULA_RX.search(clean, ce, start) is not None:
                     continue  # (16 个县为…返乡创业示范县: the count's noun is a subject; what it is called is no indicator of it)
                 distance = start - ce
