@@ -178,9 +178,8 @@ def test_students_coming_home_are_no_returning_migrant_workers():
 
 def test_sentence_opening_with_qizhong_lists_parts_of_the_sentence_before():
     # "A 达到 N。其中 B M": a sentence opening with 其中 gives parts of the
-    # total before; a part of the same indicator (naming no other group) is
-    # no row of its own.
-    text = "全县农村劳动力转移就业达到8.6万人次,增加0.3万人次。其中跨省转移就业2.1万人次。"
+    # total before; a part of the same indicator and group is no row of its own.
+    text = "全县转移就业达到8.6万人次,增加0.3万人次。其中跨省转移就业2.1万人次。"
     assert _indicators(text) == {("people_helped_into_jobs", 86000)}
 
 

@@ -411,9 +411,8 @@ def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str,
         # "…达到 30.24 万人次。其中跨省劳务输出 5.89 万人次": a sentence opening
         # with 其中 lists the parts of the sentence before.
         sentence = idx.back(sentence - 1, idx.sentence_breaks)
-    # (a part that names no group of its own is of the total's group)
     return any(r["_cs"] >= sentence and r["indicator_id"] == indicator_id and r["unit"] == f.unit
-               and (group is None or r["population_group"] == group) and r["value"] >= f.value for r in rows)
+               and r["population_group"] == group and r["value"] >= f.value for r in rows)
 
 
 #: How many characters may stand between a relative clause's 的 and the noun it
