@@ -207,3 +207,22 @@ def test_count_of_firms_is_not_the_place_they_moved_into():
 
 def test_firms_taking_part_in_a_fair_stay_employers():
     assert _indicators("共有60家企业参加招聘会。") == {("job_fair_employers", 60)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 带动 … 就业 around the figure, on a sentence about guaranteed loans:
+    # jobs the loans' businesses created, not people helped into jobs.
+    ("为80名下岗失业人员发放小额担保贷款960万元,直接带动了310人实现就业。",
+     {("startup_loan_recipients", 80), ("startup_guarantee_loans", 9600000), ("jobs_created_by_startups", 310)}),
+    # 吸纳 … 就业 around the figure, on a sentence about a workshop.
+    ("柳溪村扶贫车间吸纳65人实现就业。", {("assistance_workshop_jobs", 65)}),
+])
+def test_confirmed_verb_phrase_around_the_figure_holds_the_shorter_phrase_after(text, expected):
+    # A verb … object phrase around the figure whose indicator the sentence
+    # confirms says more than the phrase after the figure inside it (实现就业).
+    assert _indicators(text) == expected
+
+
+def test_longer_phrase_after_stays_the_more_specific():
+    # 困难人员实现就业 (a hardship group placed) is longer than 帮助…就业.
+    assert _indicators("帮助215名困难人员实现就业。") == {("hard_to_employ_employed", 215)}

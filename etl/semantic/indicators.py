@@ -294,6 +294,8 @@ def match_figure(
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
+    around_spans: list[tuple[int, int, int]] = []  # (start, end, size) of confirmed phrases around the figure
+    after_spans: dict[int, tuple[int, int, int]] = {}  # id(after candidate) -> its (start, end, size)
     for side_of_range, ks in (("before", before), ("after", after), ("after", spanning)):
         for k in ks:
             side = side_of_range
@@ -345,8 +347,20 @@ def match_figure(
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
                 cands.append(((is_group_after, distance, neg_size, wild, plain, order), ind, phrase, side, distance))
+                if side == "around" and requires:
+                    around_spans.append((start, end, -neg_size))
+                elif side == "after":
+                    after_spans[id(cands[-1])] = (start, end, -neg_size)
     if not cands:
         return []
+    if around_spans and after_spans:
+        # "直接带动了 1898 人实现就业": a verb … object phrase around the figure
+        # whose indicator the sentence confirms (its ``requires``) holds the
+        # phrase after it (实现就业) and says more: the verb decides.  A
+        # longer phrase after (困难人员实现就业) stays the more specific.
+        cands = [c for c in cands if not (
+            (span := after_spans.get(id(c))) is not None
+            and any(a <= span[0] and span[1] <= b and span[2] <= size for a, b, size in around_spans))]
     if unit in RECIPIENT_UNITS and not next_in_clause:
         predicates = [c for c in cands if c[3] == "after" and c[1].predicate]
         if predicates:
