@@ -40,6 +40,7 @@ class Indicator:
     after_needs: tuple[str, ...] = ()  # a phrase after the figure counts only with one of these before it
     counts_goods: bool = False  # a count written with a goods classifier (册, 袋, 份 …) may be this indicator
     count_classifiers: tuple[str, ...] = ()  # when given, the only classifiers a count (unit count) may have
+    predicate: bool = False  # its phrases tell what the counted people did (N 名求职者达成就业意向)
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
             after_needs=tuple(e.get("after_needs") or ()),
             counts_goods=bool(e.get("counts_goods", False)),
             count_classifiers=tuple(e.get("count_classifiers") or ()),
+            predicate=bool(e.get("predicate", False)),
         )
         if ind.id in indicators:
             raise ValueError(f"{path}: indicator {ind.id!r} is declared twice")

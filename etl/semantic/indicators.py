@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 import operator
 import re
@@ -63,7 +64,8 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: What, after a phrase before a figure, makes the phrase the actor and the
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
-_ACTOR_LINK_RX = re.compile("们[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: An adverb may stand between (志愿者们共为 6 名独居老人…, 队员们还给…).
+_ACTOR_LINK_RX = re.compile("们(?:共|还|又|也|都|先后|分别)?[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
 #: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…)
 #: after a care actor (see _names_care_actor): a preposition, not the copula
 #: (志愿者人数为 176 名, 志愿者为共 176 名).
@@ -206,7 +208,10 @@ def match_figure(
         # "城镇新增就业：12000人": a label before a colon names the figure after it.
         own_clause_start = idx.back(own_clause_start - 1, breaks)
     clause_start = max(own_clause_start, prev_end)
-    if clause_start == prev_end and clean[prev_end:cs] in _OF_LINKS:
+    if clause_start == prev_end and (clean[prev_end:cs] in _OF_LINKS or (
+            prev_end and not clean[prev_end:cs].strip() and _is_cjk(clean[prev_end - 1]))):
+        # "发放创业担保贷款 797 笔 9389 万元": a count and an amount side by
+        # side measure one object twice; both take the words before the first.
         # "完成年度目标任务 7500 人的 108.27%": the rate shares the words
         # before the base figure it is "of".
         clause_start = own_clause_start
@@ -247,6 +252,12 @@ def match_figure(
         # "对近千名信息员、配送员等劳动者进行慰问": the object of 对/为 may be
         # a list; the verb after it ends the clause.
         clause_end = max(clause_end, min(idx.forward(ce, idx.clause_breaks), next_start))
+        if not next_in_clause and next_start < len(clean) and _LIST_LINK_RX.fullmatch(clean, ce, next_start):
+            # "为 566 名下岗失业人员、10 户小企业放贷…": the first object of a
+            # 、-list shares the verb after the last; the words after the
+            # next figure are its own.
+            clause_end = max(clause_end, idx.forward(ce, idx.clause_breaks))
+            next_item = max(next_item, next_start)
     if next_in_clause and _FROM_TO_LINK_RX.fullmatch(clean, ce, next_start) \
             and _FROM_BEFORE_RX.search(clean[own_clause_start:cs]) is not None:
         return []  # (the former value of a change "from A to B": B is the statistic)
@@ -257,7 +268,15 @@ def match_figure(
     # ending by clause_end; a phrase starting at or after ce ends after it).
     before = range(bisect.bisect_left(ends, clause_start), bisect.bisect_right(ends, cs))
     after = range(bisect.bisect_left(ends, ce), bisect.bisect_right(ends, clause_end))
-    if not before and not after:  # (a third of the figures)
+    spanning: list[int] = []
+    if next_in_clause and fig.unit in RECIPIENT_UNITS:
+        # "为 23 名农民工追回被拖欠的 11 万元工资": a verb … object phrase
+        # around the next figure of the clause, opening after this one, says
+        # what was done for the people counted.
+        spanning = [k for k in range(bisect.bisect_right(ends, clause_end),
+                                     bisect.bisect_right(ends, idx.forward(ce, idx.clause_breaks)))
+                    if ce <= signals[k][0] < next_start and signals[k][2] not in cb.phrase_owner]  # (a … match)
+    if not before and not after and not spanning:  # (a third of the figures)
         return []
     unit = fig.unit
     # "送去图书 500 余册": a count of goods (its classifier one of the codebook's
@@ -275,7 +294,9 @@ def match_figure(
     # (key, indicator, phrase, side, distance) of each candidate: the Match is
     # built for the winners only.
     cands: list[tuple[tuple, Indicator, str, str, int]] = []
-    for side_of_range, ks in (("before", before), ("after", after)):
+    around_spans: list[tuple[int, int, int]] = []  # (start, end, size) of confirmed phrases around the figure
+    after_spans: dict[int, tuple[int, int, int]] = {}  # id(after candidate) -> its (start, end, size)
+    for side_of_range, ks in (("before", before), ("after", after), ("after", spanning)):
         for k in ks:
             side = side_of_range
             start, end, phrase = signals[k]
@@ -300,6 +321,11 @@ def match_figure(
                     continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
+                if other_nouns and start > ce and any(clean.startswith(w, ce) and start >= ce + len(w)
+                                                      for w in cb.other_nouns):
+                    continue  # (引进 4 家企业入驻扶贫车间: firms; what they moved into is no count of them)
+                if counts_noun_after and _COPULA_RX.search(clean, ce, start) is not None:
+                    continue  # (16 个县为…返乡创业示范县: the count's noun is a subject; what it is called is no indicator of it)
                 distance = start - ce
             for (is_group_after, neg_size, wild, plain, order), ind, requires in _unit_cands(
                     cb, phrase, unit, "before" if side == "around" else side):
@@ -321,8 +347,26 @@ def match_figure(
                     if not any(w in sentence or w in after_text for w in requires):
                         continue
                 cands.append(((is_group_after, distance, neg_size, wild, plain, order), ind, phrase, side, distance))
+                if side == "around" and requires:
+                    around_spans.append((start, end, -neg_size))
+                elif side == "after":
+                    after_spans[id(cands[-1])] = (start, end, -neg_size)
     if not cands:
         return []
+    if around_spans and after_spans:
+        # "直接带动了 1898 人实现就业": a verb … object phrase around the figure
+        # whose indicator the sentence confirms (its ``requires``) holds the
+        # phrase after it (实现就业) and says more: the verb decides.  A
+        # longer phrase after (困难人员实现就业) stays the more specific.
+        cands = [c for c in cands if not (
+            (span := after_spans.get(id(c))) is not None
+            and any(a <= span[0] and span[1] <= b and span[2] <= size for a, b, size in around_spans))]
+    if unit in RECIPIENT_UNITS and not next_in_clause:
+        predicates = [c for c in cands if c[3] == "after" and c[1].predicate]
+        if predicates:
+            # "5936 名求职人员达成用工意向": what the counted people did
+            # names the count, past the noun that says who they are.
+            cands = predicates
     has_after = any(c[3] == "after" for c in cands)
     if has_after and clean.endswith(PARTY_BEFORE, 0, cs):
         # "副主席某某一行 10 人深入…开展关爱留守儿童活动": the visiting party;
@@ -354,19 +398,33 @@ def match_figure(
 
 #: The word that opens the parts of a total stated before it (A 人，其中 B 人).
 PART_MARKER = "其中"
+#: Brackets of the clean text (full-width forms are half-width there).
+OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
 
 
 def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str, group: str | None,
                    f: Figure) -> bool:
-    """Whether the figure at ``cs`` is a part, after 其中 in its clause, of a
-    total stated earlier in its sentence as the same indicator, unit and
-    population group (走访慰问困难群众 320 户，其中低保户 120 户): the part is
+    """Whether the figure at ``cs`` is a part, after 其中 in its clause or
+    inside brackets opened after the total, of a total stated earlier in its
+    sentence as the same indicator, unit and population group (走访慰问困难群众 320 户，其中低保户 120 户): the part is
     no statistic of its own.  A part of another group (培训 3200 人次，其中
     农民工 1800 人次) or another indicator stays."""
     clause = idx.back(cs, idx.clause_breaks)
-    if PART_MARKER not in idx.words(clause, cs):
-        return False
     sentence = idx.back(cs, idx.sentence_breaks)
+    if PART_MARKER not in idx.words(clause, cs):
+        # "共有 43 家企业(20 家为本乡企业, 23 家为周边企业)": figures inside
+        # brackets opened after a total are its breakdown.
+        seg = idx.words(sentence, cs)
+        opened = seg.rfind(OPEN_BRACKET)
+        if opened < 0 or CLOSE_BRACKET in seg[opened:]:
+            return False
+        before = sentence + opened
+        return any(sentence <= r["_cs"] < before and r["indicator_id"] == indicator_id and r["unit"] == f.unit
+                   and r["population_group"] == group and r["value"] >= f.value for r in rows)
+    if sentence > 0 and idx.words(sentence, cs).lstrip().startswith(PART_MARKER):
+        # "…达到 30.24 万人次。其中跨省劳务输出 5.89 万人次": a sentence opening
+        # with 其中 lists the parts of the sentence before.
+        sentence = idx.back(sentence - 1, idx.sentence_breaks)
     return any(r["_cs"] >= sentence and r["indicator_id"] == indicator_id and r["unit"] == f.unit
                and r["population_group"] == group and r["value"] >= f.value for r in rows)
 
@@ -430,6 +488,53 @@ def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
         if figs[j][2].unit == f.unit:
             return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())], measure
     return [], None
+
+
+#: The word that maps a list of figures onto a list of statistics in order.
+RESPECTIVE_WORD = "分别"
+
+
+@functools.cache
+def _completion_followers() -> dict[str, str]:
+    """Target and rate indicators of the codebook's ``completion`` checks ->
+    the indicator they are the target (rate) of."""
+    out: dict[str, str] = {}
+    for c in load_codebook().checks:
+        if c.get("kind") == "completion":
+            out[c["target"]] = c["achieved"]
+            out[c["rate"]] = c["achieved"]
+    return out
+
+
+def _target_of_other_statistic(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
+                               matched: dict[int, list[Match]], matches: list[Match]
+                               ) -> tuple[list[Match], str | None]:
+    """"帮助 151 名就业困难人员实现就业，占全年目标任务 125 人的 121%": a
+    generic target word (目标任务, 年度计划) names the target of the statistic
+    nearest before it in its sentence.  When the figure matched only the
+    target or completion rate of a completion check (urban_new_jobs_target:
+    its words are generic, its ``requires`` met anywhere in the sentence) and
+    that statistic is another indicator, the target is that indicator's
+    (measure target, see :func:`target_of_previous`) and the rate, a
+    completion of another statistic, no row.  Else (matches, None)."""
+    followers = _completion_followers()
+    if not all(m.indicator.id in followers for m in matches):
+        return matches, None
+    sentence = idx.back(figs[k][0], idx.sentence_breaks)
+    if RESPECTIVE_WORD in idx.words(sentence, figs[k][0]):
+        return matches, None  # (…分别完成年计划的 76.5%、89.5%: each rate in list order)
+    for j in range(k - 1, -1, -1):
+        if figs[j][0] < sentence:
+            break
+        ids = {m.indicator.id for m in matched.get(j, ())}
+        if not ids or ids <= followers.keys():
+            continue  # (no statistic, or the target itself: 目标任务 1200 人的 174%)
+        if any(followers[m.indicator.id] in ids for m in matches):
+            return matches, None
+        if figs[k][2].unit == "percent":
+            return [], None
+        return target_of_previous(idx, figs, k, matched)
+    return matches, None
 
 
 #: What may stand between two figures of a list after 分别 (1.2 万人、3000 人和 800 人).
@@ -857,6 +962,12 @@ def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:
     if end >= clause_end or clean[end] not in LONGER_NOUN_HEADS:
         return False
     return not (clean[end] == "组" and clean[end + 1 : end + 2] in GROUP_VERB_TAILS)
+#: A copula between a count's own noun and a phrase after it ("16 个县(区)为
+#: 返乡创业示范县"): the phrase names what the counted things were designated
+#: as, not what the count counts.
+_COPULA_RX = re.compile("[为是]")
+
+
 #: Words right before a count of the persons listed before them (甲、乙等五户).
 LISTED_COUNT_BEFORE = ("等", "等共", "共")
 
@@ -895,10 +1006,12 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
         next_start = figs[k + 1][0] if k < last else page_end
+        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         matches = respective_matches(idx, figs, k)
         if matches is None:
             matches = match_figure(idx, f, cs, ce, prev_end, next_start)
-        kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
+            if matches:
+                matches, kind = _target_of_other_statistic(idx, figs, k, matched, matches)
         if not matches:
             # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
             # target of the statistic before it.
