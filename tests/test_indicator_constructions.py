@@ -67,7 +67,7 @@ def test_generic_target_word_is_the_target_of_the_statistic_before_it():
     # A generic target word (目标任务) names the target of the statistic
     # nearest before it: here hardship placements, not new urban jobs, and
     # the rate completes that other statistic (no completion row for it).
-    text = ("截至目前,青禾县城镇新增就业2100人,占全年目标任务1500人的140%;"
+    text = ("今年1-10月,青禾县城镇新增就业2100人,占全年目标任务1500人的140%;"
             "帮助城镇88名就业困难人员实现就业,占全年目标任务80人的110%。")
     rows = _by_id(text)
     assert rows[("urban_new_jobs", 2100)] == "outcome"
