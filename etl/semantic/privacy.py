@@ -111,7 +111,9 @@ WEAK_AFTER = (
 )
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
-INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级")
+INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
+                # an age said in words (95岁高龄的X, 年逾七旬的X)
+                "高龄的", "六旬的", "七旬的", "八旬的", "九旬的")
 #: Strong cues after a name (photo captions).
 STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
 
@@ -121,6 +123,9 @@ STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（�
 #: 就业率, 老人和孩子送去) unless a second cue elsewhere confirms the name.
 #: (Other everyday-word surnames, 高, 江 …, need one of POST_NAME_CHARS.)
 AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | set(" \u3000\n")
+#: Words after such a name that only a person does (她和奶奶白某某相依为命):
+#: they confirm it as the characters above do.
+AMBIGUOUS_CONFIRMING_WORDS = ("相依为命", "独自", "患有", "身患")
 
 
 @functools.cache
@@ -129,10 +134,14 @@ def _function_surnames() -> frozenset[str]:
 
 
 def _confirms_ambiguous(surname: str, after: str) -> bool:
-    """Whether ``after``, the character after a name with an everyday-word
-    surname found by a role word, confirms it (see AMBIGUOUS_CONFIRMING_AFTER)."""
+    """Whether ``after``, the characters after a name with an everyday-word
+    surname found by a role word, confirm it (see AMBIGUOUS_CONFIRMING_AFTER
+    and AMBIGUOUS_CONFIRMING_WORDS)."""
     if not after:
         return True
+    if after.startswith(AMBIGUOUS_CONFIRMING_WORDS):
+        return True
+    after = after[:1]
     if surname in _function_surnames():
         return after in AMBIGUOUS_CONFIRMING_AFTER
     return after in POST_NAME_CHARS or after in AMBIGUOUS_CONFIRMING_AFTER
@@ -152,6 +161,7 @@ NON_NAME_CHARS = set(
     "的了们等和与及在是为对把被从也都就还又不没很更最该这那此每各个月日"
     "区县市镇乡村街路省量些吗呢吧啊着过到说里外前后左右几第"
     "地"  # (an adverb's ending: 居民高兴地说)
+    "员"  # (a word for a member or a post: 通讯员, 代表委员)
 )
 #: A name is never directly followed by these (place and organisation names).
 PLACE_SUFFIXES = (
@@ -219,6 +229,9 @@ def _patterns():
     return sur, left, right, byline, byline_split
 
 
+#: 等 + a count after a visited name (看望了X等10余户贫困户, 慰问了X等人).
+VISITED_COUNT_AFTER = "等(?:人|[0-9０-９一二三四五六七八九十两几数多])"
+
 #: How far before a title a private organisation may be named (characters
 #: of one clause: 第三慈善小组组长X、副组长Y).
 ORG_TITLE_WINDOW = 16
@@ -236,7 +249,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * ``apposition``: a role word + 的 + name + a comma and an introduction
       (刚成为预备党员的X，是…; 独居老人的X，今年…);
     * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
-      (``visit_before``, ``home_after``: 来到X家中, 看望了X老人).
+      (``visit_before``, ``home_after``: 来到X家中, 看望了X老人), or + 等 and a
+      count of those visited (看望了X等10余户贫困户, 慰问了X等人);
+    * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
+      full name of three characters + its home (在某某村X家里).
     """
     cues = name_forms.cues()
     sur = _patterns()[0]
@@ -247,7 +263,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
     return {
-        "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home}))"),
+        "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home})|{VISITED_COUNT_AFTER})"),
+        "place_home": re.compile(
+            f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})(?=家中|家里)"
+        ),
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
         "de_report": re.compile(f"的({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
@@ -643,7 +662,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if chosen is None:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
+            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 4]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -654,7 +673,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for surname, given, start in _org_title_names(text):
         chosen = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[start + len(chosen) : start + len(chosen) + 1]
+            after = text[start + len(chosen) : start + len(chosen) + 4]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -663,8 +682,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for m in cue["apposition"].finditer(text):
         cands[m.group(1) + m.group(2)] = True
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
-    # home (来到X家中): weak.
-    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text)):
+    # home (来到X家中, 在某村X家里): weak.
+    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text),
+                   cue["place_home"].finditer(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
 
