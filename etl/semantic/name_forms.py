@@ -282,9 +282,9 @@ def _long_address_forms() -> tuple[str, ...]:
     return tuple(k for k in cues().get("kinship", ()) if len(k) >= 2)
 
 
-#: The bracket that marks a pseudonym (甲某某（化名）): the name before it is masked
-#: like a name.
-PSEUDONYM_MARKS = ("（化名）", "(化名)", "（化名)", "(化名）")
+#: What a bracket that marks a pseudonym holds before 化名 (甲某某（化名）,
+#: 乙某（均为化名）): the name before it is masked like a name.
+PSEUDONYM_BEFORE = ("", "均为", "均系", "系", "为")
 
 
 def _pseudonyms(text: str, surnames: frozenset[str], ok) -> set[str]:
@@ -295,15 +295,17 @@ def _pseudonyms(text: str, surnames: frozenset[str], ok) -> set[str]:
     out: set[str] = set()
     i = text.find("化名")
     while i >= 0:
-        end = i - 1
-        if end >= 2 and text.startswith(PSEUDONYM_MARKS, end):
+        end = next((i - len(w) - 1 for w in PSEUDONYM_BEFORE if text.startswith(w, i - len(w))
+                    and text[i - len(w) - 1 : i - len(w)] in ("（", "(")), -1)
+        if end >= 2 and text[i + 2 : i + 3] in ("）", ")"):
             three, two = text[end - 3 : end] if end >= 3 else "", text[end - 2 : end]
             if three and _starts_a_name(text, end - 3) and ok(three, True):
                 out.add(three)
                 given = three[2:] if three[:2] in surnames else three[1:]
                 if len(given) == 2 and given not in _not_names():
                     out.add(given)
-            elif _starts_a_name(text, end - 2) and all(map(_is_cjk, two)) \
+            elif _starts_a_name(text, end - 2) and all(map(_is_cjk, two)) and two not in _long_address_forms() \
+                    and two not in _roles() \
                     and (ok(two, True) or not any(c in _NOT_IN_GIVEN for c in two) and two not in _not_names()):
                 out.add(two)
         i = text.find("化名", i + 2)
