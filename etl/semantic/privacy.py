@@ -229,8 +229,9 @@ def _patterns():
     return sur, left, right, byline, byline_split
 
 
-#: 等 + a count after a visited name (看望了X等10余户贫困户, 慰问了X等人).
-VISITED_COUNT_AFTER = "等(?:人|[0-9０-９一二三四五六七八九十两几数多])"
+#: 等 + a count of people or households after a visited name (看望了X等10余户
+#: 贫困户, 慰问了X等人; not 走访了X等5个村: X is a place).
+VISITED_COUNT_AFTER = "等(?:人|[0-9０-９一二三四五六七八九十百两几数]+[余多]?(?:户|人|名|位))"
 
 #: How far before a title a private organisation may be named (characters
 #: of one clause: 第三慈善小组组长X、副组长Y).
@@ -245,7 +246,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * ``org_title``: a title (会长, 组长, 经理 …) followed by a name, when a
       private organisation (``private_org``: 协会, 公司, 慈善, 敬老院 …) is
       named before it in the same clause (电商协会副秘书长X);
-    * ``de_report`` (weak): 的 + name + a reporting verb (在某厂务工的X说);
+    * ``de_report`` (weak): 的 + name + a reporting verb (在某厂务工的X说), and
+      据 + name + a reporting verb (据X介绍);
     * ``apposition``: a role word + 的 + name + a comma and an introduction
       (刚成为预备党员的X，是…; 独居老人的X，今年…);
     * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
@@ -270,10 +272,39 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
         "de_report": re.compile(f"的({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
+        # 据 + name + a reporting verb (据X介绍): not a title (据王主任介绍)
+        "according_to": re.compile(f"据({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
         "apposition": re.compile(
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
     }
+
+
+#: How titles end (局长, 书记, 主任 …): a name found after one of them on the
+#: page is no private person for the cue 据X介绍 (据李某介绍 after 副厅长李某: an
+#: official named in office; a private organisation's head is found by its
+#: own cue, ``org_title``).
+TITLE_ENDS = ("长", "书记", "主任", "主席", "委员", "干事")
+
+
+def _according_to(text: str) -> Iterable[re.Match[str]]:
+    """据 + name + a reporting verb (据X介绍), not a surname + a title or a
+    form of address (据王主任介绍: an official, or no name), nor a name that
+    follows a title elsewhere on the page (TITLE_ENDS)."""
+    titles = _titles()
+    for m in _cue_patterns()["according_to"].finditer(text):
+        if m.group(2) in titles:
+            continue
+        name = m.group(1) + m.group(2)
+        if any(text.endswith(TITLE_ENDS, 0, i) for i in _occurrences(text, name)):
+            continue
+        yield m
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(ADDRESS_FORMS) | frozenset(name_forms.cues().get("org_title", ())) | frozenset(
+        name_forms.cues().get("kinship", ()))
 
 
 def _org_title_names(text: str) -> list[tuple[str, str, int]]:
@@ -684,7 +715,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
     # home (来到X家中, 在某村X家里): weak.
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text),
-                   cue["place_home"].finditer(text)):
+                   cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
 
