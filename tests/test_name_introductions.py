@@ -221,3 +221,37 @@ def test_a_listed_name_stops_before_yiqi():
 ])
 def test_titles_officials_places_and_words_after_the_new_cues_stay(text):
     assert _masked(text) == text
+
+
+@pytest.mark.parametrize("text, names", [
+    # a visited list of names that a home, a count or a role follows
+    ("看望了郜秀英、蔺立伟两位老人。", ("郜秀英", "蔺立伟")),
+    ("看望了郜秀英和蔺立伟夫妇。", ("郜秀英", "蔺立伟")),
+    ("慰问了郜秀英、蔺立伟等困难群众。", ("郜秀英", "蔺立伟")),
+    ("来到蔺立伟的家中，志愿者送上米油。", ("蔺立伟",)),
+    ("志愿者为郜秀英老人送去棉被。", ("郜秀英",)),
+    # a photo caption's place in a row
+    ("蔺立伟（右一）为老人理发。", ("蔺立伟",)),
+    # a profile, an illness, an interview
+    ("蔺立伟，男，65岁，青石村人。", ("蔺立伟",)),
+    ("郜秀英（女，72岁）独自生活。", ("郜秀英",)),
+    ("。蔺立伟患有糖尿病。", ("蔺立伟",)),
+    ("，蔺立伟在接受采访时说。", ("蔺立伟",)),
+])
+def test_visited_and_profiled_names_are_masked(text, names):
+    """A verb of visiting + names joined by 、/和 + a home, a count or 等 + a
+    role; a name + (右一), a profile (，男，), an illness or an interview."""
+    out = _masked(text)
+    assert all(n not in out for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "为留守老人送去温暖。",
+    "为百岁老人送去蛋糕。",
+    "为空巢老人送去温暖。",
+    "为失能老人送去温暖。",
+    "看望了留守儿童、空巢老人等困难群众。",
+    "走访了王庄、李庄两个村。",
+])
+def test_groups_and_places_after_a_verb_of_visiting_stay(text):
+    assert _masked(text) == text

@@ -118,12 +118,6 @@ def _patterns(sur: str, unambiguous: str) -> dict[str, re.Pattern[str]]:
         "pet_after_role": re.compile(
             f"(?:{literal_alternation(list(_roles()) + list(c.get('org_title', ())))})(阿[{_CJK}])"
         ),
-        # 大/小 + one character after a role word or a title, before a
-        # reporting verb (负责人大飞告诉记者, 志愿者小芳说)
-        "nickname_after_role": re.compile(
-            f"(?:{literal_alternation(list(_roles()) + list(c.get('org_title', ())))})([大小][{_CJK}])"
-            f"(?=(?:{literal_alternation(list(c.get('pet_after', ())))}))"
-        ),
         # a foreign given name after a role word or a title, introduced with
         # a bracket (留学生娜娜（加纳）, 志愿者安娜（右）)
         "foreign_bracketed": re.compile(
@@ -260,8 +254,7 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             out.add(form)
     # 阿 + one character after a role word or a title (经理阿辉的带领下), 大/小 +
     # one character there before a reporting verb (负责人大飞告诉记者)
-    for m in chain(p["pet_after_role"].finditer(text), p["nickname_after_role"].finditer(text)):
-        form = m.group(1)
+    for form in chain((m.group(1) for m in p["pet_after_role"].finditer(text)), _nicknames_after_role(text)):
         if form not in _not_names() and form[1] not in AFTER_NAME and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
     out |= _pseudonyms(text, surnames, ok)
@@ -273,6 +266,29 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         if foreign:
             out.add(foreign)
     return out
+
+
+#: The first character of a nickname found after a role word or a title.
+NICKNAME_PREFIXES = "大小"
+
+
+def _nicknames_after_role(text: str):
+    """大/小 + one character after a role word or a title, before a reporting
+    verb (``pet_after``: 负责人大飞告诉记者, 志愿者小芳说).  (The page is
+    searched for 大 and 小, not for the role words.)"""
+    after = tuple(cues().get("pet_after", ()))
+    for prefix in NICKNAME_PREFIXES:
+        i = text.find(prefix)
+        while i >= 0:
+            if i + 2 < len(text) and _is_cjk(text[i + 1]) and text.startswith(after, i + 2) \
+                    and _role_or_title_end_rx().search(text, max(0, i - _MAX_ROLE), i):
+                yield text[i : i + 2]
+            i = text.find(prefix, i + 1)
+
+
+@functools.cache
+def _role_or_title_end_rx() -> re.Pattern[str]:
+    return re.compile(f"(?:{literal_alternation(list(_roles()) + list(cues().get('org_title', ())))})$")
 
 
 @functools.cache

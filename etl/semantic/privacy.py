@@ -108,6 +108,9 @@ WEAK_AFTER = (
     # an age after a pause (，王某某，今年83岁), a subject's everyday actions
     "，今年", ",今年", "，现年", ",现年", "现年", "笑着", "拉着", "握着", "每天", "平时", "从小",
     "激动地", "高兴地", "感动地", "连忙",
+    # a profile (X，男，65岁; X（女，72岁）), an illness, an interview
+    "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
+    "患有", "身患", "独自", "接受采访", "在接受采访",
 )
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
@@ -115,7 +118,9 @@ INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
                 # an age said in words (95岁高龄的X, 年逾七旬的X)
                 "高龄的", "六旬的", "七旬的", "八旬的", "九旬的")
 #: Strong cues after a name (photo captions).
-STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
+STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）") + tuple(
+    # (右一), （左二）: a place in a photo's row
+    f"{o}{side}{n}{c}" for o, c in (("(", ")"), ("（", "）")) for side in "左右" for n in "一二三四五")
 
 #: What may follow a name found by a role word only whose surname is a
 #: function or time word (``function_surname`` in name_cues.csv: 年, 从, 和 …):
@@ -252,7 +257,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
       (刚成为预备党员的X，是…; 独居老人的X，今年…);
     * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
       (``visit_before``, ``home_after``: 来到X家中, 看望了X老人), or + 等 and a
-      count of those visited (看望了X等10余户贫困户, 慰问了X等人);
+      count or a role of those visited (看望了X等10余户贫困户, 慰问了X等人,
+      看望了X等困难群众), or + a list of names that one of those follows
+      (看望了X、Y两位老人);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
       full name of three characters + its home (在某某村X家里).
     """
@@ -265,7 +272,13 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
     return {
-        "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home})|{VISITED_COUNT_AFTER})"),
+        # (the name may open a list that the home or the count follows:
+        # 看望了X、Y两位老人, 慰问了X和Y夫妇, 走访了X、Y等困难群众)
+        "visit_home": re.compile(
+            f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)"
+            f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?)*(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
+            f"|等(?:{literal_alternation(roles)})))"
+        ),
         "place_home": re.compile(
             f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})(?=家中|家里)"
         ),
