@@ -255,3 +255,25 @@ def test_visited_and_profiled_names_are_masked(text, names):
 ])
 def test_groups_and_places_after_a_verb_of_visiting_stay(text):
     assert _masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("参赛选手蔺立伟获得一等奖。", "蔺立伟"),
+    ("获奖者蔺立伟说，这份荣誉属于大家。", "蔺立伟"),
+    ("外卖小哥蔺立伟每天跑单。", "蔺立伟"),
+])
+def test_contestants_winners_and_riders_are_private_persons(text, name):
+    """选手, 获奖者, 小哥, 骑手 … are role words of private persons."""
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    # statistical categories in employment news are followed by nouns
+    "全县农村劳动力转移就业12万人，劳动力向城镇转移。",
+    "为农村富余劳动力广开就业门路。",
+    "保障劳动者权益，维护务工者权益。",
+    "城镇失业人员再就业2万人，失业人员范围扩大。",
+    "志愿者须知。",
+])
+def test_role_words_before_ordinary_nouns_stay(text):
+    assert _masked(text) == text
