@@ -26,7 +26,18 @@
   also a full name + form of address after a preposition (跟姜某某老师学).
 * **老/小 + the surname of a name found** on the page (娄某某 … “小娄理发…”).
 * **Lists of three or more names** joined by 、 with none found before
-  (获奖者有甲某、乙某某、丙某等).
+  (获奖者有甲某、乙某某、丙某等; a roster after a colon), ending with 等 and a
+  count too (丙某等七位“妈妈”); a name whose surname is an everyday word
+  (高某某, 常某某) belongs to a list with three others.  A name listed after
+  another stops before a form of address (乙某老师) or an ordinary word of
+  ``not_names.csv`` (丙某下午…, 乙某一起…).
+* **Pseudonyms**: the name before （化名） or （均为化名）, a full name
+  with its given name (the writer calls the child by it: 小然然) or a given
+  name alone (婷婷（化名）).
+* **Reduplicated given names** (叠字) right after an age (12岁的婷婷), not a
+  kinship word (奶奶) nor an ordinary one (宝宝).
+* **Nicknames** 大/小 + one character after a role word or a title, before
+  a reporting verb (负责人大飞告诉记者).
 * **Latin names before a reporting verb** (Tobias表示).
 * **Pet names**: 阿/小 + one character after a boundary, before a reporting
   verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), and 阿 +

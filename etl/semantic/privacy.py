@@ -27,13 +27,17 @@ surnames, plus a few common modern ones), never from a list of names.
 * **Title in a private organisation + name** (strong): 电商协会副秘书长X,
   第五慈善小组组长X、副组长Y (``org_title`` after a ``private_org`` of the
   same clause in ``name_cues.csv``; a title of a state body is no cue).
-* **的 + name + reporting verb** (weak): 在某厂务工的X说; **a verb of
-  visiting + name + home** (weak): 来到X家中, 看望了X老人; **a role word + 的 +
-  name + a comma and an introduction** (strong): 预备党员的X，是…; an age or
-  school year before a name (83岁的X, 三年级的X).
+* **的 + name + reporting verb** (weak): 在某厂务工的X说, 在外经商的X回乡;
+  **据 + name + reporting verb** (weak): 据X介绍, unless the name follows a
+  title on the page (an official); **a verb of visiting + name + home**
+  (weak): 来到X家中, 看望了X老人, 看望了X等10余户贫困户, 看望了X、Y两位老人;
+  **村/组 + full name + home** (weak): 在某村X家里; **a role word + 的 + name
+  + a comma and an introduction** (strong): 预备党员的X，是…; an age or
+  school year before a name (83岁的X, 95岁高龄的X, 年逾七旬的X, 三年级的X);
+  a profile after a name (X，男，65岁) and a photo's row (X（右一）).
 * A name whose surname is an everyday word found by a role word only needs a
-  pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), or a
-  second cue elsewhere.
+  pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), a word
+  only a person does (相依为命), or a second cue elsewhere.
 * Whether a name has two or three characters: the third character is dropped
   when it is a word that typically follows a name (说, 是, 家 …) or when the
   two-character form occurs more often on the page than the three-character
