@@ -50,6 +50,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Iterator
 from itertools import chain
 
 from etl.extract.rules import VOCAB_DIR, literal_alternation
@@ -283,7 +284,7 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
 NICKNAME_PREFIXES = "大小"
 
 
-def _nicknames_after_role(text: str):
+def _nicknames_after_role(text: str) -> Iterator[str]:
     """大/小 + one character after a role word or a title, before a reporting
     verb (``pet_after``: 负责人大飞告诉记者, 志愿者小芳说).  (The page is
     searched for 大 and 小, not for the role words.)"""
