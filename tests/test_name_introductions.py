@@ -277,3 +277,12 @@ def test_contestants_winners_and_riders_are_private_persons(text, name):
 ])
 def test_role_words_before_ordinary_nouns_stay(text):
     assert _masked(text) == text
+
+
+def test_a_spaced_list_may_hold_an_everyday_word_surname_among_others():
+    """Names listed with spaces (团队成员：甲某某 高某某 乙某 丙某): a name with
+    an everyday-word surname belongs to a run of three others."""
+    out = _masked("团队成员：蔺澳琪 高嘉阳 滑景文 蒯大森 团队简介：本团队由9名学生组成。")
+    assert all(n not in out for n in ("蔺澳琪", "高嘉阳", "滑景文", "蒯大森"))
+    for text in ("高温 高压 高效 平安", "会议 江北 高新 和平 万州 常州"):
+        assert _masked(text) == text

@@ -786,9 +786,11 @@ _SPACED_TOKEN_RX = re.compile(r"[^\s]+")
 def _spaced_name_lists(raw: str, ok) -> set[str]:
     """The names of runs of three or more tokens separated by spaces in the
     raw text (团队成员：甲某某 乙某某 丙某 …), each two or three characters, a
-    surname that is no everyday word first, each passing the guards (a label
-    ending with a colon before the first is left out).  OCR spaces between
-    the characters of words give one-character tokens: no run."""
+    surname first, each passing the guards (a label ending with a colon
+    before the first is left out); three of them at least with a surname that
+    is no everyday word (a name with one, 高某某, passes the strong guards).
+    OCR spaces between the characters of words give one-character tokens: no
+    run."""
     if " " not in raw and "\u3000" not in raw:
         return set()
     ambiguous = _vocab()[2]
@@ -799,13 +801,12 @@ def _spaced_name_lists(raw: str, ok) -> set[str]:
         run: list[str] = []
         for tok in _SPACED_TOKEN_RX.findall(line) + [""]:
             label, colon, name = tok.rpartition("：") if "：" in tok else tok.rpartition(":")
-            is_name = 2 <= len(name) <= 3 and name[0] not in ambiguous and all(map(_is_cjk, name)) \
-                and ok(name, False)
+            is_name = 2 <= len(name) <= 3 and all(map(_is_cjk, name)) and ok(name, name[0] in ambiguous)
             if is_name and not colon:
                 run.append(name)
                 continue
             # (a token that is no name, or a new label, ends the run: 团队成员：甲某某 …)
-            if len(run) >= MIN_SPACED_NAMES:
+            if sum(n[0] not in ambiguous for n in run) >= MIN_SPACED_NAMES:
                 out.update(run)
             run = [name] if is_name else []
     return out
