@@ -286,3 +286,22 @@ def test_a_spaced_list_may_hold_an_everyday_word_surname_among_others():
     assert all(n not in out for n in ("蔺澳琪", "高嘉阳", "滑景文", "蒯大森"))
     for text in ("高温 高压 高效 平安", "会议 江北 高新 和平 万州 常州"):
         assert _masked(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("在广元，像蔺立伟这样的返乡创业者越来越多。", "蔺立伟"),
+    ("在扶贫车间，蔺立伟正在熟练地缝制衣服。", "蔺立伟"),
+])
+def test_a_model_person_and_a_subject_at_work_are_masked(text, name):
+    """像 + name + 这样的 (a model others are like); a name after a pause
+    before 正在 (what the person is doing)."""
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "像黄金一样宝贵。",
+    "像深圳这样的城市发展很快。",
+    "像高铁这样的工程。",
+])
+def test_things_and_places_others_are_like_stay(text):
+    assert _masked(text) == text

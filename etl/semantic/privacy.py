@@ -114,7 +114,7 @@ WEAK_AFTER = (
     "激动地", "高兴地", "感动地", "连忙",
     # a profile (X，男，65岁; X（女，72岁）), an illness, an interview
     "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
-    "患有", "身患", "独自", "接受采访", "在接受采访",
+    "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
 )
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
@@ -291,6 +291,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "de_report": re.compile(f"的({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
         # 据 + name + a reporting verb (据X介绍): not a title (据王主任介绍)
         "according_to": re.compile(f"据({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
+        # whom others are like (像X这样的返乡创业者)
+        "like": re.compile(f"像({sur})([{_CJK}]{{1,2}}?)(?=这样的)"),
         "apposition": re.compile(
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
@@ -305,11 +307,12 @@ TITLE_ENDS = ("长", "书记", "主任", "主席", "委员", "干事")
 
 
 def _according_to(text: str) -> Iterable[re.Match[str]]:
-    """据 + name + a reporting verb (据X介绍), not a surname + a title or a
+    """据 + name + a reporting verb (据X介绍) and 像 + name + 这样的 (像X这样的
+    返乡创业者), not a surname + a title or a
     form of address (据王主任介绍: an official, or no name), nor a name that
     follows a title elsewhere on the page (TITLE_ENDS)."""
     titles = _titles()
-    for m in _cue_patterns()["according_to"].finditer(text):
+    for m in chain(_cue_patterns()["according_to"].finditer(text), _cue_patterns()["like"].finditer(text)):
         if m.group(2) in titles:
             continue
         name = m.group(1) + m.group(2)
