@@ -242,6 +242,10 @@ def _patterns():
 #: 贫困户, 慰问了X等人; not 走访了X等5个村: X is a place).
 VISITED_COUNT_AFTER = "等(?:人|[0-9０-９一二三四五六七八九十百两几数]+[余多]?(?:户|人|名|位))"
 
+#: The most names after the first of a visited list (看望了X、Y两位老人) read
+#: before its home or count (a bound on the pattern's backtracking).
+VISITED_LIST_MAX = 5
+
 #: How far before a title a private organisation may be named (characters
 #: of one clause: 第三慈善小组组长X、副组长Y).
 ORG_TITLE_WINDOW = 16
@@ -280,7 +284,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         # 看望了X、Y两位老人, 慰问了X和Y夫妇, 走访了X、Y等困难群众)
         "visit_home": re.compile(
             f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)"
-            f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?)*(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
+            f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{0,{VISITED_LIST_MAX}}}(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
             f"|等(?:{literal_alternation(roles)})))"
         ),
         "place_home": re.compile(
