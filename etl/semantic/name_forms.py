@@ -26,7 +26,18 @@
   also a full name + form of address after a preposition (跟姜某某老师学).
 * **老/小 + the surname of a name found** on the page (娄某某 … “小娄理发…”).
 * **Lists of three or more names** joined by 、 with none found before
-  (获奖者有甲某、乙某某、丙某等).
+  (获奖者有甲某、乙某某、丙某等; a roster after a colon), ending with 等 and a
+  count too (丙某等七位“妈妈”); a name whose surname is an everyday word
+  (高某某, 常某某) belongs to a list with three others.  A name listed after
+  another stops before a form of address (乙某老师) or an ordinary word of
+  ``not_names.csv`` (丙某下午…, 乙某一起…).
+* **Pseudonyms**: the name before （化名） or （均为化名）, a full name
+  with its given name (the writer calls the child by it: 小然然) or a given
+  name alone (婷婷（化名）).
+* **Reduplicated given names** (叠字) right after an age (12岁的婷婷), not a
+  kinship word (奶奶) nor an ordinary one (宝宝).
+* **Nicknames** 大/小 + one character after a role word or a title, before
+  a reporting verb (负责人大飞告诉记者).
 * **Latin names before a reporting verb** (Tobias表示).
 * **Pet names**: 阿/小 + one character after a boundary, before a reporting
   verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), and 阿 +
@@ -39,6 +50,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Iterator
 from itertools import chain
 
 from etl.extract.rules import VOCAB_DIR, literal_alternation
@@ -214,8 +226,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             if listed:
                 surname, given = listed.group(1, 2)
                 cand = surname + given
-                if len(given) == 2 and not ok(cand, True):
-                    cand = surname + given[:1]
+                if len(given) == 2 and (not ok(cand, True) or text.startswith(_long_address_forms(), listed.end(2) - 1)
+                                        or text[listed.end(2) - 1 : listed.end(2) + 1] in _not_names()):
+                    cand = surname + given[:1]  # (甲某、乙某老师, 甲某、乙某下午…: 乙某)
                 if ok(cand, True) and cand not in seen:
                     seen.add(cand)
                     out.add(cand)
@@ -261,11 +274,14 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         if (at == 0 or text[at - 1] in BOUNDARY) and form not in _not_names() and form[1] not in AFTER_NAME \
                 and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
-    # 阿 + one character after a role word or a title (经理阿辉的带领下)
-    for m in finditer_near(p["pet_after_role"], text, _positions(text, "阿"), *w["pet_after_role"]):
-        form = m.group(1)
+    # 阿 + one character after a role word or a title (经理阿辉的带领下), 大/小 +
+    # one character there before a reporting verb (负责人大飞告诉记者)
+    pets = (m.group(1) for m in finditer_near(p["pet_after_role"], text, _positions(text, "阿"), *w["pet_after_role"]))
+    for form in chain(pets, _nicknames_after_role(text)):
         if form not in _not_names() and form[1] not in AFTER_NAME and form[1:] not in _KINSHIP_CHARS:
             out.add(form)
+    out |= _pseudonyms(text, surnames, ok)
+    out |= _reduplicated_after_age(text)
     brackets = sorted(_positions(text, "（") + _positions(text, "("))
     for m in finditer_near(p["foreign_bracketed"], text, brackets, *w["foreign_bracketed"]):
         out.add(m.group(1))
@@ -343,8 +359,103 @@ def finditer_near(rx: re.Pattern[str], text: str, anchors: list[int], before: in
         yield from rx.finditer(text, lo, hi)
 
 
+#: The first character of a nickname found after a role word or a title.
+NICKNAME_PREFIXES = "大小"
+
+
+def _nicknames_after_role(text: str) -> Iterator[str]:
+    """大/小 + one character after a role word or a title, before a reporting
+    verb (``pet_after``: 负责人大飞告诉记者, 志愿者小芳说).  (The page is
+    searched for 大 and 小, not for the role words.)"""
+    after = tuple(cues().get("pet_after", ()))
+    for prefix in NICKNAME_PREFIXES:
+        i = text.find(prefix)
+        while i >= 0:
+            if i + 2 < len(text) and _is_cjk(text[i + 1]) and text.startswith(after, i + 2) \
+                    and _role_or_title_end_rx().search(text, max(0, i - _MAX_ROLE), i):
+                yield text[i : i + 2]
+            i = text.find(prefix, i + 1)
+
+
+@functools.cache
+def _role_or_title_end_rx() -> re.Pattern[str]:
+    return re.compile(f"(?:{literal_alternation(list(_roles()) + list(cues().get('org_title', ())))})$")
+
+
+@functools.cache
+def _long_address_forms() -> tuple[str, ...]:
+    """The forms of address (``kinship`` cues) of two characters or more
+    (老师, 阿姨): a listed name stops before one (甲某、乙某老师)."""
+    return tuple(k for k in cues().get("kinship", ()) if len(k) >= 2)
+
+
+#: What a bracket that marks a pseudonym holds before 化名 (甲某某（化名）,
+#: 乙某（均为化名）): the name before it is masked like a name.
+PSEUDONYM_BEFORE = ("", "均为", "均系", "系", "为")
+
+
+def _pseudonyms(text: str, surnames: frozenset[str], ok) -> set[str]:
+    """The names before （化名）: a full name of three characters after a
+    boundary, a role word or a word that ends before names (的, 村, 组 …),
+    with its given name (the writer calls the child by it: 小然然); else the
+    two characters before the mark, a full name or a given name (婷婷（化名）)."""
+    out: set[str] = set()
+    i = text.find("化名")
+    while i >= 0:
+        end = next((i - len(w) - 1 for w in PSEUDONYM_BEFORE if text.startswith(w, i - len(w))
+                    and text[i - len(w) - 1 : i - len(w)] in ("（", "(")), -1)
+        if end >= 2 and text[i + 2 : i + 3] in ("）", ")"):
+            three, two = text[end - 3 : end] if end >= 3 else "", text[end - 2 : end]
+            if three and _starts_a_name(text, end - 3) and ok(three, True):
+                out.add(three)
+                given = three[2:] if three[:2] in surnames else three[1:]
+                if len(given) == 2 and given not in _not_names():
+                    out.add(given)
+            elif _starts_a_name(text, end - 2) and all(map(_is_cjk, two)) and two not in _long_address_forms() \
+                    and two not in _roles() \
+                    and (ok(two, True) or not any(c in _NOT_IN_GIVEN for c in two) and two not in _not_names()):
+                out.add(two)
+        i = text.find("化名", i + 2)
+    return out
+
+
+#: Characters that are in no given name read without a surname (a pseudonym's).
+_NOT_IN_GIVEN = set(AFTER_NAME) | set("们某等")
+
+
+def _starts_a_name(text: str, at: int) -> bool:
+    """Whether a name may start at ``at``: after a boundary or a non-CJK
+    character, a word that ends before names (的, 村, 组 …) or a role word."""
+    before = text[at - 1] if at > 0 else "\n"
+    return before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS \
+        or _ends_with_role(text, at)
+
+
+#: An age before a child's name (12岁的婷婷, 三岁半的然然).
+AGE_BEFORE_NAME = ("岁的", "岁半的")
+
+
+def _reduplicated_after_age(text: str) -> set[str]:
+    """A reduplicated given name (叠字: 婷婷, 然然) right after an age: a
+    child's name.  Not a kinship word (奶奶, 舅舅) nor an ordinary word of
+    ``not_names.csv`` (宝宝, 娃娃)."""
+    out: set[str] = set()
+    i = text.find("岁")
+    while i >= 0:
+        for intro in AGE_BEFORE_NAME:
+            if text.startswith(intro, i):
+                k = i + len(intro)
+                form = text[k : k + 2]
+                if len(form) == 2 and form[0] == form[1] and _is_cjk(form[0]) and form[0] not in _KINSHIP_CHARS \
+                        and form[0] not in _NOT_IN_GIVEN and form not in _not_names() and text[k + 2 : k + 3] != form[0]:
+                    out.add(form)
+                break
+        i = text.find("岁", i + 1)
+    return out
+
+
 #: Kinship words of one character (阿姨's 姨 …): 阿/小 + one of them is no pet name.
-_KINSHIP_CHARS = frozenset("姨婆公伯叔嫂妹哥爸妈姐弟爷奶")
+_KINSHIP_CHARS = frozenset("姨婆公伯叔嫂妹哥爸妈姐弟爷奶" "娘婶舅姑夫儿")
 
 #: Characters that end a list of names (its clause).
 _LIST_END = set("，,。；;：:！!？?\n（(“”")
@@ -379,6 +490,11 @@ def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
             if last.endswith(tail):
                 items[-1] = last = last[: -len(tail)]
                 break
+        else:
+            # 等 + a count after the last name (丙某等七位“妈妈”, 丙某等10人)
+            k = last.find("等")
+            if 2 <= k <= 3:
+                items[-1] = last = last[:k]
         # (the last two may be joined by 和/及/与: 甲某、乙某和丙某)
         for joiner in "和及与":
             k = last.find(joiner, 2)
@@ -391,18 +507,24 @@ def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
         for k, item in enumerate(items):
             if k == 0:
                 cands = [item[-3:], item[-2:]]  # (after a word: 老阿姨甲某某)
+            elif k == len(items) - 1 and len(item) > 3 and item[2:4] in _not_names():
+                cands = [item[:2]]  # (…、丙某下午到达: a word after the name)
             elif k == len(items) - 1 and len(item) > 3:
                 # (before the predicate: …、丙某某组了个…)
                 cands = [c for c in (item[:3], item[:2]) if c[-1] not in AFTER_NAME][:1] if item[2] not in AFTER_NAME \
                     else [item[:2]]
             else:
                 cands = [item]
-            name = next((c for c in cands if 2 <= len(c) <= 3 and c[0] not in ambiguous and ok(c, False)), None)
+            # (an everyday-word surname, 高 or 常, needs the strong guards
+            # and other names around it: 甲某、高某某、乙某某、丙某)
+            name = next((c for c in cands if 2 <= len(c) <= 3
+                         and (ok(c, True) if c[0] in ambiguous else ok(c, False))), None)
             if name is None:
                 names = []
                 break
             names.append(name)
-        out.update(names)
+        if sum(n[0] not in ambiguous for n in names) >= MIN_LISTED:
+            out.update(names)
     return out
 
 

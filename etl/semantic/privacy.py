@@ -27,13 +27,17 @@ surnames, plus a few common modern ones), never from a list of names.
 * **Title in a private organisation + name** (strong): 电商协会副秘书长X,
   第五慈善小组组长X、副组长Y (``org_title`` after a ``private_org`` of the
   same clause in ``name_cues.csv``; a title of a state body is no cue).
-* **的 + name + reporting verb** (weak): 在某厂务工的X说; **a verb of
-  visiting + name + home** (weak): 来到X家中, 看望了X老人; **a role word + 的 +
-  name + a comma and an introduction** (strong): 预备党员的X，是…; an age or
-  school year before a name (83岁的X, 三年级的X).
+* **的 + name + reporting verb** (weak): 在某厂务工的X说, 在外经商的X回乡;
+  **据 + name + reporting verb** (weak): 据X介绍, unless the name follows a
+  title on the page (an official); **a verb of visiting + name + home**
+  (weak): 来到X家中, 看望了X老人, 看望了X等10余户贫困户, 看望了X、Y两位老人;
+  **村/组 + full name + home** (weak): 在某村X家里; **a role word + 的 + name
+  + a comma and an introduction** (strong): 预备党员的X，是…; an age or
+  school year before a name (83岁的X, 95岁高龄的X, 年逾七旬的X, 三年级的X);
+  a profile after a name (X，男，65岁) and a photo's row (X（右一）).
 * A name whose surname is an everyday word found by a role word only needs a
-  pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), or a
-  second cue elsewhere.
+  pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), a word
+  only a person does (相依为命), or a second cue elsewhere.
 * Whether a name has two or three characters: the third character is dropped
   when it is a word that typically follows a name (说, 是, 家 …) or when the
   two-character form occurs more often on the page than the three-character
@@ -108,12 +112,19 @@ WEAK_AFTER = (
     # an age after a pause (，王某某，今年83岁), a subject's everyday actions
     "，今年", ",今年", "，现年", ",现年", "现年", "笑着", "拉着", "握着", "每天", "平时", "从小",
     "激动地", "高兴地", "感动地", "连忙",
+    # a profile (X，男，65岁; X（女，72岁）), an illness, an interview
+    "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
+    "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
 )
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
-INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级")
+INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
+                # an age said in words (95岁高龄的X, 年逾七旬的X)
+                "高龄的", "六旬的", "七旬的", "八旬的", "九旬的")
 #: Strong cues after a name (photo captions).
-STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）")
+STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（左）", "（中）", "（前）", "（后）") + tuple(
+    # (右一), （左二）: a place in a photo's row
+    f"{o}{side}{n}{c}" for o, c in (("(", ")"), ("（", "）")) for side in "左右" for n in "一二三四五")
 
 #: What may follow a name found by a role word only whose surname is a
 #: function or time word (``function_surname`` in name_cues.csv: 年, 从, 和 …):
@@ -121,6 +132,9 @@ STRONG_AFTER = ("(右)", "(左)", "(中)", "(前)", "(后)", "（右）", "（�
 #: 就业率, 老人和孩子送去) unless a second cue elsewhere confirms the name.
 #: (Other everyday-word surnames, 高, 江 …, need one of POST_NAME_CHARS.)
 AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | set(" \u3000\n")
+#: Words after such a name that only a person does (她和奶奶白某某相依为命):
+#: they confirm it as the characters above do.
+AMBIGUOUS_CONFIRMING_WORDS = ("相依为命", "独自", "患有", "身患")
 
 
 @functools.cache
@@ -129,10 +143,14 @@ def _function_surnames() -> frozenset[str]:
 
 
 def _confirms_ambiguous(surname: str, after: str) -> bool:
-    """Whether ``after``, the character after a name with an everyday-word
-    surname found by a role word, confirms it (see AMBIGUOUS_CONFIRMING_AFTER)."""
+    """Whether ``after``, the characters after a name with an everyday-word
+    surname found by a role word, confirm it (see AMBIGUOUS_CONFIRMING_AFTER
+    and AMBIGUOUS_CONFIRMING_WORDS)."""
     if not after:
         return True
+    if after.startswith(AMBIGUOUS_CONFIRMING_WORDS):
+        return True
+    after = after[:1]
     if surname in _function_surnames():
         return after in AMBIGUOUS_CONFIRMING_AFTER
     return after in POST_NAME_CHARS or after in AMBIGUOUS_CONFIRMING_AFTER
@@ -152,6 +170,7 @@ NON_NAME_CHARS = set(
     "的了们等和与及在是为对把被从也都就还又不没很更最该这那此每各个月日"
     "区县市镇乡村街路省量些吗呢吧啊着过到说里外前后左右几第"
     "地"  # (an adverb's ending: 居民高兴地说)
+    "员"  # (a word for a member or a post: 通讯员, 代表委员)
 )
 #: A name is never directly followed by these (place and organisation names).
 PLACE_SUFFIXES = (
@@ -224,6 +243,14 @@ def _patterns():
     return sur, left, right, byline, byline_split
 
 
+#: 等 + a count of people or households after a visited name (看望了X等10余户
+#: 贫困户, 慰问了X等人; not 走访了X等5个村: X is a place).
+VISITED_COUNT_AFTER = "等(?:人|[0-9０-９一二三四五六七八九十百两几数]+[余多]?(?:户|人|名|位))"
+
+#: The most names after the first of a visited list (看望了X、Y两位老人) read
+#: before its home or count (a bound on the pattern's backtracking).
+VISITED_LIST_MAX = 5
+
 #: How far before a title a private organisation may be named (characters
 #: of one clause: 第三慈善小组组长X、副组长Y).
 ORG_TITLE_WINDOW = 16
@@ -237,11 +264,17 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * ``org_title``: a title (会长, 组长, 经理 …) followed by a name, when a
       private organisation (``private_org``: 协会, 公司, 慈善, 敬老院 …) is
       named before it in the same clause (电商协会副秘书长X);
-    * ``de_report`` (weak): 的 + name + a reporting verb (在某厂务工的X说);
+    * ``de_report`` (weak): 的 + name + a reporting verb (在某厂务工的X说), and
+      据 + name + a reporting verb (据X介绍);
     * ``apposition``: a role word + 的 + name + a comma and an introduction
       (刚成为预备党员的X，是…; 独居老人的X，今年…);
     * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
-      (``visit_before``, ``home_after``: 来到X家中, 看望了X老人).
+      (``visit_before``, ``home_after``: 来到X家中, 看望了X老人), or + 等 and a
+      count or a role of those visited (看望了X等10余户贫困户, 慰问了X等人,
+      看望了X等困难群众), or + a list of names that one of those follows
+      (看望了X、Y两位老人);
+    * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
+      full name of three characters + its home (在某某村X家里).
     """
     cues = name_forms.cues()
     sur = _patterns()[0]
@@ -254,10 +287,23 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     return {
         # (where a comma and an introduction follow: apposition's anchor)
         "apposition_comma": re.compile(f"[，,](?=(?:{intro}))"),
-        "visit_home": re.compile(f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)(?=(?:{home}))"),
+        # (the name may open a list that the home or the count follows:
+        # 看望了X、Y两位老人, 慰问了X和Y夫妇, 走访了X、Y等困难群众)
+        "visit_home": re.compile(
+            f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)"
+            f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{0,{VISITED_LIST_MAX}}}(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
+            f"|等(?:{literal_alternation(roles)})))"
+        ),
+        "place_home": re.compile(
+            f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})(?=家中|家里)"
+        ),
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
         "de_report": re.compile(f"的({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
+        # 据 + name + a reporting verb (据X介绍): not a title (据王主任介绍)
+        "according_to": re.compile(f"据({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
+        # whom others are like (像X这样的返乡创业者)
+        "like": re.compile(f"像({sur})([{_CJK}]{{1,2}}?)(?=这样的)"),
         "apposition": re.compile(
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
@@ -271,6 +317,34 @@ def _apposition_window() -> tuple[int, int]:
     characters) and one or two characters before it; the introduction after it."""
     roles = _vocab()[3]
     return max(map(len, roles)) + 1 + 2 + 2, 1 + max(map(len, name_forms.cues().get("apposition", ("",))))
+
+
+#: How titles end (局长, 书记, 主任 …): a name found after one of them on the
+#: page is no private person for the cue 据X介绍 (据李某介绍 after 副厅长李某: an
+#: official named in office; a private organisation's head is found by its
+#: own cue, ``org_title``).
+TITLE_ENDS = ("长", "书记", "主任", "主席", "委员", "干事")
+
+
+def _according_to(text: str) -> Iterable[re.Match[str]]:
+    """据 + name + a reporting verb (据X介绍) and 像 + name + 这样的 (像X这样的
+    返乡创业者), not a surname + a title or a
+    form of address (据王主任介绍: an official, or no name), nor a name that
+    follows a title elsewhere on the page (TITLE_ENDS)."""
+    titles = _titles()
+    for m in chain(_cue_patterns()["according_to"].finditer(text), _cue_patterns()["like"].finditer(text)):
+        if m.group(2) in titles:
+            continue
+        name = m.group(1) + m.group(2)
+        if any(text.endswith(TITLE_ENDS, 0, i) for i in _occurrences(text, name)):
+            continue
+        yield m
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(ADDRESS_FORMS) | frozenset(name_forms.cues().get("org_title", ())) | frozenset(
+        name_forms.cues().get("kinship", ()))
 
 
 def _org_title_names(text: str) -> list[tuple[str, str, int]]:
@@ -680,7 +754,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if chosen is None:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 1]
+            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 4]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -691,7 +765,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for surname, given, start in _org_title_names(text):
         chosen = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[start + len(chosen) : start + len(chosen) + 1]
+            after = text[start + len(chosen) : start + len(chosen) + 4]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -702,8 +776,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for m in name_forms.finditer_near(cue["apposition"], text, commas, *_apposition_window()):
         cands[m.group(1) + m.group(2)] = True
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
-    # home (来到X家中): weak.
-    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text)):
+    # home (来到X家中, 在某村X家里): weak.
+    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text),
+                   cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
 
@@ -771,9 +846,11 @@ _SPACED_RUN_RX = re.compile(
 def _spaced_name_lists(raw: str, ok) -> set[str]:
     """The names of runs of three or more tokens separated by spaces in the
     raw text (团队成员：甲某某 乙某某 丙某 …), each two or three characters, a
-    surname that is no everyday word first, each passing the guards (a label
-    ending with a colon before the first is left out).  OCR spaces between
-    the characters of words give one-character tokens: no run."""
+    surname first, each passing the guards (a label ending with a colon
+    before the first is left out); three of them at least with a surname that
+    is no everyday word (a name with one, 高某某, passes the strong guards).
+    OCR spaces between the characters of words give one-character tokens: no
+    run."""
     if " " not in raw and "\u3000" not in raw:
         return set()
     ambiguous = _vocab()[2]
@@ -794,13 +871,12 @@ def _spaced_name_lists(raw: str, ok) -> set[str]:
         run: list[str] = []
         for tok in _SPACED_TOKEN_RX.findall(line) + [""]:
             label, colon, name = tok.rpartition("：") if "：" in tok else tok.rpartition(":")
-            is_name = 2 <= len(name) <= 3 and name[0] not in ambiguous and all(map(_is_cjk, name)) \
-                and ok(name, False)
+            is_name = 2 <= len(name) <= 3 and all(map(_is_cjk, name)) and ok(name, name[0] in ambiguous)
             if is_name and not colon:
                 run.append(name)
                 continue
             # (a token that is no name, or a new label, ends the run: 团队成员：甲某某 …)
-            if len(run) >= MIN_SPACED_NAMES:
+            if sum(n[0] not in ambiguous for n in run) >= MIN_SPACED_NAMES:
                 out.update(run)
             run = [name] if is_name else []
     return out
