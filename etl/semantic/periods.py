@@ -8,7 +8,8 @@ tried in this order:
   the first date of the article under it;
 * ``section``: a year/quarter/period date opening an earlier paragraph of the
   same section (``2022 年，…`` frames the paragraphs under it until the next
-  heading); a paragraph opening with a ``full_year_words`` word (全年，…)
+  heading), or standing in the numbered heading of the section
+  (``一、2018年工作回顾``); a paragraph opening with a ``full_year_words`` word (全年，…)
   covers the report's year (below), else the calendar year of the nearest
   earlier one-year date;
 * ``report``: the year a statistical bulletin or report names in its title
@@ -32,7 +33,9 @@ Then, in :func:`period_of`:
   that frames its paragraph (``截至9月底，…。…目前已…``); it starts at a
   date of its own sentence, else at a ``…以来`` period framing its
   paragraph, else (a running total: 累计, 目前 in its clause) nowhere, else
-  on 1 January;
+  on 1 January; an up-to-now word opening a sentence (``。截至目前，…``)
+  frames the rest of its paragraph so, up to the next date, except the
+  sentences with 累计 (running totals of their own);
 * a running total (累计, or a clause after ``累计已达`` in its sentence) with
   no date of its own sentence nor a ``…以来`` frame has no start and ends
   with its frame;
@@ -304,7 +307,8 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         ds, de, d = dates[k]
         if ds < heading_before:
             break
-        if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
+        if (_opens(idx, ds, de) or _in_numbered_heading(clean, heading_before, ds)) \
+                and d.granularity in ("year", "quarter", "period"):
             return d, d.start, d.end, "section"
     if year_of_report is not None:
         return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
@@ -315,6 +319,20 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         if d.granularity == "day" and not is_dateline(clean, de):
             return d, d.start, d.end, "article"
     return None, None, None, None
+
+
+def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
+    """Whether clean offset ``ds`` stands in the heading line starting at
+    ``heading`` and that line is a numbered section's (``一、2018年工作回顾``,
+    ``（二）2023年工作安排``): its date frames the section under it."""
+    if heading < 0 or ds < heading:
+        return False
+    end = clean.find("\n", heading)
+    return (end < 0 or ds < end) and bool(_SECTION_NUMBER_RX.match(clean, heading))
+
+
+#: The number of a section's heading (一、, （二）, 第三部分).
+_SECTION_NUMBER_RX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十]{1,2}部分)")
 
 
 def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list[tuple[int, int, DateMention]]:
@@ -390,7 +408,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
     if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW) \
-            or _SINCE_TO_NOW_RX.search(sentence) or opens_now:
+            or _SINCE_TO_NOW_RX.search(sentence) or opens_now or _paragraph_up_to_now(idx, cs, d):
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
         upto = as_of
@@ -428,6 +446,26 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             and start is not None and start.year == as_of.year and end is not None and end > as_of:
         return start, as_of, basis  # 今年 in an outcome: the year so far
     return start, end, basis
+
+
+#: An up-to-now word opening a sentence (。截至目前，…): it frames the rest of
+#: its paragraph.
+_OPENING_UP_TO_NOW_RX = re.compile(
+    "(?:^|(?<=[!！?？。\n]))\\s*(?:" + "|".join(SENTENCE_UP_TO_NOW) + ")")
+
+
+def _paragraph_up_to_now(idx: TextIndex, cs: int, d: DateMention | None) -> bool:
+    """Whether a sentence opening with an up-to-now word (``截至目前，…``)
+    earlier in the figure's paragraph frames it: no date stands between
+    them, and the figure's own sentence is no running total (累计: its own
+    count, since when unsaid)."""
+    para = idx.para_starts[_para_of(idx, cs)]
+    m = None
+    for m in _OPENING_UP_TO_NOW_RX.finditer(idx.clean, para, cs):
+        pass
+    if m is None or (d is not None and d.clean_start >= m.start()):
+        return False
+    return not any(w in _full_sentence_before(idx.clean, cs) + _clause_from(idx.clean, cs) for w in ("累计", "累积"))
 
 
 def _year_in_heading(clean: str, dates: list[tuple[int, int, DateMention]],

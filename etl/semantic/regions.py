@@ -432,7 +432,12 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     county ⊃ township of its place mentions (:func:`place_mentions`, or
     ``found``).
 
-    The province is the one named most (own name or a region inside it);
+    The province is the one of the places the headline names, else that of
+    the outlet signing the lead (``本报讯（某某县融媒体中心 记者…）``: a
+    place before a word of :data:`OUTLET_AFTER` before the lead's first full
+    stop; a local outlet reports its own place's news, while the places its
+    people travel to may be named more often), else the one named most (own
+    name or a region inside it);
     then, level by level, the region below wins when its mentions (its own
     and those of the regions inside it) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
@@ -486,7 +491,11 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # a county's workers in another province names that province's towns
     # more often), else the most mentioned.
     in_title = {chain_root(m.code) for m in found if m.start < _title_end(text) and m.code in counts}
-    pool = in_title if len(in_title) == 1 else {chain(c)[0] for c in counts}
+    # Else the province of the outlet that signs the lead (本报讯（某某县融媒体
+    # 中心 记者…）, 某某日报讯): a local outlet reports its own place's news, and
+    # the places its people travel to (前往浙江务工) are named more often.
+    outlet = {chain_root(m.code) for m in found if m.code in counts and _signs_lead(text, m)}
+    pool = in_title if len(in_title) == 1 else outlet if len(outlet) == 1 else {chain(c)[0] for c in counts}
     if hint_code is not None:
         current = hint_code
     else:
@@ -516,6 +525,22 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text))
+
+
+#: Words after a place that make it the name of a news outlet (某某日报,
+#: 某某县融媒体中心, 某某新闻网).
+OUTLET_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视")
+
+
+def _signs_lead(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` names the outlet that signs the page's lead: it
+    stands before a word of :data:`OUTLET_AFTER`, after the headline and
+    before the lead's first full stop."""
+    if not text.startswith(OUTLET_AFTER, m.end):
+        return False
+    head = _title_end(text)
+    stop = text.find("。", head)
+    return head <= m.start and (stop < 0 or m.start < stop)
 
 
 def _line_starts(text: str) -> tuple[int, ...]:

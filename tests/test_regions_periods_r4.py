@@ -1,0 +1,84 @@
+"""Regions, periods and measures of indicator rows, round 4 (issue 15): the
+general shapes of the misses of fresh2, on invented text.  Each test states
+the rule it checks in its name and docstring."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl.semantic import regions
+from tests.test_regions_periods import row_of, rows
+
+D = dt.date
+
+
+def test_the_outlet_signing_the_lead_names_the_pages_province():
+    """A county outlet's report (本报讯（某某县融媒体中心 …）) on its workers
+    sent to another province names that province's places more often than
+    its own county: the outlet that signs the lead says whose page it is,
+    and no figure is published in the other province."""
+    text = ("送工上岗\n\n"
+            "本报讯 （剑阁县融媒体中心 记者 甲乙）2月3日，剑阁县春季送岗行动启动，60余名群众乘车前往江苏务工。\n"
+            "务工人员之一的丙丁，目的地为江苏省苏州市昆山市，他在昆山工作已有三年。\n"
+            "据悉，该县已联系江苏岗位3000余个。\n")
+    assert regions.page_region(text).code == "510823"
+    rs = rows(text, "2023-02-06")
+    assert rs and all(r["region_code"] == "510823" for r in rs)
+
+
+def test_an_outlet_named_after_the_lead_does_not_decide_the_province():
+    """Only the outlet that signs the lead counts: a paper quoted later in
+    the text (据昆山日报报道) is no signature."""
+    text = ("送工上岗\n\n"
+            "本报讯 2月3日，江苏省苏州市昆山市迎来一批务工人员，昆山各企业提供岗位。\n"
+            "据剑阁日报报道，剑阁县组织了这批务工人员。\n")
+    assert regions.page_region(text).code.startswith("32")
+
+
+_REPORT_INTRO = ("现在，我代表县人民政府，向大会报告政府工作，请予审议，并请县政协委员和其他列席人员提出意见。"
+                 "过去一段时间，我们坚持稳中求进工作总基调，扎实苦干、务实奋进，努力推动全县经济社会持续健康发展。\n")
+
+
+def test_a_numbered_section_heading_naming_a_year_frames_its_section():
+    """一、2018年工作回顾 heads a section: its figures with no date of their
+    own cover 2018."""
+    text = ("各位代表：\n" + _REPORT_INTRO +
+            "一、2018年工作回顾\n" + _REPORT_INTRO +
+            "一是抓就业扶贫，大力推进产业扶贫和就业扶贫模式，建成扶贫车间120个，带动贫困户就业1500人，群众获得感明显增强。\n"
+            "二、2019年工作安排\n" + _REPORT_INTRO)
+    r = row_of(rows(text, "2019-01-10", "510823"), 1500)
+    assert (r["period_start"], r["period_end"]) == (D(2018, 1, 1), D(2018, 12, 31))
+
+
+def test_a_numbered_heading_frames_its_own_section_only():
+    """The year of 一、2018年工作回顾 does not reach past the next numbered
+    heading (二、…) into another section."""
+    text = ("各位代表：\n" + _REPORT_INTRO +
+            "一、2018年工作回顾\n" + _REPORT_INTRO +
+            "二、主要做法\n" + _REPORT_INTRO +
+            "一是抓就业扶贫，大力推进产业扶贫和就业扶贫模式，帮助城镇困难人员实现就业450人，群众获得感明显增强。\n")
+    r = row_of(rows(text, None, "510823"), 450)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+
+
+def test_up_to_now_opening_a_sentence_frames_the_rest_of_its_paragraph():
+    """截至目前 opening a sentence frames the later sentences of its
+    paragraph (the year so far, to the article's date) until a date of
+    their own; a running total (累计) keeps its own reading, and the next
+    paragraph is not framed."""
+    text = ("近年来，剑阁县把就业作为民生之本。截至目前，全县培育创业实体300个。"
+            "城镇新增就业2100人，失业人员再就业900人。累计发放创业担保贷款600笔，带动就业1300人。\n"
+            "全县公益性岗位安置110人。\n")
+    rs = rows(text, "2018-11-05")
+    for v in (2100, 900):
+        r = row_of(rs, v)
+        assert (r["period_start"], r["period_end"]) == (D(2018, 1, 1), D(2018, 11, 5)), v
+    assert row_of(rs, 1300)["period_start"] is None
+    assert (row_of(rs, 110)["period_start"], row_of(rs, 110)["period_end"]) == (None, None)
+
+
+def test_a_date_after_up_to_now_frames_the_figures_after_it():
+    """A date standing after 截至目前 in the paragraph is the nearer frame."""
+    text = "截至目前，剑阁县培育创业实体300个。2017年，城镇新增就业2100人。\n"
+    r = row_of(rows(text, "2018-11-05"), 2100)
+    assert (r["period_start"], r["period_end"]) == (D(2017, 1, 1), D(2017, 12, 31))
