@@ -82,3 +82,32 @@ def test_a_date_after_up_to_now_frames_the_figures_after_it():
     text = "截至目前，剑阁县培育创业实体300个。2017年，城镇新增就业2100人。\n"
     r = row_of(rows(text, "2018-11-05"), 2100)
     assert (r["period_start"], r["period_end"]) == (D(2017, 1, 1), D(2017, 12, 31))
+
+
+def test_a_place_named_only_in_the_source_line_gives_no_region():
+    """信息来源：某某市人民政府办公室 names the publisher, not a place the text
+    tells of: a page whose text says only 我市 has no region."""
+    text = ("我市促进农村劳动力就业\n\n"
+            "1月以来，我市帮助农村劳动力就业1200名，转移就业60万人。\n\n"
+            "信息来源: 剑阁县人民政府办公室\n")
+    assert regions.page_region(text) is None
+    assert all(r["region_code"] is None for r in rows(text, "2024-03-28"))
+
+
+def test_a_place_in_the_text_still_counts_beside_a_source_line():
+    """The same place named in the text keeps the page's region."""
+    text = ("剑阁县促进农村劳动力就业\n\n"
+            "1月以来，剑阁县帮助农村劳动力就业1200名。\n\n"
+            "来源: 剑阁县人民政府办公室 作者: 甲乙\n")
+    assert regions.page_region(text).code == "510823"
+
+
+def test_since_a_month_runs_from_that_month_to_the_article_date():
+    """1月以来 (3月5日以来) runs from that month's first day (that day) to the
+    article's date, not over that month alone."""
+    text = "1月以来，某某县帮助农村劳动力就业1200名。\n"
+    r = row_of(rows(text, "2024-03-28"), 1200)
+    assert (r["period_start"], r["period_end"]) == (D(2024, 1, 1), D(2024, 3, 28))
+    text = "3月5日以来，某某县帮助农村劳动力就业1300名。\n"
+    r = row_of(rows(text, "2024-03-28"), 1300)
+    assert (r["period_start"], r["period_end"]) == (D(2024, 3, 5), D(2024, 3, 28))

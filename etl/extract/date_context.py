@@ -6,7 +6,8 @@ article itself fixes.
   known: a day, the end of the issue month, or the end of the issue year
   (a year-only issue date never gives an end finer than that year).
 * ``今年以来`` ends at the article's date; ``Y年以来`` becomes the period
-  from 1 January of Y to the article's date.
+  from 1 January of Y to the article's date, ``M月以来`` (``3月5日以来``)
+  the period from that month's first day (that day) to the article's date.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
@@ -110,6 +111,10 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
                 d = _mention(repaired, cs, ce, d.granularity, start, end_of_article, d.resolution)
             elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \
                     and start <= end_of_article:
+                d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
+            elif d.granularity in ("month", "day") and text.startswith("以来", ce) and end_of_article is not None \
+                    and start <= end_of_article:
+                # 1月以来, 3月5日以来: from that month's (day's) start to the article's date
                 d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
             elif d.granularity in ("month", "day") and text[max(0, cs - 4):cs].endswith(UP_TO_WORDS) \
                     and (d.granularity == "day" or text.startswith(MONTH_END_WORDS, ce)):

@@ -445,7 +445,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     county most.  A region of another province than the one the page names
     never wins.  The place of a news agency's dateline (新华社成都3月1日电)
     is where the dispatch was filed: it counts for its province only, and
-    only on a page that names no other place.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
+    only on a page that names no other place.  A place in a furniture line
+    (``信息来源：…``, ``来源:… 作者:…``: :data:`_FURNITURE_LINE_RX`) is the
+    publisher's and does not count.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
     bounds the search: the text refines it and never contradicts it.  A page
     is about one street when a single street or town of its county accounts
     for all street mentions and is mentioned at least half as often as the
@@ -462,7 +464,10 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # it tells the province only, and only when nothing else is named
     # (新华社北京…电 on a Sichuan page).
     only_dispatch = all(m.dispatch for m in found)
+    furniture = _furniture_lines(text)
     for m in found:
+        if furniture and _in_spans(furniture, m.start):
+            continue  # (信息来源：某某市人民政府办公室: the publisher, not the text)
         code = m.code
         if m.dispatch:
             if not only_dispatch:
@@ -525,6 +530,25 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text))
+
+
+#: A page's furniture line: its source, author or editor (``信息来源：…``,
+#: ``来源:… 更新时间:… 作者:…``, ``责任编辑：…``).  A place named there is
+#: the publisher's, not one the text tells of.  (Not a closing attribution in
+#: brackets, ``（某某县民政局 张三）``: the writer's office, read as the text's
+#: place by the older sets.)
+_FURNITURE_LINE_RX = re.compile(
+    r"(?m)^[ \t\u3000]*[^\n]{0,30}?(?:来源|作者|责任编辑|编辑|发布时间|更新时间|浏览次数)\s*[:：][^\n]*")
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the page's furniture lines (:data:`_FURNITURE_LINE_RX`)."""
+    return [m.span() for m in _FURNITURE_LINE_RX.finditer(text)]
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 #: Words after a place that make it the name of a news outlet (某某日报,
