@@ -111,3 +111,33 @@ def test_since_a_month_runs_from_that_month_to_the_article_date():
     text = "3月5日以来，某某县帮助农村劳动力就业1300名。\n"
     r = row_of(rows(text, "2024-03-28"), 1300)
     assert (r["period_start"], r["period_end"]) == (D(2024, 3, 5), D(2024, 3, 28))
+
+
+def test_a_scope_word_governs_the_later_clauses_of_its_sentence():
+    """全市返乡创业A，创办企业B，带动就业C: the scope word of the sentence's
+    first clause names the region of every later clause (until a place is
+    named), even on a page whose anecdotes name a district of the city."""
+    text = ("返乡创业工作小记\n"
+            "9日，利州区某某乡某某村家庭农场场主甲乙告诉记者，他返乡办起了农场。\n"
+            "近年来，我市推动返乡创业。据统计，全市返乡创业5.2万人，创办企业2.5万户，带动就业12.8万人。\n"
+            "利州区某某乡曾经贫瘠，如今成了金山。\n")
+    r = row_of(rows(text, "2021-11-15"), 128000)
+    assert r["region_code"] == "510800"
+
+
+def test_a_page_speaking_as_a_city_is_that_citys_when_it_names_no_province():
+    """我市 on a page that names one of a province's cities and, as
+    destinations or in passing, places elsewhere (another city of the
+    province once): the page is the city's, not the province's."""
+    text = ("西宁市越来越多的农民走出省门打工，主要输出地为新疆、西藏、广东等地。\n"
+            "今年上半年，全市农村劳动力转移就业达到30万人次，其中在格尔木务工1万人次。\n"
+            "我市将继续做好转移就业工作。\n")
+    assert regions.page_region(text).code == "630100"
+
+
+def test_a_province_named_in_full_keeps_its_page_despite_we_city():
+    """A page naming the province in full (青海省) stays the province's
+    when no city outweighs the others, even if it quotes 我市."""
+    text = ("青海省农民工工作会议召开\n"
+            "会上，青海省人社厅介绍了全省情况；西宁市代表说，我市转移就业30万人次；格尔木市也作了发言。\n")
+    assert regions.page_region(text).code == "630000"

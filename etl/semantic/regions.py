@@ -443,7 +443,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     own mentions and all its siblings' together: a provincial report that
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
-    never wins.  The place of a news agency's dateline (新华社成都3月1日电)
+    never wins.  A province not named in full on a page that speaks as a
+    city (我市, 本市) gives way to its city named most (else first).  The place of a news agency's dateline (新华社成都3月1日电)
     is where the dispatch was filed: it counts for its province only, and
     only on a page that names no other place.  A place in a furniture line
     (``信息来源：…``, ``来源:… 作者:…``: :data:`_FURNITURE_LINE_RX`) is the
@@ -521,6 +522,12 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         # often stands in the name of a body or project (济南广电, 重庆合长高速).
         if children[top] > others and children[top] >= full_counts.get(current, 0):
             current = top
+        elif gaz[current].level == "province" and gaz[top].level == "prefecture" \
+                and not gaz[current].name_zh.endswith("市") and full_counts.get(current, 0) == 0 \
+                and _SELF_CITY_RX.search(text):
+            # 我市 on a page that names no province in full: the writer is a
+            # city's, the one of the province's cities named most (else first)
+            current = top
         else:
             break
     if gaz[current].level == "county":
@@ -574,6 +581,10 @@ def _line_starts(text: str) -> tuple[int, ...]:
         out.append(i + 1)
         i = text.find("\n", i + 1)
     return tuple(out)
+
+
+#: A text speaking as a city (我市, 本市).
+_SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
 
 
 #: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
@@ -642,8 +653,10 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
     page's region its sentence names before it (a town of the county) or
-    that opens its paragraph; a scope word of its clause after those (全省, 全市, 全县: the region of the
-    page's chain it names, :func:`scope_region`); otherwise the page's.
+    that opens its paragraph; a scope word of its sentence after those, the
+    figure's clause or an earlier one (全省, 全市, 全县: the region of the
+    page's chain it names, :func:`scope_region`; 全市返乡创业A，带动就业C);
+    otherwise the page's.
     Never a region outside the page's province.
     ``found_starts``: the starts of ``found`` (when the caller has them)."""
     gaz = gazetteer()
@@ -676,7 +689,7 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
         # A scope word of the figure's clause after any place it names
         # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
         k = bisect.bisect_left(page.scopes, (pos,)) - 1
-        if k >= 0 and page.scopes[k][0] >= clause_start and (best is None or best.start < page.scopes[k][0]):
+        if k >= 0 and page.scopes[k][0] >= sentence_start and (best is None or best.start < page.scopes[k][0]):
             scoped = scope_region(page.region, page.scopes[k][1])
             if scoped is not None and scoped.code != page_code:
                 return scoped, "figure_text"
