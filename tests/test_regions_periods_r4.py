@@ -141,3 +141,34 @@ def test_a_province_named_in_full_keeps_its_page_despite_we_city():
     text = ("青海省农民工工作会议召开\n"
             "会上，青海省人社厅介绍了全省情况；西宁市代表说，我市转移就业30万人次；格尔木市也作了发言。\n")
     assert regions.page_region(text).code == "630000"
+
+
+def test_a_reposted_bulletins_this_year_is_the_year_its_title_names():
+    """A 2009 bulletin (its first line names 2009年…统计公报) reposted in
+    2012: its 今年 is 2009, not the page's year."""
+    text = ("某某县2009年国民经济和社会发展统计公报\n\n"
+            "2012-07-23 某某县统计局\n\n"
+            "劳动就业保持稳定增长。今年城镇职工工伤保险参保24,431人。\n")
+    r = row_of(rows(text, "2012-07-23", "510823"), 24431)
+    assert (r["period_start"], r["period_end"]) == (D(2009, 1, 1), D(2009, 12, 31))
+
+
+def test_a_publication_timestamp_in_the_furniture_frames_no_figure():
+    """发布时间:2022-02-08 is when the page was published, not a day the
+    article tells of: an undated (近日) activity's figures have no period."""
+    text = ("悠悠敬老心\n"
+            "信息来源: 发布时间:2022-02-08 阅读次数:\n\n"
+            "近日，某某街道志愿者们为60名困难老人送上了亲手编织的围巾，为90户老人家庭送福字、贴春联。\n")
+    r = row_of(rows(text, "2022-02-08", "510823"), 60)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+
+
+def test_this_years_holiday_is_no_frame_of_the_year():
+    """今年春节刚过，…招聘会…提供岗位一千多个: 今年 names this year's Spring
+    Festival (a time no date fixes), not the year so far: no period."""
+    text = "今年春节刚过，某某县某某镇就举办了一场招聘会，现场提供招聘岗位一千多个，帮助四百人次达成初步就业意向。\n"
+    r = row_of(rows(text, "2017-02-27", "510823"), 400)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "今年以来，某某县举办招聘会，帮助四百人次达成初步就业意向。\n"  # 今年 alone still frames
+    r = row_of(rows(text, "2017-02-27", "510823"), 400)
+    assert (r["period_start"], r["period_end"]) == (D(2017, 1, 1), D(2017, 2, 27))

@@ -25,7 +25,8 @@ article itself fixes.
   the day (:func:`_bare_days`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
-  :data:`ARTICLE_START_RX`) that reports a year-to-date period of an
+  :data:`ARTICLE_START_RX`) whose first line names a bulletin or report of
+  an earlier year than the issue's (``2009年…统计公报`` reposted in 2012), or that reports a year-to-date period of an
   earlier year than the issue's (``2022年1月-11月`` on a January 2023
   page), or whose year-less days all lie in the year before the issue's
   (``12月31日`` on a January page), was written in that year: its relative dates (``今年以来``,
@@ -214,12 +215,23 @@ def article_bounds(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
-def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date) -> int | None:
+#: A bulletin's or report's title with its year (``2009年国民经济和社会发展统计公报``).
+_REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,40}?(?:统计公报|公报|工作报告|年报)")
+
+
+def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date,
+                 text: str | None = None) -> int | None:
     """The earlier year an article in ``[lo, hi)`` fixes as its own: the
-    year of a year-to-date period it reports (from 1 January to a month end
-    before December), else the one year of the dates it tells without a
-    year (rolled back from a January issue), when that year is before the
-    issue year."""
+    year of a bulletin or report its first line names (``2009年…统计公报``
+    reposted in 2012), else that of a year-to-date period it reports (from
+    1 January to a month end before December), else the one year of the
+    dates it tells without a year (rolled back from a January issue), when
+    that year is before the issue year."""
+    if text is not None:
+        nl = text.find("\n", lo, hi)
+        m = _REPORT_TITLE_RX.search(text, lo, hi if nl < 0 else nl)
+        if m and int(m.group(1)) < issue.year:
+            return int(m.group(1))
     years = {
         d.start.year for d in mentions
         if lo <= d.clean_start < hi and d.resolution == "absolute" and d.granularity == "period"
@@ -246,7 +258,7 @@ def reanchor_articles(repaired: Repaired, mentions: list[DateMention], issue: dt
         return mentions
     moved: dict[tuple[int, int], DateMention] = {}
     for lo, hi in article_bounds(repaired.clean):
-        year = article_year(mentions, lo, hi, issue)
+        year = article_year(mentions, lo, hi, issue, repaired.clean)
         if year is None:
             continue
         for d in rescan(dt.date(year, 12, 31)):

@@ -19,8 +19,10 @@ tried in this order:
 
 A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
 :data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure,
-nor does a publication date (a dateline ``1月27日讯``, ``3月1日电`` or a
-page's timestamp ``2026-02-25 14:23``: :func:`is_dateline`).
+nor does a publication date (a dateline ``1月27日讯``, ``3月1日电``, a
+page's timestamp ``2026-02-25 14:23``: :func:`is_dateline`, or a date after
+``发布时间:``), nor 今年 before a holiday (``今年春节刚过``: this year's
+festival, :data:`HOLIDAYS`, not the year so far).
 
 Then, in :func:`period_of`:
 
@@ -341,7 +343,18 @@ def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list
     date), sorted)."""
     return [(ds, de, d) for ds, de, d in dates
             if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)
-            and not _names_a_gov_report(clean, de) and not is_dateline(clean, de)]
+            and not _names_a_gov_report(clean, de) and not is_dateline(clean, de)
+            and not _PUBLISHED_BEFORE_RX.search(clean, max(0, ds - 8), ds)
+            and not (d.resolution == "relative" and d.granularity == "year" and clean.startswith(HOLIDAYS, de))]
+
+
+#: What stands before a page's publication date in its furniture
+#: (``发布时间:2022-02-08``, ``更新时间：…``): not a day the article tells of.
+_PUBLISHED_BEFORE_RX = re.compile(r"(?:发布时间|更新时间|发布日期|發佈時間|發布時間|发表于|發表於)\s*[:：]?\s*$")
+#: Holidays: 今年春节 names this year's Spring Festival (a time no date of
+#: the text fixes), not the year.
+HOLIDAYS = ("春节", "春節", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "國慶", "重阳", "重陽", "两节", "兩節",
+            "“两节”", "“兩節”", "\"两节\"", "五一", "六一", "七一", "八一", "寒假", "暑假")
 
 
 _GOV_REPORT_NAME_RX = re.compile(r"[^\n。，,]{0,30}?" + GOV_REPORT)
