@@ -172,3 +172,47 @@ def test_this_years_holiday_is_no_frame_of_the_year():
     text = "今年以来，某某县举办招聘会，帮助四百人次达成初步就业意向。\n"  # 今年 alone still frames
     r = row_of(rows(text, "2017-02-27", "510823"), 400)
     assert (r["period_start"], r["period_end"]) == (D(2017, 1, 1), D(2017, 2, 27))
+
+
+def test_a_lead_stating_targets_governs_the_rest_of_its_sentence():
+    """…就业目标，是努力实现A，B，C以上: every figure after a lead naming the
+    targets (目标是, 任务为) is a target; one said done (已, 实际) is not."""
+    text = ("2014年全省城乡就业目标，是努力实现城镇新增就业90万人，新增农村劳动力转移就业110万人，"
+            "高校毕业生总体就业率保持在88%以上。\n")
+    rs = rows(text, "2014-01-15", "510000")
+    assert row_of(rs, 1100000)["measure"] == "target"
+    assert row_of(rs, 900000)["indicator_id"] == "urban_new_jobs_target"
+    text = "某某县2013年的目标为新增就业5000人，实际新增就业5600人。\n"
+    assert row_of(rows(text, "2014-01-15", "510823"), 5600)["measure"] == "outcome"
+
+
+def test_there_will_be_is_a_plan():
+    """春节前后，某某市将有近40场招聘会为农民工找工作: 将有 tells a plan (not
+    将有关…, where 将 is 把)."""
+    text = "春节前后，剑阁县将有近40场招聘会为农民工找工作。\n"
+    assert row_of(rows(text, "2010-02-01"), 40)["measure"] == "target"
+
+
+def test_a_rate_kept_within_a_cap_is_an_outcome():
+    """稳定控制在5%以内 (始终, 一直 …) tells a rate kept; 控制在4.5%以内 alone
+    sets a cap (a target)."""
+    text = "长期以来，某某县调查失业率稳定控制在5%以内。\n"
+    assert row_of(rows(text, "2025-02-10", "510823"), 5)["measure"] == "outcome"
+    text = "今年，某某县城镇登记失业率控制在4.5%以内。\n"
+    assert row_of(rows(text, "2025-02-10", "510823"), 4.5)["measure"] == "target"
+
+
+def test_the_members_of_a_group_that_exists_are_a_stock():
+    """社区有一支由20多名妇女组成的服务队: the team's size is a stock
+    (cumulative); 活动由11支队伍组成 counts who took part in one event."""
+    text = "某某社区有一支由30多名妇女组成的巾帼志愿服务队，社区内谁家有困难，她们都会主动上门。\n"
+    assert row_of(rows(text, "2018-02-05", "510823"), 30)["measure"] == "cumulative"
+    text = "9月28日，某某镇主题党日活动由11支党员志愿者队伍组成，共走访慰问100位低保户。\n"
+    assert row_of(rows(text, "2017-09-28", "510823"), 11)["measure"] == "outcome"
+
+
+def test_what_a_running_total_drove_is_cumulative_too():
+    """累计发放创业担保贷款700笔，带动就业1400人: the jobs are those the
+    running total drove (cumulative); 累计A，其中今年新增B has a count of its own."""
+    text = "某某县累计发放创业担保贷款700笔8000万元，带动就业1400人。\n"
+    assert row_of(rows(text, "2018-11-05", "510823"), 1400)["measure"] == "cumulative"

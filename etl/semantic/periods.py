@@ -525,10 +525,12 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or (start is not None and as_of is not None and start > as_of) \
             or (_capped(clean, cs, clause) and not over) or _future_clause(clean, cs) \
             or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
-            or _TARGET_AFTER_RX.match(clean, cs) \
+            or _TARGET_AFTER_RX.match(clean, cs) or _target_lead(_words(_full_sentence_before(clean, cs))) \
+            or _WILL_HAVE_RX.search(clause) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) \
+            or _members_of(clean, cs, clause) or _driven_by_total(sentence) \
             or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None) \
             or any(w in sentence for w in SENTENCE_UP_TO_NOW) or _opens_up_to_now(sentence):
         kind = "cumulative"
@@ -606,8 +608,50 @@ def _sentence_plans(sentence: str) -> bool:
 def _capped(clean: str, cs: int, clause: str) -> bool:
     """A rate capped: 控制在 before it, 以内/以下/左右 after it (a target,
     unless the period framing it is over when the article is written or is
-    part of a year: 2023年1-9月，…失业率控制在5.5%以内 reports the rate kept)."""
-    return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs))
+    part of a year: 2023年1-9月，…失业率控制在5.5%以内 reports the rate kept;
+    or an adverb says it has been kept so: 稳定控制在, 始终控制在)."""
+    return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs)) \
+        and not clause[:-3].endswith(KEPT_BEFORE_CAP)
+
+
+#: Adverbs before 控制在 that tell a rate kept, not a cap set (稳定控制在5%以内).
+KEPT_BEFORE_CAP = ("稳定", "穩定", "始终", "始終", "一直", "长期", "長期", "均", "都")
+#: The lead of a sentence that states targets (…就业目标，是努力实现A，B: 目标是, 任务为):
+#: every figure after it in the sentence is a target, unless it is said done (已, 实际).
+_TARGET_LEAD_RX = re.compile(r"(?:目标|任务)[，,]?(?:是|为|：|:)")
+#: 将有 (there will be: 将有近50场招聘会): a plan.  (Not 将有关…: 将 is 把.)
+_WILL_HAVE_RX = re.compile(r"将有(?![关效力利])")
+#: A group that exists and its members (社区有一支由20多名妇女组成的服务队): a
+#: stock.  (Not 活动由2支队伍组成: who took part in one event.)
+_MEMBERS_AFTER_RX = re.compile(r"[^，,。；;\n]{0,12}?组成")
+_HAS_A_GROUP_RX = re.compile(r"有(?:一|两|几)?[支个群批]由")
+#: A clause telling what a running total did (累计发放贷款797笔，带动就业1435人).
+_DRIVEN_RX = re.compile(r"[，,]\s*(?:共|累计)?带动[^，,。；;]*$")
+
+
+def _target_lead(sentence: str) -> bool:
+    """Whether a lead stating targets (:data:`_TARGET_LEAD_RX`) governs
+    the rest of the figure's sentence (up to the figure)."""
+    m = None
+    for m in _TARGET_LEAD_RX.finditer(sentence):
+        pass
+    if m is None or any(a in sentence[max(0, m.start() - 6) : m.start()] for a in ACHIEVED_BEFORE):
+        return False
+    rest = sentence[m.end():]
+    return not any(w in rest for w in ("已", "实际", "實際"))
+
+
+def _members_of(clean: str, cs: int, clause: str) -> bool:
+    """Whether the figure counts the members of a group that exists: 有一支由
+    before it in its clause, 组成 after it (有一支由20多名妇女组成的服务队)."""
+    return bool(_HAS_A_GROUP_RX.search(clause)) and bool(_MEMBERS_AFTER_RX.match(clean, cs))
+
+
+def _driven_by_total(sentence: str) -> bool:
+    """Whether the figure's clause tells what a running total of an earlier
+    clause of its sentence did (累计发放贷款797笔，带动就业1435人)."""
+    m = _DRIVEN_RX.search(sentence)
+    return m is not None and "累计" in sentence[: m.start()] and not _NOT_RUNNING_RX.search(sentence)
 
 
 def _future_clause(clean: str, cs: int) -> bool:
