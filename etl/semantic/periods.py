@@ -67,10 +67,16 @@ after it, a deadline ahead (``年底前``, not followed by 已), a rate is
 capped (``控制在4.5%以内/左右``), the figure stands in a quoted target
 (``提出“…”``, ``“…”的目标``) or before ``的目标``, it stands under a target
 heading (:data:`TARGET_HEADING_WORDS`: the line after ``2023年预期目标`` and
-the list items after that), or the period starts after the article's date
-(next year's plan); ``annual_average`` after 年均/每年; ``cumulative``
+the list items after that), a lead naming the targets earlier in its
+sentence (``…目标，是努力实现A，B``: :data:`_TARGET_LEAD_RX`, unless the
+figure is said done: 已, 实际), 将有 in its clause (``将有近50场招聘会``),
+or the period starts after the article's date (next year's plan); a rate
+kept (``稳定控制在5%以内``: :data:`KEPT_BEFORE_CAP`) is no cap;
+``annual_average`` after 年均/每年; ``cumulative``
 after 累计 or an up-to-now word in its clause, after ``累计已达`` earlier in
-its sentence, in a sentence 截至目前 governs or 目前 opens, for a stock
+its sentence, in a clause telling what an earlier clause's running total
+drove (``累计发放贷款797笔，带动就业1435人``), for the members of a group
+that exists (``有一支由20多名妇女组成的服务队``), in a sentence 截至目前 governs or 目前 opens, for a stock
 (:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
 else ``outcome``.  A kind the codebook does not allow for the indicator
 gives the indicator's first allowed kind (a rate is never cumulative).
