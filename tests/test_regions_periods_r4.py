@@ -216,3 +216,21 @@ def test_what_a_running_total_drove_is_cumulative_too():
     running total drove (cumulative); 累计A，其中今年新增B has a count of its own."""
     text = "某某县累计发放创业担保贷款700笔8000万元，带动就业1400人。\n"
     assert row_of(rows(text, "2018-11-05", "510823"), 1400)["measure"] == "cumulative"
+
+
+def test_a_breakdown_by_place_takes_the_frame_of_the_paragraph_before():
+    """截至5月7日，全省转移就业19万人。 then a paragraph stating it place by
+    place (成都市转移就业3万人；绵阳市…；广元市…), with no date of its own:
+    each place's figure has the frame of the total it breaks down.  A later
+    paragraph that is no breakdown is not framed."""
+    text = ("日前，记者从四川省人社厅了解到，截至5月7日，全省农民工转移就业19.7万人。\n"
+            "成都市转移就业3.6万人，劳务收入1.3亿元；绵阳市转移就业6.6万人，劳务收入3.5亿元；"
+            "广元市转移就业1.9万人，劳务收入0.8亿元。\n"
+            "各地依托重点工程项目建设，帮助6.5万名农民工就近就业。\n")
+    rs = rows(text, "2020-05-13")
+    for v in (36000, 66000, 19000):
+        r = row_of(rs, v)
+        assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 5, 7)), v
+    r = row_of(rs, 65000)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+

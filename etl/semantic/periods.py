@@ -6,6 +6,9 @@ tried in this order:
 * ``paragraph``: the nearest date before the figure in its paragraph;
 * ``heading``: a figure in a heading (a title) with no date before it takes
   the first date of the article under it;
+* ``section`` (breakdown): a paragraph with no date that states by place
+  what the paragraph before it totalled (``拉萨市转移就业3.6万人；日喀则市…``:
+  three of its sentences open with a place) takes that paragraph's last date;
 * ``section``: a year/quarter/period date opening an earlier paragraph of the
   same section (``2022 年，…`` frames the paragraphs under it until the next
   heading), or standing in the numbered heading of the section
@@ -287,6 +290,14 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
+    if p > 0 and para_start not in idx.headings and _breaks_down_by_place(clean, para_start, cs):
+        # 拉萨市转移就业3.6万人；日喀则市转移就业6.6万人；… after 截至5月7日，全区…:
+        # a breakdown by place of the paragraph before takes its frame
+        prev = idx.para_starts[p - 1]
+        k = bisect.bisect_left(starts, para_start) - 1
+        if k >= 0 and dates[k][0] >= prev and dates[k][0] > heading_before:
+            d = dates[k][2]
+            return d, d.start, d.end, "section"
     if h and idx.headings[h - 1] == para_start:  # the figure stands in a heading
         for k in range(len(before), len(dates)):
             ds, _, d = dates[k]
@@ -327,6 +338,25 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         if d.granularity == "day" and not is_dateline(clean, de):
             return d, d.start, d.end, "article"
     return None, None, None, None
+
+
+#: A clause of a breakdown by place: it opens with a place's name and its
+#: level (拉萨市转移就业…, 阿里地区…, 某某县…).
+_PLACE_OPENED_RX = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:市|地区|自治州|州|盟|县|区|旗)(?![场民长委])")
+_BREAKDOWN_MIN = 3
+
+
+def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
+    """Whether the paragraph (up to the figure, at most 400 characters in)
+    is a breakdown by place: it opens with a place and at least
+    :data:`_BREAKDOWN_MIN` of its sentences (cut at ；。) open so."""
+    end = clean.find("\n", para_start)
+    end = len(clean) if end < 0 else end
+    para = clean[para_start : min(end, para_start + 400)].strip()
+    if cs - para_start > 400 or not _PLACE_OPENED_RX.match(para):
+        return False
+    parts = [x.strip() for x in re.split("[；;。]", para) if x.strip()]
+    return sum(1 for x in parts if _PLACE_OPENED_RX.match(x)) >= _BREAKDOWN_MIN
 
 
 def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
