@@ -234,3 +234,17 @@ def test_a_breakdown_by_place_takes_the_frame_of_the_paragraph_before():
     r = row_of(rs, 65000)
     assert (r["period_start"], r["period_end"]) == (None, None)
 
+
+
+def test_a_group_of_counties_is_no_one_regions_figure():
+    """22个深度贫困县…转移就业5万人, 南疆四地州城镇新增就业10万人: a group
+    of several counties (prefectures) did it: no region.  全市12个县区 is the
+    city's total (a scope word before it), and 12个乡镇 are the county's towns."""
+    text = ("今年上半年，四川省城镇新增就业50万人。"
+            "上半年，川北四地州城镇新增就业10万人；22个深度贫困县建档立卡贫困家庭劳动力转移就业5万人。\n")
+    rs = rows(text, "2019-07-18")
+    assert row_of(rs, 100000)["region_code"] is None
+    assert row_of(rs, 50000)["region_code"] is None
+    assert row_of(rs, 500000)["region_code"] == "510000"
+    text = "某某县民政局深入全县12个乡镇，走访慰问困难群众217户。剑阁县还新增就业300人。\n"
+    assert row_of(rows(text, "2018-02-10"), 217)["region_code"] == "510823"

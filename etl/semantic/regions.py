@@ -420,6 +420,10 @@ class PageRegion:
     scopes: tuple[tuple[int, str], ...] = ()
     #: The clean offsets where the page's paragraphs (lines) start.
     paragraphs: tuple[int, ...] = ()
+    #: The (start, end) of the page's groups of places (22个深度贫困县,
+    #: 南疆四地州: :data:`GROUP_RX`): a figure whose clause is about one has
+    #: no one region.
+    groups: tuple[tuple[int, int], ...] = ()
 
 
 def _within(code: str, root: str) -> bool:
@@ -481,7 +485,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
-            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text))
+            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text),
+                              group_spans(text))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -536,7 +541,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             if counts[streets[0]] * 2 >= counts.get(current, 0):
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
-    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text))
+    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text))
 
 
 #: A page's furniture line: its source, author or editor (``信息来源：…``,
@@ -594,6 +599,19 @@ _PARAGRAPH_OPENER = 8
 #: Words by which a text names the whole of its own province, city, county
 #: or district (全省城镇新增就业…, 我市, 本县): group ``lvl`` is the level's character.
 SCOPE_RX = re.compile(r"(?:全|我|本)(?P<lvl>[省市县区])(?![场域])")  # (not 全市场, 全区域)
+
+
+#: A group of several counties or prefectures counted (22个深度贫困县,
+#: 南疆四地州, 3个县区): what the group did is no one region's figure.
+#: (Not 乡镇: the towns of the page's county make up the county.)
+GROUP_RX = re.compile(
+    r"(?<![全我本该])(?:[0-9]{1,3}|[两二三四五六七八九十]{1,3})个?[\u4e00-\u9fff]{0,6}?"
+    r"(?:县区|县市|区县|市县|地州|地市|市州|盟市|县(?![城委政长级域里镇乡]))")
+
+
+def group_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the groups of places of ``text`` (:data:`GROUP_RX`)."""
+    return tuple(m.span() for m in GROUP_RX.finditer(text))
 
 
 def scope_words(text: str) -> tuple[tuple[int, str], ...]:
@@ -656,7 +674,8 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     that opens its paragraph; a scope word of its sentence after those, the
     figure's clause or an earlier one (全省, 全市, 全县: the region of the
     page's chain it names, :func:`scope_region`; 全市返乡创业A，带动就业C);
-    otherwise the page's.
+    none for a group of counties or prefectures in its clause after those
+    (``22个深度贫困县``, ``南疆四地州``: :data:`GROUP_RX`); otherwise the page's.
     Never a region outside the page's province.
     ``found_starts``: the starts of ``found`` (when the caller has them)."""
     gaz = gazetteer()
@@ -695,6 +714,13 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                 return scoped, "figure_text"
             if scoped is not None:
                 return page.region, page.basis
+    if page.groups:
+        # 南疆四地州城镇新增就业10.11万人: a group of places, after any place
+        # or scope word of the clause, is what the figure is about.
+        k = bisect.bisect_left(page.groups, (pos,)) - 1
+        if k >= 0 and page.groups[k][0] >= clause_start and page.groups[k][1] <= pos \
+                and (best is None or best.start < page.groups[k][0]):
+            return None, "figure_text"
     if best is not None and best.code != page_code:
         return gaz[best.code], "figure_text"
     return page.region, page.basis
