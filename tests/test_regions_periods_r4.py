@@ -246,5 +246,6 @@ def test_a_group_of_counties_is_no_one_regions_figure():
     assert row_of(rs, 100000)["region_code"] is None
     assert row_of(rs, 50000)["region_code"] is None
     assert row_of(rs, 500000)["region_code"] == "510000"
-    text = "某某县民政局深入全县12个乡镇，走访慰问困难群众217户。剑阁县还新增就业300人。\n"
+    text = "某某县民政局深入全县12个乡镇，走访慰问困难群众217户。2018年剑阁县还新增就业300人。\n"
     assert row_of(rows(text, "2018-02-10"), 217)["region_code"] == "510823"
+    assert row_of(rows(text, "2018-02-10"), 300)["region_code"] == "510823"

@@ -603,9 +603,10 @@ SCOPE_RX = re.compile(r"(?:全|我|本)(?P<lvl>[省市县区])(?![场域])")  # 
 
 #: A group of several counties or prefectures counted (22个深度贫困县,
 #: 南疆四地州, 3个县区): what the group did is no one region's figure.
-#: (Not 乡镇: the towns of the page's county make up the county.)
+#: (Not 乡镇: the towns of the page's county make up the county; a Chinese
+#: number needs 个 unless the group word follows it: 四川省某某县, 2023年某某县 are no groups.)
 GROUP_RX = re.compile(
-    r"(?<![全我本该])(?:[0-9]{1,3}|[两二三四五六七八九十]{1,3})个?[\u4e00-\u9fff]{0,6}?"
+    r"(?<![全我本该0-9.])(?:[0-9]{1,3}|[两二三四五六七八九十]{1,3})(?:个[\u4e00-\u9fff]{0,6}?)?"
     r"(?:县区|县市|区县|市县|地州|地市|市州|盟市|县(?![城委政长级域里镇乡]))")
 
 
