@@ -249,3 +249,19 @@ def test_a_group_of_counties_is_no_one_regions_figure():
     text = "某某县民政局深入全县12个乡镇，走访慰问困难群众217户。2018年剑阁县还新增就业300人。\n"
     assert row_of(rows(text, "2018-02-10"), 217)["region_code"] == "510823"
     assert row_of(rows(text, "2018-02-10"), 300)["region_code"] == "510823"
+
+
+def test_an_events_span_leaves_the_period_empty_like_a_holidays():
+    """活动期间 / 招聘会期间 after the frame in the figure's sentence: the
+    figure counts the span of an event no date of the text bounds (as
+    “两节”期间): no period."""
+    text = ("今年以来，某某县积极开展公共就业服务。\n"
+            "以就业援助月为抓手开展援助活动。活动期间，共征集用工岗位800余个，达成就业意向100余人。\n")
+    r = row_of(rows(text, "2011-12-05", "510823"), 100)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "3月16日，某某县春风行动云聘会启动。本次云聘会期间，县人社局归集了286家企业近4000个招聘岗位。\n"
+    r = row_of(rows(text, "2021-03-16", "510823"), 4000)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+    text = "3月16日，某某县春风行动招聘会举行，286家企业提供近4000个招聘岗位。\n"  # no span: the day
+    r = row_of(rows(text, "2021-03-16", "510823"), 4000)
+    assert (r["period_start"], r["period_end"]) == (D(2021, 3, 16), D(2021, 3, 16))

@@ -44,8 +44,9 @@ Then, in :func:`period_of`:
 * a running total (累计, or a clause after ``累计已达`` in its sentence) with
   no date of its own sentence nor a ``…以来`` frame has no start and ends
   with its frame;
-* a holiday span after the frame in the figure's sentence (``“两节”期间``,
-  ``春节期间``: :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
+* a holiday's or an event's span after the frame in the figure's sentence
+  (``“两节”期间``, ``春节期间``, ``活动期间``, ``招聘会期间``:
+  :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
 * a day followed by 开始/起 (``从2月7日开始``) starts an open period (no end);
 * an outcome framed by ``今年`` ends at the article's date: the year is not
   over when the article is written.  Yearly averages (年均, 每年) keep
@@ -107,7 +108,7 @@ SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
 #: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
 #: has no period a date of the text fixes.
-_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)[”\"’']?期间")
+_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[会會]|行动|行動|援助月|服务月|服務月)[”\"’'」』]?(?:期间|期間)")
 #: Words after a day that make it the start of an open span (2月7日开始, 2月4日起).
 _SINCE_AFTER = ("开始", "起")
 #: Words before a date that make it the end of a cumulative period (截至9月底).
