@@ -265,3 +265,16 @@ def test_an_events_span_leaves_the_period_empty_like_a_holidays():
     text = "3月16日，某某县春风行动招聘会举行，286家企业提供近4000个招聘岗位。\n"  # no span: the day
     r = row_of(rows(text, "2021-03-16", "510823"), 4000)
     assert (r["period_start"], r["period_end"]) == (D(2021, 3, 16), D(2021, 3, 16))
+
+
+def test_yesterday_after_a_clause_break_is_the_day_before_the_issue():
+    """针对此情况，昨天某某区在某某镇启动送岗位活动: 昨天 tells the day
+    wherever a clause opens with it (not only before a comma); 17日当天 is
+    a bare day of the issue month."""
+    text = ("本市农村出现剩余劳动力。针对此情况，昨天某某区在某某村启动送岗位进乡村活动。"
+            "百余家用人单位带着2000个岗位在村中广场进行现场招聘。\n")
+    r = row_of(rows(text, "2013-09-07", "510823"), 2000)
+    assert (r["period_start"], r["period_end"]) == (D(2013, 9, 6), D(2013, 9, 6))
+    text = "为弘扬敬老传统，17日当天，志愿者们到某某村看望孤寡老人。随后志愿者们又看望了10余户贫困户。\n"
+    r = row_of(rows(text, "2018-10-17", "510823"), 10)
+    assert (r["period_start"], r["period_end"]) == (D(2018, 10, 17), D(2018, 10, 17))

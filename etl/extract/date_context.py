@@ -19,8 +19,9 @@ article itself fixes.
   year before the issue year when the issue date is in the first half of
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
-* **A bare day** opening a sentence (``23日上午，…``) is a day of the
-  issue month (else the month before), ``昨日``/``昨天`` the day before the
+* **A bare day** opening a sentence or clause (``23日上午，…``, ``17日当天``) is a day of the
+  issue month (else the month before), ``昨日``/``昨天`` opening a clause
+  (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
@@ -162,7 +163,7 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
 
 #: A bare day that opens a sentence and tells when something happened
 #: (``23日上午，…``, ``1日，在…``): a news item's day of the issue month.
-_BARE_DAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚)")
+_BARE_DAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚|当天|當天)")
 #: How far before the issue date a bare day may lie (a news item is fresh).
 _BARE_DAY_MAX_AGE = 31
 
@@ -187,15 +188,16 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
         if (issue - date).days <= _BARE_DAY_MAX_AGE:
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     for m in _YESTERDAY_RX.finditer(repaired.clean):
-        cs, ce = m.span(1)
+        g = 1 if m.group(1) else 2
+        cs, ce = m.span(g)
         if not any(s < ce and cs < e for s, e in taken):
-            date = issue - dt.timedelta(days=_DAYS_BACK[m.group(1)])
+            date = issue - dt.timedelta(days=_DAYS_BACK[m.group(g)])
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 
 
 #: 昨日 / 前天 opening a sentence (``昨日，…``, ``昨天上午``): a day before the issue's.
-_YESTERDAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])(昨日|昨天|前天|前日)(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚)")
+_YESTERDAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])(?:(昨日|昨天)|(前天|前日)(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚))")
 _DAYS_BACK = {"昨日": 1, "昨天": 1, "前天": 2, "前日": 2}
 
 
