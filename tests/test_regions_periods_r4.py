@@ -278,3 +278,15 @@ def test_yesterday_after_a_clause_break_is_the_day_before_the_issue():
     text = "为弘扬敬老传统，17日当天，志愿者们到某某村看望孤寡老人。随后志愿者们又看望了10余户贫困户。\n"
     r = row_of(rows(text, "2018-10-17", "510823"), 10)
     assert (r["period_start"], r["period_end"]) == (D(2018, 10, 17), D(2018, 10, 17))
+
+
+def test_a_year_naming_an_event_gives_way_to_the_events_day():
+    """2月22日，某某县举行2018年春季就业节。…此次就业节共有71家企业进场:
+    the year names the event; the day before it in the paragraph frames the
+    event's counts.  A year that is no event's name still frames."""
+    text = "2月22日，剑阁县举行2018年春季就业节。据了解，此次春季就业节共有71家企业进场招聘，提供5200个岗位。\n"
+    r = row_of(rows(text, "2018-02-24"), 5200)
+    assert (r["period_start"], r["period_end"]) == (D(2018, 2, 22), D(2018, 2, 22))
+    text = "2月22日，剑阁县召开就业工作会议。会议通报，2017年全县新增就业5200人。\n"
+    r = row_of(rows(text, "2018-02-24"), 5200)
+    assert (r["period_start"], r["period_end"]) == (D(2017, 1, 1), D(2017, 12, 31))

@@ -3,7 +3,9 @@
 **Period** (:func:`period_of`; ``period_basis`` names the rule that gave it),
 tried in this order:
 
-* ``paragraph``: the nearest date before the figure in its paragraph;
+* ``paragraph``: the nearest date before the figure in its paragraph (a
+  year naming an event, ``2018年春季就业节``, gives way to a day of that year
+  before it in the paragraph: the event's day);
 * ``heading``: a figure in a heading (a title) with no date before it takes
   the first date of the article under it;
 * ``section`` (breakdown): a paragraph with no date that states by place
@@ -285,9 +287,18 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     para_start = idx.para_starts[p]
     before = range(bisect.bisect_left(starts, cs))
     for k in reversed(before):
-        ds, _, d = dates[k]
+        ds, de, d = dates[k]
         if ds < para_start:
             break
+        if d.granularity == "year" and clean.startswith(_EVENT_NAME_AFTER_YEAR, de):
+            # 2月22日，某县举行2018年春季就业节：the year names the event; the
+            # day before it in the paragraph, inside that year, frames its figures
+            for j in reversed(range(k)):
+                ds2, _, d2 = dates[j]
+                if ds2 < para_start:
+                    break
+                if d2.granularity in ("day", "period") and d.start <= d2.start and d2.end <= d.end:
+                    return d2, d2.start, d2.end, "paragraph"
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
@@ -358,6 +369,11 @@ def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
         return False
     parts = [x.strip() for x in re.split("[；;。]", para) if x.strip()]
     return sum(1 for x in parts if _PLACE_OPENED_RX.match(x)) >= _BREAKDOWN_MIN
+
+
+#: Words after a year that make it part of an event's name (2018年春季就业节,
+#: 2019年“春风行动”).
+_EVENT_NAME_AFTER_YEAR = ("春季", "夏季", "秋季", "冬季", "春风", "春風", "“", "「", "\"")
 
 
 def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
