@@ -525,7 +525,9 @@ def _paragraph_up_to_now(idx: TextIndex, cs: int, d: DateMention | None) -> bool
     earlier in the figure's paragraph frames it: no date stands between
     them, and the figure's own sentence is no running total (累计: its own
     count, since when unsaid)."""
-    para = idx.para_starts[_para_of(idx, cs)]
+    # (a page whose lines were run together is one paragraph: read back
+    # at most a few sentences' length, not to the page's start for every figure)
+    para = max(idx.para_starts[_para_of(idx, cs)], cs - 3 * MAX_SENTENCE)
     m = None
     for m in _OPENING_UP_TO_NOW_RX.finditer(idx.clean, para, cs):
         pass
