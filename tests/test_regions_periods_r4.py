@@ -290,3 +290,17 @@ def test_a_year_naming_an_event_gives_way_to_the_events_day():
     text = "2月22日，剑阁县召开就业工作会议。会议通报，2017年全县新增就业5200人。\n"
     r = row_of(rows(text, "2018-02-24"), 5200)
     assert (r["period_start"], r["period_end"]) == (D(2017, 1, 1), D(2017, 12, 31))
+
+
+def test_where_the_pages_people_go_does_not_make_its_province():
+    """A county's page on workers it sends away, with no headline place and
+    no signing outlet: the destinations (前往江苏、广东等地务工, 目的地为江苏省
+    苏州市昆山市) are not weighed for the page's province; no figure is
+    published in another province."""
+    text = ("送工上岗\n\n"
+            "2月3日，剑阁县春季送岗行动启动，60余名群众乘车前往江苏、广东等地务工。\n"
+            "务工人员之一的丙丁，目的地为江苏省苏州市昆山市，他在昆山工作已有三年。\n"
+            "剑阁县人社局介绍，该县已联系岗位3000余个。\n")
+    assert regions.page_region(text).code == "510823"
+    rs = rows(text, "2023-02-06")
+    assert rs and all(r["region_code"] == "510823" for r in rs)

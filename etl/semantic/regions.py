@@ -441,7 +441,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     place before a word of :data:`OUTLET_AFTER` before the lead's first full
     stop; a local outlet reports its own place's news, while the places its
     people travel to may be named more often), else the one named most (own
-    name or a region inside it);
+    name or a region inside it), not counting the places its people go to
+    (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
+    names others;
     then, level by level, the region below wins when its mentions (its own
     and those of the regions inside it) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
@@ -507,8 +509,27 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # the places its people travel to (前往浙江务工) are named more often.
     outlet = {chain_root(m.code) for m in found if m.code in counts and _signs_lead(text, m)}
     pool = in_title if len(in_title) == 1 else outlet if len(outlet) == 1 else {chain(c)[0] for c in counts}
+    # Where the page's people go (前往浙江、广东等地务工, 目的地为…, 主要输出地为…)
+    # is not where the page is: the province is weighed without those places
+    # (unless the page names no other).
+    dest = _destination_spans(text)
+    if dest and len(pool) > 1:
+        stay: dict[str, int] = {}
+        for m in found:
+            if m.code in counts and not _in_spans(dest, m.start) and not m.dispatch:
+                root = chain_root(m.code)
+                stay[root] = stay.get(root, 0) + 1
+        if stay:
+            pool = {p for p in pool if p in stay}
+            weight_of = stay
+        else:
+            weight_of = None
+    else:
+        weight_of = None
     if hint_code is not None:
         current = hint_code
+    elif weight_of is not None:
+        current = min(pool, key=lambda p: (-weight_of.get(p, 0), earliest(p)))
     else:
         current = min(pool, key=lambda p: (-weight(p), earliest(p)))
     while True:
@@ -561,6 +582,16 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+#: Where a page's people go (前往浙江、广东等地务工, 目的地为某某省某某市,
+#: 主要输出地为新疆、西藏…): the places up to the clause's end are destinations.
+_DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是|目的地為|输出地为|輸出地為|输出到|轉移到|转移到)"
+                             r"[^，,。；;：:\n]{0,30}")
+
+
+def _destination_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DESTINATION_RX.finditer(text)]
 
 
 #: Words after a place that make it the name of a news outlet (某某日报,
