@@ -304,3 +304,18 @@ def test_where_the_pages_people_go_does_not_make_its_province():
     assert regions.page_region(text).code == "510823"
     rs = rows(text, "2023-02-06")
     assert rs and all(r["region_code"] == "510823" for r in rs)
+
+
+def test_an_outlet_of_another_province_does_not_claim_the_page():
+    """某省日报讯 on news of another province (the body never names the
+    outlet's province again) is no sign of the page's province."""
+    text = ("就业快讯\n\n"
+            "四川日报讯 近日，重庆市綦江区举办招聘会，綦江区200家企业提供岗位5000个，重庆市人社局到场指导。\n")
+    assert regions.page_region(text).code.startswith("50")
+
+
+def test_a_page_speaking_as_the_province_stays_the_provinces():
+    """全省 on the page: it speaks as the province, even if a quoted city says 我市."""
+    text = ("农民工转移就业\n"
+            "西宁市代表说，我市农民工越来越多，主要输出地为新疆、西藏。全省转移就业100万人次，其中格尔木1万人次。\n")
+    assert regions.page_region(text).code == "630000"

@@ -439,7 +439,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     The province is the one of the places the headline names, else that of
     the outlet signing the lead (``本报讯（某某县融媒体中心 记者…）``: a
     place before a word of :data:`OUTLET_AFTER` before the lead's first full
-    stop; a local outlet reports its own place's news, while the places its
+    stop, whose province the body names too; a local outlet reports its own place's news, while the places its
     people travel to may be named more often), else the one named most (own
     name or a region inside it), not counting the places its people go to
     (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
@@ -450,7 +450,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
     never wins.  A province not named in full on a page that speaks as a
-    city (我市, 本市) gives way to its city named most (else first).  The place of a news agency's dateline (新华社成都3月1日电)
+    city (我市, 本市) and never as a province (全省, 我省) gives way to its
+    city named most (else first).  The place of a news agency's dateline (新华社成都3月1日电)
     is where the dispatch was filed: it counts for its province only, and
     only on a page that names no other place.  A place in a furniture line
     (``信息来源：…``, ``来源:… 作者:…``: :data:`_FURNITURE_LINE_RX`) is the
@@ -507,7 +508,10 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # Else the province of the outlet that signs the lead (本报讯（某某县融媒体
     # 中心 记者…）, 某某日报讯): a local outlet reports its own place's news, and
     # the places its people travel to (前往浙江务工) are named more often.
-    outlet = {chain_root(m.code) for m in found if m.code in counts and _signs_lead(text, m)}
+    signing = [m for m in found if m.code in counts and _signs_lead(text, m)]
+    # (only a province the body names too: 某省日报讯 on news of another province is no sign)
+    outlet = {chain_root(m.code) for m in signing
+              if any(chain_root(o.code) == chain_root(m.code) and o.code in counts for o in found if o not in signing)}
     pool = in_title if len(in_title) == 1 else outlet if len(outlet) == 1 else {chain(c)[0] for c in counts}
     # Where the page's people go (前往浙江、广东等地务工, 目的地为…, 主要输出地为…)
     # is not where the page is: the province is weighed without those places
@@ -550,7 +554,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             current = top
         elif gaz[current].level == "province" and gaz[top].level == "prefecture" \
                 and not gaz[current].name_zh.endswith("市") and full_counts.get(current, 0) == 0 \
-                and _SELF_CITY_RX.search(text):
+                and _SELF_CITY_RX.search(text) and not _SELF_PROVINCE_RX.search(text):
             # 我市 on a page that names no province in full: the writer is a
             # city's, the one of the province's cities named most (else first)
             current = top
@@ -619,8 +623,9 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-#: A text speaking as a city (我市, 本市).
+#: A text speaking as a city (我市, 本市), or as a province (全省, 我省, 本省).
 _SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
+_SELF_PROVINCE_RX = re.compile(r"[全我本]省")
 
 
 #: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
