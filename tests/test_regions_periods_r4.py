@@ -319,3 +319,27 @@ def test_a_page_speaking_as_the_province_stays_the_provinces():
     text = ("农民工转移就业\n"
             "西宁市代表说，我市农民工越来越多，主要输出地为新疆、西藏。全省转移就业100万人次，其中格尔木1万人次。\n")
     assert regions.page_region(text).code == "630000"
+
+
+def test_a_headline_about_a_bulletin_is_no_bulletin():
+    """2023年统计公报发布 on a 2024 page is news about the bulletin: its 今年
+    is the page's year, not the bulletin's."""
+    text = ("某某县2023年统计公报发布 今年就业形势向好\n\n"
+            "今年以来，剑阁县城镇新增就业1200人。\n")
+    r = row_of(rows(text, "2024-04-20"), 1200)
+    assert (r["period_start"], r["period_end"]) == (D(2024, 1, 1), D(2024, 4, 20))
+
+
+def test_a_run_together_page_is_no_furniture_line():
+    """A page whose source and body run on one long line: its body's places count."""
+    text = ("2024-03-28 来源: 某某网 " + "剑阁县今年以来帮助农村劳动力就业1200名，剑阁县各乡镇积极推进以工代赈项目建设。" * 2 + "\n")
+    assert regions.page_region(text).code == "510823"
+
+
+def test_a_report_cited_in_the_body_does_not_move_the_articles_year():
+    """A 2020 article that cites the 2019 work report in its body (past its
+    title's first characters): its 今年以来 is 2020's."""
+    text = ("近年来，剑阁县认真落实县委县政府部署，持续推进各项民生工程，扎实做好稳就业保民生工作，"
+            "按照2019年政府工作报告的部署，今年以来，剑阁县城镇新增就业1200人。\n")
+    r = row_of(rows(text, "2020-04-20"), 1200)
+    assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 4, 20))

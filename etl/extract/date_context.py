@@ -217,8 +217,14 @@ def article_bounds(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
-#: A bulletin's or report's title with its year (``2009年国民经济和社会发展统计公报``).
-_REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,40}?(?:统计公报|公报|工作报告|年报)")
+#: A bulletin's or report's title with its year (``某某市2009年国民经济和社会
+#: 发展统计公报``), not a news headline about one (``2023年统计公报发布``).
+_REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,30}?(?:统计公报|公报|工作报告|年报)"
+                              r"(?![^\n。，,]{0,4}(?:发布|公布|出炉|解读|显示|披露|指出))")
+
+
+#: How far into an article its title's year may stand (某某州某某市2009年…公报).
+_TITLE_YEAR_WITHIN = 30
 
 
 def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date,
@@ -231,8 +237,8 @@ def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date,
     that year is before the issue year."""
     if text is not None:
         nl = text.find("\n", lo, hi)
-        m = _REPORT_TITLE_RX.search(text, lo, hi if nl < 0 else nl)
-        if m and int(m.group(1)) < issue.year:
+        m = _REPORT_TITLE_RX.search(text, lo, min(hi if nl < 0 else nl, lo + 200))
+        if m and m.start() - lo <= _TITLE_YEAR_WITHIN and int(m.group(1)) < issue.year:
             return int(m.group(1))
     years = {
         d.start.year for d in mentions

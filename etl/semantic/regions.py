@@ -570,12 +570,13 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
 
 
 #: A page's furniture line: its source, author or editor (``信息来源：…``,
-#: ``来源:… 更新时间:… 作者:…``, ``责任编辑：…``).  A place named there is
+#: ``来源:… 更新时间:… 作者:…``, ``责任编辑：…``; a short line: a page run
+#: together into one line is no furniture).  A place named there is
 #: the publisher's, not one the text tells of.  (Not a closing attribution in
 #: brackets, ``（某某县民政局 张三）``: the writer's office, read as the text's
 #: place by the older sets.)
 _FURNITURE_LINE_RX = re.compile(
-    r"(?m)^[ \t\u3000]*[^\n]{0,30}?(?:来源|作者|责任编辑|编辑|发布时间|更新时间|浏览次数)\s*[:：][^\n]*")
+    r"(?m)^[ \t\u3000]*[^\n]{0,30}?(?:来源|作者|责任编辑|编辑|发布时间|更新时间|浏览次数)\s*[:：][^\n]{0,80}$")
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
