@@ -343,3 +343,21 @@ def test_a_report_cited_in_the_body_does_not_move_the_articles_year():
             "按照2019年政府工作报告的部署，今年以来，剑阁县城镇新增就业1200人。\n")
     r = row_of(rows(text, "2020-04-20"), 1200)
     assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 4, 20))
+
+
+def test_sentences_opening_with_common_words_are_no_breakdown_by_place():
+    """社区…；社区…；社区… (words ending in 区 that name no region) make no
+    breakdown by place: the paragraph is not framed by the one before."""
+    text = ("日前，记者从剑阁县人社局了解到，截至5月7日，剑阁县农民工转移就业1.9万人。\n"
+            "社区开展招聘活动，提供岗位300个；社区组织技能培训；社区帮助120名居民实现就业。\n")
+    r = row_of(rows(text, "2020-05-13"), 120)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+
+
+def test_a_plan_after_up_to_now_is_not_framed_by_it():
+    """截至目前 frames the outcomes after it in its paragraph, not a plan
+    told there (力争…)."""
+    text = "截至目前，剑阁县培育创业实体300个。下一步，剑阁县力争城镇新增就业2500人。\n"
+    r = row_of(rows(text, "2018-11-05"), 2500)
+    assert r["measure"] == "target"
+    assert (r["period_start"], r["period_end"]) != (D(2018, 1, 1), D(2018, 11, 5))

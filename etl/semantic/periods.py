@@ -10,7 +10,8 @@ tried in this order:
   the first date of the article under it;
 * ``section`` (breakdown): a paragraph with no date that states by place
   what the paragraph before it totalled (``拉萨市转移就业3.6万人；日喀则市…``:
-  three of its sentences open with a place) takes that paragraph's last date;
+  three of its sentences open with a gazetteer region's name) takes that
+  paragraph's last date;
 * ``section``: a year/quarter/period date opening an earlier paragraph of the
   same section (``2022 年，…`` frames the paragraphs under it until the next
   heading), or standing in the numbered heading of the section
@@ -42,7 +43,7 @@ Then, in :func:`period_of`:
   paragraph, else (a running total: 累计, 目前 in its clause) nowhere, else
   on 1 January; an up-to-now word opening a sentence (``。截至目前，…``)
   frames the rest of its paragraph so, up to the next date, except the
-  sentences with 累计 (running totals of their own);
+  sentences with 累计 (running totals of their own) and targets;
 * a running total (累计, or a clause after ``累计已达`` in its sentence) with
   no date of its own sentence nor a ``…以来`` frame has no start and ends
   with its frame;
@@ -96,6 +97,7 @@ import re
 from typing import Protocol
 
 from etl.extract.records import DateMention
+from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
 COMPARISON_BEFORE = ("比", "较", "同比", "与", "和", "相比", "低于", "高于", "超过")
@@ -352,9 +354,6 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     return None, None, None, None
 
 
-#: A clause of a breakdown by place: it opens with a place's name and its
-#: level (拉萨市转移就业…, 阿里地区…, 某某县…).
-_PLACE_OPENED_RX = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:市|地区|自治州|州|盟|县|区|旗)(?![场民长委])")
 _BREAKDOWN_MIN = 3
 
 
@@ -365,10 +364,10 @@ def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
     end = clean.find("\n", para_start)
     end = len(clean) if end < 0 else end
     para = clean[para_start : min(end, para_start + 400)].strip()
-    if cs - para_start > 400 or not _PLACE_OPENED_RX.match(para):
+    if cs - para_start > 400 or not opens_with_region(para):
         return False
     parts = [x.strip() for x in re.split("[；;。]", para) if x.strip()]
-    return sum(1 for x in parts if _PLACE_OPENED_RX.match(x)) >= _BREAKDOWN_MIN
+    return sum(1 for x in parts if opens_with_region(x)) >= _BREAKDOWN_MIN
 
 
 #: Words after a year that make it part of an event's name (2018年春季就业节,
@@ -474,7 +473,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
     if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW) \
-            or _SINCE_TO_NOW_RX.search(sentence) or opens_now or _paragraph_up_to_now(idx, cs, d):
+            or _SINCE_TO_NOW_RX.search(sentence) or opens_now \
+            or (measure != "target" and _paragraph_up_to_now(idx, cs, d)):
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
         upto = as_of

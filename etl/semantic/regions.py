@@ -210,6 +210,14 @@ def _rank(code: str, sure: set[str], sure_up: set[str], sure_parents: set[str | 
     return 3
 
 
+def opens_with_region(text: str) -> bool:
+    """Whether ``text`` starts with a written form of a gazetteer region
+    (拉萨市…, 阿里地区…, 某某县…)."""
+    head = text[:8]
+    found = _matches(head)
+    return bool(found) and found[0][0] == 0
+
+
 def mentions(text: str, starts: list[int] | None = None) -> dict[str, list[int]]:
     """Region code -> positions of its mentions in ``text`` (``starts``: its
     :func:`form_starts`, when the caller has them): every gazetteer form,
