@@ -361,3 +361,11 @@ def test_a_plan_after_up_to_now_is_not_framed_by_it():
     r = row_of(rows(text, "2018-11-05"), 2500)
     assert r["measure"] == "target"
     assert (r["period_start"], r["period_end"]) != (D(2018, 1, 1), D(2018, 11, 5))
+
+
+def test_an_events_span_keeps_the_dates_that_bound_it():
+    """3月1日至3月31日，…援助月活动。活动期间，…: the dates bound the event's
+    span: its figures keep them."""
+    text = "3月1日至3月31日，剑阁县开展就业援助月活动。活动期间，共帮助120名就业困难人员实现就业。\n"
+    r = row_of(rows(text, "2021-04-02"), 120)
+    assert (r["period_start"], r["period_end"]) == (D(2021, 3, 1), D(2021, 3, 31))

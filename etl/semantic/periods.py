@@ -113,6 +113,19 @@ CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
 #: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
 #: has no period a date of the text fixes.
 _HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[会會]|行动|行動|援助月|服务月|服務月)[”\"’'」』]?(?:期间|期間)")
+#: An event's span (活动期间): empty unless the frame dates the event's span.
+_EVENT_SPAN_WORDS = ("活动", "会", "會", "行动", "行動", "援助月", "服务月", "服務月")
+#: The longest span of dates that reads as one event's (3月1日至31日).
+_EVENT_SPAN_MAX_DAYS = 92
+
+
+def _dated_span(d: DateMention | None) -> bool:
+    """Whether the frame ``d`` is a span of dates an event may fill (3月1日至
+    31日): not a day, a year, nor a …以来 span up to now."""
+    return d is not None and d.granularity == "period" and not d.surface.endswith("以来") \
+        and d.start is not None and d.end is not None and (d.end - d.start).days <= _EVENT_SPAN_MAX_DAYS
+
+
 #: Words after a day that make it the start of an open span (2月7日开始, 2月4日起).
 _SINCE_AFTER = ("开始", "起")
 #: Words before a date that make it the end of a cumulative period (截至9月底).
@@ -498,7 +511,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     holiday = None
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
         pass
-    if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()):
+    if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()) \
+            and not (holiday.group(0).startswith(_EVENT_SPAN_WORDS) and _dated_span(d)):
         return None, None, None  # “两节”期间: a span no date of the text fixes
     if d is not None and d.granularity == "day" and measure != "target" \
             and clean.startswith(_SINCE_AFTER, d.clean_end):
