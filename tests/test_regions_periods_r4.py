@@ -369,3 +369,18 @@ def test_an_events_span_keeps_the_dates_that_bound_it():
     text = "3月1日至3月31日，剑阁县开展就业援助月活动。活动期间，共帮助120名就业困难人员实现就业。\n"
     r = row_of(rows(text, "2021-04-02"), 120)
     assert (r["period_start"], r["period_end"]) == (D(2021, 3, 1), D(2021, 3, 31))
+
+
+def test_a_scope_word_before_a_group_makes_the_total_the_regions():
+    """全市3个县区共新增就业…: the group is the whole city: the city's figure."""
+    text = "今年以来，广元市就业形势稳定，全市7个县区共新增就业12000人。\n"
+    assert row_of(rows(text, "2021-06-01"), 12000)["region_code"] == "510800"
+
+
+def test_a_group_after_a_scope_word_of_an_earlier_clause_is_still_a_group():
+    """截至6月底，全省…；22个深度贫困县…转移就业5万人: the scope word of an
+    earlier clause does not make the group's figure the province's."""
+    text = "截至6月底，全省城镇新增就业35万人，22个深度贫困县建档立卡贫困家庭劳动力转移就业5万人。\n"
+    rs = rows(text, "2019-07-18", "510000")
+    assert row_of(rs, 50000)["region_code"] is None
+    assert row_of(rs, 350000)["region_code"] == "510000"

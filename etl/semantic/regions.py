@@ -750,6 +750,15 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                 and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code) \
                 and all(m.code == found[k].code for m in found[k:j]):  # (甲县、乙县等地…: no one place)
             best = found[k]
+    if page.groups:
+        # 南疆四地州城镇新增就业10.11万人: a group of places in the figure's
+        # clause, after any place it names, is what the figure is about (not
+        # 全市7个县区共…, a scope word of its clause before it: the city's total).
+        k = bisect.bisect_left(page.groups, (pos,)) - 1
+        if k >= 0 and page.groups[k][0] >= clause_start and page.groups[k][1] <= pos \
+                and (best is None or best.start < page.groups[k][0]) \
+                and not any(clause_start <= o < page.groups[k][0] for o, _ in page.scopes):
+            return None, "figure_text"
     if page.region is not None and page.scopes:
         # A scope word of the figure's clause after any place it names
         # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
@@ -760,13 +769,6 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                 return scoped, "figure_text"
             if scoped is not None:
                 return page.region, page.basis
-    if page.groups:
-        # 南疆四地州城镇新增就业10.11万人: a group of places, after any place
-        # or scope word of the clause, is what the figure is about.
-        k = bisect.bisect_left(page.groups, (pos,)) - 1
-        if k >= 0 and page.groups[k][0] >= clause_start and page.groups[k][1] <= pos \
-                and (best is None or best.start < page.groups[k][0]):
-            return None, "figure_text"
     if best is not None and best.code != page_code:
         return gaz[best.code], "figure_text"
     return page.region, page.basis
