@@ -6,7 +6,8 @@ article itself fixes.
   known: a day, the end of the issue month, or the end of the issue year
   (a year-only issue date never gives an end finer than that year).
 * ``今年以来`` ends at the article's date; ``Y年以来`` becomes the period
-  from 1 January of Y to the article's date.
+  from 1 January of Y to the article's date, ``M月以来`` (``3月5日以来``)
+  the period from that month's first day (that day) to the article's date.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
@@ -18,13 +19,15 @@ article itself fixes.
   year before the issue year when the issue date is in the first half of
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
-* **A bare day** opening a sentence (``23日上午，…``) is a day of the
-  issue month (else the month before), ``昨日``/``昨天`` the day before the
+* **A bare day** opening a sentence or clause (``23日上午，…``, ``17日当天``) is a day of the
+  issue month (else the month before), ``昨日``/``昨天`` opening a clause
+  (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
-  :data:`ARTICLE_START_RX`) that reports a year-to-date period of an
+  :data:`ARTICLE_START_RX`) whose first line names a bulletin or report of
+  an earlier year than the issue's (``2009年…统计公报`` reposted in 2012), or that reports a year-to-date period of an
   earlier year than the issue's (``2022年1月-11月`` on a January 2023
   page), or whose year-less days all lie in the year before the issue's
   (``12月31日`` on a January page), was written in that year: its relative dates (``今年以来``,
@@ -111,6 +114,10 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
             elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \
                     and start <= end_of_article:
                 d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
+            elif d.granularity in ("month", "day") and text.startswith("以来", ce) and end_of_article is not None \
+                    and start <= end_of_article:
+                # 1月以来, 3月5日以来: from that month's (day's) start to the article's date
+                d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
             elif d.granularity in ("month", "day") and text[max(0, cs - 4):cs].endswith(UP_TO_WORDS) \
                     and (d.granularity == "day" or text.startswith(MONTH_END_WORDS, ce)):
                 d = _mention(repaired, cs, ce, "period", dt.date(end.year, 1, 1), end, d.resolution)
@@ -156,7 +163,7 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
 
 #: A bare day that opens a sentence and tells when something happened
 #: (``23日上午，…``, ``1日，在…``): a news item's day of the issue month.
-_BARE_DAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚)")
+_BARE_DAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚|当天|當天)")
 #: How far before the issue date a bare day may lie (a news item is fresh).
 _BARE_DAY_MAX_AGE = 31
 
@@ -181,15 +188,16 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
         if (issue - date).days <= _BARE_DAY_MAX_AGE:
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     for m in _YESTERDAY_RX.finditer(repaired.clean):
-        cs, ce = m.span(1)
+        g = 1 if m.group(1) else 2
+        cs, ce = m.span(g)
         if not any(s < ce and cs < e for s, e in taken):
-            date = issue - dt.timedelta(days=_DAYS_BACK[m.group(1)])
+            date = issue - dt.timedelta(days=_DAYS_BACK[m.group(g)])
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 
 
 #: 昨日 / 前天 opening a sentence (``昨日，…``, ``昨天上午``): a day before the issue's.
-_YESTERDAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])(昨日|昨天|前天|前日)(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚)")
+_YESTERDAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])(?:(昨日|昨天)|(前天|前日)(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚))")
 _DAYS_BACK = {"昨日": 1, "昨天": 1, "前天": 2, "前日": 2}
 
 
@@ -209,12 +217,29 @@ def article_bounds(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
-def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date) -> int | None:
+#: A bulletin's or report's title with its year (``某某市2009年国民经济和社会
+#: 发展统计公报``), not a news headline about one (``2023年统计公报发布``).
+_REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,30}?(?:统计公报|公报|工作报告|年报)"
+                              r"(?![^\n。，,]{0,4}(?:发布|公布|出炉|解读|显示|披露|指出))")
+
+
+#: How far into an article its title's year may stand (某某州某某市2009年…公报).
+_TITLE_YEAR_WITHIN = 30
+
+
+def article_year(mentions: list[DateMention], lo: int, hi: int, issue: dt.date,
+                 text: str | None = None) -> int | None:
     """The earlier year an article in ``[lo, hi)`` fixes as its own: the
-    year of a year-to-date period it reports (from 1 January to a month end
-    before December), else the one year of the dates it tells without a
-    year (rolled back from a January issue), when that year is before the
-    issue year."""
+    year of a bulletin or report its first line names (``2009年…统计公报``
+    reposted in 2012), else that of a year-to-date period it reports (from
+    1 January to a month end before December), else the one year of the
+    dates it tells without a year (rolled back from a January issue), when
+    that year is before the issue year."""
+    if text is not None:
+        nl = text.find("\n", lo, hi)
+        m = _REPORT_TITLE_RX.search(text, lo, min(hi if nl < 0 else nl, lo + 200))
+        if m and m.start() - lo <= _TITLE_YEAR_WITHIN and int(m.group(1)) < issue.year:
+            return int(m.group(1))
     years = {
         d.start.year for d in mentions
         if lo <= d.clean_start < hi and d.resolution == "absolute" and d.granularity == "period"
@@ -241,7 +266,7 @@ def reanchor_articles(repaired: Repaired, mentions: list[DateMention], issue: dt
         return mentions
     moved: dict[tuple[int, int], DateMention] = {}
     for lo, hi in article_bounds(repaired.clean):
-        year = article_year(mentions, lo, hi, issue)
+        year = article_year(mentions, lo, hi, issue, repaired.clean)
         if year is None:
             continue
         for d in rescan(dt.date(year, 12, 31)):

@@ -3,12 +3,19 @@
 **Period** (:func:`period_of`; ``period_basis`` names the rule that gave it),
 tried in this order:
 
-* ``paragraph``: the nearest date before the figure in its paragraph;
+* ``paragraph``: the nearest date before the figure in its paragraph (a
+  year naming an event, ``2018年春季就业节``, gives way to a day of that year
+  before it in the paragraph: the event's day);
 * ``heading``: a figure in a heading (a title) with no date before it takes
   the first date of the article under it;
+* ``section`` (breakdown): a paragraph with no date that states by place
+  what the paragraph before it totalled (``拉萨市转移就业3.6万人；日喀则市…``:
+  three of its sentences open with a gazetteer region's name) takes that
+  paragraph's last date;
 * ``section``: a year/quarter/period date opening an earlier paragraph of the
   same section (``2022 年，…`` frames the paragraphs under it until the next
-  heading); a paragraph opening with a ``full_year_words`` word (全年，…)
+  heading), or standing in the numbered heading of the section
+  (``一、2018年工作回顾``); a paragraph opening with a ``full_year_words`` word (全年，…)
   covers the report's year (below), else the calendar year of the nearest
   earlier one-year date;
 * ``report``: the year a statistical bulletin or report names in its title
@@ -18,8 +25,10 @@ tried in this order:
 
 A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
 :data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure,
-nor does a publication date (a dateline ``1月27日讯``, ``3月1日电`` or a
-page's timestamp ``2026-02-25 14:23``: :func:`is_dateline`).
+nor does a publication date (a dateline ``1月27日讯``, ``3月1日电``, a
+page's timestamp ``2026-02-25 14:23``: :func:`is_dateline`, or a date after
+``发布时间:``), nor 今年 before a holiday (``今年春节刚过``: this year's
+festival, :data:`HOLIDAYS`, not the year so far).
 
 Then, in :func:`period_of`:
 
@@ -32,12 +41,15 @@ Then, in :func:`period_of`:
   that frames its paragraph (``截至9月底，…。…目前已…``); it starts at a
   date of its own sentence, else at a ``…以来`` period framing its
   paragraph, else (a running total: 累计, 目前 in its clause) nowhere, else
-  on 1 January;
+  on 1 January; an up-to-now word opening a sentence (``。截至目前，…``)
+  frames the rest of its paragraph so, up to the next date, except the
+  sentences with 累计 (running totals of their own) and targets;
 * a running total (累计, or a clause after ``累计已达`` in its sentence) with
   no date of its own sentence nor a ``…以来`` frame has no start and ends
   with its frame;
-* a holiday span after the frame in the figure's sentence (``“两节”期间``,
-  ``春节期间``: :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
+* a holiday's or an event's span after the frame in the figure's sentence
+  (``“两节”期间``, ``春节期间``, ``活动期间``, ``招聘会期间``:
+  :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
 * a day followed by 开始/起 (``从2月7日开始``) starts an open period (no end);
 * an outcome framed by ``今年`` ends at the article's date: the year is not
   over when the article is written.  Yearly averages (年均, 每年) keep
@@ -62,10 +74,16 @@ after it, a deadline ahead (``年底前``, not followed by 已), a rate is
 capped (``控制在4.5%以内/左右``), the figure stands in a quoted target
 (``提出“…”``, ``“…”的目标``) or before ``的目标``, it stands under a target
 heading (:data:`TARGET_HEADING_WORDS`: the line after ``2023年预期目标`` and
-the list items after that), or the period starts after the article's date
-(next year's plan); ``annual_average`` after 年均/每年; ``cumulative``
+the list items after that), a lead naming the targets earlier in its
+sentence (``…目标，是努力实现A，B``: :data:`_TARGET_LEAD_RX`, unless the
+figure is said done: 已, 实际), 将有 in its clause (``将有近50场招聘会``),
+or the period starts after the article's date (next year's plan); a rate
+kept (``稳定控制在5%以内``: :data:`KEPT_BEFORE_CAP`) is no cap;
+``annual_average`` after 年均/每年; ``cumulative``
 after 累计 or an up-to-now word in its clause, after ``累计已达`` earlier in
-its sentence, in a sentence 截至目前 governs or 目前 opens, for a stock
+its sentence, in a clause telling what an earlier clause's running total
+drove (``累计发放贷款797笔，带动就业1435人``), for the members of a group
+that exists (``有一支由20多名妇女组成的服务队``), in a sentence 截至目前 governs or 目前 opens, for a stock
 (:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
 else ``outcome``.  A kind the codebook does not allow for the indicator
 gives the indicator's first allowed kind (a rate is never cumulative).
@@ -79,6 +97,7 @@ import re
 from typing import Protocol
 
 from etl.extract.records import DateMention
+from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
 COMPARISON_BEFORE = ("比", "较", "同比", "与", "和", "相比", "低于", "高于", "超过")
@@ -93,7 +112,20 @@ SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今
 CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
 #: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
 #: has no period a date of the text fixes.
-_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)[”\"’']?期间")
+_HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[会會]|行动|行動|援助月|服务月|服務月)[”\"’'」』]?(?:期间|期間)")
+#: An event's span (活动期间): empty unless the frame dates the event's span.
+_EVENT_SPAN_WORDS = ("活动", "会", "會", "行动", "行動", "援助月", "服务月", "服務月")
+#: The longest span of dates that reads as one event's (3月1日至31日).
+_EVENT_SPAN_MAX_DAYS = 92
+
+
+def _dated_span(d: DateMention | None) -> bool:
+    """Whether the frame ``d`` is a span of dates an event may fill (3月1日至
+    31日): not a day, a year, nor a …以来 span up to now."""
+    return d is not None and d.granularity == "period" and not d.surface.endswith("以来") \
+        and d.start is not None and d.end is not None and (d.end - d.start).days <= _EVENT_SPAN_MAX_DAYS
+
+
 #: Words after a day that make it the start of an open span (2月7日开始, 2月4日起).
 _SINCE_AFTER = ("开始", "起")
 #: Words before a date that make it the end of a cumulative period (截至9月底).
@@ -270,12 +302,29 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     para_start = idx.para_starts[p]
     before = range(bisect.bisect_left(starts, cs))
     for k in reversed(before):
-        ds, _, d = dates[k]
+        ds, de, d = dates[k]
         if ds < para_start:
             break
+        if d.granularity == "year" and clean.startswith(_EVENT_NAME_AFTER_YEAR, de):
+            # 2月22日，某县举行2018年春季就业节：the year names the event; the
+            # day before it in the paragraph, inside that year, frames its figures
+            for j in reversed(range(k)):
+                ds2, _, d2 = dates[j]
+                if ds2 < para_start:
+                    break
+                if d2.granularity in ("day", "period") and d.start <= d2.start and d2.end <= d.end:
+                    return d2, d2.start, d2.end, "paragraph"
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
+    if p > 0 and para_start not in idx.headings and _breaks_down_by_place(clean, para_start, cs):
+        # 拉萨市转移就业3.6万人；日喀则市转移就业6.6万人；… after 截至5月7日，全区…:
+        # a breakdown by place of the paragraph before takes its frame
+        prev = idx.para_starts[p - 1]
+        k = bisect.bisect_left(starts, para_start) - 1
+        if k >= 0 and dates[k][0] >= prev and dates[k][0] > heading_before:
+            d = dates[k][2]
+            return d, d.start, d.end, "section"
     if h and idx.headings[h - 1] == para_start:  # the figure stands in a heading
         for k in range(len(before), len(dates)):
             ds, _, d = dates[k]
@@ -304,7 +353,8 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         ds, de, d = dates[k]
         if ds < heading_before:
             break
-        if _opens(idx, ds, de) and d.granularity in ("year", "quarter", "period"):
+        if (_opens(idx, ds, de) or _in_numbered_heading(clean, heading_before, ds)) \
+                and d.granularity in ("year", "quarter", "period"):
             return d, d.start, d.end, "section"
     if year_of_report is not None:
         return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
@@ -317,13 +367,59 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     return None, None, None, None
 
 
+_BREAKDOWN_MIN = 3
+
+
+def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
+    """Whether the paragraph (up to the figure, at most 400 characters in)
+    is a breakdown by place: it opens with a place and at least
+    :data:`_BREAKDOWN_MIN` of its sentences (cut at ；。) open so."""
+    end = clean.find("\n", para_start)
+    end = len(clean) if end < 0 else end
+    para = clean[para_start : min(end, para_start + 400)].strip()
+    if cs - para_start > 400 or not opens_with_region(para):
+        return False
+    parts = [x.strip() for x in re.split("[；;。]", para) if x.strip()]
+    return sum(1 for x in parts if opens_with_region(x)) >= _BREAKDOWN_MIN
+
+
+#: Words after a year that make it part of an event's name (2018年春季就业节,
+#: 2019年“春风行动”).
+_EVENT_NAME_AFTER_YEAR = ("春季", "夏季", "秋季", "冬季", "春风", "春風", "“", "「", "\"")
+
+
+def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
+    """Whether clean offset ``ds`` stands in the heading line starting at
+    ``heading`` and that line is a numbered section's (``一、2018年工作回顾``,
+    ``（二）2023年工作安排``): its date frames the section under it."""
+    if heading < 0 or ds < heading:
+        return False
+    end = clean.find("\n", heading)
+    return (end < 0 or ds < end) and bool(_SECTION_NUMBER_RX.match(clean, heading))
+
+
+#: The number of a section's heading (一、, （二）, 第三部分).
+_SECTION_NUMBER_RX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十]{1,2}部分)")
+
+
 def framing_dates(clean: str, dates: list[tuple[int, int, DateMention]]) -> list[tuple[int, int, DateMention]]:
     """The dates that may frame a figure: resolved, not the base of a
     comparison, not a publication date (``dates``: (clean start, clean end,
     date), sorted)."""
     return [(ds, de, d) for ds, de, d in dates
             if d.start is not None and d.end is not None and not is_comparison(clean, ds, de)
-            and not _names_a_gov_report(clean, de) and not is_dateline(clean, de)]
+            and not _names_a_gov_report(clean, de) and not is_dateline(clean, de)
+            and not _PUBLISHED_BEFORE_RX.search(clean, max(0, ds - 8), ds)
+            and not (d.resolution == "relative" and d.granularity == "year" and clean.startswith(HOLIDAYS, de))]
+
+
+#: What stands before a page's publication date in its furniture
+#: (``发布时间:2022-02-08``, ``更新时间：…``): not a day the article tells of.
+_PUBLISHED_BEFORE_RX = re.compile(r"(?:发布时间|更新时间|发布日期|發佈時間|發布時間|发表于|發表於)\s*[:：]?\s*$")
+#: Holidays: 今年春节 names this year's Spring Festival (a time no date of
+#: the text fixes), not the year.
+HOLIDAYS = ("春节", "春節", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "國慶", "重阳", "重陽", "两节", "兩節",
+            "“两节”", "“兩節”", "\"两节\"", "五一", "六一", "七一", "八一", "寒假", "暑假")
 
 
 _GOV_REPORT_NAME_RX = re.compile(r"[^\n。，,]{0,30}?" + GOV_REPORT)
@@ -390,7 +486,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
     if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW) \
-            or _SINCE_TO_NOW_RX.search(sentence) or opens_now:
+            or _SINCE_TO_NOW_RX.search(sentence) or opens_now \
+            or (measure != "target" and _paragraph_up_to_now(idx, cs, d)):
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
         upto = as_of
@@ -414,7 +511,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     holiday = None
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
         pass
-    if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()):
+    if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()) \
+            and not (holiday.group(0).startswith(_EVENT_SPAN_WORDS) and _dated_span(d)):
         return None, None, None  # “两节”期间: a span no date of the text fixes
     if d is not None and d.granularity == "day" and measure != "target" \
             and clean.startswith(_SINCE_AFTER, d.clean_end):
@@ -428,6 +526,28 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             and start is not None and start.year == as_of.year and end is not None and end > as_of:
         return start, as_of, basis  # 今年 in an outcome: the year so far
     return start, end, basis
+
+
+#: An up-to-now word opening a sentence (。截至目前，…): it frames the rest of
+#: its paragraph.
+_OPENING_UP_TO_NOW_RX = re.compile(
+    "(?:^|(?<=[!！?？。\n]))\\s*(?:" + "|".join(SENTENCE_UP_TO_NOW) + ")")
+
+
+def _paragraph_up_to_now(idx: TextIndex, cs: int, d: DateMention | None) -> bool:
+    """Whether a sentence opening with an up-to-now word (``截至目前，…``)
+    earlier in the figure's paragraph frames it: no date stands between
+    them, and the figure's own sentence is no running total (累计: its own
+    count, since when unsaid)."""
+    # (a page whose lines were run together is one paragraph: read back
+    # at most a few sentences' length, not to the page's start for every figure)
+    para = max(idx.para_starts[_para_of(idx, cs)], cs - 3 * MAX_SENTENCE)
+    m = None
+    for m in _OPENING_UP_TO_NOW_RX.finditer(idx.clean, para, cs):
+        pass
+    if m is None or (d is not None and d.clean_start >= m.start()):
+        return False
+    return not any(w in _full_sentence_before(idx.clean, cs) + _clause_from(idx.clean, cs) for w in ("累计", "累积"))
 
 
 def _year_in_heading(clean: str, dates: list[tuple[int, int, DateMention]],
@@ -474,10 +594,12 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or (start is not None and as_of is not None and start > as_of) \
             or (_capped(clean, cs, clause) and not over) or _future_clause(clean, cs) \
             or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
-            or _TARGET_AFTER_RX.match(clean, cs) \
+            or _TARGET_AFTER_RX.match(clean, cs) or _target_lead(_words(_full_sentence_before(clean, cs))) \
+            or _WILL_HAVE_RX.search(clause) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) \
+            or _members_of(clean, cs, clause) or _driven_by_total(sentence) \
             or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None) \
             or any(w in sentence for w in SENTENCE_UP_TO_NOW) or _opens_up_to_now(sentence):
         kind = "cumulative"
@@ -555,8 +677,50 @@ def _sentence_plans(sentence: str) -> bool:
 def _capped(clean: str, cs: int, clause: str) -> bool:
     """A rate capped: 控制在 before it, 以内/以下/左右 after it (a target,
     unless the period framing it is over when the article is written or is
-    part of a year: 2023年1-9月，…失业率控制在5.5%以内 reports the rate kept)."""
-    return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs))
+    part of a year: 2023年1-9月，…失业率控制在5.5%以内 reports the rate kept;
+    or an adverb says it has been kept so: 稳定控制在, 始终控制在)."""
+    return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs)) \
+        and not clause[:-3].endswith(KEPT_BEFORE_CAP)
+
+
+#: Adverbs before 控制在 that tell a rate kept, not a cap set (稳定控制在5%以内).
+KEPT_BEFORE_CAP = ("稳定", "穩定", "始终", "始終", "一直", "长期", "長期", "均", "都")
+#: The lead of a sentence that states targets (…就业目标，是努力实现A，B: 目标是, 任务为):
+#: every figure after it in the sentence is a target, unless it is said done (已, 实际).
+_TARGET_LEAD_RX = re.compile(r"(?:目标|任务)[，,]?(?:是|为|：|:)")
+#: 将有 (there will be: 将有近50场招聘会): a plan.  (Not 将有关…: 将 is 把.)
+_WILL_HAVE_RX = re.compile(r"将有(?![关效力利])")
+#: A group that exists and its members (社区有一支由20多名妇女组成的服务队): a
+#: stock.  (Not 活动由2支队伍组成: who took part in one event.)
+_MEMBERS_AFTER_RX = re.compile(r"[^，,。；;\n]{0,12}?组成")
+_HAS_A_GROUP_RX = re.compile(r"有(?:一|两|几)?[支个群批]由")
+#: A clause telling what a running total did (累计发放贷款797笔，带动就业1435人).
+_DRIVEN_RX = re.compile(r"[，,]\s*(?:共|累计)?带动[^，,。；;]*$")
+
+
+def _target_lead(sentence: str) -> bool:
+    """Whether a lead stating targets (:data:`_TARGET_LEAD_RX`) governs
+    the rest of the figure's sentence (up to the figure)."""
+    m = None
+    for m in _TARGET_LEAD_RX.finditer(sentence):
+        pass
+    if m is None or any(a in sentence[max(0, m.start() - 6) : m.start()] for a in ACHIEVED_BEFORE):
+        return False
+    rest = sentence[m.end():]
+    return not any(w in rest for w in ("已", "实际", "實際"))
+
+
+def _members_of(clean: str, cs: int, clause: str) -> bool:
+    """Whether the figure counts the members of a group that exists: 有一支由
+    before it in its clause, 组成 after it (有一支由20多名妇女组成的服务队)."""
+    return bool(_HAS_A_GROUP_RX.search(clause)) and bool(_MEMBERS_AFTER_RX.match(clean, cs))
+
+
+def _driven_by_total(sentence: str) -> bool:
+    """Whether the figure's clause tells what a running total of an earlier
+    clause of its sentence did (累计发放贷款797笔，带动就业1435人)."""
+    m = _DRIVEN_RX.search(sentence)
+    return m is not None and "累计" in sentence[: m.start()] and not _NOT_RUNNING_RX.search(sentence)
 
 
 def _future_clause(clean: str, cs: int) -> bool:

@@ -210,6 +210,14 @@ def _rank(code: str, sure: set[str], sure_up: set[str], sure_parents: set[str | 
     return 3
 
 
+def opens_with_region(text: str) -> bool:
+    """Whether ``text`` starts with a written form of a gazetteer region
+    (拉萨市…, 阿里地区…, 某某县…)."""
+    head = text[:8]
+    found = _matches(head)
+    return bool(found) and found[0][0] == 0
+
+
 def mentions(text: str, starts: list[int] | None = None) -> dict[str, list[int]]:
     """Region code -> positions of its mentions in ``text`` (``starts``: its
     :func:`form_starts`, when the caller has them): every gazetteer form,
@@ -420,6 +428,10 @@ class PageRegion:
     scopes: tuple[tuple[int, str], ...] = ()
     #: The clean offsets where the page's paragraphs (lines) start.
     paragraphs: tuple[int, ...] = ()
+    #: The (start, end) of the page's groups of places (22个深度贫困县,
+    #: 南疆四地州: :data:`GROUP_RX`): a figure whose clause is about one has
+    #: no one region.
+    groups: tuple[tuple[int, int], ...] = ()
 
 
 def _within(code: str, root: str) -> bool:
@@ -432,15 +444,26 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     county ⊃ township of its place mentions (:func:`place_mentions`, or
     ``found``).
 
-    The province is the one named most (own name or a region inside it);
+    The province is the one of the places the headline names, else that of
+    the outlet signing the lead (``本报讯（某某县融媒体中心 记者…）``: a
+    place before a word of :data:`OUTLET_AFTER` before the lead's first full
+    stop, whose province the body names too; a local outlet reports its own place's news, while the places its
+    people travel to may be named more often), else the one named most (own
+    name or a region inside it), not counting the places its people go to
+    (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
+    names others;
     then, level by level, the region below wins when its mentions (its own
     and those of the regions inside it) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
-    never wins.  The place of a news agency's dateline (新华社成都3月1日电)
+    never wins.  A province not named in full on a page that speaks as a
+    city (我市, 本市) and never as a province (全省, 我省) gives way to its
+    city named most (else first).  The place of a news agency's dateline (新华社成都3月1日电)
     is where the dispatch was filed: it counts for its province only, and
-    only on a page that names no other place.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
+    only on a page that names no other place.  A place in a furniture line
+    (``信息来源：…``, ``来源:… 作者:…``: :data:`_FURNITURE_LINE_RX`) is the
+    publisher's and does not count.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
     bounds the search: the text refines it and never contradicts it.  A page
     is about one street when a single street or town of its county accounts
     for all street mentions and is mentioned at least half as often as the
@@ -457,7 +480,10 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # it tells the province only, and only when nothing else is named
     # (新华社北京…电 on a Sichuan page).
     only_dispatch = all(m.dispatch for m in found)
+    furniture = _furniture_lines(text)
     for m in found:
+        if furniture and _in_spans(furniture, m.start):
+            continue  # (信息来源：某某市人民政府办公室: the publisher, not the text)
         code = m.code
         if m.dispatch:
             if not only_dispatch:
@@ -470,7 +496,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
-            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text))
+            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text),
+                              group_spans(text))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -486,9 +513,35 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # a county's workers in another province names that province's towns
     # more often), else the most mentioned.
     in_title = {chain_root(m.code) for m in found if m.start < _title_end(text) and m.code in counts}
-    pool = in_title if len(in_title) == 1 else {chain(c)[0] for c in counts}
+    # Else the province of the outlet that signs the lead (本报讯（某某县融媒体
+    # 中心 记者…）, 某某日报讯): a local outlet reports its own place's news, and
+    # the places its people travel to (前往浙江务工) are named more often.
+    signing = [m for m in found if m.code in counts and _signs_lead(text, m)]
+    # (only a province the body names too: 某省日报讯 on news of another province is no sign)
+    outlet = {chain_root(m.code) for m in signing
+              if any(chain_root(o.code) == chain_root(m.code) and o.code in counts for o in found if o not in signing)}
+    pool = in_title if len(in_title) == 1 else outlet if len(outlet) == 1 else {chain(c)[0] for c in counts}
+    # Where the page's people go (前往浙江、广东等地务工, 目的地为…, 主要输出地为…)
+    # is not where the page is: the province is weighed without those places
+    # (unless the page names no other).
+    dest = _destination_spans(text)
+    if dest and len(pool) > 1:
+        stay: dict[str, int] = {}
+        for m in found:
+            if m.code in counts and not _in_spans(dest, m.start) and not m.dispatch:
+                root = chain_root(m.code)
+                stay[root] = stay.get(root, 0) + 1
+        if stay:
+            pool = {p for p in pool if p in stay}
+            weight_of = stay
+        else:
+            weight_of = None
+    else:
+        weight_of = None
     if hint_code is not None:
         current = hint_code
+    elif weight_of is not None:
+        current = min(pool, key=lambda p: (-weight_of.get(p, 0), earliest(p)))
     else:
         current = min(pool, key=lambda p: (-weight(p), earliest(p)))
     while True:
@@ -507,6 +560,12 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         # often stands in the name of a body or project (济南广电, 重庆合长高速).
         if children[top] > others and children[top] >= full_counts.get(current, 0):
             current = top
+        elif gaz[current].level == "province" and gaz[top].level == "prefecture" \
+                and not gaz[current].name_zh.endswith("市") and full_counts.get(current, 0) == 0 \
+                and _SELF_CITY_RX.search(text) and not _SELF_PROVINCE_RX.search(text):
+            # 我市 on a page that names no province in full: the writer is a
+            # city's, the one of the province's cities named most (else first)
+            current = top
         else:
             break
     if gaz[current].level == "county":
@@ -515,7 +574,53 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             if counts[streets[0]] * 2 >= counts.get(current, 0):
                 current = streets[0]
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
-    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text))
+    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text))
+
+
+#: A page's furniture line: its source, author or editor (``信息来源：…``,
+#: ``来源:… 更新时间:… 作者:…``, ``责任编辑：…``; a short line: a page run
+#: together into one line is no furniture).  A place named there is
+#: the publisher's, not one the text tells of.  (Not a closing attribution in
+#: brackets, ``（某某县民政局 张三）``: the writer's office, read as the text's
+#: place by the older sets.)
+_FURNITURE_LINE_RX = re.compile(
+    r"(?m)^[ \t\u3000]*[^\n]{0,30}?(?:来源|作者|责任编辑|编辑|发布时间|更新时间|浏览次数)\s*[:：][^\n]{0,80}$")
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the page's furniture lines (:data:`_FURNITURE_LINE_RX`)."""
+    return [m.span() for m in _FURNITURE_LINE_RX.finditer(text)]
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+#: Where a page's people go (前往浙江、广东等地务工, 目的地为某某省某某市,
+#: 主要输出地为新疆、西藏…): the places up to the clause's end are destinations.
+_DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是|目的地為|输出地为|輸出地為|输出到|轉移到|转移到)"
+                             r"[^，,。；;：:\n]{0,30}")
+
+
+def _destination_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DESTINATION_RX.finditer(text)]
+
+
+#: Words after a place that make it the name of a news outlet (某某日报,
+#: 某某县融媒体中心, 某某新闻网).
+OUTLET_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视")
+
+
+def _signs_lead(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` names the outlet that signs the page's lead: it
+    stands before a word of :data:`OUTLET_AFTER`, after the headline and
+    before the lead's first full stop."""
+    if not text.startswith(OUTLET_AFTER, m.end):
+        return False
+    head = _title_end(text)
+    stop = text.find("。", head)
+    return head <= m.start and (stop < 0 or m.start < stop)
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
@@ -527,6 +632,11 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+#: A text speaking as a city (我市, 本市), or as a province (全省, 我省, 本省).
+_SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
+_SELF_PROVINCE_RX = re.compile(r"[全我本]省")
+
+
 #: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
 _PARAGRAPH_OPENER = 8
 
@@ -534,6 +644,20 @@ _PARAGRAPH_OPENER = 8
 #: Words by which a text names the whole of its own province, city, county
 #: or district (全省城镇新增就业…, 我市, 本县): group ``lvl`` is the level's character.
 SCOPE_RX = re.compile(r"(?:全|我|本)(?P<lvl>[省市县区])(?![场域])")  # (not 全市场, 全区域)
+
+
+#: A group of several counties or prefectures counted (22个深度贫困县,
+#: 南疆四地州, 3个县区): what the group did is no one region's figure.
+#: (Not 乡镇: the towns of the page's county make up the county; a Chinese
+#: number needs 个 unless the group word follows it: 四川省某某县, 2023年某某县 are no groups.)
+GROUP_RX = re.compile(
+    r"(?<![全我本该0-9.])(?:[0-9]{1,3}|[两二三四五六七八九十]{1,3})(?:个[\u4e00-\u9fff]{0,6}?)?"
+    r"(?:县区|县市|区县|市县|地州|地市|市州|盟市|县(?![城委政长级域里镇乡]))")
+
+
+def group_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the groups of places of ``text`` (:data:`GROUP_RX`)."""
+    return tuple(m.span() for m in GROUP_RX.finditer(text))
 
 
 def scope_words(text: str) -> tuple[tuple[int, str], ...]:
@@ -593,8 +717,11 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
     page's region its sentence names before it (a town of the county) or
-    that opens its paragraph; a scope word of its clause after those (全省, 全市, 全县: the region of the
-    page's chain it names, :func:`scope_region`); otherwise the page's.
+    that opens its paragraph; a scope word of its sentence after those, the
+    figure's clause or an earlier one (全省, 全市, 全县: the region of the
+    page's chain it names, :func:`scope_region`; 全市返乡创业A，带动就业C);
+    none for a group of counties or prefectures in its clause after those
+    (``22个深度贫困县``, ``南疆四地州``: :data:`GROUP_RX`); otherwise the page's.
     Never a region outside the page's province.
     ``found_starts``: the starts of ``found`` (when the caller has them)."""
     gaz = gazetteer()
@@ -623,11 +750,20 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                 and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code) \
                 and all(m.code == found[k].code for m in found[k:j]):  # (甲县、乙县等地…: no one place)
             best = found[k]
+    if page.groups:
+        # 南疆四地州城镇新增就业10.11万人: a group of places in the figure's
+        # clause, after any place it names, is what the figure is about (not
+        # 全市7个县区共…, a scope word of its clause before it: the city's total).
+        k = bisect.bisect_left(page.groups, (pos,)) - 1
+        if k >= 0 and page.groups[k][0] >= clause_start and page.groups[k][1] <= pos \
+                and (best is None or best.start < page.groups[k][0]) \
+                and not any(clause_start <= o < page.groups[k][0] for o, _ in page.scopes):
+            return None, "figure_text"
     if page.region is not None and page.scopes:
         # A scope word of the figure's clause after any place it names
         # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
         k = bisect.bisect_left(page.scopes, (pos,)) - 1
-        if k >= 0 and page.scopes[k][0] >= clause_start and (best is None or best.start < page.scopes[k][0]):
+        if k >= 0 and page.scopes[k][0] >= sentence_start and (best is None or best.start < page.scopes[k][0]):
             scoped = scope_region(page.region, page.scopes[k][1])
             if scoped is not None and scoped.code != page_code:
                 return scoped, "figure_text"
