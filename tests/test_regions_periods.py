@@ -668,11 +668,12 @@ def test_from_a_date_until_now_spans_to_the_article_date():
     assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2016, 1, 1), D(2017, 6, 13))
 
 
-def test_up_to_now_governing_the_sentence_makes_a_running_total_of_the_year():
-    """截至目前，…已… : cumulative; with no 累计 nor stock word, counted from
-    the year's start (SPEC: 截至6月底 -> year start..)."""
+def test_up_to_now_governing_the_sentence_counts_the_year_so_far_as_an_outcome():
+    """截至目前，…已… with no 累计 nor stock word: the year so far, counted
+    from the year's start, an outcome of that period (SPEC: a flow counted
+    from the start of the year to a date is an outcome, as 截至6月底 is)."""
     r = row_of(rows("截至目前，青禾镇大学生志愿者已看望慰问16位空巢老人。", "2015-08-06"), 16)
-    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2015, 1, 1), D(2015, 8, 6))
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2015, 1, 1), D(2015, 8, 6))
 
 
 def test_a_target_beside_a_part_of_the_year_covers_the_whole_year():
@@ -719,13 +720,13 @@ def test_a_quoted_target_is_a_target():
 
 def test_a_sentence_opening_with_now_counts_up_to_now():
     """目前，… governs its sentence: a count up to the article's date; what
-    exists (共有, 有) since when unsaid, a flow since the year's start (as
-    截至目前)."""
+    exists (共有, 有) since when unsaid (cumulative), a flow since the year's
+    start (as 截至目前: the year so far, an outcome)."""
     rs = rows("目前，全县共有志愿服务队120支，城镇新增就业3000人。", "2024-05-01")
     r = row_of(rs, 120)
     assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", None, D(2024, 5, 1))
     r = row_of(rs, 3000)
-    assert (r["measure"], r["period_start"], r["period_end"]) == ("cumulative", D(2024, 1, 1), D(2024, 5, 1))
+    assert (r["measure"], r["period_start"], r["period_end"]) == ("outcome", D(2024, 1, 1), D(2024, 5, 1))
 
 
 

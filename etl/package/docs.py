@@ -102,9 +102,10 @@ WHERE_AND_WHEN = """\
   年底前, 下一步, a rate capped 控制在…以内/左右, a quoted target 提出“…”, the lines under a
   heading 预期目标/主要目标/民生实事 (of the heading's year), or a period after the article's
   date; a target beside part of a year covers the whole year), annual_average (年均, 每年: the
-  period is the whole span) or cumulative (累计, 截至目前, a sentence opening with 目前, and
+  period is the whole span) or cumulative (累计, 目前/至今 in the figure's own clause, and
   stocks: 现有, 拥有, 活跃着, 共建立, 年末共有 -- counted at a date, no start unless the sentence
-  says since when, 从去年成立至今); `codebook_terms` (kind `measure`) lists the kinds each
+  says since when, 从去年成立至今); a flow of the year so far (截至目前, 今年以来, 截至6月底) is an
+  outcome from 1 January; `codebook_terms` (kind `measure`) lists the kinds each
   indicator may take (a rate is never cumulative).
 """
 

@@ -80,10 +80,11 @@ figure is said done: 已, 实际), 将有 in its clause (``将有近50场招聘�
 or the period starts after the article's date (next year's plan); a rate
 kept (``稳定控制在5%以内``: :data:`KEPT_BEFORE_CAP`) is no cap;
 ``annual_average`` after 年均/每年; ``cumulative``
-after 累计 or an up-to-now word in its clause, after ``累计已达`` earlier in
+after 累计 or an up-to-now word in its clause (目前已有…; a sentence that
+截至目前 governs is the year so far, an outcome), after ``累计已达`` earlier in
 its sentence, in a clause telling what an earlier clause's running total
 drove (``累计发放贷款797笔，带动就业1435人``), for the members of a group
-that exists (``有一支由20多名妇女组成的服务队``), in a sentence 截至目前 governs or 目前 opens, for a stock
+that exists (``有一支由20多名妇女组成的服务队``), for a stock
 (:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
 else ``outcome``.  A kind the codebook does not allow for the indicator
 gives the indicator's first allowed kind (a rate is never cumulative).
@@ -600,9 +601,12 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
         kind = "target"
     elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) \
             or _members_of(clean, cs, clause) or _driven_by_total(sentence) \
-            or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None) \
-            or any(w in sentence for w in SENTENCE_UP_TO_NOW) or _opens_up_to_now(sentence):
+            or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None):
         kind = "cumulative"
+    # (A sentence that 截至目前 governs, with no running-total or stock word,
+    # counts the year so far, from 1 January: an outcome of that period, as
+    # 截至6月底 is (SPEC.md); 目前 in the figure's own clause, 目前已有25位志愿者,
+    # is what exists now, above.)
     return kind
 
 
