@@ -305,3 +305,43 @@ def test_a_model_person_and_a_subject_at_work_are_masked(text, name):
 ])
 def test_things_and_places_others_are_like_stay(text):
     assert _masked(text) == text
+
+
+# --- a name's length -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, tail", [
+    ("羊角村贫困户蔺永正，很快在县城找到了工作。", "蔺永正", "，很快在县城找到了工作"),
+    ("志愿者郜明立，是一名退休教师。", "郜明立", "，是一名退休教师"),
+])
+def test_a_three_character_name_read_whole_before_a_pause_keeps_its_last_character(text, name, tail):
+    """A name introduced by a role word whose third character may also be a
+    word after a name (正, 立 …) is the three-character name when it stands
+    before a pause somewhere on the page: it is masked whole, no character
+    of it left after the placeholder."""
+    out = _masked(text)
+    assert name not in out and name[1:] not in out and name[2] + tail not in out
+    assert "某某" + tail in out
+
+
+@pytest.mark.parametrize("text, name, rest", [
+    ("“老人们能安享晚年。”爱心志愿者蔺媛动情地说道。", "蔺媛", "动情地说道。"),
+    ("村民郜芳高兴地说：“今年收成好。”", "郜芳", "高兴地说"),
+    ("网格员蒯敏介绍，全村已有百户加入。", "蒯敏", "介绍，全村已有百户加入。"),
+])
+def test_a_word_of_manner_or_action_after_a_name_is_not_part_of_it(text, name, rest):
+    """A two-character name followed by a person's manner or action (动情,
+    高兴, 介绍 …) is masked as two characters: the word after it stays."""
+    out = _masked(text)
+    assert name not in out
+    assert "某某" + rest in out
+
+
+@pytest.mark.parametrize("text", [
+    "村民蒯敏说，今年收成好。蒯敏说完就走了。",
+    "村民蔺强家，住着三口人。",
+])
+def test_a_two_character_name_before_a_clause_ending_word_stays_two_characters(text):
+    """A name before 说 or 家 and a pause is the two-character name: the
+    word after it is not read into the name (蒯敏说 is 蒯敏 + 说)."""
+    out = _masked(text)
+    assert "某某说" in out or "某某家" in out

@@ -485,14 +485,39 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     if len(given) == 1:
         return short
     long = surname + given
-    if given[1] in POST_NAME_CHARS or given[1] in NON_NAME_CHARS:
+    if given[1] in NON_NAME_CHARS:
         return short
+    if given[1] in POST_NAME_CHARS and not (given[1] not in CLAUSE_END_AFTER_NAME and _stands_alone(text, long)):
+        return short  # (贫困户袁某正，: a name whose last character may follow names, read whole at a pause)
+    if all(text.startswith(AFTER_NAME_WORDS, i + len(short)) for i in _occurrences(text, long)):
+        return short  # a person's manner or action after the name (王某动情地说: 王某, not 王某动)
     if any(text.startswith(form, i + len(short)) for form in _ADDRESS_BY_FIRST.get(given[1], ())
            for i in _occurrences(text, short)):
         return short  # a name before a form of address (辅导员殷某老师: 殷某, not 殷某老)
     if _occurs_more_often(text, short, long):
         return short
     return long
+
+
+#: Characters that may follow a name and end a clause (王某说，王某笑。):
+#: a candidate ending in one of them before a pause is a shorter name.
+CLAUSE_END_AFTER_NAME = set("说笑问答家的了着等来去到哭走")
+#: Words that follow a name as its person's manner or action (王某动情地说,
+#: 李某高兴地说): a candidate's third character that begins one of them
+#: at each of the candidate's occurrences is not part of the name.
+AFTER_NAME_WORDS = (
+    "动情", "深情", "激动", "感动", "动容", "高兴", "开心", "兴奋", "欣慰", "自豪", "感慨", "感叹",
+    "表示", "介绍", "告诉", "坦言", "回忆", "说道", "笑着", "微笑", "认真", "耐心", "热情", "哽咽",
+    "点头", "指着", "拉着", "握着", "望着", "看着", "摸着", "拿着", "对记者", "向记者", "害羞",
+)
+
+
+def _stands_alone(text: str, name: str) -> bool:
+    """Whether ``name`` occurs somewhere on the page before a pause (a
+    punctuation mark, a space, a line break or the text's end): read there
+    as a whole name, its last character is not a word after it."""
+    n = len(text)
+    return any(i + len(name) >= n or text[i + len(name)] in _BOUNDARY for i in _occurrences(text, name))
 
 
 _ADDRESS_SET = frozenset(ADDRESS_FORMS)
