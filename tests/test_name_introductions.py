@@ -345,3 +345,31 @@ def test_a_two_character_name_before_a_clause_ending_word_stays_two_characters(t
     word after it is not read into the name (蒯敏说 is 蒯敏 + 说)."""
     out = _masked(text)
     assert "某某说" in out or "某某家" in out
+
+
+# --- the bare given name of a found three-character name ---------------------------
+
+@pytest.mark.parametrize("text, given", [
+    ("走进龙湾村留守儿童蔺子涵家，小子涵在和奶奶说话。", "子涵"),
+    ("走进龙湾村留守儿童蔺子涵家。子涵平时由爷爷照顾。", "子涵"),
+    ("12岁的郜思宇跟着父亲生活。阿思宇每天帮奶奶做饭。", "思宇"),
+    ("12岁的郜思宇跟着父亲生活。思宇的学习成绩很优秀。", "思宇"),
+])
+def test_a_given_name_after_an_endearment_or_before_a_persons_action_is_masked(text, given):
+    """Once a page has a private three-character name, its given name (not a
+    word of the project's vocabularies) after 小/阿/老 or before a person's
+    action (在, 平时, 每天, 的学习 …) is that person: it is masked."""
+    out = _masked(text)
+    assert given not in out
+
+
+@pytest.mark.parametrize("text, word", [
+    ("村民郜建设说，建设在加快。", "建设在加快"),
+    ("村民蔺和平说，和平在人心。", "和平在人心"),
+    ("走进龙湾村留守儿童蔺子涵家。小组成员在村里。", "小组成员在村里"),
+])
+def test_a_given_name_that_is_an_ordinary_word_stays_before_an_action(text, word):
+    """A given name that is also an ordinary word (建设, 和平: ``given_word``
+    in name_cues.csv) is masked only standing alone, not before 在; other
+    words after 小 stay."""
+    assert word in _masked(text)

@@ -52,7 +52,9 @@ surnames, plus a few common modern ones), never from a list of names.
 Masking (:func:`mask`): every occurrence of a name, OCR spaces or line breaks
 inside it included, becomes ``某某``; for a three-character name, the bare
 given name standing alone (``“大鹏，过年好``) or as the subject of a
-sentence (``“大鹏说``) becomes ``某某`` too; and the
+sentence (``“大鹏说``) becomes ``某某`` too, and so does a given name that is
+no word of the project's vocabularies after 小/阿/老 (``小子涵``) or before
+a person's action (``子涵在``, ``子涵平时``); and the
 surname of a found name followed by a form of address (``熊医生``,
 ``卢老师``, ``邹大娘``) becomes ``某``.  ``某某`` is the placeholder Chinese
 papers themselves use for anonymised people, it keeps the sentence readable,
@@ -157,6 +159,16 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
 #: Characters after a bare given name standing at a boundary that make it
 #: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
 BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
+#: Prefixes of endearment before a bare given name (小子涵, 阿子涵).
+BARE_GIVEN_PREFIXES = set("小阿老")
+#: Characters and words after a bare given name that is no ordinary word
+#: which make it a person doing something (子涵在和奶奶说话, 子涵平时由爷爷
+#:照顾, 子涵害羞地躲开): it is masked.
+BARE_GIVEN_ACTION_CHARS = set("在和跟把被对向都已曾正")
+BARE_GIVEN_ACTION_WORDS = (
+    "平时", "每天", "今年", "从小", "一直", "没有", "看上去", "希望", "一家", "的爸爸", "的妈妈",
+    "的爷爷", "的奶奶", "的父亲", "的母亲", "的学习", "害羞",
+)
 #: Forms of address after a surname (``熊医生``): the surname is masked.
 ADDRESS_FORMS = (
     "老师", "医生", "大娘", "大爷", "阿姨", "师傅", "叔叔", "大姐", "大哥", "奶奶", "爷爷",
@@ -941,6 +953,25 @@ def _bare_names(names: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _vocabulary_pairs() -> frozenset[str]:
+    """The two-character strings inside the words of the project's
+    vocabularies (not_names, codebook phrases, role words, name cues, place
+    names): a given name among them may be an ordinary word."""
+    _, _, _, roles, not_names, _ = _vocab()
+    words = set(not_names) | set(_codebook_words()) | set(roles)
+    words |= {w for ws in name_forms.cues().values() for w in ws}
+    return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1)) | _place_parts()
+
+
+@functools.lru_cache(maxsize=256)
+def _unworded_bare_names(names: frozenset[str]) -> frozenset[str]:
+    """The bare given names that are no word of the project's vocabularies:
+    masked after 小/阿/老 and before a person's action too."""
+    pairs = _vocabulary_pairs()
+    return frozenset(g for g in _bare_names(names) if g not in pairs)
+
+
 @functools.lru_cache(maxsize=256)
 def _mask_table(names: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
     """What may be masked, by its first character, in the order a single
@@ -989,6 +1020,23 @@ def _match_spaced(text: str, pos: int, word: str) -> int:
             return -1
         j += 1
     return j
+
+
+def _bare_given_stands(text: str, p: int, end: int, word: str, names: frozenset[str]) -> bool:
+    """Whether the bare given name ``word`` at ``text[p:end]`` is the person:
+    standing alone (no CJK character on either side) or as the subject of a
+    sentence (“大鹏说); when it is no ordinary word, also after 小/阿/老
+    (小子涵) or before a person's action (子涵在, 子涵平时)."""
+    n = len(text)
+    before_ok = p == 0 or not _is_cjk(text[p - 1])
+    after_ok = end >= n or not _is_cjk(text[end]) or text[end] in BARE_GIVEN_AFTER
+    if before_ok and after_ok:
+        return True
+    if word not in _unworded_bare_names(names):
+        return False
+    before_ok = before_ok or text[p - 1] in BARE_GIVEN_PREFIXES
+    after_ok = after_ok or text[end] in BARE_GIVEN_ACTION_CHARS or text.startswith(BARE_GIVEN_ACTION_WORDS, end)
+    return before_ok and after_ok
 
 
 #: Joins the texts that :func:`mask_many` masks in one pass: no name,
@@ -1057,8 +1105,7 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
             end = _match_spaced(text, p, word)
             if end < 0:
                 continue
-            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1]))
-                              or (end < n and _is_cjk(text[end]) and text[end] not in BARE_GIVEN_AFTER)):
+            if kind == 1 and not _bare_given_stands(text, p, end, word, names):
                 continue  # a bare given name inside a longer word (not “大鹏说: a subject)
             if _is_ascii_letter(word[0]) and (
                 (p > 0 and _is_ascii_letter(text[p - 1])) or (end < n and _is_ascii_letter(text[end]))
