@@ -373,3 +373,19 @@ def test_a_given_name_that_is_an_ordinary_word_stays_before_an_action(text, word
     in name_cues.csv) is masked only standing alone, not before 在; other
     words after 小 stay."""
     assert word in _masked(text)
+
+
+def test_a_three_character_name_is_not_cut_to_a_prefix_shared_by_its_written_forms():
+    """Two characters more frequent than the three-character name a role word
+    introduces only as the start of three-character names read whole (before a
+    title or a pause), and never standing as a name themselves, do not cut the
+    name short: 辅导员蒯黎姮 … 蒯黎恒老师 masks 蒯黎姮 whole."""
+    out = _masked("辅导员蒯黎姮组织志愿者前往敬老院。蒯黎恒老师带队。")
+    assert "姮" not in out and "蒯黎" not in out
+
+
+def test_a_two_character_name_before_verbs_stays_two_characters():
+    """A two-character name followed by verbs (帮, 拿) that never stands before
+    a pause or a title is read as two characters (the verb is not its end)."""
+    out = _masked("志愿者王丽帮老人打扫卫生，王丽拿出水果。")
+    assert "某某帮老人" in out and "某某拿出水果" in out

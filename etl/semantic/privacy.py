@@ -506,9 +506,39 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     if any(text.startswith(form, i + len(short)) for form in _ADDRESS_BY_FIRST.get(given[1], ())
            for i in _occurrences(text, short)):
         return short  # a name before a form of address (辅导员殷某老师: 殷某, not 殷某老)
-    if _occurs_more_often(text, short, long):
+    if _occurs_more_often(text, short, long) and not _prefix_of_whole_names(text, short):
         return short
     return long
+
+
+def _ends_name_at(text: str, i: int) -> bool:
+    """Whether a name may end before ``text[i]``: the text's end, a pause, a
+    character that follows names (说, 是, 在 …) or a form of address."""
+    return i >= len(text) or text[i] in _BOUNDARY or text[i] in POST_NAME_CHARS or text.startswith(ADDRESS_FORMS, i)
+
+
+#: The forms of address that are titles (老师, 医生 …): not 老人, which
+#: also stands after a verb (帮老人).
+_TITLE_ADDRESS_FORMS = tuple(f for f in ADDRESS_FORMS if f != "老人")
+
+
+def _prefix_of_whole_names(text: str, short: str) -> bool:
+    """Whether the two characters ``short`` never end a name on the page
+    but begin a three-character name read whole somewhere (辅导员甲乙丙组织…,
+    甲乙丁老师, before a pause or a title: 甲乙 is more frequent than 甲乙丙 only as the start of two
+    written forms of one three-character name, which is not cut short)."""
+    k = len(short)
+    whole = False
+    for i in _occurrences(text, short):
+        if _ends_name_at(text, i + k):
+            return False  # the two characters stand as a name somewhere
+        c = text[i + k]
+        j = i + k + 1
+        if _is_cjk(c) and c not in NON_NAME_CHARS and c not in POST_NAME_CHARS and (
+            j >= len(text) or text[j] in _BOUNDARY or text.startswith(_TITLE_ADDRESS_FORMS, j)
+        ):
+            whole = True  # (before a pause or a title: 甲乙丁，/ 甲乙丁老师; not 甲乙帮老人)
+    return whole
 
 
 #: Characters that may follow a name and end a clause (王某说，王某笑。):
