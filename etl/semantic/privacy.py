@@ -39,9 +39,14 @@ surnames, plus a few common modern ones), never from a list of names.
   pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), a word
   only a person does (相依为命), or a second cue elsewhere.
 * Whether a name has two or three characters: the third character is dropped
-  when it is a word that typically follows a name (说, 是, 家 …) or when the
-  two-character form occurs more often on the page than the three-character
-  one (``熊某家中`` / ``熊某说`` → two characters).
+  when it is a word that typically follows a name (说, 是, 家 …; but not when
+  the three characters stand before a pause somewhere, ``贫困户袁某正，``),
+  when it begins a word of manner or action at each of the name's
+  occurrences (``王某动情地说``: 王某), or when the two-character form occurs
+  more often on the page than the three-character one (``熊某家中`` /
+  ``熊某说`` → two characters; not when the two characters never stand as a
+  name but begin three-character names read whole: ``辅导员田某姮`` /
+  ``田某恒老师``).
 * Guards against masking ordinary words: candidates must not contain a place
   name of the gazetteer (``綦江``), a role word, a codebook phrase, nor a
   character that never ends a given name (的, 们, 量 …), must not be followed
