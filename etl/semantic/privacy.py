@@ -39,9 +39,14 @@ surnames, plus a few common modern ones), never from a list of names.
   pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), a word
   only a person does (相依为命), or a second cue elsewhere.
 * Whether a name has two or three characters: the third character is dropped
-  when it is a word that typically follows a name (说, 是, 家 …) or when the
-  two-character form occurs more often on the page than the three-character
-  one (``熊某家中`` / ``熊某说`` → two characters).
+  when it is a word that typically follows a name (说, 是, 家 …; but not when
+  the three characters stand before a pause somewhere, ``贫困户袁某正，``),
+  when it begins a word of manner or action at each of the name's
+  occurrences (``王某动情地说``: 王某), or when the two-character form occurs
+  more often on the page than the three-character one (``熊某家中`` /
+  ``熊某说`` → two characters; not when the two characters never stand as a
+  name but begin three-character names read whole: ``辅导员田某姮`` /
+  ``田某恒老师``).
 * Guards against masking ordinary words: candidates must not contain a place
   name of the gazetteer (``綦江``), a role word, a codebook phrase, nor a
   character that never ends a given name (的, 们, 量 …), must not be followed
@@ -52,7 +57,9 @@ surnames, plus a few common modern ones), never from a list of names.
 Masking (:func:`mask`): every occurrence of a name, OCR spaces or line breaks
 inside it included, becomes ``某某``; for a three-character name, the bare
 given name standing alone (``“大鹏，过年好``) or as the subject of a
-sentence (``“大鹏说``) becomes ``某某`` too; and the
+sentence (``“大鹏说``) becomes ``某某`` too, and so does a given name that is
+no word of the project's vocabularies after 小/阿/老 (``小子涵``) or before
+a person's action (``子涵在``, ``子涵平时``); and the
 surname of a found name followed by a form of address (``熊医生``,
 ``卢老师``, ``邹大娘``) becomes ``某``.  ``某某`` is the placeholder Chinese
 papers themselves use for anonymised people, it keeps the sentence readable,
@@ -157,6 +164,16 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
 #: Characters after a bare given name standing at a boundary that make it
 #: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
 BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
+#: Prefixes of endearment before a bare given name (小子涵, 阿子涵).
+BARE_GIVEN_PREFIXES = set("小阿老")
+#: Characters and words after a bare given name that is no ordinary word
+#: which make it a person doing something (子涵在和奶奶说话, 子涵平时由爷爷
+#:照顾, 子涵害羞地躲开): it is masked.
+BARE_GIVEN_ACTION_CHARS = set("在和跟把被对向都已曾正")
+BARE_GIVEN_ACTION_WORDS = (
+    "平时", "每天", "今年", "从小", "一直", "没有", "看上去", "希望", "一家", "的爸爸", "的妈妈",
+    "的爷爷", "的奶奶", "的父亲", "的母亲", "的学习", "害羞",
+)
 #: Forms of address after a surname (``熊医生``): the surname is masked.
 ADDRESS_FORMS = (
     "老师", "医生", "大娘", "大爷", "阿姨", "师傅", "叔叔", "大姐", "大哥", "奶奶", "爷爷",
@@ -485,14 +502,69 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     if len(given) == 1:
         return short
     long = surname + given
-    if given[1] in POST_NAME_CHARS or given[1] in NON_NAME_CHARS:
+    if given[1] in NON_NAME_CHARS:
         return short
+    if given[1] in POST_NAME_CHARS and not (given[1] not in CLAUSE_END_AFTER_NAME and _stands_alone(text, long)):
+        return short  # (贫困户袁某正，: a name whose last character may follow names, read whole at a pause)
+    if all(text.startswith(AFTER_NAME_WORDS, i + len(short)) for i in _occurrences(text, long)):
+        return short  # a person's manner or action after the name (王某动情地说: 王某, not 王某动)
     if any(text.startswith(form, i + len(short)) for form in _ADDRESS_BY_FIRST.get(given[1], ())
            for i in _occurrences(text, short)):
         return short  # a name before a form of address (辅导员殷某老师: 殷某, not 殷某老)
-    if _occurs_more_often(text, short, long):
+    if _occurs_more_often(text, short, long) and not _prefix_of_whole_names(text, short):
         return short
     return long
+
+
+def _ends_name_at(text: str, i: int) -> bool:
+    """Whether a name may end before ``text[i]``: the text's end, a pause, a
+    character that follows names (说, 是, 在 …) or a form of address."""
+    return i >= len(text) or text[i] in _BOUNDARY or text[i] in POST_NAME_CHARS or text.startswith(ADDRESS_FORMS, i)
+
+
+#: The forms of address that are titles (老师, 医生 …): not 老人, which
+#: also stands after a verb (帮老人).
+_TITLE_ADDRESS_FORMS = tuple(f for f in ADDRESS_FORMS if f != "老人")
+
+
+def _prefix_of_whole_names(text: str, short: str) -> bool:
+    """Whether the two characters ``short`` never end a name on the page
+    but begin a three-character name read whole somewhere (辅导员甲乙丙组织…,
+    甲乙丁老师, before a pause or a title: 甲乙 is more frequent than 甲乙丙 only as the start of two
+    written forms of one three-character name, which is not cut short)."""
+    k = len(short)
+    whole = False
+    for i in _occurrences(text, short):
+        if _ends_name_at(text, i + k):
+            return False  # the two characters stand as a name somewhere
+        c = text[i + k]
+        j = i + k + 1
+        if _is_cjk(c) and c not in NON_NAME_CHARS and c not in POST_NAME_CHARS and (
+            j >= len(text) or text[j] in _BOUNDARY or text.startswith(_TITLE_ADDRESS_FORMS, j)
+        ):
+            whole = True  # (before a pause or a title: 甲乙丁，/ 甲乙丁老师; not 甲乙帮老人)
+    return whole
+
+
+#: Characters that may follow a name and end a clause (王某说，王某笑。):
+#: a candidate ending in one of them before a pause is a shorter name.
+CLAUSE_END_AFTER_NAME = set("说笑问答家的了着等来去到哭走")
+#: Words that follow a name as its person's manner or action (王某动情地说,
+#: 李某高兴地说): a candidate's third character that begins one of them
+#: at each of the candidate's occurrences is not part of the name.
+AFTER_NAME_WORDS = (
+    "动情", "深情", "激动", "感动", "动容", "高兴", "开心", "兴奋", "欣慰", "自豪", "感慨", "感叹",
+    "表示", "介绍", "告诉", "坦言", "回忆", "说道", "笑着", "微笑", "认真", "耐心", "热情", "哽咽",
+    "点头", "指着", "拉着", "握着", "望着", "看着", "摸着", "拿着", "对记者", "向记者", "害羞",
+)
+
+
+def _stands_alone(text: str, name: str) -> bool:
+    """Whether ``name`` occurs somewhere on the page before a pause (a
+    punctuation mark, a space, a line break or the text's end): read there
+    as a whole name, its last character is not a word after it."""
+    n = len(text)
+    return any(i + len(name) >= n or text[i + len(name)] in _BOUNDARY for i in _occurrences(text, name))
 
 
 _ADDRESS_SET = frozenset(ADDRESS_FORMS)
@@ -916,6 +988,25 @@ def _bare_names(names: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _vocabulary_pairs() -> frozenset[str]:
+    """The two-character strings inside the words of the project's
+    vocabularies (not_names, codebook phrases, role words, name cues, place
+    names): a given name among them may be an ordinary word."""
+    _, _, _, roles, not_names, _ = _vocab()
+    words = set(not_names) | set(_codebook_words()) | set(roles)
+    words |= {w for ws in name_forms.cues().values() for w in ws}
+    return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1)) | _place_parts()
+
+
+@functools.lru_cache(maxsize=256)
+def _unworded_bare_names(names: frozenset[str]) -> frozenset[str]:
+    """The bare given names that are no word of the project's vocabularies:
+    masked after 小/阿/老 and before a person's action too."""
+    pairs = _vocabulary_pairs()
+    return frozenset(g for g in _bare_names(names) if g not in pairs)
+
+
 @functools.lru_cache(maxsize=256)
 def _mask_table(names: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
     """What may be masked, by its first character, in the order a single
@@ -964,6 +1055,23 @@ def _match_spaced(text: str, pos: int, word: str) -> int:
             return -1
         j += 1
     return j
+
+
+def _bare_given_stands(text: str, p: int, end: int, word: str, names: frozenset[str]) -> bool:
+    """Whether the bare given name ``word`` at ``text[p:end]`` is the person:
+    standing alone (no CJK character on either side) or as the subject of a
+    sentence (“大鹏说); when it is no ordinary word, also after 小/阿/老
+    (小子涵) or before a person's action (子涵在, 子涵平时)."""
+    n = len(text)
+    before_ok = p == 0 or not _is_cjk(text[p - 1])
+    after_ok = end >= n or not _is_cjk(text[end]) or text[end] in BARE_GIVEN_AFTER
+    if before_ok and after_ok:
+        return True
+    if word not in _unworded_bare_names(names):
+        return False
+    before_ok = before_ok or text[p - 1] in BARE_GIVEN_PREFIXES
+    after_ok = after_ok or text[end] in BARE_GIVEN_ACTION_CHARS or text.startswith(BARE_GIVEN_ACTION_WORDS, end)
+    return before_ok and after_ok
 
 
 #: Joins the texts that :func:`mask_many` masks in one pass: no name,
@@ -1032,8 +1140,7 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
             end = _match_spaced(text, p, word)
             if end < 0:
                 continue
-            if kind == 1 and ((p > 0 and _is_cjk(text[p - 1]))
-                              or (end < n and _is_cjk(text[end]) and text[end] not in BARE_GIVEN_AFTER)):
+            if kind == 1 and not _bare_given_stands(text, p, end, word, names):
                 continue  # a bare given name inside a longer word (not “大鹏说: a subject)
             if _is_ascii_letter(word[0]) and (
                 (p > 0 and _is_ascii_letter(text[p - 1])) or (end < n and _is_ascii_letter(text[end]))
