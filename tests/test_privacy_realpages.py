@@ -1,6 +1,8 @@
 """The stricter measure of the names rule on the real pages: masking a
 page's WHOLE text with the job's privacy functions leaves none of its
-annotated private names (``names.csv``), whatever the job publishes of it.
+annotated private names (``names.csv``), whatever the job publishes of it,
+nor a piece of one: the given name of a three-character name standing alone,
+or a name's last character left after 某某 where the name stood.
 
 (tests/test_realpages.py checks the published rows; a name the rows do not
 quote today may be quoted tomorrow by a new context or a new table.)
