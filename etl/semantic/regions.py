@@ -270,6 +270,10 @@ PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在
 #: short form, and 新增城镇 would read as 增城 + 镇.
 PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
                "融媒", "电视台", "广播电视", "讯", "报道", "居民")
+#: A township's level word after a short form (某某乡, 某某镇, 某某街道): the
+#: name is the township's, not the county's or city's of the same stem
+#: (not 乡镇, 乡村: a place's towns, its villages).
+_TOWNSHIP_AFTER_RX = re.compile(r"(?:乡(?![镇村])|镇(?!乡)|街道)")
 #: A full name ending in 市 followed by one of these is part of another word
 #: (东方市场, 合作市民).
 _NOT_AFTER_CITY = "场民"
@@ -338,6 +342,9 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
       ``ambiguous_regions.csv`` or a two-character full name (成县, 和县:
       they read inside ordinary words) counts only when the page also names
       a region above it in full.
+    * A short form before a township's level word (某某乡, 某某镇, 某某街道;
+      not 乡镇, 乡村) is that township's name, never the region of the same
+      stem (清水乡 is no 清水县).
     * A short form (綦江, 山东) is a place when the page also names the same
       region in full, or (unless it is in ``ambiguous_regions.csv``) when it
       is a province's short form, belongs to a province the page names in
@@ -376,6 +383,10 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
     for m in cands:
         form = text[m.start : m.end]
         region = gaz[m.code]
+        if not m.full and _TOWNSHIP_AFTER_RX.match(text, m.end):
+            # 清水乡, 某某镇, 某某街道: a township bearing a region's short
+            # form is that township, not the region (清水乡 is no 清水县).
+            continue
         if m.full:
             # A one-character stem (成县, 范县) reads inside ordinary words
             # (完成县里, 示范县): unless it starts a word (at the page's start
@@ -451,7 +462,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     people travel to may be named more often), else the one named most (own
     name or a region inside it), not counting the places its people go to
     (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
-    names others;
+    names others (a page naming only those has no region: ``none_named``);
     then, level by level, the region below wins when its mentions (its own
     and those of the regions inside it) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
@@ -525,6 +536,11 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # is not where the page is: the province is weighed without those places
     # (unless the page names no other).
     dest = _destination_spans(text)
+    if dest and hint_code is None and all(_in_spans(dest, m.start) for m in found
+                                          if m.code in counts or (m.dispatch and chain_root(m.code) in counts)):
+        # Only where its people go (其中转至某省就业…): the page's own place
+        # is unnamed, and a destination is never it.
+        return PageRegion(None, "none_named")
     if dest and len(pool) > 1:
         stay: dict[str, int] = {}
         for m in found:
@@ -599,7 +615,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 
 #: Where a page's people go (前往浙江、广东等地务工, 目的地为某某省某某市,
 #: 主要输出地为新疆、西藏…): the places up to the clause's end are destinations.
-_DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是|目的地為|输出地为|輸出地為|输出到|轉移到|转移到)"
+_DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是|目的地為|输出地为|輸出地為|输出到|轉移到|转移到|转移至|轉移至|转至|轉至)"
                              r"[^，,。；;：:\n]{0,30}")
 
 

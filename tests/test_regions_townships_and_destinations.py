@@ -1,0 +1,74 @@
+"""Issue 15: never publish a region outside the page's province (a wrong
+code is worse than none).  Two rules, on invented text (invented villages,
+people and figures; the regions are the gazetteer's):
+
+* a township (某某乡, 某某镇, 某某街道) bearing a county's short form is that
+  township, never the county of the same stem;
+* the places a page's people go to (其中转至某省就业…) are never the page's
+  place: a page naming only those has no region, and says so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.batch.page import process_page
+from etl.semantic import regions
+
+QIJIANG = "500110"  # 綦江区 (重庆市), short form 綦江
+KUNMING = "530100"  # 昆明市 (云南省)
+YILONG = "511324"  # 仪陇县 (四川省)
+
+
+def rows(text: str, issue: str) -> list[dict]:
+    out = process_page("t.txt", text.encode(), {"issue_date": issue}, 1 << 20)
+    assert out.status == "ok", out.detail
+    return out.tables["indicators"]
+
+
+@pytest.mark.parametrize("word", ["乡", "镇", "街道"])
+def test_a_township_bearing_a_countys_short_form_is_not_that_county(word):
+    """来到綦江乡 (a township): no mention of 綦江区, even after a word that
+    makes a short form a place (来到)."""
+    text = f"志愿者们来到綦江{word}石桥村看望老人。"
+    assert all(m.code != QIJIANG for m in regions.place_mentions(text))
+
+
+def test_a_countys_towns_and_the_county_itself_still_read_as_the_county():
+    """綦江乡镇 (the county's towns) and 来到綦江区 still name the county."""
+    assert any(m.code == QIJIANG for m in regions.place_mentions("今年来到綦江乡镇企业调研。"))
+    assert any(m.code == QIJIANG for m in regions.place_mentions("志愿者们来到綦江区石桥村。"))
+
+
+def test_a_township_in_the_headline_does_not_move_the_page_to_another_province():
+    """A city's volunteers visit a township that shares a county's short form
+    in another province: the page and every row stay in the city's province."""
+    text = ("走进綦江乡石桥村\n"
+            "昆明市志愿者协会开展关爱空巢老人活动。2019年5月8日，二十名志愿者来到綦江乡石桥村，"
+            "看望七位特困老人，送去慰问金三百元。\n")
+    assert regions.page_region(text).code == KUNMING
+    rs = rows(text, "2019-05-10")
+    assert rs and all(r["region_code"] is None or r["region_code"].startswith("53") for r in rs)
+
+
+def test_a_page_naming_only_where_its_people_go_has_no_region():
+    """我县 names no place; 转至浙江就业 is where the county's workers went:
+    the page's region is empty and its basis says none was named."""
+    text = ("本报讯 2021年，我县城镇新增就业2000人，城镇失业人员再就业800人；"
+            "劳务协作带动就业500人，其中转至浙江就业300人。\n")
+    page = regions.resolve_page_region(text)
+    assert page.region is None and page.basis == "none_named"
+    rs = rows(text, "2022-01-20")
+    assert rs and all(r["region_code"] is None and r["region_basis"] == "none_named" for r in rs)
+
+
+def test_a_page_naming_its_own_place_keeps_it_beside_a_destination():
+    """The county named in full is the page's; its workers' destination is not."""
+    text = "本报讯 2021年，仪陇县城镇新增就业2000人，其中转至浙江就业300人。\n"
+    assert regions.page_region(text).code == YILONG
+
+
+def test_the_no_region_rule_is_about_destinations_only():
+    """The same province named outside a destination is the page's."""
+    text = "本报讯 2021年，浙江城镇新增就业2000人。\n"
+    assert regions.page_region(text).code == "330000"
