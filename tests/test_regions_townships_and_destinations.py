@@ -72,3 +72,23 @@ def test_the_no_region_rule_is_about_destinations_only():
     """The same province named outside a destination is the page's."""
     text = "本报讯 2021年，浙江城镇新增就业2000人。\n"
     assert regions.page_region(text).code == "330000"
+
+
+def test_a_county_speaking_of_itself_is_not_filed_under_a_province_named_by_short_form_only():
+    """我县 and a province named only by its short form (山东) in a
+    partnership: the county is not said to be in that province; no region."""
+    text = "本报讯 2021年，我县与山东开展劳务协作，城镇新增就业2000人，山东企业来我县招聘。\n"
+    page = regions.resolve_page_region(text)
+    assert page.region is None and page.basis == "none_named"
+
+
+def test_a_municipality_speaking_as_a_city_keeps_its_short_form():
+    """我市 in 重庆 is the municipality itself: its short form names the page's region."""
+    text = "本报讯 2021年，重庆城镇新增就业70万人，我市就业形势稳定。\n"
+    assert regions.page_region(text).code == "500000"
+
+
+def test_a_province_named_in_full_on_a_county_page_stays():
+    """我县 with its province named in full: the province is the page's (no county named)."""
+    text = "本报讯 2021年，我县城镇新增就业2000人，完成山东省下达任务。\n"
+    assert regions.page_region(text).code == "370000"

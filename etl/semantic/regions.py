@@ -589,6 +589,15 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         if len(streets) == 1 and gaz[streets[0]].parent_code == current:
             if counts[streets[0]] * 2 >= counts.get(current, 0):
                 current = streets[0]
+    if hint_code is None and gaz[current].level == "province" and not gaz[current].name_zh.endswith("市") \
+            and not full_counts.get(current, 0) \
+            and _SELF_LOCAL_RX.search(text) and not _SELF_PROVINCE_RX.search(text) \
+            and not any(m.full for m in found if m.code in counts and _within(m.code, current)):
+        # 我县, 我市 on a page naming the province by its short form only
+        # (鲁渝协作, 转至山东就业) and nothing in it in full: the writer's
+        # county or city is not said to be in it (too weak to file under it;
+        # not a municipality, whose 我市 is the province itself).
+        return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text))
 
@@ -651,6 +660,8 @@ def _line_starts(text: str) -> tuple[int, ...]:
 #: A text speaking as a city (我市, 本市), or as a province (全省, 我省, 本省).
 _SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
 _SELF_PROVINCE_RX = re.compile(r"[全我本]省")
+#: A text speaking as a county or city (我县, 本县, 我市, 本市).
+_SELF_LOCAL_RX = re.compile(r"[我本](?:县|市(?![场民]))")
 
 
 #: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
