@@ -92,3 +92,24 @@ def test_a_province_named_in_full_on_a_county_page_stays():
     """我县 with its province named in full: the province is the page's (no county named)."""
     text = "本报讯 2021年，我县城镇新增就业2000人，完成山东省下达任务。\n"
     assert regions.page_region(text).code == "370000"
+
+
+def test_a_short_form_of_the_pages_city_before_a_time_word_is_the_figures_subject():
+    """On a page whose region is a district (named with its city in a
+    caption), 昆明今年计划建设老年食堂60家 is the city's figure: the city's
+    short form before a time word is the clause's subject, not a body's name."""
+    text = ("社区食堂开餐\n"
+            "6月2日，昆明市盘龙区青松社区老年食堂内，居民排队取餐。\n"
+            "社区将空置房改造为食堂。昆明今年计划建设老年食堂60家。\n")
+    assert regions.page_region(text).code == "530103"
+    r = [r for r in rows(text, "2023-06-03") if r["value"] == 60]
+    assert r and r[0]["region_code"] == KUNMING and r[0]["region_basis"] == "figure_text"
+
+
+def test_a_short_form_of_the_pages_city_in_a_projects_name_still_does_not_take_a_figure():
+    """昆明盘龙高速 (no time word after 昆明): the page's district keeps the figure."""
+    text = ("盘龙区推进项目建设\n"
+            "盘龙区今年推进昆明盘龙高速建设，完成投资60亿元。盘龙区新增城镇就业3000人。\n")
+    assert regions.page_region(text).code == "530103"
+    rs = rows(text, "2023-06-03")
+    assert rs and all(r["region_code"] == "530103" for r in rs)

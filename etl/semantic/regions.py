@@ -307,6 +307,11 @@ def _is_han(ch: str) -> bool:
 _DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*专?电(?![话视影力脑商子站网器费])")
 
 
+#: A time word right after a place (某市今年计划…, 某县2023年共…): the place
+#: is what its clause tells of, not part of a body's or project's name.
+_TIME_AFTER_RX = re.compile(r"(?:今年|去年|明年|全年|上半年|下半年|年内|近年来|近年|[12][0-9]{3}年)")
+
+
 def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``raw`` with the guarded stems (:func:`_guarded_stems`) that stand
     right before a word of :data:`BODY_AFTER` and overlap no mention."""
@@ -332,6 +337,7 @@ class Mention:
     code: str
     full: bool  # written with its level suffix (the gazetteer's name_zh)
     dispatch: bool = False  # the place of a news agency's dateline (新华社成都3月1日电)
+    before_time: bool = False  # right before a time word (某市今年…, 某市2023年…): the subject of its clause
 
 
 def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
@@ -375,7 +381,8 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         full = form == gaz[code].name_zh or form in full_names
         if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
             continue
-        cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e))))
+        cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e)),
+                             bool(_TIME_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
     named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
     out: list[Mention] = []
@@ -763,8 +770,10 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             break
         if m.dispatch or (province is not None and chain_root(m.code) != province):
             continue  # (where a dispatch was filed is not where its figures are)
-        if not m.full and page_code is not None and m.code in _ancestors(page_code):
-            continue  # 重庆合长高速 on a 合川区 page: a short form above the page's region names a body or project
+        if not m.full and page_code is not None and m.code in _ancestors(page_code) and not m.before_time:
+            # 重庆合长高速 on a 合川区 page: a short form above the page's
+            # region names a body or project (not 某市今年计划…: the subject)
+            continue
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m
     if best is None and page_code is not None and page.paragraphs:
