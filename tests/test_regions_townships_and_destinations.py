@@ -113,3 +113,11 @@ def test_a_short_form_of_the_pages_city_in_a_projects_name_still_does_not_take_a
     assert regions.page_region(text).code == "530103"
     rs = rows(text, "2023-06-03")
     assert rs and all(r["region_code"] == "530103" for r in rs)
+
+
+def test_a_short_form_in_an_institutions_name_after_zai_is_not_made_a_place():
+    """在綦江中学上学: 在 goes with the school, so it does not make the short
+    form 綦江 a place; 在綦江工作 does."""
+    assert all(m.code != QIJIANG for m in regions.place_mentions("他的儿子还在綦江中学上学，生活压力大。"))
+    assert all(m.code != QIJIANG for m in regions.place_mentions("老人在綦江医院住院。"))
+    assert any(m.code == QIJIANG for m in regions.place_mentions("他的儿子在綦江工作。"))

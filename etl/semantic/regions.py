@@ -274,6 +274,10 @@ PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", 
 #: name is the township's, not the county's or city's of the same stem
 #: (not 乡镇, 乡村: a place's towns, its villages).
 _TOWNSHIP_AFTER_RX = re.compile(r"(?:乡(?![镇村])|镇(?!乡)|街道)")
+#: Words after a short form that make it part of an institution's name
+#: (在某某中等专业学校上学, 到某某医院就诊): a word of PLACE_BEFORE then goes
+#: with the institution, and does not make the short form a place.
+_INSTITUTION_AFTER_RX = re.compile(r"(?:中学|小学|大学|学院|学校|中等|职业|职教|医院|卫生院|人民医院|中医院|公司|集团|银行)")
 #: A full name ending in 市 followed by one of these is part of another word
 #: (东方市场, 合作市民).
 _NOT_AFTER_CITY = "场民"
@@ -416,7 +420,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
             before = text[max(0, m.start - 2) : m.start]
             ok = (region.level == "province"
                   or len(form) >= _SELF_EVIDENT_SHORT_FORM
-                  or before.endswith(PLACE_BEFORE)
+                  or (before.endswith(PLACE_BEFORE) and not _INSTITUTION_AFTER_RX.match(text, m.end))
                   or text.startswith(PLACE_AFTER, m.end)
                   or chain_root(m.code) in named_full
                   or (prev_end == m.start and prev_code in _ancestors(m.code)))
