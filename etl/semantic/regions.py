@@ -270,6 +270,14 @@ PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在
 #: short form, and 新增城镇 would read as 增城 + 镇.
 PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
                "融媒", "电视台", "广播电视", "讯", "报道", "居民")
+#: A township's level word after a short form (某某乡, 某某镇, 某某街道): the
+#: name is the township's, not the county's or city's of the same stem
+#: (not 乡镇, 乡村: a place's towns, its villages).
+_TOWNSHIP_AFTER_RX = re.compile(r"(?:乡(?![镇村])|镇(?!乡)|街道)")
+#: Words after a short form that make it part of an institution's name
+#: (在某某中等专业学校上学, 到某某医院就诊): a word of PLACE_BEFORE then goes
+#: with the institution, and does not make the short form a place.
+_INSTITUTION_AFTER_RX = re.compile(r"(?:中学|小学|大学|学院|学校|中等|职业|职教|医院|卫生院|人民医院|中医院|公司|集团|银行)")
 #: A full name ending in 市 followed by one of these is part of another word
 #: (东方市场, 合作市民).
 _NOT_AFTER_CITY = "场民"
@@ -303,6 +311,11 @@ def _is_han(ch: str) -> bool:
 _DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*专?电(?![话视影力脑商子站网器费])")
 
 
+#: A time word right after a place (某市今年计划…, 某县2023年共…): the place
+#: is what its clause tells of, not part of a body's or project's name.
+_TIME_AFTER_RX = re.compile(r"(?:今年|去年|明年|全年|上半年|下半年|年内|近年来|近年|[12][0-9]{3}年)")
+
+
 def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``raw`` with the guarded stems (:func:`_guarded_stems`) that stand
     right before a word of :data:`BODY_AFTER` and overlap no mention."""
@@ -328,6 +341,7 @@ class Mention:
     code: str
     full: bool  # written with its level suffix (the gazetteer's name_zh)
     dispatch: bool = False  # the place of a news agency's dateline (新华社成都3月1日电)
+    before_time: bool = False  # right before a time word (某市今年…, 某市2023年…): the subject of its clause
 
 
 def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
@@ -338,6 +352,9 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
       ``ambiguous_regions.csv`` or a two-character full name (成县, 和县:
       they read inside ordinary words) counts only when the page also names
       a region above it in full.
+    * A short form before a township's level word (某某乡, 某某镇, 某某街道;
+      not 乡镇, 乡村) is that township's name, never the region of the same
+      stem (清水乡 is no 清水县).
     * A short form (綦江, 山东) is a place when the page also names the same
       region in full, or (unless it is in ``ambiguous_regions.csv``) when it
       is a province's short form, belongs to a province the page names in
@@ -368,7 +385,8 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         full = form == gaz[code].name_zh or form in full_names
         if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
             continue
-        cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e))))
+        cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e)),
+                             bool(_TIME_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
     named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
     out: list[Mention] = []
@@ -376,6 +394,10 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
     for m in cands:
         form = text[m.start : m.end]
         region = gaz[m.code]
+        if not m.full and _TOWNSHIP_AFTER_RX.match(text, m.end):
+            # 清水乡, 某某镇, 某某街道: a township bearing a region's short
+            # form is that township, not the region (清水乡 is no 清水县).
+            continue
         if m.full:
             # A one-character stem (成县, 范县) reads inside ordinary words
             # (完成县里, 示范县): unless it starts a word (at the page's start
@@ -398,7 +420,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
             before = text[max(0, m.start - 2) : m.start]
             ok = (region.level == "province"
                   or len(form) >= _SELF_EVIDENT_SHORT_FORM
-                  or before.endswith(PLACE_BEFORE)
+                  or (before.endswith(PLACE_BEFORE) and not _INSTITUTION_AFTER_RX.match(text, m.end))
                   or text.startswith(PLACE_AFTER, m.end)
                   or chain_root(m.code) in named_full
                   or (prev_end == m.start and prev_code in _ancestors(m.code)))
@@ -451,7 +473,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     people travel to may be named more often), else the one named most (own
     name or a region inside it), not counting the places its people go to
     (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
-    names others;
+    names others (a page naming only those has no region: ``none_named``);
     then, level by level, the region below wins when its mentions (its own
     and those of the regions inside it) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
@@ -525,6 +547,11 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # is not where the page is: the province is weighed without those places
     # (unless the page names no other).
     dest = _destination_spans(text)
+    if dest and hint_code is None and all(_in_spans(dest, m.start) for m in found
+                                          if m.code in counts or (m.dispatch and chain_root(m.code) in counts)):
+        # Only where its people go (其中转至某省就业…): the page's own place
+        # is unnamed, and a destination is never it.
+        return PageRegion(None, "none_named")
     if dest and len(pool) > 1:
         stay: dict[str, int] = {}
         for m in found:
@@ -573,6 +600,15 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         if len(streets) == 1 and gaz[streets[0]].parent_code == current:
             if counts[streets[0]] * 2 >= counts.get(current, 0):
                 current = streets[0]
+    if hint_code is None and gaz[current].level == "province" and not gaz[current].name_zh.endswith("市") \
+            and not full_counts.get(current, 0) \
+            and _SELF_LOCAL_RX.search(text) and not _SELF_PROVINCE_RX.search(text) \
+            and not any(m.full for m in found if m.code in counts and _within(m.code, current)):
+        # 我县, 我市 on a page naming the province by its short form only
+        # (鲁渝协作, 转至山东就业) and nothing in it in full: the writer's
+        # county or city is not said to be in it (too weak to file under it;
+        # not a municipality, whose 我市 is the province itself).
+        return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text))
 
@@ -599,7 +635,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 
 #: Where a page's people go (前往浙江、广东等地务工, 目的地为某某省某某市,
 #: 主要输出地为新疆、西藏…): the places up to the clause's end are destinations.
-_DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是|目的地為|输出地为|輸出地為|输出到|轉移到|转移到)"
+_DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是|目的地為|输出地为|輸出地為|输出到|轉移到|转移到|转移至|轉移至|转至|轉至)"
                              r"[^，,。；;：:\n]{0,30}")
 
 
@@ -635,6 +671,8 @@ def _line_starts(text: str) -> tuple[int, ...]:
 #: A text speaking as a city (我市, 本市), or as a province (全省, 我省, 本省).
 _SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
 _SELF_PROVINCE_RX = re.compile(r"[全我本]省")
+#: A text speaking as a county or city (我县, 本县, 我市, 本市).
+_SELF_LOCAL_RX = re.compile(r"[我本](?:县|市(?![场民]))")
 
 
 #: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
@@ -736,8 +774,10 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             break
         if m.dispatch or (province is not None and chain_root(m.code) != province):
             continue  # (where a dispatch was filed is not where its figures are)
-        if not m.full and page_code is not None and m.code in _ancestors(page_code):
-            continue  # 重庆合长高速 on a 合川区 page: a short form above the page's region names a body or project
+        if not m.full and page_code is not None and m.code in _ancestors(page_code) and not m.before_time:
+            # 重庆合长高速 on a 合川区 page: a short form above the page's
+            # region names a body or project (not 某市今年计划…: the subject)
+            continue
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m
     if best is None and page_code is not None and page.paragraphs:
