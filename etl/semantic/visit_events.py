@@ -59,6 +59,7 @@ import bisect
 import csv
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -511,12 +512,12 @@ def is_header(text: str) -> bool:
         and len(_SENTENCE_STOP_RX.findall(text)) <= 1
 
 
-def _is_title(line: str) -> bool:
-    """A heading, or a title with a comma in it (冬日送温暖,…志愿者关爱…):
-    short, no sentence inside, not ending as a clause does."""
-    s = line.strip()
-    return _is_heading(line) or (
-        len(s) <= HEADING_MAX and _SENTENCE_STOP_RX.search(s) is None and s[-1] not in "，,、"
+def _is_title(s: str) -> bool:
+    """Whether the stripped line ``s`` is a heading, or a title with a comma
+    in it (冬日送温暖,…志愿者关爱…): short, no sentence inside, not ending as
+    a clause does."""
+    return len(s) <= HEADING_MAX and (
+        _SENTENCE_PUNCT_RX.search(s) is None or (_SENTENCE_STOP_RX.search(s) is None and s[-1] not in "，,、")
     )
 
 
@@ -531,18 +532,18 @@ def structure(repaired: Repaired) -> str:
     to the paragraph after them, where they would read as its opening."""
     raw, clean = repaired.raw, repaired.clean
     lines = raw.split("\n")
+    stripped = [line.strip() for line in lines]
     spans: list[tuple[int, int]] = []
-    pos = 0
     last = len(lines) - 1
     # The blocks of consecutive non-blank lines, between blank lines.
     blocks: list[tuple[int, int]] = []
     k = 0
     while k <= last:
-        if not lines[k].strip():
+        if not stripped[k]:
             k += 1
             continue
         j = k
-        while j + 1 <= last and lines[j + 1].strip():
+        while j + 1 <= last and stripped[j + 1]:
             j += 1
         blocks.append((k, j))
         k = j + 1
@@ -552,28 +553,29 @@ def structure(repaired: Repaired) -> str:
     # by another header block.  In an OCR'd page every line is short and a
     # paragraph is many lines without blank lines between them: the repair
     # rightly joins them.
-    block_ok = [False] * len(lines)
+    header_lines: list[int] = []
     text_follows = False  # (from the end: whether the next block is text or a header)
     for k, j in reversed(blocks):
-        block_lines = [lines[i].strip() for i in range(k, j + 1)]
-        header = j - k < HEADER_BLOCK_LINES and all(_is_title(lines[i]) for i in range(k, j + 1))
+        header = j - k < HEADER_BLOCK_LINES and all(_is_title(stripped[i]) for i in range(k, j + 1))
         if header and text_follows:
-            for i in range(k, j + 1):
-                block_ok[i] = True
+            header_lines.extend(range(k, j + 1))
         # (a long line: an OCR'd page's short lines end with full stops too)
-        paragraph = any(len(line) > HEADING_MAX for line in block_lines)
+        paragraph = max(map(len, stripped[k : j + 1])) > HEADING_MAX
         text_follows = paragraph or (header and text_follows)
-    for k, line in enumerate(lines):
-        start, pos = pos, pos + len(line) + 1
+    if not header_lines:
+        return clean
+    header_lines.sort()
+    # (the raw offset of each line's start)
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+    for k in header_lines:
         # Isolated by blank lines (alone or in a header block) and followed
         # by a long paragraph: in an OCR'd page every line is short, and a
         # short line is part of a paragraph the repair rightly joins.
-        if not block_ok[k]:
-            continue
-        body = line.strip()
-        if not body or not _is_title(line) or any(c in body for c in "()（）") \
-                or body[-1] in "0123456789年月日":
+        # (a line of a header block is a title)
+        line, body = lines[k], stripped[k]
+        if any(c in body for c in "()（）") or body[-1] in "0123456789年月日":
             continue  # (its byline, a date cut by a blank line)
+        start = starts[k]
         lead = len(line) - len(line.lstrip())
         cs = repaired.clean_pos(start + lead)
         ce = min(repaired.clean_pos(start + lead + len(body) - 1) + 1, len(clean))
