@@ -888,6 +888,7 @@ _LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
 #: Where a list of stops ends: its clause's end.
 _STOP_CLAUSE_END = "，,。；;：:！!？?\n（(“\""
+_STOP_CLAUSE_END_RX = re.compile("[%s]" % re.escape(_STOP_CLAUSE_END))
 #: Words that end a list of stops before its clause does (what is done there,
 #: for whom: 先后到A村、B村走访慰问; 到A、B开展活动; 到A、B，对…进行慰问).
 _STOP_LIST_STOPPERS = ("开展", "进行", "举办", "举行", "对", "为", "给", "向", "送", "带去", "看望", "慰问",
@@ -1023,7 +1024,7 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
         head = last[d + 1:] + head
         last = last[:d]
     parts[-1] = (p, last)
-    if homes_only and not (home or any(head.startswith(w) or head.endswith(w) for w in sv.homes)):
+    if homes_only and not (home or head.startswith(sv.homes) or head.endswith(sv.homes)):
         return None
     # 等…工作现场, 等14个村委会: the items are places of the head's kind.
     head_place = head.rstrip().endswith(sv.places)
@@ -1063,9 +1064,8 @@ def before_list(sentence: str, pos: int) -> str:
 def _list_end(text: str, at: int) -> int:
     """Where the list that starts at ``at`` ends: its clause's end, or a word
     that tells what was done there (开展, 对…, 为…)."""
-    end = at
-    while end < len(text) and text[end] not in _STOP_CLAUSE_END:
-        end += 1
+    e = _STOP_CLAUSE_END_RX.search(text, at)
+    end = e.start() if e is not None else len(text)
     return min((i for w in _STOP_LIST_STOPPERS if (i := text.find(w, at, end)) >= 0), default=end)
 
 
@@ -1129,9 +1129,8 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     for w in sv.home_verbs:  # 在A、B、C的家中
         i = text.find(w)
         while i >= 0:
-            end = i + 1
-            while end < len(text) and text[end] not in _STOP_CLAUSE_END:
-                end += 1
+            e = _STOP_CLAUSE_END_RX.search(text, i + 1)
+            end = e.start() if e is not None else len(text)
             got = _list_of_stops(text, i + len(w), end, names, role_rx, sv, v, homes_only=True)
             if got:
                 found += got[0]
