@@ -157,10 +157,15 @@ class VisitVocab:
             ("this_time_rx", self.this_time),
         ):
             object.__setattr__(self, name, _alternation(words))
-        # (坚守岗位: the people visited at work, no recruitment story)
-        not_after = "".join(f"(?<!{re.escape(w)})" for w in self.other_story_not_after)
+        # (坚守岗位: the people visited at work, no recruitment story.  Each
+        # word carries the lookbehinds after it, ``w(?<!坚守w)``: the same
+        # test of what stands before the word, but every alternative opens
+        # with a literal, so the regex engine skips ahead to a word's first
+        # character instead of trying the lookbehinds at every position.)
         for name, words in (("other_story_rx", self.other_story), ("not_event_rx", self.not_event)):
-            object.__setattr__(self, name, re.compile(not_after + "(?:" + _alternation(words).pattern + ")"))
+            object.__setattr__(self, name, re.compile("|".join(
+                re.escape(w) + "".join(f"(?<!{re.escape(na + w)})" for na in self.other_story_not_after)
+                for w in sorted(words, key=len, reverse=True)) or "(?!)"))
 
 
 @functools.cache
