@@ -72,6 +72,7 @@ SENTENCE_END = "。!！?？;；"
 _SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
 #: What ends a story's sentences (a header of titles and menus has none).
 _FULL_STOPS = "。！"
+_FULL_STOPS_RX = re.compile("[" + _FULL_STOPS + "]")
 #: A day without its month at a sentence's start (``16 日下午``), or right after
 #: the article's dateline (``本报讯（记者 某某）16日上午``): dated.
 _BARE_DAY_RX = re.compile(
@@ -729,9 +730,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     ``reference``: the article's date when known to the day (it dates a
     day told without its month, 23日上午)."""
     v = vocab()
-    if _first(clean[a:b], v.event_or_motion_rx) < 0:
+    if v.event_or_motion_rx.search(clean, a, b) is None:
         return []  # (most articles of a page: no visit is told)
-    if not any(c in clean[a:b] for c in _FULL_STOPS):
+    if _FULL_STOPS_RX.search(clean, a, b) is None:
         return []  # a page's header (titles, menus, a timestamp): no story
     starts = [p for p, _ in day_dates]
     sentences = _sentences(clean, a, b)
