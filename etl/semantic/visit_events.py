@@ -926,6 +926,21 @@ class StopVocab:
     place_rx: re.Pattern[str]
 
 
+#: What may stand before a list's verb (先后到…, 分别走进…).
+_LIST_VERB_ADVERBS = ("先后", "分别", "还", "又", "再", "也")
+
+
+def _list_verbs_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """``(?:先后|分别|…)?(?:verb|…)了?``, written as one alternative per
+    adverb and then the bare verbs, each opening with a literal (the same
+    alternatives in the same order), so the regex engine skips ahead to a
+    possible first character instead of trying every position."""
+    alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile("|".join(
+        [re.escape(a) + "(?:" + alts + ")了?" for a in _LIST_VERB_ADVERBS]
+        + [re.escape(w) + "了?" for w in sorted(verbs, key=len, reverse=True)]))
+
+
 @functools.cache
 def stop_vocab() -> StopVocab:
     with (VOCAB_DIR / "visit_stops.csv").open(encoding="utf-8", newline="") as f:
@@ -940,8 +955,7 @@ def stop_vocab() -> StopVocab:
     # (the visit verbs that go to someone, not the gift verbs: 送去米、面、油 lists gifts)
     verbs = tuple(w for w in v.event_verbs + v.motion_verbs if w not in gift_verbs) + kind("list_verb")
     return StopVocab(
-        list_verbs_rx=re.compile("(?:先后|分别|还|又|再|也)?(?:" + "|".join(
-            re.escape(w) for w in sorted(verbs, key=len, reverse=True)) + ")了?"),
+        list_verbs_rx=_list_verbs_rx(verbs),
         home_verbs=kind("home_verb"), homes=kind("home"), places=kind("place") + kind("place_alone"),
         alone=frozenset(kind("place_alone")), regions=kind("region"),
         place_rx=_alternation(kind("place") + kind("place_alone")),
