@@ -562,17 +562,18 @@ def structure(repaired: Repaired) -> str:
     header_lines: list[int] = []
     text_follows = False  # (from the end: whether the next block is text or a header)
     for k, j in reversed(blocks):
-        header = j - k < HEADER_BLOCK_LINES and all(_is_title(stripped[i]) for i in range(k, j + 1))
-        if header and text_follows:
+        # (whether it is a header matters only before text or a header)
+        header = text_follows and j - k < HEADER_BLOCK_LINES and all(_is_title(stripped[i]) for i in range(k, j + 1))
+        if header:
             header_lines.extend(range(k, j + 1))
         # (a long line: an OCR'd page's short lines end with full stops too)
         paragraph = max(map(len, stripped[k : j + 1])) > HEADING_MAX
-        text_follows = paragraph or (header and text_follows)
+        text_follows = paragraph or header
     if not header_lines:
         return clean
     header_lines.sort()
-    # (the raw offset of each line's start)
-    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+    # (the lengths of the lines before, plus one line break each)
+    lengths = [0, *itertools.accumulate(map(len, lines))]
     for k in header_lines:
         # Isolated by blank lines (alone or in a header block) and followed
         # by a long paragraph: in an OCR'd page every line is short, and a
@@ -581,7 +582,7 @@ def structure(repaired: Repaired) -> str:
         line, body = lines[k], stripped[k]
         if any(c in body for c in "()（）") or body[-1] in "0123456789年月日":
             continue  # (its byline, a date cut by a blank line)
-        start = starts[k]
+        start = lengths[k] + k
         lead = len(line) - len(line.lstrip())
         cs = repaired.clean_pos(start + lead)
         ce = min(repaired.clean_pos(start + lead + len(body) - 1) + 1, len(clean))
