@@ -207,6 +207,7 @@ def match_figure(
             and prev_end < own_clause_start:
         # "城镇新增就业：12000人": a label before a colon names the figure after it.
         own_clause_start = idx.back(own_clause_start - 1, breaks)
+    own_words = idx.words(own_clause_start, cs)  # (the figure's own clause up to it: read by several tests)
     clause_start = max(own_clause_start, prev_end)
     if clause_start == prev_end and (clean[prev_end:cs] in _OF_LINKS or (
             prev_end and not clean[prev_end:cs].strip() and _is_cjk(clean[prev_end - 1]))):
@@ -248,7 +249,7 @@ def match_figure(
         next_item = next_start
     cb = load_codebook()
     if fig.unit in RECIPIENT_UNITS and cb.recipient_words \
-            and any(w in idx.words(own_clause_start, cs) for w in cb.recipient_words):
+            and any(w in own_words for w in cb.recipient_words):
         # "对近千名信息员、配送员等劳动者进行慰问": the object of 对/为 may be
         # a list; the verb after it ends the clause.
         clause_end = max(clause_end, min(idx.forward(ce, idx.clause_breaks), next_start))
@@ -333,10 +334,10 @@ def match_figure(
                     continue  # (送去图书 500 余册: books, not households visited)
                 if unit == "count" and ind.count_classifiers and fig.unit_raw not in ind.count_classifiers:
                     continue  # (走访慰问 120 次: visits, not households)
-                if ind.excludes and any(w in idx.words(own_clause_start, cs) for w in ind.excludes):
+                if ind.excludes and any(w in own_words for w in ind.excludes):
                     continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
                 if side == "after" and ind.after_needs \
-                        and not any(w in idx.words(own_clause_start, cs) for w in ind.after_needs):
+                        and not any(w in own_words for w in ind.after_needs):
                     continue  # (为 60 位老人送上…: who receives; 20 名党员送上…: who gives)
                 if requires:
                     if not texts:
@@ -954,7 +955,10 @@ def _names_other_noun(idx: PageIndex, cb: Codebook, end: int, cs: int) -> bool:
     figure (at most :data:`OTHER_NOUN_GAP` characters between): the noun
     the count counts (召开招聘工作会议 3 次; not 招聘会在人才中心举办 12 场)."""
     between = idx.words(end, cs).rstrip()
-    return any(w in between[-len(w) - OTHER_NOUN_GAP:] for w in cb.other_nouns)
+    # (a noun within the last len(noun) + GAP characters: the text ends with
+    # it, or with it and at most GAP characters after it)
+    nouns = cb.other_nouns
+    return any(between[: len(between) - gap].endswith(nouns) for gap in range(OTHER_NOUN_GAP + 1))
 
 
 def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:

@@ -135,14 +135,16 @@ def _quoted_breaks(clean: str, breaks: list[int]) -> list[int]:
     spans = [m.span() for m in _QUOTE_RX.finditer(clean)]
     if not spans:
         return breaks
-    out = []
-    k = 0
-    for b in breaks:  # (both sorted: one pass)
-        while k < len(spans) and spans[k][1] <= b:
-            k += 1
-        if k < len(spans) and spans[k][0] < b:
-            continue
-        out.append(b)
+    # (the quotations do not overlap: each cuts out the breaks strictly
+    # inside it, found by bisection, the rest copied in slices)
+    out: list[int] = []
+    done = 0
+    for s0, s1 in spans:
+        i = _bisect_right(breaks, s0, done)
+        j = _bisect_left(breaks, s1, i)
+        out += breaks[done:i]
+        done = j
+    out += breaks[done:]
     return out
 
 

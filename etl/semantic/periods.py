@@ -98,6 +98,7 @@ import re
 from typing import Protocol
 
 from etl.extract.records import DateMention
+from etl.extract.rules import literal_alternation
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -486,7 +487,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
-    if any(w in clause for w in UP_TO_NOW) or any(w in sentence for w in SENTENCE_UP_TO_NOW) \
+    if _UP_TO_NOW_RX.search(clause) or _SENTENCE_UP_TO_NOW_RX.search(sentence) \
             or _SINCE_TO_NOW_RX.search(sentence) or opens_now \
             or (measure != "target" and _paragraph_up_to_now(idx, cs, d)):
         # Up to now: the article's date, or the cut-off (截至9月底) that
@@ -501,7 +502,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             since = start  # its own sentence says since when (2023年，…，目前已有…)
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
-        elif measure == "cumulative" and (any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence)
+        elif measure == "cumulative" and (_CUMULATIVE_RX.search(clause) or _running_total(sentence)
                                           or (opens_now and _HAVE_RX.search(clause))):
             since = None  # a running total: no date of its sentence says since when
         else:
@@ -587,19 +588,20 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
         start is not None and start.year == end.year and (start.month, start.day, end.month, end.day) != (1, 1, 12, 31)))
     clause = _words(_clause_before(clean, cs))
     sentence = _words(_sentence_before(clean, cs))
+    full = _words(_full_sentence_before(clean, cs))
     kind = "outcome"
-    if any(w in clause for w in AVERAGE_WORDS):
+    if _AVERAGE_RX.search(clause):
         kind = "annual_average"
-    elif _has_target_word(clause) or _has_target_word(_lead(_words(_full_sentence_before(clean, cs)))) \
+    elif _has_target_word(clause) or _has_target_word(_lead(full)) \
             or _sentence_plans(sentence) or _plans(sentence) \
             or (start is not None and as_of is not None and start > as_of) \
             or (_capped(clean, cs, clause) and not over) or _future_clause(clean, cs) \
             or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
-            or _TARGET_AFTER_RX.match(clean, cs) or _target_lead(_words(_full_sentence_before(clean, cs))) \
+            or _TARGET_AFTER_RX.match(clean, cs) or _target_lead(full) \
             or _WILL_HAVE_RX.search(clause) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
-    elif any(w in clause for w in CUMULATIVE_WORDS) or _running_total(sentence) \
+    elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) \
             or _members_of(clean, cs, clause) or _driven_by_total(sentence) \
             or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None):
         kind = "cumulative"
@@ -672,10 +674,10 @@ _GLOSS_RX = re.compile("(?<=[\u4e00-\u9fff])\\([a-zü]{0,5}[āáǎàēéěèīí
 def _sentence_plans(sentence: str) -> bool:
     """A projection or plan word (预计, 力争, 还将…) earlier in the sentence,
     not 即将 telling a time (清明节即将来临之际)."""
-    if not any(w in sentence for w in SENTENCE_TARGET_WORDS):
+    if not _SENTENCE_TARGET_RX.search(sentence):
         return False
     rest = _NOT_A_PLAN_RX.sub("", sentence) if "即将" in sentence else sentence
-    return any(w in rest for w in SENTENCE_TARGET_WORDS)
+    return _SENTENCE_TARGET_RX.search(rest) is not None
 
 
 def _capped(clean: str, cs: int, clause: str) -> bool:
@@ -730,7 +732,7 @@ def _driven_by_total(sentence: str) -> bool:
 def _future_clause(clean: str, cs: int) -> bool:
     """The figure's clause goes on in the future (7支服务队还将分赴…)."""
     rest = _words(_clause_from(clean, cs))
-    return any(w in rest for w in CLAUSE_FUTURE_WORDS) and not _NOT_A_PLAN_RX.search(rest)
+    return _CLAUSE_FUTURE_RX.search(rest) is not None and not _NOT_A_PLAN_RX.search(rest)
 
 
 def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
@@ -739,10 +741,10 @@ def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
     sentence: 2022年末，全县共有…; or :data:`BUILT_WORDS` when no period
     frames the figure (``framed``: a date of the page does) or a cut-off
     does): a stock, not a flow over a period."""
-    if any(w in clause for w in STOCK_WORDS):
+    if _STOCK_RX.search(clause):
         return True
-    if any(w in clause for w in BUILT_WORDS):
-        return (not framed and not _DATED_RX.search(sentence)) or any(w in sentence for w in UP_TO_WORDS[:4])
+    if _BUILT_RX.search(clause):
+        return (not framed and not _DATED_RX.search(sentence)) or _UP_TO_4_RX.search(sentence) is not None
     if ("共有" in clause or "实有" in clause) and (_PERIOD_END_RX.search(sentence) or _opens_up_to_now(sentence)):
         return True
     return False
@@ -860,6 +862,8 @@ def _lead(sentence: str) -> str:
 
 
 def _has_target_word(clause: str) -> bool:
+    if _TARGET_RX.search(clause) is None:
+        return False  # (most clauses: no target word at all)
     for w in TARGET_WORDS:
         i = clause.find(w)
         while i >= 0:
@@ -867,3 +871,22 @@ def _has_target_word(clause: str) -> bool:
                 return True
             i = clause.find(w, i + 1)
     return False
+
+
+def _any_word_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a word list: ``rx.search(text)`` finds one of the words
+    exactly when ``any(w in text for w in words)`` is true (one scan, not
+    one per word)."""
+    return re.compile(literal_alternation(list(words)))
+
+
+_UP_TO_NOW_RX = _any_word_rx(UP_TO_NOW)
+_SENTENCE_UP_TO_NOW_RX = _any_word_rx(SENTENCE_UP_TO_NOW)
+_CUMULATIVE_RX = _any_word_rx(CUMULATIVE_WORDS)
+_AVERAGE_RX = _any_word_rx(AVERAGE_WORDS)
+_SENTENCE_TARGET_RX = _any_word_rx(SENTENCE_TARGET_WORDS)
+_CLAUSE_FUTURE_RX = _any_word_rx(CLAUSE_FUTURE_WORDS)
+_STOCK_RX = _any_word_rx(STOCK_WORDS)
+_BUILT_RX = _any_word_rx(BUILT_WORDS)
+_UP_TO_4_RX = _any_word_rx(UP_TO_WORDS[:4])
+_TARGET_RX = _any_word_rx(TARGET_WORDS)

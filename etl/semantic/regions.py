@@ -688,8 +688,13 @@ SCOPE_RX = re.compile(r"(?:全|我|本)(?P<lvl>[省市县区])(?![场域])")  # 
 #: 南疆四地州, 3个县区): what the group did is no one region's figure.
 #: (Not 乡镇: the towns of the page's county make up the county; a Chinese
 #: number needs 个 unless the group word follows it: 四川省某某县, 2023年某某县 are no groups.)
+#: (Written ``(?<![全我本该0-9.])(?:[0-9]{1,3}|[两…十]{1,3})…``, but opening with
+#: the number's first character, the lookbehind on the character before it
+#: after it, and the rest of the number of the same kind: the regex engine
+#: skips ahead to a digit or numeral instead of trying every position.)
 GROUP_RX = re.compile(
-    r"(?<![全我本该0-9.])(?:[0-9]{1,3}|[两二三四五六七八九十]{1,3})(?:个[\u4e00-\u9fff]{0,6}?)?"
+    r"[0-9两二三四五六七八九十](?<![全我本该0-9.][\s\S])"
+    r"(?:(?<=[0-9])[0-9]{0,2}|(?<=[两二三四五六七八九十])[两二三四五六七八九十]{0,2})(?:个[\u4e00-\u9fff]{0,6}?)?"
     r"(?:县区|县市|区县|市县|地州|地市|市州|盟市|县(?![城委政长级域里镇乡]))")
 
 

@@ -59,6 +59,7 @@ import bisect
 import csv
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -71,6 +72,7 @@ SENTENCE_END = "。!！?？;；"
 _SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
 #: What ends a story's sentences (a header of titles and menus has none).
 _FULL_STOPS = "。！"
+_FULL_STOPS_RX = re.compile("[" + _FULL_STOPS + "]")
 #: A day without its month at a sentence's start (``16 日下午``), or right after
 #: the article's dateline (``本报讯（记者 某某）16日上午``): dated.
 _BARE_DAY_RX = re.compile(
@@ -156,10 +158,15 @@ class VisitVocab:
             ("this_time_rx", self.this_time),
         ):
             object.__setattr__(self, name, _alternation(words))
-        # (坚守岗位: the people visited at work, no recruitment story)
-        not_after = "".join(f"(?<!{re.escape(w)})" for w in self.other_story_not_after)
+        # (坚守岗位: the people visited at work, no recruitment story.  Each
+        # word carries the lookbehinds after it, ``w(?<!坚守w)``: the same
+        # test of what stands before the word, but every alternative opens
+        # with a literal, so the regex engine skips ahead to a word's first
+        # character instead of trying the lookbehinds at every position.)
         for name, words in (("other_story_rx", self.other_story), ("not_event_rx", self.not_event)):
-            object.__setattr__(self, name, re.compile(not_after + "(?:" + _alternation(words).pattern + ")"))
+            object.__setattr__(self, name, re.compile("|".join(
+                re.escape(w) + "".join(f"(?<!{re.escape(na + w)})" for na in self.other_story_not_after)
+                for w in sorted(words, key=len, reverse=True)) or "(?!)"))
 
 
 @functools.cache
@@ -511,12 +518,12 @@ def is_header(text: str) -> bool:
         and len(_SENTENCE_STOP_RX.findall(text)) <= 1
 
 
-def _is_title(line: str) -> bool:
-    """A heading, or a title with a comma in it (冬日送温暖,…志愿者关爱…):
-    short, no sentence inside, not ending as a clause does."""
-    s = line.strip()
-    return _is_heading(line) or (
-        len(s) <= HEADING_MAX and _SENTENCE_STOP_RX.search(s) is None and s[-1] not in "，,、"
+def _is_title(s: str) -> bool:
+    """Whether the stripped line ``s`` is a heading, or a title with a comma
+    in it (冬日送温暖,…志愿者关爱…): short, no sentence inside, not ending as
+    a clause does."""
+    return len(s) <= HEADING_MAX and (
+        _SENTENCE_PUNCT_RX.search(s) is None or (_SENTENCE_STOP_RX.search(s) is None and s[-1] not in "，,、")
     )
 
 
@@ -531,18 +538,18 @@ def structure(repaired: Repaired) -> str:
     to the paragraph after them, where they would read as its opening."""
     raw, clean = repaired.raw, repaired.clean
     lines = raw.split("\n")
+    stripped = [line.strip() for line in lines]
     spans: list[tuple[int, int]] = []
-    pos = 0
     last = len(lines) - 1
     # The blocks of consecutive non-blank lines, between blank lines.
     blocks: list[tuple[int, int]] = []
     k = 0
     while k <= last:
-        if not lines[k].strip():
+        if not stripped[k]:
             k += 1
             continue
         j = k
-        while j + 1 <= last and lines[j + 1].strip():
+        while j + 1 <= last and stripped[j + 1]:
             j += 1
         blocks.append((k, j))
         k = j + 1
@@ -552,28 +559,30 @@ def structure(repaired: Repaired) -> str:
     # by another header block.  In an OCR'd page every line is short and a
     # paragraph is many lines without blank lines between them: the repair
     # rightly joins them.
-    block_ok = [False] * len(lines)
+    header_lines: list[int] = []
     text_follows = False  # (from the end: whether the next block is text or a header)
     for k, j in reversed(blocks):
-        block_lines = [lines[i].strip() for i in range(k, j + 1)]
-        header = j - k < HEADER_BLOCK_LINES and all(_is_title(lines[i]) for i in range(k, j + 1))
-        if header and text_follows:
-            for i in range(k, j + 1):
-                block_ok[i] = True
+        # (whether it is a header matters only before text or a header)
+        header = text_follows and j - k < HEADER_BLOCK_LINES and all(_is_title(stripped[i]) for i in range(k, j + 1))
+        if header:
+            header_lines.extend(range(k, j + 1))
         # (a long line: an OCR'd page's short lines end with full stops too)
-        paragraph = any(len(line) > HEADING_MAX for line in block_lines)
-        text_follows = paragraph or (header and text_follows)
-    for k, line in enumerate(lines):
-        start, pos = pos, pos + len(line) + 1
+        paragraph = max(map(len, stripped[k : j + 1])) > HEADING_MAX
+        text_follows = paragraph or header
+    if not header_lines:
+        return clean
+    header_lines.sort()
+    # (the lengths of the lines before, plus one line break each)
+    lengths = [0, *itertools.accumulate(map(len, lines))]
+    for k in header_lines:
         # Isolated by blank lines (alone or in a header block) and followed
         # by a long paragraph: in an OCR'd page every line is short, and a
         # short line is part of a paragraph the repair rightly joins.
-        if not block_ok[k]:
-            continue
-        body = line.strip()
-        if not body or not _is_title(line) or any(c in body for c in "()（）") \
-                or body[-1] in "0123456789年月日":
+        # (a line of a header block is a title)
+        line, body = lines[k], stripped[k]
+        if any(c in body for c in "()（）") or body[-1] in "0123456789年月日":
             continue  # (its byline, a date cut by a blank line)
+        start = lengths[k] + k
         lead = len(line) - len(line.lstrip())
         cs = repaired.clean_pos(start + lead)
         ce = min(repaired.clean_pos(start + lead + len(body) - 1) + 1, len(clean))
@@ -722,9 +731,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     ``reference``: the article's date when known to the day (it dates a
     day told without its month, 23日上午)."""
     v = vocab()
-    if _first(clean[a:b], v.event_or_motion_rx) < 0:
+    if v.event_or_motion_rx.search(clean, a, b) is None:
         return []  # (most articles of a page: no visit is told)
-    if not any(c in clean[a:b] for c in _FULL_STOPS):
+    if _FULL_STOPS_RX.search(clean, a, b) is None:
         return []  # a page's header (titles, menus, a timestamp): no story
     starts = [p for p, _ in day_dates]
     sentences = _sentences(clean, a, b)
@@ -886,6 +895,7 @@ _LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
 #: Where a list of stops ends: its clause's end.
 _STOP_CLAUSE_END = "，,。；;：:！!？?\n（(“\""
+_STOP_CLAUSE_END_RX = re.compile("[%s]" % re.escape(_STOP_CLAUSE_END))
 #: Words that end a list of stops before its clause does (what is done there,
 #: for whom: 先后到A村、B村走访慰问; 到A、B开展活动; 到A、B，对…进行慰问).
 _STOP_LIST_STOPPERS = ("开展", "进行", "举办", "举行", "对", "为", "给", "向", "送", "带去", "看望", "慰问",
@@ -917,6 +927,21 @@ class StopVocab:
     place_rx: re.Pattern[str]
 
 
+#: What may stand before a list's verb (先后到…, 分别走进…).
+_LIST_VERB_ADVERBS = ("先后", "分别", "还", "又", "再", "也")
+
+
+def _list_verbs_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """``(?:先后|分别|…)?(?:verb|…)了?``, written as one alternative per
+    adverb and then the bare verbs, each opening with a literal (the same
+    alternatives in the same order), so the regex engine skips ahead to a
+    possible first character instead of trying every position."""
+    alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile("|".join(
+        [re.escape(a) + "(?:" + alts + ")了?" for a in _LIST_VERB_ADVERBS]
+        + [re.escape(w) + "了?" for w in sorted(verbs, key=len, reverse=True)]))
+
+
 @functools.cache
 def stop_vocab() -> StopVocab:
     with (VOCAB_DIR / "visit_stops.csv").open(encoding="utf-8", newline="") as f:
@@ -931,8 +956,7 @@ def stop_vocab() -> StopVocab:
     # (the visit verbs that go to someone, not the gift verbs: 送去米、面、油 lists gifts)
     verbs = tuple(w for w in v.event_verbs + v.motion_verbs if w not in gift_verbs) + kind("list_verb")
     return StopVocab(
-        list_verbs_rx=re.compile("(?:先后|分别|还|又|再|也)?(?:" + "|".join(
-            re.escape(w) for w in sorted(verbs, key=len, reverse=True)) + ")了?"),
+        list_verbs_rx=_list_verbs_rx(verbs),
         home_verbs=kind("home_verb"), homes=kind("home"), places=kind("place") + kind("place_alone"),
         alone=frozenset(kind("place_alone")), regions=kind("region"),
         place_rx=_alternation(kind("place") + kind("place_alone")),
@@ -1021,7 +1045,7 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
         head = last[d + 1:] + head
         last = last[:d]
     parts[-1] = (p, last)
-    if homes_only and not (home or any(head.startswith(w) or head.endswith(w) for w in sv.homes)):
+    if homes_only and not (home or head.startswith(sv.homes) or head.endswith(sv.homes)):
         return None
     # 等…工作现场, 等14个村委会: the items are places of the head's kind.
     head_place = head.rstrip().endswith(sv.places)
@@ -1061,9 +1085,8 @@ def before_list(sentence: str, pos: int) -> str:
 def _list_end(text: str, at: int) -> int:
     """Where the list that starts at ``at`` ends: its clause's end, or a word
     that tells what was done there (开展, 对…, 为…)."""
-    end = at
-    while end < len(text) and text[end] not in _STOP_CLAUSE_END:
-        end += 1
+    e = _STOP_CLAUSE_END_RX.search(text, at)
+    end = e.start() if e is not None else len(text)
     return min((i for w in _STOP_LIST_STOPPERS if (i := text.find(w, at, end)) >= 0), default=end)
 
 
@@ -1127,9 +1150,8 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     for w in sv.home_verbs:  # 在A、B、C的家中
         i = text.find(w)
         while i >= 0:
-            end = i + 1
-            while end < len(text) and text[end] not in _STOP_CLAUSE_END:
-                end += 1
+            e = _STOP_CLAUSE_END_RX.search(text, i + 1)
+            end = e.start() if e is not None else len(text)
             got = _list_of_stops(text, i + len(w), end, names, role_rx, sv, v, homes_only=True)
             if got:
                 found += got[0]
