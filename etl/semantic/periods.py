@@ -314,7 +314,8 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
                 ds2, _, d2 = dates[j]
                 if ds2 < para_start:
                     break
-                if d2.granularity in ("day", "period") and d.start <= d2.start and d2.end <= d.end:
+                if d2.granularity in ("day", "period") and d.start is not None and d.end is not None \
+                        and d2.start is not None and d2.end is not None and d.start <= d2.start and d2.end <= d.end:
                     return d2, d2.start, d2.end, "paragraph"
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
