@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from release_helpers import DIST, add_field, copy_dist, drop_field, edit_figures, retype_field
 
