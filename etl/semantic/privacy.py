@@ -142,6 +142,9 @@ AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | se
 #: Words after such a name that only a person does (她和奶奶白某某相依为命):
 #: they confirm it as the characters above do.
 AMBIGUOUS_CONFIRMING_WORDS = ("相依为命", "独自", "患有", "身患")
+#: A word that calls such a name a person (106岁的金某某老人): it confirms
+#: it too, unless the surname is a function word (孤寡老人和贫困老人).
+AMBIGUOUS_CONFIRMING_PERSON = ("老人",)
 
 
 @functools.cache
@@ -156,6 +159,8 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
     if not after:
         return True
     if after.startswith(AMBIGUOUS_CONFIRMING_WORDS):
+        return True
+    if after.startswith(AMBIGUOUS_CONFIRMING_PERSON) and surname not in _function_surnames():
         return True
     after = after[:1]
     if surname in _function_surnames():
