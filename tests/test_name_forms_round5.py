@@ -127,3 +127,28 @@ def test_xiao_and_a_given_name_introduced_by_an_age_is_masked(text, name):
 ])
 def test_xiao_and_an_ordinary_word_after_an_age_stays(text, kept):
     assert kept in _masked(text)
+
+
+# Rule (indicators): a figure after a private name is the person's own and
+# gives no row, unless a verb of giving stands between them (某总捐赠了300元
+# 爱心款): a gift to others is care given, as the page reports it; the
+# name itself is masked all the same.
+def _indicator_rows(text: str):
+    import datetime as dt
+
+    from etl import semantic
+    from etl.extract import extract_text
+
+    page = extract_text(text, dt.date(2024, 12, 20))
+    return semantic.derive("t", page).indicators
+
+
+def test_a_gift_by_a_private_person_is_no_private_figure():
+    rows = _indicator_rows("青禾县前岭村敬老活动中，青禾电器的蒯总捐赠了六床被子和3000元的爱心款。")
+    assert [(r["indicator_id"], r["value"]) for r in rows] == [("care_funds", 3000)]
+    assert not any("蒯总" in str(v) for r in rows for v in r.values())
+
+
+def test_a_private_persons_own_money_stays_private():
+    rows = _indicator_rows("青禾县前岭村敬老活动中，返乡农民工柴文博获得贷款3000元的爱心款。")
+    assert not [r for r in rows if r["value"] == 3000]
