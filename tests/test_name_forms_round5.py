@@ -152,3 +152,31 @@ def test_a_gift_by_a_private_person_is_no_private_figure():
 def test_a_private_persons_own_money_stays_private():
     rows = _indicator_rows("青禾县前岭村敬老活动中，返乡农民工柴文博获得贷款3000元的爱心款。")
     assert not [r for r in rows if r["value"] == 3000]
+
+
+# Rule: a class teacher (班主任) and a counsellor (心理咨询师) are role words
+# before a private name, as 教师 is.
+@pytest.mark.parametrize("text, name", [
+    ("在班主任柴晓岚的帮助下，孩子和父母进行了视频连线。", "柴晓岚"),
+    ("县妇联心理咨询师鄢春生还与孩子们结了对子。", "鄢春生"),
+])
+def test_a_class_teacher_or_a_counsellor_before_a_name_is_masked(text, name):
+    assert name not in _masked(text)
+
+
+def test_a_class_teacher_of_a_grade_stays():
+    assert "班主任会议" in _masked("学校召开班主任会议，部署家访工作。")
+
+
+# Rule: a name after a pause followed by a pause, an age and a pause is a
+# person's profile (走访第一户：X，58岁，家庭人口2人).
+def test_a_name_with_an_age_profile_is_masked():
+    assert "樊德贵" not in _masked("走访第一户：\n樊德贵，58岁，家庭人口2人，妻子患病需医治。")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("全县，60岁以上老人有2万人。", "全县"),
+    ("青禾县，2024年，全县新增就业1200人。", "青禾县"),
+])
+def test_a_place_before_an_age_or_a_year_stays(text, kept):
+    assert kept in _masked(text)

@@ -123,6 +123,8 @@ WEAK_AFTER = (
     "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
     "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
 )
+#: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…).
+AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]"
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
 INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
@@ -257,7 +259,8 @@ def _patterns():
     # After a boundary character (consumed, so that ``re`` can skip to the
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
-    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
+    # (and a profile with an age after a pause: X，58岁，)
+    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     # (a colon may follow the word: 作者：X, 记者：X)
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/:：]+")
