@@ -180,3 +180,32 @@ def test_a_name_with_an_age_profile_is_masked():
 ])
 def test_a_place_before_an_age_or_a_year_stays(text, kept):
     assert kept in _masked(text)
+
+
+# Rule: a visited list whose names each follow their village (走访了甲村X和
+# 乙村Y两位百岁老人) is a list of private names.
+def test_a_visited_list_of_names_after_their_villages_is_masked():
+    masked = _masked("随后，大家还走访了前岭村柴文博和后岭村鄢秋菊两位百岁老人。")
+    assert "柴文博" not in masked and "鄢秋菊" not in masked
+    assert "前岭村" in masked and "后岭村" in masked
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("工作组走访了前岭村和后岭村等5个村。", "后岭村"),
+    ("工作组走访了前岭村、后岭村两个村的困难户。", "后岭村"),
+])
+def test_a_visited_list_of_villages_stays(text, kept):
+    assert kept in _masked(text)
+
+
+# Rule: the captain of a team the page calls volunteers (某某队的X队长,
+# 某某队的志愿者) is a private person; a captain of a team the page does
+# not call volunteers is left to the other rules (a police team's captain).
+def test_the_captain_of_a_volunteer_team_is_masked():
+    text = "青禾萤光队的志愿者走进山村。当青禾萤光队的柴文博队长告诉老人，老人笑了。"
+    assert "柴文博" not in _masked(text)
+
+
+def test_the_captain_of_a_team_not_called_volunteers_is_not_found_by_this_rule():
+    text = "交警大队的鄢秋菊队长在路口执勤。"
+    assert "鄢秋菊" not in privacy.find_private_names(repair(text))

@@ -276,6 +276,9 @@ VISITED_COUNT_AFTER = "等(?:人|[0-9０-９一二三四五六七八九十百两
 #: before its home or count (a bound on the pattern's backtracking).
 VISITED_LIST_MAX = 5
 
+#: The village before a name of a visited list (甲村X: X).
+_PLACE_PREFIX_RX = re.compile(f"^[{_CJK}]{{1,3}}?[村组屯](?=.{{2,3}}$)")
+
 #: How far before a title a private organisation may be named (characters
 #: of one clause: 第三慈善小组组长X、副组长Y).
 ORG_TITLE_WINDOW = 16
@@ -309,6 +312,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     intro = literal_alternation(list(cues.get("apposition", ())))
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
+    place = f"[{_CJK}]{{1,3}}?[{re.escape(''.join(cues.get('home_place', ())))}]"
     return {
         # (where a comma and an introduction follow: apposition's anchor)
         "apposition_comma": re.compile(f"[，,](?=(?:{intro}))"),
@@ -319,6 +323,14 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{0,{VISITED_LIST_MAX}}}(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
             f"|等(?:{literal_alternation(roles)})))"
         ),
+        # (a visited list whose names each follow their village: 走访了甲村X和
+        # 乙村Y两位百岁老人; the list is split by visited_places)
+        "visit_places": re.compile(
+            f"(?:{visit})了?((?:{place}{sur}[{_CJK}]{{1,2}}?[、和]){{1,{VISITED_LIST_MAX}}}{place}{sur}[{_CJK}]{{1,2}}?)"
+            f"(?=[两二三四五六七八九十]位|{VISITED_COUNT_AFTER})"
+        ),
+        # a team + 的 + name + its captain (某某队的X队长): see _volunteer_captains
+        "team_captain": re.compile(f"([{_CJK}]{{2,6}}队)的({sur})([{_CJK}]{{1,2}}?)(?=副?队长)"),
         "place_home": re.compile(
             f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})(?=家中|家里)"
         ),
@@ -861,6 +873,22 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
+
+    # The captain of a team of volunteers (萤火虫队的X队长, the page calling
+    # the team's members 志愿者): a private person, as its volunteers are.
+    if "队长" in text:
+        for m in cue["team_captain"].finditer(text):
+            # (the team's name: a tail of the characters before 队, 当某某队)
+            teams = [m.group(1)[k:] for k in range(len(m.group(1)) - 2)]
+            if any(t + "的志愿者" in text or t[:-1] + "志愿者" in text for t in teams):
+                name = m.group(2) + m.group(3)
+                cands[name] = cands.get(name, False)
+
+    # A visited list whose names each follow their village (weak).
+    for m in cue["visit_places"].finditer(text):
+        for item in re.split("[、和]", m.group(1)):
+            name = _PLACE_PREFIX_RX.sub("", item, count=1)
+            cands[name] = cands.get(name, False) or name in unconfirmed
 
     # Name + introduction or reporting verb, after a sentence boundary.
     m0 = _right_at_start().match(text)
