@@ -43,6 +43,18 @@
   verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), and 阿 +
   one character after a role word or a title (经理阿辉), not an ordinary word
   (小孩, 小编) nor a form of address (阿姨).
+* **Where a form of address stands**: also after a preposition (在李老师的带
+  领下) or a household word (失独家庭王阿姨); an everyday-word surname after
+  的 too (德高望重的兰姨); a full name + form of address after 了 (来到了
+  甲某某奶奶家).
+* **Surname + 总** (``address_pause``): a company's head (王总), only before
+  a pause or a word of what the person does (捐, 说, 的 …): 总工会, 党总支,
+  总是 stay.
+* **Rosters after a label of people** (``roster_label``: 参加人员：甲某某，乙某，
+  丙某某…): three or more items joined by commas, 、 or spaces, every one a
+  name, the last possibly running on into the next sentence.
+* **小 + a two-character given name introduced by an age** (8岁的小子涵。,
+  小子涵，12岁，), not an ordinary word for a child (小朋友, 小伙伴, 小学生).
 """
 
 from __future__ import annotations
@@ -519,8 +531,11 @@ def _labelled_rosters(text: str, ambiguous: frozenset[str], ok) -> set[str]:
             continue
         names: list[str] = []
         for k, item in enumerate(items):
-            if k == len(items) - 1 and len(item) > 3:
-                cands = [c for c in (item[:3], item[:2]) if c[-1] not in AFTER_NAME]
+            if k == len(items) - 1 and len(item) > 3 and item[2:4] in _not_names():
+                cands = [item[:2]]  # (…，丙某下午到达: a word after the name)
+            elif k == len(items) - 1 and len(item) > 3:
+                cands = [c for c in (item[:3], item[:2]) if c[-1] not in AFTER_NAME][:1] \
+                    if item[2] not in AFTER_NAME else [item[:2]]
             else:
                 cands = [item]
             name = next((c for c in cands if 2 <= len(c) <= 3 and ok(c, c[0] in ambiguous)), None)

@@ -34,7 +34,16 @@ surnames, plus a few common modern ones), never from a list of names.
   **村/组 + full name + home** (weak): 在某村X家里; **a role word + 的 + name
   + a comma and an introduction** (strong): 预备党员的X，是…; an age or
   school year before a name (83岁的X, 95岁高龄的X, 年逾七旬的X, 三年级的X);
-  a profile after a name (X，男，65岁) and a photo's row (X（右一）).
+  a profile after a name (X，男，65岁; X，58岁，) and a photo's row (X（右一）);
+  **a visited list whose names follow their villages** (weak): 走访了甲村X和乙
+  村Y两位百岁老人; **the captain of a team the page calls volunteers**
+  (weak): 某某队的X队长 with 某某队的志愿者 on the page.
+* A name with an everyday-word surname after an age is confirmed by 老人
+  after it (106岁的金某某老人), unless the surname is a function word
+  (孤寡老人和贫困老人).
+* A figure after a private name is the person's own (see
+  ``etl.semantic.indicators``) unless a verb of giving stands between them
+  (某总捐赠了300元): a gift to others.
 * A name whose surname is an everyday word found by a role word only needs a
   pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), a word
   only a person does (相依为命), or a second cue elsewhere.
