@@ -20,7 +20,7 @@ from etl.semantic import privacy
 
 SETS = Path(__file__).resolve().parent / "data" / "realpages"
 #: The sets whose every annotated name the masker removes from the whole page.
-STRICT_SETS = ("dev", "heldout", "fresh", "fresh2")
+STRICT_SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3")
 
 
 def _names_by_page(set_name: str) -> dict[str, list[str]]:

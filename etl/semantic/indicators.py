@@ -914,15 +914,25 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
+#: Verbs of giving between a private name and a figure (某某捐赠了300元):
+#: the figure is a gift to others, not the person's own.
+GIVING_VERBS = ("捐赠", "捐助", "捐款", "捐出", "捐献", "捐资", "赠送", "资助")
+
+
 def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_start: int,
                     names: re.Pattern[str]) -> bool:
     """Whether the figure at clean ``cs`` is a private person's own: a name
     of ``names`` (:func:`_names_pattern`) in its clause before it (返乡农民工某某获得贷款 30 万元), or the
     figure quoted from a private person (“县里给了 30 万元贷款。”某某说)."""
-    if names.search(clean, clause_start, cs):
+    named = None
+    for named in names.finditer(clean, clause_start, cs):
+        pass
+    if named is not None:
         # (甲某某、乙某某等五户: the figure counts the persons listed, it is
-        # no one's own)
-        return not clean[:cs].endswith(LISTED_COUNT_BEFORE)
+        # no one's own; 某总捐赠了300元: a gift the person makes to others,
+        # the page's care given, not the person's own money)
+        return not clean[:cs].endswith(LISTED_COUNT_BEFORE) \
+            and not any(v in clean[named.end() : cs] for v in GIVING_VERBS)
 
     k = bisect.bisect_right(quotes, (cs, len(clean))) - 1
     if k < 0 or not quotes[k][0] < cs < quotes[k][1]:

@@ -43,6 +43,18 @@
   verb or an age (``pet_prefix``, ``pet_after``: 阿芳说, 小芳今年8岁), and 阿 +
   one character after a role word or a title (经理阿辉), not an ordinary word
   (小孩, 小编) nor a form of address (阿姨).
+* **Where a form of address stands**: also after a preposition (在李老师的带
+  领下) or a household word (失独家庭王阿姨); an everyday-word surname after
+  的 too (德高望重的兰姨); a full name + form of address after 了 (来到了
+  甲某某奶奶家).
+* **Surname + 总** (``address_pause``): a company's head (王总), only before
+  a pause or a word of what the person does (捐, 说, 的 …): 总工会, 党总支,
+  总是 stay.
+* **Rosters after a label of people** (``roster_label``: 参加人员：甲某某，乙某，
+  丙某某…): three or more items joined by commas, 、 or spaces, every one a
+  name, the last possibly running on into the next sentence.
+* **小 + a two-character given name introduced by an age** (8岁的小子涵。,
+  小子涵，12岁，), not an ordinary word for a child (小朋友, 小伙伴, 小学生).
 """
 
 from __future__ import annotations
@@ -64,8 +76,16 @@ AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对
 BEFORE_FAMILIAR = "她他我你叫唤喊称是"
 #: Characters before a surname + form of address that do not make it part of a
 #: longer word (看望了独居的王奶奶, 一位李大爷).
-AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找" + "栋号楼室组村屯巷户里"
-#: (the last ones: where a neighbour lives, 4栋雷奶奶, 3号楼王大爷, 5组李大爷)
+AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找在" + "栋号楼室组村屯巷户里庭"
+#: (the last ones: where a neighbour lives, 4栋雷奶奶, 3号楼王大爷, 5组李大爷,
+#: or the household, 空巢家庭王阿姨; 在 a preposition, 在李老师的带领下)
+#: Characters before a full name + form of address besides those above and
+#: BOUNDARY: a verb's aspect (来到了王某某奶奶家).
+BEFORE_FULL_NAME_ADDRESS = "了"
+#: A surname + one of these forms (``address_pause`` in name_cues.csv: 王总)
+#: is a form of address only before a pause or one of these characters: the
+#: form also begins ordinary words (总工会, 总支, 总是).
+AFTER_PAUSED_ADDRESS = "的说捐带讲告介表和与及为向给送亲也"
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
 _JOINER_SET = frozenset(LIST_JOINERS)
@@ -167,7 +187,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             before = text[at - n - 1] if at > n else "\n"
             if surname in known_surnames and (address_forms is None or form in address_forms):
                 break
-            if surname in ambiguous and before not in BOUNDARY or surname + form in _not_names():
+            # (an everyday-word surname only after a pause or 的: 德高望重的兰姨)
+            if surname in ambiguous and before not in BOUNDARY and before != "的" \
+                    or surname + form in _not_names():
                 break
             if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS \
                     or _ends_with_role(text, at - n):
@@ -182,9 +204,12 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             before = text[start - 1] if start else "\n"
             name = text[start:at]
             if (before in BOUNDARY or before == "的" or before in PREPOSITIONS_BEFORE_ADDRESS
-                    or _ends_with_role(text, start)) and ok(name, False):
+                    or before in BEFORE_FULL_NAME_ADDRESS or _ends_with_role(text, start)) and ok(name, False):
                 out.add(name)
                 break
+    out |= _paused_addresses(text, surnames, ambiguous, known_surnames, address_forms)
+    out |= _labelled_rosters(text, ambiguous, ok)
+    out |= _child_pet_names(text)
     for m in p["familiar"].finditer(text):
         at = m.start()
         if (at == 0 or text[at - 1] in BOUNDARY or text[at - 1] in BEFORE_FAMILIAR) \
@@ -451,6 +476,107 @@ def _reduplicated_after_age(text: str) -> set[str]:
                     out.add(form)
                 break
         i = text.find("岁", i + 1)
+    return out
+
+
+def _paused_addresses(text: str, surnames: frozenset[str], ambiguous: frozenset[str], known_surnames: set[str],
+                      address_forms: frozenset[str] | None) -> set[str]:
+    """Surname + a form of address that also begins ordinary words (王总,
+    ``address_pause`` in name_cues.csv): before a pause or a character of
+    AFTER_PAUSED_ADDRESS (王总捐赠, 王总的), the surname being no everyday
+    word nor the end of a longer word (中华总工会, 党总支: no pause after)."""
+    out: set[str] = set()
+    for form in cues().get("address_pause", ()):
+        i = text.find(form, 1)
+        while i >= 0:
+            after = text[i + len(form) : i + len(form) + 1]
+            for n in (2, 1):
+                surname = text[i - n : i] if i >= n else ""
+                if surname not in surnames:
+                    continue
+                if surname not in ambiguous and (not after or after in BOUNDARY or after in AFTER_PAUSED_ADDRESS) \
+                        and surname + form not in _not_names() \
+                        and not (surname in known_surnames and address_forms is not None and form in address_forms):
+                    out.add(surname + form)
+                break
+            i = text.find(form, i + 1)
+    return out
+
+
+#: What separates the names of a roster; what ends it.
+_ROSTER_SEPARATORS = re.compile("[，,、 \u3000]+")
+_ROSTER_END = re.compile("[。；;\n:：!！?？]")
+
+
+@functools.cache
+def _roster_rx() -> re.Pattern[str]:
+    labels = literal_alternation(list(cues().get("roster_label", ())))
+    return re.compile(f"(?:{labels})[:：]\\s*")
+
+
+def _labelled_rosters(text: str, ambiguous: frozenset[str], ok) -> set[str]:
+    """The names of a roster after a label of people and a colon
+    (参加人员：甲某某，乙某，丙某某；队员：…): three or more items joined by
+    commas, 、 or spaces, each a name passing the guards (the last may run on
+    into the next sentence: its first three or two characters); a roster
+    with an item that is no name is no roster (成员：社区、学校、医院)."""
+    out: set[str] = set()
+    if ":" not in text and "：" not in text:
+        return out
+    for m in _roster_rx().finditer(text):
+        end = _ROSTER_END.search(text, m.end())
+        run = text[m.end() : end.start() if end else len(text)]
+        items = [x for x in _ROSTER_SEPARATORS.split(run) if x]
+        if len(items) < MIN_LISTED:
+            continue
+        names: list[str] = []
+        for k, item in enumerate(items):
+            if k == len(items) - 1 and len(item) > 3 and item[2:4] in _not_names():
+                cands = [item[:2]]  # (…，丙某下午到达: a word after the name)
+            elif k == len(items) - 1 and len(item) > 3:
+                cands = [c for c in (item[:3], item[:2]) if c[-1] not in AFTER_NAME][:1] \
+                    if item[2] not in AFTER_NAME else [item[:2]]
+            else:
+                cands = [item]
+            name = next((c for c in cands if 2 <= len(c) <= 3 and ok(c, c[0] in ambiguous)), None)
+            if name is None:
+                names = []
+                break
+            names.append(name)
+        if len(names) >= MIN_LISTED:
+            out.update(names)
+    return out
+
+
+#: 小 + a given name of two characters, after an age (8岁的小子涵。) or before
+#: one (小子涵，12岁，): a child's name.  Its characters are none of these,
+#: which begin or end ordinary words for a child (小朋友, 小女孩, 小伙子,
+#: 小伙伴, 小学生, 小男孩, 小姑娘, 小宝贝).
+CHILD_WORD_STARTS = frozenset("伙朋女男学孩姑宝娃")
+CHILD_WORD_ENDS = frozenset("孩子友娘伙伴生儿女妹弟宝孙口哥姐们家时")
+_AGE_RX = "[0-9０-９一二三四五六七八九十两]{1,3}(?:周)?岁"
+
+
+@functools.cache
+def _child_pet_rx() -> re.Pattern[str]:
+    b = re.escape(BOUNDARY)
+    return re.compile(
+        f"(?:{_AGE_RX}(?:半)?的(小[{_CJK}]{{2}})(?=[{b}]|$))"
+        f"|(?:(?:^|(?<=[{b}]))(小[{_CJK}]{{2}})[，,]{_AGE_RX})"
+    )
+
+
+def _child_pet_names(text: str) -> set[str]:
+    """小 + a two-character given name introduced by an age (see _child_pet_rx)."""
+    out: set[str] = set()
+    if "小" not in text:
+        return out
+    for m in _child_pet_rx().finditer(text):
+        form = m.group(1) or m.group(2)
+        if form[2] in CHILD_WORD_ENDS or form[1] in CHILD_WORD_STARTS or form[1] in _KINSHIP_CHARS or form in _not_names() \
+                or form[1:] in _not_names() or form[1] in AFTER_NAME:
+            continue
+        out.add(form)
     return out
 
 

@@ -34,7 +34,16 @@ surnames, plus a few common modern ones), never from a list of names.
   **村/组 + full name + home** (weak): 在某村X家里; **a role word + 的 + name
   + a comma and an introduction** (strong): 预备党员的X，是…; an age or
   school year before a name (83岁的X, 95岁高龄的X, 年逾七旬的X, 三年级的X);
-  a profile after a name (X，男，65岁) and a photo's row (X（右一）).
+  a profile after a name (X，男，65岁; X，58岁，) and a photo's row (X（右一）);
+  **a visited list whose names follow their villages** (weak): 走访了甲村X和乙
+  村Y两位百岁老人; **the captain of a team the page calls volunteers**
+  (weak): 某某队的X队长 with 某某队的志愿者 on the page.
+* A name with an everyday-word surname after an age is confirmed by 老人
+  after it (106岁的金某某老人), unless the surname is a function word
+  (孤寡老人和贫困老人).
+* A figure after a private name is the person's own (see
+  ``etl.semantic.indicators``) unless a verb of giving stands between them
+  (某总捐赠了300元): a gift to others.
 * A name whose surname is an everyday word found by a role word only needs a
   pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), a word
   only a person does (相依为命), or a second cue elsewhere.
@@ -123,6 +132,8 @@ WEAK_AFTER = (
     "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
     "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
 )
+#: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…).
+AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]"
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
 INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
@@ -142,6 +153,9 @@ AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | se
 #: Words after such a name that only a person does (她和奶奶白某某相依为命):
 #: they confirm it as the characters above do.
 AMBIGUOUS_CONFIRMING_WORDS = ("相依为命", "独自", "患有", "身患")
+#: A word that calls such a name a person (106岁的金某某老人): it confirms
+#: it too, unless the surname is a function word (孤寡老人和贫困老人).
+AMBIGUOUS_CONFIRMING_PERSON = ("老人",)
 
 
 @functools.cache
@@ -156,6 +170,8 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
     if not after:
         return True
     if after.startswith(AMBIGUOUS_CONFIRMING_WORDS):
+        return True
+    if after.startswith(AMBIGUOUS_CONFIRMING_PERSON) and surname not in _function_surnames():
         return True
     after = after[:1]
     if surname in _function_surnames():
@@ -252,7 +268,8 @@ def _patterns():
     # After a boundary character (consumed, so that ``re`` can skip to the
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
-    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
+    # (and a profile with an age after a pause: X，58岁，)
+    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}))")
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     # (a colon may follow the word: 作者：X, 记者：X)
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/:：]+")
@@ -267,6 +284,9 @@ VISITED_COUNT_AFTER = "等(?:人|[0-9０-９一二三四五六七八九十百两
 #: The most names after the first of a visited list (看望了X、Y两位老人) read
 #: before its home or count (a bound on the pattern's backtracking).
 VISITED_LIST_MAX = 5
+
+#: The village before a name of a visited list (甲村X: X).
+_PLACE_PREFIX_RX = re.compile(f"^[{_CJK}]{{1,3}}?[村组屯](?=.{{2,3}}$)")
 
 #: How far before a title a private organisation may be named (characters
 #: of one clause: 第三慈善小组组长X、副组长Y).
@@ -301,6 +321,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     intro = literal_alternation(list(cues.get("apposition", ())))
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
+    place = f"[{_CJK}]{{1,3}}?[{re.escape(''.join(cues.get('home_place', ())))}]"
     return {
         # (where a comma and an introduction follow: apposition's anchor)
         "apposition_comma": re.compile(f"[，,](?=(?:{intro}))"),
@@ -311,6 +332,14 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{0,{VISITED_LIST_MAX}}}(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
             f"|等(?:{literal_alternation(roles)})))"
         ),
+        # (a visited list whose names each follow their village: 走访了甲村X和
+        # 乙村Y两位百岁老人; the list is split by visited_places)
+        "visit_places": re.compile(
+            f"(?:{visit})了?((?:{place}{sur}[{_CJK}]{{1,2}}?[、和]){{1,{VISITED_LIST_MAX}}}{place}{sur}[{_CJK}]{{1,2}}?)"
+            f"(?=[两二三四五六七八九十]位|{VISITED_COUNT_AFTER})"
+        ),
+        # a team + 的 + name + its captain (某某队的X队长): see _volunteer_captains
+        "team_captain": re.compile(f"([{_CJK}]{{2,6}}队)的({sur})([{_CJK}]{{1,2}}?)(?=副?队长)"),
         "place_home": re.compile(
             f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})(?=家中|家里)"
         ),
@@ -853,6 +882,22 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
+
+    # The captain of a team of volunteers (萤火虫队的X队长, the page calling
+    # the team's members 志愿者): a private person, as its volunteers are.
+    if "队长" in text:
+        for m in cue["team_captain"].finditer(text):
+            # (the team's name: a tail of the characters before 队, 当某某队)
+            teams = [m.group(1)[k:] for k in range(len(m.group(1)) - 2)]
+            if any(t + "的志愿者" in text or t[:-1] + "志愿者" in text for t in teams):
+                name = m.group(2) + m.group(3)
+                cands[name] = cands.get(name, False)
+
+    # A visited list whose names each follow their village (weak).
+    for m in cue["visit_places"].finditer(text):
+        for item in re.split("[、和]", m.group(1)):
+            name = _PLACE_PREFIX_RX.sub("", item, count=1)
+            cands[name] = cands.get(name, False) or name in unconfirmed
 
     # Name + introduction or reporting verb, after a sentence boundary.
     m0 = _right_at_start().match(text)
