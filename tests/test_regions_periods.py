@@ -803,7 +803,7 @@ def test_a_sentence_is_read_back_at_most_max_sentence_characters():
     """A page run together with no sentence end: a figure's sentence is read
     back at most MAX_SENTENCE characters (a plan word far before it does
     not govern it)."""
-    from etl.semantic.periods import MAX_SENTENCE
+    from etl.semantic.figure_clauses import MAX_SENTENCE
     text = "预计，" + "青禾镇志愿者开展服务活动，" * (MAX_SENTENCE // 13 + 5) + "城镇新增就业5000人。"
     assert row_of(rows(text, "2024-05-01"), 5000)["measure"] == "outcome"
     near = "预计，" + "青禾镇志愿者开展服务活动，" * 3 + "城镇新增就业5000人。"

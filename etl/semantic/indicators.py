@@ -52,7 +52,8 @@ from dataclasses import dataclass
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, load_codebook, overlapped_matches
-from etl.semantic.periods import allowed_measure, figure_frame, figure_kind, framing_dates, period_of, report_year
+from etl.semantic.measures import allowed_measure, figure_kind
+from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
 from etl.semantic.regions import Mention, PageRegion, figure_region
 from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import RESPECTIVELY, drop_restated, respective_object_fits

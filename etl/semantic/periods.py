@@ -1,4 +1,10 @@
-"""The period an indicator's figure covers, and what kind of number it is.
+"""The period an indicator's figure covers (its frame and the up-to-now,
+stock and target rules that bound it).
+
+Moved out of this module: what kind of number the figure is (target,
+cumulative, annual average, outcome: :func:`~etl.semantic.measures.figure_kind`)
+is :mod:`etl.semantic.measures`; the clause and sentence before a figure that
+both read are :mod:`etl.semantic.figure_clauses`.
 
 **Period** (:func:`period_of`; ``period_basis`` names the rule that gave it),
 tried in this order:
@@ -62,32 +68,6 @@ Then, in :func:`period_of`:
   with no period or under a cut-off: 截至6月底，已建成…) has no start unless
   its own sentence dates it (``从去年成立至今，已发展到拥有…``); 目前
   opening a sentence (``目前，全县共有…``) ends it at the article's date.
-
-**Measure** (:func:`figure_kind`, restricted by the codebook's ``measures``):
-``target`` when the clause before the figure, or the lead before a colon
-of its sentence (across semicolons: ``主要预期目标是：A；B；C``), has a
-target word (:data:`TARGET_WORDS`, not right after 完成/超过), its sentence
-has 预计/力争/确保/下一步 before it (:data:`SENTENCE_TARGET_WORDS`; not
-即将来临) or 计划 before a time (``计划今年建成…``), its clause has 将/要
-before a verb of doing (``将建成``, ``要实现``) or goes on with 还将/将于
-after it, a deadline ahead (``年底前``, not followed by 已), a rate is
-capped (``控制在4.5%以内/左右``), the figure stands in a quoted target
-(``提出“…”``, ``“…”的目标``) or before ``的目标``, it stands under a target
-heading (:data:`TARGET_HEADING_WORDS`: the line after ``2023年预期目标`` and
-the list items after that), a lead naming the targets earlier in its
-sentence (``…目标，是努力实现A，B``: :data:`_TARGET_LEAD_RX`, unless the
-figure is said done: 已, 实际), 将有 in its clause (``将有近50场招聘会``),
-or the period starts after the article's date (next year's plan); a rate
-kept (``稳定控制在5%以内``: :data:`KEPT_BEFORE_CAP`) is no cap;
-``annual_average`` after 年均/每年; ``cumulative``
-after 累计 or an up-to-now word in its clause (目前已有…; a sentence that
-截至目前 governs is the year so far, an outcome), after ``累计已达`` earlier in
-its sentence, in a clause telling what an earlier clause's running total
-drove (``累计发放贷款797笔，带动就业1435人``), for the members of a group
-that exists (``有一支由20多名妇女组成的服务队``), for a stock
-(:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
-else ``outcome``.  A kind the codebook does not allow for the indicator
-gives the indicator's first allowed kind (a rate is never cumulative).
 """
 
 from __future__ import annotations
@@ -98,20 +78,19 @@ import re
 from typing import Protocol
 
 from etl.extract.records import DateMention
-from etl.extract.rules import literal_alternation
+from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_before, _clause_from, _full_sentence_before,
+                                         _sentence_before, _words)
+from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now, _running_total,
+                                   _stock_list, is_stock, under_target_heading)
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
 COMPARISON_BEFORE = ("比", "较", "同比", "与", "和", "相比", "低于", "高于", "超过")
 #: ... or right before one of these.
 COMPARISON_AFTER = ("同期", "相比", "同比", "比较", "水平")
-#: The figure counts up to the article's date.
-UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "目前", "至今", "迄今")
 #: Up-to-now words that govern the rest of their sentence
 #: (截至目前，A累计X，累计带动Y).
 SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今")
-#: The figure is a running total.
-CUMULATIVE_WORDS = ("累计", "累积", *UP_TO_NOW)
 #: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
 #: has no period a date of the text fixes.
 _HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[会會]|行动|行動|援助月|服务月|服務月)[”\"’'」』]?(?:期间|期間)")
@@ -130,75 +109,13 @@ def _dated_span(d: DateMention | None) -> bool:
 
 #: Words after a day that make it the start of an open span (2月7日开始, 2月4日起).
 _SINCE_AFTER = ("开始", "起")
-#: Words before a date that make it the end of a cumulative period (截至9月底).
-UP_TO_WORDS = ("截至", "截止到", "截止", "截至到", "到")
 #: A target of the whole year (完成年目标任务12500人, 4600人年计划, 全年目标):
 #: its period is the calendar year, whatever part of it the frame covers.
 _ANNUAL_TARGET_RX = re.compile(r"(?<![0-9一二三四五六七八九十百两几多])(?:年度?|全年)(?:目标|计划|任务)")
-#: The figure is a yearly average over its span.
-AVERAGE_WORDS = ("年均", "年平均", "平均每年", "每年")
-#: The figure is a target or a plan.
-TARGET_WORDS = ("目标", "计划", "力争", "确保", "预期", "预计", "将达", "将新增", "将完成", "将实现", "将超", "为民实事",
-                "为民办实事", "民生实事", "实事项目")
-#: Words that make the whole rest of their sentence a projection or a plan
-#: (山东省人社厅预计，今年…将达到117万人，农村劳动力转移就业131万人).
-SENTENCE_TARGET_WORDS = ("预计", "力争", "确保", "还将", "即将", "将于", "下一步", "下步")
-#: 将/要 before a verb of doing (将建成, 将新建, 要实现): the clause tells
-#: what will be done.  (将 alone is also 把: 将资金发放…; 主要/重要/需要 are no 要.)
-_WILL_DO_RX = re.compile(
-    r"(?:(?<![主重需只必纲摘])要|将)(?:再|继续|进一步|全面|力争|确保)?"
-    r"(?:新建|建成|建设|新增|实现|完成|达到|培训|开展|组织|举办|帮助|带动|安置|开发|扶持|提供|发放|惠及|覆盖|打造|创建|改造)")
-#: A figure followed by 的目标/的任务/的计划 (城镇新增就业5000人的目标) states it.
-_TARGET_AFTER_RX = re.compile(r"[^，,。；;:：的\n]{1,12}?的(?:年度|全年)?(?:目标|任务|计划)")
-#: A deadline ahead (年底前, 年内将): a plan.
-_DEADLINE_RX = re.compile(r"年底前|年内将|年底将|年内要")
-#: What follows a quotation that states a target (“城镇新增就业5000人以上”的目标).
-_QUOTE_TARGET_AFTER = ("的目标", "目标", "的奋斗目标", "的任务", "任务", "的要求")
-#: Words before a quotation that make it a target (提出“…”, 确定“…”).
-_QUOTE_TARGET_BEFORE = ("提出", "确定", "明确", "定下", "锁定")
-#: A target word right after these names what was achieved (完成目标任务的 113%).
-ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
-#: 即将 before these tells a time or a state (清明节即将来临之际, 即将过去的
-#: 一年, 即将毕业的学生), not a plan.
-_NOT_A_PLAN_RX = re.compile(r"即将(?:来临|到来|临近|过去|结束|毕业|离校|退休|到期)")
-#: Words after a figure, in its clause, that make it a plan
-#: (7支服务队还将分赴…): the clause's verb is in the future.
-CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要")
-#: A rate capped (控制在4.5%以内, 控制在5.5%左右): a target; a rate reached
-#: (控制在3.37%) is an outcome.
-_CAP_BEFORE = ("控制在", "控制到")
-_CAP_AFTER_RX = re.compile(r"[0-9.]+\s*%\s*(?:以内|以下|左右)")
-#: A line that ends in one of these heads a list of targets (2023年预期目标,
-#: 主要目标：); it governs the line after it and the list items after that.
-#: (Not 主要指标: a bulletin's table caption, 居民人均收支主要指标.)
-TARGET_HEADING_WORDS = ("预期目标", "主要目标", "工作目标", "发展目标", "主要目标任务", "预期指标",
-                        "民生实事", "为民办实事", "实事项目")
-#: (a pinyin gloss may follow each character: 预(yù)期目标(biāo))
-_G = r"(?:\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))?"
-_TARGET_HEADING_RX = re.compile(
-    "(?m)(?:" + "|".join(_G.join(w) + _G for w in TARGET_HEADING_WORDS) + r")[:：]?[ \t]*"
-    r"(?:$|(?=[●•·▪■◆◇○◎★☆]|[一二三四五六七八九十]、|1[.、．]|[（(][一1][)）]))")
-#: A list item's opening (●…, 1.…, （一）…, 一是…).
-_LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]{1,2}[.、．)）]|[（(][一二三四五六七八九十0-9]{1,3}[)）]"
-                           r"|[一二三四五六七八九十]{1,2}[、是])")
-#: A count of things that exist at a date (a stock), not a flow in a period:
-#: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
-STOCK_WORDS = ("现有", "拥有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
-               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有")
-#: Totals built (共建立, 已建成…): a stock when no date frames their
-#: sentence or a cut-off does (截至6月底，已建成…); over a period
-#: (2023年，…共组建35支) what was done in it.
-BUILT_WORDS = ("共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立",
-               "已有")
-#: A date or period word in a sentence (for :data:`BUILT_WORDS`).
-_DATED_RX = re.compile(r"\d{4}年|[今去前明上下全本当]年|[0-9一二三四五六七八九十]+月|季度|以来|期间")
 #: A span from a date to now in the figure's sentence (团队从去年成立至今，已…).
 _SINCE_TO_NOW_RX = re.compile(r"[从自][^。；;!！?？\n]{0,30}?(?:至今|到现在|到目前)")
 #: A bulletin's or report's title: its year frames the page.
 _REPORT_TITLE_RX = re.compile(r"((?:19|20)\d\d)\s*年[^\n。]{0,40}?(?:统计公报|公报|工作报告|年报|工作总结|年鉴)")
-#: Characters that end a clause (for the measure's words).
-_CLAUSE_END = ",，;；:：!！?？。\n"
-_SENTENCE_END = ";；!！?？。\n"
 
 
 class TextIndex(Protocol):
@@ -268,31 +185,6 @@ def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     if as_of is not None and ("统计公报" in head or "本公报" in clean):
         return as_of.year - 1  # a bulletin is published the year after the one it reports
     return None
-
-
-#: Everything up to and including the last clause (sentence) end of a window.
-_THROUGH_LAST_CLAUSE_END_RX = re.compile("(?s:.*)[" + re.escape(_CLAUSE_END) + "]")
-_THROUGH_LAST_SENTENCE_END_RX = re.compile("(?s:.*)[" + re.escape(_SENTENCE_END) + "]")
-
-
-def _after_last(through_last: re.Pattern[str], clean: str, cs: int, floor: int = 0) -> int:
-    """The offset right after the last end character (``through_last``
-    matches through it) before clean offset ``cs`` and after ``floor``, else
-    ``floor``.  The regex looks
-    back over growing windows, so the cost is linear in the distance to that
-    end, not in the page's length (this runs for every figure)."""
-    hi, width = cs, 64
-    while hi > floor:
-        lo = max(floor, hi - width)
-        m = through_last.match(clean, lo, hi)
-        if m:
-            return m.end()
-        hi, width = lo, width * 4
-    return floor
-
-
-def _clause_before(clean: str, cs: int) -> str:
-    return clean[_after_last(_THROUGH_LAST_CLAUSE_END_RX, clean, cs) : cs]
 
 
 def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int, starts: list[int],
@@ -567,327 +459,5 @@ def _year_in_heading(clean: str, dates: list[tuple[int, int, DateMention]],
     return None
 
 
-def measure_of(clean: str, cs: int, allowed: tuple[str, ...], start: dt.date | None,
-               as_of: dt.date | None) -> str:
-    """The kind of number the figure at clean offset ``cs`` is (see the module
-    docstring), among the indicator's ``allowed`` kinds."""
-    return allowed_measure(figure_kind(clean, cs, start, as_of), allowed)
-
-
-def allowed_measure(kind: str, allowed: tuple[str, ...]) -> str:
-    """A figure's :func:`figure_kind` as one of an indicator's ``allowed`` kinds."""
-    return allowed[0] if allowed and kind not in allowed else kind
-
-
-def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | None,
-                end: dt.date | None = None) -> str:
-    """The kind of number the figure at clean offset ``cs`` is, whatever its
-    indicator (:func:`measure_of` restricts it to the indicator's kinds);
-    ``start`` and ``end`` those of its frame (:func:`figure_frame`)."""
-    # A frame already over, or part of a year (1-9月: a report of the year so far).
-    over = end is not None and ((as_of is not None and end <= as_of) or (
-        start is not None and start.year == end.year and (start.month, start.day, end.month, end.day) != (1, 1, 12, 31)))
-    clause = _words(_clause_before(clean, cs))
-    sentence = _words(_sentence_before(clean, cs))
-    full = _words(_full_sentence_before(clean, cs))
-    kind = "outcome"
-    if _AVERAGE_RX.search(clause):
-        kind = "annual_average"
-    elif _has_target_word(clause) or _has_target_word(_lead(full)) \
-            or _sentence_plans(sentence) or _plans(sentence) \
-            or (start is not None and as_of is not None and start > as_of) \
-            or (_capped(clean, cs, clause) and not over) or _future_clause(clean, cs) \
-            or _WILL_DO_RX.search(clause) or _deadline_ahead(sentence) or _quoted_target(clean, cs) \
-            or _TARGET_AFTER_RX.match(clean, cs) or _target_lead(full) \
-            or _WILL_HAVE_RX.search(clause) \
-            or under_target_heading(clean, cs) is not None:
-        kind = "target"
-    elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) \
-            or _members_of(clean, cs, clause) or _driven_by_total(sentence) \
-            or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None):
-        kind = "cumulative"
-    # (A sentence that 截至目前 governs, with no running-total or stock word,
-    # counts the year so far, from 1 January: an outcome of that period, as
-    # 截至6月底 is (SPEC.md); 目前 in the figure's own clause, 目前已有25位志愿者,
-    # is what exists now, above.)
-    return kind
-
-
-#: Words that, opening a sentence, make it a count up to now (目前，全县共有…).
-#: (Not 当前: a discourse word that other frames follow, 当前，…1至2月…; and a
-#: page's 当前位置.)
-OPENING_UP_TO_NOW = ("目前", "至今", "迄今")
-
-
-#: 有 (there are) in a clause: under 目前 it counts what exists
-#: (目前，全县有注册志愿者8000人), not 有效/有序/有力/有关/有望.
-_HAVE_RX = re.compile(r"有(?![效序力关望利所助])")
-
-
-def _deadline_ahead(sentence: str) -> bool:
-    """A deadline (年底前, 年内将) in the sentence, not followed by 已 (去年年底前，已建成…)."""
-    m = _DEADLINE_RX.search(sentence)
-    return m is not None and "已" not in sentence[m.end() :]
-
-
-def _opens_up_to_now(sentence: str) -> bool:
-    """Whether the sentence opens with an up-to-now word (目前，…): it counts
-    what exists now, whatever clause the figure stands in."""
-    return sentence.lstrip(" \u3000").startswith(OPENING_UP_TO_NOW)
-
-
-def _quoted_target(clean: str, cs: int) -> bool:
-    """The figure stands in a quotation that states a target: 提出“…”, or
-    “…”的目标 (会议提出“城镇新增就业5000人以上”的目标)."""
-    sentence_start = cs - len(_sentence_before(clean, cs))
-    q = clean.rfind("“", sentence_start, cs)
-    if q < 0 or clean.find("”", q, cs) >= 0:
-        return False
-    if clean[max(0, q - 6) : q].rstrip("，,:：要").endswith(_QUOTE_TARGET_BEFORE):
-        return True
-    close = clean.find("”", cs, cs + 80)
-    return close >= 0 and "。" not in clean[cs:close] and clean.startswith(_QUOTE_TARGET_AFTER, close + 1)
-
-
-#: A clause that tells a flow (what was done), not an item of a stock's list.
-_FLOW_CLAUSE_RX = re.compile(r"新增|新建|其中|今年|当年|本年|同比|增长|开展|举办|帮助|培训|实现|完成|发放|走访|慰问|提供"
-                             r"|带动|安置|吸纳|转移|招聘|服务|参加|达到|累计|比")
-
-
-def _stock_list(clause: str, sentence: str, framed: bool = False) -> bool:
-    """A stock word in an earlier clause of the sentence governs the bare
-    items after it (现有志愿服务队35支，注册志愿者5000人; 2022年末共有养老
-    机构20家，老年食堂35个): a later clause that tells no flow."""
-    earlier = sentence[: len(sentence) - len(clause)]
-    return bool(earlier) and len(clause) <= 12 and not _FLOW_CLAUSE_RX.search(clause) \
-        and is_stock(earlier, sentence, framed)
-
-
-def _words(text: str) -> str:
-    """``text`` without pinyin glosses (预(yù)期目标(biāo) reads 预期目标)."""
-    return _GLOSS_RX.sub("", text) if "(" in text else text
-
-
-#: (as etl.semantic.page_index.PINYIN_GLOSS_RX)
-_GLOSS_RX = re.compile("(?<=[\u4e00-\u9fff])\\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\\)")
-
-
-def _sentence_plans(sentence: str) -> bool:
-    """A projection or plan word (预计, 力争, 还将…) earlier in the sentence,
-    not 即将 telling a time (清明节即将来临之际)."""
-    if not _SENTENCE_TARGET_RX.search(sentence):
-        return False
-    rest = _NOT_A_PLAN_RX.sub("", sentence) if "即将" in sentence else sentence
-    return _SENTENCE_TARGET_RX.search(rest) is not None
-
-
-def _capped(clean: str, cs: int, clause: str) -> bool:
-    """A rate capped: 控制在 before it, 以内/以下/左右 after it (a target,
-    unless the period framing it is over when the article is written or is
-    part of a year: 2023年1-9月，…失业率控制在5.5%以内 reports the rate kept;
-    or an adverb says it has been kept so: 稳定控制在, 始终控制在)."""
-    return clause.endswith(_CAP_BEFORE) and bool(_CAP_AFTER_RX.match(clean, cs)) \
-        and not clause[:-3].endswith(KEPT_BEFORE_CAP)
-
-
-#: Adverbs before 控制在 that tell a rate kept, not a cap set (稳定控制在5%以内).
-KEPT_BEFORE_CAP = ("稳定", "穩定", "始终", "始終", "一直", "长期", "長期", "均", "都")
-#: The lead of a sentence that states targets (…就业目标，是努力实现A，B: 目标是, 任务为):
-#: every figure after it in the sentence is a target, unless it is said done (已, 实际).
-_TARGET_LEAD_RX = re.compile(r"(?:目标|任务)[，,]?(?:是|为|：|:)")
-#: 将有 (there will be: 将有近50场招聘会): a plan.  (Not 将有关…: 将 is 把.)
-_WILL_HAVE_RX = re.compile(r"将有(?![关效力利])")
-#: A group that exists and its members (社区有一支由20多名妇女组成的服务队): a
-#: stock.  (Not 活动由2支队伍组成: who took part in one event.)
-_MEMBERS_AFTER_RX = re.compile(r"[^，,。；;\n]{0,12}?组成")
-_HAS_A_GROUP_RX = re.compile(r"有(?:一|两|几)?[支个群批]由")
-#: A clause telling what a running total did (累计发放贷款797笔，带动就业1435人).
-_DRIVEN_RX = re.compile(r"[，,]\s*(?:共|累计)?带动[^，,。；;]*$")
-
-
-def _target_lead(sentence: str) -> bool:
-    """Whether a lead stating targets (:data:`_TARGET_LEAD_RX`) governs
-    the rest of the figure's sentence (up to the figure)."""
-    m = None
-    for m in _TARGET_LEAD_RX.finditer(sentence):
-        pass
-    if m is None or any(a in sentence[max(0, m.start() - 6) : m.start()] for a in ACHIEVED_BEFORE):
-        return False
-    rest = sentence[m.end():]
-    return not any(w in rest for w in ("已", "实际", "實際"))
-
-
-def _members_of(clean: str, cs: int, clause: str) -> bool:
-    """Whether the figure counts the members of a group that exists: 有一支由
-    before it in its clause, 组成 after it (有一支由20多名妇女组成的服务队)."""
-    return bool(_HAS_A_GROUP_RX.search(clause)) and bool(_MEMBERS_AFTER_RX.match(clean, cs))
-
-
-def _driven_by_total(sentence: str) -> bool:
-    """Whether the figure's clause tells what a running total of an earlier
-    clause of its sentence did (累计发放贷款797笔，带动就业1435人)."""
-    m = _DRIVEN_RX.search(sentence)
-    return m is not None and "累计" in sentence[: m.start()] and not _NOT_RUNNING_RX.search(sentence)
-
-
-def _future_clause(clean: str, cs: int) -> bool:
-    """The figure's clause goes on in the future (7支服务队还将分赴…)."""
-    rest = _words(_clause_from(clean, cs))
-    return _CLAUSE_FUTURE_RX.search(rest) is not None and not _NOT_A_PLAN_RX.search(rest)
-
-
-def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
-    """Whether the clause before a figure counts things that exist at a date
-    (:data:`STOCK_WORDS`, or 共有/实有 after a year's or month's end in its
-    sentence: 2022年末，全县共有…; or :data:`BUILT_WORDS` when no period
-    frames the figure (``framed``: a date of the page does) or a cut-off
-    does): a stock, not a flow over a period."""
-    if _STOCK_RX.search(clause):
-        return True
-    if _BUILT_RX.search(clause):
-        return (not framed and not _DATED_RX.search(sentence)) or _UP_TO_4_RX.search(sentence) is not None
-    if ("共有" in clause or "实有" in clause) and (_PERIOD_END_RX.search(sentence) or _opens_up_to_now(sentence)):
-        return True
-    return False
-
-
-#: The end of a year or a month (2022年末, 6月底): what a stock is counted at.
-_PERIOD_END_RX = re.compile(r"[年月][末底]")
-
-
-def under_target_heading(clean: str, cs: int) -> tuple[int, int] | None:
-    """The clean (start, end) of the word of the target heading (a line ending in
-    :data:`TARGET_HEADING_WORDS`, ``2023年预期目标``, or such a word right
-    before a list opener) that governs the figure at ``cs``: the figure
-    stands in the line right after it (the rest of the heading's line when
-    a list follows it there), or in the run of list items after that; else
-    None."""
-    heads = _target_headings(clean)
-    if not heads:
-        return None
-    k = bisect.bisect_right(heads, (cs, cs)) - 1
-    if k < 0 or heads[k][1] > cs:
-        return None
-    hs, he = heads[k]
-    pos = he + 1 if clean.startswith("\n", he) else he
-    end = clean.find("\n", pos)
-    while end >= 0 and end < cs:  # the list items after the first line
-        nxt = clean.find("\n", end + 1)
-        line = clean[end + 1 : nxt if nxt >= 0 else len(clean)]
-        if line.strip() and not _LIST_ITEM_RX.match(line):
-            return None  # a plain line ended the heading's list
-        end = nxt
-    return hs, he
-
-
-_HEADINGS_CACHE: dict[int, tuple[str, list[tuple[int, int]]]] = {}
-
-
-def _target_headings(clean: str) -> list[tuple[int, int]]:
-    """The clean (start, end) of the word of each target heading, found
-    once per page (the last page's list is kept)."""
-    hit = _HEADINGS_CACHE.get(0)
-    if hit is not None and hit[0] is clean:
-        return hit[1]
-    heads: list[tuple[int, int]] = []
-    if "目标" in clean or "指标" in clean or "实事" in clean or "(" in clean:
-        heads = [m.span() for m in _TARGET_HEADING_RX.finditer(clean)]
-    _HEADINGS_CACHE[0] = (clean, heads)
-    return heads
-
-
-#: 计划 before a time (计划今年建成1个…、18个…，23个…): a plan that governs
-#: the rest of its sentence.
-_PLAN_RX = re.compile(r"计划(?=今年|明年|年内|年底|到|在|于|(?:19|20)\d\d年)")
-#: A running total reached (累计已达, 累计达到).
-_TOTAL_REACHED_RX = re.compile(r"累计已?达")
-#: Words after 累计 that start a count of its own (累计A，其中今年新增B).
-_NOT_RUNNING_RX = re.compile(r"新增|其中|今年|当年|本年|同比")
-
-
-def _plans(sentence: str) -> bool:
-    """Whether the sentence (up to the figure) states a plan: 计划 before a
-    time, not after what was achieved (完成…年计划)."""
-    return any(not any(a in sentence[max(0, m.start() - 10) : m.start()] for a in ACHIEVED_BEFORE)
-               for m in _PLAN_RX.finditer(sentence))
-
-
-def _running_total(sentence: str) -> bool:
-    """Whether a total reached (累计已达, 累计达到) governs the figure from an
-    earlier clause of its sentence: the later clauses tell what that total
-    did (累计已达96.76万人，创办企业49.48万个，带动就业484.90万人).  Not
-    累计开展A，开展B: a clause of its own."""
-    m = None
-    for m in _TOTAL_REACHED_RX.finditer(sentence):
-        pass
-    return m is not None and not _NOT_RUNNING_RX.search(sentence, m.start())
-
-
-_CLAUSE_REST_RX = re.compile("[^" + re.escape(_CLAUSE_END) + "]{0,40}")
-
-
-def _clause_from(clean: str, cs: int) -> str:
-    """The figure's clause from the figure on (at most 40 characters)."""
-    m = _CLAUSE_REST_RX.match(clean, cs)
-    return m.group(0) if m else ""
-
-
-_FULL_SENTENCE_END = "!！?？。\n"
-_THROUGH_LAST_FULL_STOP_RX = re.compile("(?s:.*)[" + re.escape(_FULL_SENTENCE_END) + "]")
-
-
-def _full_sentence_before(clean: str, cs: int) -> str:
-    """The figure's sentence up to it, across semicolons (主要预期目标是：A；B；C。:
-    a lead before a colon governs every item of its list)."""
-    return clean[_after_last(_THROUGH_LAST_FULL_STOP_RX, clean, cs, max(0, cs - MAX_SENTENCE)) : cs]
-
-
-#: How far back a sentence is read (a page whose lines were run together
-#: may have no sentence end for thousands of characters: no sentence is
-#: that long, and reading back to the page's start for every figure would
-#: cost the square of the page's length).
-MAX_SENTENCE = 600
-
-
-def _sentence_before(clean: str, cs: int) -> str:
-    return clean[_after_last(_THROUGH_LAST_SENTENCE_END_RX, clean, cs, max(0, cs - MAX_SENTENCE)) : cs]
-
-
-def _lead(sentence: str) -> str:
-    """The lead of a figure's sentence (up to the figure) when it ends in a
-    colon (``2023年主要目标：城镇新增就业8000人``): it says what the list is."""
-    for colon in (":", "："):
-        if colon in sentence:
-            return sentence[: sentence.index(colon)]
-    return ""
-
-
-def _has_target_word(clause: str) -> bool:
-    if _TARGET_RX.search(clause) is None:
-        return False  # (most clauses: no target word at all)
-    for w in TARGET_WORDS:
-        i = clause.find(w)
-        while i >= 0:
-            if not any(a in clause[max(0, i - 6) : i] for a in ACHIEVED_BEFORE):
-                return True
-            i = clause.find(w, i + 1)
-    return False
-
-
-def _any_word_rx(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for a word list: ``rx.search(text)`` finds one of the words
-    exactly when ``any(w in text for w in words)`` is true (one scan, not
-    one per word)."""
-    return re.compile(literal_alternation(list(words)))
-
-
 _UP_TO_NOW_RX = _any_word_rx(UP_TO_NOW)
 _SENTENCE_UP_TO_NOW_RX = _any_word_rx(SENTENCE_UP_TO_NOW)
-_CUMULATIVE_RX = _any_word_rx(CUMULATIVE_WORDS)
-_AVERAGE_RX = _any_word_rx(AVERAGE_WORDS)
-_SENTENCE_TARGET_RX = _any_word_rx(SENTENCE_TARGET_WORDS)
-_CLAUSE_FUTURE_RX = _any_word_rx(CLAUSE_FUTURE_WORDS)
-_STOCK_RX = _any_word_rx(STOCK_WORDS)
-_BUILT_RX = _any_word_rx(BUILT_WORDS)
-_UP_TO_4_RX = _any_word_rx(UP_TO_WORDS[:4])
-_TARGET_RX = _any_word_rx(TARGET_WORDS)
