@@ -53,7 +53,8 @@ from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, load_codebook, overlapped_matches
 from etl.semantic.periods import allowed_measure, figure_frame, figure_kind, framing_dates, period_of, report_year
-from etl.semantic.regions import Mention, PageRegion, figure_region
+from etl.semantic.region_resolution import PageRegion, figure_region
+from etl.semantic.regions import Mention
 from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import RESPECTIVELY, drop_restated, respective_object_fits
 
