@@ -4,7 +4,7 @@ Extraction (``etl.extract.extract_text``) runs once per page, untimed; then
 ``etl.semantic.derive`` and its parts are timed over many repetitions:
 
 * ``names``      ``privacy.find_private_names``
-* ``region``     ``regions.resolve_page_region`` (the page's region chain)
+* ``region``     ``region_resolution.resolve_page_region`` (the page's region chain)
 * ``indicators`` ``indicators.derive_indicators`` (indicators and checks)
 * ``visits``     ``care_visits.derive_visits``
 * ``masking``    ``privacy.mask`` on every figure context and check message
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import SEED, vary, write_archive  # noqa: E402
-from etl.semantic import privacy, regions  # noqa: E402
+from etl.semantic import privacy, region_resolution  # noqa: E402
 from etl import semantic
 from etl.semantic.care_visits import derive_visits  # noqa: E402
 from etl.extract import PageExtraction, extract_text  # noqa: E402
@@ -62,7 +62,7 @@ def components(page: PageExtraction):
     """name -> zero-argument callable timing one part on this page."""
     rep = page.repaired
     names = privacy.find_private_names(rep)
-    region = regions.resolve_page_region(rep.clean)
+    region = region_resolution.resolve_page_region(rep.clean)
     _, checks = derive_indicators("bench", rep, page.figures, page.dates, region)
     texts = [f.context for f in page.figures] + [c["message"] for c in checks]
 
@@ -72,7 +72,7 @@ def components(page: PageExtraction):
 
     return {
         "names": lambda: privacy.find_private_names(rep),
-        "region": lambda: regions.resolve_page_region(rep.clean),
+        "region": lambda: region_resolution.resolve_page_region(rep.clean),
         "indicators": lambda: derive_indicators("bench", rep, page.figures, page.dates, region),
         "visits": lambda: derive_visits("bench", rep, page.dates, names),
         "masking": lambda: [privacy.mask(t, names) for t in texts],

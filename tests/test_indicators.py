@@ -14,7 +14,7 @@ from etl import semantic
 from etl.extract import PageExtraction, extract_text
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import repair
-from etl.semantic import indicators, regions
+from etl.semantic import indicators, regions, region_resolution
 
 from conftest import SEED, data_file  # tests/ is on sys.path
 
@@ -259,9 +259,9 @@ def test_another_district_and_phrasing_variants():
 
 def test_region_street_level_and_unknown():
     street_page = "綦江区古南街道今年新增就业岗位。古南街道组织招聘会，古南街道社区居民参加。"
-    assert regions.page_region(street_page).code == "500110001"
-    assert regions.page_region("没有任何地名的文本。") is None
-    assert regions.page_region("重庆市发布数据。").code == "500000"
+    assert region_resolution.page_region(street_page).code == "500110001"
+    assert region_resolution.page_region("没有任何地名的文本。") is None
+    assert region_resolution.page_region("重庆市发布数据。").code == "500000"
 
 
 def test_codebook_and_schemas_agree():
@@ -309,13 +309,13 @@ def test_real_extraction_gives_the_same_indicators():
 
 def test_region_of_a_county_in_another_province():
     page = "四川省南充市仪陇县今年城镇新增就业3200人。仪陇县人社局组织招聘会，南充市各县参加。"
-    r = regions.page_region(page)
+    r = region_resolution.page_region(page)
     assert r.code == "511324" and r.name_zh == "仪陇县" and r.name_en == "Yilong County"
     assert regions.gazetteer()[r.parent_code].name_zh == "南充市"
     # a county name borne in several cities: the one whose city is named wins
-    assert regions.page_region("宁波市江北区发布数据。江北区新增就业。").code == "330205"
-    assert regions.page_region("江北区新增就业。").code == "500105"  # otherwise the CSV's first
-    assert regions.page_region("南充市发布数据。").code == "511300"  # no county: the city
+    assert region_resolution.page_region("宁波市江北区发布数据。江北区新增就业。").code == "330205"
+    assert region_resolution.page_region("江北区新增就业。").code == "500105"  # otherwise the CSV's first
+    assert region_resolution.page_region("南充市发布数据。").code == "511300"  # no county: the city
 
 
 def test_full_gazetteer_levels():

@@ -10,7 +10,7 @@ import pytest
 
 from etl.batch.page import process_page
 from etl.extract import extract_text
-from etl.semantic import regions
+from etl.semantic import regions, region_resolution
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,29 +52,29 @@ def test_a_common_word_equal_to_a_district_name_is_not_a_region():
 def test_a_short_form_listed_as_ambiguous_needs_its_full_name():
     """全州 (全州县, Guangxi) reads as 'the whole prefecture' on a Hubei county's page."""
     text = "湖北省咸丰县今年新增城镇就业3000人，高考质量进入全州第一方阵，全州第一。"
-    assert regions.page_region(text).code == "422826"
+    assert region_resolution.page_region(text).code == "422826"
     assert "全州" in regions.ambiguous_forms()
-    assert regions.page_region("广西全州县新增城镇就业800人。全州县人社局介绍。").code == "450324"
+    assert region_resolution.page_region("广西全州县新增城镇就业800人。全州县人社局介绍。").code == "450324"
 
 
 def test_a_one_character_county_name_inside_a_word_is_not_a_region():
     """完成县里 holds 成县 (Gansu): a two-character full name needs a region above it."""
     text = "崇阳县民政局工作人员完成县里安排的慰问任务，发放慰问金5万元。"
-    assert regions.page_region(text).code == "421223"
-    assert regions.page_region("甘肃省陇南市成县新增就业500人。").code == "621221"
+    assert region_resolution.page_region(text).code == "421223"
+    assert region_resolution.page_region("甘肃省陇南市成县新增就业500人。").code == "621221"
 
 
 def test_a_provincial_report_keeps_the_province_with_its_own_code():
     """A report about a province that names a city once is the province's."""
     text = ("河南省人社厅消息：今年河南全省城镇新增就业80万人。河南省将继续稳就业。"
             "郑州市举办招聘会。")
-    assert regions.page_region(text).code == "410000"
+    assert region_resolution.page_region(text).code == "410000"
 
 
 def test_a_county_outside_the_named_province_is_not_the_page_region():
     """The province the page names bounds its region: a county of another province loses."""
     text = "四川省南充市今年新增就业5万人。四川省人社厅介绍，南充市各县参加。来自江北区的企业也参加了。"
-    r = regions.page_region(text)
+    r = region_resolution.page_region(text)
     assert r.code == "511300"
 
 
@@ -259,7 +259,7 @@ def test_the_headlines_province_wins_over_the_places_a_page_travels_to():
     text = ("仪陇县看望在苏务工人员\n"
             "近日，仪陇县委组成慰问组，前往江苏省苏州市昆山市，看望在昆山市务工的仪陇籍人员。"
             "该县此次慰问20名农民工。在昆山市的企业里，昆山市人社局介绍了情况。\n")
-    assert regions.page_region(text).code == "511324"
+    assert region_resolution.page_region(text).code == "511324"
     assert all(r["region_code"] == "511324" for r in rows(text, "2021-01-20"))
 
 
@@ -268,25 +268,25 @@ def test_a_named_province_does_not_beat_a_place_named_earlier():
     city's three-character short form (攀枝花) once each: no rule puts the
     named province first; the earlier mention wins the tie."""
     text = "本报讯 今年以来，我市民生实事加快推进，结束攀枝花无独立本科院校的历史。市医院与北京协和医院合作。"
-    assert regions.page_region(text).code == "510400"
+    assert region_resolution.page_region(text).code == "510400"
 
 
 def test_a_three_character_short_form_reads_as_a_place():
-    assert regions.page_region("今年攀枝花新增城镇就业1万人。").code == "510400"
+    assert region_resolution.page_region("今年攀枝花新增城镇就业1万人。").code == "510400"
     # unless reviewed as a common word (a river's name)
     assert "清水河" in regions.ambiguous_forms()
-    assert regions.page_region("村民在清水河边种树。") is None
+    assert region_resolution.page_region("村民在清水河边种树。") is None
 
 
 def test_a_two_character_county_name_inside_a_word_needs_its_parent_before_it():
     """示范县 holds 范县 (濮阳市): with 河南省 named elsewhere it is still a word;
     written after its city, after a place word or at a word start it is the county."""
     text = "河南省评出返乡创业示范县16个，示范县名单公布。河南省人社厅介绍。"
-    assert regions.page_region(text).code == "410000"
-    assert regions.page_region("河南省濮阳市范县新增就业500人。").code == "410926"
-    assert regions.page_region("记者来到范县，新增就业500人。").code == "410926"
-    assert regions.page_region("近日，范县人社局举办招聘会，范县新增就业500人。").code == "410926"
-    assert regions.page_region("崇阳县完成县里安排的任务。").code == "421223"  # 成县 stays a word
+    assert region_resolution.page_region(text).code == "410000"
+    assert region_resolution.page_region("河南省濮阳市范县新增就业500人。").code == "410926"
+    assert region_resolution.page_region("记者来到范县，新增就业500人。").code == "410926"
+    assert region_resolution.page_region("近日，范县人社局举办招聘会，范县新增就业500人。").code == "410926"
+    assert region_resolution.page_region("崇阳县完成县里安排的任务。").code == "421223"  # 成县 stays a word
 
 
 def test_a_county_named_in_full_beats_its_city_named_in_bodies_names():
@@ -294,7 +294,7 @@ def test_a_county_named_in_full_beats_its_city_named_in_bodies_names():
     than its city in full is the page's region."""
     text = ("南充报业讯 南充广电记者报道，南充市仪陇县召开人代会，仪陇县县长作报告。"
             "南充融媒同步直播。仪陇县新增城镇就业3000人。")
-    assert regions.page_region(text).code == "511324"
+    assert region_resolution.page_region(text).code == "511324"
 
 
 def test_a_short_form_above_the_pages_region_does_not_take_a_figure():
@@ -420,7 +420,7 @@ def test_the_place_of_a_news_agencys_dateline_is_where_it_was_filed():
             "四川省人社厅相关负责人表示，四川将稳定就业。去年，四川农村劳动力转移就业2527万人。\n")
     rs = rows(text, "2019-03-01")
     assert {r["region_code"] for r in rs} == {"510000"}
-    assert regions.page_region("成都市人社局消息：成都今年新增就业30万人，成都市将继续稳就业。").code == "510100"
+    assert region_resolution.page_region("成都市人社局消息：成都今年新增就业30万人，成都市将继续稳就业。").code == "510100"
 
 
 def test_an_autonomous_prefecture_is_read_in_its_usual_short_form():
@@ -428,9 +428,9 @@ def test_an_autonomous_prefecture_is_read_in_its_usual_short_form():
     level character names the region (a reprint from the province's paper
     does not make the page the province's)."""
     text = "来源:甘肃经济日报\n2010年，临夏州组织开展劳务输出，全年共组织招聘会10场，提供就业岗位3万多个。\n"
-    assert regions.page_region(text).code == "622900"
-    assert regions.page_region("石柱县今年新增就业3000人。").code == "500240"
-    assert regions.page_region("河南县域经济持续发展，郑州市新增就业5万人。").code == "410100"
+    assert region_resolution.page_region(text).code == "622900"
+    assert region_resolution.page_region("石柱县今年新增就业3000人。").code == "500240"
+    assert region_resolution.page_region("河南县域经济持续发展，郑州市新增就业5万人。").code == "410100"
 
 
 def test_yuanyue_is_january_only_with_its_day():
@@ -530,7 +530,7 @@ def test_a_scope_word_in_the_figures_clause_names_that_level_of_the_pages_chain(
     assert (row_of(rs, 3000)["region_code"], row_of(rs, 50000)["region_code"]) == ("510604", "510600")
     text = "江西省瑞金市：今年瑞金市各项工作稳步推进。上半年，全市城镇新增就业2435人。\n"
     assert row_of(rows(text, "2022-07-10"), 2435)["region_code"] == "360781"
-    assert [lvl for _, lvl in regions.scope_words("全市场主体、全区域覆盖，全县就业，我省")] == ["县", "省"]
+    assert [lvl for _, lvl in region_resolution.scope_words("全市场主体、全区域覆盖，全县就业，我省")] == ["县", "省"]
 
 
 def test_yesterday_opening_a_sentence_is_the_day_before_the_issue():
@@ -547,9 +547,9 @@ def test_a_stem_that_is_no_alias_names_its_region_before_a_body_of_it():
     names the place; inside 《》 it is a cited paper, and the stem alone is
     never taken for a place (nor kept from being a name)."""
     text = "阳江日报讯(记者/某某)中秋节前，市民政局为困难群众送上300份月饼。\n"
-    assert regions.page_region(text).code == "441700"
-    assert regions.page_region("据《阳江日报》报道，某某街道送上300份月饼。\n") is None
-    assert regions.page_region("志愿者王阳江送上300份月饼。\n") is None
+    assert region_resolution.page_region(text).code == "441700"
+    assert region_resolution.page_region("据《阳江日报》报道，某某街道送上300份月饼。\n") is None
+    assert region_resolution.page_region("志愿者王阳江送上300份月饼。\n") is None
     assert "阳江" not in regions.all_names()
 
 
@@ -576,8 +576,8 @@ def test_a_place_opening_a_paragraph_frames_its_figures():
 def test_a_dispatch_from_the_capital_does_not_make_a_provincial_page_beijings():
     """新华社北京3月1日电 on a page that names 四川 once: the page is 四川's; a
     page naming nothing but its dispatch's city gets that city's province."""
-    assert regions.page_region("新华社北京3月1日电 四川今年城镇新增就业85万人。").code == "510000"
-    assert regions.page_region("新华社石家庄3月1日电 记者从省人社厅获悉，今年新增就业85万人。").code == "130000"
+    assert region_resolution.page_region("新华社北京3月1日电 四川今年城镇新增就业85万人。").code == "510000"
+    assert region_resolution.page_region("新华社石家庄3月1日电 记者从省人社厅获悉，今年新增就业85万人。").code == "130000"
 
 
 def test_a_day_before_a_telephone_call_is_no_dateline():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from etl.semantic import regions
+from etl.semantic import region_resolution
 from tests.test_regions_periods import row_of, rows
 
 D = dt.date
@@ -21,7 +21,7 @@ def test_the_outlet_signing_the_lead_names_the_pages_province():
             "本报讯 （剑阁县融媒体中心 记者 甲乙）2月3日，剑阁县春季送岗行动启动，60余名群众乘车前往江苏务工。\n"
             "务工人员之一的丙丁，目的地为江苏省苏州市昆山市，他在昆山工作已有三年。\n"
             "据悉，该县已联系江苏岗位3000余个。\n")
-    assert regions.page_region(text).code == "510823"
+    assert region_resolution.page_region(text).code == "510823"
     rs = rows(text, "2023-02-06")
     assert rs and all(r["region_code"] == "510823" for r in rs)
 
@@ -32,7 +32,7 @@ def test_an_outlet_named_after_the_lead_does_not_decide_the_province():
     text = ("送工上岗\n\n"
             "本报讯 2月3日，江苏省苏州市昆山市迎来一批务工人员，昆山各企业提供岗位。\n"
             "据剑阁日报报道，剑阁县组织了这批务工人员。\n")
-    assert regions.page_region(text).code.startswith("32")
+    assert region_resolution.page_region(text).code.startswith("32")
 
 
 _REPORT_INTRO = ("现在，我代表县人民政府，向大会报告政府工作，请予审议，并请县政协委员和其他列席人员提出意见。"
@@ -90,7 +90,7 @@ def test_a_place_named_only_in_the_source_line_gives_no_region():
     text = ("我市促进农村劳动力就业\n\n"
             "1月以来，我市帮助农村劳动力就业1200名，转移就业60万人。\n\n"
             "信息来源: 剑阁县人民政府办公室\n")
-    assert regions.page_region(text) is None
+    assert region_resolution.page_region(text) is None
     assert all(r["region_code"] is None for r in rows(text, "2024-03-28"))
 
 
@@ -99,7 +99,7 @@ def test_a_place_in_the_text_still_counts_beside_a_source_line():
     text = ("剑阁县促进农村劳动力就业\n\n"
             "1月以来，剑阁县帮助农村劳动力就业1200名。\n\n"
             "来源: 剑阁县人民政府办公室 作者: 甲乙\n")
-    assert regions.page_region(text).code == "510823"
+    assert region_resolution.page_region(text).code == "510823"
 
 
 def test_since_a_month_runs_from_that_month_to_the_article_date():
@@ -132,7 +132,7 @@ def test_a_page_speaking_as_a_city_is_that_citys_when_it_names_no_province():
     text = ("西宁市越来越多的农民走出省门打工，主要输出地为新疆、西藏、广东等地。\n"
             "今年上半年，全市农村劳动力转移就业达到30万人次，其中在格尔木务工1万人次。\n"
             "我市将继续做好转移就业工作。\n")
-    assert regions.page_region(text).code == "630100"
+    assert region_resolution.page_region(text).code == "630100"
 
 
 def test_a_province_named_in_full_keeps_its_page_despite_we_city():
@@ -140,7 +140,7 @@ def test_a_province_named_in_full_keeps_its_page_despite_we_city():
     when no city outweighs the others, even if it quotes 我市."""
     text = ("青海省农民工工作会议召开\n"
             "会上，青海省人社厅介绍了全省情况；西宁市代表说，我市转移就业30万人次；格尔木市也作了发言。\n")
-    assert regions.page_region(text).code == "630000"
+    assert region_resolution.page_region(text).code == "630000"
 
 
 def test_a_reposted_bulletins_this_year_is_the_year_its_title_names():
@@ -301,7 +301,7 @@ def test_where_the_pages_people_go_does_not_make_its_province():
             "2月3日，剑阁县春季送岗行动启动，60余名群众乘车前往江苏、广东等地务工。\n"
             "务工人员之一的丙丁，目的地为江苏省苏州市昆山市，他在昆山工作已有三年。\n"
             "剑阁县人社局介绍，该县已联系岗位3000余个。\n")
-    assert regions.page_region(text).code == "510823"
+    assert region_resolution.page_region(text).code == "510823"
     rs = rows(text, "2023-02-06")
     assert rs and all(r["region_code"] == "510823" for r in rs)
 
@@ -311,14 +311,14 @@ def test_an_outlet_of_another_province_does_not_claim_the_page():
     outlet's province again) is no sign of the page's province."""
     text = ("就业快讯\n\n"
             "四川日报讯 近日，重庆市綦江区举办招聘会，綦江区200家企业提供岗位5000个，重庆市人社局到场指导。\n")
-    assert regions.page_region(text).code.startswith("50")
+    assert region_resolution.page_region(text).code.startswith("50")
 
 
 def test_a_page_speaking_as_the_province_stays_the_provinces():
     """全省 on the page: it speaks as the province, even if a quoted city says 我市."""
     text = ("农民工转移就业\n"
             "西宁市代表说，我市农民工越来越多，主要输出地为新疆、西藏。全省转移就业100万人次，其中格尔木1万人次。\n")
-    assert regions.page_region(text).code == "630000"
+    assert region_resolution.page_region(text).code == "630000"
 
 
 def test_a_headline_about_a_bulletin_is_no_bulletin():
@@ -333,7 +333,7 @@ def test_a_headline_about_a_bulletin_is_no_bulletin():
 def test_a_run_together_page_is_no_furniture_line():
     """A page whose source and body run on one long line: its body's places count."""
     text = ("2024-03-28 来源: 某某网 " + "剑阁县今年以来帮助农村劳动力就业1200名，剑阁县各乡镇积极推进以工代赈项目建设。" * 2 + "\n")
-    assert regions.page_region(text).code == "510823"
+    assert region_resolution.page_region(text).code == "510823"
 
 
 def test_a_report_cited_in_the_body_does_not_move_the_articles_year():

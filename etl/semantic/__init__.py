@@ -24,6 +24,7 @@ from etl.semantic.codebook import codebook_rows as _codebook_rows
 from etl.semantic.codebook import codebook_term_rows as _codebook_term_rows
 from etl.semantic.indicators import check_figure_rows, clean_span, derive_indicators
 from etl.semantic.page_index import index_page
+from etl.semantic.region_resolution import resolve_page_region
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def derive(source_id: str, page: PageExtraction, region_code: str | None = None,
     # the visits' streets (looked up in their leads).
     region_starts = regions.form_starts(repaired.clean)
     places = regions.place_mentions(repaired.clean, region_starts)
-    region = regions.resolve_page_region(repaired.clean, region_starts, region_code, places)
+    region = resolve_page_region(repaired.clean, region_starts, region_code, places)
     # One index of the clean text (phrases near the figures, clause and
     # sentence ends) serves both.
     spans = [clean_span(repaired, f) for f in page.figures]

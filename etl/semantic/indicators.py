@@ -32,7 +32,7 @@ per page) and applies it:
   earlier one-year date.  ``period_basis`` says which.
 * **Population group**: the group phrase closest before the figure in its
   clause, else right after it, else the indicator's default.
-* **Region**: the page's region (``etl.semantic.regions.page_region``).
+* **Region**: the page's region (``etl.semantic.region_resolution.page_region``).
 * **Checks**: the codebook's ``checks``, one row per instance found; a check
   that fails is published with ``passed = false``, never raised.  A check
   whose comparison figure is not on the page (a completion rate without its
@@ -54,7 +54,8 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import Indicator, Codebook, load_codebook, overlapped_matches
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
-from etl.semantic.regions import Mention, PageRegion, figure_region
+from etl.semantic.region_resolution import PageRegion, figure_region
+from etl.semantic.regions import Mention
 from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import RESPECTIVELY, drop_restated, respective_object_fits
 

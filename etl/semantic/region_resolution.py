@@ -1,0 +1,411 @@
+"""The page's region and a figure's region, from the page's place mentions.
+
+This module's one job: resolving which region of the gazetteer a page
+(:func:`resolve_page_region`) and each of its figures (:func:`figure_region`)
+are about.  The gazetteer itself and the finding of place mentions
+(:func:`~etl.semantic.regions.place_mentions`) are in
+:mod:`etl.semantic.regions`.
+
+The page's region (:func:`resolve_page_region`): only mentions that read as
+places count (:func:`~etl.semantic.regions.place_mentions`); the region is
+the deepest consistent one of the chain province ⊃ prefecture ⊃ county ⊃
+township they support; the place of a news agency's dateline
+(``新华社成都3月1日电``) counts for its province only, on a page naming
+no other place.  A figure's region (:func:`figure_region`) is the place its
+own clause or sentence names, inside the page's province, or the level of
+the page's chain a scope word of its clause names (``全省``, ``全市``,
+``全县``: :func:`scope_region`), else the page's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from etl.semantic.regions import Mention, Region, _ancestors, chain_root, gazetteer, place_mentions
+
+
+@dataclass(frozen=True)
+class PageRegion:
+    """The page's region and why (``indicators.region_basis``): ``page_text``
+    (the page's own place names), ``page_metadata`` (the metadata's region,
+    the text naming nothing finer inside it) or ``none_named`` (no name on
+    the page reads as a place and the metadata gives none: ``region`` is
+    None)."""
+
+    region: Region | None
+    basis: str
+    #: (clean offset, level character) of the page's scope words (全省,
+    #: 我市, 全县 …: :data:`SCOPE_RX`): a figure whose clause has one is
+    #: about that level of the page's chain (:func:`figure_region`).
+    scopes: tuple[tuple[int, str], ...] = ()
+    #: The clean offsets where the page's paragraphs (lines) start.
+    paragraphs: tuple[int, ...] = ()
+    #: The (start, end) of the page's groups of places (22个深度贫困县,
+    #: 南疆四地州: :data:`GROUP_RX`): a figure whose clause is about one has
+    #: no one region.
+    groups: tuple[tuple[int, int], ...] = ()
+
+
+def _within(code: str, root: str) -> bool:
+    return code == root or root in _ancestors(code)
+
+
+def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: str | None = None,
+                        found: list[Mention] | None = None) -> PageRegion:
+    """The page's region from a consistent chain province ⊃ prefecture ⊃
+    county ⊃ township of its place mentions (:func:`place_mentions`, or
+    ``found``).
+
+    The province is the one of the places the headline names, else that of
+    the outlet signing the lead (``本报讯（某某县融媒体中心 记者…）``: a
+    place before a word of :data:`OUTLET_AFTER` before the lead's first full
+    stop, whose province the body names too; a local outlet reports its own place's news, while the places its
+    people travel to may be named more often), else the one named most (own
+    name or a region inside it), not counting the places its people go to
+    (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
+    names others (a page naming only those has no region: ``none_named``);
+    then, level by level, the region below wins when its mentions (its own
+    and those of the regions inside it) outnumber both the current region's
+    own mentions and all its siblings' together: a provincial report that
+    names a few cities stays the province's, a county's page names its
+    county most.  A region of another province than the one the page names
+    never wins.  A province not named in full on a page that speaks as a
+    city (我市, 本市) and never as a province (全省, 我省) gives way to its
+    city named most (else first).  The place of a news agency's dateline (新华社成都3月1日电)
+    is where the dispatch was filed: it counts for its province only, and
+    only on a page that names no other place.  A place in a furniture line
+    (``信息来源：…``, ``来源:… 作者:…``: :data:`_FURNITURE_LINE_RX`) is the
+    publisher's and does not count.  ``hint_code`` (a GB/T 2260 code from the page's metadata)
+    bounds the search: the text refines it and never contradicts it.  A page
+    is about one street when a single street or town of its county accounts
+    for all street mentions and is mentioned at least half as often as the
+    county."""
+    gaz = gazetteer()
+    if hint_code is not None and hint_code not in gaz:
+        raise ValueError(f"region_code {hint_code!r} is not in the gazetteer (schemas/vocab/regions.csv)")
+    if found is None:
+        found = place_mentions(text, starts)
+    counts: dict[str, int] = {}
+    full_counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    # 新华社成都3月1日电: where a dispatch was filed, not what it is about;
+    # it tells the province only, and only when nothing else is named
+    # (新华社北京…电 on a Sichuan page).
+    only_dispatch = all(m.dispatch for m in found)
+    furniture = _furniture_lines(text)
+    for m in found:
+        if furniture and _in_spans(furniture, m.start):
+            continue  # (信息来源：某某市人民政府办公室: the publisher, not the text)
+        code = m.code
+        if m.dispatch:
+            if not only_dispatch:
+                continue
+            code = chain_root(code)
+        if hint_code is not None and not _within(code, hint_code):
+            continue
+        counts[code] = counts.get(code, 0) + 1
+        full_counts[code] = full_counts.get(code, 0) + (m.full and code == m.code)
+        first.setdefault(code, m.start)
+    if not counts:
+        if hint_code is not None:
+            return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text),
+                              group_spans(text))
+        return PageRegion(None, "none_named")
+
+    def chain(code: str) -> tuple[str, ...]:
+        return (*reversed(_ancestors(code)), code)
+
+    def weight(root: str) -> int:
+        return sum(n for c, n in counts.items() if _within(c, root))
+
+    def earliest(root: str) -> int:
+        return min(p for c, p in first.items() if _within(c, root))
+
+    # The province: the one of the places the headline names (a page about
+    # a county's workers in another province names that province's towns
+    # more often), else the most mentioned.
+    in_title = {chain_root(m.code) for m in found if m.start < _title_end(text) and m.code in counts}
+    # Else the province of the outlet that signs the lead (本报讯（某某县融媒体
+    # 中心 记者…）, 某某日报讯): a local outlet reports its own place's news, and
+    # the places its people travel to (前往浙江务工) are named more often.
+    signing = [m for m in found if m.code in counts and _signs_lead(text, m)]
+    # (only a province the body names too: 某省日报讯 on news of another province is no sign)
+    outlet = {chain_root(m.code) for m in signing
+              if any(chain_root(o.code) == chain_root(m.code) and o.code in counts for o in found if o not in signing)}
+    pool = in_title if len(in_title) == 1 else outlet if len(outlet) == 1 else {chain(c)[0] for c in counts}
+    # Where the page's people go (前往浙江、广东等地务工, 目的地为…, 主要输出地为…)
+    # is not where the page is: the province is weighed without those places
+    # (unless the page names no other).
+    dest = _destination_spans(text)
+    if dest and hint_code is None and all(_in_spans(dest, m.start) for m in found
+                                          if m.code in counts or (m.dispatch and chain_root(m.code) in counts)):
+        # Only where its people go (其中转至某省就业…): the page's own place
+        # is unnamed, and a destination is never it.
+        return PageRegion(None, "none_named")
+    if dest and len(pool) > 1:
+        stay: dict[str, int] = {}
+        for m in found:
+            if m.code in counts and not _in_spans(dest, m.start) and not m.dispatch:
+                root = chain_root(m.code)
+                stay[root] = stay.get(root, 0) + 1
+        if stay:
+            pool = {p for p in pool if p in stay}
+            weight_of = stay
+        else:
+            weight_of = None
+    else:
+        weight_of = None
+    if hint_code is not None:
+        current = hint_code
+    elif weight_of is not None:
+        current = min(pool, key=lambda p: (-weight_of.get(p, 0), earliest(p)))
+    else:
+        current = min(pool, key=lambda p: (-weight(p), earliest(p)))
+    while True:
+        children: dict[str, int] = {}
+        for c in counts:
+            ch = chain(c)
+            if current in ch and ch.index(current) + 1 < len(ch):
+                child = ch[ch.index(current) + 1]
+                if gaz[child].level != "township":
+                    children[child] = weight(child)
+        if not children:
+            break
+        top = min(children, key=lambda c: (-children[c], earliest(c)))
+        others = sum(w for c, w in children.items() if c != top)
+        # Against the current region's full names only: its short form
+        # often stands in the name of a body or project (济南广电, 重庆合长高速).
+        if children[top] > others and children[top] >= full_counts.get(current, 0):
+            current = top
+        elif gaz[current].level == "province" and gaz[top].level == "prefecture" \
+                and not gaz[current].name_zh.endswith("市") and full_counts.get(current, 0) == 0 \
+                and _SELF_CITY_RX.search(text) and not _SELF_PROVINCE_RX.search(text):
+            # 我市 on a page that names no province in full: the writer is a
+            # city's, the one of the province's cities named most (else first)
+            current = top
+        else:
+            break
+    if gaz[current].level == "county":
+        streets = [c for c in counts if gaz[c].level == "township"]
+        if len(streets) == 1 and gaz[streets[0]].parent_code == current:
+            if counts[streets[0]] * 2 >= counts.get(current, 0):
+                current = streets[0]
+    if hint_code is None and gaz[current].level == "province" and not gaz[current].name_zh.endswith("市") \
+            and not full_counts.get(current, 0) \
+            and _SELF_LOCAL_RX.search(text) and not _SELF_PROVINCE_RX.search(text) \
+            and not any(m.full for m in found if m.code in counts and _within(m.code, current)):
+        # 我县, 我市 on a page naming the province by its short form only
+        # (鲁渝协作, 转至山东就业) and nothing in it in full: the writer's
+        # county or city is not said to be in it (too weak to file under it;
+        # not a municipality, whose 我市 is the province itself).
+        return PageRegion(None, "none_named")
+    basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
+    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text))
+
+
+#: A page's furniture line: its source, author or editor (``信息来源：…``,
+#: ``来源:… 更新时间:… 作者:…``, ``责任编辑：…``; a short line: a page run
+#: together into one line is no furniture).  A place named there is
+#: the publisher's, not one the text tells of.  (Not a closing attribution in
+#: brackets, ``（某某县民政局 张三）``: the writer's office, read as the text's
+#: place by the older sets.)
+_FURNITURE_LINE_RX = re.compile(
+    r"(?m)^[ \t\u3000]*[^\n]{0,30}?(?:来源|作者|责任编辑|编辑|发布时间|更新时间|浏览次数)\s*[:：][^\n]{0,80}$")
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the page's furniture lines (:data:`_FURNITURE_LINE_RX`)."""
+    return [m.span() for m in _FURNITURE_LINE_RX.finditer(text)]
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+#: Where a page's people go (前往浙江、广东等地务工, 目的地为某某省某某市,
+#: 主要输出地为新疆、西藏…): the places up to the clause's end are destinations.
+_DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是|目的地為|输出地为|輸出地為|输出到|轉移到|转移到|转移至|轉移至|转至|轉至)"
+                             r"[^，,。；;：:\n]{0,30}")
+
+
+def _destination_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DESTINATION_RX.finditer(text)]
+
+
+#: Words after a place that make it the name of a news outlet (某某日报,
+#: 某某县融媒体中心, 某某新闻网).
+OUTLET_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视")
+
+
+def _signs_lead(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` names the outlet that signs the page's lead: it
+    stands before a word of :data:`OUTLET_AFTER`, after the headline and
+    before the lead's first full stop."""
+    if not text.startswith(OUTLET_AFTER, m.end):
+        return False
+    head = _title_end(text)
+    stop = text.find("。", head)
+    return head <= m.start and (stop < 0 or m.start < stop)
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return tuple(out)
+
+
+#: A text speaking as a city (我市, 本市), or as a province (全省, 我省, 本省).
+_SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
+_SELF_PROVINCE_RX = re.compile(r"[全我本]省")
+#: A text speaking as a county or city (我县, 本县, 我市, 本市).
+_SELF_LOCAL_RX = re.compile(r"[我本](?:县|市(?![场民]))")
+
+
+#: How far into its paragraph a place may stand to open it (某某镇：…, 在某某县，…).
+_PARAGRAPH_OPENER = 8
+
+
+#: Words by which a text names the whole of its own province, city, county
+#: or district (全省城镇新增就业…, 我市, 本县): group ``lvl`` is the level's character.
+SCOPE_RX = re.compile(r"(?:全|我|本)(?P<lvl>[省市县区])(?![场域])")  # (not 全市场, 全区域)
+
+
+#: A group of several counties or prefectures counted (22个深度贫困县,
+#: 南疆四地州, 3个县区): what the group did is no one region's figure.
+#: (Not 乡镇: the towns of the page's county make up the county; a Chinese
+#: number needs 个 unless the group word follows it: 四川省某某县, 2023年某某县 are no groups.)
+#: (Written ``(?<![全我本该0-9.])(?:[0-9]{1,3}|[两…十]{1,3})…``, but opening with
+#: the number's first character, the lookbehind on the character before it
+#: after it, and the rest of the number of the same kind: the regex engine
+#: skips ahead to a digit or numeral instead of trying every position.)
+GROUP_RX = re.compile(
+    r"[0-9两二三四五六七八九十](?<![全我本该0-9.][\s\S])"
+    r"(?:(?<=[0-9])[0-9]{0,2}|(?<=[两二三四五六七八九十])[两二三四五六七八九十]{0,2})(?:个[\u4e00-\u9fff]{0,6}?)?"
+    r"(?:县区|县市|区县|市县|地州|地市|市州|盟市|县(?![城委政长级域里镇乡]))")
+
+
+def group_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the groups of places of ``text`` (:data:`GROUP_RX`)."""
+    return tuple(m.span() for m in GROUP_RX.finditer(text))
+
+
+def scope_words(text: str) -> tuple[tuple[int, str], ...]:
+    """The (offset, level character) of the scope words of ``text``."""
+    return tuple((m.start(), m["lvl"]) for m in SCOPE_RX.finditer(text))
+
+
+def scope_region(page: Region, level: str) -> Region | None:
+    """The region of the page's chain a scope word of ``level`` (省, 市,
+    县, 区) names: the province for 省; for 市, the page's own region or the
+    county above a town when its name ends in 市 (a county-level city), else
+    its prefecture, else a municipality; for 县/区, the county of the chain
+    whose name ends in it.  None when the chain has no such region (全市 on a
+    province's page)."""
+    gaz = gazetteer()
+    chain = [page, *(gaz[c] for c in _ancestors(page.code))]  # the page's region first, up to its province
+    if level == "省":
+        root = chain[-1]
+        return root if root.name_zh.endswith("省") else None
+    if level == "市":
+        for r in chain:
+            if r.level in ("county", "prefecture") and r.name_zh.endswith("市"):
+                return r
+        root = chain[-1]
+        return root if root.name_zh.endswith("市") else None  # (全市 on a 重庆市 district's page)
+    if level == "区" and chain[-1].name_zh.endswith("自治区"):
+        return None  # (全区 in Guangxi: the autonomous region or a district)
+    for r in chain:
+        if r.level == "county" and r.name_zh.endswith(level):
+            return r
+    return None
+
+
+#: The longest first line that reads as a headline (no sentence ends in it).
+_TITLE_MAX = 40
+
+
+def _title_end(text: str) -> int:
+    """The end of the page's headline: its first non-empty line when that
+    is short and holds no full stop; 0 when the page has none."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    end = len(text) if end < 0 else end
+    line = text[lead:end]
+    if len(line.strip()) > _TITLE_MAX or any(ch in line for ch in "。!?！？"):
+        return 0
+    return end
+
+
+def page_region(text: str, starts: list[int] | None = None) -> Region | None:
+    """The page's main region (see :func:`resolve_page_region`), or None."""
+    return resolve_page_region(text, starts).region
+
+
+def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sentence_start: int,
+                  pos: int, found_starts: list[int] | None = None) -> tuple[Region | None, str]:
+    """The region a figure at ``pos`` is about, and the basis: the place its
+    own clause names last before it (``figure_text``) or a place inside the
+    page's region its sentence names before it (a town of the county) or
+    that opens its paragraph; a scope word of its sentence after those, the
+    figure's clause or an earlier one (全省, 全市, 全县: the region of the
+    page's chain it names, :func:`scope_region`; 全市返乡创业A，带动就业C);
+    none for a group of counties or prefectures in its clause after those
+    (``22个深度贫困县``, ``南疆四地州``: :data:`GROUP_RX`); otherwise the page's.
+    Never a region outside the page's province.
+    ``found_starts``: the starts of ``found`` (when the caller has them)."""
+    gaz = gazetteer()
+    page_code = page.region.code if page.region else None
+    province = chain_root(page_code) if page_code else None
+    if found_starts is None:
+        found_starts = [m.start for m in found]
+    lo = bisect.bisect_left(found_starts, sentence_start)
+    best: Mention | None = None
+    for m in found[lo:]:
+        if m.end > pos:
+            break
+        if m.dispatch or (province is not None and chain_root(m.code) != province):
+            continue  # (where a dispatch was filed is not where its figures are)
+        if not m.full and page_code is not None and m.code in _ancestors(page_code) and not m.before_time:
+            # 重庆合长高速 on a 合川区 page: a short form above the page's
+            # region names a body or project (not 某市今年计划…: the subject)
+            continue
+        if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
+            best = m
+    if best is None and page_code is not None and page.paragraphs:
+        # A place inside the page's region that opens the figure's paragraph
+        # (某某镇：…。共走访慰问…60户) frames its figures.
+        para = page.paragraphs[bisect.bisect_right(page.paragraphs, pos) - 1]
+        k = bisect.bisect_left(found_starts, para)
+        j = bisect.bisect_left(found_starts, sentence_start)
+        if k < j and found[k].start - para <= _PARAGRAPH_OPENER and found[k].end <= sentence_start \
+                and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code) \
+                and all(m.code == found[k].code for m in found[k:j]):  # (甲县、乙县等地…: no one place)
+            best = found[k]
+    if page.groups:
+        # 南疆四地州城镇新增就业10.11万人: a group of places in the figure's
+        # clause, after any place it names, is what the figure is about (not
+        # 全市7个县区共…, a scope word of its clause before it: the city's total).
+        k = bisect.bisect_left(page.groups, (pos,)) - 1
+        if k >= 0 and page.groups[k][0] >= clause_start and page.groups[k][1] <= pos \
+                and (best is None or best.start < page.groups[k][0]) \
+                and not any(clause_start <= o < page.groups[k][0] for o, _ in page.scopes):
+            return None, "figure_text"
+    if page.region is not None and page.scopes:
+        # A scope word of the figure's clause after any place it names
+        # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
+        k = bisect.bisect_left(page.scopes, (pos,)) - 1
+        if k >= 0 and page.scopes[k][0] >= sentence_start and (best is None or best.start < page.scopes[k][0]):
+            scoped = scope_region(page.region, page.scopes[k][1])
+            if scoped is not None and scoped.code != page_code:
+                return scoped, "figure_text"
+            if scoped is not None:
+                return page.region, page.basis
+    if best is not None and best.code != page_code:
+        return gaz[best.code], "figure_text"
+    return page.region, page.basis
