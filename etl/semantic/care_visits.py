@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from etl.semantic import privacy, regions, visit_events
+from etl.semantic import privacy, regions, visit_events, visit_stops, visit_vocab
 from etl.semantic.codebook import CODEBOOK
 from etl.semantic.indicators import clean_span
 from etl.extract.records import DateMention
@@ -414,7 +414,7 @@ def _not_recipients(body: str, names_by_first: dict[str, list[str]], lead_start:
     wherever the name stands) and the visitors', named in the lead sentence
     ``body[lead_start:lead_end]`` before its visit verb and a word of leading
     (在辅导员X老师的带领下，赴…敬老院)."""
-    v = visit_events.vocab()
+    v = visit_vocab.vocab()
     at = visit_events._visit_at(body[lead_start:lead_end], v) if lead_start < lead_end else -1
     at = lead_start + at if at >= 0 else -1
     out = set()
@@ -535,9 +535,9 @@ _LEADING_COUNT_RX = re.compile("^[0-9０-９一二三四五六七八九十百千
 
 
 def _stops(text: str, start: int, end: int, told: int, later: str, names: frozenset[str],
-           breaks: list[int]) -> list[tuple[visit_events.Stop | None, str]]:
+           breaks: list[int]) -> list[tuple[visit_stops.Stop | None, str]]:
     """The stops of the visit whose story is ``text[start:end]``, each with
-    the head of its list (see :func:`visit_events.sentence_stops`); ``None``
+    the head of its list (see :func:`visit_stops.sentence_stops`); ``None``
     stands for the one stop a story tells without a list.
 
     The first sentence of the story that lists stops gives them (看望了A、B和C
@@ -549,7 +549,7 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     habits and plans (``not_event_words``) list none; a stop that a later visit
     of the article tells in its own sentence (随后，…赶往市福利院) is that
     visit's."""
-    v = visit_events.vocab()
+    v = visit_vocab.vocab()
     rx = vocab().role_rx
     sentences = []
     pos = start
@@ -558,29 +558,29 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         s1 = min(max(s1, pos + 1), end)
         sentences.append((pos, text[pos:s1]))
         pos = s1
-    stops: list[tuple[visit_events.Stop | None, str]] = [(None, "")]
+    stops: list[tuple[visit_stops.Stop | None, str]] = [(None, "")]
     listed = False
     for s0, sentence in sentences:
-        more = visit_events.sentence_stops(sentence, names, rx)
+        more = visit_stops.sentence_stops(sentence, names, rx)
         if more is None and s0 > told:
             more = visit_events.further_group(sentence, rx)
         if more is None or v.other_story_rx.search(sentence):
             continue
         # (a habit, plan or summary word before the list: 据统计，…; not the
         # 分别 of its verb, 随后…分别到X、Y、Z)
-        opening = visit_events.before_list(sentence, more[0][0].pos)
+        opening = visit_stops.before_list(sentence, more[0][0].pos)
         if v.not_event_rx.search(opening):
             continue
         further = s0 > told and (sentence.lstrip(" \u3000\n“”").startswith(v.further_openers)
                                  or v.further_motion_rx.search(sentence) is not None)
-        new: list[tuple[visit_events.Stop | None, str]] = [
+        new: list[tuple[visit_stops.Stop | None, str]] = [
             (s, more[1]) for s in more[0] if all(o is None or o.item != s.item for o, _ in stops)]
         stops = new if not listed and not further else stops + new
         listed = True
     return [(s, h) for s, h in stops if s is None or s.item not in later] or [(None, "")]
 
 
-def _stop_role(stop: visit_events.Stop, head: str) -> str | None:
+def _stop_role(stop: visit_stops.Stop, head: str) -> str | None:
     """The role of the people visited at ``stop``: the words its item gives
     before the name (困难党员蒋林 -> 困难党员), else its list's head (A、B
     等五户贫困妇女 -> 贫困妇女), else None (the visit's role)."""
@@ -591,7 +591,7 @@ def _stop_role(stop: visit_events.Stop, head: str) -> str | None:
     return head[: r[-1].end()] if r else None
 
 
-def _stop_rows(row: dict[str, Any], stops: list[tuple[visit_events.Stop | None, str]]) -> list[dict[str, Any]]:
+def _stop_rows(row: dict[str, Any], stops: list[tuple[visit_stops.Stop | None, str]]) -> list[dict[str, Any]]:
     """One row per stop of the visit ``row`` (the row itself for one stop):
     the same story, organiser, date and gifts; the stop's own role where its
     list gives one; ids ``…/2``, ``…/3`` after the first."""

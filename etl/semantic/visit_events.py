@@ -39,12 +39,10 @@ held this time too (每年…都会…，今年也不例外: a visit) are settle
 Undated visit sentences before an article's first dated visit introduce it
 (春节将至，社工们忙着走访辖区老人。): they give no row.
 
-A visit is one stop (``sentence_stops``): a list of homes, named persons,
-schools, care homes, villages or workplaces after a visit verb or a verb of
-going (看望了A、B和C家中; 先后到敬老院和A、B家中; 分别走进X、Y、Z) is one
-visit per item (the vocabulary of stops: ``schemas/vocab/visit_stops.csv``);
-gifts, the visitors' own names, regions and groups (困难职工和困难群众,
-部分困难职工) are no list of stops.
+A visit is one stop: the stops a visit sentence lists (``sentence_stops``)
+are in ``etl.semantic.visit_stops``; the ``care_visits`` vocabulary, read
+once, is ``etl.semantic.visit_vocab``.  This module keeps the sentence
+shapes and ``further_group`` (a sentence going on to visit a group).
 
 Sentences that tell habits, plans, summaries (``not_event_words``),
 meetings, recruitment or service events at a venue (``other_story_words``),
@@ -56,17 +54,15 @@ paragraph of a visit is the same visit.
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
-import functools
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from etl.extract.records import DateMention
-from etl.extract.rules import VOCAB_DIR, read_yaml
 from etl.extract.textrepair import Repaired
-from etl.semantic.codebook import CODEBOOK
+from etl.semantic.visit_stops import Stop, _goes_to_places
+from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
 
 SENTENCE_END = "。!！?？;；"
 _SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
@@ -86,122 +82,6 @@ _BARE_DAY_RX = re.compile(
 _CLAUSE_DAY_RX = re.compile(
     r"^[^。；;！!？?\n]*?[，,]\s*([0-9]{1,2})日(?=当天|当日|上午|下午|晚上|中午|早上|[，,])"
 )
-#: A count of what was visited (走访慰问…120户, 八个家庭): a summary.
-_COUNT_RX = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
-
-
-@dataclass(frozen=True)
-class VisitVocab:
-    event_verbs: tuple[str, ...]
-    motion_verbs: tuple[str, ...]
-    recipients: tuple[str, ...]
-    homes: tuple[str, ...]
-    organisers: tuple[str, ...]
-    same_day: tuple[str, ...]
-    campaign_start: tuple[str, ...]
-    reporting: tuple[str, ...]
-    not_event: tuple[str, ...]
-    other_story: tuple[str, ...]
-    dateline: tuple[str, ...]
-    continuation: tuple[str, ...]
-    organiser_window: int
-    dateline_after: tuple[str, ...]
-    not_motion_after: tuple[str, ...]
-    further_openers: tuple[str, ...]
-    relative_days: tuple[tuple[str, int], ...]
-    introduction: tuple[str, ...] = ()
-    further_motion: tuple[str, ...] = ()
-    speech: tuple[str, ...] = ()
-    institutions: tuple[str, ...] = ()
-    activity: tuple[str, ...] = ()
-    noun_after: tuple[str, ...] = ()
-    other_story_not_after: tuple[str, ...] = ()
-    habit: tuple[str, ...] = ()
-    this_time: tuple[str, ...] = ()
-    captions: tuple[str, ...] = ()
-    # The word lists as one regex each, built once (a search finds the leftmost word at once).
-    event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    event_or_motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    recipient_or_home_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    homes_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    organisers_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    other_story_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    not_event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    dateline_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    reporting_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    campaign_start_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    reporting_or_campaign_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    relative_days_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    introduction_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    further_motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    speech_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    institutions_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    activity_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    this_time_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        for name, words in (
-            ("event_rx", self.event_verbs), ("motion_rx", self.motion_verbs),
-            ("event_or_motion_rx", self.event_verbs + self.motion_verbs),
-            ("recipient_or_home_rx", self.recipients + self.homes), ("homes_rx", self.homes),
-            ("organisers_rx", self.organisers),
-            ("dateline_rx", self.dateline),
-            ("reporting_rx", self.reporting), ("campaign_start_rx", self.campaign_start),
-            ("reporting_or_campaign_rx", self.reporting + self.campaign_start),
-            ("relative_days_rx", tuple(w for w, _ in self.relative_days)),
-            ("introduction_rx", self.introduction),
-            ("further_motion_rx", self.further_motion),
-            ("speech_rx", self.speech),
-            ("institutions_rx", self.institutions),
-            ("activity_rx", self.activity),
-            ("this_time_rx", self.this_time),
-        ):
-            object.__setattr__(self, name, _alternation(words))
-        # (坚守岗位: the people visited at work, no recruitment story.  Each
-        # word carries the lookbehinds after it, ``w(?<!坚守w)``: the same
-        # test of what stands before the word, but every alternative opens
-        # with a literal, so the regex engine skips ahead to a word's first
-        # character instead of trying the lookbehinds at every position.)
-        for name, words in (("other_story_rx", self.other_story), ("not_event_rx", self.not_event)):
-            object.__setattr__(self, name, re.compile("|".join(
-                re.escape(w) + "".join(f"(?<!{re.escape(na + w)})" for na in self.other_story_not_after)
-                for w in sorted(words, key=len, reverse=True)) or "(?!)"))
-
-
-@functools.cache
-def vocab() -> VisitVocab:
-    cv = read_yaml(CODEBOOK)["care_visits"]
-
-    def words(key: str) -> tuple[str, ...]:
-        if key not in cv:
-            raise ValueError(f"{CODEBOOK}: care_visits: missing {key!r}")
-        return tuple(cv[key])
-
-    return VisitVocab(
-        event_verbs=words("event_verbs"), motion_verbs=words("motion_verbs"),
-        recipients=words("recipient_words"), homes=words("home_places"),
-        organisers=words("organiser_words"), same_day=words("same_day_words"),
-        campaign_start=words("campaign_start_words"), reporting=words("reporting_words"),
-        not_event=words("not_event_words") + words("other_story_words"),
-        other_story=words("other_story_words"), dateline=words("dateline_words"),
-        continuation=words("continuation_openers"),
-        organiser_window=int(cv.get("organiser_window", 16)),
-        dateline_after=words("dateline_after_words"),
-        not_motion_after=words("not_motion_after"),
-        further_openers=words("further_visit_openers"),
-        relative_days=tuple((str(w), int(n)) for w, n in dict(cv.get("relative_days") or {}).items()),
-        introduction=tuple(cv.get("introduction_words") or ()),
-        further_motion=tuple(cv.get("further_motion_words") or ()),
-        speech=tuple(cv.get("speech_words") or ()),
-        institutions=tuple(cv.get("institution_places") or ()),
-        activity=tuple(cv.get("activity_lead_words") or ()),
-        noun_after=tuple(cv.get("verb_as_noun_after") or ()),
-        other_story_not_after=tuple(cv.get("other_story_not_after") or ()),
-        habit=tuple(cv.get("habit_words") or ()),
-        this_time=tuple(cv.get("this_time_words") or ()),
-        captions=tuple(cv.get("caption_openers") or ()),
-    )
 
 
 @dataclass(frozen=True)
@@ -224,11 +104,6 @@ def _first(text: str, words: re.Pattern[str], end: int | None = None) -> int:
     ``text`` (up to ``end``), or -1."""
     m = words.search(text) if end is None else words.search(text, 0, end)
     return m.start() if m else -1
-
-
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for a word list (a search finds the leftmost of them at once)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def _goes_elsewhere(text: str, v: VisitVocab) -> bool:
@@ -882,226 +757,6 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
     return []
 
 
-# ---------------------------------------------------------------------------
-# Stops: a care visit is one stop (tests/data/realpages/SPEC.md).  Each home,
-# named person, school, care home, village, community or workplace the text
-# says the visitors went to is one visit: 看望了A、B和C家中 are three visits,
-# 先后到敬老院和A、B家中 three, 分别走进X、Y、Z three.  The vocabulary of
-# stops is ``schemas/vocab/visit_stops.csv``.
-
-#: A count opening a list item (60多家企业, 423户困难职工): a group, no place.
-_LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
-#: What joins the stops of a list (以及 before 及).
-_STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
-#: Where a list of stops ends: its clause's end.
-_STOP_CLAUSE_END = "，,。；;：:！!？?\n（(“\""
-_STOP_CLAUSE_END_RX = re.compile("[%s]" % re.escape(_STOP_CLAUSE_END))
-#: Words that end a list of stops before its clause does (what is done there,
-#: for whom: 先后到A村、B村走访慰问; 到A、B开展活动; 到A、B，对…进行慰问).
-_STOP_LIST_STOPPERS = ("开展", "进行", "举办", "举行", "对", "为", "给", "向", "送", "带去", "看望", "慰问",
-                       "走访", "探望", "拜访", "探访", "了解", "参加", "调研")
-#: What may open a list after its verb (了, 先后…, a possessive of the page's place).
-_STOP_LIST_LEAD = ("了", "我县", "我市", "我区", "我镇", "该县", "该市", "该区", "该镇", "该乡", "本县", "本市", "本镇")
-
-
-@dataclass(frozen=True)
-class Stop:
-    """One stop of a visit: the item of the list as written (``item``: never
-    published, it may hold a name), the role it gives the person(s) visited
-    there (the words before the name: 困难党员蒋林 -> 困难党员; empty when
-    it gives none) and its position in the sentence (clean offset)."""
-
-    item: str
-    role: str
-    pos: int
-
-
-@dataclass(frozen=True)
-class StopVocab:
-    list_verbs_rx: re.Pattern[str]  # a verb before a list of stops
-    home_verbs: tuple[str, ...]  # 在…家中
-    homes: tuple[str, ...]  # longest first
-    places: tuple[str, ...]  # longest first
-    alone: frozenset[str]  # places that are a stop without a name (敬老院, 城区)
-    regions: tuple[str, ...]  # longest first
-    place_rx: re.Pattern[str]
-
-
-#: What may stand before a list's verb (先后到…, 分别走进…).
-_LIST_VERB_ADVERBS = ("先后", "分别", "还", "又", "再", "也")
-
-
-def _list_verbs_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """``(?:先后|分别|…)?(?:verb|…)了?``, written as one alternative per
-    adverb and then the bare verbs, each opening with a literal (the same
-    alternatives in the same order), so the regex engine skips ahead to a
-    possible first character instead of trying every position."""
-    alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
-    return re.compile("|".join(
-        [re.escape(a) + "(?:" + alts + ")了?" for a in _LIST_VERB_ADVERBS]
-        + [re.escape(w) + "了?" for w in sorted(verbs, key=len, reverse=True)]))
-
-
-@functools.cache
-def stop_vocab() -> StopVocab:
-    with (VOCAB_DIR / "visit_stops.csv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-
-    def kind(k: str) -> tuple[str, ...]:
-        return tuple(sorted((r["word"] for r in rows if r["kind"] == k), key=len, reverse=True))
-
-    v = vocab()
-    cb = read_yaml(CODEBOOK)["care_visits"]
-    gift_verbs = set(cb.get("gift_verbs") or ())
-    # (the visit verbs that go to someone, not the gift verbs: 送去米、面、油 lists gifts)
-    verbs = tuple(w for w in v.event_verbs + v.motion_verbs if w not in gift_verbs) + kind("list_verb")
-    return StopVocab(
-        list_verbs_rx=_list_verbs_rx(verbs),
-        home_verbs=kind("home_verb"), homes=kind("home"), places=kind("place") + kind("place_alone"),
-        alone=frozenset(kind("place_alone")), regions=kind("region"),
-        place_rx=_alternation(kind("place") + kind("place_alone")),
-    )
-
-
-#: A pseudonym's note (小雨（化名）): the words before it name a person.
-_PSEUDONYM_RX = re.compile("[（(]化名[）)]")
-#: What stands for the note in a list of stops (same length, no clause end).
-PSEUDONYM_MARK = "\u3006"
-
-
-def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str], sv: StopVocab
-               ) -> tuple[str, str] | None:
-    """What a list item is: ("person", role) when it names a person of the
-    page (the role: the words before the name that end with a role word),
-    ("place", role) when it names a place (ends with a place word, or a place
-    word then the role of the people there: 敬老院孤寡老人), ("group", "")
-    for role words only (困难职工: the people of no named place), else None
-    (a region, gifts, anything else: not a list of stops)."""
-    if not item:
-        return None
-    if item.endswith(PSEUDONYM_MARK) and len(item.rstrip(PSEUDONYM_MARK)) >= 1:
-        # (留守儿童小雨（化名）: a person; the role the words before the name give)
-        r = [m for m in role_rx.finditer(item.rstrip(PSEUDONYM_MARK)) if m.end() < len(item.rstrip(PSEUDONYM_MARK))]
-        return ("person", item[: r[-1].end()] if r and _COUNT_RX.search(item[: r[-1].end()]) is None else "")
-    at = min((i for n in names if (i := item.find(n)) >= 0), default=-1)
-    if at >= 0:
-        head = item[:at]
-        r = list(role_rx.finditer(head))
-        role = head if r and r[-1].end() == len(head) and _COUNT_RX.search(head) is None else ""
-        return ("person", role)
-    m = None
-    for m in sv.place_rx.finditer(item):
-        pass
-    if m is not None:
-        rest = item[m.end():]
-        named = m.start() > 0 or m.group() in sv.alone  # (县中心敬老院; 敬老院, 城区; not 社区 alone)
-        if not rest and named:
-            return ("place", "")
-        rest = _LEADING_COUNT_RX.sub("", rest)
-        if rest and named and role_rx.search(rest) and not rest.endswith(sv.regions):
-            return ("place", rest)  # (敬老院孤寡老人; 东坪村60户贫困户)
-    if any(item.endswith(w) for w in sv.regions):
-        return None
-    if role_rx.search(item) and len(item) <= 12:
-        return ("group", "")
-    return None
-
-
-def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str], role_rx: re.Pattern[str],
-                   sv: StopVocab, v: VisitVocab, homes_only: bool = False) -> tuple[list[Stop], str] | None:
-    """The stops of the list ``text[at:end]`` (after a verb of visiting or
-    going) and what follows its 等 (the list's head: 等五户贫困学生), or None
-    when it is no list of stops: fewer than two items, an item that is none
-    (a region, a gift), none that names a place or a person (困难职工和困难
-    群众: one group), a count in an item (走访60多家企业和423户职工: a
-    summary), or a vague part of a whole (部分困难职工、特困户)."""
-    chunk = text[at:end]
-    for w in _STOP_LIST_LEAD:
-        if chunk.startswith(w):
-            chunk, at = chunk[len(w):], at + len(w)
-    head = ""
-    k = chunk.find("等")
-    if k >= 0:
-        chunk, head = chunk[:k], chunk[k + 1:]
-    if v.introduction_rx.search(chunk):
-        return None
-    parts: list[tuple[int, str]] = []
-    pos = 0
-    for m in _STOP_SPLIT_RX.finditer(chunk):
-        parts.append((at + pos, chunk[pos:m.start()]))
-        pos = m.end()
-    parts.append((at + pos, chunk[pos:]))
-    if len(parts) < 2:
-        return None
-    # The last item may carry what its list shares: A、B的家中, A、B的两名儿童.
-    p, last = parts[-1]
-    home = False
-    for w in sv.homes:
-        if last.endswith(w) and len(last) > len(w) and not last.endswith(sv.places):  # (not 留守儿童之家)
-            last, home = last[: -len(w)], True
-            break
-    d = last.rfind("的")
-    if d > 0:
-        head = last[d + 1:] + head
-        last = last[:d]
-    parts[-1] = (p, last)
-    if homes_only and not (home or head.startswith(sv.homes) or head.endswith(sv.homes)):
-        return None
-    # 等…工作现场, 等14个村委会: the items are places of the head's kind.
-    head_place = head.rstrip().endswith(sv.places)
-    stops = []
-    named = False
-    for p, item in parts:
-        item = item.strip()
-        for w in sv.homes:  # (A家、B家; not 留守儿童之家, a place)
-            if item.endswith(w) and len(item) > len(w) + 1 and not item.endswith(sv.places):
-                item = item[: -len(w)]
-                break
-        # (a count opens a group: 60多家企业 names no place, 423户困难职工 is a group)
-        item = _LEADING_COUNT_RX.sub("", item)
-        kind = _stop_kind(item, names, role_rx, sv)
-        if kind is None and head_place and len(item) >= 2:
-            kind = ("of_head", "")
-        if kind is None:
-            return None
-        named = named or kind[0] in ("place", "person")
-        stops.append(Stop(item, kind[1], p))
-    # (等…工作现场 makes workplaces of items named with a place word of their own
-    # beside them: 灯管所、燃气公司等…现场; not of a list of trades: 环卫、交通等…现场)
-    if not named or len({s.item for s in stops}) < len(stops):
-        return None
-    return stops, head
-
-
-def before_list(sentence: str, pos: int) -> str:
-    """What ``sentence`` says before the verb of the list that starts at ``pos``."""
-    prefix = sentence[:pos]
-    last = None
-    for m in stop_vocab().list_verbs_rx.finditer(prefix):
-        last = m
-    return prefix[: last.start()] if last is not None else prefix
-
-
-def _list_end(text: str, at: int) -> int:
-    """Where the list that starts at ``at`` ends: its clause's end, or a word
-    that tells what was done there (开展, 对…, 为…)."""
-    e = _STOP_CLAUSE_END_RX.search(text, at)
-    end = e.start() if e is not None else len(text)
-    return min((i for w in _STOP_LIST_STOPPERS if (i := text.find(w, at, end)) >= 0), default=end)
-
-
-_NO_ROLE_RX = re.compile("(?!)")
-
-
-def _goes_to_places(text: str, at: int) -> bool:
-    """Whether a verb of going at ``at`` (with its 先后, 分别 …) is followed by
-    a list of two or more named places (no roles or names needed)."""
-    sv = stop_vocab()
-    m = sv.list_verbs_rx.match(text, at)
-    return m is not None and _list_of_stops(
-        text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab()) is not None
-
-
 #: A further visit's subject going on (随后志愿者们又相继看望了…): 又, 还, 再, 相继.
 _FURTHER_RX = re.compile("又|还|再|相继")
 
@@ -1126,41 +781,3 @@ def further_group(sentence: str, role_rx: re.Pattern[str]) -> tuple[list[Stop], 
         return None
     k = clause.find("等")
     return [Stop(clause, "", m.end())], (clause[k + 1 :] if k >= 0 else "")
-
-
-def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str]
-                   ) -> tuple[list[Stop], str] | None:
-    """The stops a sentence lists after a verb of visiting or going
-    (看望了A、B和C家中; 先后到敬老院和A、B家中; 分别走进X、Y、Z; 在A、B的家中),
-    with the list's head (what follows its 等), or None when it lists none
-    (one stop, or a group).  Several lists: their stops in text order."""
-    sv, v = stop_vocab(), vocab()
-    found: list[Stop] = []
-    head = ""
-    if "化名" in text:  # (小雨（化名）、乐乐（化名）: persons, the bracket no clause end)
-        text = _PSEUDONYM_RX.sub(PSEUDONYM_MARK * 4, text)
-    for m in sv.list_verbs_rx.finditer(text):
-        org = v.organisers_rx.match(text, m.start())
-        if org is not None and org.end() > m.end():
-            continue  # (慰问组, 慰问团: the visitors' name)
-        got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v)
-        if got:
-            found += got[0]
-            head = head or got[1]
-    for w in sv.home_verbs:  # 在A、B、C的家中
-        i = text.find(w)
-        while i >= 0:
-            e = _STOP_CLAUSE_END_RX.search(text, i + 1)
-            end = e.start() if e is not None else len(text)
-            got = _list_of_stops(text, i + len(w), end, names, role_rx, sv, v, homes_only=True)
-            if got:
-                found += got[0]
-                head = head or got[1]
-            i = text.find(w, end)
-    if not found:
-        return None
-    out: list[Stop] = []
-    for s in sorted(found, key=lambda s: s.pos):
-        if all(s.item != o.item for o in out):
-            out.append(s)
-    return out, head
