@@ -14,7 +14,7 @@ from etl import semantic
 from etl.extract import PageExtraction, extract_text
 from etl.extract.records import DateMention, Figure
 from etl.extract.textrepair import repair
-from etl.semantic import indicators, regions, region_resolution
+from etl.semantic import indicator_checks, regions, region_resolution
 
 from conftest import SEED, data_file  # tests/ is on sys.path
 
@@ -166,7 +166,7 @@ def test_seed_checks(gold_result):
     check_ids = {c["check_id"] for c in gold_result.checks}
     assert {r["check_id"] for r in gold_result.check_figures} == check_ids
     for c in gold_result.checks:
-        assert set(roles_of(gold_result, c)) == set(indicators.CHECK_ROLES[c["kind"]])
+        assert set(roles_of(gold_result, c)) == set(indicator_checks.CHECK_ROLES[c["kind"]])
 
 
 def _synthetic(text: str, figures: list[tuple[str, float, str]]) -> PageExtraction:

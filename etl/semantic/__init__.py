@@ -22,7 +22,8 @@ from etl.semantic.care_visits import derive_visits, visit_gift_rows
 from etl.extract import PageExtraction
 from etl.semantic.codebook import codebook_rows as _codebook_rows
 from etl.semantic.codebook import codebook_term_rows as _codebook_term_rows
-from etl.semantic.indicators import check_figure_rows, clean_span, derive_indicators
+from etl.semantic.indicator_checks import check_figure_rows
+from etl.semantic.indicators import clean_span, derive_indicators
 from etl.semantic.page_index import index_page
 from etl.semantic.region_resolution import resolve_page_region
 
