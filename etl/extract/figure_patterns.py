@@ -1,7 +1,8 @@
 """The figure patterns: the regular expressions that find figures, compiled
 once from the unit and qualifier vocabularies (``schemas/vocab``, see
-``etl.extract.rules``).  ``etl.extract.figures`` scans a page with them and
-interprets each candidate."""
+``etl.extract.rules``).  ``etl.extract.figures`` scans a page with them,
+``etl.extract.figure_candidates`` interprets each candidate and
+``etl.extract.figure_bare`` adds the figures with no unit word of their own."""
 
 from __future__ import annotations
 

@@ -292,8 +292,8 @@ class _Lines:
         return got
 
 
-#: Beyond any clean offset (the last line's upper bound); an int, so that
-#: offsets stay ints when the extractor is compiled (etl/native.py).
+#: Beyond any clean offset (the last line's upper bound); an int, like the
+#: offsets it bounds.
 _FAR = 1 << 60
 
 

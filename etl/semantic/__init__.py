@@ -7,9 +7,12 @@ the page (never published: the pipeline masks them in every free text with
 ``etl.semantic.privacy.mask``; the rows returned here are already masked).
 ``codebook_rows`` gives the ``codebook`` table and ``codebook_term_rows`` its
 lists (units, signal phrases, required words) as the ``codebook_terms`` table.  The rules are in
-``etl.semantic.indicators`` (indicators, periods, checks), ``etl.semantic.care_visits``,
-``etl.semantic.privacy`` and ``etl.semantic.regions``; the vocabulary in ``schemas/codebook.yaml``
-and ``schemas/vocab/``.
+``indicators`` (a page's rows; ``indicator_match`` one figure's indicators, ``indicator_checks``
+the checks, ``restated`` restatements and 分别 lists, ``page_index`` the page's clauses),
+``periods`` and ``measures`` (when, what kind; ``figure_clauses`` the text around a figure),
+``regions`` (gazetteer, mentions) and ``region_resolution`` (where), ``visit_events``,
+``visit_stops``, ``visit_vocab`` and ``care_visits`` (visits), ``name_forms`` and ``privacy``
+(names); the vocabulary in ``schemas/codebook.yaml`` and ``schemas/vocab/``.
 """
 
 from __future__ import annotations

@@ -199,7 +199,7 @@ def _rank(code: str, sure: set[str], sure_up: set[str], sure_parents: set[str | 
     """How well the piece's unambiguous mentions (``sure``, their ancestors
     ``sure_up`` and parents ``sure_parents``) support reading a name as
     region ``code``: 0 (one of its ancestors is named) to 3 (nothing).
-    (A function of its own, not a closure: see indicators._scope_key.)"""
+    (A function of its own, not a closure: see indicator_checks._scope_key.)"""
     if not sure.isdisjoint(_ancestors(code)):
         return 0
     if code in sure_up:  # a street or county of it is named
