@@ -7,12 +7,12 @@ Extraction (``etl.extract.extract_text``) runs once per page, untimed; then
 * ``region``     ``region_resolution.resolve_page_region`` (the page's region chain)
 * ``indicators`` ``indicators.derive_indicators`` (indicators and checks)
 * ``visits``     ``care_visits.derive_visits``
-* ``masking``    ``privacy.mask`` on every figure context and check message
+* ``masking``    ``name_masking.mask`` on every figure context and check message
                  (what the pipeline masks besides ``derive``'s own rows)
 * ``derive``     the whole of ``semantic.derive``
 * ``page``       ``derive`` and ``masking``: the semantic layer's share of a page
 * ``cold``       ``page`` with the per-name caches emptied first (``re``'s
-                 pattern cache and the name-keyed caches of ``etl.semantic.privacy``):
+                 pattern cache and the name-keyed caches of ``etl.semantic.name_*``):
                  what a page whose names were not seen before costs, as in a
                  real archive (the other columns reuse the caches)
 
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import SEED, vary, write_archive  # noqa: E402
-from etl.semantic import privacy, region_resolution  # noqa: E402
+from etl.semantic import name_candidates, name_masking, privacy, region_resolution  # noqa: E402
 from etl import semantic
 from etl.semantic.care_visits import derive_visits  # noqa: E402
 from etl.extract import PageExtraction, extract_text  # noqa: E402
@@ -68,14 +68,14 @@ def components(page: PageExtraction):
 
     def whole():
         res = semantic.derive("bench", page)
-        return [privacy.mask(f.context, res.private_names) for f in page.figures]
+        return [name_masking.mask(f.context, res.private_names) for f in page.figures]
 
     return {
         "names": lambda: privacy.find_private_names(rep),
         "region": lambda: region_resolution.resolve_page_region(rep.clean),
         "indicators": lambda: derive_indicators("bench", rep, page.figures, page.dates, region),
         "visits": lambda: derive_visits("bench", rep, page.dates, names),
-        "masking": lambda: [privacy.mask(t, names) for t in texts],
+        "masking": lambda: [name_masking.mask(t, names) for t in texts],
         "derive": lambda: semantic.derive("bench", page),
         "page": whole,
         "cold": lambda: (_forget(), whole()),
@@ -85,14 +85,17 @@ def components(page: PageExtraction):
 def _forget() -> None:
     """Empty the caches that a page with new names would miss."""
     re.purge()
-    for name in PER_NAME_CACHES:
-        fn = getattr(privacy, name, None)
+    for module, name in PER_NAME_CACHES:
+        fn = getattr(module, name, None)
         if fn is not None:
             fn.cache_clear()
 
 
-#: Caches of ``etl.semantic.privacy`` keyed by names (or sets of names).
-PER_NAME_CACHES = ("_static_ok", "_surnames", "_bare_names", "_mask_table")
+#: Caches of the name modules keyed by names (or sets of names).
+PER_NAME_CACHES = (
+    (name_candidates, "_static_ok"),
+    (name_masking, "_surnames"), (name_masking, "_bare_names"), (name_masking, "_mask_table"),
+)
 
 
 def time_pages(pages: list[PageExtraction], reps: int) -> dict[str, float]:

@@ -219,7 +219,7 @@ def _cmd_extract(args) -> int:
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        from etl.semantic import privacy
+        from etl.semantic import name_masking, privacy
 
         # Same rule as the published tables: contexts never carry private names.
         names = privacy.find_private_names(page.repaired)
@@ -227,7 +227,7 @@ def _cmd_extract(args) -> int:
             row = {
                 "char_start": f.char_start, "char_end": f.char_end, "surface": f.surface,
                 "value": f.value, "value_max": f.value_max, "unit": f.unit, "unit_raw": f.unit_raw,
-                "per": f.per, "qualifier": f.qualifier, "context": privacy.mask(f.context, names),
+                "per": f.per, "qualifier": f.qualifier, "context": name_masking.mask(f.context, names),
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return EXIT_OK

@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from etl.extract.textrepair import repair
-from etl.semantic import privacy
+from etl.semantic import name_masking, privacy
 
 
 def _masked(text: str) -> str:
     names = privacy.find_private_names(repair(text))
-    out = privacy.mask(text, names)
+    out = name_masking.mask(text, names)
     assert out is not None
     return out
 
@@ -100,7 +100,7 @@ def test_a_name_in_traditional_characters_is_masked_in_text_quoted_as_written():
     # the raw page keeps its traditional characters and is masked all the same
     raw = "這是名叫葉曉秀的11歲小女孩寫的。"
     names = privacy.find_private_names(repair(raw))
-    assert privacy.mask(raw, names) == "這是名叫某某的11歲小女孩寫的。"
+    assert name_masking.mask(raw, names) == "這是名叫某某的11歲小女孩寫的。"
 
 
 def test_a_quoted_slogan_with_a_middle_dot_is_no_name():

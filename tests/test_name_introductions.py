@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 
 from etl.extract.textrepair import repair
-from etl.semantic import privacy
+from etl.semantic import name_masking, privacy
 
 
 def _masked(text: str) -> str:
     names = privacy.find_private_names(repair(text))
-    out = privacy.mask(text, names)
+    out = name_masking.mask(text, names)
     assert out is not None
     return out
 

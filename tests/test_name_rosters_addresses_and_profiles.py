@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from etl.extract.textrepair import repair
-from etl.semantic import privacy
+from etl.semantic import name_masking, privacy
 
 
 def _found(text: str) -> frozenset[str]:
@@ -16,7 +16,7 @@ def _found(text: str) -> frozenset[str]:
 
 
 def _masked(text: str) -> str:
-    out = privacy.mask(text, _found(text))
+    out = name_masking.mask(text, _found(text))
     assert out is not None
     return out
 

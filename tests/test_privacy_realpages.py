@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract.textrepair import repair
-from etl.semantic import privacy
+from etl.semantic import name_candidates, name_masking, privacy
 
 SETS = Path(__file__).resolve().parent / "data" / "realpages"
 #: The sets whose every annotated name the masker removes from the whole page.
@@ -39,7 +39,7 @@ def test_no_annotated_name_survives_masking_the_whole_page(set_name):
     for page_id, page_names in sorted(names.items()):
         raw = (SETS / set_name / "pages" / f"{page_id}.txt").read_text(encoding="utf-8")
         repaired = repair(raw)
-        masked = privacy.mask(repaired.clean, privacy.find_private_names(repaired))
+        masked = name_masking.mask(repaired.clean, privacy.find_private_names(repaired))
         left = [n for n in page_names if n in masked]
         if left:
             survivors[page_id] = left
@@ -52,17 +52,17 @@ def _pieces_left(set_name: str) -> dict[str, list[str]]:
     address such as 奶奶, 同学, nor an ordinary word of not_names.csv), or
     the name's last character left after the placeholder where the name
     stood (袁永正, → 某某正,: the name read one character too short)."""
-    not_names = privacy._vocab()[4]
-    address = set(privacy._KINSHIP) | set(privacy.ADDRESS_FORMS)
+    not_names = name_candidates._vocab()[4]
+    address = set(name_masking._KINSHIP) | set(name_candidates.ADDRESS_FORMS)
     out: dict[str, list[str]] = {}
     for page_id, page_names in sorted(_names_by_page(set_name).items()):
         raw = (SETS / set_name / "pages" / f"{page_id}.txt").read_text(encoding="utf-8")
         repaired = repair(raw)
         text = repaired.clean
-        masked = privacy.mask(text, privacy.find_private_names(repaired))
+        masked = name_masking.mask(text, privacy.find_private_names(repaired))
         for name in page_names:
-            parts = privacy._split_surname(name)
-            if len(name) != 3 or not parts or len(parts[1]) != 2 or not all(map(privacy._is_cjk, name)):
+            parts = name_candidates._split_surname(name)
+            if len(name) != 3 or not parts or len(parts[1]) != 2 or not all(map(name_candidates._is_cjk, name)):
                 continue
             given = parts[1]
             if given not in address and given not in not_names and given in masked:
@@ -70,8 +70,8 @@ def _pieces_left(set_name: str) -> dict[str, list[str]]:
             i = text.find(name)
             while i >= 0:
                 after = text[i + len(name) : i + len(name) + 2]
-                if after and privacy.PLACEHOLDER + name[-1] + after in masked:
-                    out.setdefault(page_id, []).append(privacy.PLACEHOLDER + name[-1])
+                if after and name_masking.PLACEHOLDER + name[-1] + after in masked:
+                    out.setdefault(page_id, []).append(name_masking.PLACEHOLDER + name[-1])
                 i = text.find(name, i + 1)
     return out
 

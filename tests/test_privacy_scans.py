@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from etl.semantic import privacy
+from etl.semantic import name_candidates, privacy
 from etl.extract.textrepair import RawIndex, Repaired
 
 
@@ -49,10 +49,10 @@ def test_gaps_from_runs_match_the_gaps_offset_by_offset():
 def _plain_segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, float]]]:
     """The byline edges as first written: every surname and given-name
     length tried at every start, scores from the gaps around the name."""
-    single, compound, *_ = privacy._vocab()
+    single, compound, *_ = name_candidates._vocab()
     n = len(group)
     uniform = len(set(gaps)) <= 1
-    non_name = [c in privacy.NON_NAME_CHARS for c in group]
+    non_name = [c in name_candidates.NON_NAME_CHARS for c in group]
     spaces = [0]
     for g in gaps:
         spaces.append(spaces[-1] + (g == "space"))
@@ -86,7 +86,7 @@ def reachable_starts(edges: list[list[tuple[int, str, float]]]) -> set[int]:
 
 
 def test_segment_edges_match_the_plain_enumeration():
-    single, compound, *_ = privacy._vocab()
+    single, compound, *_ = name_candidates._vocab()
     rng = random.Random(26)
     compound_chars = "".join(sorted({c for s in compound for c in s}))
     alphabet = "".join(sorted(single))[:30] + compound_chars[:20] + "的们说是区大鹏伟兰"
@@ -113,15 +113,15 @@ def test_occurs_more_often_matches_the_two_counts():
         short = "".join(rng.choice("张大鹏") for _ in range(rng.randint(1, 3)))
         long = short + rng.choice("张大鹏")
         expected = text.count(short) > text.count(long)
-        assert privacy._occurs_more_often(text, short, long) == expected, (text, short, long)
+        assert name_candidates._occurs_more_often(text, short, long) == expected, (text, short, long)
 
 
 def test_overlaps_itself():
-    assert privacy._overlaps_itself("张张")
-    assert privacy._overlaps_itself("张大张")
-    assert privacy._overlaps_itself("张大张大")
-    assert not privacy._overlaps_itself("张大鹏")
-    assert not privacy._overlaps_itself("张")
+    assert name_candidates._overlaps_itself("张张")
+    assert name_candidates._overlaps_itself("张大张")
+    assert name_candidates._overlaps_itself("张大张大")
+    assert not name_candidates._overlaps_itself("张大鹏")
+    assert not name_candidates._overlaps_itself("张")
 
 
 def test_strings_before_a_place_suffix_are_those_of_a_scan_of_every_position():
@@ -133,10 +133,10 @@ def test_strings_before_a_place_suffix_are_those_of_a_scan_of_every_position():
             text[q : q + length]
             for length in (2, 3, 4)
             for q in range(len(text) - length + 1)
-            if text.startswith(privacy.PLACE_SUFFIXES, q + length)
+            if text.startswith(name_candidates.PLACE_SUFFIXES, q + length)
         }
         # (strings with a line break are never names: only the others count)
-        got = {s for s in privacy._before_place_suffix(text) if "\n" not in s and len(s) >= 2}
+        got = {s for s in name_candidates._before_place_suffix(text) if "\n" not in s and len(s) >= 2}
         assert got == {s for s in expected if "\n" not in s}, text
 
 

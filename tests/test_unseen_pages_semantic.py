@@ -19,7 +19,7 @@ import yaml
 
 from etl import semantic
 from etl.extract import extract_text
-from etl.semantic import privacy
+from etl.semantic import name_masking
 
 HERE = Path(__file__).resolve().parent / "unseen_semantic"
 EXPECTED = yaml.safe_load((HERE / "expected.yaml").read_text(encoding="utf-8"))
@@ -101,7 +101,7 @@ def score(name: str, verbose: bool = True) -> dict[str, int]:
 def test_no_invented_name_is_published(name):
     exp, page, res = _run(name)
     published = [str(v) for rows in (res.indicators, res.checks, res.care_visits) for r in rows for v in r.values()]
-    published += [privacy.mask(f.context, res.private_names) for f in page.figures]
+    published += [name_masking.mask(f.context, res.private_names) for f in page.figures]
     for person in exp["private_names"]:
         assert person in res.private_names, f"{name}: {person} not detected"
         assert not any(person in text for text in published), f"{name}: {person} published"

@@ -22,7 +22,7 @@ from etl.batch.sources import DEFAULT_MAX_BYTES, IssueDate, PageError, decode, s
 from etl.extract import TooManyFigures, date_context, extract_text
 from etl.extract.quantity import figure_quantity
 from etl.package.flags import figure_flags
-from etl.semantic import privacy, regions
+from etl.semantic import name_masking, regions
 
 
 @dataclass
@@ -161,7 +161,7 @@ def _process(
     # Figures of one sentence share its context: mask each distinct one
     # once, all in one call (mask_many: one pass instead of a call per text).
     contexts = list(dict.fromkeys([f.context for f in page.figures]))
-    masked_contexts = dict(zip(contexts, privacy.mask_many(contexts, names)))
+    masked_contexts = dict(zip(contexts, name_masking.mask_many(contexts, names)))
     clean = page.repaired.clean
 
     figures = [
@@ -205,7 +205,7 @@ def _process(
     source = {
         "source_id": source_id,
         "file_name": file_name,
-        "title": privacy.mask(metadata.get("title") or "", names) or None,
+        "title": name_masking.mask(metadata.get("title") or "", names) or None,
         "publisher": metadata.get("publisher") or None,
         "language": metadata.get("language") or None,
         "rights": metadata.get("rights") or None,

@@ -4,7 +4,7 @@
 ``checks`` (with their ``check_figures`` links) and ``care_visits`` (with
 their ``visit_gifts``) tables, and reports the private names found on
 the page (never published: the pipeline masks them in every free text with
-``etl.semantic.privacy.mask``; the rows returned here are already masked).
+``etl.semantic.name_masking.mask``; the rows returned here are already masked).
 ``codebook_rows`` gives the ``codebook`` table and ``codebook_term_rows`` its
 lists (units, signal phrases, required words) as the ``codebook_terms`` table.  The rules are in
 ``indicators`` (a page's rows; ``indicator_match`` one figure's indicators, ``indicator_checks``
@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from etl.semantic import privacy, regions
+from etl.semantic import name_masking, privacy, regions
 from etl.semantic.care_visits import derive_visits, visit_gift_rows
 from etl.extract import PageExtraction
 from etl.semantic.codebook import codebook_rows as _codebook_rows
@@ -61,8 +61,8 @@ def derive(source_id: str, page: PageExtraction, region_code: str | None = None,
     idx = index_page(repaired.clean, spans)
     indicators, checks = derive_indicators(
         source_id, repaired, page.figures, page.dates, region, idx, spans, places, as_of, names)
-    # (One masking pass over all the messages: see privacy.mask_many.)
-    for row, message in zip(checks, privacy.mask_many([row["message"] for row in checks], names)):
+    # (One masking pass over all the messages: see name_masking.mask_many.)
+    for row, message in zip(checks, name_masking.mask_many([row["message"] for row in checks], names)):
         row["message"] = message
     check_figures = check_figure_rows(checks)
     visits = derive_visits(source_id, repaired, page.dates, names, idx.sentence_breaks, region_starts, issue_day)

@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from etl.semantic import privacy, regions, visit_events, visit_stops, visit_vocab
+from etl.semantic import name_masking, privacy, regions, visit_events, visit_stops, visit_vocab
 from etl.semantic.codebook import CODEBOOK
 from etl.semantic.indicators import clean_span
 from etl.extract.records import DateMention
@@ -653,7 +653,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     # Names masked in the free texts of all the rows at once (one pass
     # instead of one per row); empty texts become None.
     # The gifts (a list per visit) are masked in the same pass.
-    masked = iter(privacy.mask_many(
+    masked = iter(name_masking.mask_many(
         [row[key] for row in rows for key in _MASKED] + [gift for row in rows for gift in row["_gifts"]], names
     ))
     for row in rows:

@@ -1,10 +1,12 @@
-"""Private persons' names: find them on a page, mask them in any text.
+"""Private persons' names: find them on a page.
 
 Nothing the package publishes may carry a private person's name (residents,
-patients, their families, workers, and the journalists of the bylines).  The
-pipeline calls :func:`find_private_names` once per page (through
-``etl.semantic.derive``) and :func:`mask` on every free-text value it publishes
-(figure contexts, titles); the semantic layer masks its own rows.
+patients, their families, workers, and the journalists of the bylines).  This
+module finds them: the pipeline calls :func:`find_private_names` once per page
+(through ``etl.semantic.derive``).  Masking them in every free-text value the
+pipeline publishes is ``etl.semantic.name_masking``; the vocabularies of names,
+the guards against ordinary words and the choice of a name's length, which
+both use, are ``etl.semantic.name_candidates``.
 
 How names are found: from the way Chinese news introduces people, with a
 surname table (``schemas/vocab/surnames.csv``: the 百家姓 with its two-character
@@ -47,32 +49,8 @@ surnames, plus a few common modern ones), never from a list of names.
 * A name whose surname is an everyday word found by a role word only needs a
   pause, 说, 是 or 家 after it (毕业生年末就业率, 老人和孩子送去 stay), a word
   only a person does (相依为命), or a second cue elsewhere.
-* Whether a name has two or three characters: the third character is dropped
-  when it is a word that typically follows a name (说, 是, 家 …; but not when
-  the three characters stand before a pause somewhere, ``贫困户袁某正，``),
-  when it begins a word of manner or action at each of the name's
-  occurrences (``王某动情地说``: 王某), or when the two-character form occurs
-  more often on the page than the three-character one (``熊某家中`` /
-  ``熊某说`` → two characters; not when the two characters never stand as a
-  name but begin three-character names read whole: ``辅导员田某姮`` /
-  ``田某恒老师``).
-* Guards against masking ordinary words: candidates must not contain a place
-  name of the gazetteer (``綦江``), a role word, a codebook phrase, nor a
-  character that never ends a given name (的, 们, 量 …), must not be followed
-  by a place or organisation suffix anywhere on the page (``X街道``,
-  ``X中学``), and must not be listed in ``schemas/vocab/not_names.csv``
-  (``高新``, ``江中``, ``尤其`` …).
-
-Masking (:func:`mask`): every occurrence of a name, OCR spaces or line breaks
-inside it included, becomes ``某某``; for a three-character name, the bare
-given name standing alone (``“大鹏，过年好``) or as the subject of a
-sentence (``“大鹏说``) becomes ``某某`` too, and so does a given name that is
-no word of the project's vocabularies after 小/阿/老 (``小子涵``) or before
-a person's action (``子涵在``, ``子涵平时``); and the
-surname of a found name followed by a form of address (``熊医生``,
-``卢老师``, ``邹大娘``) becomes ``某``.  ``某某`` is the placeholder Chinese
-papers themselves use for anonymised people, it keeps the sentence readable,
-and it cannot be mistaken for a real name.
+* Whether a name has two or three characters, and the guards against
+  masking ordinary words: see ``etl.semantic.name_candidates``.
 
 Why rules and not ``jieba``: measured on the seed page repeated to 15,000
 characters, ``jieba.posseg`` (HMM on, the only mode that tags unknown names
@@ -85,21 +63,30 @@ private name of the seed.  jieba is therefore not a dependency.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import accumulate, chain
 
-from etl.extract.rules import VOCAB_DIR, literal_alternation
-from etl.extract.textrepair import RawIndex, Repaired, to_simplified
+from etl.extract.rules import literal_alternation
+from etl.extract.textrepair import RawIndex, Repaired
 from etl.semantic import name_forms
+from etl.semantic.name_candidates import (
+    ADDRESS_FORMS,
+    NON_NAME_CHARS,
+    POST_NAME_CHARS,
+    _BOUNDARY,
+    _before_place_suffix,
+    _before_suffix_rx,
+    _choose_length,
+    _is_cjk,
+    _occurrences,
+    _place_parts,
+    _static_ok,
+    _vocab,
+)
 
-
-#: Placeholder for a masked name, and for a masked surname before a title.
-PLACEHOLDER = "某某"
-SURNAME_PLACEHOLDER = "某"
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 
@@ -177,76 +164,7 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
     if surname in _function_surnames():
         return after in AMBIGUOUS_CONFIRMING_AFTER
     return after in POST_NAME_CHARS or after in AMBIGUOUS_CONFIRMING_AFTER
-#: Characters after a bare given name standing at a boundary that make it
-#: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
-BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
-#: Prefixes of endearment before a bare given name (小子涵, 阿子涵).
-BARE_GIVEN_PREFIXES = set("小阿老")
-#: Characters and words after a bare given name that is no ordinary word
-#: which make it a person doing something (子涵在和奶奶说话, 子涵平时由爷爷
-#:照顾, 子涵害羞地躲开): it is masked.
-BARE_GIVEN_ACTION_CHARS = set("在和跟把被对向都已曾正")
-BARE_GIVEN_ACTION_WORDS = (
-    "平时", "每天", "今年", "从小", "一直", "没有", "看上去", "希望", "一家", "的爸爸", "的妈妈",
-    "的爷爷", "的奶奶", "的父亲", "的母亲", "的学习", "害羞",
-)
-#: Forms of address after a surname (``熊医生``): the surname is masked.
-ADDRESS_FORMS = (
-    "老师", "医生", "大娘", "大爷", "阿姨", "师傅", "叔叔", "大姐", "大哥", "奶奶", "爷爷",
-    "婆婆", "同学", "先生", "女士", "书记", "主任", "队长", "村长", "老人",
-)
-
-#: A character right after a two-character name that is not part of it.
-POST_NAME_CHARS = set("说是家的也就在和与等今曾立已送为对向被把从连笑表告介称还又都着了正坐带同所一跟给让将来去到(（，。、；：！？")
-#: Characters that never end (or stand inside) a given name.
-NON_NAME_CHARS = set(
-    "的了们等和与及在是为对把被从也都就还又不没很更最该这那此每各个月日"
-    "区县市镇乡村街路省量些吗呢吧啊着过到说里外前后左右几第"
-    "地"  # (an adverb's ending: 居民高兴地说)
-    "员"  # (a word for a member or a post: 通讯员, 代表委员)
-)
-#: A name is never directly followed by these (place and organisation names).
-PLACE_SUFFIXES = (
-    "街道", "社区", "小区", "中学", "小学", "大学", "学院", "医院", "公司", "集团", "人社",
-    "中心", "区", "县", "市", "镇", "乡", "村", "路", "省",
-)
-_PLACE_SUFFIX_RX = "(?:" + "|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)) + ")"
 _BYLINE_END_RX = re.compile("|".join(sorted(BYLINE_END, key=len, reverse=True)))
-#: ``\s`` spelled out: the characters for which ``str.isspace()`` is true
-#: (tests/test_privacy.py checks it against the running Python).  ``re``
-#: tests ``\s`` in a character class by a Unicode lookup for every character
-#: it skips; an explicit set is one table lookup, and the boundary class is
-#: what the scan for weak cues skips through (a quarter of its time).
-WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…" + WHITESPACE
-
-
-def _read_csv(name: str) -> list[dict[str, str]]:
-    with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-@functools.cache
-def _vocab():
-    surnames = _read_csv("surnames.csv")
-    single = {r["surname"] for r in surnames if len(r["surname"]) == 1}
-    compound = {r["surname"] for r in surnames if len(r["surname"]) == 2}
-    ambiguous = {r["surname"] for r in surnames if r["ambiguous"] == "1"}
-    roles = [r["zh"] for r in _read_csv("roles.csv") if r["kind"] in ("role", "relation") and "…" not in r["zh"]]
-    not_names = {r["word"] for r in _read_csv("not_names.csv")}
-    # Place names and codebook phrases are never names.
-    from etl.semantic import regions  # local import: regions imports nothing from here
-
-    places = frozenset(regions.all_names())
-    return single, compound, ambiguous, roles, frozenset(not_names), places
-
-
-def _codebook_words() -> frozenset[str]:
-    try:
-        from etl.semantic.codebook import codebook_words
-    except ImportError:  # pragma: no cover - while the codebook is being written
-        return frozenset()
-    return codebook_words()
 
 
 @functools.cache
@@ -421,215 +339,8 @@ def _right_at_start() -> re.Pattern[str]:
 # --- helpers -----------------------------------------------------------------
 
 
-def _split_surname(name: str) -> tuple[str, str] | None:
-    single, compound, *_ = _vocab()
-    if len(name) >= 3 and name[:2] in compound:
-        return name[:2], name[2:]
-    if name[:1] in single:
-        return name[:1], name[1:]
-    return None
-
-
-def _substrings(name: str) -> set[str]:
-    return {name[i:j] for i in range(len(name)) for j in range(i + 2, len(name) + 1)}
-
-
-@functools.lru_cache(maxsize=65536)
-def _static_ok(name: str, strong: bool) -> bool:
-    """The page-independent guards (vocabulary look-ups), cached."""
-    _, _, ambiguous, _, not_names, places = _vocab()
-    parts = _split_surname(name)
-    if parts is None or not 2 <= len(name) <= 4:
-        return False
-    surname, given = parts
-    if not 1 <= len(given) <= 2 or any(c in NON_NAME_CHARS for c in given):
-        return False
-    if surname in ambiguous and not strong:
-        return False
-    subs = _substrings(name)
-    if subs & not_names or subs & _codebook_words() or subs & _role_set():
-        return False
-    # A place name inside the candidate vetoes it only on weak evidence: with
-    # a strong cue (a role word before it, an age, 说 after it) 张和平 is a
-    # person even though 和平 is also a district.  The page-level check in
-    # ``_plausible`` still rejects a place followed by 街道/区/县 ….
-    if name in places or (not strong and (subs & places or _inside_place_name(name))):
-        return False
-    return True
-
-
-@functools.cache
-def _role_set() -> frozenset[str]:
-    return frozenset(_vocab()[3])
-
-
-@functools.cache
-def _places_text() -> str:
-    return "\n".join(sorted(_vocab()[5]))
-
-
-@functools.cache
-def _place_parts() -> frozenset[str]:
-    """The strings of two to four characters (a name's lengths) inside a place name."""
-    return frozenset(p[i : i + k] for p in _vocab()[5] for k in (2, 3, 4) for i in range(len(p) - k + 1))
-
-
-def _inside_place_name(s: str) -> bool:
-    """``s in _places_text()``: for two to four characters without a line
-    break (which no joined place name has: such a string is inside the
-    joined text exactly when it is inside one name), a set look-up instead
-    of a search of the ~22,000 characters."""
-    if 2 <= len(s) <= 4 and "\n" not in s:
-        return s in _place_parts()
-    return s in _places_text()
-
-
-def _plausible(name: str, text: str, *, strong: bool, before_suffix: set[str] | None = None) -> bool:
-    """Whether ``name`` may be a person's name on this page (see the guards in
-    the module docstring).  ``before_suffix`` is ``_before_place_suffix(text)``
-    when the caller has it."""
-    if not _static_ok(name, strong):
-        return False
-    # Not followed by a place or organisation suffix anywhere on the page.
-    if before_suffix is None:
-        before_suffix = _before_place_suffix(text)
-    return name not in before_suffix
-
-
-@functools.cache
-def _before_suffix_rx() -> re.Pattern[str]:
-    """Matches the first character of a place suffix (a suffix consumes only
-    that character, so suffixes starting inside another one are found too:
-    社区 and its 区) and captures the four, three and two characters before it."""
-    rests: dict[str, list[str]] = {}
-    for suffix in PLACE_SUFFIXES:
-        rests.setdefault(suffix[0], []).append(suffix[1:])
-    alternatives = [
-        re.escape(first) if "" in tails
-        else re.escape(first) + "(?=" + "|".join(map(re.escape, tails)) + ")"
-        for first, tails in rests.items()
-    ]
-    return re.compile("(?:" + "|".join(alternatives) + ")(?<=(?s:(.(.(..))).))")
-
-
-#: Four characters that are in no name, put before the text so that a suffix
-#: near its start has four characters before it too.
-_PAD = "\n" * 4
-
-
-def _before_place_suffix(text: str) -> set[str]:
-    """Every 2- to 4-character string of ``text`` (a name's length) directly
-    followed by a place or organisation suffix (with some shorter strings and
-    strings with line breaks, which are never names).  One scan of the page
-    in C, where looking for each candidate name would scan it once per name."""
-    return set(chain.from_iterable(_before_suffix_rx().findall(_PAD + text)))
-
-
-def _choose_length(text: str, surname: str, given: str) -> str:
-    """Two- or three-character name (see the module docstring)."""
-    short = surname + given[:1]
-    if len(given) == 1:
-        return short
-    long = surname + given
-    if given[1] in NON_NAME_CHARS:
-        return short
-    if given[1] in POST_NAME_CHARS and not (given[1] not in CLAUSE_END_AFTER_NAME and _stands_alone(text, long)):
-        return short  # (贫困户袁某正，: a name whose last character may follow names, read whole at a pause)
-    if all(text.startswith(AFTER_NAME_WORDS, i + len(short)) for i in _occurrences(text, long)):
-        return short  # a person's manner or action after the name (王某动情地说: 王某, not 王某动)
-    if any(text.startswith(form, i + len(short)) for form in _ADDRESS_BY_FIRST.get(given[1], ())
-           for i in _occurrences(text, short)):
-        return short  # a name before a form of address (辅导员殷某老师: 殷某, not 殷某老)
-    if _occurs_more_often(text, short, long) and not _prefix_of_whole_names(text, short):
-        return short
-    return long
-
-
-def _ends_name_at(text: str, i: int) -> bool:
-    """Whether a name may end before ``text[i]``: the text's end, a pause, a
-    character that follows names (说, 是, 在 …) or a form of address."""
-    return i >= len(text) or text[i] in _BOUNDARY or text[i] in POST_NAME_CHARS or text.startswith(ADDRESS_FORMS, i)
-
-
-#: The forms of address that are titles (老师, 医生 …): not 老人, which
-#: also stands after a verb (帮老人).
-_TITLE_ADDRESS_FORMS = tuple(f for f in ADDRESS_FORMS if f != "老人")
-
-
-def _prefix_of_whole_names(text: str, short: str) -> bool:
-    """Whether the two characters ``short`` never end a name on the page
-    but begin a three-character name read whole somewhere (辅导员甲乙丙组织…,
-    甲乙丁老师, before a pause or a title: 甲乙 is more frequent than 甲乙丙 only as the start of two
-    written forms of one three-character name, which is not cut short)."""
-    k = len(short)
-    whole = False
-    for i in _occurrences(text, short):
-        if _ends_name_at(text, i + k):
-            return False  # the two characters stand as a name somewhere
-        c = text[i + k]
-        j = i + k + 1
-        if _is_cjk(c) and c not in NON_NAME_CHARS and c not in POST_NAME_CHARS and (
-            j >= len(text) or text[j] in _BOUNDARY or text.startswith(_TITLE_ADDRESS_FORMS, j)
-        ):
-            whole = True  # (before a pause or a title: 甲乙丁，/ 甲乙丁老师; not 甲乙帮老人)
-    return whole
-
-
-#: Characters that may follow a name and end a clause (王某说，王某笑。):
-#: a candidate ending in one of them before a pause is a shorter name.
-CLAUSE_END_AFTER_NAME = set("说笑问答家的了着等来去到哭走")
-#: Words that follow a name as its person's manner or action (王某动情地说,
-#: 李某高兴地说): a candidate's third character that begins one of them
-#: at each of the candidate's occurrences is not part of the name.
-AFTER_NAME_WORDS = (
-    "动情", "深情", "激动", "感动", "动容", "高兴", "开心", "兴奋", "欣慰", "自豪", "感慨", "感叹",
-    "表示", "介绍", "告诉", "坦言", "回忆", "说道", "笑着", "微笑", "认真", "耐心", "热情", "哽咽",
-    "点头", "指着", "拉着", "握着", "望着", "看着", "摸着", "拿着", "对记者", "向记者", "害羞",
-)
-
-
-def _stands_alone(text: str, name: str) -> bool:
-    """Whether ``name`` occurs somewhere on the page before a pause (a
-    punctuation mark, a space, a line break or the text's end): read there
-    as a whole name, its last character is not a word after it."""
-    n = len(text)
-    return any(i + len(name) >= n or text[i + len(name)] in _BOUNDARY for i in _occurrences(text, name))
-
-
+#: The forms of address (``name_forms.find_forms`` looks them up).
 _ADDRESS_SET = frozenset(ADDRESS_FORMS)
-#: The forms of address by their first character.
-_ADDRESS_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _form in ADDRESS_FORMS:
-    _ADDRESS_BY_FIRST[_form[0]] = _ADDRESS_BY_FIRST.get(_form[0], ()) + (_form,)
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
-def _overlaps_itself(word: str) -> bool:
-    """Whether two occurrences of ``word`` can overlap (``aa``, ``aba``)."""
-    return any(word[:k] == word[-k:] for k in range(1, len(word)))
-
-
-def _occurs_more_often(text: str, short: str, long: str) -> bool:
-    """``text.count(short) > text.count(long)`` for ``long`` = ``short`` + one
-    character, in one scan instead of two: when neither overlaps itself,
-    each counts all of its occurrences, so ``short`` occurs more often
-    exactly when one of its occurrences does not go on as ``long``."""
-    if _overlaps_itself(short) or _overlaps_itself(long):
-        return text.count(short) > text.count(long)
-    i = text.find(short)
-    while i >= 0:
-        if not text.startswith(long, i):
-            return True
-        i = text.find(short, i + len(short))
-    return False
 
 
 def _gaps(repaired: Repaired, start: int, end: int) -> list[str]:
@@ -1006,199 +717,3 @@ def _form_vocab() -> tuple[frozenset[str], frozenset[str], str]:
     single, compound, ambiguous, *_ = _vocab()
     plain = "".join(sorted(s for s in single if s not in ambiguous))
     return frozenset(single | compound), frozenset(ambiguous), f"[{plain}]"
-
-
-@functools.lru_cache(maxsize=256)
-def _surnames(names: frozenset[str]) -> frozenset[str]:
-    return frozenset(parts[0] for parts in map(_split_surname, names) if parts)
-
-
-@functools.lru_cache(maxsize=256)
-def _bare_names(names: frozenset[str]) -> frozenset[str]:
-    """The given names masked on their own: those of three-character names,
-    unless they are ordinary words or inside a place name."""
-    _, _, _, _, not_names, _ = _vocab()
-    out = set()
-    for name in names:
-        parts = _split_surname(name)
-        if not parts:
-            continue
-        given = parts[1]
-        if given in _KINSHIP or not all(_is_cjk(c) for c in name):
-            continue  # 徐奶奶: 奶奶 alone is nobody's name
-        # (a given name has no line break, so it is in the joined place
-        # names exactly when it is inside one of them)
-        if len(given) == 2 and given not in not_names and not _inside_place_name(given):
-            out.add(given)
-    return frozenset(out)
-
-
-@functools.cache
-def _vocabulary_pairs() -> frozenset[str]:
-    """The two-character strings inside the words of the project's
-    vocabularies (not_names, codebook phrases, role words, name cues, place
-    names): a given name among them may be an ordinary word."""
-    _, _, _, roles, not_names, _ = _vocab()
-    words = set(not_names) | set(_codebook_words()) | set(roles)
-    words |= {w for ws in name_forms.cues().values() for w in ws}
-    return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1)) | _place_parts()
-
-
-@functools.lru_cache(maxsize=256)
-def _unworded_bare_names(names: frozenset[str]) -> frozenset[str]:
-    """The bare given names that are no word of the project's vocabularies:
-    masked after 小/阿/老 and before a person's action too."""
-    pairs = _vocabulary_pairs()
-    return frozenset(g for g in _bare_names(names) if g not in pairs)
-
-
-@functools.lru_cache(maxsize=256)
-def _mask_table(names: frozenset[str]) -> dict[str, tuple[tuple[int, str], ...]]:
-    """What may be masked, by its first character, in the order a single
-    pattern would try it: the names (kind 0; longest first; OCR spaces and
-    line breaks allowed inside), the bare given names of three-character
-    names (kind 1: only when standing alone), the surnames (kind 2: only
-    before a form of address; longest first)."""
-    table: dict[str, list[tuple[int, str]]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        table.setdefault(name[0], []).append((0, name))
-    for given in sorted(_bare_names(names)):
-        table.setdefault(given[0], []).append((1, given))
-    for sur in sorted(_surnames(names), key=len, reverse=True):
-        table.setdefault(sur[0], []).append((2, sur))
-    return {c: tuple(v) for c, v in table.items()}
-
-
-_KINSHIP = frozenset(name_forms.cues().get("kinship", ()))
-
-
-def _is_ascii_letter(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-_WHITESPACE = re.compile(r"\s")
-
-
-def _match_spaced(text: str, pos: int, word: str) -> int:
-    """End of ``word`` at ``pos`` in ``text``, whitespace allowed between
-    its characters (``熊 健``), or -1."""
-    if text.startswith(word, pos):
-        return pos + len(word)
-    if _WHITESPACE.search(text, pos + 1, pos + len(word)) is None:
-        return -1  # no whitespace where it could be inside the word
-    n = len(text)
-    j = pos
-    for k, c in enumerate(word):
-        if k:
-            while j < n and text[j].isspace():
-                j += 1
-        if j >= n or text[j] != c:
-            return -1
-        j += 1
-    return j
-
-
-def _bare_given_stands(text: str, p: int, end: int, word: str, names: frozenset[str]) -> bool:
-    """Whether the bare given name ``word`` at ``text[p:end]`` is the person:
-    standing alone (no CJK character on either side) or as the subject of a
-    sentence (“大鹏说); when it is no ordinary word, also after 小/阿/老
-    (小子涵) or before a person's action (子涵在, 子涵平时)."""
-    n = len(text)
-    before_ok = p == 0 or not _is_cjk(text[p - 1])
-    after_ok = end >= n or not _is_cjk(text[end]) or text[end] in BARE_GIVEN_AFTER
-    if before_ok and after_ok:
-        return True
-    if word not in _unworded_bare_names(names):
-        return False
-    before_ok = before_ok or text[p - 1] in BARE_GIVEN_PREFIXES
-    after_ok = after_ok or text[end] in BARE_GIVEN_ACTION_CHARS or text.startswith(BARE_GIVEN_ACTION_WORDS, end)
-    return before_ok and after_ok
-
-
-#: Joins the texts that :func:`mask_many` masks in one pass: no name,
-#: address form or whitespace contains it, and it is not CJK, so a match
-#: never crosses it and it bounds a text as the text's start or end would.
-_TEXT_SEPARATOR = "\x00"
-
-
-def mask_many(texts: Sequence[str | None], names: Iterable[str]) -> list[str | None]:
-    """``[mask(t, names) for t in texts]``, in one pass over the texts joined
-    by :data:`_TEXT_SEPARATOR` (one call's overhead instead of one per text:
-    a care-visit row has six short texts)."""
-    if any(t and _TEXT_SEPARATOR in t for t in texts):
-        return [mask(t, names) for t in texts]
-    masked = (mask(_TEXT_SEPARATOR.join(t or "" for t in texts), names) or "").split(_TEXT_SEPARATOR)
-    # mask() gives None and "" back unchanged
-    return [m if t else t for t, m in zip(texts, masked)]
-
-
-def mask(text: str | None, names: Iterable[str]) -> str | None:
-    """``text`` with every private name replaced by ``某某`` (see the module
-    docstring); ``None`` and empty text come back unchanged.
-
-    The result is that of one regular expression made of the alternatives
-    of :func:`_mask_table` (``\\s*`` between the characters of names, the
-    checks as lookarounds) applied with ``re.sub``: leftmost match first,
-    and at one position the first alternative that matches.  Done by hand
-    from a table of first characters, it needs no pattern compiled per page
-    (that compilation, CJK character classes included, would cost more than
-    all of a page's masking)."""
-    if not text:
-        return text
-    names = names if isinstance(names, frozenset) else frozenset(names)
-    if not names:
-        return text
-    # Names are found in the clean text, in simplified characters; a text
-    # quoted as written (葉秀) is matched in its simplified form (叶秀: one
-    # character for one, so the offsets are the text's own).
-    original = text
-    text = to_simplified(text)
-    table = _mask_table(names)
-    present = [c for c in table if c in text]
-    if not present:
-        return original
-    n = len(text)
-    # Where a match may start: every occurrence of a first character.
-    candidates: list[int] = []
-    for c in present:
-        i = text.find(c)
-        while i >= 0:
-            candidates.append(i)
-            i = text.find(c, i + 1)
-    candidates.sort()
-    out: list[str] = []
-    done = 0  # text[:done] is in out
-    for p in candidates:
-        if p < done:
-            continue
-        for kind, word in table[text[p]]:
-            if kind == 2:  # a surname before a form of address (熊医生)
-                end = p + len(word)
-                if text.startswith(word, p) and text.startswith(ADDRESS_FORMS, end):
-                    placeholder = SURNAME_PLACEHOLDER
-                    break
-                continue
-            end = _match_spaced(text, p, word)
-            if end < 0:
-                continue
-            if kind == 1 and not _bare_given_stands(text, p, end, word, names):
-                continue  # a bare given name inside a longer word (not “大鹏说: a subject)
-            if _is_ascii_letter(word[0]) and (
-                (p > 0 and _is_ascii_letter(text[p - 1])) or (end < n and _is_ascii_letter(text[end]))
-            ):
-                continue  # a Latin name is a whole word (Chine is not in Chinese)
-            placeholder = PLACEHOLDER
-            break
-        else:
-            continue
-        out.append(original[done:p])
-        out.append(placeholder)
-        done = end
-    if not out:
-        return original
-    out.append(original[done:])
-    return "".join(out)
