@@ -168,14 +168,14 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
     """The names of the forms above on a page whose other names are ``found``.
     ``sur``: the surname alternation (``surnames``: the surnames, one- and
     two-character); ``unambiguous_class``: a regex of one surname that is
-    not an everyday word; ``ok(name, strong)``: the privacy module's guards
-    for a full-name candidate; ``address_forms``: the forms after which the
-    privacy module masks the surname of a name found (熊医生 -> 某医生), left
+    not an everyday word; ``ok(name, strong)``: the guards of
+    ``name_candidates`` for a full-name candidate; ``address_forms``: the forms
+    after which ``name_masking`` masks the surname of a name found (熊医生 -> 某医生), left
     to it (all of them when not given)."""
     p = _patterns(sur, unambiguous_class)
     out: set[str] = set()
     # (the surname of a full name found is masked before a form of address
-    # by ``privacy.mask`` already: 熊医生 -> 某医生)
+    # by ``name_masking.mask`` already: 熊医生 -> 某医生)
     known_surnames = {n[:1] for n in found} | {n[:2] for n in found if len(n) >= 3}
     for m in p["kinship"].finditer(text):
         at, form = m.start(), m.group()
