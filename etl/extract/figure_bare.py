@@ -23,6 +23,16 @@ from etl.extract.figure_patterns import bare_magnitude, bare_magnitude_trigger, 
 _BARE_REACH = 32
 
 
+
+def _whole_number(numeral: str) -> float | None:
+    """The value of a numeral read whole (a lone 一 allowed), or None when it
+    is no number or only part of it reads as one."""
+    try:
+        value, off = _num_value(numeral, allow_lone_one=True)
+    except _Reject:
+        return None
+    return None if off else value
+
 def _bare_magnitudes(clean: str, cands: list[_Cand]) -> list[_Cand]:
     """``cands`` with the bare 万/亿 numbers before a counted noun added
     (3.1万新生代农民工, 15万农民: a large count often drops its measure
@@ -53,11 +63,8 @@ def _bare_magnitudes(clean: str, cands: list[_Cand]) -> list[_Cand]:
         i = bisect.bisect_right(starts, e - 1)
         if i and taken[i - 1][1] > s:
             continue
-        try:
-            value, off = _num_value(m["n"], allow_lone_one=True)
-        except _Reject:
-            continue
-        if off:
+        value = _whole_number(m["n"])
+        if value is None:
             continue
         noun = m["noun"]
         qualifier = _qualifier("prefix", m["pre"]) or ("more_than" if m["q"] else "exact")
@@ -93,11 +100,8 @@ def _bracketed(clean: str, cands: list[_Cand]) -> list[_Cand]:
         if before.unit in ("percent", "percentage_point", "permille") or before.per or \
                 not _BIG_ANY.search(clean, before.num_start, before.end):
             continue
-        try:
-            value, off = _num_value(m["n"], allow_lone_one=True)
-        except _Reject:
-            continue
-        if off:
+        value = _whole_number(m["n"])
+        if value is None:
             continue
         qualifier = "more_than" if m["q"] else "exact"
         out.append(_Cand(s, m.end(), s, value, before.unit, before.unit_raw, qualifier))

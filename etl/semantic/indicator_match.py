@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from etl.extract.records import Figure
 from etl.semantic.codebook import Indicator, Codebook, load_codebook, overlapped_matches
 from etl.semantic.page_index import PageIndex
-from etl.semantic.restated import RESPECTIVELY
+from etl.semantic.restated import respectively_before
 
 
 #: Classifiers after which the noun a count counts follows it (7 名留守儿童, 5 户
@@ -550,8 +550,7 @@ def respective_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
     stand among the objects); None when the figure is in no such list."""
     clean = idx.clean
     cs = figs[k][0]
-    sent = idx.back(cs, idx.sentence_breaks)
-    at = clean.rfind(RESPECTIVELY, sent, cs)
+    sent, at = respectively_before(idx, cs)
     if at < 0:
         return None
     head = idx.back(at, idx.clause_breaks)

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.rules import VOCAB_DIR
+from etl.semantic.page_index import char_positions
 
 
 @dataclass(frozen=True)
@@ -290,17 +291,6 @@ _TITLE_OPEN, _TITLE_CLOSE = "《", "》"
 _SELF_EVIDENT_SHORT_FORM = 3
 
 
-def _offsets_of(text: str, ch: str) -> list[int]:
-    """The offsets of ``ch`` in ``text``, in order (``str.find`` skips the
-    text between them in C: a page has few title marks)."""
-    out: list[int] = []
-    i = text.find(ch)
-    while i >= 0:
-        out.append(i)
-        i = text.find(ch, i + 1)
-    return out
-
-
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -365,8 +355,8 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
     ambiguous = ambiguous_forms()
     full_names = _full_names()
     raw = _resolved(text, 0, None, starts)
-    opens = _offsets_of(text, _TITLE_OPEN)
-    closes = _offsets_of(text, _TITLE_CLOSE)
+    marks = char_positions(text, _TITLE_OPEN + _TITLE_CLOSE)
+    opens, closes = marks.get(_TITLE_OPEN, []), marks.get(_TITLE_CLOSE, [])
 
     def in_title(pos: int) -> bool:
         o = bisect.bisect_right(opens, pos)

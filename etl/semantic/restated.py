@@ -36,16 +36,21 @@ def drop_restated(rows: list[dict], raw: str) -> list[dict]:
 RESPECTIVELY = "分别"
 
 
+def respectively_before(idx: PageIndex, cs: int) -> tuple[int, int]:
+    """(where the sentence of the figure at ``cs`` starts, where 分别 stands
+    in it before the figure, or -1): the list the figure may pair in."""
+    sent = idx.back(cs, idx.sentence_breaks)
+    return sent, idx.clean.rfind(RESPECTIVELY, sent, cs)
+
+
 def respective_object_fits(idx: PageIndex, figs: list, k: int, requires: tuple[str, ...]) -> bool:
     """For figure ``k`` in a list after 分别 (贷款 8.02 亿元，新增就业 3.02 万人，
     转移就业 1.02 万人，分别完成年度目标的 134.8%、84.32%、107.5%): whether the
     object it pairs with (the same place in the list of figures of the sentence
     before 分别) names one of ``requires`` in its own clause.  True when the
     figure is in no such list or the lists do not pair up."""
-    clean = idx.clean
     cs = figs[k][0]
-    sent = idx.back(cs, idx.sentence_breaks)
-    at = clean.rfind(RESPECTIVELY, sent, cs)
+    sent, at = respectively_before(idx, cs)
     if at < 0:
         return True
     unit = figs[k][2].unit
