@@ -53,20 +53,32 @@ FINGERPRINTED_PATHS = (
 )
 
 
+def _fingerprint(paths: tuple[str, ...], suffixes: frozenset[str], packages: tuple[str, ...], skip: frozenset[Path]) -> str:
+    """Hash of the files under ``paths`` (relative to the project) with one
+    of ``suffixes``, except ``skip``, and of the versions of ``packages``."""
+    h = hashlib.sha256()
+    for rel in paths:
+        top = PROJECT_DIR / rel
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.is_file() and path.suffix in suffixes and path not in skip:
+                h.update(path.relative_to(PROJECT_DIR).as_posix().encode())
+                h.update(path.read_bytes())
+    for dist in packages:
+        try:
+            h.update(f"{dist}=={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{dist} absent".encode())
+    return h.hexdigest()[:16]
+
+
+_RULE_SUFFIXES = frozenset({".py", ".json", ".csv", ".yaml", ".yml"})
+
+
 @functools.cache
 def extractor_fingerprint() -> str:
     """Hash of ``FINGERPRINTED_PATHS`` and the versions of
     ``FINGERPRINTED_PACKAGES``."""
-    h = hashlib.sha256()
-    for rel in FINGERPRINTED_PATHS:
-        top = PROJECT_DIR / rel
-        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
-            if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml"} and path != METADATA_FILE:
-                h.update(path.relative_to(PROJECT_DIR).as_posix().encode())
-                h.update(path.read_bytes())
-    for dist in FINGERPRINTED_PACKAGES:
-        h.update(f"{dist}=={importlib.metadata.version(dist)}".encode())
-    return h.hexdigest()[:16]
+    return _fingerprint(FINGERPRINTED_PATHS, _RULE_SUFFIXES, FINGERPRINTED_PACKAGES, frozenset({METADATA_FILE}))
 
 
 #: What the published package depends on besides the pages' rows: all of
@@ -82,18 +94,7 @@ PUBLISHER_PACKAGES = ("polars", "pandera", "frictionless", "pyarrow", "pygal")
 @functools.cache
 def publisher_fingerprint() -> str:
     """Hash of ``PUBLISHER_PATHS`` and the versions of ``PUBLISHER_PACKAGES``."""
-    h = hashlib.sha256()
-    for rel in PUBLISHER_PATHS:
-        for path in sorted((PROJECT_DIR / rel).rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".json", ".csv", ".yaml", ".yml", ".html", ".css", ".md"}:
-                h.update(path.relative_to(PROJECT_DIR).as_posix().encode())
-                h.update(path.read_bytes())
-    for dist in PUBLISHER_PACKAGES:
-        try:
-            h.update(f"{dist}=={importlib.metadata.version(dist)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            h.update(f"{dist} absent".encode())
-    return h.hexdigest()[:16]
+    return _fingerprint(PUBLISHER_PATHS, _RULE_SUFFIXES | {".html", ".css", ".md"}, PUBLISHER_PACKAGES, frozenset())
 
 
 def page_key(file_name: str, sha256: str, metadata: dict | None, limits: PageLimits) -> str:
