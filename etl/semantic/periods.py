@@ -80,8 +80,9 @@ from typing import Protocol
 from etl.extract.records import DateMention
 from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_before, _clause_from, _full_sentence_before,
                                          _sentence_before, _words)
-from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now, _running_total,
-                                   _stock_list, is_stock, under_target_heading)
+from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
+                                   _enrolled, _running_total, _stock_list, is_stock,
+                                   under_target_heading)
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -199,7 +200,7 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         ds, de, d = dates[k]
         if ds < para_start:
             break
-        if d.granularity == "year" and clean.startswith(_EVENT_NAME_AFTER_YEAR, de):
+        if d.granularity == "year" and _names_an_event(clean, de):
             # 2月22日，某县举行2018年春季就业节：the year names the event; the
             # day before it in the paragraph, inside that year, frames its figures
             for j in reversed(range(k)):
@@ -281,6 +282,17 @@ def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
 #: Words after a year that make it part of an event's name (2018年春季就业节,
 #: 2019年“春风行动”).
 _EVENT_NAME_AFTER_YEAR = ("春季", "夏季", "秋季", "冬季", "春风", "春風", "“", "「", "\"")
+#: ... also after a place's name or a short qualifier, the year and the quoted
+#: name in one phrase (举办2024年某某省“就业暖心”专项服务活动): at most this many
+#: characters between them, none of them a clause's end or a digit.
+_EVENT_NAME_AFTER_YEAR_RX = re.compile(r"[^，,。；;：:！!？?\n0-9]{0,8}?(?:春季|夏季|秋季|冬季|春风|春風|[“「\"])")
+
+
+def _names_an_event(clean: str, de: int) -> bool:
+    """Whether the year ending at ``de`` is part of an event's name: an
+    event word or an opening quote follows it, right away or after a short
+    qualifier of the same phrase (2018年春季就业节, 2024年某某省“春风行动”)."""
+    return clean.startswith(_EVENT_NAME_AFTER_YEAR, de) or bool(_EVENT_NAME_AFTER_YEAR_RX.match(clean, de))
 
 
 def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
@@ -356,6 +368,10 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
+    if measure == "cumulative" and _enrolled(clause):
+        return start, end, basis  # 第三季度…参保人数: the enrolment of the period its frame says
+    if measure == "cumulative" and any(w in clause for w in PERENNIAL_WORDS):
+        return None, None, None  # 常年保持在5万人左右: a level held year after year, no date fixes it
     dated_here = d is not None and d.clean_start >= cs - len(sentence)
     if measure == "target" and d is not None and d.clean_start < cs - len(clause) and basis in ("paragraph", "section") \
             and start is not None and end is not None and start.year == end.year \
