@@ -20,7 +20,8 @@ article itself fixes.
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
 * **A bare day** opening a sentence or clause (``23日上午，…``, ``17日当天``) is a day of the
-  issue month (else the month before), ``昨日``/``昨天`` opening a clause
+  issue month (else the month before; the issue month itself when the
+  issue date is known only to the month), ``昨日``/``昨天`` opening a clause
   (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
@@ -131,6 +132,8 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     out.extend(_review_mentions(repaired, out, issue, precision))
     if precision == "day" and issue is not None:
         out.extend(_bare_days(repaired, out, issue))
+    elif precision == "month" and issue is not None:
+        out.extend(_bare_days_of_month(repaired, out, issue))
     out.sort(key=lambda m: m.clean_start)
     return out
 
@@ -198,6 +201,22 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
         cs, ce = m.span(g)
         if not any(s < ce and cs < e for s, e in taken):
             date = issue - dt.timedelta(days=_DAYS_BACK[m.group(g)])
+            out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
+    return out
+
+
+def _bare_days_of_month(repaired: Repaired, found: list[DateMention], issue: dt.date) -> list[DateMention]:
+    """Bare days (:data:`_BARE_DAY_RX`) that overlap no other mention, read
+    against an issue date known only to the month: days of that month (the
+    day of the issue is unknown, so no day rolls back to the month before)."""
+    taken = [(d.clean_start, d.clean_end) for d in found]
+    last = calendar.monthrange(issue.year, issue.month)[1]
+    out: list[DateMention] = []
+    for m in _BARE_DAY_RX.finditer(repaired.clean):
+        cs, ce = m.start(1), m.end()
+        day = int(m.group(1))
+        if 1 <= day <= last and not any(s < ce and cs < e for s, e in taken):
+            date = dt.date(issue.year, issue.month, day)
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 

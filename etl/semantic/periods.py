@@ -252,6 +252,9 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         if (_opens(idx, ds, de) or _in_numbered_heading(clean, heading_before, ds)) \
                 and d.granularity in ("year", "quarter", "period"):
             return d, d.start, d.end, "section"
+    lead = _report_lead(clean, dates, starts, para_start)
+    if lead is not None:
+        return lead, lead.start, lead.end, "section"
     if year_of_report is not None:
         return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
     for k in reversed(before):
@@ -261,6 +264,59 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         if d.granularity == "day" and not is_dateline(clean, de):
             return d, d.start, d.end, "article"
     return None, None, None, None
+
+
+#: The end of a report's lead (现将2021年1~10月…完成情况通报如下：): what
+#: follows is the report, and the span the lead names frames all of it.
+_LEAD_END_RX = re.compile(r"(?:如下|如次)\s*[:：]")
+
+
+def _report_lead(clean: str, dates: list[tuple[int, int, DateMention]], starts: list[int],
+                 para_start: int) -> DateMention | None:
+    """The span that frames a report's figures when no date of their
+    paragraph or section does: the last year, quarter or period date of
+    the report's lead (:data:`_LEAD_END_RX`: ``现将2021年1~10月…通报如下：``)
+    before the paragraph at ``para_start``, else a quarter or a part of a
+    year its headline names (``2021年1-10月全市就业工作进展情况``); None
+    when there is neither."""
+    m = None
+    for m in _LEAD_END_RX.finditer(clean, 0, para_start):
+        pass
+    if m is not None:
+        sent = _sentence_start(clean, m.start())
+        lead = None
+        for _, _, d in dates[bisect.bisect_left(starts, sent) : bisect.bisect_left(starts, m.start())]:
+            if d.granularity in ("year", "quarter", "period"):
+                lead = d
+        if lead is not None:
+            return lead
+    head = _headline_end(clean)
+    if 0 < head <= para_start:
+        for ds, _, d in dates[: bisect.bisect_left(starts, head)]:
+            if d.granularity in ("quarter", "period") and d.start is not None and d.end is not None \
+                    and d.start.year == d.end.year and not d.surface.endswith("以来"):
+                return d
+    return None
+
+
+#: The longest first line that reads as a headline.
+_HEADLINE_MAX = 40
+
+
+def _headline_end(clean: str) -> int:
+    """The end of the page's headline (its first non-empty line when that is
+    short and holds no full stop), else 0."""
+    lead = len(clean) - len(clean.lstrip())
+    end = clean.find("\n", lead)
+    if end < 0:
+        return 0
+    line = clean[lead:end]
+    return 0 if len(line.strip()) > _HEADLINE_MAX or any(c in line for c in "。!?！？") else end
+
+
+def _sentence_start(clean: str, pos: int) -> int:
+    """The start of the sentence holding clean offset ``pos``."""
+    return max(clean.rfind(c, 0, pos) for c in "。！？!?\n") + 1
 
 
 _BREAKDOWN_MIN = 3
