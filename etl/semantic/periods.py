@@ -113,6 +113,8 @@ _SINCE_AFTER = ("开始", "起")
 #: A target of the whole year (完成年目标任务12500人, 4600人年计划, 全年目标):
 #: its period is the calendar year, whatever part of it the frame covers.
 _ANNUAL_TARGET_RX = re.compile(r"(?<![0-9一二三四五六七八九十百两几多])(?:年度?|全年)(?:目标|计划|任务)")
+#: Words of a year's plan (力争城镇新增就业…, 预期目标): a target set for a year.
+_YEAR_PLAN_RX = re.compile(r"力争|确保|目标|预期|年度计划|全年计划")
 #: A span from a date to now in the figure's sentence (团队从去年成立至今，已…).
 _SINCE_TO_NOW_RX = re.compile(r"[从自][^。；;!！?？\n]{0,30}?(?:至今|到现在|到目前)")
 #: A bulletin's or report's title: its year frames the page.
@@ -419,8 +421,12 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         year = _year_in_heading(clean, dates, heading) if heading is not None else None
         if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
-    if measure == "target" and start is None and as_of is not None and "全年" in clause:
-        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), "article"  # 预计全年…: this year
+    if measure == "target" and start is None and as_of is not None \
+            and ("全年" in clause or (d is None and basis is None and _YEAR_PLAN_RX.search(sentence))):
+        # 预计全年…: this year; a plan no date of the page frames, set with
+        # a word of a year's plan (a work report's 力争城镇新增就业22万人), is
+        # for the year it is written in (not 将有…, 还将…: what comes soon)
+        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), "article"
     if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
