@@ -371,9 +371,12 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             break
         if m.dispatch or (province is not None and chain_root(m.code) != province):
             continue  # (where a dispatch was filed is not where its figures are)
-        if not m.full and page_code is not None and m.code in _ancestors(page_code) and not m.before_time:
+        if page_code is not None and m.code in _ancestors(page_code) and not m.before_time \
+                and (not m.full or m.body):
             # 重庆合长高速 on a 合川区 page: a short form above the page's
-            # region names a body or project (not 某市今年计划…: the subject)
+            # region names a body or project (not 某市今年计划…: the subject);
+            # so does a place opening a body's name (某市义工服务中心的义工11人
+            # 来到某县…: whose the volunteers are, not where the figure is)
             continue
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m

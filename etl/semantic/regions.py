@@ -305,6 +305,13 @@ _DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]
 _TIME_AFTER_RX = re.compile(r"(?:今年|去年|明年|全年|上半年|下半年|年内|近年来|近年|[12][0-9]{3}年)")
 
 
+#: A body's name after a place (某市鸢都义工公益服务中心, 某市摄影志愿服务队,
+#: 某市志愿者协会): the place says whose the body is, not where its people
+#: go.  (Not a government office, 某市人社局: its figures are its place's.)
+_BODY_NAME_AFTER_RX = re.compile(r"[\u4e00-\u9fff·]{0,12}?(?:服务中心|公益中心|志愿服务队|服务队|分队|志愿者协会|义工协会|"
+                                 r"协会|联合会|基金会|义工|公司|集团|大学|学院)")
+
+
 def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``raw`` with the guarded stems (:func:`_guarded_stems`) that stand
     right before a word of :data:`BODY_AFTER` and overlap no mention."""
@@ -331,6 +338,7 @@ class Mention:
     full: bool  # written with its level suffix (the gazetteer's name_zh)
     dispatch: bool = False  # the place of a news agency's dateline (新华社成都3月1日电)
     before_time: bool = False  # right before a time word (某市今年…, 某市2023年…): the subject of its clause
+    body: bool = False  # opens the name of a body (某市义工服务中心, 某市摄影志愿服务队): whose people they are
 
 
 def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
@@ -375,7 +383,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
             continue
         cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e)),
-                             bool(_TIME_AFTER_RX.match(text, e))))
+                             bool(_TIME_AFTER_RX.match(text, e)), bool(_BODY_NAME_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
     named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
     out: list[Mention] = []
