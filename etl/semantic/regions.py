@@ -329,6 +329,36 @@ def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int,
 
 _BODY_AFTER_RX = re.compile("|".join(BODY_AFTER))
 
+#: The longest first line that reads as a headline (no sentence ends in it).
+_HEADLINE_MAX = 40
+
+
+def _headline_stems(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The guarded stems (:func:`_guarded_stems`: 巫山 of 巫山县) in the
+    page's headline (its first non-empty line, short and with no full stop)
+    that overlap no mention, when the text speaks as a region of the stem's
+    level (我县, 全县, 本县 for a 县; 我市 for a 市): the headline's 巫山 and
+    the body's 我县 together write 巫山县."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end < 0 or end - lead > _HEADLINE_MAX or any(c in text[lead:end] for c in "。!?！？"):
+        return []
+    stems = _guarded_stems()
+    gaz = gazetteer()
+    out: list[tuple[int, int, str]] = []
+    p = lead
+    while p < end - 1:
+        for n in (4, 3, 2):
+            st = text[p : p + n]
+            if p + n <= end and st in stems and not any(s < p + n and p < e for s, e, _ in raw):
+                level = gaz[stems[st]].name_zh[-1]
+                if re.search(f"[我本全]{level}(?![场域民])", text):
+                    out.append((p, p + n, stems[st]))
+                    p += n - 1
+                break
+        p += 1
+    return out
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -374,6 +404,10 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         return c >= len(closes) or closes[c] > pos
 
     raw = _with_guarded(text, raw)
+    headline = _headline_stems(text, raw)
+    if headline:
+        raw = sorted(raw + headline)
+    said = {s for s, _, _ in headline}
     cands: list[Mention] = []
     for s, e, code in raw:
         form = text[s:e]
@@ -409,8 +443,8 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
                       or text[max(0, m.start - 2) : m.start].endswith(PLACE_BEFORE))
             else:
                 ok = True
-        elif m.code in named_full:
-            ok = True
+        elif m.code in named_full or m.start in said:
+            ok = True  # (巫山 heading a page that says 我县: a place, see _headline_stems)
         elif form in ambiguous:
             ok = False
         else:
