@@ -188,14 +188,15 @@ def _total_of_year_so_far(clause: str, sentence: str, start: dt.date | None, end
     return bool(_YEAR_SO_FAR_RX.search(sentence)) and not _ACROSS_YEARS_RX.search(sentence)
 
 
-#: A count of people enrolled in an insurance (参保人数, 参加工伤保险人数为):
+#: A count of people enrolled in an insurance (参保人数, 参加工伤保险人数为;
+#: also 工伤保险参保24431人, the figure right after 参保):
 #: a stock at its date (not 新增参保: the people who joined in a period).
 _ENROLLED_RX = re.compile(r"(?<!新增)(?:参保人数|参保职工|參保人數|参加[^，,。；;\n]{0,14}保险(?:的)?人数|參加[^，,。；;\n]{0,14}保險(?:的)?人數)")
 
 
 def _enrolled(clause: str) -> bool:
     """Whether the clause counts the people enrolled in an insurance (:data:`_ENROLLED_RX`)."""
-    return bool(_ENROLLED_RX.search(clause)) and "新增" not in clause
+    return (bool(_ENROLLED_RX.search(clause)) or clause.rstrip().endswith(("参保", "參保"))) and "新增" not in clause
 
 
 #: 有 (there are) in a clause: under 目前 it counts what exists
