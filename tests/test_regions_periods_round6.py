@@ -116,9 +116,9 @@ def test_a_year_opening_its_own_clause_still_frames_the_figures():
     assert (r["period_start"], r["period_end"]) == (D(2024, 1, 1), D(2024, 12, 31))
 
 
-def test_a_bare_day_on_a_page_dated_to_the_month_is_a_day_of_that_month():
-    """A reprint dated only to the month (2023-01): 14日上午 in the text is
-    14 January, and the fair's figures cover that day."""
+def test_a_bare_day_after_a_full_date_of_its_month_is_a_day_of_that_month():
+    """A reprint dated only to the month (2023-01): 14日上午 after 1月14日上午
+    in the text is 14 January, and the fair's figures cover that day."""
     text = ("据皖西日报报道 1月14日上午，六安市春风行动专场招聘会在城区广场举行。\n"
             "今年已是六安市连续第二十年举办春风行动。14日上午，招聘现场聚集了88家本地企业，提供4500个工作岗位，"
             "进场求职人数超过600人。\n")
@@ -223,3 +223,12 @@ def test_a_total_reached_across_years_stays_cumulative():
     text = "今年1至9月份，全省新增农民工返乡创业2.1万人；农民工返乡创业累计已达9.6万人，带动就业40万人。\n"
     r = row_of(rows(text, "2017-10-20", "410000"), 96000)
     assert r["measure"] == "cumulative"
+
+
+def test_a_bare_day_before_the_full_dates_day_is_no_date_on_a_page_not_dated_to_the_day():
+    """Trap: 3日 after 1月14日 (its month unsure: February?) on a page dated
+    only to the month stays no date; the fair's figures get no day."""
+    text = ("据皖西日报报道 1月14日上午，六安市春风行动启动。\n"
+            "3日上午，招聘现场聚集了77家本地企业。\n")
+    rs = rows(text, "2023-02")
+    assert row_of(rs, 77)["period_start"] != D(2023, 1, 3)

@@ -20,8 +20,9 @@ article itself fixes.
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
 * **A bare day** opening a sentence or clause (``23日上午，…``, ``17日当天``) is a day of the
-  issue month (else the month before; the issue month itself when the
-  issue date is known only to the month), ``昨日``/``昨天`` opening a clause
+  issue month (else the month before; when the issue date is not known to
+  the day, the month of the nearest full date before it, on or after its
+  day: ``1月14日…。14日上午，…``), ``昨日``/``昨天`` opening a clause
   (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
@@ -38,6 +39,7 @@ article itself fixes.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -132,8 +134,8 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     out.extend(_review_mentions(repaired, out, issue, precision))
     if precision == "day" and issue is not None:
         out.extend(_bare_days(repaired, out, issue))
-    elif precision == "month" and issue is not None:
-        out.extend(_bare_days_of_month(repaired, out, issue))
+    else:
+        out.extend(_bare_days_after_a_day(repaired, out))
     out.sort(key=lambda m: m.clean_start)
     return out
 
@@ -205,18 +207,26 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
     return out
 
 
-def _bare_days_of_month(repaired: Repaired, found: list[DateMention], issue: dt.date) -> list[DateMention]:
-    """Bare days (:data:`_BARE_DAY_RX`) that overlap no other mention, read
-    against an issue date known only to the month: days of that month (the
-    day of the issue is unknown, so no day rolls back to the month before)."""
+def _bare_days_after_a_day(repaired: Repaired, found: list[DateMention]) -> list[DateMention]:
+    """Bare days (:data:`_BARE_DAY_RX`) that overlap no other mention, on a
+    page whose issue date is not known to the day: a bare day on or after
+    the day of the nearest full date before it, in that date's month, is a
+    day of that month (``1月14日上午，…。14日上午，招聘现场…``: the text fixes
+    the month).  With no such date before it, a bare day stays no date."""
     taken = [(d.clean_start, d.clean_end) for d in found]
-    last = calendar.monthrange(issue.year, issue.month)[1]
+    days = sorted((d.clean_start, d.start) for d in found if d.granularity == "day" and d.start is not None)
     out: list[DateMention] = []
     for m in _BARE_DAY_RX.finditer(repaired.clean):
         cs, ce = m.start(1), m.end()
+        if any(s < ce and cs < e for s, e in taken):
+            continue
+        k = bisect.bisect_left(days, (cs,)) - 1
+        if k < 0:
+            continue
+        base = days[k][1]
         day = int(m.group(1))
-        if 1 <= day <= last and not any(s < ce and cs < e for s, e in taken):
-            date = dt.date(issue.year, issue.month, day)
+        if base.day <= day <= calendar.monthrange(base.year, base.month)[1]:
+            date = dt.date(base.year, base.month, day)
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 
