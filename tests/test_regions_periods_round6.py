@@ -145,8 +145,8 @@ def test_the_span_a_headline_names_frames_the_items_under_it():
     """2022年1-9月…进展情况 as the headline: its items with no date of their
     own cover January to September."""
     text = ("2022年1-9月全县就业工作进展情况\n\n"
-            "一、城镇新增就业1800人，完成全年任务的90%。\n"
-            "二、农村劳动力转移就业4200人。\n")
+            "一、城镇新增就业1800人，完成全年任务的90%，全县各乡镇均提前完成了年度目标任务，就业局势总体保持稳定。\n"
+            "二、农村劳动力转移就业4200人，其中县外转移就业占比过半，劳务品牌建设取得新的进展，务工收入稳步增长。\n")
     rs = rows(text, "2022-10-15", "510823")
     for v in (1800, 4200):
         r = row_of(rs, v)

@@ -279,8 +279,8 @@ def _report_lead(clean: str, dates: list[tuple[int, int, DateMention]], starts: 
     paragraph or section does: the last year, quarter or period date of
     the report's lead (:data:`_LEAD_END_RX`: ``现将2021年1~10月…通报如下：``)
     before the paragraph at ``para_start``, else a quarter or a part of a
-    year the page's opening words name (its headline: ``2021年1-10月全市
-    就业工作进展情况``); None when there is neither."""
+    year the page's headline names (``2021年1-10月全市就业工作进展情况``);
+    None when there is neither."""
     m = None
     for m in _LEAD_END_RX.finditer(clean, 0, para_start):
         pass
@@ -301,21 +301,20 @@ def _report_lead(clean: str, dates: list[tuple[int, int, DateMention]], starts: 
     return None
 
 
-#: How far into the page its headline may reach.
+#: The longest first line that reads as a headline.
 _HEADLINE_MAX = 40
 
 
 def _headline_end(clean: str) -> int:
-    """The end of the page's opening words, where a headline stands: up to
-    its first line break or sentence end, at most :data:`_HEADLINE_MAX`
-    characters in (the text repair may have joined a headline to the line
-    after it); 0 for a page with no text."""
+    """The end of the page's headline: its first non-empty line when that is
+    short and no sentence ends in it, else 0 (a page opening with a sentence
+    has no headline to frame it)."""
     lead = len(clean) - len(clean.lstrip())
-    m = _OPENING_END_RX.search(clean, lead, lead + _HEADLINE_MAX)
-    return m.start() if m else min(len(clean), lead + _HEADLINE_MAX)
-
-
-_OPENING_END_RX = re.compile("[。!?！？\n]")
+    end = clean.find("\n", lead)
+    if end < 0:
+        return 0
+    line = clean[lead:end]
+    return 0 if len(line.strip()) > _HEADLINE_MAX or any(c in line for c in "。!?！？") else end
 
 
 def _sentence_start(clean: str, pos: int) -> int:
