@@ -232,3 +232,11 @@ def test_a_bare_day_before_the_full_dates_day_is_no_date_on_a_page_not_dated_to_
             "3日上午，招聘现场聚集了77家本地企业。\n")
     rs = rows(text, "2023-02")
     assert row_of(rs, 77)["period_start"] != D(2023, 1, 3)
+
+
+def test_since_the_year_began_in_traditional_characters_ends_on_the_articles_day():
+    """今年以來 (traditional 來) is 今年以来: from 1 January to the article's
+    day, not to the end of its month."""
+    text = "高臺縣訊 今年以來，高臺縣建成扶貧車間9個，吸納就業320人。\n"
+    r = row_of(rows(text, "2020-05-19"), 320)
+    assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 5, 19))

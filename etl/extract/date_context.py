@@ -117,7 +117,7 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
         cs, ce = d.clean_start, d.clean_end
         start, end = d.start, d.end
         if start is not None and end is not None:
-            if d.surface.endswith("以来") and d.resolution == "relative" and end_of_article is not None \
+            if text[cs:ce].endswith("以来") and d.resolution == "relative" and end_of_article is not None \
                     and start.year == end_of_article.year:
                 d = _mention(repaired, cs, ce, d.granularity, start, end_of_article, d.resolution)
             elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \

@@ -78,6 +78,7 @@ import re
 from typing import Protocol
 
 from etl.extract.records import DateMention
+from etl.extract.textrepair import to_simplified
 from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_before, _clause_from, _full_sentence_before,
                                          _sentence_before, _words)
 from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
@@ -104,7 +105,7 @@ _EVENT_SPAN_MAX_DAYS = 92
 def _dated_span(d: DateMention | None) -> bool:
     """Whether the frame ``d`` is a span of dates an event may fill (3月1日至
     31日): not a day, a year, nor a …以来 span up to now."""
-    return d is not None and d.granularity == "period" and not d.surface.endswith("以来") \
+    return d is not None and d.granularity == "period" and not to_simplified(d.surface).endswith("以来") \
         and d.start is not None and d.end is not None and (d.end - d.start).days <= _EVENT_SPAN_MAX_DAYS
 
 
@@ -296,7 +297,7 @@ def _report_lead(clean: str, dates: list[tuple[int, int, DateMention]], starts: 
     if 0 < head <= para_start:
         for _, _, d in dates[: bisect.bisect_left(starts, head)]:
             if d.granularity in ("quarter", "period") and d.start is not None and d.end is not None \
-                    and d.start.year == d.end.year and not d.surface.endswith("以来"):
+                    and d.start.year == d.end.year and not to_simplified(d.surface).endswith("以来"):
                 return d
     return None
 
