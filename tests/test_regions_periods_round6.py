@@ -240,3 +240,20 @@ def test_since_the_year_began_in_traditional_characters_ends_on_the_articles_day
     text = "高臺縣訊 今年以來，高臺縣建成扶貧車間9個，吸納就業320人。\n"
     r = row_of(rows(text, "2020-05-19"), 320)
     assert (r["period_start"], r["period_end"]) == (D(2020, 1, 1), D(2020, 5, 19))
+
+
+def test_from_today_until_a_date_is_a_span_from_the_day_the_text_tells_of():
+    """22日，…招聘会举行。…即日起至3月31日，“春风行动”90场招聘会将在全市各地
+    举办: a plan (将在) covering the span from that day to 31 March."""
+    text = ("节后上班第一天，22日，某市首场春风行动招聘会在惠山区举行，40家企业提供2600多个岗位。"
+            "无锡市人社局相关负责人介绍，即日起至3月31日，春风行动90场招聘会将在全市各地举办。\n")
+    r = row_of(rows(text, "2018-02-24"), 90)
+    assert r["measure"] == "target"
+    assert (r["period_start"], r["period_end"]) == (D(2018, 2, 22), D(2018, 3, 31))
+
+
+def test_from_today_with_no_day_told_starts_on_the_issue_day():
+    """即日起至3月31日 with no day before it: from the issue date."""
+    text = "无锡市人社局介绍，即日起至3月31日，全市将举办春风行动招聘会80场。\n"
+    r = row_of(rows(text, "2018-02-24"), 80)
+    assert (r["period_start"], r["period_end"]) == (D(2018, 2, 24), D(2018, 3, 31))

@@ -8,6 +8,8 @@ article itself fixes.
 * ``今年以来`` ends at the article's date; ``Y年以来`` becomes the period
   from 1 January of Y to the article's date, ``M月以来`` (``3月5日以来``)
   the period from that month's first day (that day) to the article's date.
+* ``即日起至3月31日``: from the day the text tells of (the nearest day
+  before it, else the issue date known to the day) to that date.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
@@ -137,6 +139,28 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     else:
         out.extend(_bare_days_after_a_day(repaired, out))
     out.sort(key=lambda m: m.clean_start)
+    return _from_today(repaired, out, issue if precision == "day" else None)
+
+
+#: 即日起至 before a date (即日起至3月31日): a span from the day the text tells
+#: of to that date.
+_FROM_TODAY_RX = re.compile(r"即日起?\s*(?:至|到|—|－|-)\s*$")
+
+
+def _from_today(repaired: Repaired, mentions: list[DateMention], issue: dt.date | None) -> list[DateMention]:
+    """``mentions`` with each day or month after 即日起至 made a span from
+    "today" to it: the nearest day the text tells of before it (22日，…举行。
+    …即日起至3月31日), else the issue date when known to the day."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for i, d in enumerate(mentions):
+        if d.granularity in ("day", "month") and d.end is not None \
+                and _FROM_TODAY_RX.search(text, max(0, d.clean_start - 6), d.clean_start):
+            today = next((p.start for p in reversed(mentions[:i])
+                          if p.granularity == "day" and p.start is not None and p.start <= d.end), issue)
+            if today is not None and today <= d.end:
+                d = _mention(repaired, d.clean_start, d.clean_end, "period", today, d.end, d.resolution)
+        out.append(d)
     return out
 
 

@@ -78,7 +78,7 @@ ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
 _NOT_A_PLAN_RX = re.compile(r"即将(?:来临|到来|临近|过去|结束|毕业|离校|退休|到期)")
 #: Words after a figure, in its clause, that make it a plan
 #: (7支服务队还将分赴…): the clause's verb is in the future.
-CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要")
+CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要", "将在")
 #: A rate capped (控制在4.5%以内, 控制在5.5%左右): a target; a rate reached
 #: (控制在3.37%) is an outcome.
 _CAP_BEFORE = ("控制在", "控制到")

@@ -439,9 +439,10 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     dated_here = d is not None and d.clean_start >= cs - len(sentence)
     if measure == "target" and d is not None and d.clean_start < cs - len(clause) and basis in ("paragraph", "section") \
             and start is not None and end is not None and start.year == end.year \
-            and d.granularity not in ("year", "day"):
+            and d.granularity not in ("year", "day") and not _dated_span(d):
         # 1-6月，…3.28%，低于4%的控制指标: a target is set for a year, not for the
-        # part of it a report covers (unless its own clause dates it: 计划6月底前…)
+        # part of it a report covers (unless its own clause dates it: 计划6月底前…;
+        # nor a campaign's span of weeks: 即日起至3月31日，…110场招聘会将在各地举办)
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     # A 以来 period framing the paragraph (今年以来，…) says since when.
     since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
