@@ -257,3 +257,19 @@ def test_from_today_with_no_day_told_starts_on_the_issue_day():
     text = "无锡市人社局介绍，即日起至3月31日，全市将举办春风行动招聘会80场。\n"
     r = row_of(rows(text, "2018-02-24"), 80)
     assert (r["period_start"], r["period_end"]) == (D(2018, 2, 24), D(2018, 3, 31))
+
+
+def test_registered_members_and_the_groups_a_place_has_are_stocks():
+    """社区注册志愿者人数：320人 and 社区有8支志愿者服务队: what exists (cumulative)."""
+    text = ("社区注册志愿者人数：320人\n\n"
+            "某某社区学雷锋志愿服务有8支志愿者服务队，常年开展助老服务，深受居民欢迎，服务覆盖全体居民。\n")
+    rs = rows(text, "2019-03-05", "130903")
+    assert row_of(rs, 320)["measure"] == "cumulative"
+    assert row_of(rs, 8)["measure"] == "cumulative"
+
+
+def test_the_people_who_took_part_are_no_stock():
+    """Trap: 活动共有60名志愿者参加 counts who took part in one event: an outcome."""
+    text = "3月5日，某某社区开展学雷锋活动，活动共有60名志愿者参加。\n"
+    r = row_of(rows(text, "2019-03-05", "130903"), 60)
+    assert r["measure"] == "outcome"

@@ -149,7 +149,8 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or under_target_heading(clean, cs) is not None:
         kind = "target"
     elif _members_of(clean, cs, clause) or is_stock(clause, sentence, start is not None) \
-            or _stock_list(clause, sentence, start is not None) or _enrolled(clause):
+            or _stock_list(clause, sentence, start is not None) or _enrolled(clause) \
+            or _groups_held(clean, cs, clause) or _REGISTERED_RX.search(clause):
         kind = "cumulative"
     elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) or _driven_by_total(sentence):
         # 今年以来…累计安置3万余人, 该镇今年已累计…: a flow of the year so far,
@@ -192,6 +193,20 @@ def _total_of_year_so_far(clause: str, sentence: str, start: dt.date | None, end
 #: also 工伤保险参保24431人, the figure right after 参保):
 #: a stock at its date (not 新增参保: the people who joined in a period).
 _ENROLLED_RX = re.compile(r"(?<!新增)(?:参保人数|参保职工|參保人數|参加[^，,。；;\n]{0,14}保险(?:的)?人数|參加[^，,。；;\n]{0,14}保險(?:的)?人數)")
+
+
+#: A count of registered members (社区注册志愿者人数：475人): a stock.
+_REGISTERED_RX = re.compile(r"注册(?:志愿者|会员|社工)(?:人数|总数)?\s*[:：]?\s*$")
+#: The groups a place has (社区有11支志愿者服务队): what exists, a stock.
+_GROUP_AFTER_RX = re.compile(r"[^，,。；;：:\n]{0,10}?(?:服务队|志愿队|小分队|小组|协会|[队团])")
+
+
+def _groups_held(clean: str, cs: int, clause: str) -> bool:
+    """Whether the figure counts the groups its subject has: its clause
+    ends in 有 (not 共有: who took part) and a group word follows it
+    (社区有11支志愿者服务队)."""
+    return clause.endswith("有") and not clause.endswith(("共有", "没有", "还有", "已有")) \
+        and bool(_GROUP_AFTER_RX.match(clean, cs))
 
 
 def _enrolled(clause: str) -> bool:
