@@ -150,7 +150,7 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
         kind = "target"
     elif _members_of(clean, cs, clause) or is_stock(clause, sentence, start is not None) \
             or _stock_list(clause, sentence, start is not None) or _enrolled(clause) \
-            or _groups_held(clean, cs, clause) or _REGISTERED_RX.search(clause):
+            or _groups_held(clean, cs, clause) or _REGISTERED_RX.search(sentence):
         kind = "cumulative"
     elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) or _driven_by_total(sentence):
         # 今年以来…累计安置3万余人, 该镇今年已累计…: a flow of the year so far,
