@@ -271,7 +271,7 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
 
 #: The end of a report's lead (现将2021年1~10月…完成情况通报如下：): what
 #: follows is the report, and the span the lead names frames all of it.
-_LEAD_END_RX = re.compile(r"(?:如下|如次)\s*[:：]")
+_LEAD_END_RX = re.compile(r"如下\s*[:：]")
 
 
 def _report_lead(clean: str, dates: list[tuple[int, int, DateMention]], starts: list[int],
@@ -282,13 +282,11 @@ def _report_lead(clean: str, dates: list[tuple[int, int, DateMention]], starts: 
     before the paragraph at ``para_start``, else a quarter or a part of a
     year the page's headline names (``2021年1-10月全市就业工作进展情况``);
     None when there is neither."""
-    m = None
-    for m in _LEAD_END_RX.finditer(clean, 0, para_start):
-        pass
-    if m is not None:
-        sent = _sentence_start(clean, m.start())
+    at = clean.rfind("如下", 0, para_start)  # (a C scan: this runs for figures no nearer date frames)
+    if at >= 0 and _LEAD_END_RX.match(clean, at):
+        sent = _sentence_start(clean, at)
         lead = None
-        for _, _, d in dates[bisect.bisect_left(starts, sent) : bisect.bisect_left(starts, m.start())]:
+        for _, _, d in dates[bisect.bisect_left(starts, sent) : bisect.bisect_left(starts, at)]:
             if d.granularity in ("year", "quarter", "period"):
                 lead = d
         if lead is not None:
