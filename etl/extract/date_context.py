@@ -8,6 +8,8 @@ article itself fixes.
 * ``今年以来`` ends at the article's date; ``Y年以来`` becomes the period
   from 1 January of Y to the article's date, ``M月以来`` (``3月5日以来``)
   the period from that month's first day (that day) to the article's date.
+* ``即日起至3月31日``: from the day the text tells of (the nearest day
+  before it, else the issue date known to the day) to that date.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
@@ -20,7 +22,9 @@ article itself fixes.
   a year or known only to the year (work reports are given in spring),
   else the issue year (a year-end review).
 * **A bare day** opening a sentence or clause (``23日上午，…``, ``17日当天``) is a day of the
-  issue month (else the month before), ``昨日``/``昨天`` opening a clause
+  issue month (else the month before; when the issue date is not known to
+  the day, the month of the nearest full date before it, on or after its
+  day: ``1月14日…。14日上午，…``), ``昨日``/``昨天`` opening a clause
   (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
@@ -37,6 +41,7 @@ article itself fixes.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -114,7 +119,7 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
         cs, ce = d.clean_start, d.clean_end
         start, end = d.start, d.end
         if start is not None and end is not None:
-            if d.surface.endswith("以来") and d.resolution == "relative" and end_of_article is not None \
+            if text[cs:ce].endswith("以来") and d.resolution == "relative" and end_of_article is not None \
                     and start.year == end_of_article.year:
                 d = _mention(repaired, cs, ce, d.granularity, start, end_of_article, d.resolution)
             elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \
@@ -131,7 +136,31 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     out.extend(_review_mentions(repaired, out, issue, precision))
     if precision == "day" and issue is not None:
         out.extend(_bare_days(repaired, out, issue))
+    else:
+        out.extend(_bare_days_after_a_day(repaired, out))
     out.sort(key=lambda m: m.clean_start)
+    return _from_today(repaired, out, issue if precision == "day" else None)
+
+
+#: 即日起至 before a date (即日起至3月31日): a span from the day the text tells
+#: of to that date.
+_FROM_TODAY_RX = re.compile(r"即日起?\s*(?:至|到|—|－|-)\s*$")
+
+
+def _from_today(repaired: Repaired, mentions: list[DateMention], issue: dt.date | None) -> list[DateMention]:
+    """``mentions`` with each day or month after 即日起至 made a span from
+    "today" to it: the nearest day the text tells of before it (22日，…举行。
+    …即日起至3月31日), else the issue date when known to the day."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for i, d in enumerate(mentions):
+        if d.granularity in ("day", "month") and d.end is not None \
+                and _FROM_TODAY_RX.search(text, max(0, d.clean_start - 6), d.clean_start):
+            today = next((p.start for p in reversed(mentions[:i])
+                          if p.granularity == "day" and p.start is not None and p.start <= d.end), issue)
+            if today is not None and today <= d.end:
+                d = _mention(repaired, d.clean_start, d.clean_end, "period", today, d.end, d.resolution)
+        out.append(d)
     return out
 
 
@@ -198,6 +227,30 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
         cs, ce = m.span(g)
         if not any(s < ce and cs < e for s, e in taken):
             date = issue - dt.timedelta(days=_DAYS_BACK[m.group(g)])
+            out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
+    return out
+
+
+def _bare_days_after_a_day(repaired: Repaired, found: list[DateMention]) -> list[DateMention]:
+    """Bare days (:data:`_BARE_DAY_RX`) that overlap no other mention, on a
+    page whose issue date is not known to the day: a bare day on or after
+    the day of the nearest full date before it, in that date's month, is a
+    day of that month (``1月14日上午，…。14日上午，招聘现场…``: the text fixes
+    the month).  With no such date before it, a bare day stays no date."""
+    taken = [(d.clean_start, d.clean_end) for d in found]
+    days = sorted((d.clean_start, d.start) for d in found if d.granularity == "day" and d.start is not None)
+    out: list[DateMention] = []
+    for m in _BARE_DAY_RX.finditer(repaired.clean):
+        cs, ce = m.start(1), m.end()
+        if any(s < ce and cs < e for s, e in taken):
+            continue
+        k = bisect.bisect_left(days, (cs,)) - 1
+        if k < 0:
+            continue
+        base = days[k][1]
+        day = int(m.group(1))
+        if base.day <= day <= calendar.monthrange(base.year, base.month)[1]:
+            date = dt.date(base.year, base.month, day)
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 

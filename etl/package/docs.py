@@ -83,7 +83,10 @@ WHERE_AND_WHEN = """\
   the page names never wins; the city of a news agency's dateline (新华社成都3月1日电) is only
   where the dispatch was filed. A figure whose own clause names another place of the same province
   (a town, a partner county), or whose paragraph opens with one, takes that place; 全省, 全市 or
-  全县 in its clause take that level of the page's region. The page's metadata `region_code`, when
+  全县 in its clause take that level of the page's region; a town the page places in a county
+  (某某区某某镇) gives a figure whose sentence names it that county; a city opening a body's name
+  (某市义工服务中心的义工) says whose the people are, not where the figure is; a region's stem heading
+  the page (巫山…) counts when the text speaks as its level (我县). The page's metadata `region_code`, when
   given, bounds the search. When nothing resolves the region is empty and `region_basis` is
   `none_named`.
 - **Period** (`period_start`, `period_end`, `period_basis`): the date framing the figure: the
@@ -96,16 +99,21 @@ WHERE_AND_WHEN = """\
   2022). 今年以来, 截至目前 and 目前 run to the article's date (from 1 January unless the text
   says since when; 目前 under 截至9月底 ends there); a running total (累计已达) with no date of its
   own has no start. 过去一年 and 一年来 are the report's year, 五年来 and 近N年来 the years ending
-  with it, "十四五"时期 2021-2025. A year's target (年目标任务) covers the whole year; a figure
-  counted over a holiday span (“两节”期间) has no period.
+  with it, "十四五"时期 2021-2025. A year naming an event (举办2024年某省“…”招聘会) gives way to
+  the event's day told before it; a bare day after a full date of its month (1月14日…14日上午) is a
+  day of that month; the span of a report's lead (现将…1~10月…通报如下：) or headline frames the
+  report under it; 即日起至3月31日 runs from the day told to that date. A year's target (年目标任务)
+  covers the whole year, a plan with no date on its page (力争…) the year the page is written in; a
+  figure counted over a holiday span (“两节”期间) has no period.
 - **Measure** (`measure`): outcome, target (目标, 计划, 力争, 确保, 预期, 将/要 + a verb of doing,
   年底前, 下一步, a rate capped 控制在…以内/左右, a quoted target 提出“…”, the lines under a
   heading 预期目标/主要目标/民生实事 (of the heading's year), or a period after the article's
   date; a target beside part of a year covers the whole year), annual_average (年均, 每年: the
   period is the whole span) or cumulative (累计, 目前/至今 in the figure's own clause, and
-  stocks: 现有, 拥有, 活跃着, 共建立, 年末共有 -- counted at a date, no start unless the sentence
-  says since when, 从去年成立至今); a flow of the year so far (截至目前, 今年以来, 截至6月底) is an
-  outcome from 1 January; `codebook_terms` (kind `measure`) lists the kinds each
+  stocks: 现有, 拥有, 活跃着, 共建立, 年末共有, 目前…已建成 -- counted at a date, no start unless the
+  sentence says since when, 从去年成立至今; 常年保持在… has no period; an insurance's enrolment,
+  参保人数, keeps the period its text gives); a flow of the year so far (截至目前, 今年以来, 截至6月底,
+  今年以来…累计) is an outcome from 1 January; `codebook_terms` (kind `measure`) lists the kinds each
   indicator may take (a rate is never cumulative).
 """
 

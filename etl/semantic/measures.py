@@ -78,7 +78,7 @@ ACHIEVED_BEFORE = ("完成", "超过", "超额", "实现")
 _NOT_A_PLAN_RX = re.compile(r"即将(?:来临|到来|临近|过去|结束|毕业|离校|退休|到期)")
 #: Words after a figure, in its clause, that make it a plan
 #: (7支服务队还将分赴…): the clause's verb is in the future.
-CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要")
+CLAUSE_FUTURE_WORDS = ("还将", "将于", "将要", "将在")
 #: A rate capped (控制在4.5%以内, 控制在5.5%左右): a target; a rate reached
 #: (控制在3.37%) is an outcome.
 _CAP_BEFORE = ("控制在", "控制到")
@@ -99,12 +99,16 @@ _LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]
 #: A count of things that exist at a date (a stock), not a flow in a period:
 #: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
 STOCK_WORDS = ("现有", "拥有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
-               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有")
+               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有", "常年保持", "常年稳定")
+#: A level held year after year (劳动力常年保持在5万人左右): a stock no date of the text fixes.
+PERENNIAL_WORDS = ("常年保持", "常年稳定")
 #: Totals built (共建立, 已建成…): a stock when no date frames their
 #: sentence or a cut-off does (截至6月底，已建成…); over a period
 #: (2023年，…共组建35支) what was done in it.
 BUILT_WORDS = ("共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立",
                "已有")
+#: The words of :data:`BUILT_WORDS` that tell something built (not 已有).
+_CONSTRUCTED_RX = re.compile(r"[共已](?:建立|建成|组建|成立|设立)")
 #: A date or period word in a sentence (for :data:`BUILT_WORDS`).
 _DATED_RX = re.compile(r"\d{4}年|[今去前明上下全本当]年|[0-9一二三四五六七八九十]+月|季度|以来|期间")
 
@@ -144,10 +148,14 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or _WILL_HAVE_RX.search(clause) \
             or under_target_heading(clean, cs) is not None:
         kind = "target"
-    elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) \
-            or _members_of(clean, cs, clause) or _driven_by_total(sentence) \
-            or is_stock(clause, sentence, start is not None) or _stock_list(clause, sentence, start is not None):
+    elif _members_of(clean, cs, clause) or is_stock(clause, sentence, start is not None) \
+            or _stock_list(clause, sentence, start is not None) or _enrolled(clause) \
+            or _groups_held(clean, cs, clause) or _REGISTERED_RX.search(sentence):
         kind = "cumulative"
+    elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) or _driven_by_total(sentence):
+        # 今年以来…累计安置3万余人, 该镇今年已累计…: a flow of the year so far,
+        # an outcome of that period (SPEC.md); a total across years stays cumulative.
+        kind = "outcome" if _total_of_year_so_far(clause, sentence, start, end) else "cumulative"
     # (A sentence that 截至目前 governs, with no running-total or stock word,
     # counts the year so far, from 1 January: an outcome of that period, as
     # 截至6月底 is (SPEC.md); 目前 in the figure's own clause, 目前已有25位志愿者,
@@ -159,6 +167,51 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
 #: (Not 当前: a discourse word that other frames follow, 当前，…1至2月…; and a
 #: page's 当前位置.)
 OPENING_UP_TO_NOW = ("目前", "至今", "迄今")
+
+
+#: A span inside one year said in the figure's sentence (今年以来, 今年, 本年,
+#: 1-10月, 3月以来, 上半年, 前三季度): a 累计 under it sums that span.
+_YEAR_SO_FAR_RX = re.compile(r"今年|本年|当年|[0-9一二三四五六七八九十]{1,2}月份?以来"
+                             r"|(?<![0-9])[1一]\s*[-~～至到—]\s*[0-9一二三四五六七八九十]{1,2}\s*月|上半年|前[一二三]季度|一季度")
+#: Words that make a 累计 a total across years whatever its sentence's span.
+_ACROSS_YEARS_RX = re.compile(r"历年|歷年|成立以来|成立至今|(?<!今)年来|累计已?达")
+
+
+def _total_of_year_so_far(clause: str, sentence: str, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a running total (累计…) counts a span inside one year: its
+    frame starts and ends in one year (a span, not a day) and its sentence
+    says so (:data:`_YEAR_SO_FAR_RX`), with no word of a total across years
+    and no up-to-now word of a stock in its clause (目前已有…)."""
+    if start is None or end is None or start == end or start.year != end.year:
+        return False
+    if not any(w in clause or w in sentence for w in ("累计", "累積", "累积")):
+        return False
+    return bool(_YEAR_SO_FAR_RX.search(sentence)) and not _ACROSS_YEARS_RX.search(sentence)
+
+
+#: A count of people enrolled in an insurance (参保人数, 参加工伤保险人数为;
+#: also 工伤保险参保24431人, the figure right after 参保):
+#: a stock at its date (not 新增参保: the people who joined in a period).
+_ENROLLED_RX = re.compile(r"(?<!新增)(?:参保人数|参保职工|參保人數|参加[^，,。；;\n]{0,14}保险(?:的)?人数|參加[^，,。；;\n]{0,14}保險(?:的)?人數)")
+
+
+#: A count of registered members (社区注册志愿者人数：475人): a stock.
+_REGISTERED_RX = re.compile(r"注册(?:志愿者|会员|社工)(?:人数|总数)?\s*[:：]?\s*$")
+#: The groups a place has (社区有11支志愿者服务队): what exists, a stock.
+_GROUP_AFTER_RX = re.compile(r"[^，,。；;：:\n]{0,10}?(?:服务队|志愿队|小分队|小组|协会|[队团])")
+
+
+def _groups_held(clean: str, cs: int, clause: str) -> bool:
+    """Whether the figure counts the groups its subject has: its clause
+    ends in 有 (not 共有: who took part) and a group word follows it
+    (社区有11支志愿者服务队)."""
+    return clause.endswith("有") and not clause.endswith(("共有", "没有", "还有", "已有")) \
+        and bool(_GROUP_AFTER_RX.match(clean, cs))
+
+
+def _enrolled(clause: str) -> bool:
+    """Whether the clause counts the people enrolled in an insurance (:data:`_ENROLLED_RX`)."""
+    return (bool(_ENROLLED_RX.search(clause)) or clause.rstrip().endswith(("参保", "參保"))) and "新增" not in clause
 
 
 #: 有 (there are) in a clause: under 目前 it counts what exists
@@ -278,7 +331,10 @@ def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
     if _STOCK_RX.search(clause):
         return True
     if _BUILT_RX.search(clause):
-        return (not framed and not _DATED_RX.search(sentence)) or _UP_TO_4_RX.search(sentence) is not None
+        return (not framed and not _DATED_RX.search(sentence)) or _UP_TO_4_RX.search(sentence) is not None \
+            or (_opens_up_to_now(sentence) and _CONSTRUCTED_RX.search(clause) is not None)
+            # (目前，全县已建成…: what exists now, whatever frames the paragraph;
+            # not 目前，已有400多名求职者…: people who did something)
     if ("共有" in clause or "实有" in clause) and (_PERIOD_END_RX.search(sentence) or _opens_up_to_now(sentence)):
         return True
     return False

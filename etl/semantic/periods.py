@@ -78,10 +78,12 @@ import re
 from typing import Protocol
 
 from etl.extract.records import DateMention
+from etl.extract.textrepair import to_simplified
 from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_before, _clause_from, _full_sentence_before,
                                          _sentence_before, _words)
-from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now, _running_total,
-                                   _stock_list, is_stock, under_target_heading)
+from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
+                                   _enrolled, _running_total, _stock_list, is_stock,
+                                   under_target_heading)
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -103,7 +105,7 @@ _EVENT_SPAN_MAX_DAYS = 92
 def _dated_span(d: DateMention | None) -> bool:
     """Whether the frame ``d`` is a span of dates an event may fill (3月1日至
     31日): not a day, a year, nor a …以来 span up to now."""
-    return d is not None and d.granularity == "period" and not d.surface.endswith("以来") \
+    return d is not None and d.granularity == "period" and not to_simplified(d.surface).endswith("以来") \
         and d.start is not None and d.end is not None and (d.end - d.start).days <= _EVENT_SPAN_MAX_DAYS
 
 
@@ -112,6 +114,8 @@ _SINCE_AFTER = ("开始", "起")
 #: A target of the whole year (完成年目标任务12500人, 4600人年计划, 全年目标):
 #: its period is the calendar year, whatever part of it the frame covers.
 _ANNUAL_TARGET_RX = re.compile(r"(?<![0-9一二三四五六七八九十百两几多])(?:年度?|全年)(?:目标|计划|任务)")
+#: Words of a year's plan (力争城镇新增就业…, 预期目标): a target set for a year.
+_YEAR_PLAN_RX = re.compile(r"力争|确保|目标|预期|年度计划|全年计划")
 #: A span from a date to now in the figure's sentence (团队从去年成立至今，已…).
 _SINCE_TO_NOW_RX = re.compile(r"[从自][^。；;!！?？\n]{0,30}?(?:至今|到现在|到目前)")
 #: A bulletin's or report's title: its year frames the page.
@@ -199,7 +203,7 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         ds, de, d = dates[k]
         if ds < para_start:
             break
-        if d.granularity == "year" and clean.startswith(_EVENT_NAME_AFTER_YEAR, de):
+        if d.granularity == "year" and _names_an_event(clean, de):
             # 2月22日，某县举行2018年春季就业节：the year names the event; the
             # day before it in the paragraph, inside that year, frames its figures
             for j in reversed(range(k)):
@@ -251,6 +255,9 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         if (_opens(idx, ds, de) or _in_numbered_heading(clean, heading_before, ds)) \
                 and d.granularity in ("year", "quarter", "period"):
             return d, d.start, d.end, "section"
+    lead = _report_lead(clean, dates, starts, para_start)
+    if lead is not None:
+        return lead, lead.start, lead.end, "section"
     if year_of_report is not None:
         return None, dt.date(year_of_report, 1, 1), dt.date(year_of_report, 12, 31), "report"
     for k in reversed(before):
@@ -260,6 +267,58 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         if d.granularity == "day" and not is_dateline(clean, de):
             return d, d.start, d.end, "article"
     return None, None, None, None
+
+
+#: The end of a report's lead (现将2021年1~10月…完成情况通报如下：): what
+#: follows is the report, and the span the lead names frames all of it.
+_LEAD_END_RX = re.compile(r"如下\s*[:：]")
+
+
+def _report_lead(clean: str, dates: list[tuple[int, int, DateMention]], starts: list[int],
+                 para_start: int) -> DateMention | None:
+    """The span that frames a report's figures when no date of their
+    paragraph or section does: the last year, quarter or period date of
+    the report's lead (:data:`_LEAD_END_RX`: ``现将2021年1~10月…通报如下：``)
+    before the paragraph at ``para_start``, else a quarter or a part of a
+    year the page's headline names (``2021年1-10月全市就业工作进展情况``);
+    None when there is neither."""
+    at = clean.rfind("如下", 0, para_start)  # (a C scan: this runs for figures no nearer date frames)
+    if at >= 0 and _LEAD_END_RX.match(clean, at):
+        sent = _sentence_start(clean, at)
+        lead = None
+        for _, _, d in dates[bisect.bisect_left(starts, sent) : bisect.bisect_left(starts, at)]:
+            if d.granularity in ("year", "quarter", "period"):
+                lead = d
+        if lead is not None:
+            return lead
+    head = _headline_end(clean)
+    if 0 < head <= para_start:
+        for _, _, d in dates[: bisect.bisect_left(starts, head)]:
+            if d.granularity in ("quarter", "period") and d.start is not None and d.end is not None \
+                    and d.start.year == d.end.year and not to_simplified(d.surface).endswith("以来"):
+                return d
+    return None
+
+
+#: The longest first line that reads as a headline.
+_HEADLINE_MAX = 40
+
+
+def _headline_end(clean: str) -> int:
+    """The end of the page's headline: its first non-empty line when that is
+    short and no sentence ends in it, else 0 (a page opening with a sentence
+    has no headline to frame it)."""
+    lead = len(clean) - len(clean.lstrip())
+    end = clean.find("\n", lead)
+    if end < 0:
+        return 0
+    line = clean[lead:end]
+    return 0 if len(line.strip()) > _HEADLINE_MAX or any(c in line for c in "。!?！？") else end
+
+
+def _sentence_start(clean: str, pos: int) -> int:
+    """The start of the sentence holding clean offset ``pos``."""
+    return max(clean.rfind(c, 0, pos) for c in "。！？!?\n") + 1
 
 
 _BREAKDOWN_MIN = 3
@@ -281,6 +340,17 @@ def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
 #: Words after a year that make it part of an event's name (2018年春季就业节,
 #: 2019年“春风行动”).
 _EVENT_NAME_AFTER_YEAR = ("春季", "夏季", "秋季", "冬季", "春风", "春風", "“", "「", "\"")
+#: ... also after a place's name or a short qualifier, the year and the quoted
+#: name in one phrase (举办2024年某某省“就业暖心”专项服务活动): at most this many
+#: characters between them, none of them a clause's end or a digit.
+_EVENT_NAME_AFTER_YEAR_RX = re.compile(r"[^，,。；;：:！!？?\n0-9]{0,8}?(?:春季|夏季|秋季|冬季|春风|春風|[“「\"])")
+
+
+def _names_an_event(clean: str, de: int) -> bool:
+    """Whether the year ending at ``de`` is part of an event's name: an
+    event word or an opening quote follows it, right away or after a short
+    qualifier of the same phrase (2018年春季就业节, 2024年某某省“春风行动”)."""
+    return clean.startswith(_EVENT_NAME_AFTER_YEAR, de) or bool(_EVENT_NAME_AFTER_YEAR_RX.match(clean, de))
 
 
 def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
@@ -351,17 +421,26 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         year = _year_in_heading(clean, dates, heading) if heading is not None else None
         if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
-    if measure == "target" and start is None and as_of is not None and "全年" in clause:
-        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), "article"  # 预计全年…: this year
+    if measure == "target" and start is None and as_of is not None \
+            and ("全年" in clause or (d is None and basis is None and _YEAR_PLAN_RX.search(sentence))):
+        # 预计全年…: this year; a plan no date of the page frames, set with
+        # a word of a year's plan (a work report's 力争城镇新增就业22万人), is
+        # for the year it is written in (not 将有…, 还将…: what comes soon)
+        return dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), "article"
     if measure == "target" and end is not None and _ANNUAL_TARGET_RX.search(clause + _clause_from(clean, cs)):
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
+    if measure == "cumulative" and _enrolled(clause):
+        return start, end, basis  # 第三季度…参保人数: the enrolment of the period its frame says
+    if measure == "cumulative" and any(w in clause for w in PERENNIAL_WORDS):
+        return None, None, None  # 常年保持在5万人左右: a level held year after year, no date fixes it
     dated_here = d is not None and d.clean_start >= cs - len(sentence)
     if measure == "target" and d is not None and d.clean_start < cs - len(clause) and basis in ("paragraph", "section") \
             and start is not None and end is not None and start.year == end.year \
-            and d.granularity not in ("year", "day"):
+            and d.granularity not in ("year", "day") and not _dated_span(d):
         # 1-6月，…3.28%，低于4%的控制指标: a target is set for a year, not for the
-        # part of it a report covers (unless its own clause dates it: 计划6月底前…)
+        # part of it a report covers (unless its own clause dates it: 计划6月底前…;
+        # nor a campaign's span of weeks: 即日起至3月31日，…110场招聘会将在各地举办)
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     # A 以来 period framing the paragraph (今年以来，…) says since when.
     since_frame = d is not None and basis in ("paragraph", "section") and start is not None \

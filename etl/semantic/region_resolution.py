@@ -46,6 +46,11 @@ class PageRegion:
     #: 南疆四地州: :data:`GROUP_RX`): a figure whose clause is about one has
     #: no one region.
     groups: tuple[tuple[int, int], ...] = ()
+    #: (start, end, county code) of each mention of a town that the page
+    #: places in a county of the gazetteer by writing the county's name right
+    #: before the town's somewhere (某某区广平镇牟庄村 … 广平镇政府): a figure
+    #: whose sentence names the town is about that county (:func:`town_mentions`).
+    towns: tuple[tuple[int, int, str], ...] = ()
 
 
 def _within(code: str, root: str) -> bool:
@@ -111,7 +116,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     if not counts:
         if hint_code is not None:
             return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text),
-                              group_spans(text))
+                              group_spans(text), town_mentions(text, found))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -202,7 +207,33 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         # not a municipality, whose 我市 is the province itself).
         return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
-    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text))
+    return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text),
+                      town_mentions(text, found))
+
+
+#: A town's name right after its county's (某某区广平镇, 某某县城关镇, 某某区
+#: 某某街道): a short name and its level word.
+_TOWN_AFTER_RX = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)")
+#: Words ending in a town's level word that name no town (乡镇, 城镇, 村镇…).
+_NOT_TOWNS = ("乡镇", "城镇", "村镇", "集镇", "重镇", "小镇", "城乡", "下乡", "返乡", "家乡", "故乡", "外乡", "本乡",
+              "各乡", "全乡", "全镇", "各镇", "本镇", "该镇", "该乡")
+
+
+def town_mentions(text: str, found: list[Mention]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, county code) of every mention of a town that ``text``
+    names right after a county's full name of ``found`` (某某区广平镇): the
+    town is that county's wherever the page names it again."""
+    gaz = gazetteer()
+    where: dict[str, str] = {}
+    for m in found:
+        if m.full and gaz[m.code].level == "county":
+            t = _TOWN_AFTER_RX.match(text, m.end)
+            if t and t.group(0) not in _NOT_TOWNS and not t.group(0).endswith(_NOT_TOWNS):
+                where.setdefault(t.group(0), m.code)
+    if not where:
+        return ()
+    rx = re.compile("|".join(map(re.escape, sorted(where, key=len, reverse=True))))
+    return tuple((t.start(), t.end(), where[t.group(0)]) for t in rx.finditer(text))
 
 
 #: A page's furniture line: its source, author or editor (``信息来源：…``,
@@ -371,9 +402,12 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             break
         if m.dispatch or (province is not None and chain_root(m.code) != province):
             continue  # (where a dispatch was filed is not where its figures are)
-        if not m.full and page_code is not None and m.code in _ancestors(page_code) and not m.before_time:
+        if page_code is not None and m.code in _ancestors(page_code) and not m.before_time \
+                and (not m.full or m.body):
             # 重庆合长高速 on a 合川区 page: a short form above the page's
-            # region names a body or project (not 某市今年计划…: the subject)
+            # region names a body or project (not 某市今年计划…: the subject);
+            # so does a place opening a body's name (某市义工服务中心的义工11人
+            # 来到某县…: whose the volunteers are, not where the figure is)
             continue
         if m.start >= clause_start or (page_code is not None and _within(m.code, page_code)):
             best = m
@@ -406,6 +440,15 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                 return scoped, "figure_text"
             if scoped is not None:
                 return page.region, page.basis
+    if page.towns and page_code is not None:
+        # 记者从广平镇政府获悉，该镇今年已安置…202名 on a city's page that
+        # wrote 某某区广平镇 before: the town's county, after any place its
+        # sentence names before the town.
+        k = bisect.bisect_left(page.towns, (pos,)) - 1
+        if k >= 0 and page.towns[k][0] >= sentence_start and page.towns[k][1] <= pos \
+                and (best is None or best.start < page.towns[k][0]) \
+                and _within(page.towns[k][2], province or page_code) and page.towns[k][2] != page_code:
+            return gaz[page.towns[k][2]], "figure_text"
     if best is not None and best.code != page_code:
         return gaz[best.code], "figure_text"
     return page.region, page.basis

@@ -305,6 +305,13 @@ _DISPATCH_AFTER_RX = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]
 _TIME_AFTER_RX = re.compile(r"(?:今年|去年|明年|全年|上半年|下半年|年内|近年来|近年|[12][0-9]{3}年)")
 
 
+#: A body's name after a place (某市鸢都义工公益服务中心, 某市摄影志愿服务队,
+#: 某市志愿者协会): the place says whose the body is, not where its people
+#: go.  (Not a government office, 某市人社局: its figures are its place's.)
+_BODY_NAME_AFTER_RX = re.compile(r"[\u4e00-\u9fff·]{0,12}?(?:服务中心|公益中心|志愿服务队|服务队|分队|志愿者协会|义工协会|"
+                                 r"协会|联合会|基金会|义工|公司|集团|大学|学院)")
+
+
 def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``raw`` with the guarded stems (:func:`_guarded_stems`) that stand
     right before a word of :data:`BODY_AFTER` and overlap no mention."""
@@ -322,6 +329,36 @@ def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int,
 
 _BODY_AFTER_RX = re.compile("|".join(BODY_AFTER))
 
+#: The longest first line that reads as a headline (no sentence ends in it).
+_HEADLINE_MAX = 40
+
+
+def _headline_stems(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The guarded stems (:func:`_guarded_stems`: 巫山 of 巫山县) in the
+    page's headline (its first non-empty line, short and with no full stop)
+    that overlap no mention, when the text speaks as a region of the stem's
+    level (我县, 全县, 本县 for a 县; 我市 for a 市): the headline's 巫山 and
+    the body's 我县 together write 巫山县."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end < 0 or end - lead > _HEADLINE_MAX or any(c in text[lead:end] for c in "。!?！？"):
+        return []
+    stems = _guarded_stems()
+    gaz = gazetteer()
+    out: list[tuple[int, int, str]] = []
+    p = lead
+    while p < end - 1:
+        for n in (4, 3, 2):
+            st = text[p : p + n]
+            if p + n <= end and st in stems and not any(s < p + n and p < e for s, e, _ in raw):
+                level = gaz[stems[st]].name_zh[-1]
+                if re.search(f"[我本全]{level}(?![场域民])", text):
+                    out.append((p, p + n, stems[st]))
+                    p += n - 1
+                break
+        p += 1
+    return out
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -331,6 +368,7 @@ class Mention:
     full: bool  # written with its level suffix (the gazetteer's name_zh)
     dispatch: bool = False  # the place of a news agency's dateline (新华社成都3月1日电)
     before_time: bool = False  # right before a time word (某市今年…, 某市2023年…): the subject of its clause
+    body: bool = False  # opens the name of a body (某市义工服务中心, 某市摄影志愿服务队): whose people they are
 
 
 def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
@@ -366,6 +404,10 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         return c >= len(closes) or closes[c] > pos
 
     raw = _with_guarded(text, raw)
+    headline = _headline_stems(text, raw)
+    if headline:
+        raw = sorted(raw + headline)
+    said = {s for s, _, _ in headline}
     cands: list[Mention] = []
     for s, e, code in raw:
         form = text[s:e]
@@ -375,7 +417,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
             continue
         cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e)),
-                             bool(_TIME_AFTER_RX.match(text, e))))
+                             bool(_TIME_AFTER_RX.match(text, e)), bool(_BODY_NAME_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
     named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
     out: list[Mention] = []
@@ -401,8 +443,8 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
                       or text[max(0, m.start - 2) : m.start].endswith(PLACE_BEFORE))
             else:
                 ok = True
-        elif m.code in named_full:
-            ok = True
+        elif m.code in named_full or m.start in said:
+            ok = True  # (巫山 heading a page that says 我县: a place, see _headline_stems)
         elif form in ambiguous:
             ok = False
         else:
