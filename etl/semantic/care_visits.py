@@ -622,10 +622,13 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     clean = repaired.clean
     note = _editor_note(clean)
     note_groups = {m.group(1) for m in v.group_rx.finditer(note)}
+    # (the clean text with its headings set apart, offsets unchanged: a day
+    # named relative to the article's (昨天下午，…) opens its paragraph there)
+    text = visit_events.structure(repaired)
     day_dates = sorted(
         [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
         + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
-           for start, end, day in visit_events.relative_day_mentions(clean, issue_day)
+           for start, end, day in visit_events.relative_day_mentions(text, issue_day)
            + visit_events.lost_month_mentions(clean, issue_day)],
         key=lambda t: t[0],
     )
@@ -635,7 +638,6 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     page = _Page(repaired, note, note_groups, _campaign(note, note_groups) if note else None, names_by_first,
                  sentence_breaks, region_starts)
     rows: list[dict[str, Any]] = []
-    text = visit_events.structure(repaired)
     articles = split_articles(clean)
     for k, (a, b) in enumerate(articles):
         if k + 1 < len(articles) and visit_events.is_header(clean[a:b]):

@@ -54,6 +54,7 @@ paragraph of a visit is the same visit.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -696,6 +697,11 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         if events and events[-1].paragraph_start == p0 and not (event.paragraph_start == s0 != p0 and not event.dated
                                                                 and _after_semicolon(clean, s0, p0)):
             continue  # the same visit, told on (not a round-up's part after a semicolon)
+        if events and p0 <= events[-1].sentence_start and event.paragraph_start < events[-1].paragraph_start:
+            # (a visit after one whose story starts at its own sentence in this
+            # paragraph, 随后…走进B家。当天，…: its story starts at its own
+            # sentence too, never before the story of the visit it follows)
+            event = dataclasses.replace(event, paragraph_start=s0)
         events.append(event)
     if events and all(e.home for e in events):
         # (homes after a lead the loop does not take, 社区志愿者…主动来到老人家里: the

@@ -32,6 +32,8 @@ from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, _alternation, vocab
 
 #: A count opening a list item (60多家企业, 423户困难职工): a group, no place.
 _LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
+#: A count closing a list, of its items (A、B和C 3个村子, A和B两所学校): the list's head.
+_TOTAL_AFTER_LIST_RX = re.compile("[0-9０-９一二三四五六七八九十两]+(?:个|所|户|家|位|名)[\u4e00-\u9fff]{1,4}$")
 #: What joins the stops of a list (以及 before 及).
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
 #: Where a list of stops ends: its clause's end.
@@ -185,6 +187,10 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     if d > 0:
         head = last[d + 1:] + head
         last = last[:d]
+    total = _TOTAL_AFTER_LIST_RX.search(last)
+    if total is not None and total.start() >= 2 and not head:
+        # (A、B和C 3个村子: the count of the list's items, its head)
+        head, last = last[total.start():], last[: total.start()]
     parts[-1] = (p, last)
     if homes_only and not (home or head.startswith(sv.homes) or head.endswith(sv.homes)):
         return None
