@@ -577,6 +577,12 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
             (s, more[1]) for s in more[0] if all(o is None or o.item != s.item for o, _ in stops)]
         stops = new if not listed and not further else stops + new
         listed = True
+    if not listed:
+        # (a story that goes from home to home, one clause each: 先来到A家中…，随后又到B家中)
+        told_from = next((k for k, (s0, _) in enumerate(sentences) if s0 + len(_) > told), 0)
+        sequence = visit_stops.sequence_stops([t for _, t in sentences[told_from:]], rx)
+        if len(sequence) >= 2:
+            stops = [(s, "") for s in sequence]
     return [(s, h) for s, h in stops if s is None or s.item not in later] or [(None, "")]
 
 

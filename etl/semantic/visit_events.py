@@ -498,7 +498,11 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
 
 #: A paragraph opening at a home (在某村某某家，; 走进…留守儿童某某（化名）家，): the
 #: visitors of the story before, at one more home.
-_HOME_OPENING_RX = re.compile(r"(?:在|走进|来到|走入|进入)([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
+#: (after a word of a sequence of stops: 第一站来到…家里，; 接着来到…家里，; 随后来到…的家里，)
+_HOME_OPENING_RX = re.compile(
+    r"((?:第[一二三四五六七八九十]站|首先|接着|紧接着|随后|然后|之后|最后一站|最后)[，,]?"
+    r"(?:我们|大家|一行人|一行|志愿者们|志愿者)?(?:还|又|再)?)?"
+    r"(?:在|走进|来到|走入|进入|前往|去了|到了)了?([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
 
 
 def _visit_told(clean: str, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
@@ -535,7 +539,9 @@ def _named_home_opening(text: str, v: VisitVocab) -> bool:
     m = _HOME_OPENING_RX.match(text)
     if m is None:
         return False
-    return _named_owner(m.group(1), v)
+    if m.group(1) and "户" not in m.group(2):
+        return True  # (紧接着，前往了…几位高龄老人的家里: the next stop of a sequence, named or not)
+    return _named_owner(m.group(2), v)
 
 
 def _introduces(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:

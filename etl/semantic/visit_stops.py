@@ -285,3 +285,41 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
         if all(s.item != o.item for o in out):
             out.append(s)
     return out, head
+
+
+# ---------------------------------------------------------------------------
+# A sequence of stops: a story that goes from home to home, one clause each
+# (先来到A家中…，随后又到B家中…。还分别来到其他老人家中; 首先…来到了A奶奶家里…。
+# 接着我们来到了B奶奶家…。最后…去了C家).  Each clause that goes (来到, 又到,
+# 去了 …) to a home is one stop; a home of a counted group (来到6户老人家中:
+# the lead's announcement of the homes told after it) is none.
+
+#: A verb of going, then what it goes to, up to a home word, in one clause.
+_SEQUENCE_STOP_RX = re.compile(
+    "(?:来到|走进|走入|前往|去了|到了|又到|再到|还到|先到|后到|赶到|赶往)了?"
+    "([^，,。；;！!？?：:\n“”]{1,24}?)(?:的家中|的家里|的家|家中|家里|家)(?![庭人属长乡园属电门])"
+)
+
+
+#: A count of households (6户老人家中, 十余个家庭): the homes of a summary, no stop.
+_HOUSEHOLDS_RX = re.compile("[0-9０-９一二三四五六七八九十百千两几多]+[多余]?(?:户|个家庭)")
+
+
+def sequence_stops(sentences: list[str], role_rx: re.Pattern[str]) -> list[Stop]:
+    """The stops of a story that goes from home to home (see above), in text
+    order: one per clause that goes to a home named by its owner or by a
+    group with no count (其他老人家中: the group's one stop); the item is
+    what the clause names before the home word.  ``sentences``: the story's
+    sentences; positions count from the first one's start."""
+    v = vocab()
+    out: list[Stop] = []
+    pos = 0
+    for sentence in sentences:
+        for m in _SEQUENCE_STOP_RX.finditer(sentence):
+            item = m.group(1).strip()
+            if _HOUSEHOLDS_RX.search(item) or v.introduction_rx.search(item) or item.endswith(("我们", "我", "你")):
+                continue  # (6户老人家中: a summary; 部分老人家中: a vague part of a whole)
+            if all(o.item != item for o in out):
+                out.append(Stop(item, "", pos + m.start()))
+        pos += len(sentence)
+    return out
