@@ -560,7 +560,11 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         pos = s1
     stops: list[tuple[visit_stops.Stop | None, str]] = [(None, "")]
     listed = False
+    listed_at: list[int] = []  # (where each listed stop stands in the text)
+    sequence: list[tuple[visit_stops.Stop, int, int]] = []  # (stop, its clause's start and end)
     for s0, sentence in sentences:
+        if s0 + len(sentence) > told and not v.other_story_rx.search(sentence):
+            sequence += [(s, s0 + s.pos, s0 + e) for s, e in visit_stops.sequence_stops(sentence)]
         more = visit_stops.sentence_stops(sentence, names, rx)
         if more is None and s0 > told:
             more = visit_events.further_group(sentence, rx)
@@ -575,14 +579,16 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
                                  or v.further_motion_rx.search(sentence) is not None)
         new: list[tuple[visit_stops.Stop | None, str]] = [
             (s, more[1]) for s in more[0] if all(o is None or o.item != s.item for o, _ in stops)]
+        listed_at += [s0 + s.pos for s in more[0]]
         stops = new if not listed and not further else stops + new
         listed = True
-    if not listed:
-        # (a story that goes from home to home, one clause each: 先来到A家中…，随后又到B家中)
-        told_from = next((k for k, (s0, _) in enumerate(sentences) if s0 + len(_) > told), 0)
-        sequence = visit_stops.sequence_stops([t for _, t in sentences[told_from:]], rx)
-        if len(sequence) >= 2:
-            stops = [(s, "") for s in sequence]
+    if len(sequence) >= 2 and all(any(a <= p < b for _, a, b in sequence) for p in listed_at):
+        # (a story that goes from home to home, one clause each: 先来到A家中…，随后又到B家中;
+        # a list inside one of its clauses names the people met at that home)
+        stops = []
+        for s, _, _ in sequence:
+            if all(o is None or o.item != s.item for o, _ in stops):
+                stops.append((s, ""))
     return [(s, h) for s, h in stops if s is None or s.item not in later] or [(None, "")]
 
 

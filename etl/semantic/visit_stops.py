@@ -305,21 +305,18 @@ _SEQUENCE_STOP_RX = re.compile(
 _HOUSEHOLDS_RX = re.compile("[0-9０-９一二三四五六七八九十百千两几多]+[多余]?(?:户|个家庭)")
 
 
-def sequence_stops(sentences: list[str], role_rx: re.Pattern[str]) -> list[Stop]:
-    """The stops of a story that goes from home to home (see above), in text
-    order: one per clause that goes to a home named by its owner or by a
-    group with no count (其他老人家中: the group's one stop); the item is
-    what the clause names before the home word.  ``sentences``: the story's
-    sentences; positions count from the first one's start."""
+def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
+    """The stops of one sentence of a story that goes from home to home (see
+    above), in text order, each with where its clause ends: one per clause
+    that goes to a home named by its owner or by a group with no count of
+    households (其他老人家中: the group's one stop; A与B两位老人家里: the
+    people met at one home); the item is what the clause names before the
+    home word."""
     v = vocab()
-    out: list[Stop] = []
-    pos = 0
-    for sentence in sentences:
-        for m in _SEQUENCE_STOP_RX.finditer(sentence):
-            item = m.group(1).strip()
-            if _HOUSEHOLDS_RX.search(item) or v.introduction_rx.search(item) or item.endswith(("我们", "我", "你")):
-                continue  # (6户老人家中: a summary; 部分老人家中: a vague part of a whole)
-            if all(o.item != item for o in out):
-                out.append(Stop(item, "", pos + m.start()))
-        pos += len(sentence)
+    out: list[tuple[Stop, int]] = []
+    for m in _SEQUENCE_STOP_RX.finditer(sentence):
+        item = m.group(1).strip()
+        if _HOUSEHOLDS_RX.search(item) or v.introduction_rx.search(item) or item.endswith(("我们", "我", "你")):
+            continue  # (6户老人家中: a summary; 部分老人家中: a vague part of a whole)
+        out.append((Stop(item, "", m.start(1)), m.end()))
     return out
