@@ -1,0 +1,77 @@
+"""Visit stories of more shapes (issue 16; tests/data/realpages/SPEC.md: a
+care visit is one stop, dated where the text fixes the day, none invented).
+Texts, names and places are invented for the test; each case states the
+rule it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl import semantic
+from etl.extract import extract_text
+
+ISSUE = dt.date(2024, 2, 8)
+D = dt.date
+
+
+def _visits(text: str, issue: dt.date | None = ISSUE) -> list[dict]:
+    return semantic.derive("t", extract_text(text, issue), issue_day=issue).care_visits
+
+
+def _published(rows: list[dict]) -> str:
+    return " ".join(str(v) for r in rows for v in r.values())
+
+
+def test_every_visit_story_is_a_span_of_text_in_order():
+    """A visit's story is text: its span is never empty or reversed, and a
+    visit after one whose story starts at its own sentence (随后…走进B家。
+    当天，… in one paragraph) starts its story at its own sentence."""
+    text = ("2月3日，县义工协会一行8人来到东坪村，为孤寡老人送去棉衣。\n"
+            "3日上午，义工们来到东坪村老人蒋大山家中，老人正在扫院子。随后，一行人走进了西坪村老人朱小河的家。"
+            "当天，义工们先后看望了东坪村、西坪村和南坪村3个村子，为老人送去了棉衣。")
+    visits = _visits(text)
+    spans = [(v["article_char_start"], v["article_char_end"]) for v in visits]
+    assert all(a < b for a, b in spans)
+    assert [a for a, _ in spans] == sorted(a for a, _ in spans)
+
+
+def test_a_count_closing_a_list_of_stops_is_its_head():
+    """先后看望了A村、B村和C村3个村子: three stops (the count counts the list)."""
+    visits = _visits("2月3日，县义工协会一行先后看望了东坪村、西坪村和南坪村3个村子，为老人送去了棉衣。")
+    assert len(visits) == 3
+    assert {v["visit_date"] for v in visits} == {D(2024, 2, 3)}
+
+
+def test_a_day_named_relative_to_the_article_after_a_heading_is_dated():
+    """昨天下午 opening a paragraph after the page's heading lines dates the
+    visit from the issue date (the day before)."""
+    text = ("市总工会为困难职工送温暖\n发布日期：2024-02-08  来源：本报\n\n"
+            "  昨天下午，市总工会一行走访慰问困难职工，首先来到了困难职工蒋大山家，详细询问了老人的身体状况和生活情况，"
+            "给他送上了慰问金和生活用品，并叮嘱他保重身体。\n")
+    visits = _visits(text)
+    assert [v["visit_date"] for v in visits] == [D(2024, 2, 7)]
+
+
+def test_a_story_that_goes_from_home_to_home_is_one_stop_per_home():
+    """先来到A家中…，随后又到B家中…。还分别来到其他老人家中: three stops (the
+    unnamed others one stop for their group); the lead's counted homes
+    (来到5户老人家中) are the summary these stops tell, no stop of their own."""
+    text = ("1月20日上午，东坪社区组织志愿者来到5户孤寡老人家中开展慰问活动。"
+            "志愿者们先来到蒋大山老人家中，送去米面油，随后又到高龄老人朱小河家中帮助打扫卫生。"
+            "志愿者们还分别来到其他老人家中进行了节前慰问。")
+    visits = _visits(text)
+    assert len(visits) == 3
+    assert {v["visit_date"] for v in visits} == {D(2024, 1, 20)}
+    assert "蒋大山" not in _published(visits) and "朱小河" not in _published(visits)
+
+
+def test_paragraphs_of_a_sequence_of_homes_are_one_stop_each():
+    """第一站来到A家里…／接着来到B与C两位老人家里…／最后一站来到D的家里: three
+    stops (the two people met at one home are one visit), on the lead's day."""
+    text = ("9月28日，东坪街道联合安康老年服务中心开展中秋上门慰问活动。\n"
+            "第一站来到东坪小区的失独家庭蒋阿姨家里，我们详细询问老人日常起居。\n"
+            "接着来到隔壁单元的朱叔叔与何阿姨两位老人家里，他们是空巢家庭。\n"
+            "最后一站我们来到老兵马爷爷的家里，为老人送上节日的祝福。\n")
+    visits = _visits(text, dt.date(2024, 9, 29))
+    assert len(visits) == 3
+    assert {v["visit_date"] for v in visits} == {D(2024, 9, 28)}
