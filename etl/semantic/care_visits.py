@@ -589,7 +589,20 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         for s, _, _ in sequence:
             if all(o is None or o.item != s.item for o, _ in stops):
                 stops.append((s, ""))
-    return [(s, h) for s, h in stops if s is None or s.item not in later] or [(None, "")]
+    return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]
+
+
+def _told_later(item: str, later: str) -> bool:
+    """Whether ``later`` (the sentences of the article's later visits) names
+    the stop ``item`` itself, not a place within it (中村 in 在中村敬老院，: the
+    care home is a stop of its own)."""
+    places = visit_stops.stop_vocab().places
+    i = later.find(item)
+    while i >= 0:
+        if not later.startswith(places, i + len(item)):
+            return True
+        i = later.find(item, i + 1)
+    return False
 
 
 def _stop_role(stop: visit_stops.Stop, head: str) -> str | None:

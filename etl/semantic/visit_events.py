@@ -62,7 +62,7 @@ from dataclasses import dataclass
 
 from etl.extract.records import DateMention
 from etl.extract.textrepair import Repaired
-from etl.semantic.visit_stops import Stop, _goes_to_places
+from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
 
 SENTENCE_END = "。!！?？;；"
@@ -533,6 +533,34 @@ def _named_owner(owner: str, v: VisitVocab) -> bool:
     return bool(owner) and not any(owner.endswith(w) for w in v.recipients)
 
 
+#: A paragraph opening at a named place (在某村，; 在某村敬老院，; 在某工程现场，).
+_PLACE_OPENING_RX = re.compile(r"在([^，,。；;！!？?“”\n]{2,24}?)(?:内|里)?[，,]")
+#: Words of a sequence of stops between the visitors and their verb (…一行最后来到, 首先来到, 接着).
+_SEQUENCE_WORD_RX = re.compile("首先|接着|然后|随后|最后|之后|紧接着")
+
+
+def _place_opening(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` opens at a named place: a village, community, care
+    home, school, site … (``home_places`` and ``institution_places``, or
+    现场, 工地), named by words before its place word (在中村敬老院，; not
+    在社区，, 在活动中，)."""
+    m = _PLACE_OPENING_RX.match(text)
+    if m is None:
+        return False
+    place = m.group(1)
+    for w in v.homes + v.institutions + _SITE_WORDS:
+        if place.endswith(w) and len(place) > len(w) and w not in ("家中", "家里", "家门", "家走"):
+            return True
+    return False
+
+
+#: Words of a round-up (``not_event_words``) that, in a paragraph opening at
+#: one named place, go around that place (在某敬老院，慰问组分别到宿舍、食堂).
+_AROUND_ONE_PLACE = ("分别",)
+#: Workplaces a paragraph may open at (在某工程现场，).
+_SITE_WORDS = ("现场", "工地", "项目部")
+
+
 def _named_home_opening(text: str, v: VisitVocab) -> bool:
     """Whether ``text`` opens at one named home (在某某家，): not the homes of
     a group the story told before (在困难群众家中，: its people, no new stop)."""
@@ -594,7 +622,8 @@ def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int,
     if at < 0:
         return events
     vague = v.introduction_rx.search(text, at, _clause_end(text, at)) is not None
-    if not vague and not (v.activity_rx.search(text, 0, at) and _same_organisation(clean, events[1], text, v)):
+    if not vague and not (v.activity_rx.search(text, 0, at) and (
+            _same_organisation(clean, events[1], text, v) or _lists_stops(clean, events[1], sentences))):
         return events
     out = []
     for e in events[1:]:
@@ -604,6 +633,18 @@ def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int,
         else:
             out.append(VisitEvent(e.sentence_start, e.paragraph_start, e.date_pos, lead.visit_date, True))
     return out
+
+
+def _lists_stops(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]]) -> bool:
+    """Whether the sentence of ``event`` lists the stops of a visit
+    (…一行分别到A、B、C等村委会): after a lead that announces an activity
+    (…一行到某村开展走访慰问), the stops are the visits."""
+    end = next((s1 for s0, s1, _ in sentences if s0 == event.sentence_start), event.sentence_start)
+    return sentence_stops(clean[event.sentence_start:end], frozenset(), _ANY_ROLE_RX) is not None
+
+
+#: (any role: a list of places needs none)
+_ANY_ROLE_RX = re.compile("(?!)")
 
 
 def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMention]],
@@ -637,6 +678,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             continue
         visit_at = _visit_at(text, v)
         word = _summary_word(text, v)
+        if word is not None and s0 == p0 and word.group() in _AROUND_ONE_PLACE \
+                and _place_opening(text.lstrip(_OPENING_JUNK), v) and _summary_word(text[word.end():], v) is None:
+            word = None  # (在某村敬老院，慰问组分别到宿舍、食堂…: around the one place it opens at)
         undated_ok = word is None
         if word is not None:
             end = _clause_end(text, visit_at) if visit_at >= 0 else len(text)
@@ -688,6 +732,14 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 # the day of the visit before, if the text fixed it)
                 before = [e for e in events if e.dated]
                 event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
+            elif s0 == p0 and _place_opening(opening, v) and v.event_or_motion_rx.search(text) \
+                    and _visit_told(clean, sentences[:k], v) and not (
+                    events and _introduces(clean, events[-1], sentences, v)):
+                # (在某村敬老院，慰问组…; 在某工程现场，…一行为…送上: a paragraph opening
+                # at a named place, after a visit told before: one more stop, on the
+                # day of the visit before, if the text fixed it)
+                before = [e for e in events if e.dated]
+                event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
             elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
                     and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers_rx)
@@ -698,6 +750,10 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                         and not (events and _named_again(text, org, clean, events[-1], sentences)):
                     # (a round-up's clause after a semicolon: a story of its own)
                     event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, None, False)
+                    before = [e for e in events if e.dated]
+                    if before and _SEQUENCE_WORD_RX.search(text, org, max(_visit_at(_unquoted(text), v), org)):
+                        # (…一行最后来到了…家中: the next stop of the round told before, on its day)
+                        event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, before[-1].visit_date, True)
         if event is None:
             continue
         if events and events[-1].paragraph_start == p0 and not (event.paragraph_start == s0 != p0 and not event.dated
