@@ -75,3 +75,35 @@ def test_paragraphs_of_a_sequence_of_homes_are_one_stop_each():
     visits = _visits(text, dt.date(2024, 9, 29))
     assert len(visits) == 3
     assert {v["visit_date"] for v in visits} == {D(2024, 9, 28)}
+
+
+def test_a_lead_that_announces_gives_no_visit_the_stops_listed_after_it_do():
+    """…一行到某村开展走访慰问。 then 慰问组一行分别到A、B、C等村委会…: the lead
+    announces, the three village committees are the visits (on the lead's
+    day); 在某村敬老院，慰问组分别到宿舍、食堂… opens at one more stop (分别 goes
+    around that one place: no round-up, no stop per room)."""
+    text = ("2月2日，春节将至，县委常委蒋大山及县民政局相关人员一行到东坪村开展走访慰问，送上新春的祝福。\n"
+            "慰问组一行分别到东坪村、西坪村、南坪村等村委会，通过进村入户走访慰问低保对象、特困供养对象、困难群众。\n"
+            "在东坪村敬老院，慰问组分别到宿舍、食堂了解老人们的生活情况，向敬老院发放了春节慰问金。\n")
+    visits = _visits(text)
+    assert len(visits) == 4
+    assert {v["visit_date"] for v in visits} == {D(2024, 2, 2)}
+
+
+def test_the_next_stop_of_a_round_told_with_a_sequence_word_takes_its_day():
+    """A dated visit, then …一行最后来到了特困职工某某的家中 in a paragraph of
+    its own: the last stop of the same round, on its day; 在某工程现场，…
+    opening a paragraph: a stop on that day too."""
+    text = ("2月6日下午，市总工会主席蒋大山一行首先来到了困难劳模朱小河家，详细询问了老人的身体状况。\n"
+            "在东坪水利工程现场，蒋大山一行为一线职工送上爱心礼包，感谢他们的辛勤付出。\n"
+            "蒋大山一行最后来到了特困职工何大海的家中，送上了一台洗衣机。\n")
+    visits = _visits(text)
+    assert [v["visit_date"] for v in visits] == [D(2024, 2, 6)] * 3
+
+
+def test_a_place_named_later_only_around_another_place_stays_a_stop():
+    """先后到A村、B村、C村…。在C村敬老院，… : C村 is a stop of the list (the
+    care home in it, told later, is a stop of its own): four."""
+    text = ("2月2日，县委常委蒋大山一行先后到东坪村、西坪村、南坪村，走访慰问困难群众。\n"
+            "在南坪村敬老院，慰问组为老人们送上慰问金和米面油，祝福老人们新春快乐。\n")
+    assert len(_visits(text)) == 4
