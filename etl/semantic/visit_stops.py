@@ -166,8 +166,6 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     k = chunk.find("等")
     if k >= 0:
         chunk, head = chunk[:k], chunk[k + 1:]
-    if v.introduction_rx.search(chunk):
-        return None
     parts: list[tuple[int, str]] = []
     pos = 0
     for m in _STOP_SPLIT_RX.finditer(chunk):
@@ -211,6 +209,9 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
             kind = ("of_head", "")
         if kind is None:
             return None
+        vague = v.introduction_rx.search(item)
+        if vague and not (kind[0] == "place" and vague.start() >= len(item) - len(kind[1])):
+            return None  # (部分困难职工: a vague part of a whole; not 某社区多名独居老人, at a named place)
         named = named or kind[0] in ("place", "person")
         stops.append(Stop(item, kind[1], p))
     # (等…工作现场 makes workplaces of items named with a place word of their own
