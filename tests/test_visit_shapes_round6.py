@@ -107,3 +107,16 @@ def test_a_place_named_later_only_around_another_place_stays_a_stop():
     text = ("2月2日，县委常委蒋大山一行先后到东坪村、西坪村、南坪村，走访慰问困难群众。\n"
             "在南坪村敬老院，慰问组为老人们送上慰问金和米面油，祝福老人们新春快乐。\n")
     assert len(_visits(text)) == 4
+
+
+def test_a_first_person_care_home_visit_in_a_dated_activity_report():
+    """An activity report (【活动时间】: a day) told in the first person
+    (本周六，我随同学到某敬老院进行义工活动，来到敬老院后…): one visit, on the
+    field's day when the weekday told is that day's; without the field, a
+    weekday alone fixes no day."""
+    report = ("某大学义工社团活动小结\n【活动时间】: 2023年10月14日\n【活动地点】:东坪敬老院\n【小结正文】:\n"
+              "本周六，我随同学到东坪敬老院进行义工活动，来到敬老院后我们见到了许多老人，"
+              "他们因为长期住在这里，平时很少与别人交流，所以见到我们都很高兴。\n")
+    visits = _visits(report, None)
+    assert [v["visit_date"] for v in visits] == [D(2023, 10, 14)]
+    assert [v["visit_date"] for v in _visits(report.replace("本周六", "本周日"), None)] in ([None], [])

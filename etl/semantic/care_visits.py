@@ -657,6 +657,11 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
            + visit_events.lost_month_mentions(clean, issue_day)],
         key=lambda t: t[0],
     )
+    weekdays = visit_events.weekday_mentions(text, day_dates)
+    if weekdays:
+        day_dates = sorted(day_dates + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative",
+                                                           start, end)) for start, end, day in weekdays],
+                           key=lambda t: t[0])
     names_by_first = _by_first_character(names)
     if sentence_breaks is None:
         sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]

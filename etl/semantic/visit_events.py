@@ -327,6 +327,35 @@ def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[i
             if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
 
 
+#: A weekday of the week told (本周六, 上周日, 星期六): see ``weekday_mentions``.
+_WEEKDAY_RX = re.compile("(?:本|这|上)?(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+#: How far after an activity's time field its day may stand (【活动时间】: 2011年10月8日).
+_FIELD_WINDOW = 12
+
+
+def weekday_mentions(clean: str, day_dates: list[tuple[int, DateMention]]) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the weekdays (本周六, 星期六) opening a sentence or
+    a clause of a page whose activity time field (``activity_time_words``:
+    【活动时间】: 2011年10月8日) gives a day of that same weekday: the report
+    tells that one activity, and its weekday is that day.  None on a page
+    without such a field (a weekday alone fixes no day)."""
+    v = vocab()
+    if not v.activity_time or v.activity_time_rx.search(clean) is None:
+        return []
+    days = [d.start for pos, d in day_dates
+            if d.start is not None and any(clean.startswith(w, i) for i in range(max(0, pos - _FIELD_WINDOW), pos)
+                                           for w in v.activity_time)]
+    out = []
+    for m in _WEEKDAY_RX.finditer(clean):
+        if m.start() and clean[m.start() - 1] not in _RELATIVE_DAY_BEFORE:
+            continue
+        same = {d for d in days if d.weekday() == _WEEKDAYS[m.group(1)]}
+        if len(same) == 1:
+            out.append((m.start(), m.end(), same.pop()))
+    return out
+
+
 #: A day whose 年 and 月 the stored text lost (124日 for 1月24日, 201958日 for
 #: 2019年5月8日): digits right before 日 (not 日元), none before them.
 _LOST_MONTH_RX = re.compile(
