@@ -120,3 +120,30 @@ def test_a_first_person_care_home_visit_in_a_dated_activity_report():
     visits = _visits(report, None)
     assert [v["visit_date"] for v in visits] == [D(2023, 10, 14)]
     assert [v["visit_date"] for v in _visits(report.replace("本周六", "本周日"), None)] in ([None], [])
+
+
+def test_a_lead_that_goes_nowhere_announces_the_sequence_told_after_it():
+    """今天我们继续走访贫困家庭和孤寡老人。 then a paragraph 首先我们…来到了A
+    奶奶家里…。接着我们来到了B奶奶家…。最后我们还去了C奶奶家: three stops,
+    the lead (it names no home or place) none."""
+    text = ("东坪大学暑期实践队今天继续走访贫困家庭和孤寡老人，开展志愿活动。\n"
+            "首先我们在村干部的带领下，来到了蒋秀英奶奶家里，她已87岁高龄，独自一人居住。"
+            "接着我们来到了朱金花奶奶家，她是一位贫困户，住在土窑洞里。"
+            "最后我们还去了老党员何兰芳奶奶家，她是村里党龄最高的人。\n")
+    visits = _visits(text, None)
+    assert len(visits) == 3
+    for name in ("蒋秀英", "朱金花", "何兰芳"):
+        assert name not in _published(visits)
+
+
+def test_paragraphs_opening_at_villages_after_an_announcing_lead_are_the_stops():
+    """…联合开展走访慰问全镇百岁老人活动。 then 在A村，…送上慰问金… / 在B村，…
+    送上节日的祝福… / 随后，大家还走访了C村某某和D村某某两位百岁老人: four
+    stops, the lead none."""
+    text = ("10月10日上午，县民政局、县老年协会联合开展走访慰问全镇百岁老人活动，向他们表示重阳节的祝福。\n"
+            "在东坪村，百岁老人蒋秀英坐在沙发上，慰问组向她送上慰问金和大礼包，祝老人健康长寿。\n"
+            "在西坪村，102岁的朱金花老人精神抖擞，大家纷纷送上节日的祝福。\n"
+            "随后，大家还走访了南坪村何兰芳和北坪村马秀珍两位百岁老人。\n")
+    visits = _visits(text, dt.date(2024, 10, 11))
+    assert len(visits) == 4
+    assert {v["visit_date"] for v in visits} == {D(2024, 10, 10)}

@@ -664,6 +664,35 @@ def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int,
     return out
 
 
+#: Words opening the first stop of a sequence (首先我们…来到…家里; 第一站来到…).
+_FIRST_STOP_RX = re.compile("(?:首先|第一站|先是)")
+
+
+def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, int, int]],
+               v: VisitVocab) -> list[VisitEvent]:
+    """``events`` without a first visit that announces the stops told after
+    it: its sentence goes to no home or place after its visit verb (今天继续
+    走访贫困家庭和孤寡老人; 开展走访慰问全镇百岁老人活动) and the next visit, in
+    a paragraph of its own, opens the sequence of stops (首先我们…来到了某某
+    奶奶家里) or opens at a named place (在某村，…).  The stops take its day
+    when they have none."""
+    if len(events) < 2 or events[0].paragraph_start == events[1].paragraph_start:
+        return events
+    lead, first = events[0], events[1]
+    opening = clean[first.sentence_start : first.sentence_start + 8].lstrip(_OPENING_JUNK)
+    if _FIRST_STOP_RX.match(opening) is None and not (first.home and _place_opening(opening, v)):
+        return events
+    end = next((s1 for s0, s1, _ in sentences if s0 == lead.sentence_start), lead.sentence_start)
+    text = _unquoted(clean[lead.sentence_start:end])
+    if _visit_at(text, v) < 0 or v.homes_rx.search(text) is not None \
+            or sentence_stops(text, frozenset(), _ANY_ROLE_RX) is not None:
+        return events  # (the lead goes to a home or a place of its own: a stop)
+    if first.dated or not lead.dated:
+        return events[1:]
+    return [VisitEvent(first.sentence_start, first.paragraph_start, first.date_pos, lead.visit_date, True,
+                       first.home)] + events[2:]
+
+
 def _lists_stops(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]]) -> bool:
     """Whether the sentence of ``event`` lists the stops of a visit
     (…一行分别到A、B、C等村委会): after a lead that announces an activity
@@ -761,9 +790,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 # the day of the visit before, if the text fixed it)
                 before = [e for e in events if e.dated]
                 event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
-            elif s0 == p0 and _place_opening(opening, v) and v.event_or_motion_rx.search(text) \
-                    and _visit_told(clean, sentences[:k], v) and not (
-                    events and _introduces(clean, events[-1], sentences, v)):
+            elif s0 == p0 and _place_opening(opening, v) and v.event_or_motion_rx.search(window) \
+                    and _visit_told(clean, sentences[:k], v):
                 # (在某村敬老院，慰问组…; 在某工程现场，…一行为…送上: a paragraph opening
                 # at a named place, after a visit told before: one more stop, on the
                 # day of the visit before, if the text fixed it)
@@ -799,7 +827,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         # lead's visit, then the homes)
         lead = _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
         if lead and lead[0].paragraph_start < events[0].paragraph_start:
-            return lead + events
+            return _announced(clean, lead + events, sentences, v)
+    events = _announced(clean, events, sentences, v)
     dated = [e for e in events if e.dated]
     if dated:
         # Undated visit sentences before the first dated visit introduce the
