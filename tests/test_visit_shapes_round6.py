@@ -147,3 +147,12 @@ def test_paragraphs_opening_at_villages_after_an_announcing_lead_are_the_stops()
     visits = _visits(text, dt.date(2024, 10, 11))
     assert len(visits) == 4
     assert {v["visit_date"] for v in visits} == {D(2024, 10, 10)}
+
+
+def test_the_same_day_is_the_day_told_in_the_sentence_before():
+    """3月3日，在某敬老院内一片欢声笑语… (a scene, no visit told) then 当天上午，
+    …组织青年志愿者到某敬老院开展志愿服务活动…: one visit, on 3 March."""
+    text = ("3月3日，在东坪镇夕阳红敬老院内一片欢声笑语，青年志愿者们正在为老人过集体生日。\n"
+            "当天上午，东坪公司团委组织青年志愿者到夕阳红敬老院开展志愿服务活动，为老人们送上了米、油、牛奶等慰问品。\n")
+    visits = _visits(text, dt.date(2024, 3, 16))
+    assert [v["visit_date"] for v in visits] == [D(2024, 3, 3)]

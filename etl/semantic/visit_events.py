@@ -693,6 +693,22 @@ def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, 
                        first.home)] + events[2:]
 
 
+def _day_told_before(clean: str, a: int, s0: int, day_dates: list[tuple[int, DateMention]],
+                     v: VisitVocab) -> dt.date | None:
+    """The day of the last date mention of the article (from ``a``) before
+    ``s0`` that is neither a dateline nor when the news came, or None."""
+    for pos, d in reversed(day_dates):
+        if pos >= s0:
+            continue
+        if pos < a:
+            break
+        if _first(clean[max(a, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v) \
+                or _first(clean[pos : pos + 14], v.reporting_or_campaign_rx) >= 0:
+            continue
+        return d.start
+    return None
+
+
 def _lists_stops(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]]) -> bool:
     """Whether the sentence of ``event`` lists the stops of a visit
     (…一行分别到A、B、C等村委会): after a lead that announces an activity
@@ -782,7 +798,13 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             elif opening.startswith(v.same_day):
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
-                    event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
+                    if before:
+                        event = VisitEvent(s0, p0, s0, before[-1].visit_date, True)
+                    else:
+                        # (3月3日，在某敬老院内一片欢声笑语…。当天上午，…到某敬老院开展…: the day
+                        # the article told before it, in a sentence of its own)
+                        day = _day_told_before(clean, a, s0, day_dates, v)
+                        event = VisitEvent(s0, p0, s0, day, day is not None)
             elif s0 == p0 and _named_home_opening(opening, v) and _visit_told(clean, sentences[:k], v) and not (
                     events and _introduces(clean, events[-1], sentences, v)):
                 # (走进某村留守儿童某某家，…: a paragraph opening at a home, after a
