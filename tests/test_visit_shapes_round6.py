@@ -156,3 +156,25 @@ def test_the_same_day_is_the_day_told_in_the_sentence_before():
             "当天上午，东坪公司团委组织青年志愿者到夕阳红敬老院开展志愿服务活动，为老人们送上了米、油、牛奶等慰问品。\n")
     visits = _visits(text, dt.date(2024, 3, 16))
     assert [v["visit_date"] for v in visits] == [D(2024, 3, 3)]
+
+
+def test_a_sequence_clause_may_go_to_a_place_to_visit_someone_there():
+    """首先来到A村看望某大伯…。随后来到B村独居老人某奶奶家…。最后志愿者来到某
+    大伯的家: three stops."""
+    text = ("6月8日，东坪摄影志愿服务队的志愿者走进山村探访独居老人。"
+            "首先来到后坪村看望蒋大伯，志愿者忙着打扫卫生。随后行车8公里来到上坪村独居老人朱奶奶家，为她包了水饺。"
+            "最后志愿者来到患病老人何大伯的家。\n")
+    visits = _visits(text, dt.date(2024, 6, 9))
+    assert len(visits) == 3
+    assert {v["visit_date"] for v in visits} == {D(2024, 6, 8)}
+
+
+def test_summaries_meetings_and_service_fairs_tell_no_visit():
+    """走访慰问困难群众120户 is a summary (an indicator), never a visit; a
+    meeting, a service fair at a venue and a policy summary tell none; the
+    sequence and place-opening rules add none to them."""
+    assert _visits("今年以来，县总工会共走访慰问困难群众120户，发放慰问金36万元。") == []
+    assert _visits("2月3日，县民政局召开春节走访慰问工作会议，部署走访慰问困难群众工作。") == []
+    assert _visits("3月5日，东坪社区在文化广场举办志愿服务集市，为居民提供义诊、理发等服务。") == []
+    assert _visits("我县建立困难群众走访慰问长效机制，每年春节前对低保户、特困户开展走访。"
+                   "在东坪村，全村共有低保户30户。") == []

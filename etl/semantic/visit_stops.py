@@ -306,6 +306,14 @@ _SEQUENCE_STOP_RX = re.compile(
 _HOUSEHOLDS_RX = re.compile("[0-9０-９一二三四五六七八九十百千两几多]+[多余]?(?:户|个家庭)")
 
 
+#: …or to a named place, to visit someone there (首先来到某村看望某大伯; not 走进山村探访…).
+_SEQUENCE_PLACE_RX = re.compile(
+    "(?:来到|走进|走入|前往|去了|到了|又到|再到|还到|先到|后到|赶到|赶往)了?"
+    "([^，,。；;！!？?：:\\n“”]{2,12}?(?:村|社区|小区|敬老院|养老院|福利院|学校|小学|中学))"
+    "(?:看望|探望|慰问|拜访|探访)了?([^，,。；;！!？?：:\\n“”]{1,12})"
+)
+
+
 def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
     """The stops of one sentence of a story that goes from home to home (see
     above), in text order, each with where its clause ends: one per clause
@@ -315,9 +323,12 @@ def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
     home word."""
     v = vocab()
     out: list[tuple[Stop, int]] = []
-    for m in _SEQUENCE_STOP_RX.finditer(sentence):
-        item = m.group(1).strip()
+    found = sorted([(m.start(1), m.end(), m.group(1)) for m in _SEQUENCE_STOP_RX.finditer(sentence)]
+                   + [(m.start(1), m.end(), m.group(1) + m.group(2)) for m in _SEQUENCE_PLACE_RX.finditer(sentence)])
+    for start, end, item in found:
+        item = item.strip()
         if _HOUSEHOLDS_RX.search(item) or v.introduction_rx.search(item) or item.endswith(("我们", "我", "你")):
             continue  # (6户老人家中: a summary; 部分老人家中: a vague part of a whole)
-        out.append((Stop(item, "", m.start(1)), m.end()))
+        if all(start >= e or end <= o.pos for o, e in out):  # (one stop a clause)
+            out.append((Stop(item, "", start), end))
     return out
