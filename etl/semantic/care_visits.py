@@ -19,7 +19,11 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   that named them as a group) is one row per stop, in text order, with the
   same story, organiser, date and gifts; ``visit_id`` gets ``/2``, ``/3`` …
   after the first stop's; ``recipient_role`` is the stop's own where its item
-  gives one (困难党员蒋林 -> 困难党员).  See ``_stops``.
+  gives one (困难党员蒋林 -> 困难党员).  A story that goes from home to home,
+  one clause each (先来到A家中…，随后又到B家中…。还分别来到其他老人家中), is
+  one row per clause's home (a list inside a clause names the people met at
+  that home; a home of a counted group, 来到6户老人家中, is the summary the
+  stops tell).  See ``_stops``.
 * **volunteer_group**: the first quoted name ending with a group word
   (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
   article, else in the editor's note, else an unquoted group in the lead
@@ -52,7 +56,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from etl.semantic import name_masking, privacy, regions, visit_events, visit_stops, visit_vocab
+from etl.semantic import (name_masking, privacy, regions, visit_days, visit_events, visit_headers, visit_stops,
+                          visit_vocab)
 from etl.semantic.codebook import CODEBOOK
 from etl.semantic.indicators import clean_span
 from etl.extract.records import DateMention
@@ -548,7 +553,10 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     after the visit's own sentence (at ``told``).  Summaries,
     habits and plans (``not_event_words``) list none; a stop that a later visit
     of the article tells in its own sentence (随后，…赶往市福利院) is that
-    visit's."""
+    visit's (not a place named there only around another: 中村 in 在中村敬老院).
+    A story that goes from home to home (``visit_stops.sequence_stops``: two
+    or more clauses going to a home) is one stop per clause, when every list
+    it has stands inside one of those clauses."""
     v = visit_vocab.vocab()
     rx = vocab().role_rx
     sentences = []
@@ -649,15 +657,15 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     note_groups = {m.group(1) for m in v.group_rx.finditer(note)}
     # (the clean text with its headings set apart, offsets unchanged: a day
     # named relative to the article's (昨天下午，…) opens its paragraph there)
-    text = visit_events.structure(repaired)
+    text = visit_headers.structure(repaired)
     day_dates = sorted(
         [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
         + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
-           for start, end, day in visit_events.relative_day_mentions(text, issue_day)
-           + visit_events.lost_month_mentions(clean, issue_day)],
+           for start, end, day in visit_days.relative_day_mentions(text, issue_day)
+           + visit_days.lost_month_mentions(clean, issue_day)],
         key=lambda t: t[0],
     )
-    weekdays = visit_events.weekday_mentions(text, day_dates)
+    weekdays = visit_days.weekday_mentions(text, day_dates)
     if weekdays:
         day_dates = sorted(day_dates + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative",
                                                            start, end)) for start, end, day in weekdays],
@@ -670,7 +678,7 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     rows: list[dict[str, Any]] = []
     articles = split_articles(clean)
     for k, (a, b) in enumerate(articles):
-        if k + 1 < len(articles) and visit_events.is_header(clean[a:b]):
+        if k + 1 < len(articles) and visit_headers.is_header(clean[a:b]):
             continue  # (the title, captions and dateline before an article's lead: no story)
         events = visit_events.find_events(text, a, b, day_dates, issue_day)
         for n, event in enumerate(events):

@@ -29,7 +29,27 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   its own organiser (A局为…送上…；B局入企慰问…) is a visit of its own.
 * **Named homes**: after a visit told in the article, a paragraph opening at
   one named home (走进…某某（化名）家，) is one more stop, on the day of the
-  visit before (not the homes of a group the lead introduced: 部分困难职工).
+  visit before (not the homes of a group the lead introduced: 部分困难职工);
+  so is the next stop of a sequence (第一站来到…家里，; 接着来到…家里，; 紧接
+  着，前往了…几位老人的家里，: named or not).
+* **Named places**: likewise a paragraph opening at a named place (在某村，;
+  在某村敬老院，; 在某工程现场，) that tells a visit with the next sentence
+  (分别 there goes around that one place: 分别到宿舍、食堂, no round-up).
+* **The round's next stop**: an undated visit told with a sequence word
+  between its visitors and its verb (…一行最后来到…家中) after a dated visit
+  takes that day; ``当天`` with no dated visit before it takes the day the
+  article told in a sentence before (3月3日，在某敬老院内…。当天上午，…).
+* **Announcing leads**: a first visit whose sentence goes to no home or
+  place (今天继续走访贫困家庭和孤寡老人; 开展走访慰问全镇百岁老人活动),
+  followed in a paragraph of its own by the first stop of a sequence (首先…)
+  or a paragraph opening at a named place, announces them: no row of its
+  own.  A dated lead announcing an activity (…一行到某村开展走访慰问) followed
+  by a list of stops (…一行分别到A、B、C等村委会) likewise: the stops are the
+  visits, on its day.
+* **Other days**: days named relative to the article (昨天), days without
+  their month and weekdays of an activity report are
+  ``etl.semantic.visit_days``; a page's headings, set apart so that a
+  paragraph after them opens where it does, ``etl.semantic.visit_headers``.
 
 Photo captions (图为…), the header before an article's lead (a caption, the
 site and day), a visit verb naming a thing (慰问物资, 关爱的…) and a habit
@@ -56,12 +76,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 
 from etl.extract.records import DateMention
-from etl.extract.textrepair import Repaired
+from etl.semantic.visit_days import resolve_bare_day
+from etl.semantic.visit_headers import _is_heading
 from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
 
@@ -298,211 +318,7 @@ def _is_dateline(clean: str, end: int, v: VisitVocab) -> bool:
 _TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
 
 
-def resolve_bare_day(day: int, reference: dt.date | None) -> dt.date | None:
-    """The date of a day of the month told without its month (23日上午):
-    that day of the reference's month, or of the month before when the day
-    is after the reference's; None without a reference or for a day that
-    month does not have."""
-    if reference is None:
-        return None
-    year, month = reference.year, reference.month
-    if day > reference.day:
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
-
-def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
-    """(start, end, date) of the days named relative to the article's date
-    (昨日, 今天) in ``clean``; none without a day-precise reference."""
-    if reference is None:
-        return []
-    v = vocab()
-    offsets = dict(v.relative_days)
-    rx = v.relative_days_rx
-    # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date)
-    return [(m.start(), m.end(), reference - dt.timedelta(days=offsets[m.group()])) for m in rx.finditer(clean)
-            if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
-
-
-#: A weekday of the week told (本周六, 上周日, 星期六): see ``weekday_mentions``.
-_WEEKDAY_RX = re.compile("(?:本|这|上)?(?:周|星期|礼拜)([一二三四五六日天])")
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-#: How far after an activity's time field its day may stand (【活动时间】: 2011年10月8日).
-_FIELD_WINDOW = 12
-
-
-def weekday_mentions(clean: str, day_dates: list[tuple[int, DateMention]]) -> list[tuple[int, int, dt.date]]:
-    """(start, end, date) of the weekdays (本周六, 星期六) opening a sentence or
-    a clause of a page whose activity time field (``activity_time_words``:
-    【活动时间】: 2011年10月8日) gives a day of that same weekday: the report
-    tells that one activity, and its weekday is that day.  None on a page
-    without such a field (a weekday alone fixes no day)."""
-    v = vocab()
-    if not v.activity_time or v.activity_time_rx.search(clean) is None:
-        return []
-    days = [d.start for pos, d in day_dates
-            if d.start is not None and any(clean.startswith(w, i) for i in range(max(0, pos - _FIELD_WINDOW), pos)
-                                           for w in v.activity_time)]
-    out = []
-    for m in _WEEKDAY_RX.finditer(clean):
-        if m.start() and clean[m.start() - 1] not in _RELATIVE_DAY_BEFORE:
-            continue
-        same = {d for d in days if d.weekday() == _WEEKDAYS[m.group(1)]}
-        if len(same) == 1:
-            out.append((m.start(), m.end(), same.pop()))
-    return out
-
-
-#: A day whose 年 and 月 the stored text lost (124日 for 1月24日, 201958日 for
-#: 2019年5月8日): digits right before 日 (not 日元), none before them.
-_LOST_MONTH_RX = re.compile(
-    r"(?<![0-9.期续共近约第时满了计])(?:((?:19|20)[0-9]{2})([0-9]{2,4})|([0-9]{3,4}))日(?![元内左以之])"
-)  # (not a count of days: 为期120日, 连续120日, 120日内)
-#: How many days before the article's date such a day may be (the one
-#: reading of its digits in that window is taken; none when two fit).
-LOST_MONTH_WINDOW_DAYS = 31
-
-
-def lost_month_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
-    """(start, end, date) of the days written without their 月 (and 年) in
-    ``clean`` (124日, 201958日: characters the stored text lost), read
-    against the article's day: the one reading of the digits as month and
-    day within ``LOST_MONTH_WINDOW_DAYS`` before it (and in the year given,
-    if any); none without a day-precise reference."""
-    if reference is None or "日" not in clean:
-        return []
-    out = []
-    for m in _LOST_MONTH_RX.finditer(clean):
-        year, digits = m.group(1), m.group(2) or m.group(3)
-        fits = set()
-        for cut in (1, 2):
-            if not 1 <= len(digits) - cut <= 2:
-                continue
-            month, day = int(digits[:cut]), int(digits[cut:])
-            if not 1 <= month <= 12:
-                continue
-            for y in ((int(year),) if year else (reference.year, reference.year - 1)):
-                try:
-                    d = dt.date(y, month, day)
-                except ValueError:
-                    continue
-                if 0 <= (reference - d).days <= LOST_MONTH_WINDOW_DAYS:
-                    fits.add(d)
-        if len(fits) == 1:
-            out.append((m.start(), m.end(), fits.pop()))
-    return out
-
-
-#: Characters before a relative day that opens a sentence or a clause.
-_RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
-
-
-
-#: The longest heading (characters).
-HEADING_MAX = 40
-#: The most lines of a header block (a title, its subtitle, dateline and source).
-HEADER_BLOCK_LINES = 4
-_SENTENCE_PUNCT_RX = re.compile("[。，,;；!！?？]")
-
-
-def _is_heading(line: str) -> bool:
-    s = line.strip()
-    return len(s) <= HEADING_MAX and _SENTENCE_PUNCT_RX.search(s) is None
-
-
-def is_header(text: str) -> bool:
-    """Whether ``text`` (what stands before an article's lead, 本报讯…) is a
-    header: a few short lines (a title, a photo's caption, the dateline's
-    place and day), none of them a paragraph."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    # (one sentence at most: a caption; a short story of its own has more)
-    return len(lines) <= HEADER_BLOCK_LINES and all(len(line.strip()) <= HEADING_MAX for line in lines) \
-        and len(_SENTENCE_STOP_RX.findall(text)) <= 1
-
-
-def _is_title(s: str) -> bool:
-    """Whether the stripped line ``s`` is a heading, or a title with a comma
-    in it (冬日送温暖,…志愿者关爱…): short, no sentence inside, not ending as
-    a clause does."""
-    return len(s) <= HEADING_MAX and (
-        _SENTENCE_PUNCT_RX.search(s) is None or (_SENTENCE_STOP_RX.search(s) is None and s[-1] not in "，,、")
-    )
-
-
-_SENTENCE_STOP_RX = re.compile("[。;；!！?？]")
-
-
-def structure(repaired: Repaired) -> str:
-    """The clean text with its headings (blocks of a few short unpunctuated
-    lines between blank lines, before a paragraph or another such block:
-    titles, menus, captions, datelines of a web page) turned
-    into line breaks, offsets unchanged: the text repair joins such lines
-    to the paragraph after them, where they would read as its opening."""
-    raw, clean = repaired.raw, repaired.clean
-    lines = raw.split("\n")
-    stripped = [line.strip() for line in lines]
-    spans: list[tuple[int, int]] = []
-    last = len(lines) - 1
-    # The blocks of consecutive non-blank lines, between blank lines.
-    blocks: list[tuple[int, int]] = []
-    k = 0
-    while k <= last:
-        if not stripped[k]:
-            k += 1
-            continue
-        j = k
-        while j + 1 <= last and stripped[j + 1]:
-            j += 1
-        blocks.append((k, j))
-        k = j + 1
-    # A header block: at most HEADER_BLOCK_LINES short title lines (a title,
-    # then its dateline and source: 2021-09-14 13:47 来源:…; a menu line),
-    # followed by a paragraph of a web page (a long line) or
-    # by another header block.  In an OCR'd page every line is short and a
-    # paragraph is many lines without blank lines between them: the repair
-    # rightly joins them.
-    header_lines: list[int] = []
-    text_follows = False  # (from the end: whether the next block is text or a header)
-    for k, j in reversed(blocks):
-        # (whether it is a header matters only before text or a header)
-        header = text_follows and j - k < HEADER_BLOCK_LINES and all(_is_title(stripped[i]) for i in range(k, j + 1))
-        if header:
-            header_lines.extend(range(k, j + 1))
-        # (a long line: an OCR'd page's short lines end with full stops too)
-        paragraph = max(map(len, stripped[k : j + 1])) > HEADING_MAX
-        text_follows = paragraph or header
-    if not header_lines:
-        return clean
-    header_lines.sort()
-    # (the lengths of the lines before, plus one line break each)
-    lengths = [0, *itertools.accumulate(map(len, lines))]
-    for k in header_lines:
-        # Isolated by blank lines (alone or in a header block) and followed
-        # by a long paragraph: in an OCR'd page every line is short, and a
-        # short line is part of a paragraph the repair rightly joins.
-        # (a line of a header block is a title)
-        line, body = lines[k], stripped[k]
-        if any(c in body for c in "()（）") or body[-1] in "0123456789年月日":
-            continue  # (its byline, a date cut by a blank line)
-        start = lengths[k] + k
-        lead = len(line) - len(line.lstrip())
-        cs = repaired.clean_pos(start + lead)
-        ce = min(repaired.clean_pos(start + lead + len(body) - 1) + 1, len(clean))
-        if cs < ce:
-            spans.append((cs, ce))
-    if not spans:
-        return clean
-    pieces = []
-    done = 0
-    for cs, ce in spans:
-        pieces.append(clean[done:cs])
-        pieces.append("\n" * (ce - cs))
-        done = ce
-    pieces.append(clean[done:])
-    return "".join(pieces)
 
 
 def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:

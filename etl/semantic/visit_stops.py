@@ -3,7 +3,11 @@ named persons, schools, care homes, villages or workplaces after a visit verb
 or a verb of going (看望了A、B和C家中; 先后到敬老院和A、B家中; 分别走进X、Y、Z)
 is one visit per item (``sentence_stops``; the vocabulary of stops:
 ``schemas/vocab/visit_stops.csv``); gifts, the visitors' own names, regions
-and groups (困难职工和困难群众, 部分困难职工) are no list of stops.
+and groups (困难职工和困难群众, 部分困难职工) are no list of stops; a count
+closing a list counts its items (A、B和C 3个村子: three); a vague group at a
+named place (某社区多名独居老人) is that place's stop.  A story that goes from
+home to home, one clause each (先来到A家中…，随后又到B家中; 首先来到某村看望
+某大伯), is one stop per clause (``sequence_stops``).
 
 Split out of ``etl.semantic.visit_events`` (which sentences tell a visit, and
 the day of each; it asks ``_goes_to_places`` whether 分别 before a list of
