@@ -570,9 +570,14 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     listed = False
     listed_at: list[int] = []  # (where each listed stop stands in the text)
     sequence: list[tuple[visit_stops.Stop, int, int]] = []  # (stop, its clause's start and end)
+    # (one scan of the story from the visit's own sentence: its clauses never
+    # cross a sentence's end; a sentence of another kind gives none)
+    told_at = next((s0 for s0, sentence in sentences if s0 + len(sentence) > told), end)
+    for stop, e in visit_stops.sequence_stops(text[told_at:end]):
+        k = bisect.bisect_right(sentences, told_at + stop.pos, key=lambda t: t[0]) - 1
+        if not v.other_story_rx.search(sentences[k][1]):
+            sequence.append((stop, told_at + stop.pos, told_at + e))
     for s0, sentence in sentences:
-        if s0 + len(sentence) > told and not v.other_story_rx.search(sentence):
-            sequence += [(s, s0 + s.pos, s0 + e) for s, e in visit_stops.sequence_stops(sentence)]
         more = visit_stops.sentence_stops(sentence, names, rx)
         if more is None and s0 > told:
             more = visit_events.further_group(sentence, rx)

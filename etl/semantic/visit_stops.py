@@ -319,7 +319,7 @@ _SEQUENCE_PLACE_RX = re.compile(
 
 
 def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
-    """The stops of one sentence of a story that goes from home to home (see
+    """The stops of a story (or one of its sentences) that goes from home to home (see
     above), in text order, each with where its clause ends: one per clause
     that goes to a home named by its owner or by a group with no count of
     households (其他老人家中: the group's one stop; A与B两位老人家里: the
