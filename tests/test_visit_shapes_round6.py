@@ -178,3 +178,12 @@ def test_summaries_meetings_and_service_fairs_tell_no_visit():
     assert _visits("3月5日，东坪社区在文化广场举办志愿服务集市，为居民提供义诊、理发等服务。") == []
     assert _visits("我县建立困难群众走访慰问长效机制，每年春节前对低保户、特困户开展走访。"
                    "在东坪村，全村共有低保户30户。") == []
+
+
+def test_a_list_whose_items_have_their_own_visit_verbs():
+    """…主要内容有走访特困供养户A、慰问老党员B: two stops (the second with the
+    role its item gives)."""
+    visits = _visits("2月3日，东坪村开展主题党日活动，主要内容有走访特困供养户蒋秀英、慰问老党员朱大山。"
+                     "蒋秀英是村里的特困供养户，朱大山老人有50年党龄。")
+    assert len(visits) == 2 and visits[1]["recipient_role_zh"] == "老党员"
+    assert "蒋秀英" not in _published(visits) and "朱大山" not in _published(visits)

@@ -202,6 +202,10 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     named = False
     for p, item in parts:
         item = item.strip()
+        verb = sv.list_verbs_rx.match(item)
+        if verb is not None and verb.end() < len(item):
+            # (走访特困供养户A、慰问老党员B: an item with a visit verb of its own)
+            p, item = p + verb.end(), item[verb.end():]
         for w in sv.homes:  # (A家、B家; not 留守儿童之家, a place)
             if item.endswith(w) and len(item) > len(w) + 1 and not item.endswith(sv.places):
                 item = item[: -len(w)]
@@ -239,7 +243,18 @@ def _list_end(text: str, at: int) -> int:
     that tells what was done there (开展, 对…, 为…)."""
     e = _STOP_CLAUSE_END_RX.search(text, at)
     end = e.start() if e is not None else len(text)
-    return min((i for w in _STOP_LIST_STOPPERS if (i := text.find(w, at, end)) >= 0), default=end)
+    return min((i for w in _STOP_LIST_STOPPERS for i in _finds(text, w, at, end) if text[i - 1] != "、"),
+               default=end)  # (not a verb opening an item of the list: 走访A、慰问B)
+
+
+def _finds(text: str, word: str, at: int, end: int) -> list[int]:
+    """Where ``word`` occurs in ``text[at:end]``."""
+    out = []
+    i = text.find(word, at, end)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1, end)
+    return out
 
 
 _NO_ROLE_RX = re.compile("(?!)")
