@@ -187,3 +187,28 @@ def test_a_list_whose_items_have_their_own_visit_verbs():
                      "蒋秀英是村里的特困供养户，朱大山老人有50年党龄。")
     assert len(visits) == 2 and visits[1]["recipient_role_zh"] == "老党员"
     assert "蒋秀英" not in _published(visits) and "朱大山" not in _published(visits)
+
+
+def test_a_profile_of_one_more_person_met_is_one_more_stop():
+    """After the visit's own sentence, a sentence that opens with a private
+    person the page has not named before (某某，12岁，…; 某村某爷爷是一位…老人)
+    is one more stop: 来到某村，见到了8岁的A。…B，12岁，父母离异…: two stops."""
+    text = ("7月17日，东坪师范学院大学生志愿者一行20余人来到东坪乡下坪村，见到了8岁的留守儿童蒋小寒。"
+            "志愿者们在村会计带领下走访留守儿童。\n"
+            "朱小宇，12岁，自幼父母离异，跟着70多岁的爷爷奶奶生活。朱小宇的奶奶说，孩子很懂事。\n")
+    visits = _visits(text, dt.date(2024, 7, 20))
+    assert len(visits) == 2
+    assert {v["visit_date"] for v in visits} == {D(2024, 7, 17)}
+    assert "朱小宇" not in _published(visits)
+
+
+def test_no_profile_stop_for_the_person_visited_or_a_member_of_a_counted_group():
+    """A person the page named before (the home just visited: 走进了A的家。A老人
+    看见…), a visitor who speaks, and a member of the counted group the visit
+    went to (给四户贫困老人送上…。B老人，已经六十多岁…) are no new stop."""
+    visited = ("2月5日，东坪义工协会的义工来到下坪村，走进了97岁老人蒋秀英的家。"
+               "蒋秀英老人看见义工们走进来，马上高兴地站起来。志愿者朱大海说，我们明年还来。\n")
+    assert len(_visits(visited)) == 1
+    group = ("3月4日，东坪公司9名志愿者来到下坪村，给四户贫困老人送上大米、食用油等慰问品。\n"
+             "何德川老人，已经六十多岁，妻子患病，生活很是艰苦。\n")
+    assert len(_visits(group)) == 1

@@ -351,3 +351,43 @@ def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
         if all(start >= e or end <= o.pos for o, e in out):  # (one stop a clause)
             out.append((Stop(item, "", start), end))
     return out
+
+
+# ---------------------------------------------------------------------------
+# A profile of one more person visited: after the visit's own sentence, a
+# sentence that opens with a private person the page has not named before
+# (小鑫宇，12岁，…; 自由村裘爷爷是一位80多岁的独臂老人; 现年已106岁高龄的某某老人…)
+# tells one more stop of the story: the person met there.
+
+#: How far into a sentence a profile's person may be named (characters).
+PROFILE_WINDOW = 16
+#: What follows a profile's name: a comma, 是, an age, a role of the elderly or a child.
+_PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|[0-9０-９]|老人|奶奶|爷爷|大爷|大娘|阿姨|妈妈|大伯|同学|小朋友")
+#: What may not stand before a profile's name (a verb or speech: the name is in a clause of its own).
+_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪")
+
+
+def profile_stop(sentence: str, names: frozenset[str] | set[str], named_before: str) -> Stop | None:
+    """The person a sentence opens with, as one more stop (see above), or
+    None: the name stands within ``PROFILE_WINDOW`` characters of the
+    sentence's start, after no visit verb, verb of going, organiser word or
+    speech, and is followed by a comma, 是, an age or a role word; and
+    ``named_before`` (the page before the sentence) does not name it."""
+    v = vocab()
+    opening = sentence.lstrip(" \u3000\n“”\"'")
+    skip = len(sentence) - len(opening)
+    head = opening[:PROFILE_WINDOW]
+    best = None
+    for n in names:
+        i = head.find(n)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, n)
+    if best is None:
+        return None
+    i, n = best
+    before = opening[:i]
+    if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE):
+        return None
+    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None or n in named_before:
+        return None
+    return Stop(opening[: i + len(n)], "", skip + i)
