@@ -212,3 +212,17 @@ def test_no_profile_stop_for_the_person_visited_or_a_member_of_a_counted_group()
     group = ("3月4日，东坪公司9名志愿者来到下坪村，给四户贫困老人送上大米、食用油等慰问品。\n"
              "何德川老人，已经六十多岁，妻子患病，生活很是艰苦。\n")
     assert len(_visits(group)) == 1
+
+
+def test_numbered_entries_of_persons_visited_are_one_stop_each():
+    """A report that numbers the persons visited (1、… 蒋先生 / 2、… 朱女士 /
+    3、… 何先生), one entry each after a lead that announces them: three stops."""
+    text = ("东坪公益协会助老慰问简报\n"
+            "这次下乡的主要任务是：东坪公益协会志愿者为东坪县孤寡老人发放助老慰问金，并对他们进行慰问回访，具体如下：\n"
+            "1、DP-001 蒋先生\n老人生病住院，志愿者又返回老人家中发放助老金500元。\n"
+            "2、DP-002 朱女士\n刚好街上偶遇老人，引导她入一家店铺坐着领取助老金500元。\n"
+            "3、DP-003 何先生\n老人听力不好，志愿者用手语交流，为其发放助老金500元。\n")
+    visits = _visits(text, None)
+    assert len(visits) == 3
+    for name in ("蒋先生", "朱女士", "何先生"):
+        assert name not in _published(visits)

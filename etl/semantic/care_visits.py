@@ -602,6 +602,10 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         for s, _, _ in sequence:
             if all(o is None or o.item != s.item for o, _ in stops):
                 stops.append((s, ""))
+    numbered = visit_stops.numbered_stops(text[told_at:end], names)
+    if numbered:
+        # (1、… 陈先生\n…\n2、… 邱先生\n…: one stop per numbered person)
+        return [(s, "") for s in numbered]
     # (a profile of one more person met, after the visit's own sentence: 小鑫宇，12岁，…;
     # not a member of the counted group the visit's sentence went to: 给四户贫困老人送上…)
     own = next((t for s0, t in sentences if s0 <= told < s0 + len(t)), "")

@@ -391,3 +391,26 @@ def profile_stop(sentence: str, names: frozenset[str] | set[str], named_before: 
     if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None or n in named_before:
         return None
     return Stop(opening[: i + len(n)], "", skip + i)
+
+
+# ---------------------------------------------------------------------------
+# Numbered entries: a report that numbers the persons visited, one entry each
+# (1、… 陈先生 \n 老人生病住院… \n 2、… 邱先生 \n …), tells one stop per entry.
+
+#: A numbered entry's line: its number, then its heading (a code, a name).
+_ENTRY_RX = re.compile("(?m)^[ \u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[、.．]([^\n，,。；;：:！!？?]{1,30})")
+
+
+def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
+    """The stops of a story told as numbered entries (see above), one per
+    entry whose heading (its line up to a clause's end) names a private
+    person before any organiser word or verb of visiting (not 1、志愿者某某
+    带领…), in text order; none unless two or more do."""
+    v = vocab()
+    out = []
+    for m in _ENTRY_RX.finditer(text):
+        heading = m.group(1)
+        at = min((i for n in names if (i := heading.find(n)) >= 0), default=-1)
+        if at >= 0 and not v.organisers_rx.search(heading, 0, at) and not v.event_or_motion_rx.search(heading, 0, at):
+            out.append(Stop(heading[: at + max(len(n) for n in names if heading.startswith(n, at))], "", m.start(1)))
+    return out if len(out) >= 2 else []
