@@ -611,10 +611,11 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     own = next((t for s0, t in sentences if s0 <= told < s0 + len(t)), "")
     counted = any(v.recipient_or_home_rx.search(own, m.end(), m.end() + 6) and not v.organisers_rx.search(
         own, m.end(), m.end() + 8) for m in visit_vocab._COUNT_RX.finditer(own))  # (四户贫困老人; not 6名志愿者)
+    by_first = _by_first_character(names) if not counted else {}
     for s0, sentence in sentences:
         if s0 <= told or counted:
             continue
-        profile = visit_stops.profile_stop(sentence, names, text[:s0])
+        profile = visit_stops.profile_stop(sentence, by_first, text, s0)
         if profile is not None and not any(o is not None and profile.item in o.item for o, _ in stops):
             stops.append((profile, ""))
     return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]

@@ -243,18 +243,12 @@ def _list_end(text: str, at: int) -> int:
     that tells what was done there (开展, 对…, 为…)."""
     e = _STOP_CLAUSE_END_RX.search(text, at)
     end = e.start() if e is not None else len(text)
-    return min((i for w in _STOP_LIST_STOPPERS for i in _finds(text, w, at, end) if text[i - 1] != "、"),
-               default=end)  # (not a verb opening an item of the list: 走访A、慰问B)
+    m = _STOPPERS_RX.search(text, at, end)  # (not a verb opening an item of the list: 走访A、慰问B)
+    return m.start() if m is not None else end
 
 
-def _finds(text: str, word: str, at: int, end: int) -> list[int]:
-    """Where ``word`` occurs in ``text[at:end]``."""
-    out = []
-    i = text.find(word, at, end)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1, end)
-    return out
+#: The first of ``_STOP_LIST_STOPPERS`` not right after a list's 、.
+_STOPPERS_RX = re.compile("(?<!、)(?:" + "|".join(map(re.escape, sorted(_STOP_LIST_STOPPERS, key=len, reverse=True))) + ")")
 
 
 _NO_ROLE_RX = re.compile("(?!)")
@@ -367,28 +361,31 @@ _PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|
 _PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪")
 
 
-def profile_stop(sentence: str, names: frozenset[str] | set[str], named_before: str) -> Stop | None:
-    """The person a sentence opens with, as one more stop (see above), or
-    None: the name stands within ``PROFILE_WINDOW`` characters of the
-    sentence's start, after no visit verb, verb of going, organiser word or
-    speech, and is followed by a comma, 是, an age or a role word; and
-    ``named_before`` (the page before the sentence) does not name it."""
+def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str, at: int) -> Stop | None:
+    """The person a sentence (at ``at`` in ``page``) opens with, as one more
+    stop (see above), or None: the name stands within ``PROFILE_WINDOW``
+    characters of the sentence's start, after no visit verb, verb of going,
+    organiser word or speech, and is followed by a comma, 是, an age or a
+    role word; and the page before the sentence does not name it.
+    ``names_by_first``: the page's private names by their first character."""
     v = vocab()
     opening = sentence.lstrip(" \u3000\n“”\"'")
     skip = len(sentence) - len(opening)
     head = opening[:PROFILE_WINDOW]
     best = None
-    for n in names:
-        i = head.find(n)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, n)
+    for k, c in enumerate(head):
+        for n in names_by_first.get(c, ()):
+            if head.startswith(n, k) and (best is None or len(n) > len(best[1])):
+                best = (k, n)  # (the longest name there)
+        if best is not None:
+            break
     if best is None:
         return None
     i, n = best
     before = opening[:i]
     if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE):
         return None
-    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None or n in named_before:
+    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None or page.find(n, 0, at) >= 0:
         return None
     return Stop(opening[: i + len(n)], "", skip + i)
 
