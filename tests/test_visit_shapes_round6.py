@@ -226,3 +226,11 @@ def test_numbered_entries_of_persons_visited_are_one_stop_each():
     assert len(visits) == 3
     for name in ("蒋先生", "朱女士", "何先生"):
         assert name not in _published(visits)
+
+
+def test_a_lone_profile_after_a_visit_to_an_unnamed_recipient_is_that_recipient():
+    """来到某村看望孤寡老人。某某今年85岁，…: one visit (the person profiled is
+    the recipient the visit's sentence did not name)."""
+    text = ("2月3日，东坪社区志愿者来到下坪村看望孤寡老人，送去米面油。\n"
+            "蒋大山，今年85岁，老伴去世多年，一个人住在老屋里。\n")
+    assert len(_visits(text)) == 1

@@ -612,12 +612,19 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     counted = any(v.recipient_or_home_rx.search(own, m.end(), m.end() + 6) and not v.organisers_rx.search(
         own, m.end(), m.end() + 8) for m in visit_vocab._COUNT_RX.finditer(own))  # (四户贫困老人; not 6名志愿者)
     by_first = _by_first_character(names) if not counted else {}
+    profiles: list[tuple[visit_stops.Stop | None, str]] = []
     for s0, sentence in sentences:
         if s0 <= told or counted:
             continue
         profile = visit_stops.profile_stop(sentence, by_first, text, s0)
         if profile is not None and not any(o is not None and profile.item in o.item for o, _ in stops):
-            stops.append((profile, ""))
+            profiles.append((profile, ""))
+    # (one more person, when the story already has a named stop: its list, its
+    # sequence, or a person its own sentence names; a lone profile after a
+    # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
+    if profiles and (len(profiles) >= 2 or any(o is not None for o, _ in stops)
+                     or any(n in own for n in names)):
+        stops += profiles
     return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]
 
 
