@@ -184,3 +184,18 @@ def test_a_codebook_unit_term_outside_the_vocabulary(copy):
     tamper(copy, "codebook_terms", set_in_row("term", "banana", i))
     problems = problems_of(copy)
     assert any(p.startswith(f"codebook: row indicator_id={terms['indicator_id'][i]}: column unit term: every unit of an entry must be in the unit vocabulary") for p in problems), problems
+
+
+@pytest.mark.parametrize("shift, problem", [(0, "the span is empty"), (-1, "the span is reversed")])
+def test_a_care_visit_whose_story_span_is_empty_or_reversed(copy, shift, problem):
+    """A visit's story is text: article_char_start < article_char_end.  A row
+    whose span is empty or reversed is one line naming care_visits, the
+    row's visit_id and the problem."""
+    visits = pl.read_parquet(copy / "data" / "care_visits.parquet")
+    first = visits.row(0, named=True)
+    tamper(copy, "care_visits", set_in_row("article_char_end", first["article_char_start"] + shift))
+    problems = problems_of(copy)
+    assert problems == [
+        f"care_visits: row visit_id={first['visit_id']}: column article_char_start: "
+        f"must be before article_char_end ({problem}) (value {first['article_char_start']})"
+    ]

@@ -327,9 +327,9 @@ def test_a_day_whose_month_the_text_lost_dates_its_visit():
 
 
 def test_a_count_of_days_is_no_lost_month():
-    from etl.semantic import visit_events
+    from etl.semantic import visit_days
     for text in ("开展为期120日的走访行动", "连续120日坚守", "120日内完成", "全年365日", "花费125日元"):
-        assert visit_events.lost_month_mentions(text, D(2024, 1, 25)) == [], text
+        assert visit_days.lost_month_mentions(text, D(2024, 1, 25)) == [], text
 
 
 def test_a_day_without_its_month_after_the_dateline_dates_the_visit():

@@ -236,7 +236,8 @@ def _ids_and_offsets(tables: Tables, schemas: dict[str, dict]) -> list[str]:
             continue
         key = primary_key(table, schemas)
         lf = tables[table].join(lengths, on="source_id", how="inner")
-        problems += report(table, key, lf.filter(pl.col(start) >= pl.col(end)), start, f"must be before {end}")
+        problems += report(table, key, lf.filter(pl.col(start) == pl.col(end)), start, f"must be before {end} (the span is empty)")
+        problems += report(table, key, lf.filter(pl.col(start) > pl.col(end)), start, f"must be before {end} (the span is reversed)")
         problems += report(table, key, lf.filter(pl.col(end) > pl.col("source_characters")), end, "must lie within the page (sources.characters)")
     return problems
 

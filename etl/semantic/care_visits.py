@@ -19,7 +19,11 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   that named them as a group) is one row per stop, in text order, with the
   same story, organiser, date and gifts; ``visit_id`` gets ``/2``, ``/3`` …
   after the first stop's; ``recipient_role`` is the stop's own where its item
-  gives one (困难党员蒋林 -> 困难党员).  See ``_stops``.
+  gives one (困难党员蒋林 -> 困难党员).  A story that goes from home to home,
+  one clause each (先来到A家中…，随后又到B家中…。还分别来到其他老人家中), is
+  one row per clause's home (a list inside a clause names the people met at
+  that home; a home of a counted group, 来到6户老人家中, is the summary the
+  stops tell).  See ``_stops``.
 * **volunteer_group**: the first quoted name ending with a group word
   (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
   article, else in the editor's note, else an unquoted group in the lead
@@ -52,7 +56,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from etl.semantic import name_masking, privacy, regions, visit_events, visit_stops, visit_vocab
+from etl.semantic import (name_masking, privacy, regions, visit_days, visit_events, visit_headers, visit_stops,
+                          visit_vocab)
 from etl.semantic.codebook import CODEBOOK
 from etl.semantic.indicators import clean_span
 from etl.extract.records import DateMention
@@ -548,7 +553,10 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     after the visit's own sentence (at ``told``).  Summaries,
     habits and plans (``not_event_words``) list none; a stop that a later visit
     of the article tells in its own sentence (随后，…赶往市福利院) is that
-    visit's."""
+    visit's (not a place named there only around another: 中村 in 在中村敬老院).
+    A story that goes from home to home (``visit_stops.sequence_stops``: two
+    or more clauses going to a home) is one stop per clause, when every list
+    it has stands inside one of those clauses."""
     v = visit_vocab.vocab()
     rx = vocab().role_rx
     sentences = []
@@ -560,6 +568,15 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         pos = s1
     stops: list[tuple[visit_stops.Stop | None, str]] = [(None, "")]
     listed = False
+    listed_at: list[int] = []  # (where each listed stop stands in the text)
+    sequence: list[tuple[visit_stops.Stop, int, int]] = []  # (stop, its clause's start and end)
+    # (one scan of the story from the visit's own sentence: its clauses never
+    # cross a sentence's end; a sentence of another kind gives none)
+    told_at = next((s0 for s0, sentence in sentences if s0 + len(sentence) > told), end)
+    for stop, e in visit_stops.sequence_stops(text[told_at:end]):
+        k = bisect.bisect_right(sentences, told_at + stop.pos, key=lambda t: t[0]) - 1
+        if not v.other_story_rx.search(sentences[k][1]):
+            sequence.append((stop, told_at + stop.pos, told_at + e))
     for s0, sentence in sentences:
         more = visit_stops.sentence_stops(sentence, names, rx)
         if more is None and s0 > told:
@@ -575,9 +592,53 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
                                  or v.further_motion_rx.search(sentence) is not None)
         new: list[tuple[visit_stops.Stop | None, str]] = [
             (s, more[1]) for s in more[0] if all(o is None or o.item != s.item for o, _ in stops)]
+        listed_at += [s0 + s.pos for s in more[0]]
         stops = new if not listed and not further else stops + new
         listed = True
-    return [(s, h) for s, h in stops if s is None or s.item not in later] or [(None, "")]
+    if len(sequence) >= 2 and all(any(a <= p < b for _, a, b in sequence) for p in listed_at):
+        # (a story that goes from home to home, one clause each: 先来到A家中…，随后又到B家中;
+        # a list inside one of its clauses names the people met at that home)
+        stops = []
+        for s, _, _ in sequence:
+            if all(o is None or o.item != s.item for o, _ in stops):
+                stops.append((s, ""))
+    numbered = visit_stops.numbered_stops(text[told_at:end], names)
+    if numbered:
+        # (1、… 陈先生\n…\n2、… 邱先生\n…: one stop per numbered person)
+        return [(s, "") for s in numbered]
+    # (a profile of one more person met, after the visit's own sentence: 小鑫宇，12岁，…;
+    # not a member of the counted group the visit's sentence went to: 给四户贫困老人送上…)
+    own = next((t for s0, t in sentences if s0 <= told < s0 + len(t)), "")
+    counted = any(v.recipient_or_home_rx.search(own, m.end(), m.end() + 6) and not v.organisers_rx.search(
+        own, m.end(), m.end() + 8) for m in visit_vocab._COUNT_RX.finditer(own))  # (四户贫困老人; not 6名志愿者)
+    by_first = _by_first_character(names) if not counted else {}
+    profiles: list[tuple[visit_stops.Stop | None, str]] = []
+    for s0, sentence in sentences:
+        if s0 <= told or counted:
+            continue
+        profile = visit_stops.profile_stop(sentence, by_first, text, s0)
+        if profile is not None and not any(o is not None and profile.item in o.item for o, _ in stops):
+            profiles.append((profile, ""))
+    # (one more person, when the story already has a named stop: its list, its
+    # sequence, or a person its own sentence names; a lone profile after a
+    # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
+    if profiles and (len(profiles) >= 2 or any(o is not None for o, _ in stops)
+                     or any(n in own for n in names)):
+        stops += profiles
+    return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]
+
+
+def _told_later(item: str, later: str) -> bool:
+    """Whether ``later`` (the sentences of the article's later visits) names
+    the stop ``item`` itself, not a place within it (中村 in 在中村敬老院，: the
+    care home is a stop of its own)."""
+    places = visit_stops.stop_vocab().places
+    i = later.find(item)
+    while i >= 0:
+        if not later.startswith(places, i + len(item)):
+            return True
+        i = later.find(item, i + 1)
+    return False
 
 
 def _stop_role(stop: visit_stops.Stop, head: str) -> str | None:
@@ -622,23 +683,30 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     clean = repaired.clean
     note = _editor_note(clean)
     note_groups = {m.group(1) for m in v.group_rx.finditer(note)}
+    # (the clean text with its headings set apart, offsets unchanged: a day
+    # named relative to the article's (昨天下午，…) opens its paragraph there)
+    text = visit_headers.structure(repaired)
     day_dates = sorted(
         [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
         + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
-           for start, end, day in visit_events.relative_day_mentions(clean, issue_day)
-           + visit_events.lost_month_mentions(clean, issue_day)],
+           for start, end, day in visit_days.relative_day_mentions(text, issue_day)
+           + visit_days.lost_month_mentions(clean, issue_day)],
         key=lambda t: t[0],
     )
+    weekdays = visit_days.weekday_mentions(text, day_dates)
+    if weekdays:
+        day_dates = sorted(day_dates + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative",
+                                                           start, end)) for start, end, day in weekdays],
+                           key=lambda t: t[0])
     names_by_first = _by_first_character(names)
     if sentence_breaks is None:
         sentence_breaks = [m.start() for m in _SENTENCE_RX.finditer(clean)]
     page = _Page(repaired, note, note_groups, _campaign(note, note_groups) if note else None, names_by_first,
                  sentence_breaks, region_starts)
     rows: list[dict[str, Any]] = []
-    text = visit_events.structure(repaired)
     articles = split_articles(clean)
     for k, (a, b) in enumerate(articles):
-        if k + 1 < len(articles) and visit_events.is_header(clean[a:b]):
+        if k + 1 < len(articles) and visit_headers.is_header(clean[a:b]):
             continue  # (the title, captions and dateline before an article's lead: no story)
         events = visit_events.find_events(text, a, b, day_dates, issue_day)
         for n, event in enumerate(events):

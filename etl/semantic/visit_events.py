@@ -29,7 +29,27 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   its own organiser (A局为…送上…；B局入企慰问…) is a visit of its own.
 * **Named homes**: after a visit told in the article, a paragraph opening at
   one named home (走进…某某（化名）家，) is one more stop, on the day of the
-  visit before (not the homes of a group the lead introduced: 部分困难职工).
+  visit before (not the homes of a group the lead introduced: 部分困难职工);
+  so is the next stop of a sequence (第一站来到…家里，; 接着来到…家里，; 紧接
+  着，前往了…几位老人的家里，: named or not).
+* **Named places**: likewise a paragraph opening at a named place (在某村，;
+  在某村敬老院，; 在某工程现场，) that tells a visit with the next sentence
+  (分别 there goes around that one place: 分别到宿舍、食堂, no round-up).
+* **The round's next stop**: an undated visit told with a sequence word
+  between its visitors and its verb (…一行最后来到…家中) after a dated visit
+  takes that day; ``当天`` with no dated visit before it takes the day the
+  article told in a sentence before (3月3日，在某敬老院内…。当天上午，…).
+* **Announcing leads**: a first visit whose sentence goes to no home or
+  place (今天继续走访贫困家庭和孤寡老人; 开展走访慰问全镇百岁老人活动),
+  followed in a paragraph of its own by the first stop of a sequence (首先…)
+  or a paragraph opening at a named place, announces them: no row of its
+  own.  A dated lead announcing an activity (…一行到某村开展走访慰问) followed
+  by a list of stops (…一行分别到A、B、C等村委会) likewise: the stops are the
+  visits, on its day.
+* **Other days**: days named relative to the article (昨天), days without
+  their month and weekdays of an activity report are
+  ``etl.semantic.visit_days``; a page's headings, set apart so that a
+  paragraph after them opens where it does, ``etl.semantic.visit_headers``.
 
 Photo captions (图为…), the header before an article's lead (a caption, the
 site and day), a visit verb naming a thing (慰问物资, 关爱的…) and a habit
@@ -54,14 +74,15 @@ paragraph of a visit is the same visit.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 
 from etl.extract.records import DateMention
-from etl.extract.textrepair import Repaired
-from etl.semantic.visit_stops import Stop, _goes_to_places
+from etl.semantic.visit_days import resolve_bare_day
+from etl.semantic.visit_headers import _is_heading
+from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
 
 SENTENCE_END = "。!！?？;；"
@@ -297,182 +318,7 @@ def _is_dateline(clean: str, end: int, v: VisitVocab) -> bool:
 _TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
 
 
-def resolve_bare_day(day: int, reference: dt.date | None) -> dt.date | None:
-    """The date of a day of the month told without its month (23日上午):
-    that day of the reference's month, or of the month before when the day
-    is after the reference's; None without a reference or for a day that
-    month does not have."""
-    if reference is None:
-        return None
-    year, month = reference.year, reference.month
-    if day > reference.day:
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
-
-def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
-    """(start, end, date) of the days named relative to the article's date
-    (昨日, 今天) in ``clean``; none without a day-precise reference."""
-    if reference is None:
-        return []
-    v = vocab()
-    offsets = dict(v.relative_days)
-    rx = v.relative_days_rx
-    # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date)
-    return [(m.start(), m.end(), reference - dt.timedelta(days=offsets[m.group()])) for m in rx.finditer(clean)
-            if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
-
-
-#: A day whose 年 and 月 the stored text lost (124日 for 1月24日, 201958日 for
-#: 2019年5月8日): digits right before 日 (not 日元), none before them.
-_LOST_MONTH_RX = re.compile(
-    r"(?<![0-9.期续共近约第时满了计])(?:((?:19|20)[0-9]{2})([0-9]{2,4})|([0-9]{3,4}))日(?![元内左以之])"
-)  # (not a count of days: 为期120日, 连续120日, 120日内)
-#: How many days before the article's date such a day may be (the one
-#: reading of its digits in that window is taken; none when two fit).
-LOST_MONTH_WINDOW_DAYS = 31
-
-
-def lost_month_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
-    """(start, end, date) of the days written without their 月 (and 年) in
-    ``clean`` (124日, 201958日: characters the stored text lost), read
-    against the article's day: the one reading of the digits as month and
-    day within ``LOST_MONTH_WINDOW_DAYS`` before it (and in the year given,
-    if any); none without a day-precise reference."""
-    if reference is None or "日" not in clean:
-        return []
-    out = []
-    for m in _LOST_MONTH_RX.finditer(clean):
-        year, digits = m.group(1), m.group(2) or m.group(3)
-        fits = set()
-        for cut in (1, 2):
-            if not 1 <= len(digits) - cut <= 2:
-                continue
-            month, day = int(digits[:cut]), int(digits[cut:])
-            if not 1 <= month <= 12:
-                continue
-            for y in ((int(year),) if year else (reference.year, reference.year - 1)):
-                try:
-                    d = dt.date(y, month, day)
-                except ValueError:
-                    continue
-                if 0 <= (reference - d).days <= LOST_MONTH_WINDOW_DAYS:
-                    fits.add(d)
-        if len(fits) == 1:
-            out.append((m.start(), m.end(), fits.pop()))
-    return out
-
-
-#: Characters before a relative day that opens a sentence or a clause.
-_RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
-
-
-
-#: The longest heading (characters).
-HEADING_MAX = 40
-#: The most lines of a header block (a title, its subtitle, dateline and source).
-HEADER_BLOCK_LINES = 4
-_SENTENCE_PUNCT_RX = re.compile("[。，,;；!！?？]")
-
-
-def _is_heading(line: str) -> bool:
-    s = line.strip()
-    return len(s) <= HEADING_MAX and _SENTENCE_PUNCT_RX.search(s) is None
-
-
-def is_header(text: str) -> bool:
-    """Whether ``text`` (what stands before an article's lead, 本报讯…) is a
-    header: a few short lines (a title, a photo's caption, the dateline's
-    place and day), none of them a paragraph."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    # (one sentence at most: a caption; a short story of its own has more)
-    return len(lines) <= HEADER_BLOCK_LINES and all(len(line.strip()) <= HEADING_MAX for line in lines) \
-        and len(_SENTENCE_STOP_RX.findall(text)) <= 1
-
-
-def _is_title(s: str) -> bool:
-    """Whether the stripped line ``s`` is a heading, or a title with a comma
-    in it (冬日送温暖,…志愿者关爱…): short, no sentence inside, not ending as
-    a clause does."""
-    return len(s) <= HEADING_MAX and (
-        _SENTENCE_PUNCT_RX.search(s) is None or (_SENTENCE_STOP_RX.search(s) is None and s[-1] not in "，,、")
-    )
-
-
-_SENTENCE_STOP_RX = re.compile("[。;；!！?？]")
-
-
-def structure(repaired: Repaired) -> str:
-    """The clean text with its headings (blocks of a few short unpunctuated
-    lines between blank lines, before a paragraph or another such block:
-    titles, menus, captions, datelines of a web page) turned
-    into line breaks, offsets unchanged: the text repair joins such lines
-    to the paragraph after them, where they would read as its opening."""
-    raw, clean = repaired.raw, repaired.clean
-    lines = raw.split("\n")
-    stripped = [line.strip() for line in lines]
-    spans: list[tuple[int, int]] = []
-    last = len(lines) - 1
-    # The blocks of consecutive non-blank lines, between blank lines.
-    blocks: list[tuple[int, int]] = []
-    k = 0
-    while k <= last:
-        if not stripped[k]:
-            k += 1
-            continue
-        j = k
-        while j + 1 <= last and stripped[j + 1]:
-            j += 1
-        blocks.append((k, j))
-        k = j + 1
-    # A header block: at most HEADER_BLOCK_LINES short title lines (a title,
-    # then its dateline and source: 2021-09-14 13:47 来源:…; a menu line),
-    # followed by a paragraph of a web page (a long line) or
-    # by another header block.  In an OCR'd page every line is short and a
-    # paragraph is many lines without blank lines between them: the repair
-    # rightly joins them.
-    header_lines: list[int] = []
-    text_follows = False  # (from the end: whether the next block is text or a header)
-    for k, j in reversed(blocks):
-        # (whether it is a header matters only before text or a header)
-        header = text_follows and j - k < HEADER_BLOCK_LINES and all(_is_title(stripped[i]) for i in range(k, j + 1))
-        if header:
-            header_lines.extend(range(k, j + 1))
-        # (a long line: an OCR'd page's short lines end with full stops too)
-        paragraph = max(map(len, stripped[k : j + 1])) > HEADING_MAX
-        text_follows = paragraph or header
-    if not header_lines:
-        return clean
-    header_lines.sort()
-    # (the lengths of the lines before, plus one line break each)
-    lengths = [0, *itertools.accumulate(map(len, lines))]
-    for k in header_lines:
-        # Isolated by blank lines (alone or in a header block) and followed
-        # by a long paragraph: in an OCR'd page every line is short, and a
-        # short line is part of a paragraph the repair rightly joins.
-        # (a line of a header block is a title)
-        line, body = lines[k], stripped[k]
-        if any(c in body for c in "()（）") or body[-1] in "0123456789年月日":
-            continue  # (its byline, a date cut by a blank line)
-        start = lengths[k] + k
-        lead = len(line) - len(line.lstrip())
-        cs = repaired.clean_pos(start + lead)
-        ce = min(repaired.clean_pos(start + lead + len(body) - 1) + 1, len(clean))
-        if cs < ce:
-            spans.append((cs, ce))
-    if not spans:
-        return clean
-    pieces = []
-    done = 0
-    for cs, ce in spans:
-        pieces.append(clean[done:cs])
-        pieces.append("\n" * (ce - cs))
-        done = ce
-    pieces.append(clean[done:])
-    return "".join(pieces)
 
 
 def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
@@ -497,7 +343,11 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
 
 #: A paragraph opening at a home (在某村某某家，; 走进…留守儿童某某（化名）家，): the
 #: visitors of the story before, at one more home.
-_HOME_OPENING_RX = re.compile(r"(?:在|走进|来到|走入|进入)([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
+#: (after a word of a sequence of stops: 第一站来到…家里，; 接着来到…家里，; 随后来到…的家里，)
+_HOME_OPENING_RX = re.compile(
+    r"((?:第[一二三四五六七八九十]站|首先|接着|紧接着|随后|然后|之后|最后一站|最后)[，,]?"
+    r"(?:我们|大家|一行人|一行|志愿者们|志愿者)?(?:还|又|再)?)?"
+    r"(?:在|走进|来到|走入|进入|前往|去了|到了)了?([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
 
 
 def _visit_told(clean: str, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
@@ -528,13 +378,43 @@ def _named_owner(owner: str, v: VisitVocab) -> bool:
     return bool(owner) and not any(owner.endswith(w) for w in v.recipients)
 
 
+#: A paragraph opening at a named place (在某村，; 在某村敬老院，; 在某工程现场，).
+_PLACE_OPENING_RX = re.compile(r"在([^，,。；;！!？?“”\n]{2,24}?)(?:内|里)?[，,]")
+#: Words of a sequence of stops between the visitors and their verb (…一行最后来到, 首先来到, 接着).
+_SEQUENCE_WORD_RX = re.compile("首先|接着|然后|随后|最后|之后|紧接着")
+
+
+def _place_opening(text: str, v: VisitVocab) -> bool:
+    """Whether ``text`` opens at a named place: a village, community, care
+    home, school, site … (``home_places`` and ``institution_places``, or
+    现场, 工地), named by words before its place word (在中村敬老院，; not
+    在社区，, 在活动中，)."""
+    m = _PLACE_OPENING_RX.match(text)
+    if m is None:
+        return False
+    place = m.group(1)
+    for w in v.homes + v.institutions + _SITE_WORDS:
+        if place.endswith(w) and len(place) > len(w) and w not in ("家中", "家里", "家门", "家走"):
+            return True
+    return False
+
+
+#: Words of a round-up (``not_event_words``) that, in a paragraph opening at
+#: one named place, go around that place (在某敬老院，慰问组分别到宿舍、食堂).
+_AROUND_ONE_PLACE = ("分别",)
+#: Workplaces a paragraph may open at (在某工程现场，).
+_SITE_WORDS = ("现场", "工地", "项目部")
+
+
 def _named_home_opening(text: str, v: VisitVocab) -> bool:
     """Whether ``text`` opens at one named home (在某某家，): not the homes of
     a group the story told before (在困难群众家中，: its people, no new stop)."""
     m = _HOME_OPENING_RX.match(text)
     if m is None:
         return False
-    return _named_owner(m.group(1), v)
+    if m.group(1) and "户" not in m.group(2):
+        return True  # (紧接着，前往了…几位高龄老人的家里: the next stop of a sequence, named or not)
+    return _named_owner(m.group(2), v)
 
 
 def _introduces(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
@@ -587,7 +467,8 @@ def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int,
     if at < 0:
         return events
     vague = v.introduction_rx.search(text, at, _clause_end(text, at)) is not None
-    if not vague and not (v.activity_rx.search(text, 0, at) and _same_organisation(clean, events[1], text, v)):
+    if not vague and not (v.activity_rx.search(text, 0, at) and (
+            _same_organisation(clean, events[1], text, v) or _lists_stops(clean, events[1], sentences))):
         return events
     out = []
     for e in events[1:]:
@@ -597,6 +478,63 @@ def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int,
         else:
             out.append(VisitEvent(e.sentence_start, e.paragraph_start, e.date_pos, lead.visit_date, True))
     return out
+
+
+#: Words opening the first stop of a sequence (首先我们…来到…家里; 第一站来到…).
+_FIRST_STOP_RX = re.compile("(?:首先|第一站|先是)")
+
+
+def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, int, int]],
+               v: VisitVocab) -> list[VisitEvent]:
+    """``events`` without a first visit that announces the stops told after
+    it: its sentence goes to no home or place after its visit verb (今天继续
+    走访贫困家庭和孤寡老人; 开展走访慰问全镇百岁老人活动) and the next visit, in
+    a paragraph of its own, opens the sequence of stops (首先我们…来到了某某
+    奶奶家里) or opens at a named place (在某村，…).  The stops take its day
+    when they have none."""
+    if len(events) < 2 or events[0].paragraph_start == events[1].paragraph_start:
+        return events
+    lead, first = events[0], events[1]
+    opening = clean[first.sentence_start : first.sentence_start + 8].lstrip(_OPENING_JUNK)
+    if _FIRST_STOP_RX.match(opening) is None and not (first.home and _place_opening(opening, v)):
+        return events
+    end = next((s1 for s0, s1, _ in sentences if s0 == lead.sentence_start), lead.sentence_start)
+    text = _unquoted(clean[lead.sentence_start:end])
+    if _visit_at(text, v) < 0 or v.homes_rx.search(text) is not None \
+            or sentence_stops(text, frozenset(), _ANY_ROLE_RX) is not None:
+        return events  # (the lead goes to a home or a place of its own: a stop)
+    if first.dated or not lead.dated:
+        return events[1:]
+    return [VisitEvent(first.sentence_start, first.paragraph_start, first.date_pos, lead.visit_date, True,
+                       first.home)] + events[2:]
+
+
+def _day_told_before(clean: str, a: int, s0: int, day_dates: list[tuple[int, DateMention]],
+                     v: VisitVocab) -> dt.date | None:
+    """The day of the last date mention of the article (from ``a``) before
+    ``s0`` that is neither a dateline nor when the news came, or None."""
+    for pos, d in reversed(day_dates):
+        if pos >= s0:
+            continue
+        if pos < a:
+            break
+        if _first(clean[max(a, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v) \
+                or _first(clean[pos : pos + 14], v.reporting_or_campaign_rx) >= 0:
+            continue
+        return d.start
+    return None
+
+
+def _lists_stops(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]]) -> bool:
+    """Whether the sentence of ``event`` lists the stops of a visit
+    (…一行分别到A、B、C等村委会): after a lead that announces an activity
+    (…一行到某村开展走访慰问), the stops are the visits."""
+    end = next((s1 for s0, s1, _ in sentences if s0 == event.sentence_start), event.sentence_start)
+    return sentence_stops(clean[event.sentence_start:end], frozenset(), _ANY_ROLE_RX) is not None
+
+
+#: (any role: a list of places needs none)
+_ANY_ROLE_RX = re.compile("(?!)")
 
 
 def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMention]],
@@ -630,6 +568,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             continue
         visit_at = _visit_at(text, v)
         word = _summary_word(text, v)
+        if word is not None and s0 == p0 and word.group() in _AROUND_ONE_PLACE \
+                and _place_opening(text.lstrip(_OPENING_JUNK), v) and _summary_word(text[word.end():], v) is None:
+            word = None  # (在某村敬老院，慰问组分别到宿舍、食堂…: around the one place it opens at)
         undated_ok = word is None
         if word is not None:
             end = _clause_end(text, visit_at) if visit_at >= 0 else len(text)
@@ -673,12 +614,25 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             elif opening.startswith(v.same_day):
                 if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
                     before = [e for e in events if e.dated]
-                    event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before))
+                    if before:
+                        event = VisitEvent(s0, p0, s0, before[-1].visit_date, True)
+                    else:
+                        # (3月3日，在某敬老院内一片欢声笑语…。当天上午，…到某敬老院开展…: the day
+                        # the article told before it, in a sentence of its own)
+                        day = _day_told_before(clean, a, s0, day_dates, v)
+                        event = VisitEvent(s0, p0, s0, day, day is not None)
             elif s0 == p0 and _named_home_opening(opening, v) and _visit_told(clean, sentences[:k], v) and not (
                     events and _introduces(clean, events[-1], sentences, v)):
                 # (走进某村留守儿童某某家，…: a paragraph opening at a home, after a
                 # visit told before: one more stop of the visitors named there, on
                 # the day of the visit before, if the text fixed it)
+                before = [e for e in events if e.dated]
+                event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
+            elif s0 == p0 and _place_opening(opening, v) and v.event_or_motion_rx.search(window) \
+                    and _visit_told(clean, sentences[:k], v):
+                # (在某村敬老院，慰问组…; 在某工程现场，…一行为…送上: a paragraph opening
+                # at a named place, after a visit told before: one more stop, on the
+                # day of the visit before, if the text fixed it)
                 before = [e for e in events if e.dated]
                 event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
             elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
@@ -691,18 +645,28 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                         and not (events and _named_again(text, org, clean, events[-1], sentences)):
                     # (a round-up's clause after a semicolon: a story of its own)
                     event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, None, False)
+                    before = [e for e in events if e.dated]
+                    if before and _SEQUENCE_WORD_RX.search(text, org, max(_visit_at(_unquoted(text), v), org)):
+                        # (…一行最后来到了…家中: the next stop of the round told before, on its day)
+                        event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, before[-1].visit_date, True)
         if event is None:
             continue
         if events and events[-1].paragraph_start == p0 and not (event.paragraph_start == s0 != p0 and not event.dated
                                                                 and _after_semicolon(clean, s0, p0)):
             continue  # the same visit, told on (not a round-up's part after a semicolon)
+        if events and p0 <= events[-1].sentence_start and event.paragraph_start < events[-1].paragraph_start:
+            # (a visit after one whose story starts at its own sentence in this
+            # paragraph, 随后…走进B家。当天，…: its story starts at its own
+            # sentence too, never before the story of the visit it follows)
+            event = dataclasses.replace(event, paragraph_start=s0)
         events.append(event)
     if events and all(e.home for e in events):
         # (homes after a lead the loop does not take, 社区志愿者…主动来到老人家里: the
         # lead's visit, then the homes)
         lead = _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
         if lead and lead[0].paragraph_start < events[0].paragraph_start:
-            return lead + events
+            return _announced(clean, lead + events, sentences, v)
+    events = _announced(clean, events, sentences, v)
     dated = [e for e in events if e.dated]
     if dated:
         # Undated visit sentences before the first dated visit introduce the

@@ -3,7 +3,11 @@ named persons, schools, care homes, villages or workplaces after a visit verb
 or a verb of going (看望了A、B和C家中; 先后到敬老院和A、B家中; 分别走进X、Y、Z)
 is one visit per item (``sentence_stops``; the vocabulary of stops:
 ``schemas/vocab/visit_stops.csv``); gifts, the visitors' own names, regions
-and groups (困难职工和困难群众, 部分困难职工) are no list of stops.
+and groups (困难职工和困难群众, 部分困难职工) are no list of stops; a count
+closing a list counts its items (A、B和C 3个村子: three); a vague group at a
+named place (某社区多名独居老人) is that place's stop.  A story that goes from
+home to home, one clause each (先来到A家中…，随后又到B家中; 首先来到某村看望
+某大伯), is one stop per clause (``sequence_stops``).
 
 Split out of ``etl.semantic.visit_events`` (which sentences tell a visit, and
 the day of each; it asks ``_goes_to_places`` whether 分别 before a list of
@@ -32,6 +36,8 @@ from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, _alternation, vocab
 
 #: A count opening a list item (60多家企业, 423户困难职工): a group, no place.
 _LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
+#: A count closing a list, of its items (A、B和C 3个村子, A和B两所学校): the list's head.
+_TOTAL_AFTER_LIST_RX = re.compile("[0-9０-９一二三四五六七八九十两]+(?:个|所|户|家|位|名)[\u4e00-\u9fff]{1,4}$")
 #: What joins the stops of a list (以及 before 及).
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
 #: Where a list of stops ends: its clause's end.
@@ -164,8 +170,6 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     k = chunk.find("等")
     if k >= 0:
         chunk, head = chunk[:k], chunk[k + 1:]
-    if v.introduction_rx.search(chunk):
-        return None
     parts: list[tuple[int, str]] = []
     pos = 0
     for m in _STOP_SPLIT_RX.finditer(chunk):
@@ -185,6 +189,10 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     if d > 0:
         head = last[d + 1:] + head
         last = last[:d]
+    total = _TOTAL_AFTER_LIST_RX.search(last)
+    if total is not None and total.start() >= 2 and not head:
+        # (A、B和C 3个村子: the count of the list's items, its head)
+        head, last = last[total.start():], last[: total.start()]
     parts[-1] = (p, last)
     if homes_only and not (home or head.startswith(sv.homes) or head.endswith(sv.homes)):
         return None
@@ -194,6 +202,10 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     named = False
     for p, item in parts:
         item = item.strip()
+        verb = sv.list_verbs_rx.match(item)
+        if verb is not None and verb.end() < len(item):
+            # (走访特困供养户A、慰问老党员B: an item with a visit verb of its own)
+            p, item = p + verb.end(), item[verb.end():]
         for w in sv.homes:  # (A家、B家; not 留守儿童之家, a place)
             if item.endswith(w) and len(item) > len(w) + 1 and not item.endswith(sv.places):
                 item = item[: -len(w)]
@@ -205,6 +217,9 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
             kind = ("of_head", "")
         if kind is None:
             return None
+        vague = v.introduction_rx.search(item)
+        if vague and not (kind[0] == "place" and vague.start() >= len(item) - len(kind[1])):
+            return None  # (部分困难职工: a vague part of a whole; not 某社区多名独居老人, at a named place)
         named = named or kind[0] in ("place", "person")
         stops.append(Stop(item, kind[1], p))
     # (等…工作现场 makes workplaces of items named with a place word of their own
@@ -228,7 +243,12 @@ def _list_end(text: str, at: int) -> int:
     that tells what was done there (开展, 对…, 为…)."""
     e = _STOP_CLAUSE_END_RX.search(text, at)
     end = e.start() if e is not None else len(text)
-    return min((i for w in _STOP_LIST_STOPPERS if (i := text.find(w, at, end)) >= 0), default=end)
+    m = _STOPPERS_RX.search(text, at, end)  # (not a verb opening an item of the list: 走访A、慰问B)
+    return m.start() if m is not None else end
+
+
+#: The first of ``_STOP_LIST_STOPPERS`` not right after a list's 、.
+_STOPPERS_RX = re.compile("(?<!、)(?:" + "|".join(map(re.escape, sorted(_STOP_LIST_STOPPERS, key=len, reverse=True))) + ")")
 
 
 _NO_ROLE_RX = re.compile("(?!)")
@@ -279,3 +299,115 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
         if all(s.item != o.item for o in out):
             out.append(s)
     return out, head
+
+
+# ---------------------------------------------------------------------------
+# A sequence of stops: a story that goes from home to home, one clause each
+# (先来到A家中…，随后又到B家中…。还分别来到其他老人家中; 首先…来到了A奶奶家里…。
+# 接着我们来到了B奶奶家…。最后…去了C家).  Each clause that goes (来到, 又到,
+# 去了 …) to a home is one stop; a home of a counted group (来到6户老人家中:
+# the lead's announcement of the homes told after it) is none.
+
+#: A verb of going, then what it goes to, up to a home word, in one clause.
+_SEQUENCE_STOP_RX = re.compile(
+    "(?:来到|走进|走入|前往|去了|到了|又到|再到|还到|先到|后到|赶到|赶往)了?"
+    "([^，,。；;！!？?：:\n“”]{1,24}?)(?:的家中|的家里|的家|家中|家里|家)(?![庭人属长乡园属电门])"
+)
+
+
+#: A count of households (6户老人家中, 十余个家庭): the homes of a summary, no stop.
+_HOUSEHOLDS_RX = re.compile("[0-9０-９一二三四五六七八九十百千两几多]+[多余]?(?:户|个家庭)")
+
+
+#: …or to a named place, to visit someone there (首先来到某村看望某大伯; not 走进山村探访…).
+_SEQUENCE_PLACE_RX = re.compile(
+    "(?:来到|走进|走入|前往|去了|到了|又到|再到|还到|先到|后到|赶到|赶往)了?"
+    "([^，,。；;！!？?：:\\n“”]{2,12}?(?:村|社区|小区|敬老院|养老院|福利院|学校|小学|中学))"
+    "(?:看望|探望|慰问|拜访|探访)了?([^，,。；;！!？?：:\\n“”]{1,12})"
+)
+
+
+def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
+    """The stops of a story (or one of its sentences) that goes from home to home (see
+    above), in text order, each with where its clause ends: one per clause
+    that goes to a home named by its owner or by a group with no count of
+    households (其他老人家中: the group's one stop; A与B两位老人家里: the
+    people met at one home); the item is what the clause names before the
+    home word."""
+    v = vocab()
+    out: list[tuple[Stop, int]] = []
+    found = sorted([(m.start(1), m.end(), m.group(1)) for m in _SEQUENCE_STOP_RX.finditer(sentence)]
+                   + [(m.start(1), m.end(), m.group(1) + m.group(2)) for m in _SEQUENCE_PLACE_RX.finditer(sentence)])
+    for start, end, item in found:
+        item = item.strip()
+        if _HOUSEHOLDS_RX.search(item) or v.introduction_rx.search(item) or item.endswith(("我们", "我", "你")):
+            continue  # (6户老人家中: a summary; 部分老人家中: a vague part of a whole)
+        if all(start >= e or end <= o.pos for o, e in out):  # (one stop a clause)
+            out.append((Stop(item, "", start), end))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# A profile of one more person visited: after the visit's own sentence, a
+# sentence that opens with a private person the page has not named before
+# (小鑫宇，12岁，…; 自由村裘爷爷是一位80多岁的独臂老人; 现年已106岁高龄的某某老人…)
+# tells one more stop of the story: the person met there.
+
+#: How far into a sentence a profile's person may be named (characters).
+PROFILE_WINDOW = 16
+#: What follows a profile's name: a comma, 是, an age, a role of the elderly or a child.
+_PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|[0-9０-９]|老人|奶奶|爷爷|大爷|大娘|阿姨|妈妈|大伯|同学|小朋友")
+#: What may not stand before a profile's name (a verb or speech: the name is in a clause of its own).
+_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪")
+
+
+def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str, at: int) -> Stop | None:
+    """The person a sentence (at ``at`` in ``page``) opens with, as one more
+    stop (see above), or None: the name stands within ``PROFILE_WINDOW``
+    characters of the sentence's start, after no visit verb, verb of going,
+    organiser word or speech, and is followed by a comma, 是, an age or a
+    role word; and the page before the sentence does not name it.
+    ``names_by_first``: the page's private names by their first character."""
+    v = vocab()
+    opening = sentence.lstrip(" \u3000\n“”\"'")
+    skip = len(sentence) - len(opening)
+    head = opening[:PROFILE_WINDOW]
+    best = None
+    for k, c in enumerate(head):
+        for n in names_by_first.get(c, ()):
+            if head.startswith(n, k) and (best is None or len(n) > len(best[1])):
+                best = (k, n)  # (the longest name there)
+        if best is not None:
+            break
+    if best is None:
+        return None
+    i, n = best
+    before = opening[:i]
+    if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE):
+        return None
+    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None or page.find(n, 0, at) >= 0:
+        return None
+    return Stop(opening[: i + len(n)], "", skip + i)
+
+
+# ---------------------------------------------------------------------------
+# Numbered entries: a report that numbers the persons visited, one entry each
+# (1、… 陈先生 \n 老人生病住院… \n 2、… 邱先生 \n …), tells one stop per entry.
+
+#: A numbered entry's line: its number, then its heading (a code, a name).
+_ENTRY_RX = re.compile("(?m)^[ \u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[、.．]([^\n，,。；;：:！!？?]{1,30})")
+
+
+def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
+    """The stops of a story told as numbered entries (see above), one per
+    entry whose heading (its line up to a clause's end) names a private
+    person before any organiser word or verb of visiting (not 1、志愿者某某
+    带领…), in text order; none unless two or more do."""
+    v = vocab()
+    out = []
+    for m in _ENTRY_RX.finditer(text):
+        heading = m.group(1)
+        at = min((i for n in names if (i := heading.find(n)) >= 0), default=-1)
+        if at >= 0 and not v.organisers_rx.search(heading, 0, at) and not v.event_or_motion_rx.search(heading, 0, at):
+            out.append(Stop(heading[: at + max(len(n) for n in names if heading.startswith(n, at))], "", m.start(1)))
+    return out if len(out) >= 2 else []

@@ -55,6 +55,7 @@ class VisitVocab:
     habit: tuple[str, ...] = ()
     this_time: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    activity_time: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -75,6 +76,7 @@ class VisitVocab:
     institutions_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     activity_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     this_time_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    activity_time_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
@@ -92,6 +94,7 @@ class VisitVocab:
             ("institutions_rx", self.institutions),
             ("activity_rx", self.activity),
             ("this_time_rx", self.this_time),
+            ("activity_time_rx", self.activity_time),
         ):
             object.__setattr__(self, name, _alternation(words))
         # (坚守岗位: the people visited at work, no recruitment story.  Each
@@ -137,4 +140,5 @@ def vocab() -> VisitVocab:
         habit=tuple(cv.get("habit_words") or ()),
         this_time=tuple(cv.get("this_time_words") or ()),
         captions=tuple(cv.get("caption_openers") or ()),
+        activity_time=tuple(cv.get("activity_time_words") or ()),
     )
