@@ -602,3 +602,35 @@ def test_a_page_that_vanishes_after_planning_fails_the_run_clearly(tmp_path, mon
     assert result.exit_code == EXIT_FAILED
     assert result.error == f"{pages[7]}: cannot read it any more (No such file or directory); was the archive changed during the run?"
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_row_that_breaks_a_data_rule_publishes_nothing(tmp_path, archive, monkeypatch):
+    """The run checks the rules no schema can declare before the swap, as
+    `etl validate` does: a care visit whose article span is empty fails
+    the run, naming the table and the rule, and the last package stays."""
+    opts = options(tmp_path, archive)
+    assert run(opts).exit_code == EXIT_OK
+    before = files_of(tmp_path / "dist")
+
+    real_to_columns = transform.to_columns
+
+    def empty_spans(table, rows):
+        columns = real_to_columns(table, rows)
+        if table == "care_visits":
+            # empty spans (a span starting at 0 is left: its end would break
+            # the schema's own minimum, which pandera checks first)
+            columns["article_char_end"] = [
+                start if start > 0 else end
+                for start, end in zip(columns["article_char_start"], columns["article_char_end"])
+            ]
+        return columns
+
+    monkeypatch.setattr(state, "to_columns", empty_spans)
+    (archive / "new.txt").write_text(
+        "社区新闻\n\n本报讯 近日，某区开展了多项为民服务活动。\n\n"
+        "2023年1月10日，志愿者来到某村困难户家中走访慰问，送上慰问品。\n", encoding="utf-8"
+    )
+    result = run(opts)
+    assert result.exit_code == EXIT_FAILED
+    assert "care_visits" in result.error and "article_char_end" in result.error
+    assert files_of(tmp_path / "dist") == before

@@ -49,7 +49,7 @@ import filelock
 from etl import __version__, semantic
 from etl.batch import engines, outguard, runnotes, sources
 from etl.batch.options import RunOptions
-from etl.package import publish, schema, transform, validate
+from etl.package import datarules, publish, schema, transform, validate
 from etl.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE  # noqa: F401 (re-exported)
 from etl.batch.page import PageOutcome, quarantined
 from etl.batch.state import State, dump_outcome, extractor_fingerprint, load_outcome, page_key, publisher_fingerprint
@@ -631,6 +631,12 @@ def _publish(
             with timer.stage("validate"):
                 problems += validate.check_descriptor_file(staging, descriptor)
                 problems += validate.check_foreign_keys(staging, descriptor)
+                if not problems:
+                    # The rules no schema can declare (a span's start before
+                    # its end, units from the vocabulary, ...), as `etl
+                    # validate` checks them: a row that breaks one is not
+                    # published.
+                    problems += datarules.check_rules(staging, descriptor)
                 if problems:
                     raise validate.PackageInvalid(staging, problems)
             with timer.stage("publish_validate"):
