@@ -76,6 +76,22 @@ NOUN_MODIFIER_MAX = 4
 NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是由到把被将")
 
 
+#: Sentence breaks that only separate the items of a list in one sentence.
+LIST_ITEM_STOPS = frozenset(";；")
+
+
+def full_sentence_start(idx: PageIndex, cs: int) -> int:
+    """Where the sentence of clean offset ``cs`` starts, reading over the
+    semicolons that separate the items of a list ("其中：支持个人创业贷款 6.83
+    亿元；扶持小微企业贷款 3.74 亿元": one sentence about start-up loans)."""
+    breaks = idx.sentence_breaks
+    clean = idx.clean
+    i = bisect.bisect_left(breaks, cs)
+    while i and clean[breaks[i - 1]] in LIST_ITEM_STOPS:
+        i -= 1
+    return breaks[i - 1] + 1 if i else 0
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -333,7 +349,7 @@ def match_figure(
                     continue  # (为 60 位老人送上…: who receives; 20 名党员送上…: who gives)
                 if requires:
                     if not texts:
-                        texts.append(idx.words(idx.back(cs, idx.sentence_breaks), cs))
+                        texts.append(idx.words(full_sentence_start(idx, cs), cs))
                         # (85 家企业携 3200 个岗位参会: the rest of the clause, past a later figure)
                         texts.append(idx.words(ce, max(clause_end, idx.forward(ce, idx.clause_breaks))))
                     sentence, after_text = texts
@@ -488,6 +504,54 @@ def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
         if figs[j][2].unit == f.unit:
             return [_match(m.indicator, word, "before", 0) for m in matched.get(j, ())], measure
     return [], None
+
+
+#: The word that opens the parts of a total stated before it (A 人，其中 B 人).
+PART_MARKER = "其中"
+
+
+def part_of_total_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
+                          matched: dict[int, list[Match]]) -> list[Match]:
+    """"已发放创业担保贷款 3850 万元，其中个体工商户 26 户 310 万元": a figure
+    after 其中 in its sentence (or in a sentence opening with 其中) that names
+    no indicator of its own is a part of the total stated before 其中, and a
+    statistic of its own: the words that name the total name it too, read for
+    its unit (310 万元: loans issued; 26 户: their borrowers), when the
+    sentence confirms them (``requires``).  The total is the nearest figure
+    before 其中 in that sentence (or the sentence before) that is an
+    indicator.  [] when there is none."""
+    cs = figs[k][0]
+    sentence = idx.back(cs, idx.sentence_breaks)
+    seg = idx.words(sentence, cs)
+    pos = seg.rfind(PART_MARKER)
+    if pos < 0:
+        return []
+    at = sentence + pos
+    lo = sentence
+    if not seg[:pos].strip(" ,，:：") and sentence > 0:
+        lo = idx.back(sentence - 1, idx.sentence_breaks)  # (…30.24 万人次。其中跨省…: the sentence before)
+    total = next((j for j in range(k - 1, -1, -1) if figs[j][0] < lo or (figs[j][1] <= at and matched.get(j))), None)
+    if total is None or figs[total][0] < lo:
+        return []
+    cb = load_codebook()
+    f = figs[k][2]
+    unit = f.unit
+    goods = unit == "count" and f.unit_raw in cb.goods_classifiers
+    own = idx.words(idx.back(cs, idx.clause_breaks), cs)
+    text = idx.words(min(lo, full_sentence_start(idx, cs)), idx.forward(figs[k][1], idx.clause_breaks))
+    best = None
+    for m in matched[total]:
+        for key, ind, requires in _unit_cands(cb, m.phrase, unit, "before"):
+            if goods and not ind.counts_goods:
+                continue
+            if unit == "count" and ind.count_classifiers and f.unit_raw not in ind.count_classifiers:
+                continue
+            if (ind.excludes and any(w in own for w in ind.excludes)) or (
+                    requires and not any(w in text for w in requires)):
+                continue
+            if best is None or key < best[0]:
+                best = (key, ind, m.phrase)
+    return [] if best is None else [_match(best[1], best[2], "before", cs - at)]
 
 
 #: The word that maps a list of figures onto a list of statistics in order.
