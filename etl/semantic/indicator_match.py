@@ -330,6 +330,8 @@ def match_figure(
                     continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
+                if unit in RECIPIENT_UNITS and _one_kind_of_a_list(clean, start, end, next_start):
+                    continue  # (向 60 名残疾人、留守儿童等送上慰问: all the kinds listed, not the children)
                 if other_nouns and start > ce and any(clean.startswith(w, ce) and start >= ce + len(w)
                                                       for w in cb.other_nouns):
                     continue  # (引进 4 家企业入驻扶贫车间: firms; what they moved into is no count of them)
@@ -432,6 +434,25 @@ def _names_other_noun(idx: PageIndex, cb: Codebook, end: int, cs: int) -> bool:
     # it, or with it and at most GAP characters after it)
     nouns = cb.other_nouns
     return any(between[: len(between) - gap].endswith(nouns) for gap in range(OTHER_NOUN_GAP + 1))
+
+
+#: What ends a list of kinds of people after a count (残疾人、留守儿童等).
+KIND_LIST_END = "等"
+#: What separates the kinds of such a list.
+KIND_LIST_SEP = "、"
+
+
+def _one_kind_of_a_list(clean: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the phrase at ``start..end`` after a count of people is one
+    kind in a list of the kinds counted ("60 名残疾人低保户、留守儿童等送上慰问"):
+    a 、 right before it, or 等 or a 、 that goes on with a noun (not with the
+    next count: 7 名留守儿童、3 名困境儿童) right after it.  The count counts
+    all the kinds: the phrase does not name it (the verb after the list, 送上,
+    still does)."""
+    if clean[start - 1 : start] == KIND_LIST_SEP:
+        return True
+    nxt = clean[end:end + 1]
+    return nxt == KIND_LIST_END or (nxt == KIND_LIST_SEP and end + 1 < next_start)
 
 
 def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:

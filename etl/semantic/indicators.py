@@ -100,8 +100,10 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
     if k < 0 or not quotes[k][0] < cs < quotes[k][1]:
         return False
     opening, closing = quotes[k]
-    around = clean[max(0, opening - SPEAKER_WINDOW) : opening] + clean[closing : closing + SPEAKER_WINDOW]
-    return names.search(around) is not None
+    # (a name in brackets after the quotation, “……”(记者 某某), is the
+    # byline of the report, not the speaker)
+    after = clean[closing : closing + SPEAKER_WINDOW].split(OPEN_BRACKET, 1)[0]
+    return names.search(clean[max(0, opening - SPEAKER_WINDOW) : opening] + "\n" + after) is not None
 
 
 #: Brackets of the clean text (full-width forms are half-width there).
