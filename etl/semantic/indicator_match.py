@@ -529,6 +529,11 @@ def target_of_previous(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: i
 
 #: The word that opens the parts of a total stated before it (A 人，其中 B 人).
 PART_MARKER = "其中"
+#: Words that open a statement about a whole area (全市…, 全县…): after a
+#: semicolon they end a list of parts.
+WHOLE_AREA = tuple("全" + c for c in "国省市州盟县区旗镇乡村")
+#: ... unless they start another word (全区域, 全市场).
+WHOLE_AREA_NOT = frozenset("域场")
 
 
 def part_of_total_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
@@ -542,15 +547,24 @@ def part_of_total_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k
     before 其中 in that sentence (or the sentence before) that is an
     indicator.  [] when there is none."""
     cs = figs[k][0]
-    sentence = idx.back(cs, idx.sentence_breaks)
+    sentence = full_sentence_start(idx, cs)  # (其中：A 6.83 亿元；B 3.74 亿元: one list)
     seg = idx.words(sentence, cs)
     pos = seg.rfind(PART_MARKER)
     if pos < 0:
         return []
     at = sentence + pos
+    item = idx.words(idx.back(cs, idx.sentence_breaks), cs).lstrip()
+    if item.startswith(WHOLE_AREA) and item[2:3] not in WHOLE_AREA_NOT:
+        return []  # (…；全市个体工商户达到 23034 户: the whole, a statement of its own)
     lo = sentence
-    if not seg[:pos].strip(" ,，:：") and sentence > 0:
-        lo = idx.back(sentence - 1, idx.sentence_breaks)  # (…30.24 万人次。其中跨省…: the sentence before)
+    if not seg[:pos].strip(" ,，:："):
+        # (…30.24 万人次。其中跨省…: the sentence before, the last one with words)
+        p = sentence - 1
+        while p > 0:
+            lo = full_sentence_start(idx, p)
+            if idx.words(lo, p).strip():
+                break
+            p = lo - 1
     total = next((j for j in range(k - 1, -1, -1) if figs[j][0] < lo or (figs[j][1] <= at and matched.get(j))), None)
     if total is None or figs[total][0] < lo:
         return []
@@ -559,7 +573,7 @@ def part_of_total_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k
     unit = f.unit
     goods = unit == "count" and f.unit_raw in cb.goods_classifiers
     own = idx.words(idx.back(cs, idx.clause_breaks), cs)
-    text = idx.words(min(lo, full_sentence_start(idx, cs)), idx.forward(figs[k][1], idx.clause_breaks))
+    text = idx.words(lo, idx.forward(figs[k][1], idx.clause_breaks))
     best = None
     for m in matched[total]:
         for key, ind, requires in _unit_cands(cb, m.phrase, unit, "before"):

@@ -33,6 +33,7 @@ def drop_restated(rows: list[dict], raw: str) -> list[dict]:
             keep[key] = i
         if in_body(r["char_start"]):
             body.setdefault((r["indicator_id"], r["region_code"]), []).append(r["value"])
+            body.setdefault((r["indicator_id"], None), []).append(r["value"])
     chosen = {i for i in keep.values()
               if in_body(rows[i]["char_start"]) or not _rounds_a_body_value(rows[i], body)}
     return [r for i, r in enumerate(rows) if i in chosen]
@@ -40,7 +41,7 @@ def drop_restated(rows: list[dict], raw: str) -> list[dict]:
 
 def _rounds_a_body_value(row: dict, body: dict[tuple, list[float]]) -> bool:
     """Whether a title's row states a body value of its indicator and region
-    in round figures ("转移就业超 26 万人" over "转移就业 26.2 万人"; "公益岗
+    (any region, when the title names none) in round figures ("转移就业超 26 万人" over "转移就业 26.2 万人"; "公益岗
     3 万多个" over "上岗 3 万余人", "11 家车间" over "11 个车间"): the two differ
     by less than one unit of the title's last non-zero digit."""
     values = body.get((row["indicator_id"], row["region_code"]))
