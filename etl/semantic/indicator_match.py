@@ -56,8 +56,8 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: What, after a phrase before a figure, makes the phrase the actor and the
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
-#: An adverb may stand between (志愿者们共为 6 名独居老人…, 队员们还给…).
-_ACTOR_LINK_RX = re.compile("们(?:共|还|又|也|都|先后|分别)?[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: An adverb may stand between (志愿者们共为 6 名独居老人…, 队员们还给…, 志愿者们正在为…).
+_ACTOR_LINK_RX = re.compile("们(?:共|还|又|也|都|先后|分别|正在|特地|专门|纷纷|主动|一起)?[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
 #: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…)
 #: after a care actor (see _names_care_actor): a preposition, not the copula
 #: (志愿者人数为 176 名, 志愿者为共 176 名).
@@ -381,8 +381,10 @@ def match_figure(
     has_after = any(c[3] == "after" for c in cands)
     if has_after and clean.endswith(PARTY_BEFORE, 0, cs):
         # "副主席某某一行 10 人深入…开展关爱留守儿童活动": the visiting party;
-        # the words after it tell what it did.
-        cands = [c for c in cands if c[3] != "after"]
+        # the words after it tell what it did, unless they are the noun its
+        # classifier counts (一行十多位志愿者: volunteers).
+        own_noun = fig.unit_raw[-1:] in NOUN_CLASSIFIERS
+        cands = [c for c in cands if c[3] != "after" or (own_noun and c[4] == 0)]
         if not cands:
             return []
     elif next_in_clause and has_after and any(c[3] == "before" for c in cands):
@@ -587,6 +589,35 @@ def part_of_total_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k
             if best is None or key < best[0]:
                 best = (key, ind, m.phrase)
     return [] if best is None else [_match(best[1], best[2], "before", cs - at)]
+
+
+#: The longest noun of a clause that shares the verb of the clause before (大病职工 107 人).
+ELIDED_VERB_NOUN_MAX = 8
+#: Characters of a verb of change or comparison, which a bare noun has not
+#: (同比增长 8.2%, 比上年增加 0.8 万人次: a change, not the next object).
+NOT_A_NOUN = frozenset("比增减降升占达为是约近超")
+
+
+def elided_verb_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int,
+                        matched: dict[int, list[Match]]) -> list[Match]:
+    """"慰问困难职工 183 人，大病职工 107 人，劳动模范 142 人": a clause that is
+    only a noun and its count, right after a clause that ends with a count of
+    the same unit named by a verb before its own noun (慰问 + 困难职工 + 183
+    人), is the next object of that verb: the same indicator.  [] otherwise
+    (a clause with a verb of its own, or after a count named by the word
+    right before it: 新增就业 5000 人，失业人员 2000 人)."""
+    if k == 0:
+        return []
+    cs, ce, f = figs[k]
+    clause = idx.back(cs, idx.clause_breaks)
+    noun = idx.words(clause, cs).strip()
+    if not 0 < len(noun) <= ELIDED_VERB_NOUN_MAX or not all(_is_cjk(c) and c not in NOT_A_NOUN for c in noun) \
+            or idx.forward(ce, idx.clause_breaks) != ce:
+        return []
+    pcs, pce, pf = figs[k - 1]
+    if pf.unit != f.unit or pce != clause - 1 or idx.clean[pce] not in ",，":
+        return []
+    return [m for m in matched.get(k - 1, ()) if m.side == "before" and m.distance >= 2]
 
 
 #: The word that maps a list of figures onto a list of statistics in order.

@@ -34,7 +34,7 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
-    Match, match_figure, part_of_total_matches, population_group, respective_matches, target_of_other_statistic,
+    Match, elided_verb_matches, match_figure, part_of_total_matches, population_group, respective_matches, target_of_other_statistic,
     target_of_previous)
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
@@ -174,7 +174,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             if not matches:
                 # "…3850 万元，其中个体工商户 26 户 310 万元": a part of the
                 # total before 其中, named by the total's words.
-                matches = part_of_total_matches(idx, figs, k, matched)
+                matches = part_of_total_matches(idx, figs, k, matched) or elided_verb_matches(idx, figs, k, matched)
                 if not matches:
                     continue
         matched[k] = matches
