@@ -34,8 +34,8 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
-    Match, elided_verb_matches, match_figure, part_of_total_matches, population_group, respective_matches, target_of_other_statistic,
-    target_of_previous)
+    Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
+from etl.semantic.indicator_parts import elided_verb_matches, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
 from etl.semantic.region_resolution import PageRegion, figure_region
