@@ -38,7 +38,7 @@ from etl.semantic.indicator_match import (
 from etl.semantic.indicator_parts import elided_verb_matches, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
-from etl.semantic.region_resolution import PageRegion, figure_region
+from etl.semantic.region_resolution import PageRegion, destination_spans, figure_region
 from etl.semantic.regions import Mention
 from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import drop_restated, respective_object_fits
@@ -151,6 +151,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         region = PageRegion(None, "none_named")
     places = places or []
     place_starts = [m.start for m in places]
+    destinations = destination_spans(repaired.clean) if places else []
     year_of_report = report_year(repaired.clean, as_of)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []
@@ -182,7 +183,8 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             continue
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
-            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
+            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts,
+            destinations)
         frame = figure_frame(idx, dts, cs, date_starts, year_of_report)
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
