@@ -115,9 +115,11 @@ def test_count_and_amount_side_by_side_share_the_words_before():
 
 def test_first_object_of_a_list_shares_the_verb_after_the_last():
     # "为 N 名 X、M 户 Y 放贷 Z 万元" on a page about guaranteed loans: the
-    # N people are borrowers; a loan fund (基金) is no loan issued.
+    # N people and the M firms are borrowers (counted 户: SPEC.md); a loan
+    # fund (基金) is no loan issued.
     text = "新增小额担保贷款基金300万元,为215名下岗失业人员、6户小企业放贷1460万元。"
-    assert _indicators(text) == {("startup_loan_recipients", 215), ("startup_guarantee_loans", 14600000)}
+    assert _indicators(text) == {("startup_loan_recipients", 215), ("startup_loan_recipients", 6),
+                                 ("startup_guarantee_loans", 14600000)}
 
 
 def test_plain_lending_is_no_startup_loan():
@@ -177,10 +179,12 @@ def test_students_coming_home_are_no_returning_migrant_workers():
 
 
 def test_sentence_opening_with_qizhong_lists_parts_of_the_sentence_before():
-    # "A 达到 N。其中 B M": a sentence opening with 其中 gives parts of the
-    # total before; a part of the same indicator and group is no row of its own.
-    text = "全县转移就业达到8.6万人次,增加0.3万人次。其中跨省转移就业2.1万人次。"
-    assert _indicators(text) == {("people_helped_into_jobs", 86000)}
+    # "A 达到 N。其中 B M；C K": a sentence opening with 其中 lists parts of
+    # the total before, each a statistic of its own; a part that names no
+    # indicator is named by the total's words (SPEC.md).
+    text = "全县转移就业达到8.6万人次,增加0.3万人次。其中跨省转移就业2.1万人次;县内就地就业3.2万人次。"
+    assert _indicators(text) == {("people_helped_into_jobs", 86000), ("people_helped_into_jobs", 21000),
+                                 ("people_helped_into_jobs", 32000)}
 
 
 def test_part_of_another_group_stays():

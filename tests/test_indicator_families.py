@@ -82,14 +82,15 @@ def test_job_fairs_non_statistics_give_no_row(text):
     # meetings or goods, a private person's own figure is no statistic.
     assert _indicators(text) == set()
 
-# --- Labour transfer and migration: 转移就业 and its other names (劳务输出, 富余劳动力转移: people_helped_into_jobs,
-# as SPEC.md settles), 外出务工 / 输出务工人员 / 输转 (the migrants sent out: workers_outside_province).
+# --- Labour transfer and migration: 转移就业 and its other names (劳务输出, 富余劳动力转移, 输转 (输出转移),
+# 转移到省外: people_helped_into_jobs, as SPEC.md settles), 外出务工 / 输出务工人员 (the migrants away from
+# home: workers_outside_province).
 LABOUR_TRANSFER = [
     ("全年农村劳动力转移就业新增1.2万人,年末转移就业总量达52.6万人。", {("people_helped_into_jobs", 12000), ("people_helped_into_jobs", 526000)}),
     ("全年新增转移农村劳动力就业5600人。", {("people_helped_into_jobs", 5600)}),
     ("2023年,全县农村劳动力转移就业达12.6万人。", {("people_helped_into_jobs", 126000)}),
     ("全县劳务输出3.8万人,实现劳务收入9.2亿元。", {("people_helped_into_jobs", 38000)}),
-    ("今年全县累计输转劳动力4.1万人。", {("workers_outside_province", 41000)}),
+    ("今年全县累计输转劳动力4.1万人。", {("people_helped_into_jobs", 41000)}),
     ("全市转移农村富余劳动力6.7万人。", {("people_helped_into_jobs", 67000)}),
     ("全乡外出务工人员达到5200人。", {("workers_outside_province", 5200)}),
     ("组织劳务输出1.2万人次。", {("people_helped_into_jobs", 12000)}),
@@ -97,8 +98,9 @@ LABOUR_TRANSFER = [
     ("全县共有2.3万名农村劳动力外出务工。", {("workers_outside_province", 23000)}),
     ("有组织劳务输出8500人。", {("people_helped_into_jobs", 8500)}),
     ("全县实现农村劳动力转移就业8.6万人,其中省外务工4.2万人。", {("people_helped_into_jobs", 86000), ("workers_outside_province", 42000)}),
+    ("全县转移农村劳动力3.6万人,其中转移到省外1.4万人。", {("people_helped_into_jobs", 36000), ("people_helped_into_jobs", 14000)}),
     ("转移就业:新增农村劳动力转移就业2800人。", {("people_helped_into_jobs", 2800)}),
-    ("该镇有组织输转劳动力1.5万人次。", {("workers_outside_province", 15000)}),
+    ("该镇有组织输转劳动力1.5万人次。", {("people_helped_into_jobs", 15000)}),
     ("今年全县外出务工人员共计3.4万人。", {("workers_outside_province", 34000)}),
     ("全县转移农村劳动力就业4.6万人。", {("people_helped_into_jobs", 46000)}),
     ("全县农村劳动力转移就业人数达4.6万人。", {("people_helped_into_jobs", 46000)}),

@@ -109,8 +109,9 @@ def test_the_target_of_new_urban_jobs_is_the_target_indicator():
 def test_a_figure_no_target_word_names_is_no_target():
     # Rule: without a target word beside it, a figure after a statistic is
     # not its target (nor anything else).
+    # (The part after 其中 is a statistic of its own, an outcome like its total.)
     text = "白石区失业人员再就业3650人,其中女性1600人。"
-    assert _measures(text) == {("reemployment", 3650, "outcome")}
+    assert _measures(text) == {("reemployment", 3650, "outcome"), ("reemployment", 1600, "outcome")}
 
 
 def test_a_verb_object_phrase_around_the_figure_names_it():
@@ -351,12 +352,12 @@ def test_a_relative_clause_before_a_noun_names_the_count():
     assert _indicators("参加招聘会的企业有36家。") == {("job_fair_employers", 36)}
 
 
-def test_a_part_after_qizhong_of_the_same_statistic_is_no_row():
-    # Rule: "A，其中 B": a figure after 其中 in its clause that is the same
-    # indicator, unit and population group as a larger figure earlier in
-    # its sentence is a part of that total, no statistic of its own; a part
-    # of another group or another indicator stays.
-    assert _indicators("白石镇走访慰问困难群众320户,其中慰问低保户120户。") == {("care_households_visited", 320)}
+def test_a_part_after_qizhong_is_a_statistic_of_its_own():
+    # Rule: "A，其中 B": a figure after 其中 is a part of the total A and a
+    # statistic of its own (SPEC.md): its own words name it, else the words
+    # that name the total; a part of another group or indicator stays too.
+    assert _indicators("白石镇走访慰问困难群众320户,其中慰问低保户120户。") == {
+        ("care_households_visited", 320), ("care_households_visited", 120)}
     assert _indicators("全年开展职业技能培训3200人次,其中农民工培训1800人次。") == {
         ("skills_training", 3200), ("skills_training", 1800)}
     assert _indicators("培训农民17.5万人,其中有4.3万人实现了转移就业。") == {

@@ -157,7 +157,24 @@ A figure that fits no indicator stays in `figures`.
   village or workplace visited (看望了A、B和C家中 gives three rows), with its day when the text
   fixes one.
 - Signal phrases include older and regional names of a programme (扶贫车间 for 就业帮扶车间,
-  转移农村劳动力 for 转移就业, 新农保 for 城乡居民养老保险) and traditional characters.
+  转移农村劳动力, 输转, 转移到省外 and 劳务输出 for 转移就业, 小额担保贷款 and 贷免扶补 for
+  创业担保贷款, 新农保 for 城乡居民养老保险, 指标任务 for 目标任务) and traditional characters.
+- Parts: a figure after 其中 (each item of a list after it) is a part of the total before it and
+  a row of its own, named by its own words or, when they name nothing, by the total's
+  (…创业担保贷款 3850 万元，其中个体工商户 26 户 310 万元: 310 万元 loans issued, 26 户 their
+  borrowers). Figures in brackets after a total are its breakdown: no row. A clause that is
+  only a noun and its count after a verb's object (慰问困难职工 183 人，大病职工 107 人) is the
+  verb's next object.
+- Restatements: a statistic a page states twice is one row, the first in the body; a headline
+  that states a body figure in round numbers (转移就业超 26 万人 over 26.2 万人) is the same
+  statistic.
+- Loans: 发放贷款 is `key_group_loans` where the sentence names the key groups (重点群体),
+  else a start-up guarantee loan where it speaks of business starts; an ordinary bank loan is
+  no indicator. Money is money: the value of goods given (价值 1 万元的书包) is no `care_funds`,
+  and a transfer rate (转移就业率) no `employment_rate`.
+- Counts of people: a count followed by a list of kinds (60 名残疾人、留守儿童等) counts them
+  all (the verb after the list names it, not one kind); N 名 X 为… counts who acted, 为 N 名 X…
+  whom they served.
 """
 
 

@@ -56,8 +56,8 @@ NOUN_CLASSIFIERS = frozenset("名位个户家支所座处间套件份")
 #: What, after a phrase before a figure, makes the phrase the actor and the
 #: figure the object of 为/给/向/对 (志愿者们为 80 位老人…, 志愿者给 30 名儿童…);
 #: a bare 为 is also a copula (志愿者人数为 176 名) and does not.
-#: An adverb may stand between (志愿者们共为 6 名独居老人…, 队员们还给…).
-_ACTOR_LINK_RX = re.compile("们(?:共|还|又|也|都|先后|分别)?[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
+#: An adverb may stand between (志愿者们共为 6 名独居老人…, 队员们还给…, 志愿者们正在为…).
+_ACTOR_LINK_RX = re.compile("们(?:共|还|又|也|都|先后|分别|正在|特地|专门|纷纷|主动|一起)?[为给向对]|[给向对](?=[0-9零〇一二两三四五六七八九十百千万近约])")
 #: ... and 为 followed by a few words before the figure (志愿者为白石镇敬老院 50 多位老人…)
 #: after a care actor (see _names_care_actor): a preposition, not the copula
 #: (志愿者人数为 176 名, 志愿者为共 176 名).
@@ -74,6 +74,22 @@ NOUN_MODIFIER_MAX = 4
 #: Characters right after a count that do not start the noun it counts
 #: (招聘会 3 个，…; 礼包 200 个给…; 3 个左右).
 NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是由到把被将")
+
+
+#: Sentence breaks that only separate the items of a list in one sentence.
+LIST_ITEM_STOPS = frozenset(";；")
+
+
+def full_sentence_start(idx: PageIndex, cs: int) -> int:
+    """Where the sentence of clean offset ``cs`` starts, reading over the
+    semicolons that separate the items of a list ("其中：支持个人创业贷款 6.83
+    亿元；扶持小微企业贷款 3.74 亿元": one sentence about start-up loans)."""
+    breaks = idx.sentence_breaks
+    clean = idx.clean
+    i = bisect.bisect_left(breaks, cs)
+    while i and clean[breaks[i - 1]] in LIST_ITEM_STOPS:
+        i -= 1
+    return breaks[i - 1] + 1 if i else 0
 
 
 def _is_cjk(ch: str) -> bool:
@@ -314,6 +330,8 @@ def match_figure(
                     continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
+                if unit in RECIPIENT_UNITS and _one_kind_of_a_list(clean, start, end, next_start):
+                    continue  # (向 60 名残疾人、留守儿童等送上慰问: all the kinds listed, not the children)
                 if other_nouns and start > ce and any(clean.startswith(w, ce) and start >= ce + len(w)
                                                       for w in cb.other_nouns):
                     continue  # (引进 4 家企业入驻扶贫车间: firms; what they moved into is no count of them)
@@ -333,7 +351,7 @@ def match_figure(
                     continue  # (为 60 位老人送上…: who receives; 20 名党员送上…: who gives)
                 if requires:
                     if not texts:
-                        texts.append(idx.words(idx.back(cs, idx.sentence_breaks), cs))
+                        texts.append(idx.words(full_sentence_start(idx, cs), cs))
                         # (85 家企业携 3200 个岗位参会: the rest of the clause, past a later figure)
                         texts.append(idx.words(ce, max(clause_end, idx.forward(ce, idx.clause_breaks))))
                     sentence, after_text = texts
@@ -363,8 +381,10 @@ def match_figure(
     has_after = any(c[3] == "after" for c in cands)
     if has_after and clean.endswith(PARTY_BEFORE, 0, cs):
         # "副主席某某一行 10 人深入…开展关爱留守儿童活动": the visiting party;
-        # the words after it tell what it did.
-        cands = [c for c in cands if c[3] != "after"]
+        # the words after it tell what it did, unless they are the noun its
+        # classifier counts (一行十多位志愿者: volunteers).
+        own_noun = fig.unit_raw[-1:] in NOUN_CLASSIFIERS
+        cands = [c for c in cands if c[3] != "after" or (own_noun and c[4] == 0)]
         if not cands:
             return []
     elif next_in_clause and has_after and any(c[3] == "before" for c in cands):
@@ -416,6 +436,25 @@ def _names_other_noun(idx: PageIndex, cb: Codebook, end: int, cs: int) -> bool:
     # it, or with it and at most GAP characters after it)
     nouns = cb.other_nouns
     return any(between[: len(between) - gap].endswith(nouns) for gap in range(OTHER_NOUN_GAP + 1))
+
+
+#: What ends a list of kinds of people after a count (残疾人、留守儿童等).
+KIND_LIST_END = "等"
+#: What separates the kinds of such a list.
+KIND_LIST_SEP = "、"
+
+
+def _one_kind_of_a_list(clean: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the phrase at ``start..end`` after a count of people is one
+    kind in a list of the kinds counted ("60 名残疾人低保户、留守儿童等送上慰问"):
+    a 、 right before it, or 等 or a 、 that goes on with a noun (not with the
+    next count: 7 名留守儿童、3 名困境儿童) right after it.  The count counts
+    all the kinds: the phrase does not name it (the verb after the list, 送上,
+    still does)."""
+    if clean[start - 1 : start] == KIND_LIST_SEP:
+        return True
+    nxt = clean[end:end + 1]
+    return nxt == KIND_LIST_END or (nxt == KIND_LIST_SEP and end + 1 < next_start)
 
 
 def _heads_longer_noun(clean: str, end: int, clause_end: int) -> bool:

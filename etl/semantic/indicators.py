@@ -35,9 +35,10 @@ from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
     Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
+from etl.semantic.indicator_parts import elided_verb_matches, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
-from etl.semantic.region_resolution import PageRegion, figure_region
+from etl.semantic.region_resolution import PageRegion, destination_spans, figure_region
 from etl.semantic.regions import Mention
 from etl.semantic.page_index import SPAN, PageIndex, index_page
 from etl.semantic.restated import drop_restated, respective_object_fits
@@ -99,40 +100,30 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
     if k < 0 or not quotes[k][0] < cs < quotes[k][1]:
         return False
     opening, closing = quotes[k]
-    around = clean[max(0, opening - SPEAKER_WINDOW) : opening] + clean[closing : closing + SPEAKER_WINDOW]
-    return names.search(around) is not None
+    # (a name in brackets after the quotation, “……”(记者 某某), is the
+    # byline of the report, not the speaker)
+    after = clean[closing : closing + SPEAKER_WINDOW].split(OPEN_BRACKET, 1)[0]
+    return names.search(clean[max(0, opening - SPEAKER_WINDOW) : opening] + "\n" + after) is not None
 
 
-#: The word that opens the parts of a total stated before it (A 人，其中 B 人).
-PART_MARKER = "其中"
 #: Brackets of the clean text (full-width forms are half-width there).
 OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
 
 
 def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str, group: str | None,
                    f: Figure) -> bool:
-    """Whether the figure at ``cs`` is a part, after 其中 in its clause or
-    inside brackets opened after the total, of a total stated earlier in its
-    sentence as the same indicator, unit and population group (走访慰问困难群众 320 户，其中低保户 120 户): the part is
-    no statistic of its own.  A part of another group (培训 3200 人次，其中
-    农民工 1800 人次) or another indicator stays."""
-    clause = idx.back(cs, idx.clause_breaks)
+    """Whether the figure at ``cs`` stands inside brackets opened after a
+    total stated earlier in its sentence as the same indicator, unit and
+    population group (共有 43 家企业(20 家为本乡企业, 23 家为周边企业)): the
+    breakdown of that total, no statistic of its own.  (A part after 其中 is
+    a statistic of its own: see ``indicator_match.part_of_total_matches``.)"""
     sentence = idx.back(cs, idx.sentence_breaks)
-    if PART_MARKER not in idx.words(clause, cs):
-        # "共有 43 家企业(20 家为本乡企业, 23 家为周边企业)": figures inside
-        # brackets opened after a total are its breakdown.
-        seg = idx.words(sentence, cs)
-        opened = seg.rfind(OPEN_BRACKET)
-        if opened < 0 or CLOSE_BRACKET in seg[opened:]:
-            return False
-        before = sentence + opened
-        return any(sentence <= r["_cs"] < before and r["indicator_id"] == indicator_id and r["unit"] == f.unit
-                   and r["population_group"] == group and r["value"] >= f.value for r in rows)
-    if sentence > 0 and idx.words(sentence, cs).lstrip().startswith(PART_MARKER):
-        # "…达到 30.24 万人次。其中跨省劳务输出 5.89 万人次": a sentence opening
-        # with 其中 lists the parts of the sentence before.
-        sentence = idx.back(sentence - 1, idx.sentence_breaks)
-    return any(r["_cs"] >= sentence and r["indicator_id"] == indicator_id and r["unit"] == f.unit
+    seg = idx.words(sentence, cs)
+    opened = seg.rfind(OPEN_BRACKET)
+    if opened < 0 or CLOSE_BRACKET in seg[opened:]:
+        return False
+    before = sentence + opened
+    return any(sentence <= r["_cs"] < before and r["indicator_id"] == indicator_id and r["unit"] == f.unit
                and r["population_group"] == group and r["value"] >= f.value for r in rows)
 
 
@@ -160,6 +151,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         region = PageRegion(None, "none_named")
     places = places or []
     place_starts = [m.start for m in places]
+    destinations = destination_spans(repaired.clean) if places else []
     year_of_report = report_year(repaired.clean, as_of)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []
@@ -181,13 +173,18 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             # target of the statistic before it.
             matches, kind = target_of_previous(idx, figs, k, matched)
             if not matches:
-                continue
+                # "…3850 万元，其中个体工商户 26 户 310 万元": a part of the
+                # total before 其中, named by the total's words.
+                matches = part_of_total_matches(idx, figs, k, matched) or elided_verb_matches(idx, figs, k, matched)
+                if not matches:
+                    continue
         matched[k] = matches
         if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
-            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts)
+            places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts,
+            destinations)
         frame = figure_frame(idx, dts, cs, date_starts, year_of_report)
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:

@@ -266,6 +266,12 @@ def _destination_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DESTINATION_RX.finditer(text)]
 
 
+def destination_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the places a text's people go to (其中转至某省就业,
+    前往某地务工): see :data:`_DESTINATION_RX`."""
+    return _destination_spans(text)
+
+
 #: Words after a place that make it the name of a news outlet (某某日报,
 #: 某某县融媒体中心, 某某新闻网).
 OUTLET_AFTER = ("日报", "晚报", "新闻网", "融媒", "电视台", "广播电视")
@@ -379,7 +385,8 @@ def page_region(text: str, starts: list[int] | None = None) -> Region | None:
 
 
 def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sentence_start: int,
-                  pos: int, found_starts: list[int] | None = None) -> tuple[Region | None, str]:
+                  pos: int, found_starts: list[int] | None = None,
+                  destinations: list[tuple[int, int]] | None = None) -> tuple[Region | None, str]:
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
     page's region its sentence names before it (a town of the county) or
@@ -389,7 +396,9 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     none for a group of counties or prefectures in its clause after those
     (``22个深度贫困县``, ``南疆四地州``: :data:`GROUP_RX`); otherwise the page's.
     Never a region outside the page's province.
-    ``found_starts``: the starts of ``found`` (when the caller has them)."""
+    ``found_starts``: the starts of ``found`` (when the caller has them);
+    ``destinations``: :func:`destination_spans` of the text, places where the
+    page's people go (其中转至某省就业 300 人), which are never the figure's."""
     gaz = gazetteer()
     page_code = page.region.code if page.region else None
     province = chain_root(page_code) if page_code else None
@@ -400,6 +409,8 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     for m in found[lo:]:
         if m.end > pos:
             break
+        if destinations and _in_spans(destinations, m.start):
+            continue  # (其中转至浙江就业 300 人: where the people went)
         if m.dispatch or (province is not None and chain_root(m.code) != province):
             continue  # (where a dispatch was filed is not where its figures are)
         if page_code is not None and m.code in _ancestors(page_code) and not m.before_time \

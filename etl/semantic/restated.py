@@ -16,7 +16,9 @@ def drop_restated(rows: list[dict], raw: str) -> list[dict]:
     its body, or twice in the body): the same indicator, value, unit and
     region.  The row kept is the first in body text (a line of the raw page
     with a full stop or longer than a title: the repair may join a title
-    to the lines after it), else the first."""
+    to the lines after it), else the first.  A title's row that states a
+    body row of its indicator in round figures is that statistic too
+    (:func:`_rounds_a_body_value`)."""
     def in_body(at: int) -> bool:
         start = raw.rfind("\n", 0, at) + 1
         end = raw.find("\n", at)
@@ -24,12 +26,35 @@ def drop_restated(rows: list[dict], raw: str) -> list[dict]:
         return "。" in line or len(line.strip()) > TITLE_MAX
 
     keep: dict[tuple, int] = {}
+    body: dict[str, list[float]] = {}  # indicator -> the values stated in body text
     for i, r in enumerate(rows):
         key = (r["indicator_id"], r["value"], r["value_max"], r["unit"], r["region_code"])
         if key not in keep or (not in_body(rows[keep[key]]["char_start"]) and in_body(r["char_start"])):
             keep[key] = i
-    chosen = set(keep.values())
+        if in_body(r["char_start"]):
+            body.setdefault(r["indicator_id"], []).append(r["value"])
+    chosen = {i for i in keep.values()
+              if in_body(rows[i]["char_start"]) or not _rounds_a_body_value(rows[i], body)}
     return [r for i, r in enumerate(rows) if i in chosen]
+
+
+def _rounds_a_body_value(row: dict, body: dict[str, list[float]]) -> bool:
+    """Whether a title's row states a body value of its indicator in round
+    figures ("转移就业超 26 万人" over "转移就业 26.2 万人"; "公益岗 3 万多个"
+    over "上岗 3 万余人", "11 家车间" over "11 个车间"): the two differ by
+    less than one unit of the title's last non-zero digit.  The place is
+    not compared: a headline's place may be read otherwise than the body's."""
+    values = body.get(row["indicator_id"])
+    if not values:
+        return False
+    v = row["value"]
+    step = 1.0
+    if v >= 10 and v == int(v):
+        n = int(v)
+        while n % 10 == 0 and n:
+            n //= 10
+            step *= 10
+    return any(abs(b - v) < step for b in values)
 
 
 #: The word that pairs a list of figures with the objects before it.
