@@ -23,7 +23,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from etl.semantic.regions import Mention, Region, _ancestors, chain_root, gazetteer, place_mentions
+from etl.semantic.regions import (Mention, Region, _ancestors, chain_root, gazetteer, place_mentions,
+                                  township_mentions, township_table)
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
+            named = _township_counties(text, found, {hint_code}, furniture)
             return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text),
-                              group_spans(text), town_mentions(text, found))
+                              group_spans(text), _all_towns(text, found, named))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -168,6 +170,13 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         current = min(pool, key=lambda p: (-weight_of.get(p, 0), earliest(p)))
     else:
         current = min(pool, key=lambda p: (-weight(p), earliest(p)))
+    # 来到清水乡 on a page naming 上饶市: a township unambiguous under the
+    # regions the page names inside its province is a mention of its county.
+    anchors = {c for c in counts if _within(c, current)} | ({hint_code} if hint_code is not None else set())
+    named = _township_counties(text, found, anchors, furniture + dest)
+    for s, _, county in named:
+        counts[county] = counts.get(county, 0) + 1
+        first[county] = min(first.get(county, s), s)
     while True:
         children: dict[str, int] = {}
         for c in counts:
@@ -208,7 +217,60 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text),
-                      town_mentions(text, found))
+                      _all_towns(text, found, named))
+
+
+def _township_counties(text: str, found: list[Mention], anchors: set[str],
+                       skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, county code) of each township ``text`` writes with its
+    level word (:func:`~etl.semantic.regions.township_mentions`) whose county
+    a careful reader knows from the regions the page names (``anchors``):
+    the townships of that name under the deepest named region that has any
+    (the county already named, else the city, else the province) are one.
+    A name repeated there (城关镇 under a city with two), or found under no
+    named region (a township of another province, or of a page naming no
+    region), gives no county.  A township overlapping a place mention (a
+    street of ``regions.csv``) or standing in ``skip`` (furniture lines,
+    destinations) does not count."""
+    if not anchors:
+        return []
+    table = None
+    depth = {a: len(_ancestors(a)) for a in anchors}
+    starts = [m.start for m in found]
+    out: list[tuple[int, int, str]] = []
+    for s, e, name in township_mentions(text):
+        k = bisect.bisect_left(starts, e)
+        if (k and found[k - 1].end > s) or (skip and any(lo <= s < hi for lo, hi in skip)):
+            continue
+        if table is None:
+            table = township_table()
+        best, where = -1, set()
+        for county in table[name]:
+            d = max((depth[a] for a in _ancestors_and_self(county) if a in depth), default=-1)
+            if d > best:
+                best, where = d, {county}
+            elif d == best and d >= 0:
+                where.add(county)
+        if best >= 0 and len(where) == 1:
+            out.append((s, e, where.pop()))
+    return out
+
+
+def _ancestors_and_self(code: str) -> tuple[str, ...]:
+    return (code, *_ancestors(code))
+
+
+def _all_towns(text: str, found: list[Mention], named: list[tuple[int, int, str]]
+               ) -> tuple[tuple[int, int, str], ...]:
+    """The page's towns with their counties: those written after their
+    county's name (:func:`town_mentions`) and the townships of the table
+    whose county the page's regions tell (``named``), in text order."""
+    towns = town_mentions(text, found)
+    if not named:
+        return towns
+    taken = [(s, e) for s, e, _ in towns]
+    extra = [t for t in named if not any(s < t[1] and t[0] < e for s, e in taken)]
+    return tuple(sorted((*towns, *extra)))
 
 
 #: A town's name right after its county's (某某区广平镇, 某某县城关镇, 某某区
