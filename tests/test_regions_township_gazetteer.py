@@ -118,6 +118,7 @@ def test_the_township_table_names_only_counties_of_the_gazetteer():
         for name, county in reader:
             assert county in gaz and gaz[county].level in ("county", "prefecture"), (name, county)
             assert name.endswith(("镇", "乡", "街道", "苏木")), name
+            assert '"' not in name, name  # (the table is read as plain lines)
 
 
 def test_every_ambiguous_township_is_a_township_of_the_table():

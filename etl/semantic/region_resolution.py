@@ -12,7 +12,8 @@ the deepest consistent one of the chain province ⊃ prefecture ⊃ county ⊃
 township they support; the place of a news agency's dateline
 (``新华社成都3月1日电``) counts for its province only, on a page naming
 no other place.  A figure's region (:func:`figure_region`) is the place its
-own clause or sentence names, inside the page's province, or the level of
+own clause or sentence names, inside the page's province (a township
+counting as its county when the page's regions tell it), or the level of
 the page's chain a scope word of its clause names (``全省``, ``全市``,
 ``全县``: :func:`scope_region`), else the page's.
 """
@@ -73,7 +74,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
     names others (a page naming only those has no region: ``none_named``);
     then, level by level, the region below wins when its mentions (its own
-    and those of the regions inside it) outnumber both the current region's
+    and those of the regions inside it, a township of ``townships.csv``
+    counting for its county when the page's named regions tell it:
+    :func:`_township_counties`) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
