@@ -127,3 +127,17 @@ def test_every_ambiguous_township_is_a_township_of_the_table():
     for form, reason in regions.ambiguous_townships().items():
         assert form in names and reason, form
         assert form not in regions.township_table()
+
+
+def test_a_township_of_a_county_the_page_names_does_not_outweigh_the_city():
+    """A city's page that places a town once (昆明市嵩明县杨林镇) and names the
+    town again: the county's own mention speaks for it (the township only
+    confirms it), so the page stays the city's; the town's sentence is the
+    county's."""
+    text = ("昆明市开展春风行动\n"
+            "3月2日，嵩明县杨林镇举办专场招聘会。杨林镇在会上提供岗位1200个，杨林镇企业参会80家。\n"
+            "昆明市人社局介绍，全市一季度城镇新增就业2万人。\n")
+    assert region_resolution.page_region(text).code == KUNMING
+    rs = {r["value"]: r for r in rows(text, "2022-04-02")}
+    assert rs[1200.0]["region_code"] == SONGMING
+    assert rs[20000.0]["region_code"] == KUNMING

@@ -75,8 +75,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     names others (a page naming only those has no region: ``none_named``);
     then, level by level, the region below wins when its mentions (its own
     and those of the regions inside it, a township of ``townships.csv``
-    counting for its county when the page's named regions tell it:
-    :func:`_township_counties`) outnumber both the current region's
+    counting for its county when the page's named regions tell it and the
+    page does not name the county: :func:`_township_counties`) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
@@ -173,13 +173,16 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         current = min(pool, key=lambda p: (-weight_of.get(p, 0), earliest(p)))
     else:
         current = min(pool, key=lambda p: (-weight(p), earliest(p)))
-    # 来到清水乡 on a page naming 上饶市: a township unambiguous under the
-    # regions the page names inside its province is a mention of its county.
+    # 来到某某乡 on a page naming its city: a township unambiguous under the
+    # regions the page names inside its province is a mention of its county
+    # when the page does not name that county (某某区某某镇 … 某某镇: the
+    # county's own mentions speak for it, the township only confirms it).
     anchors = {c for c in counts if _within(c, current)} | ({hint_code} if hint_code is not None else set())
     named = _township_counties(text, found, anchors, furniture + dest)
     for s, _, county in named:
-        counts[county] = counts.get(county, 0) + 1
-        first[county] = min(first.get(county, s), s)
+        if county not in anchors:
+            counts[county] = counts.get(county, 0) + 1
+            first[county] = min(first.get(county, s), s)
     while True:
         children: dict[str, int] = {}
         for c in counts:
