@@ -84,7 +84,11 @@ WHERE_AND_WHEN = """\
   where the dispatch was filed. A figure whose own clause names another place of the same province
   (a town, a partner county), or whose paragraph opens with one, takes that place; 全省, 全市 or
   全县 in its clause take that level of the page's region; a town the page places in a county
-  (某某区某某镇) gives a figure whose sentence names it that county; a city opening a body's name
+  (某某区某某镇) gives a figure whose sentence names it that county, and so does a township written
+  with its level word (某某镇, 某某乡, 某某街道) that is the only one of its name under the city,
+  province or county the page names (never across China, never an ordinary word such as 城镇 or
+  乡镇; the row then carries the county's code and name), which also counts for that county in the
+  page's region when the page does not name the county; a city opening a body's name
   (某市义工服务中心的义工) says whose the people are, not where the figure is; a region's stem heading
   the page (巫山…) counts when the text speaks as its level (我县). The page's metadata `region_code`, when
   given, bounds the search. When nothing resolves the region is empty and `region_basis` is

@@ -12,7 +12,8 @@ the deepest consistent one of the chain province ⊃ prefecture ⊃ county ⊃
 township they support; the place of a news agency's dateline
 (``新华社成都3月1日电``) counts for its province only, on a page naming
 no other place.  A figure's region (:func:`figure_region`) is the place its
-own clause or sentence names, inside the page's province, or the level of
+own clause or sentence names, inside the page's province (a township
+counting as its county when the page's regions tell it), or the level of
 the page's chain a scope word of its clause names (``全省``, ``全市``,
 ``全县``: :func:`scope_region`), else the page's.
 """
@@ -23,7 +24,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from etl.semantic.regions import Mention, Region, _ancestors, chain_root, gazetteer, place_mentions
+from etl.semantic.regions import (Mention, Region, _ancestors, chain_root, gazetteer, place_mentions,
+                                  township_mentions, township_table)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     (``前往浙江、广东等地务工``, ``目的地为…``: :data:`_DESTINATION_RX`) when it
     names others (a page naming only those has no region: ``none_named``);
     then, level by level, the region below wins when its mentions (its own
-    and those of the regions inside it) outnumber both the current region's
+    and those of the regions inside it, a township of ``townships.csv``
+    counting for its county when the page's named regions tell it and the
+    page does not name the county: :func:`_township_counties`) outnumber both the current region's
     own mentions and all its siblings' together: a provincial report that
     names a few cities stays the province's, a county's page names its
     county most.  A region of another province than the one the page names
@@ -115,8 +119,9 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         first.setdefault(code, m.start)
     if not counts:
         if hint_code is not None:
+            named = _township_counties(text, found, {hint_code}, furniture)
             return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text),
-                              group_spans(text), town_mentions(text, found))
+                              group_spans(text), _all_towns(text, found, named))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -168,6 +173,16 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         current = min(pool, key=lambda p: (-weight_of.get(p, 0), earliest(p)))
     else:
         current = min(pool, key=lambda p: (-weight(p), earliest(p)))
+    # 来到某某乡 on a page naming its city: a township unambiguous under the
+    # regions the page names inside its province is a mention of its county
+    # when the page does not name that county (某某区某某镇 … 某某镇: the
+    # county's own mentions speak for it, the township only confirms it).
+    anchors = {c for c in counts if _within(c, current)} | ({hint_code} if hint_code is not None else set())
+    named = _township_counties(text, found, anchors, furniture + dest)
+    for s, _, county in named:
+        if county not in anchors:
+            counts[county] = counts.get(county, 0) + 1
+            first[county] = min(first.get(county, s), s)
     while True:
         children: dict[str, int] = {}
         for c in counts:
@@ -208,7 +223,60 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text),
-                      town_mentions(text, found))
+                      _all_towns(text, found, named))
+
+
+def _township_counties(text: str, found: list[Mention], anchors: set[str],
+                       skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, county code) of each township ``text`` writes with its
+    level word (:func:`~etl.semantic.regions.township_mentions`) whose county
+    a careful reader knows from the regions the page names (``anchors``):
+    the townships of that name under the deepest named region that has any
+    (the county already named, else the city, else the province) are one.
+    A name repeated there (城关镇 under a city with two), or found under no
+    named region (a township of another province, or of a page naming no
+    region), gives no county.  A township overlapping a place mention (a
+    street of ``regions.csv``) or standing in ``skip`` (furniture lines,
+    destinations) does not count."""
+    if not anchors:
+        return []
+    table = None
+    depth = {a: len(_ancestors(a)) for a in anchors}
+    starts = [m.start for m in found]
+    out: list[tuple[int, int, str]] = []
+    for s, e, name in township_mentions(text):
+        k = bisect.bisect_left(starts, e)
+        if (k and found[k - 1].end > s) or (skip and any(lo <= s < hi for lo, hi in skip)):
+            continue
+        if table is None:
+            table = township_table()
+        best, where = -1, set()
+        for county in table[name]:
+            d = max((depth[a] for a in _ancestors_and_self(county) if a in depth), default=-1)
+            if d > best:
+                best, where = d, {county}
+            elif d == best and d >= 0:
+                where.add(county)
+        if best >= 0 and len(where) == 1:
+            out.append((s, e, where.pop()))
+    return out
+
+
+def _ancestors_and_self(code: str) -> tuple[str, ...]:
+    return (code, *_ancestors(code))
+
+
+def _all_towns(text: str, found: list[Mention], named: list[tuple[int, int, str]]
+               ) -> tuple[tuple[int, int, str], ...]:
+    """The page's towns with their counties: those written after their
+    county's name (:func:`town_mentions`) and the townships of the table
+    whose county the page's regions tell (``named``), in text order."""
+    towns = town_mentions(text, found)
+    if not named:
+        return towns
+    taken = [(s, e) for s, e, _ in towns]
+    extra = [t for t in named if not any(s < t[1] and t[0] < e for s, e in taken)]
+    return tuple(sorted((*towns, *extra)))
 
 
 #: A town's name right after its county's (某某区广平镇, 某某县城关镇, 某某区

@@ -20,6 +20,10 @@ suffix, or a short form the page establishes as a place; the forms of
 ``schemas/vocab/ambiguous_regions.csv`` are ordinary words too and need
 more).  A region's stem that is no alias (it reads as a given name: 阳江)
 names it only right before a body of it (``阳江日报讯``: :data:`BODY_AFTER`).
+The townships of ``schemas/vocab/townships.csv`` (name and county code
+only) are found where a text writes them with their level word
+(:func:`township_mentions`); the table is read once, when a page first
+needs it.
 
 Which region a page or one of its figures is about, from those mentions
 (:func:`~etl.semantic.region_resolution.resolve_page_region`,
@@ -466,3 +470,79 @@ def chain_root(code: str) -> str:
     """The province holding ``code`` (itself for a province)."""
     up = _ancestors(code)
     return up[-1] if up else code
+
+
+# --- townships (schemas/vocab/townships.csv) ---------------------------------------
+
+
+@functools.cache
+def township_table() -> dict[str, tuple[str, ...]]:
+    """``schemas/vocab/townships.csv``: a township's name as written with its
+    level word (某某镇, 某某乡, 某某民族乡, 某某街道, 某某苏木) -> the codes
+    of the counties that have a township of that name (many names repeat
+    across China: 城关镇).  Read once, when a page first needs it; the
+    names of ``schemas/vocab/ambiguous_townships.csv`` (ordinary words:
+    小城镇, 中心镇) are left out."""
+    path = VOCAB_DIR / "townships.csv"
+    skip = ambiguous_townships()
+    out: dict[str, list[str]] = {}
+    # (Plain lines: no name holds a comma or a quote, and csv.reader costs
+    # twice as much on the table's 38,000 rows.)
+    header, *lines = path.read_text(encoding="utf-8").splitlines()
+    if header != "name,county_code":
+        raise ValueError(f"{path}: header must be name,county_code")
+    for line in lines:
+        name, county = line.split(",")
+        if name not in skip:
+            out.setdefault(name, []).append(county)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def ambiguous_townships() -> dict[str, str]:
+    """``schemas/vocab/ambiguous_townships.csv``: townships' names that are
+    also ordinary words (form -> the reviewer's reason)."""
+    path = VOCAB_DIR / "ambiguous_townships.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != ["form", "reason"]:
+            raise ValueError(f"{path}: header must be form,reason (got {reader.fieldnames})")
+        return {row["form"]: row["reason"] for row in reader}
+
+
+#: A township's level word as a text writes it after the name: 镇 (not
+#: before 乡: 镇乡), 乡 (not before 镇 or 村: 乡镇, 乡村), 街道, 苏木
+#: (民族乡 ends in 乡).
+_TOWNSHIP_WORD_RX = re.compile(r"街道|苏木|镇(?!乡)|乡(?![镇村])")
+#: The longest township name read (a 民族乡's name with its people's: 某某某某族乡).
+_TOWNSHIP_MAX = 10
+#: A township's stem has at least two characters (沙镇 and the like read
+#: inside ordinary words: 城镇, 返乡, 全镇).
+_TOWNSHIP_STEM_MIN = 2
+#: Ordinary words a township's name may end in (其中城镇居民, 南疆四地州城镇,
+#: 各乡镇, 返乡创业): a name ending in one (中城镇, 石城镇, 高村镇) is read as
+#: a township only with two characters or more before the word (八门城镇):
+#: three characters are the word and any character before it.
+COMMON_TOWN_WORDS = frozenset(("城镇", "乡镇", "村镇", "集镇", "小镇", "重镇", "城乡", "返乡", "下乡", "回乡",
+                               "家乡", "故乡", "老乡", "同乡"))
+
+
+def township_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each township of ``townships.csv`` that ``text``
+    writes with its level word (某某镇, 某某街道), longest name first, in
+    text order, none overlapping.  Which county it is in is for the
+    caller to decide (:func:`township_table` gives the candidates)."""
+    table: dict[str, tuple[str, ...]] | None = None
+    out: list[tuple[int, int, str]] = []
+    for m in _TOWNSHIP_WORD_RX.finditer(text):
+        e = m.end()
+        if table is None:
+            table = township_table()
+        shortest = len(m.group(0)) + _TOWNSHIP_STEM_MIN
+        for n in range(min(_TOWNSHIP_MAX, e), shortest - 1, -1):
+            name = text[e - n : e]
+            if name in table and (n > 3 or name[-2:] not in COMMON_TOWN_WORDS):
+                if not out or out[-1][1] <= e - n:
+                    out.append((e - n, e, name))
+                break
+    return out
