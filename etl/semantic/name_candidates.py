@@ -65,6 +65,13 @@ WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u
 _BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…" + WHITESPACE
 
 
+#: The kinds of ``roles.csv`` rows that introduce a person's name: roles
+#: (also read by ``etl.semantic.care_visits`` as recipients), relations, and
+#: ``name_role``: words that stand before a private name (监测户, 同学) but
+#: are no recipient role of a care visit.
+NAME_ROLE_KINDS = ("role", "relation", "name_role")
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -76,7 +83,7 @@ def _vocab():
     single = {r["surname"] for r in surnames if len(r["surname"]) == 1}
     compound = {r["surname"] for r in surnames if len(r["surname"]) == 2}
     ambiguous = {r["surname"] for r in surnames if r["ambiguous"] == "1"}
-    roles = [r["zh"] for r in _read_csv("roles.csv") if r["kind"] in ("role", "relation") and "…" not in r["zh"]]
+    roles = [r["zh"] for r in _read_csv("roles.csv") if r["kind"] in NAME_ROLE_KINDS and "…" not in r["zh"]]
     not_names = {r["word"] for r in _read_csv("not_names.csv")}
     # Place names and codebook phrases are never names.
     from etl.semantic import regions  # local import: regions imports nothing from here
@@ -119,7 +126,13 @@ def _static_ok(name: str, strong: bool) -> bool:
     if surname in ambiguous and not strong:
         return False
     subs = _substrings(name)
-    if subs & not_names or subs & _codebook_words() or subs & _role_set():
+    vetoes = subs & not_names
+    # An ordinary word that is also a given name (``given_word`` in
+    # name_cues.csv: 文明, 建国) is the given name after a strong cue
+    # (志愿者陈文明), not a word that vetoes it.
+    if vetoes and not (strong and vetoes == {given} and given in _given_words()):
+        return False
+    if subs & _codebook_words() or subs & _role_set():
         return False
     # A place name inside the candidate vetoes it only on weak evidence: with
     # a strong cue (a role word before it, an age, 说 after it) 张和平 is a
@@ -128,6 +141,11 @@ def _static_ok(name: str, strong: bool) -> bool:
     if name in places or (not strong and (subs & places or _inside_place_name(name))):
         return False
     return True
+
+
+@functools.cache
+def _given_words() -> frozenset[str]:
+    return frozenset(r["cue"] for r in _read_csv("name_cues.csv") if r["kind"] == "given_word")
 
 
 @functools.cache

@@ -71,7 +71,7 @@ from itertools import accumulate, chain
 
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
-from etl.semantic import name_forms
+from etl.semantic import name_forms, name_rosters
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     NON_NAME_CHARS,
@@ -118,6 +118,11 @@ WEAK_AFTER = (
     # a profile (X，男，65岁; X（女，72岁）), an illness, an interview
     "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
     "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
+    # what only a person does or has (X买了棉裤, X倍感珍惜, X和老伴…, X动情地说)
+    "买了", "倍感", "亲自", "动情地", "深情地", "和老伴", "和儿子", "和女儿", "和妻子", "和丈夫", "和孩子",
+    "在家门口",
+    # a person addressed at the start of a quote (“X，我们来看您了)
+    "，我们来", "，您", "，你们",
 )
 #: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…).
 AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]"
@@ -228,8 +233,11 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
       count or a role of those visited (看望了X等10余户贫困户, 慰问了X等人,
       看望了X等困难群众), or + a list of names that one of those follows
       (看望了X、Y两位老人);
+    * ``visit_person`` (weak): a verb of visiting a person + name + a pause
+      or 并 (看望了X，为她送去…; 上门探望X并…);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
-      full name of three characters + its home (在某某村X家里).
+      full name of three characters + its home (在某某村X家里) or what a
+      person does (``place_person_after``: 某某村X就出门…, 某某村X今年…).
     """
     cues = name_forms.cues()
     sur = _patterns()[0]
@@ -250,6 +258,12 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{0,{VISITED_LIST_MAX}}}(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
             f"|等(?:{literal_alternation(roles)})))"
         ),
+        # a verb of visiting a person + name + a pause or 并 (看望了X，送去…;
+        # 上门探望X并…): ``visit_person``
+        "visit_person": re.compile(
+            f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
+            f"(?=[，,。；;！!]|并)"
+        ),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
         "visit_places": re.compile(
@@ -259,7 +273,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         # a team + 的 + name + its captain (某某队的X队长): see _volunteer_captains
         "team_captain": re.compile(f"([{_CJK}]{{2,6}}队)的({sur})([{_CJK}]{{1,2}}?)(?=副?队长)"),
         "place_home": re.compile(
-            f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})(?=家中|家里)"
+            f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})"
+            f"(?=家中|家里|{literal_alternation(list(cues.get('place_person_after', ())))})"
         ),
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
@@ -589,7 +604,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         cands[m.group(1) + m.group(2)] = True
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
     # home (来到X家中, 在某村X家里): weak.
-    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text),
+    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
@@ -649,6 +664,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # Names listed with spaces between them (团队成员：甲某某 乙某某 丙某 …).
     found |= _spaced_name_lists(repaired.raw, ok)
     surnames, ambiguous_set, plain_class = _form_vocab()
+    # Rosters and the entries of forms (参加人员：…, 带队人：X, 3（X，Y，Z）).
+    found |= name_rosters.find_rosters(text, ambiguous_set, _compound_surnames(), ok)
     found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok,
                                    _ADDRESS_SET)
     return frozenset(found)
@@ -708,6 +725,11 @@ def _spaced_name_lists(raw: str, ok) -> set[str]:
                 out.update(run)
             run = [name] if is_name else []
     return out
+
+
+@functools.cache
+def _compound_surnames() -> frozenset[str]:
+    return frozenset(_vocab()[1])
 
 
 @functools.cache

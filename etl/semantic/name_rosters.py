@@ -1,0 +1,160 @@
+"""Names written as the entries of a form or a roster, not in a sentence:
+``etl.semantic.privacy`` calls :func:`find_rosters` once per page, before
+the other forms of ``etl.semantic.name_forms`` (which extend the lists that
+these names begin).  The cues are ``schemas/vocab/name_cues.csv``.
+
+* **Rosters after a label of people** (``roster_label``: 参加人员：甲某某，乙某，
+  丙某某…): three or more items joined by commas, 、 or spaces, every one a
+  name, the last possibly running on into the next sentence; an item may
+  carry its part in brackets (甲某（队长）).
+* **One person after a label of a person** (``person_label``: 带队人：甲某某,
+  【联系人】：乙某, 负责人：丙某某，电话…): the name alone up to a pause or
+  the line's end; not a surname + a title (联系人：王科长).
+* **Names in brackets after a count of people** (实际参加人数：3（甲某，乙某某，
+  丙某）, 共3人（甲某、乙某、丙某）) or after a role word (带队志愿者（甲某某）):
+  every item of the bracket a name.
+* **A forum's edit note** (本帖最后由 甲某 于 2022-11-20 16:07 编辑): the
+  editor's name between 最后由 and 于 + a date.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from etl.extract.rules import literal_alternation
+from etl.semantic.name_forms import AFTER_NAME, _not_names, _roles, cues
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+#: The fewest names of a roster after a label of people.
+MIN_LISTED = 3
+#: What separates the names of a roster; what ends it.
+_ROSTER_SEPARATORS = re.compile("[，,、 \u3000]+")
+_ROSTER_END = re.compile("[。；;\n:：!！?？]")
+#: A part in brackets after a roster's name (甲某（队长）, 乙某(组长)).
+_ITEM_NOTE = re.compile(f"[（(][{_CJK}]{{1,6}}[）)]$")
+#: What ends a title after a surname (联系人：王科长, 负责人：李主任): no name.
+TITLE_ENDS = ("长", "书记", "主任", "委员", "干事", "老师", "经理")
+#: What may follow a name after a label of a person: a pause or the line's end.
+_AFTER_LABELLED = set("，,；;。、（(）)】] \u3000\n\t")
+
+
+def _name_len_ok(name: str, compound: frozenset[str]) -> bool:
+    """Two or three characters, or four with a two-character surname (欧阳明轩)."""
+    return 2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in compound)
+
+
+@functools.cache
+def _roster_rx() -> re.Pattern[str]:
+    labels = literal_alternation(list(cues().get("roster_label", ())))
+    return re.compile(f"(?:{labels})[】\\]]?[:：]\\s*")
+
+
+@functools.cache
+def _person_label_rx() -> re.Pattern[str]:
+    labels = literal_alternation(list(cues().get("person_label", ())))
+    return re.compile(f"(?:{labels})[】\\]]?[:：]\\s*([{_CJK}]{{2,4}})")
+
+
+@functools.cache
+def _counted_bracket_rx() -> re.Pattern[str]:
+    """A count of people (3人, 人数】：3) or a role word, then a bracket."""
+    roles = literal_alternation(list(_roles()))
+    count = "[0-9０-９一二三四五六七八九十两]{1,3}"
+    return re.compile(
+        f"(?:(?:{count}\\s*(?:人|名|位))|(?:人数[】\\]]?[:：]?\\s*{count})|(?:{roles}))"
+        f"\\s*[（(]([^（）()\\n]{{2,60}})[）)]"
+    )
+
+
+def find_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok) -> set[str]:
+    """The names of the forms above on a page (``ok(name, strong)``: the
+    guards of ``etl.semantic.name_candidates``)."""
+    out: set[str] = set()
+    if ":" in text or "：" in text:
+        out |= _labelled_rosters(text, ambiguous, compound, ok)
+        out |= _labelled_persons(text, ambiguous, compound, ok)
+    if "(" in text or "（" in text:
+        out |= _bracketed_lists(text, ambiguous, compound, ok)
+    if "最后由" in text:
+        out |= _edit_notes(text, compound, ok)
+    return out
+
+
+def _labelled_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok) -> set[str]:
+    """The names of a roster after a label of people and a colon
+    (参加人员：甲某某，乙某，丙某某；队员：…): three or more items joined by
+    commas, 、 or spaces, each a name passing the guards (the last may run on
+    into the next sentence: its first three or two characters; an item's
+    part in brackets is left out); a roster with an item that is no name is
+    no roster (成员：社区、学校、医院)."""
+    out: set[str] = set()
+    for m in _roster_rx().finditer(text):
+        end = _ROSTER_END.search(text, m.end())
+        run = text[m.end() : end.start() if end else len(text)]
+        items = [_ITEM_NOTE.sub("", x) for x in _ROSTER_SEPARATORS.split(run) if x]
+        if len(items) < MIN_LISTED:
+            continue
+        names: list[str] = []
+        for k, item in enumerate(items):
+            long = 4 if item[:2] in compound else 3
+            if k == len(items) - 1 and len(item) > long and item[long - 1 : long + 1] in _not_names():
+                cands = [item[: long - 1]]  # (…，丙某下午到达: a word after the name)
+            elif k == len(items) - 1 and len(item) > long:
+                cands = [c for c in (item[:long], item[: long - 1]) if c[-1] not in AFTER_NAME][:1] \
+                    if item[long - 1] not in AFTER_NAME else [item[: long - 1]]
+            else:
+                cands = [item]
+            name = next((c for c in cands if _name_len_ok(c, compound) and ok(c, c[0] in ambiguous)), None)
+            if name is None:
+                names = []
+                break
+            names.append(name)
+        if len(names) >= MIN_LISTED:
+            out.update(names)
+    return out
+
+
+def _labelled_persons(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok) -> set[str]:
+    """The name after a label of a person and a colon (带队人：甲某某), the
+    longest that a pause or the line's end follows; an everyday-word surname
+    (高, 常) too, as the label leaves no other reading; not a surname and a
+    title (联系人：王科长)."""
+    out: set[str] = set()
+    for m in _person_label_rx().finditer(text):
+        run = m.group(1)
+        start = m.start(1)
+        for k in (4, 3, 2):
+            name = run[:k]
+            after = text[start + k : start + k + 1]
+            if len(name) == k and (not after or after in _AFTER_LABELLED) and _name_len_ok(name, compound):
+                if not name.endswith(TITLE_ENDS) and ok(name, True):
+                    out.add(name)
+                break
+    return out
+
+
+def _bracketed_lists(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok) -> set[str]:
+    """The names in brackets after a count of people or a role word
+    (人数：3（甲某，乙某某，丙某）, 带队志愿者（甲某某）): every item a name; an
+    item with an everyday-word surname (高某某) only when the bracket holds as
+    many names as the count says."""
+    out: set[str] = set()
+    for m in _counted_bracket_rx().finditer(text):
+        items = [x for x in _ROSTER_SEPARATORS.split(m.group(1)) if x]
+        count = re.search("[0-9０-９]+", m.group())
+        counted = count is not None and count.start() < m.start(1) and int(count.group()) == len(items)
+        if not items or not all(_name_len_ok(x, compound) and ok(x, counted) for x in items):
+            continue
+        out.update(items)
+    return out
+
+
+#: A forum's edit note: 最后由 + the editor + 于 + a date.
+_EDIT_NOTE_RX = re.compile(f"最后由\\s*([{_CJK}]{{2,4}}?)\\s*于\\s*[0-9０-９]")
+
+
+def _edit_notes(text: str, compound: frozenset[str], ok) -> set[str]:
+    """The editor's name of a forum's edit note (本帖最后由 甲某 于 2022-… 编辑)."""
+    return {m.group(1) for m in _EDIT_NOTE_RX.finditer(text) if _name_len_ok(m.group(1), compound)
+            and ok(m.group(1), True)}
