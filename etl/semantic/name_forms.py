@@ -89,8 +89,8 @@ AFTER_PAUSED_ADDRESS = "的说捐带讲告介表和与及为向给送亲也"
 LIST_JOINERS = ("、", "和", "及", "与")
 _JOINER_SET = frozenset(LIST_JOINERS)
 #: Prepositions before a full name + form of address (跟某某某老师学书法,
-#: 向某某某阿姨问好): the name starts after them.
-PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替"
+#: 向某某某阿姨问好, 在某某某老师的带领下): the name starts after them.
+PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替在"
 #: Middle dots between the parts of a transliterated name (约翰·史密斯).
 _DOTS = "·•・"
 #: Verbs after a Latin name (留学生Nancy说).
@@ -186,8 +186,10 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             before = text[at - n - 1] if at > n else "\n"
             if surname in known_surnames and (address_forms is None or form in address_forms):
                 break
-            # (an everyday-word surname only after a pause or 的: 德高望重的兰姨)
+            # (an everyday-word surname only after a pause, 的 or a preposition:
+            # 德高望重的兰姨, 在金老师的带领下; not a function word there: 在和奶奶说话)
             if surname in ambiguous and before not in BOUNDARY and before != "的" \
+                    and (before not in PREPOSITIONS_BEFORE_ADDRESS or surname in _function_words()) \
                     or surname + form in _not_names():
                 break
             if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS \
@@ -316,6 +318,23 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         foreign = _transliterated(text, dot)
         if foreign:
             out.add(foreign)
+    out |= _compound_familiar(text, surnames)
+    return out
+
+
+def _compound_familiar(text: str, surnames: frozenset[str]) -> set[str]:
+    """老/小 + a two-character surname (小欧阳, 老司马) after a pause and
+    before a pause or a word that follows a name."""
+    out: set[str] = set()
+    for prefix in "".join(cues().get("familiar_prefix", ())):
+        i = text.find(prefix)
+        while i >= 0:
+            sur = text[i + 1 : i + 3]
+            after = text[i + 3 : i + 4]
+            if len(sur) == 2 and sur in surnames and (i == 0 or text[i - 1] in BOUNDARY) \
+                    and (not after or after in BOUNDARY or after in AFTER_NAME):
+                out.add(prefix + sur)
+            i = text.find(prefix, i + 1)
     return out
 
 
@@ -682,6 +701,12 @@ TRANSLITERATED_SHARE = 0.8
 @functools.cache
 def _translit_chars() -> frozenset[str]:
     return frozenset("".join(cues().get("transliteration", ())))
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Surnames that are also function or time words (``function_surname``: 和, 从)."""
+    return frozenset("".join(cues().get("function_surname", ())))
 
 
 @functools.cache

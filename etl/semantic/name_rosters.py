@@ -13,6 +13,9 @@ these names begin).  The cues are ``schemas/vocab/name_cues.csv``.
 * **Names in brackets after a count of people** (实际参加人数：3（甲某，乙某某，
   丙某）, 共3人（甲某、乙某、丙某）) or after a role word (带队志愿者（甲某某）):
   every item of the bracket a name.
+* **A signed part of a report** (a line holding only a name and dashes,
+  甲某某——, or a full name of three characters and a colon, 甲某某：): the
+  writer of the part that follows.
 * **A forum's edit note** (本帖最后由 甲某 于 2022-11-20 16:07 编辑): the
   editor's name between 最后由 and 于 + a date.
 """
@@ -23,6 +26,7 @@ import functools
 import re
 
 from etl.extract.rules import literal_alternation
+from etl.extract.textrepair import to_simplified
 from etl.semantic.name_forms import AFTER_NAME, _not_names, _roles, cues
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -67,13 +71,20 @@ def _counted_bracket_rx() -> re.Pattern[str]:
     )
 
 
-def find_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok) -> set[str]:
+def find_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok, raw: str = "") -> set[str]:
     """The names of the forms above on a page (``ok(name, strong)``: the
-    guards of ``etl.semantic.name_candidates``)."""
+    guards of ``etl.semantic.name_candidates``; ``raw``: the page's text
+    before repair, whose lines the signed parts are read from)."""
     out: set[str] = set()
+    if raw:
+        out |= _signed_parts(raw, compound, ok)
     if ":" in text or "：" in text:
         out |= _labelled_rosters(text, ambiguous, compound, ok)
-        out |= _labelled_persons(text, ambiguous, compound, ok)
+        out |= _labelled_persons(text, compound, ok)
+        # (the raw text keeps the spaces and line breaks after a labelled
+        # name that the repair joins: 联系人：X  电话…, 负责人：X⏎记录人：Y)
+        if raw:
+            out |= {to_simplified(n) for n in _labelled_persons(raw, compound, lambda n, s: ok(to_simplified(n), s))}
     if "(" in text or "（" in text:
         out |= _bracketed_lists(text, ambiguous, compound, ok)
     if "最后由" in text:
@@ -87,7 +98,9 @@ def _labelled_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[
     commas, 、 or spaces, each a name passing the guards (the last may run on
     into the next sentence: its first three or two characters; an item's
     part in brackets is left out); a roster with an item that is no name is
-    no roster (成员：社区、学校、医院)."""
+    no roster (成员：社区、学校、医院).  Each item passes the guards of a strong
+    cue (志愿者陈文明: an ordinary word as a given name), all but one those of
+    a weak one."""
     out: set[str] = set()
     for m in _roster_rx().finditer(text):
         end = _ROSTER_END.search(text, m.end())
@@ -105,33 +118,55 @@ def _labelled_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[
                     if item[long - 1] not in AFTER_NAME else [item[: long - 1]]
             else:
                 cands = [item]
-            name = next((c for c in cands if _name_len_ok(c, compound) and ok(c, c[0] in ambiguous)), None)
+            name = next((c for c in cands if _name_len_ok(c, compound) and ok(c, True)), None)
             if name is None:
                 names = []
                 break
             names.append(name)
-        if len(names) >= MIN_LISTED:
+        # (each item passes the guards of a strong cue, as the label makes
+        # it one; most of them those of a weak one too: 成员：高度、…)
+        if len(names) >= MIN_LISTED and sum(ok(n, False) for n in names) >= MIN_LISTED - 1:
             out.update(names)
     return out
 
 
-def _labelled_persons(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok) -> set[str]:
+def _labelled_persons(text: str, compound: frozenset[str], ok) -> set[str]:
     """The name after a label of a person and a colon (带队人：甲某某), the
     longest that a pause or the line's end follows; an everyday-word surname
     (高, 常) too, as the label leaves no other reading; not a surname and a
-    title (联系人：王科长)."""
+    title (联系人：王科长).  Names written after it with spaces between them
+    are its people too (指导老师：甲某某 乙某某)."""
     out: set[str] = set()
     for m in _person_label_rx().finditer(text):
-        run = m.group(1)
         start = m.start(1)
-        for k in (4, 3, 2):
-            name = run[:k]
-            after = text[start + k : start + k + 1]
-            if len(name) == k and (not after or after in _AFTER_LABELLED) and _name_len_ok(name, compound):
-                if not name.endswith(TITLE_ENDS) and ok(name, True):
-                    out.add(name)
+        while True:
+            name = _labelled_name(text, start, compound, ok)
+            if name is None:
                 break
+            out.add(name)
+            nxt = _NEXT_SPACED_RX.match(text, start + len(name))
+            if nxt is None:
+                break
+            start = nxt.end()
     return out
+
+
+#: The spaces before the next name of a label's people (甲某某 乙某某).
+_NEXT_SPACED_RX = re.compile(f"[ \u3000]+(?=[{_CJK}])")
+
+
+def _labelled_name(text: str, start: int, compound: frozenset[str], ok) -> str | None:
+    """The name at ``start`` after a label (see _labelled_persons), or None."""
+    for k in (4, 3, 2):
+        name = text[start : start + k]
+        after = text[start + k : start + k + 1]
+        if len(name) == k and all(_CJK_RX.match(c) for c in name) and (not after or after in _AFTER_LABELLED) \
+                and _name_len_ok(name, compound):
+            return name if not name.endswith(TITLE_ENDS) and ok(name, True) else None
+    return None
+
+
+_CJK_RX = re.compile(f"[{_CJK}]")
 
 
 def _bracketed_lists(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok) -> set[str]:
@@ -158,3 +193,27 @@ def _edit_notes(text: str, compound: frozenset[str], ok) -> set[str]:
     """The editor's name of a forum's edit note (本帖最后由 甲某 于 2022-… 编辑)."""
     return {m.group(1) for m in _EDIT_NOTE_RX.finditer(text) if _name_len_ok(m.group(1), compound)
             and ok(m.group(1), True)}
+
+
+#: A line holding only a name and dashes (甲某某——, 甲某--) or a full name of
+#: three characters (four with a two-character surname) and a colon (甲某某：).
+_SIGNED_RX = re.compile(
+    f"^[ \t\u3000]*(?:([{_CJK}]{{2,4}})[ \t\u3000]*(?:-{{2,}}|[—－]{{1,2}})"
+    f"|([{_CJK}]{{3,4}})[ \t\u3000]*[:：])[ \t\u3000]*$",
+    re.MULTILINE,
+)
+
+
+def _signed_parts(raw: str, compound: frozenset[str], ok) -> set[str]:
+    """The writers of the signed parts of a report (see the module docstring):
+    the name passing the guards of a weak cue (a heading such as 程序说明：
+    is no name)."""
+    out: set[str] = set()
+    if "-" not in raw and "—" not in raw and "－" not in raw and ":" not in raw and "：" not in raw:
+        return out
+    for m in _SIGNED_RX.finditer(raw):
+        name = to_simplified(m.group(1) or m.group(2))  # (the raw text may be traditional)
+        if _name_len_ok(name, compound) and (m.group(1) or len(name) == 3 or name[:2] in compound) \
+                and ok(name, False):
+            out.add(name)
+    return out

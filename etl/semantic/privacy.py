@@ -71,7 +71,7 @@ from itertools import accumulate, chain
 
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
-from etl.semantic import name_forms, name_rosters
+from etl.semantic import name_foreign, name_forms, name_rosters
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     NON_NAME_CHARS,
@@ -122,7 +122,7 @@ WEAK_AFTER = (
     "买了", "倍感", "亲自", "动情地", "深情地", "和老伴", "和儿子", "和女儿", "和妻子", "和丈夫", "和孩子",
     "在家门口",
     # a person addressed at the start of a quote (“X，我们来看您了)
-    "，我们来", "，您", "，你们",
+    "，我们来", ",我们来", "，您", ",您", "，你们", ",你们",
 )
 #: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…).
 AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]"
@@ -145,6 +145,9 @@ AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | se
 #: Words after such a name that only a person does (她和奶奶白某某相依为命):
 #: they confirm it as the characters above do.
 AMBIGUOUS_CONFIRMING_WORDS = ("相依为命", "独自", "患有", "身患")
+#: An age after such a name (退役军人关某某今年90岁, 老人于某某83岁): it
+#: confirms it too.
+_AGE_AFTER_RX = re.compile("(?:今年|现年)?[0-9０-９一二三四五六七八九十百]{1,3}(?:周)?岁")
 #: A word that calls such a name a person (106岁的金某某老人): it confirms
 #: it too, unless the surname is a function word (孤寡老人和贫困老人).
 AMBIGUOUS_CONFIRMING_PERSON = ("老人",)
@@ -161,7 +164,7 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
     and AMBIGUOUS_CONFIRMING_WORDS)."""
     if not after:
         return True
-    if after.startswith(AMBIGUOUS_CONFIRMING_WORDS):
+    if after.startswith(AMBIGUOUS_CONFIRMING_WORDS) or _AGE_AFTER_RX.match(after):
         return True
     if after.startswith(AMBIGUOUS_CONFIRMING_PERSON) and surname not in _function_surnames():
         return True
@@ -581,7 +584,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if chosen is None:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 4]
+            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 6]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -592,7 +595,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for surname, given, start in _org_title_names(text):
         chosen = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[start + len(chosen) : start + len(chosen) + 4]
+            after = text[start + len(chosen) : start + len(chosen) + 6]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -665,9 +668,11 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     found |= _spaced_name_lists(repaired.raw, ok)
     surnames, ambiguous_set, plain_class = _form_vocab()
     # Rosters and the entries of forms (参加人员：…, 带队人：X, 3（X，Y，Z）).
-    found |= name_rosters.find_rosters(text, ambiguous_set, _compound_surnames(), ok)
+    found |= name_rosters.find_rosters(text, ambiguous_set, _compound_surnames(), ok, repaired.raw)
     found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok,
                                    _ADDRESS_SET)
+    # Names without a Chinese surname (牧民巴某某说, Tom Miller, Lucy和Jack).
+    found |= name_foreign.find_foreign(text, found)
     return frozenset(found)
 
 

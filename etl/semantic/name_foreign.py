@@ -1,0 +1,64 @@
+"""Names without a Chinese surname that ``etl.semantic.name_forms`` does not
+read (``etl.semantic.privacy`` calls :func:`find_foreign` after it, with the
+names found so far):
+
+* **A name of transliteration characters between a role word and a
+  reporting verb or an age** (牧民巴某某说, 群众次某某某告诉记者): the names of
+  many minority nationalities and foreign given names have no Chinese
+  surname (``transliteration`` in name_cues.csv).
+* **Latin words after a Latin name found**: its surname (Tom Miller) or the
+  next name of a list (Lucy和Jack, Lucy and Jack).
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.semantic.name_forms import _ends_with_role, _not_names, _roles, _translit_chars, is_latin
+
+
+def find_foreign(text: str, found: set[str] | frozenset[str]) -> set[str]:
+    """The names of the forms above on a page whose other names are ``found``."""
+    return _names_without_surname(text) | _latin_companions(text, set(found))
+
+
+#: Verbs after a name written without a surname (牧民巴某某说).
+_UNSURNAMED_REPORT_RX = re.compile("说|告诉|表示|介绍|今年|笑着")
+
+
+def _names_without_surname(text: str) -> set[str]:
+    """A name of three or four transliteration characters (``transliteration``
+    in name_cues.csv: the names of many minority nationalities and foreign
+    given names have no Chinese surname) between a role word and a reporting
+    verb or an age (牧民巴某某说, 群众次某某某告诉记者); not an ordinary word."""
+    out: set[str] = set()
+    chars = _translit_chars()
+    for m in _UNSURNAMED_REPORT_RX.finditer(text):
+        a = m.start()
+        for n in (4, 3):
+            cand = text[a - n : a] if a >= n else ""
+            if cand and all(c in chars for c in cand) and _ends_with_role(text, a - n) \
+                    and cand not in _not_names() and not any(r.endswith(cand) for r in _roles()):
+                out.add(cand)
+                break
+    return out
+
+
+#: A Latin word after a Latin name: its surname (Tom Miller) or the next
+#: name of a list (Lucy和Jack, Lucy and Jack).
+_LATIN_NEXT_RX = re.compile(r"(?:[ \t]+|[ \t]*(?:[和、及与&]|and)[ \t]*)([A-Z][a-z]{1,14})(?![A-Za-z])")
+
+
+def _latin_companions(text: str, names: set[str]) -> set[str]:
+    """The Latin words that follow a Latin name found (see _LATIN_NEXT_RX),
+    one after another."""
+    out: set[str] = set()
+    queue = [n for n in names if is_latin(n)]
+    while queue:
+        name = queue.pop()
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
+            nxt = _LATIN_NEXT_RX.match(text, m.end())
+            if nxt and nxt.group(1) not in out and nxt.group(1) not in names:
+                out.add(nxt.group(1))
+                queue.append(nxt.group(1))
+    return out
