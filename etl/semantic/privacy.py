@@ -80,10 +80,12 @@ from etl.semantic.name_candidates import (
     _before_place_suffix,
     _before_suffix_rx,
     _choose_length,
+    _inside_place_name,
     _is_cjk,
     _occurrences,
     _place_parts,
     _static_ok,
+    _substrings,
     _vocab,
 )
 
@@ -344,6 +346,29 @@ def _org_title_names(text: str) -> list[tuple[str, str, int]]:
         if p["org"].search(text, lo, m.start()):
             out.append((m.group(1), m.group(2), m.start(1)))
     return out
+
+
+#: The last characters of counts, dates and places (万余户, 全村人, 每年,
+#: 安置房): no given name after an everyday-word surname found by a weak
+#: cue ends with one of them.
+COUNT_ENDS = set("户人名位个次元万亿岁年月日" "房点站所院场厂馆室楼屋校处部局队组")
+
+
+def _person_only_cue(text: str, name: str, end: int, visited: bool) -> bool:
+    """Whether a weak cue found a full name of three characters whose
+    surname is an everyday word (金某某, 万某某; not a function word: 慰问和
+    祝福，) with evidence of a person: a visit to it (看望了金某某，) or an
+    age after it (金某某今年83岁); its last character no count's or place's
+    (万余户, 安置房).  (What a person does after it is no evidence: 高中生说,
+    高温下老人 are words.)"""
+    if len(name) != 3 or name[0] not in _vocab()[2] or name[0] in _function_surnames() or name[-1] in COUNT_ENDS:
+        return False
+    return visited or _AGE_AFTER_RX.match(text[end : end + 8].lstrip("，,")) is not None
+
+
+@functools.cache
+def _visit_res() -> tuple[re.Pattern[str], ...]:
+    return (_cue_patterns()["visit_home"], _cue_patterns()["visit_person"])
 
 
 @functools.cache
@@ -607,10 +632,15 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         cands[m.group(1) + m.group(2)] = True
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
     # home (来到X家中, 在某村X家里): weak.
+    # (a full name whose surname is an everyday word, on a cue of a person
+    # only: see _person_only_cue)
+    medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
+        if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
+            medium.add(name)
 
     # The captain of a team of volunteers (萤火虫队的X队长, the page calling
     # the team's members 志愿者): a private person, as its volunteers are.
@@ -634,9 +664,13 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for m in chain([m0] if m0 else (), right_matches):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER or name in unconfirmed
+        if _person_only_cue(text, name, m.end(2), False):
+            medium.add(name)
 
     # (_plausible, with the page's strings before a place suffix found once)
     found = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    found |= {name for name in medium if _static_ok(name, True) and not _inside_place_name(name)
+              and not _substrings(name) & _vocab()[5]}
     before_suffix: set[str] | None = None
     if found:
         before_suffix = _before_place_suffix(text)
