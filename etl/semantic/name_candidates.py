@@ -128,9 +128,9 @@ def _static_ok(name: str, strong: bool) -> bool:
     subs = _substrings(name)
     vetoes = subs & not_names
     # An ordinary word that is also a given name (``given_word`` in
-    # name_cues.csv: 文明, 建国) is the given name after a strong cue
-    # (志愿者陈文明), not a word that vetoes it.
-    if vetoes and not (strong and vetoes == {given} and given in _given_words()):
+    # name_cues.csv: 文明, 建国) after a surname is the given name (志愿者陈文明,
+    # 陈文明说), not a word that vetoes it.
+    if vetoes and not (vetoes == {given} and given in _given_words()):
         return False
     if subs & _codebook_words() or subs & _role_set():
         return False
