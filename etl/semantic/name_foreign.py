@@ -35,6 +35,8 @@ def _names_without_surname(text: str) -> set[str]:
     chars = _translit_chars()
     for m in _UNSURNAMED_REPORT_RX.finditer(text):
         a = m.start()
+        if a < 3 or text[a - 1] not in chars or text[a - 3] not in chars:
+            continue  # (most verbs: no three transliteration characters before them)
         for n in (4, 3):
             cand = text[a - n : a] if a >= n else ""
             if cand and all(c in chars for c in cand) and _ends_with_role(text, a - n) \
@@ -49,10 +51,15 @@ def _names_without_surname(text: str) -> set[str]:
 _LATIN_NEXT_RX = re.compile(r"(?:[ \t]+|[ \t]*(?:[和、及与&]|and)[ \t]*)([A-Z][a-z]{1,14})(?![A-Za-z])")
 
 
+_CAPITAL_RX = re.compile("[A-Z]")
+
+
 def _latin_companions(text: str, names: set[str]) -> set[str]:
     """The Latin words that follow a Latin name found (see _LATIN_NEXT_RX),
     one after another."""
     out: set[str] = set()
+    if _CAPITAL_RX.search(text) is None:
+        return out
     queue = [n for n in names if is_latin(n)]
     while queue:
         name = queue.pop()

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import to_simplified
 from etl.semantic.name_forms import AFTER_NAME, _not_names, _roles, cues
+from etl.semantic.page_index import char_positions
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 #: The fewest names of a roster after a label of people.
@@ -49,26 +51,45 @@ def _name_len_ok(name: str, compound: frozenset[str]) -> bool:
 
 
 @functools.cache
-def _roster_rx() -> re.Pattern[str]:
-    labels = literal_alternation(list(cues().get("roster_label", ())))
-    return re.compile(f"(?:{labels})[】\\]]?[:：]\\s*")
+def _label_rx(kind: str) -> re.Pattern[str]:
+    """A label of ``kind`` (``roster_label``, ``person_label``) ending where
+    the search ends (at its colon), in square brackets or not (【联系人】)."""
+    return re.compile(f"(?:{literal_alternation(list(cues().get(kind, ())))})[】\\]]?$")
+
+
+#: The longest label read before a colon (with its closing bracket).
+_LABEL_WINDOW = 10
+_SPACES_RX = re.compile("\\s*")
+
+
+def _after_labels(text: str, kind: str) -> list[int]:
+    """Where the text after a label of ``kind``, its colon and any spaces
+    starts.  (Read at each colon, looking back: few colons, many positions.)"""
+    rx = _label_rx(kind)
+    colons = sorted(chain.from_iterable(char_positions(text, ":：").values()))
+    return [_SPACES_RX.match(text, c + 1).end() for c in colons  # type: ignore[union-attr]
+            if rx.search(text, max(0, c - _LABEL_WINDOW), c) is not None]
 
 
 @functools.cache
-def _person_label_rx() -> re.Pattern[str]:
-    labels = literal_alternation(list(cues().get("person_label", ())))
-    return re.compile(f"(?:{labels})[】\\]]?[:：]\\s*([{_CJK}]{{2,4}})")
-
-
-@functools.cache
-def _counted_bracket_rx() -> re.Pattern[str]:
-    """A count of people (3人, 人数】：3) or a role word, then a bracket."""
+def _before_bracket_rx() -> re.Pattern[str]:
+    """What stands right before a bracket of names: a count of people (3人,
+    人数】：3) or a role word (searched in a window ending at the bracket)."""
     roles = literal_alternation(list(_roles()))
     count = "[0-9０-９一二三四五六七八九十两]{1,3}"
-    return re.compile(
-        f"(?:(?:{count}\\s*(?:人|名|位))|(?:人数[】\\]]?[:：]?\\s*{count})|(?:{roles}))"
-        f"\\s*[（(]([^（）()\\n]{{2,60}})[）)]"
-    )
+    return re.compile(f"(?:(?:{count}\\s*(?:人|名|位))|(?:人数[】\\]]?[:：]?\\s*{count})|(?:{roles}))\\s*$")
+
+
+@functools.cache
+def _before_bracket_last() -> frozenset[str]:
+    """The characters that end what _before_bracket_rx reads."""
+    return frozenset(r[-1] for r in _roles()) | frozenset("人名位0123456789０１２３４５６７８９一二三四五六七八九十两 \u3000")
+
+
+#: The longest text before a bracket that _before_bracket_rx reads.
+_BEFORE_BRACKET_WINDOW = 16
+#: A bracket's content (甲某，乙某某，丙某).
+_BRACKET_RX = re.compile("[（(]([^（）()\\n]{2,60})[）)]")
 
 
 def find_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[str], ok, raw: str = "") -> set[str]:
@@ -102,9 +123,9 @@ def _labelled_rosters(text: str, ambiguous: frozenset[str], compound: frozenset[
     cue (志愿者陈文明: an ordinary word as a given name), all but one those of
     a weak one."""
     out: set[str] = set()
-    for m in _roster_rx().finditer(text):
-        end = _ROSTER_END.search(text, m.end())
-        run = text[m.end() : end.start() if end else len(text)]
+    for start in _after_labels(text, "roster_label"):
+        end = _ROSTER_END.search(text, start)
+        run = text[start : end.start() if end else len(text)]
         items = [_ITEM_NOTE.sub("", x) for x in _ROSTER_SEPARATORS.split(run) if x]
         if len(items) < MIN_LISTED:
             continue
@@ -137,8 +158,7 @@ def _labelled_persons(text: str, compound: frozenset[str], ok) -> set[str]:
     title (联系人：王科长).  Names written after it with spaces between them
     are its people too (指导老师：甲某某 乙某某)."""
     out: set[str] = set()
-    for m in _person_label_rx().finditer(text):
-        start = m.start(1)
+    for start in _after_labels(text, "person_label"):
         while True:
             name = _labelled_name(text, start, compound, ok)
             if name is None:
@@ -173,15 +193,22 @@ def _bracketed_lists(text: str, ambiguous: frozenset[str], compound: frozenset[s
     """The names in brackets after a count of people or a role word
     (人数：3（甲某，乙某某，丙某）, 带队志愿者（甲某某）): every item a name; an
     item with an everyday-word surname (高某某) only when the bracket holds as
-    many names as the count says."""
+    many names as the count says.  (Read at each bracket, looking back.)"""
     out: set[str] = set()
-    for m in _counted_bracket_rx().finditer(text):
-        items = [x for x in _ROSTER_SEPARATORS.split(m.group(1)) if x]
-        count = re.search("[0-9０-９]+", m.group())
-        counted = count is not None and count.start() < m.start(1) and int(count.group()) == len(items)
-        if not items or not all(_name_len_ok(x, compound) and ok(x, counted) for x in items):
+    before_rx = _before_bracket_rx()
+    last = _before_bracket_last()
+    for at in sorted(chain.from_iterable(char_positions(text, "（(").values())):
+        if at == 0 or text[at - 1] not in last:
+            continue  # (no count nor role word ends before it)
+        before = before_rx.search(text, max(0, at - _BEFORE_BRACKET_WINDOW), at)
+        b = _BRACKET_RX.match(text, at) if before is not None else None
+        if b is None:
             continue
-        out.update(items)
+        items = [x for x in _ROSTER_SEPARATORS.split(b.group(1)) if x]
+        count = re.search("[0-9０-９]+", before.group())
+        counted = count is not None and int(count.group()) == len(items)
+        if items and all(_name_len_ok(x, compound) and ok(x, counted) for x in items):
+            out.update(items)
     return out
 
 
@@ -198,20 +225,32 @@ def _edit_notes(text: str, compound: frozenset[str], ok) -> set[str]:
 #: A line holding only a name and dashes (甲某某——, 甲某--) or a full name of
 #: three characters (four with a two-character surname) and a colon (甲某某：).
 _SIGNED_RX = re.compile(
-    f"^[ \t\u3000]*(?:([{_CJK}]{{2,4}})[ \t\u3000]*(?:-{{2,}}|[—－]{{1,2}})"
-    f"|([{_CJK}]{{3,4}})[ \t\u3000]*[:：])[ \t\u3000]*$",
-    re.MULTILINE,
+    f"[ \\t\\u3000]*(?:([{_CJK}]{{2,4}})[ \\t\\u3000]*(?:-{{2,}}|[—－]{{1,2}})"
+    f"|([{_CJK}]{{3,4}})[ \\t\\u3000]*[:：])[ \\t\\u3000]*"
 )
+#: The longest signed line (a name, spaces, the dashes).
+_SIGNED_LINE_MAX = 16
+#: The marks that end a signed line (read at each of them).
+_SIGN_MARKS = "-—－:："
 
 
 def _signed_parts(raw: str, compound: frozenset[str], ok) -> set[str]:
     """The writers of the signed parts of a report (see the module docstring):
     the name passing the guards of a weak cue (a heading such as 程序说明：
-    is no name)."""
+    is no name).  (Read at each mark, on its line.)"""
     out: set[str] = set()
-    if "-" not in raw and "—" not in raw and "－" not in raw and ":" not in raw and "：" not in raw:
-        return out
-    for m in _SIGNED_RX.finditer(raw):
+    line_end = -1
+    for at in sorted(chain.from_iterable(char_positions(raw, _SIGN_MARKS).values())):
+        if at < line_end:
+            continue  # (a line already read)
+        start = raw.rfind("\n", 0, at) + 1
+        end = raw.find("\n", at)
+        line_end = end = len(raw) if end < 0 else end
+        if end - start > _SIGNED_LINE_MAX:
+            continue  # (a line of text, no signature)
+        m = _SIGNED_RX.fullmatch(raw, start, end)
+        if m is None:
+            continue
         name = to_simplified(m.group(1) or m.group(2))  # (the raw text may be traditional)
         if _name_len_ok(name, compound) and (m.group(1) or len(name) == 3 or name[:2] in compound) \
                 and ok(name, False):
