@@ -59,7 +59,6 @@ def _label_rx(kind: str) -> re.Pattern[str]:
 
 #: The longest label read before a colon (with its closing bracket).
 _LABEL_WINDOW = 10
-_SPACES_RX = re.compile("\\s*")
 
 
 def _after_labels(text: str, kind: str) -> list[int]:
@@ -67,8 +66,13 @@ def _after_labels(text: str, kind: str) -> list[int]:
     starts.  (Read at each colon, looking back: few colons, many positions.)"""
     rx = _label_rx(kind)
     colons = sorted(chain.from_iterable(char_positions(text, ":：").values()))
-    return [_SPACES_RX.match(text, c + 1).end() for c in colons  # type: ignore[union-attr]
-            if rx.search(text, max(0, c - _LABEL_WINDOW), c) is not None]
+    return [_skip_spaces(text, c + 1) for c in colons if rx.search(text, max(0, c - _LABEL_WINDOW), c) is not None]
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
 
 
 @functools.cache
@@ -201,7 +205,9 @@ def _bracketed_lists(text: str, ambiguous: frozenset[str], compound: frozenset[s
         if at == 0 or text[at - 1] not in last:
             continue  # (no count nor role word ends before it)
         before = before_rx.search(text, max(0, at - _BEFORE_BRACKET_WINDOW), at)
-        b = _BRACKET_RX.match(text, at) if before is not None else None
+        if before is None:
+            continue
+        b = _BRACKET_RX.match(text, at)
         if b is None:
             continue
         items = [x for x in _ROSTER_SEPARATORS.split(b.group(1)) if x]

@@ -40,9 +40,20 @@ surnames, plus a few common modern ones), never from a list of names.
   **a visited list whose names follow their villages** (weak): 走访了甲村X和乙
   村Y两位百岁老人; **the captain of a team the page calls volunteers**
   (weak): 某某队的X队长 with 某某队的志愿者 on the page.
+* **A verb of visiting a person + name + a pause or 并** (weak): 看望了X，
+  为她送去…, 上门探望X并… (``visit_person``); **a village + full name + what a
+  person does** (weak): 某某村X就出门…, 某某村X今年… (``place_person_after``);
+  **a name + what only a person does** (weak, after a boundary): X买了…, X倍感
+  珍惜, X和老伴…, X动情地说, “X，我们来…
 * A name with an everyday-word surname after an age is confirmed by 老人
   after it (106岁的金某某老人), unless the surname is a function word
-  (孤寡老人和贫困老人).
+  (孤寡老人和贫困老人); by an age after it too (退役军人关某某今年90岁).  A
+  full name of three characters with such a surname found by a weak cue
+  counts when the cue is a visit to it (看望了金某某，) or an age follows it
+  (``_person_only_cue``; not 高中生说, 高温下老人: words).
+* Rosters and the entries of forms (参加人员：…, 带队人：X, 3（X，Y，Z）, 本帖
+  最后由 X 于 …): ``etl.semantic.name_rosters``; names without a Chinese
+  surname (牧民巴某某说, Tom Miller, Lucy和Jack): ``etl.semantic.name_foreign``.
 * A figure after a private name is the person's own (see
   ``etl.semantic.indicators``) unless a verb of giving stands between them
   (某总捐赠了300元): a gift to others.
