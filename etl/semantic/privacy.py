@@ -92,7 +92,6 @@ from etl.semantic.name_candidates import (
     _before_suffix_rx,
     _choose_length,
     _inside_place_name,
-    _is_cjk,
     _occurrences,
     _place_parts,
     _static_ok,
@@ -710,7 +709,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         return name not in before_suffix_all
 
     # Names listed with spaces between them (团队成员：甲某某 乙某某 丙某 …).
-    found |= _spaced_name_lists(repaired.raw, ok)
+    found |= name_rosters.spaced_name_lists(repaired.raw, _vocab()[2], ok)
     surnames, ambiguous_set, plain_class = _form_vocab()
     # Rosters and the entries of forms (参加人员：…, 带队人：X, 3（X，Y，Z）).
     found |= name_rosters.find_rosters(text, ambiguous_set, _compound_surnames(), ok, repaired.raw)
@@ -719,62 +718,6 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # Names without a Chinese surname (牧民巴某某说, Tom Miller, Lucy和Jack).
     found |= name_foreign.find_foreign(text, found)
     return frozenset(found)
-
-
-#: The fewest names of a list written with spaces between them.
-MIN_SPACED_NAMES = 3
-_SPACED_TOKEN_RX = re.compile(r"[^\s]+")
-#: Where ``str.splitlines`` breaks lines.
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK_RX = re.compile(f"[{_LINE_BREAKS}]")
-#: The whitespace inside a line (``str.isspace`` and no line break).
-_LINE_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in _LINE_BREAKS)
-#: Three tokens (or more) in a line, the last two of two or three CJK
-#: characters, the first ending with two (see _spaced_name_lists).  (The
-#: match starts at the space after the first: ``re`` skips to spaces.)
-_SPACED_RUN_RX = re.compile(
-    f"[{_LINE_SPACE}](?<=[{_CJK}][{_CJK}][{_LINE_SPACE}])[{_LINE_SPACE}]*"
-    f"[{_CJK}]{{2,3}}(?:[{_LINE_SPACE}]+[{_CJK}]{{2,3}}){{{MIN_SPACED_NAMES - 2}}}(?!\\S)"
-)
-
-
-def _spaced_name_lists(raw: str, ok) -> set[str]:
-    """The names of runs of three or more tokens separated by spaces in the
-    raw text (团队成员：甲某某 乙某某 丙某 …), each two or three characters, a
-    surname first, each passing the guards (a label ending with a colon
-    before the first is left out); three of them at least with a surname that
-    is no everyday word (a name with one, 高某某, passes the strong guards).
-    OCR spaces between the characters of words give one-character tokens: no
-    run."""
-    if " " not in raw and "\u3000" not in raw:
-        return set()
-    ambiguous = _vocab()[2]
-    out: set[str] = set()
-    # Only the lines where three tokens follow each other, the last two of two
-    # or three CJK characters and the first ending with two (a name after the
-    # token's start or a colon), can hold a run: they are found with one scan.
-    line_end = -1
-    for m in _SPACED_RUN_RX.finditer(raw):
-        if m.start() < line_end:
-            continue  # (a line already read)
-        line_start = max(raw.rfind(c, 0, m.start()) for c in _LINE_BREAKS) + 1
-        brk = _LINE_BREAK_RX.search(raw, m.end())
-        line_end = brk.start() if brk else len(raw)
-        line = raw[line_start:line_end]
-        if line.count(" ") + line.count("\u3000") < MIN_SPACED_NAMES - 1:
-            continue
-        run: list[str] = []
-        for tok in _SPACED_TOKEN_RX.findall(line) + [""]:
-            label, colon, name = tok.rpartition("：") if "：" in tok else tok.rpartition(":")
-            is_name = 2 <= len(name) <= 3 and all(map(_is_cjk, name)) and ok(name, name[0] in ambiguous)
-            if is_name and not colon:
-                run.append(name)
-                continue
-            # (a token that is no name, or a new label, ends the run: 团队成员：甲某某 …)
-            if sum(n[0] not in ambiguous for n in run) >= MIN_SPACED_NAMES:
-                out.update(run)
-            run = [name] if is_name else []
-    return out
 
 
 @functools.cache
