@@ -299,3 +299,28 @@ def test_name_role_words_introduce_names_but_are_no_recipients_of_visits():
 
     assert "付春梅" not in _masked("监测户付春梅今年66岁。")
     assert "监测户" not in care_visits.vocab().roles
+
+
+def test_who_leads_or_helps_and_for_whom_volunteers_act_are_names():
+    for text, name in (("本次活动由冼振华带队。", "冼振华"), ("在牟德贵的帮助下，老人学会了用手机。", "牟德贵"),
+                       ("志愿者给佘玉珍送去了米面油。", "佘玉珍"), ("大家陪卜凤兰聊天。", "卜凤兰"),
+                       ("社工与覃秀英亲切交谈。", "覃秀英")):
+        assert name not in _masked(text), text
+    # a surname and a title, or a body, is no name there
+    for text in ("由鄢局长带队，一行人来到村里。", "在各级党委的帮助下，村里通了路。", "为全体职工送去慰问品。"):
+        assert _masked(text) == text, text
+
+
+def test_names_listed_before_a_count_and_a_role_word():
+    out = _masked("冼振华、牟德贵两名志愿者来到敬老院。")
+    assert "冼振华" not in out and "牟德贵" not in out and "两名志愿者" in out
+
+
+def test_an_age_in_brackets_or_between_pauses_after_a_name():
+    assert "冼振华" not in _masked("冼振华（75岁）是村里的五保户。")
+    assert "冼振华" not in _masked("冼振华，75岁，独居。")
+
+
+def test_labels_of_a_teller_or_a_writer_are_labels_of_a_person():
+    out = _masked("口述：冼振华 整理：牟德贵")
+    assert "冼振华" not in out and "牟德贵" not in out

@@ -132,12 +132,13 @@ WEAK_AFTER = (
     "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
     # what only a person does or has (X买了棉裤, X倍感珍惜, X和老伴…, X动情地说)
     "买了", "倍感", "亲自", "动情地", "深情地", "和老伴", "和儿子", "和女儿", "和妻子", "和丈夫", "和孩子",
-    "在家门口",
+    "在家门口", "家的", "的家在", "老两口",
     # a person addressed at the start of a quote (“X，我们来看您了)
     "，我们来", ",我们来", "，您", ",您", "，你们", ",你们",
 )
-#: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…).
-AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]"
+#: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…),
+#: or an age in brackets (X（75岁）).
+AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]|[（(][0-9０-９]{1,3}岁[）)]"
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
 INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
@@ -248,6 +249,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
       count or a role of those visited (看望了X等10余户贫困户, 慰问了X等人,
       看望了X等困难群众), or + a list of names that one of those follows
       (看望了X、Y两位老人);
+    * ``counted_list`` (weak): names listed before a count and a role word
+      (X、Y两名志愿者, X和Y两位老人), the first found here, the others by the
+      lists of ``name_forms``;
     * ``visit_person`` (weak): a verb of visiting a person + name + a pause
       or 并 (看望了X，为她送去…; 上门探望X并…);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
@@ -263,6 +267,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
     place = f"[{_CJK}]{{1,3}}?[{re.escape(''.join(cues.get('home_place', ())))}]"
+
+    def alt(kind: str) -> str:
+        return literal_alternation(list(cues.get(kind, ())))
+
     return {
         # (where a comma and an introduction follow: apposition's anchor)
         "apposition_comma": re.compile(f"[，,](?=(?:{intro}))"),
@@ -278,6 +286,11 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "visit_person": re.compile(
             f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=[，,。；;！!]|并)"
+        ),
+        # a list of names + a count + a role (X、Y两名志愿者; X和Y两位老人)
+        "counted_list": re.compile(
+            f"(?:^|(?<=[{_BOUNDARY}]))({sur})([{_CJK}]{{1,2}}?)(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{1,{VISITED_LIST_MAX}}}"
+            f"[两二三四五六七八九十0-9０-９]{{1,2}}[名位个](?:{literal_alternation(roles)}))"
         ),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
@@ -298,6 +311,13 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "according_to": re.compile(f"据({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
         # whom others are like (像X这样的返乡创业者)
         "like": re.compile(f"像({sur})([{_CJK}]{{1,2}}?)(?=这样的)"),
+        # who leads (活动由X带队), under whose help (在X的帮助下), for or with
+        # whom a volunteer does something (给X送去…, 陪X聊天): see _according_to
+        "led_by": re.compile(f"由({sur})([{_CJK}]{{1,2}}?)(?=(?:{alt('led_by_after')}))"),
+        "under": re.compile(f"在({sur})([{_CJK}]{{1,2}}?)(?=的(?:{alt('under_after')}))"),
+        "prep_person": re.compile(
+            f"(?:{alt('prep_person')})({sur})([{_CJK}]{{2}})(?=(?:{alt('prep_person_after')}))"
+        ),
         "apposition": re.compile(
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
@@ -321,15 +341,19 @@ TITLE_ENDS = ("长", "书记", "主任", "主席", "委员", "干事")
 
 
 def _according_to(text: str) -> Iterable[re.Match[str]]:
-    """据 + name + a reporting verb (据X介绍) and 像 + name + 这样的 (像X这样的
-    返乡创业者), not a surname + a title or a
+    """据 + name + a reporting verb (据X介绍), 像 + name + 这样的 (像X这样的
+    返乡创业者), 由 + name + 带队/负责 … (``led_by_after``: 活动由X带队), 在 + name
+    + 的帮助/带领 … (``under_after``: 在X的帮助下) and a preposition + a full name
+    of three characters + a volunteer's deed (``prep_person``,
+    ``prep_person_after``: 给X送去…, 陪X聊天); not a surname + a title or a
     form of address (据王主任介绍: an official, or no name), nor a name that
     follows a title elsewhere on the page (TITLE_ENDS)."""
     titles = _titles()
-    for m in chain(_cue_patterns()["according_to"].finditer(text), _cue_patterns()["like"].finditer(text)):
-        if m.group(2) in titles:
-            continue
+    p = _cue_patterns()
+    for m in chain(*(p[k].finditer(text) for k in ("according_to", "like", "led_by", "under", "prep_person"))):
         name = m.group(1) + m.group(2)
+        if m.group(2) in titles or name.endswith(TITLE_ENDS):
+            continue  # (据王主任介绍, 由王局长带队: a surname and a title)
         if any(text.endswith(TITLE_ENDS, 0, i) for i in _occurrences(text, name)):
             continue
         yield m
@@ -386,7 +410,7 @@ def _right_at_start() -> re.Pattern[str]:
     """The ``right`` pattern of :func:`_patterns` for the start of a text."""
     sur = _patterns()[0]
     weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
-    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
+    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}))")
 
 
 # --- helpers -----------------------------------------------------------------
@@ -646,7 +670,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # only: see _person_only_cue)
     medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
-                   cue["place_home"].finditer(text), _according_to(text)):
+                   cue["place_home"].finditer(text), cue["counted_list"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
         if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
