@@ -324,3 +324,30 @@ def test_an_age_in_brackets_or_between_pauses_after_a_name():
 def test_labels_of_a_teller_or_a_writer_are_labels_of_a_person():
     out = _masked("口述：冼振华 整理：牟德贵")
     assert "冼振华" not in out and "牟德贵" not in out
+
+
+def test_a_name_before_a_count_of_those_with_it():
+    assert "冼振华" not in _masked("冼振华等5名志愿者来到敬老院。")
+    assert "冼振华" not in _masked("冼振华等人为老人表演了节目。")
+
+
+def test_a_listed_name_may_carry_a_short_note_in_brackets():
+    out = _masked("慰问对象：冼振华（低保户）、牟德贵（五保户）、佘玉珍（残疾人）")
+    assert not [n for n in ("冼振华", "牟德贵", "佘玉珍") if n in out]
+    out = _masked("冼振华（左）与牟德贵（右）在交流。")
+    assert "冼振华" not in out and "牟德贵" not in out
+
+
+def test_visited_names_before_a_qualified_role():
+    out = _masked("看望慰问了冼振华、牟德贵等困难老党员。")
+    assert "冼振华" not in out and "牟德贵" not in out and "等困难老党员" in out
+
+
+def test_names_that_make_up_a_group():
+    out = _masked("由冼振华、牟德贵组成的志愿服务队成立了。")
+    assert "冼振华" not in out and "牟德贵" not in out
+
+
+def test_words_for_a_person_before_a_name():
+    assert "冼秀英" not in _masked("保洁阿姨冼秀英每天早上六点上班。")
+    assert "冼子涵" not in _masked("幼儿园小朋友冼子涵给老人唱了歌。")

@@ -85,6 +85,9 @@ BEFORE_FULL_NAME_ADDRESS = "了"
 #: is a form of address only before a pause or one of these characters: the
 #: form also begins ordinary words (总工会, 总支, 总是).
 AFTER_PAUSED_ADDRESS = "的说捐带讲告介表和与及为向给送亲也"
+#: A short note in brackets after a listed name (its place in a photo, its
+#: household: 甲某（左）与乙某（右）, 甲某（低保户）、乙某（五保户）).
+_NAME_NOTE_RX = re.compile("[（(][^（）()\n]{1,6}[）)]")
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
 _JOINER_SET = frozenset(LIST_JOINERS)
@@ -246,6 +249,9 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             j = i + len(name)
             while j < len(text) and text[j].isascii() and text[j].isalpha():
                 j += 1  # 陈某某Jacob、…
+            if text[j : j + 1] in ("（", "("):
+                note = _NAME_NOTE_RX.match(text, j)  # 甲某（左）与乙某, 甲某（低保户）、乙某
+                j = note.end() if note else j
             # (the pattern starts with a joiner: tried only at one)
             listed = list_rx.match(text, j) if text[j : j + 1] in _JOINER_SET else None
             if listed:

@@ -131,7 +131,7 @@ WEAK_AFTER = (
     "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
     "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
     # what only a person does or has (X买了棉裤, X倍感珍惜, X和老伴…, X动情地说)
-    "买了", "倍感", "亲自", "动情地", "深情地", "和老伴", "和儿子", "和女儿", "和妻子", "和丈夫", "和孩子",
+    "买了", "倍感", "亲自", "带领", "动情地", "深情地", "和老伴", "和儿子", "和女儿", "和妻子", "和丈夫", "和孩子",
     "在家门口", "家的", "的家在", "老两口",
     # a person addressed at the start of a quote (“X，我们来看您了)
     "，我们来", ",我们来", "，您", ",您", "，你们", ",你们",
@@ -208,7 +208,9 @@ def _patterns():
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
     # (and a profile with an age after a pause: X，58岁，)
-    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}))")
+    right = re.compile(
+        f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}|{VISITED_COUNT_AFTER}))"
+    )
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     # (a colon may follow the word: 作者：X, 记者：X)
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/:：]+")
@@ -247,7 +249,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
       (``visit_before``, ``home_after``: 来到X家中, 看望了X老人), or + 等 and a
       count or a role of those visited (看望了X等10余户贫困户, 慰问了X等人,
-      看望了X等困难群众), or + a list of names that one of those follows
+      看望了X等困难群众, 慰问了X、Y等困难老党员), or + a list of names that one of those follows
       (看望了X、Y两位老人);
     * ``counted_list`` (weak): names listed before a count and a role word
       (X、Y两名志愿者, X和Y两位老人), the first found here, the others by the
@@ -279,7 +281,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "visit_home": re.compile(
             f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{0,{VISITED_LIST_MAX}}}(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
-            f"|等(?:{literal_alternation(roles)})))"
+            f"|等[{_CJK}]{{0,4}}?(?:{literal_alternation(roles)})))"
         ),
         # a verb of visiting a person + name + a pause or 并 (看望了X，送去…;
         # 上门探望X并…): ``visit_person``
@@ -410,7 +412,7 @@ def _right_at_start() -> re.Pattern[str]:
     """The ``right`` pattern of :func:`_patterns` for the start of a text."""
     sur = _patterns()[0]
     weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
-    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}))")
+    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}|{VISITED_COUNT_AFTER}))")
 
 
 # --- helpers -----------------------------------------------------------------
