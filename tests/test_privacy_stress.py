@@ -351,3 +351,8 @@ def test_names_that_make_up_a_group():
 def test_words_for_a_person_before_a_name():
     assert "冼秀英" not in _masked("保洁阿姨冼秀英每天早上六点上班。")
     assert "冼子涵" not in _masked("幼儿园小朋友冼子涵给老人唱了歌。")
+
+
+def test_a_two_character_transliterated_name_after_a_word_for_a_foreigner():
+    assert "约翰" not in _masked("外籍教师约翰说，他喜欢这里。")
+    assert _masked("留学生多次表示感谢。") == "留学生多次表示感谢。"

@@ -5,16 +5,19 @@ names found so far):
 * **A name of transliteration characters between a role word and a
   reporting verb or an age** (牧民巴某某说, 群众次某某某告诉记者): the names of
   many minority nationalities and foreign given names have no Chinese
-  surname (``transliteration`` in name_cues.csv).
+  surname (``transliteration`` in name_cues.csv); a name of two such
+  characters after a word for a foreigner only (``foreign_role``: 外教约某说).
 * **Latin words after a Latin name found**: its surname (Tom Miller) or the
   next name of a list (Lucy和Jack, Lucy and Jack).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
-from etl.semantic.name_forms import _ends_with_role, _not_names, _roles, _translit_chars, is_latin
+from etl.extract.rules import literal_alternation
+from etl.semantic.name_forms import _ends_with_role, _not_names, _roles, _translit_chars, cues, is_latin
 
 
 def find_foreign(text: str, found: set[str] | frozenset[str]) -> set[str]:
@@ -35,15 +38,23 @@ def _names_without_surname(text: str) -> set[str]:
     chars = _translit_chars()
     for m in _UNSURNAMED_REPORT_RX.finditer(text):
         a = m.start()
-        if a < 3 or text[a - 1] not in chars or text[a - 3] not in chars:
-            continue  # (most verbs: no three transliteration characters before them)
-        for n in (4, 3):
+        if a < 2 or text[a - 1] not in chars or text[a - 2] not in chars:
+            continue  # (most verbs: no transliteration characters before them)
+        for n in (4, 3, 2):
             cand = text[a - n : a] if a >= n else ""
-            if cand and all(c in chars for c in cand) and _ends_with_role(text, a - n) \
-                    and cand not in _not_names() and not any(r.endswith(cand) for r in _roles()):
+            if not cand or not all(c in chars for c in cand) or cand in _not_names() \
+                    or any(r.endswith(cand) for r in _roles()):
+                continue
+            # (two characters only after a word for a foreigner: 外教约某说)
+            if _ends_with_role(text, a - n) if n > 2 else _foreign_role_rx().search(text, max(0, a - 10), a - n):
                 out.add(cand)
                 break
     return out
+
+
+@functools.cache
+def _foreign_role_rx() -> re.Pattern[str]:
+    return re.compile(f"(?:{literal_alternation(list(cues().get('foreign_role', ())))})$")
 
 
 #: A Latin word after a Latin name: its surname (Tom Miller) or the next
