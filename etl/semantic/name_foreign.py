@@ -18,6 +18,7 @@ import re
 
 from etl.extract.rules import literal_alternation
 from etl.semantic.name_forms import _ends_with_role, _not_names, _roles, _translit_chars, cues, is_latin
+from etl.semantic.name_rosters import positions
 
 
 def find_foreign(text: str, found: set[str] | frozenset[str]) -> set[str]:
@@ -26,7 +27,7 @@ def find_foreign(text: str, found: set[str] | frozenset[str]) -> set[str]:
 
 
 #: Verbs after a name written without a surname (牧民巴某某说).
-_UNSURNAMED_REPORT_RX = re.compile("说|告诉|表示|介绍|今年|笑着")
+_UNSURNAMED_REPORT = ("说", "告诉", "表示", "介绍", "今年", "笑着")
 
 
 def _names_without_surname(text: str) -> set[str]:
@@ -36,8 +37,9 @@ def _names_without_surname(text: str) -> set[str]:
     verb or an age (牧民巴某某说, 群众次某某某告诉记者); not an ordinary word."""
     out: set[str] = set()
     chars = _translit_chars()
-    for m in _UNSURNAMED_REPORT_RX.finditer(text):
-        a = m.start()
+    for a in positions(text, "说告表介今笑"):
+        if not text.startswith(_UNSURNAMED_REPORT, a):
+            continue
         if a < 2 or text[a - 1] not in chars or text[a - 2] not in chars:
             continue  # (most verbs: no transliteration characters before them)
         for n in (4, 3, 2):

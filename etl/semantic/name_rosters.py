@@ -26,12 +26,10 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import chain
 
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import to_simplified
 from etl.semantic.name_forms import AFTER_NAME, _is_cjk, _not_names, _roles, cues
-from etl.semantic.page_index import char_positions
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 #: The fewest names of a roster after a label of people.
@@ -45,6 +43,20 @@ _ITEM_NOTE = re.compile(f"[（(][{_CJK}]{{1,6}}[）)]$")
 TITLE_ENDS = ("长", "书记", "主任", "委员", "干事", "老师", "经理")
 #: What may follow a name after a label of a person: a pause or the line's end.
 _AFTER_LABELLED = set("，,；;。、（(）)】] \u3000\n\t")
+
+
+def positions(text: str, chars: str) -> list[int]:
+    """The sorted offsets of any of ``chars`` in ``text`` (``str.find`` per
+    character: the marks read here are few on a page, and finding them
+    allocates nothing, where splitting the page at them would)."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 def _name_len_ok(name: str, compound: frozenset[str]) -> bool:
@@ -67,7 +79,7 @@ def _after_labels(text: str, kind: str) -> list[int]:
     """Where the text after a label of ``kind``, its colon and any spaces
     starts.  (Read at each colon, looking back: few colons, many positions.)"""
     rx = _label_rx(kind)
-    colons = sorted(chain.from_iterable(char_positions(text, ":：").values()))
+    colons = positions(text, ":：")
     return [_skip_spaces(text, c + 1) for c in colons if rx.search(text, max(0, c - _LABEL_WINDOW), c) is not None]
 
 
@@ -203,7 +215,7 @@ def _bracketed_lists(text: str, ambiguous: frozenset[str], compound: frozenset[s
     out: set[str] = set()
     before_rx = _before_bracket_rx()
     last = _before_bracket_last()
-    for at in sorted(chain.from_iterable(char_positions(text, "（(").values())):
+    for at in positions(text, "（("):
         if at == 0 or text[at - 1] not in last:
             continue  # (no count nor role word ends before it)
         before = before_rx.search(text, max(0, at - _BEFORE_BRACKET_WINDOW), at)
@@ -248,7 +260,7 @@ def _signed_parts(raw: str, compound: frozenset[str], ok) -> set[str]:
     is no name).  (Read at each mark, on its line.)"""
     out: set[str] = set()
     line_end = -1
-    for at in sorted(chain.from_iterable(char_positions(raw, _SIGN_MARKS).values())):
+    for at in positions(raw, _SIGN_MARKS):
         if at < line_end:
             continue  # (a line already read)
         start = raw.rfind("\n", 0, at) + 1

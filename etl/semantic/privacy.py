@@ -289,11 +289,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=[，,。；;！!]|并)"
         ),
-        # a list of names + a count + a role (X、Y两名志愿者; X和Y两位老人)
-        "counted_list": re.compile(
-            f"(?:^|(?<=[{_BOUNDARY}]))({sur})([{_CJK}]{{1,2}}?)(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{1,{VISITED_LIST_MAX}}}"
-            f"[两二三四五六七八九十0-9０-９]{{1,2}}[名位个](?:{literal_alternation(roles)}))"
-        ),
+        # a list of names before a count and a role (X、Y两名志愿者): see _counted_lists
+        "counted_list": re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?:[、和]{sur}[{_CJK}]{{1,2}}?){{1,{VISITED_LIST_MAX}}}"),
+        "count_role": re.compile(f"(?:{literal_alternation(roles)})"),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
         "visit_places": re.compile(
@@ -318,7 +316,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "led_by": re.compile(f"由({sur})([{_CJK}]{{1,2}}?)(?=(?:{alt('led_by_after')}))"),
         "under": re.compile(f"在({sur})([{_CJK}]{{1,2}}?)(?=的(?:{alt('under_after')}))"),
         "prep_person": re.compile(
-            f"(?:{alt('prep_person')})({sur})([{_CJK}]{{2}})(?=(?:{alt('prep_person_after')}))"
+            f"[{''.join(cues.get('prep_person', ()))}](?=[{_sur_first()}])({sur})([{_CJK}]{{2}})"
+            f"(?=(?:{alt('prep_person_after')}))"
         ),
         "apposition": re.compile(
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
@@ -359,6 +358,43 @@ def _according_to(text: str) -> Iterable[re.Match[str]]:
         if any(text.endswith(TITLE_ENDS, 0, i) for i in _occurrences(text, name)):
             continue
         yield m
+
+
+#: The characters of a count before 名/位/个 (两名, 3位).
+_COUNT_CHARS = set("两二三四五六七八九十0123456789０１２３４５６７８９")
+
+
+def _counted_lists(text: str) -> Iterable[re.Match[str]]:
+    """Names listed before a count and a role word (X、Y两名志愿者, X和Y两位
+    老人), from a pause or the text's start: the match of the whole list, its
+    first name in groups 1 and 2 (the others are found by the lists of
+    ``name_forms``).  (Read at each 名/位/个, looking back.)"""
+    p = _cue_patterns()
+    for at in name_rosters.positions(text, "名位个"):
+        k = at
+        while k > 0 and text[k - 1] in _COUNT_CHARS and at - k < 2:
+            k -= 1
+        if k == at or not p["count_role"].match(text, at + 1):
+            continue
+        # (the list runs back to a pause, at most a few names long)
+        lo = max(0, k - 6 * (VISITED_LIST_MAX + 1))
+        brk = max(text.rfind(c, lo, k) for c in _LIST_START_BREAKS)
+        if brk < 0 and lo > 0:
+            continue  # (no pause within reach: no list of names)
+        m = p["counted_list"].fullmatch(text, brk + 1, k)
+        if m:
+            yield m
+
+
+#: What a counted list of names starts after (a pause, or the text's start).
+_LIST_START_BREAKS = "，,。；;：:！!？?\n“”（）()"
+
+
+@functools.cache
+def _sur_first() -> str:
+    """The first characters of the surnames (a regex class's content)."""
+    single, compound, *_ = _vocab()
+    return "".join(sorted({c[0] for c in compound} | single))
 
 
 @functools.cache
@@ -672,7 +708,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # only: see _person_only_cue)
     medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
-                   cue["place_home"].finditer(text), cue["counted_list"].finditer(text), _according_to(text)):
+                   cue["place_home"].finditer(text), _counted_lists(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
         if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
