@@ -356,3 +356,18 @@ def test_words_for_a_person_before_a_name():
 def test_a_two_character_transliterated_name_after_a_word_for_a_foreigner():
     assert "约翰" not in _masked("外籍教师约翰说，他喜欢这里。")
     assert _masked("留学生多次表示感谢。") == "留学生多次表示感谢。"
+
+
+@pytest.mark.parametrize("after", ["子琪家住在山脚下。", "子琪的梦想是当老师。", "志愿者和子琪一起做游戏。",
+                                   "志愿者给子琪带来了书包。", "看到子琪开心的样子，大家都笑了。", "“子琪真棒！”",
+                                   "子琪高兴地说。", "子琪很懂事。", "为子琪过生日。"])
+def test_a_given_name_alone_after_the_first_mention(after):
+    """The given name of a full name found (郇子琪), no ordinary word, is the
+    person after a preposition or before what a person does or has."""
+    assert "子琪" not in _masked("留守儿童郇子琪今年9岁。" + after)
+
+
+@pytest.mark.parametrize("text", ["同学们的意志强大。", "这里春花烂漫。"])
+def test_a_given_name_inside_an_ordinary_word_stays(text):
+    """(寇志强, 甄春花 found on the page: 志强 and 春花 inside words stay.)"""
+    assert _masked("志愿者寇志强和甄春花来了。" + text).endswith(text)

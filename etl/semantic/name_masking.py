@@ -45,15 +45,19 @@ SURNAME_PLACEHOLDER = "某"
 #: Characters after a bare given name standing at a boundary that make it
 #: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
 BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
-#: Prefixes of endearment before a bare given name (小子涵, 阿子涵).
-BARE_GIVEN_PREFIXES = set("小阿老")
+#: Prefixes of endearment before a bare given name (小子涵, 阿子涵), and
+#: prepositions and verbs whose object is a person (和子涵一起, 给子涵带来,
+#: 为子涵过生日, 看到子涵开心的样子).
+BARE_GIVEN_PREFIXES = set("小阿老" "和给为跟陪帮让对向叫喊到见与替")
 #: Characters and words after a bare given name that is no ordinary word
 #: which make it a person doing something (子涵在和奶奶说话, 子涵平时由爷爷
-#:照顾, 子涵害羞地躲开): it is masked.
-BARE_GIVEN_ACTION_CHARS = set("在和跟把被对向都已曾正")
+#:照顾, 子涵害羞地躲开, 子涵家住…, 子涵的梦想, 子涵很懂事): it is masked.
+BARE_GIVEN_ACTION_CHARS = set("在和跟把被对向都已曾正" "家的很真过带")
 BARE_GIVEN_ACTION_WORDS = (
     "平时", "每天", "今年", "从小", "一直", "没有", "看上去", "希望", "一家", "的爸爸", "的妈妈",
     "的爷爷", "的奶奶", "的父亲", "的母亲", "的学习", "害羞",
+    # (子涵一起…, 子涵高兴地…, 子涵开心…, 子涵懂事…)
+    "一起", "高兴", "开心", "懂事", "激动", "感动",
 )
 
 
