@@ -50,6 +50,9 @@ NON_NAME_CHARS = set(
     "地"  # (an adverb's ending: 居民高兴地说)
     "员"  # (a word for a member or a post: 通讯员, 代表委员)
 )
+#: How the names of villages end (王庄, 李家屯, 张家寨 …): a candidate found by
+#: a weak cue whose given name ends with one is a place, not a person.
+VILLAGE_ENDS = set("庄屯寨坝湾沟堡坪垸圩洼岗峪")
 #: A name is never directly followed by these (place and organisation names).
 PLACE_SUFFIXES = (
     "街道", "社区", "小区", "中学", "小学", "大学", "学院", "医院", "公司", "集团", "人社",
@@ -125,6 +128,8 @@ def _static_ok(name: str, strong: bool) -> bool:
         return False
     if surname in ambiguous and not strong:
         return False
+    if not strong and given[-1] in VILLAGE_ENDS:
+        return False  # (见到了王庄，: a village on a weak cue)
     subs = _substrings(name)
     vetoes = subs & not_names
     # An ordinary word that is also a given name (``given_word`` in
