@@ -376,5 +376,5 @@ def test_a_given_name_inside_an_ordinary_word_stays(text):
 def test_verbs_whose_object_is_a_person_before_a_pause():
     assert "冼振华" not in _masked("记者见到了冼振华，他正在院子里晒太阳。")
     assert "冼振华" not in _masked("志愿者们帮助了冼振华，他很感激。")
-    for text in ("找到了工作，生活有了着落。", "见到了成效，群众很满意。", "见到了河口庄，一片新景象。"):
+    for text in ("找到了工作，生活有了着落。", "见到了成效，群众很满意。", "见到了王庄，一片新景象。"):
         assert _masked(text) == text, text
