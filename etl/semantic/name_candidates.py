@@ -50,6 +50,9 @@ NON_NAME_CHARS = set(
     "地"  # (an adverb's ending: 居民高兴地说)
     "员"  # (a word for a member or a post: 通讯员, 代表委员)
 )
+#: How the names of villages end (王庄, 李家屯, 张家寨 …): a candidate found by
+#: a weak cue whose given name ends with one is a place, not a person.
+VILLAGE_ENDS = set("庄屯寨坝湾沟堡坪垸圩洼岗峪")
 #: A name is never directly followed by these (place and organisation names).
 PLACE_SUFFIXES = (
     "街道", "社区", "小区", "中学", "小学", "大学", "学院", "医院", "公司", "集团", "人社",
@@ -65,6 +68,13 @@ WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u
 _BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…" + WHITESPACE
 
 
+#: The kinds of ``roles.csv`` rows that introduce a person's name: roles
+#: (also read by ``etl.semantic.care_visits`` as recipients), relations, and
+#: ``name_role``: words that stand before a private name (监测户, 同学) but
+#: are no recipient role of a care visit.
+NAME_ROLE_KINDS = ("role", "relation", "name_role")
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -76,7 +86,7 @@ def _vocab():
     single = {r["surname"] for r in surnames if len(r["surname"]) == 1}
     compound = {r["surname"] for r in surnames if len(r["surname"]) == 2}
     ambiguous = {r["surname"] for r in surnames if r["ambiguous"] == "1"}
-    roles = [r["zh"] for r in _read_csv("roles.csv") if r["kind"] in ("role", "relation") and "…" not in r["zh"]]
+    roles = [r["zh"] for r in _read_csv("roles.csv") if r["kind"] in NAME_ROLE_KINDS and "…" not in r["zh"]]
     not_names = {r["word"] for r in _read_csv("not_names.csv")}
     # Place names and codebook phrases are never names.
     from etl.semantic import regions  # local import: regions imports nothing from here
@@ -118,8 +128,16 @@ def _static_ok(name: str, strong: bool) -> bool:
         return False
     if surname in ambiguous and not strong:
         return False
+    if not strong and given[-1] in VILLAGE_ENDS:
+        return False  # (见到了王庄，: a village on a weak cue)
     subs = _substrings(name)
-    if subs & not_names or subs & _codebook_words() or subs & _role_set():
+    vetoes = subs & not_names
+    # An ordinary word that is also a given name (``given_word`` in
+    # name_cues.csv: 文明, 建国) after a surname is the given name (志愿者陈文明,
+    # 陈文明说), not a word that vetoes it.
+    if vetoes and not (vetoes == {given} and given in _given_words()):
+        return False
+    if subs & _codebook_words() or subs & _role_set():
         return False
     # A place name inside the candidate vetoes it only on weak evidence: with
     # a strong cue (a role word before it, an age, 说 after it) 张和平 is a
@@ -128,6 +146,11 @@ def _static_ok(name: str, strong: bool) -> bool:
     if name in places or (not strong and (subs & places or _inside_place_name(name))):
         return False
     return True
+
+
+@functools.cache
+def _given_words() -> frozenset[str]:
+    return frozenset(r["cue"] for r in _read_csv("name_cues.csv") if r["kind"] == "given_word")
 
 
 @functools.cache

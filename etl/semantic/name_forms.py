@@ -50,9 +50,7 @@
 * **Surname + 总** (``address_pause``): a company's head (王总), only before
   a pause or a word of what the person does (捐, 说, 的 …): 总工会, 党总支,
   总是 stay.
-* **Rosters after a label of people** (``roster_label``: 参加人员：甲某某，乙某，
-  丙某某…): three or more items joined by commas, 、 or spaces, every one a
-  name, the last possibly running on into the next sentence.
+* (Rosters and forms: ``etl.semantic.name_rosters``.)
 * **小 + a two-character given name introduced by an age** (8岁的小子涵。,
   小子涵，12岁，), not an ordinary word for a child (小朋友, 小伙伴, 小学生).
 """
@@ -87,12 +85,15 @@ BEFORE_FULL_NAME_ADDRESS = "了"
 #: is a form of address only before a pause or one of these characters: the
 #: form also begins ordinary words (总工会, 总支, 总是).
 AFTER_PAUSED_ADDRESS = "的说捐带讲告介表和与及为向给送亲也"
+#: A short note in brackets after a listed name (its place in a photo, its
+#: household: 甲某（左）与乙某（右）, 甲某（低保户）、乙某（五保户）).
+_NAME_NOTE_RX = re.compile("[（(][^（）()\n]{1,6}[）)]")
 #: Characters that join a list of names.
 LIST_JOINERS = ("、", "和", "及", "与")
 _JOINER_SET = frozenset(LIST_JOINERS)
 #: Prepositions before a full name + form of address (跟某某某老师学书法,
-#: 向某某某阿姨问好): the name starts after them.
-PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替"
+#: 向某某某阿姨问好, 在某某某老师的带领下): the name starts after them.
+PREPOSITIONS_BEFORE_ADDRESS = "跟向和与对给为陪帮找见同替在"
 #: Middle dots between the parts of a transliterated name (约翰·史密斯).
 _DOTS = "·•・"
 #: Verbs after a Latin name (留学生Nancy说).
@@ -188,8 +189,10 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             before = text[at - n - 1] if at > n else "\n"
             if surname in known_surnames and (address_forms is None or form in address_forms):
                 break
-            # (an everyday-word surname only after a pause or 的: 德高望重的兰姨)
+            # (an everyday-word surname only after a pause, 的 or a preposition:
+            # 德高望重的兰姨, 在金老师的带领下; not a function word there: 在和奶奶说话)
             if surname in ambiguous and before not in BOUNDARY and before != "的" \
+                    and (before not in PREPOSITIONS_BEFORE_ADDRESS or surname in _function_words()) \
                     or surname + form in _not_names():
                 break
             if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS \
@@ -209,7 +212,6 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                 out.add(name)
                 break
     out |= _paused_addresses(text, surnames, ambiguous, known_surnames, address_forms)
-    out |= _labelled_rosters(text, ambiguous, ok)
     out |= _child_pet_names(text)
     for m in p["familiar"].finditer(text):
         at = m.start()
@@ -247,14 +249,19 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
             j = i + len(name)
             while j < len(text) and text[j].isascii() and text[j].isalpha():
                 j += 1  # 陈某某Jacob、…
+            if text[j : j + 1] in ("（", "("):
+                note = _NAME_NOTE_RX.match(text, j)  # 甲某（左）与乙某, 甲某（低保户）、乙某
+                j = note.end() if note else j
             # (the pattern starts with a joiner: tried only at one)
             listed = list_rx.match(text, j) if text[j : j + 1] in _JOINER_SET else None
             if listed:
                 surname, given = listed.group(1, 2)
                 cand = surname + given
                 if len(given) == 2 and (not ok(cand, True) or text.startswith(_long_address_forms(), listed.end(2) - 1)
-                                        or text[listed.end(2) - 1 : listed.end(2) + 1] in _not_names()):
-                    cand = surname + given[:1]  # (甲某、乙某老师, 甲某、乙某下午…: 乙某)
+                                        or text[listed.end(2) - 1 : listed.end(2) + 1] in _not_names()
+                                        or given[1] in AFTER_NAME and not _before_pause(text, cand)):
+                    # (甲某、乙某老师, 甲某、乙某下午…, 甲某和儿子乙某给…: 乙某)
+                    cand = surname + given[:1]
                 if ok(cand, True) and cand not in seen:
                     seen.add(cand)
                     out.add(cand)
@@ -317,6 +324,23 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
         foreign = _transliterated(text, dot)
         if foreign:
             out.add(foreign)
+    out |= _compound_familiar(text, surnames)
+    return out
+
+
+def _compound_familiar(text: str, surnames: frozenset[str]) -> set[str]:
+    """老/小 + a two-character surname (小欧阳, 老司马) after a pause and
+    before a pause or a word that follows a name."""
+    out: set[str] = set()
+    for prefix in "".join(cues().get("familiar_prefix", ())):
+        i = text.find(prefix)
+        while i >= 0:
+            sur = text[i + 1 : i + 3]
+            after = text[i + 3 : i + 4]
+            if len(sur) == 2 and sur in surnames and (i == 0 or text[i - 1] in BOUNDARY) \
+                    and (not after or after in BOUNDARY or after in AFTER_NAME):
+                out.add(prefix + sur)
+            i = text.find(prefix, i + 1)
     return out
 
 
@@ -494,51 +518,6 @@ def _paused_addresses(text: str, surnames: frozenset[str], ambiguous: frozenset[
     return out
 
 
-#: What separates the names of a roster; what ends it.
-_ROSTER_SEPARATORS = re.compile("[，,、 \u3000]+")
-_ROSTER_END = re.compile("[。；;\n:：!！?？]")
-
-
-@functools.cache
-def _roster_rx() -> re.Pattern[str]:
-    labels = literal_alternation(list(cues().get("roster_label", ())))
-    return re.compile(f"(?:{labels})[:：]\\s*")
-
-
-def _labelled_rosters(text: str, ambiguous: frozenset[str], ok) -> set[str]:
-    """The names of a roster after a label of people and a colon
-    (参加人员：甲某某，乙某，丙某某；队员：…): three or more items joined by
-    commas, 、 or spaces, each a name passing the guards (the last may run on
-    into the next sentence: its first three or two characters); a roster
-    with an item that is no name is no roster (成员：社区、学校、医院)."""
-    out: set[str] = set()
-    if ":" not in text and "：" not in text:
-        return out
-    for m in _roster_rx().finditer(text):
-        end = _ROSTER_END.search(text, m.end())
-        run = text[m.end() : end.start() if end else len(text)]
-        items = [x for x in _ROSTER_SEPARATORS.split(run) if x]
-        if len(items) < MIN_LISTED:
-            continue
-        names: list[str] = []
-        for k, item in enumerate(items):
-            if k == len(items) - 1 and len(item) > 3 and item[2:4] in _not_names():
-                cands = [item[:2]]  # (…，丙某下午到达: a word after the name)
-            elif k == len(items) - 1 and len(item) > 3:
-                cands = [c for c in (item[:3], item[:2]) if c[-1] not in AFTER_NAME][:1] \
-                    if item[2] not in AFTER_NAME else [item[:2]]
-            else:
-                cands = [item]
-            name = next((c for c in cands if 2 <= len(c) <= 3 and ok(c, c[0] in ambiguous)), None)
-            if name is None:
-                names = []
-                break
-            names.append(name)
-        if len(names) >= MIN_LISTED:
-            out.update(names)
-    return out
-
-
 #: 小 + a given name of two characters, after an age (8岁的小子涵。) or before
 #: one (小子涵，12岁，): a child's name.  Its characters are none of these,
 #: which begin or end ordinary words for a child (小朋友, 小女孩, 小伙子,
@@ -645,6 +624,16 @@ def _name_lists(text: str, ambiguous: frozenset[str], ok) -> set[str]:
     return out
 
 
+def _before_pause(text: str, name: str) -> bool:
+    """Whether ``name`` stands before a pause somewhere on the page."""
+    i = text.find(name)
+    while i >= 0:
+        if text[i + len(name) : i + len(name) + 1] in BOUNDARY:
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
 def _listed_before(text: str, at: int, ok) -> str | None:
     """The name listed right before the name at ``at`` (甲某某、乙某某: a list
     ends with a name found as often as it starts with one), or None.  After
@@ -721,6 +710,12 @@ def _translit_chars() -> frozenset[str]:
 
 
 @functools.cache
+def _function_words() -> frozenset[str]:
+    """Surnames that are also function or time words (``function_surname``: 和, 从)."""
+    return frozenset("".join(cues().get("function_surname", ())))
+
+
+@functools.cache
 def _not_names() -> frozenset[str]:
     """Ordinary words that read like a form of a name (小康, 小区): ``not_names.csv``."""
     with (VOCAB_DIR / "not_names.csv").open(encoding="utf-8", newline="") as f:
@@ -730,7 +725,8 @@ def _not_names() -> frozenset[str]:
 @functools.cache
 def _roles() -> tuple[str, ...]:
     with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
-        return tuple(r["zh"] for r in csv.DictReader(f) if r["kind"] in ("role", "relation") and "…" not in r["zh"])
+        return tuple(r["zh"] for r in csv.DictReader(f)
+                     if r["kind"] in ("role", "relation", "name_role") and "…" not in r["zh"])
 
 
 def _ends_with_role(text: str, at: int) -> bool:

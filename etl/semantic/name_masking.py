@@ -10,8 +10,9 @@ Masking (:func:`mask`): every occurrence of a name, OCR spaces or line breaks
 inside it included, becomes ``某某``; for a three-character name, the bare
 given name standing alone (``“大鹏，过年好``) or as the subject of a
 sentence (``“大鹏说``) becomes ``某某`` too, and so does a given name that is
-no word of the project's vocabularies after 小/阿/老 (``小子涵``) or before
-a person's action (``子涵在``, ``子涵平时``); and the
+no word of the project's vocabularies after 小/阿/老 (``小子涵``), before
+a person's action (``子涵在``, ``子涵平时``) or before the name of a group
+named after the person (``子涵爱心小组``, ``子涵志愿服务队``); and the
 surname of a found name followed by a form of address (``熊医生``,
 ``卢老师``, ``邹大娘``) becomes ``某``.  ``某某`` is the placeholder Chinese
 papers themselves use for anonymised people, it keeps the sentence readable,
@@ -44,15 +45,19 @@ SURNAME_PLACEHOLDER = "某"
 #: Characters after a bare given name standing at a boundary that make it
 #: the subject of a sentence (“大鹏说, ，大鹏笑了): it is masked.
 BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
-#: Prefixes of endearment before a bare given name (小子涵, 阿子涵).
-BARE_GIVEN_PREFIXES = set("小阿老")
+#: Prefixes of endearment before a bare given name (小子涵, 阿子涵), and
+#: prepositions and verbs whose object is a person (和子涵一起, 给子涵带来,
+#: 为子涵过生日, 看到子涵开心的样子).
+BARE_GIVEN_PREFIXES = set("小阿老" "和给为跟陪帮让对向叫喊到见与替")
 #: Characters and words after a bare given name that is no ordinary word
 #: which make it a person doing something (子涵在和奶奶说话, 子涵平时由爷爷
-#:照顾, 子涵害羞地躲开): it is masked.
-BARE_GIVEN_ACTION_CHARS = set("在和跟把被对向都已曾正")
+#:照顾, 子涵害羞地躲开, 子涵家住…, 子涵的梦想, 子涵很懂事): it is masked.
+BARE_GIVEN_ACTION_CHARS = set("在和跟把被对向都已曾正" "家的很真过带")
 BARE_GIVEN_ACTION_WORDS = (
     "平时", "每天", "今年", "从小", "一直", "没有", "看上去", "希望", "一家", "的爸爸", "的妈妈",
     "的爷爷", "的奶奶", "的父亲", "的母亲", "的学习", "害羞",
+    # (子涵一起…, 子涵高兴地…, 子涵开心…, 子涵懂事…)
+    "一起", "高兴", "开心", "懂事", "激动", "感动",
 )
 
 
@@ -158,9 +163,18 @@ def _bare_given_stands(text: str, p: int, end: int, word: str, names: frozenset[
         return True
     if word not in _unworded_bare_names(names):
         return False
+    if text.startswith(_group_words(), end):
+        return True  # a group named after the person (某某志愿服务队, 某某爱心小组)
     before_ok = before_ok or text[p - 1] in BARE_GIVEN_PREFIXES
     after_ok = after_ok or text[end] in BARE_GIVEN_ACTION_CHARS or text.startswith(BARE_GIVEN_ACTION_WORDS, end)
     return before_ok and after_ok
+
+
+@functools.cache
+def _group_words() -> tuple[str, ...]:
+    """How the name of a group starts after the name it is named after
+    (``group_after`` in name_cues.csv: 志愿, 爱心, 服务队 …)."""
+    return tuple(name_forms.cues().get("group_after", ()))
 
 
 #: Joins the texts that :func:`mask_many` masks in one pass: no name,

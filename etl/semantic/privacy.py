@@ -40,9 +40,20 @@ surnames, plus a few common modern ones), never from a list of names.
   **a visited list whose names follow their villages** (weak): 走访了甲村X和乙
   村Y两位百岁老人; **the captain of a team the page calls volunteers**
   (weak): 某某队的X队长 with 某某队的志愿者 on the page.
+* **A verb of visiting a person + name + a pause or 并** (weak): 看望了X，
+  为她送去…, 上门探望X并… (``visit_person``); **a village + full name + what a
+  person does** (weak): 某某村X就出门…, 某某村X今年… (``place_person_after``);
+  **a name + what only a person does** (weak, after a boundary): X买了…, X倍感
+  珍惜, X和老伴…, X动情地说, “X，我们来…
 * A name with an everyday-word surname after an age is confirmed by 老人
   after it (106岁的金某某老人), unless the surname is a function word
-  (孤寡老人和贫困老人).
+  (孤寡老人和贫困老人); by an age after it too (退役军人关某某今年90岁).  A
+  full name of three characters with such a surname found by a weak cue
+  counts when the cue is a visit to it (看望了金某某，) or an age follows it
+  (``_person_only_cue``; not 高中生说, 高温下老人: words).
+* Rosters and the entries of forms (参加人员：…, 带队人：X, 3（X，Y，Z）, 本帖
+  最后由 X 于 …): ``etl.semantic.name_rosters``; names without a Chinese
+  surname (牧民巴某某说, Tom Miller, Lucy和Jack): ``etl.semantic.name_foreign``.
 * A figure after a private name is the person's own (see
   ``etl.semantic.indicators``) unless a verb of giving stands between them
   (某总捐赠了300元): a gift to others.
@@ -71,7 +82,7 @@ from itertools import accumulate, chain
 
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
-from etl.semantic import name_forms
+from etl.semantic import name_foreign, name_forms, name_rosters
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     NON_NAME_CHARS,
@@ -80,10 +91,11 @@ from etl.semantic.name_candidates import (
     _before_place_suffix,
     _before_suffix_rx,
     _choose_length,
-    _is_cjk,
+    _inside_place_name,
     _occurrences,
     _place_parts,
     _static_ok,
+    _substrings,
     _vocab,
 )
 
@@ -118,9 +130,15 @@ WEAK_AFTER = (
     # a profile (X，男，65岁; X（女，72岁）), an illness, an interview
     "，男，", "，女，", ",男,", ",女,", "（男，", "（女，", "(男,", "(女,", "(男，", "(女，",
     "患有", "身患", "独自", "接受采访", "在接受采访", "正在",
+    # what only a person does or has (X买了棉裤, X倍感珍惜, X和老伴…, X动情地说)
+    "买了", "倍感", "亲自", "带领", "动情地", "深情地", "和老伴", "和儿子", "和女儿", "和妻子", "和丈夫", "和孩子",
+    "在家门口", "家的", "的家在", "老两口",
+    # a person addressed at the start of a quote (“X，我们来看您了)
+    "，我们来", ",我们来", "，您", ",您", "，你们", ",你们",
 )
-#: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…).
-AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]"
+#: A profile after a name: a pause, an age, a pause (走访第一户：X，58岁，家庭…),
+#: or an age in brackets (X（75岁）).
+AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]|[（(][0-9０-９]{1,3}岁[）)]"
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
 INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
@@ -140,6 +158,9 @@ AMBIGUOUS_CONFIRMING_AFTER = set("，。、；：！？,.;:!?说是家等") | se
 #: Words after such a name that only a person does (她和奶奶白某某相依为命):
 #: they confirm it as the characters above do.
 AMBIGUOUS_CONFIRMING_WORDS = ("相依为命", "独自", "患有", "身患")
+#: An age after such a name (退役军人关某某今年90岁, 老人于某某83岁): it
+#: confirms it too.
+_AGE_AFTER_RX = re.compile("(?:今年|现年)?[0-9０-９一二三四五六七八九十百]{1,3}(?:周)?岁")
 #: A word that calls such a name a person (106岁的金某某老人): it confirms
 #: it too, unless the surname is a function word (孤寡老人和贫困老人).
 AMBIGUOUS_CONFIRMING_PERSON = ("老人",)
@@ -156,7 +177,7 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
     and AMBIGUOUS_CONFIRMING_WORDS)."""
     if not after:
         return True
-    if after.startswith(AMBIGUOUS_CONFIRMING_WORDS):
+    if after.startswith(AMBIGUOUS_CONFIRMING_WORDS) or _AGE_AFTER_RX.match(after):
         return True
     if after.startswith(AMBIGUOUS_CONFIRMING_PERSON) and surname not in _function_surnames():
         return True
@@ -187,7 +208,9 @@ def _patterns():
     # candidates; it is never part of a name, so the matches are those of a
     # lookbehind), or at the start of the text (``_right_at_start``).
     # (and a profile with an age after a pause: X，58岁，)
-    right = re.compile(f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}))")
+    right = re.compile(
+        f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}|{VISITED_COUNT_AFTER}))"
+    )
     byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
     # (a colon may follow the word: 作者：X, 记者：X)
     byline = re.compile(f"(?:{byline_alt})[{_CJK}/:：]+")
@@ -226,10 +249,16 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * ``visit_home`` (weak): a verb of visiting + name + a home or 老人
       (``visit_before``, ``home_after``: 来到X家中, 看望了X老人), or + 等 and a
       count or a role of those visited (看望了X等10余户贫困户, 慰问了X等人,
-      看望了X等困难群众), or + a list of names that one of those follows
+      看望了X等困难群众, 慰问了X、Y等困难老党员), or + a list of names that one of those follows
       (看望了X、Y两位老人);
+    * ``counted_list`` (weak): names listed before a count and a role word
+      (X、Y两名志愿者, X和Y两位老人), the first found here, the others by the
+      lists of ``name_forms``;
+    * ``visit_person`` (weak): a verb of visiting a person + name + a pause
+      or 并 (看望了X，为她送去…; 上门探望X并…);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
-      full name of three characters + its home (在某某村X家里).
+      full name of three characters + its home (在某某村X家里) or what a
+      person does (``place_person_after``: 某某村X就出门…, 某某村X今年…).
     """
     cues = name_forms.cues()
     sur = _patterns()[0]
@@ -240,6 +269,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     visit = literal_alternation(list(cues.get("visit_before", ())))
     home = literal_alternation(list(cues.get("home_after", ())))
     place = f"[{_CJK}]{{1,3}}?[{re.escape(''.join(cues.get('home_place', ())))}]"
+
+    def alt(kind: str) -> str:
+        return literal_alternation(list(cues.get(kind, ())))
+
     return {
         # (where a comma and an introduction follow: apposition's anchor)
         "apposition_comma": re.compile(f"[，,](?=(?:{intro}))"),
@@ -248,8 +281,17 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "visit_home": re.compile(
             f"(?:{visit})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=(?:[、和]{sur}[{_CJK}]{{1,2}}?){{0,{VISITED_LIST_MAX}}}(?:(?:{home})|{VISITED_COUNT_AFTER}|[两二三四五六七八九十]位"
-            f"|等(?:{literal_alternation(roles)})))"
+            f"|等[{_CJK}]{{0,4}}?(?:{literal_alternation(roles)})))"
         ),
+        # a verb of visiting a person + name + a pause or 并 (看望了X，送去…;
+        # 上门探望X并…): ``visit_person``
+        "visit_person": re.compile(
+            f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
+            f"(?=[，,。；;！!]|并)"
+        ),
+        # a list of names before a count and a role (X、Y两名志愿者): see _counted_lists
+        "counted_list": re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?:[、和]{sur}[{_CJK}]{{1,2}}?){{1,{VISITED_LIST_MAX}}}"),
+        "count_role": re.compile(f"(?:{literal_alternation(roles)})"),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
         "visit_places": re.compile(
@@ -259,7 +301,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         # a team + 的 + name + its captain (某某队的X队长): see _volunteer_captains
         "team_captain": re.compile(f"([{_CJK}]{{2,6}}队)的({sur})([{_CJK}]{{1,2}}?)(?=副?队长)"),
         "place_home": re.compile(
-            f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})(?=家中|家里)"
+            f"[{re.escape(''.join(cues.get('home_place', ())))}]({sur})([{_CJK}]{{2}})"
+            f"(?=家中|家里|{literal_alternation(list(cues.get('place_person_after', ())))})"
         ),
         "org": re.compile(literal_alternation(list(cues.get("private_org", ())))),
         "title": re.compile(f"(?:{titles})(?=({sur})([{_CJK}]{{1,2}}))"),
@@ -268,6 +311,14 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "according_to": re.compile(f"据({sur})([{_CJK}]{{1,2}}?)(?=(?:{report}))"),
         # whom others are like (像X这样的返乡创业者)
         "like": re.compile(f"像({sur})([{_CJK}]{{1,2}}?)(?=这样的)"),
+        # who leads (活动由X带队), under whose help (在X的帮助下), for or with
+        # whom a volunteer does something (给X送去…, 陪X聊天): see _according_to
+        "led_by": re.compile(f"由({sur})([{_CJK}]{{1,2}}?)(?=(?:{alt('led_by_after')}))"),
+        "under": re.compile(f"在({sur})([{_CJK}]{{1,2}}?)(?=的(?:{alt('under_after')}))"),
+        "prep_person": re.compile(
+            f"[{''.join(cues.get('prep_person', ()))}](?=[{_sur_first()}])({sur})([{_CJK}]{{2}})"
+            f"(?=(?:{alt('prep_person_after')}))"
+        ),
         "apposition": re.compile(
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
@@ -291,18 +342,59 @@ TITLE_ENDS = ("长", "书记", "主任", "主席", "委员", "干事")
 
 
 def _according_to(text: str) -> Iterable[re.Match[str]]:
-    """据 + name + a reporting verb (据X介绍) and 像 + name + 这样的 (像X这样的
-    返乡创业者), not a surname + a title or a
+    """据 + name + a reporting verb (据X介绍), 像 + name + 这样的 (像X这样的
+    返乡创业者), 由 + name + 带队/负责 … (``led_by_after``: 活动由X带队), 在 + name
+    + 的帮助/带领 … (``under_after``: 在X的帮助下) and a preposition + a full name
+    of three characters + a volunteer's deed (``prep_person``,
+    ``prep_person_after``: 给X送去…, 陪X聊天); not a surname + a title or a
     form of address (据王主任介绍: an official, or no name), nor a name that
     follows a title elsewhere on the page (TITLE_ENDS)."""
     titles = _titles()
-    for m in chain(_cue_patterns()["according_to"].finditer(text), _cue_patterns()["like"].finditer(text)):
-        if m.group(2) in titles:
-            continue
+    p = _cue_patterns()
+    for m in chain(*(p[k].finditer(text) for k in ("according_to", "like", "led_by", "under", "prep_person"))):
         name = m.group(1) + m.group(2)
+        if m.group(2) in titles or name.endswith(TITLE_ENDS):
+            continue  # (据王主任介绍, 由王局长带队: a surname and a title)
         if any(text.endswith(TITLE_ENDS, 0, i) for i in _occurrences(text, name)):
             continue
         yield m
+
+
+#: The characters of a count before 名/位/个 (两名, 3位).
+_COUNT_CHARS = set("两二三四五六七八九十0123456789０１２３４５６７８９")
+
+
+def _counted_lists(text: str) -> Iterable[re.Match[str]]:
+    """Names listed before a count and a role word (X、Y两名志愿者, X和Y两位
+    老人), from a pause or the text's start: the match of the whole list, its
+    first name in groups 1 and 2 (the others are found by the lists of
+    ``name_forms``).  (Read at each 名/位/个, looking back.)"""
+    p = _cue_patterns()
+    for at in name_rosters.positions(text, "名位个"):
+        k = at
+        while k > 0 and text[k - 1] in _COUNT_CHARS and at - k < 2:
+            k -= 1
+        if k == at or not p["count_role"].match(text, at + 1):
+            continue
+        # (the list runs back to a pause, at most a few names long)
+        lo = max(0, k - 6 * (VISITED_LIST_MAX + 1))
+        brk = max(text.rfind(c, lo, k) for c in _LIST_START_BREAKS)
+        if brk < 0 and lo > 0:
+            continue  # (no pause within reach: no list of names)
+        m = p["counted_list"].fullmatch(text, brk + 1, k)
+        if m:
+            yield m
+
+
+#: What a counted list of names starts after (a pause, or the text's start).
+_LIST_START_BREAKS = "，,。；;：:！!？?\n“”（）()"
+
+
+@functools.cache
+def _sur_first() -> str:
+    """The first characters of the surnames (a regex class's content)."""
+    single, compound, *_ = _vocab()
+    return "".join(sorted({c[0] for c in compound} | single))
 
 
 @functools.cache
@@ -328,12 +420,35 @@ def _org_title_names(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+#: The last characters of counts, dates and places (万余户, 全村人, 每年,
+#: 安置房): no given name after an everyday-word surname found by a weak
+#: cue ends with one of them.
+COUNT_ENDS = set("户人名位个次元万亿岁年月日" "房点站所院场厂馆室楼屋校处部局队组")
+
+
+def _person_only_cue(text: str, name: str, end: int, visited: bool) -> bool:
+    """Whether a weak cue found a full name of three characters whose
+    surname is an everyday word (金某某, 万某某; not a function word: 慰问和
+    祝福，) with evidence of a person: a visit to it (看望了金某某，) or an
+    age after it (金某某今年83岁); its last character no count's or place's
+    (万余户, 安置房).  (What a person does after it is no evidence: 高中生说,
+    高温下老人 are words.)"""
+    if len(name) != 3 or name[0] not in _vocab()[2] or name[0] in _function_surnames() or name[-1] in COUNT_ENDS:
+        return False
+    return visited or _AGE_AFTER_RX.match(text[end : end + 8].lstrip("，,")) is not None
+
+
+@functools.cache
+def _visit_res() -> tuple[re.Pattern[str], ...]:
+    return (_cue_patterns()["visit_home"], _cue_patterns()["visit_person"])
+
+
 @functools.cache
 def _right_at_start() -> re.Pattern[str]:
     """The ``right`` pattern of :func:`_patterns` for the start of a text."""
     sur = _patterns()[0]
     weak_alt = literal_alternation(list(WEAK_AFTER + STRONG_AFTER))
-    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}))")
+    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}|{VISITED_COUNT_AFTER}))")
 
 
 # --- helpers -----------------------------------------------------------------
@@ -566,7 +681,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if chosen is None:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 4]
+            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 6]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -577,7 +692,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for surname, given, start in _org_title_names(text):
         chosen = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[start + len(chosen) : start + len(chosen) + 4]
+            after = text[start + len(chosen) : start + len(chosen) + 6]
             if not _confirms_ambiguous(surname, after):
                 unconfirmed.add(chosen)
                 continue
@@ -589,10 +704,15 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         cands[m.group(1) + m.group(2)] = True
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
     # home (来到X家中, 在某村X家里): weak.
-    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text),
-                   cue["place_home"].finditer(text), _according_to(text)):
+    # (a full name whose surname is an everyday word, on a cue of a person
+    # only: see _person_only_cue)
+    medium: set[str] = set()
+    for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
+                   cue["place_home"].finditer(text), _counted_lists(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
+        if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
+            medium.add(name)
 
     # The captain of a team of volunteers (萤火虫队的X队长, the page calling
     # the team's members 志愿者): a private person, as its volunteers are.
@@ -616,9 +736,13 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     for m in chain([m0] if m0 else (), right_matches):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER or name in unconfirmed
+        if _person_only_cue(text, name, m.end(2), False):
+            medium.add(name)
 
     # (_plausible, with the page's strings before a place suffix found once)
     found = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    found |= {name for name in medium if _static_ok(name, True) and not _inside_place_name(name)
+              and not _substrings(name) & _vocab()[5]}
     before_suffix: set[str] | None = None
     if found:
         before_suffix = _before_place_suffix(text)
@@ -647,67 +771,20 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         return name not in before_suffix_all
 
     # Names listed with spaces between them (团队成员：甲某某 乙某某 丙某 …).
-    found |= _spaced_name_lists(repaired.raw, ok)
+    found |= name_rosters.spaced_name_lists(repaired.raw, _vocab()[2], ok)
     surnames, ambiguous_set, plain_class = _form_vocab()
+    # Rosters and the entries of forms (参加人员：…, 带队人：X, 3（X，Y，Z）).
+    found |= name_rosters.find_rosters(text, ambiguous_set, _compound_surnames(), ok, repaired.raw)
     found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok,
                                    _ADDRESS_SET)
+    # Names without a Chinese surname (牧民巴某某说, Tom Miller, Lucy和Jack).
+    found |= name_foreign.find_foreign(text, found)
     return frozenset(found)
 
 
-#: The fewest names of a list written with spaces between them.
-MIN_SPACED_NAMES = 3
-_SPACED_TOKEN_RX = re.compile(r"[^\s]+")
-#: Where ``str.splitlines`` breaks lines.
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK_RX = re.compile(f"[{_LINE_BREAKS}]")
-#: The whitespace inside a line (``str.isspace`` and no line break).
-_LINE_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in _LINE_BREAKS)
-#: Three tokens (or more) in a line, the last two of two or three CJK
-#: characters, the first ending with two (see _spaced_name_lists).  (The
-#: match starts at the space after the first: ``re`` skips to spaces.)
-_SPACED_RUN_RX = re.compile(
-    f"[{_LINE_SPACE}](?<=[{_CJK}][{_CJK}][{_LINE_SPACE}])[{_LINE_SPACE}]*"
-    f"[{_CJK}]{{2,3}}(?:[{_LINE_SPACE}]+[{_CJK}]{{2,3}}){{{MIN_SPACED_NAMES - 2}}}(?!\\S)"
-)
-
-
-def _spaced_name_lists(raw: str, ok) -> set[str]:
-    """The names of runs of three or more tokens separated by spaces in the
-    raw text (团队成员：甲某某 乙某某 丙某 …), each two or three characters, a
-    surname first, each passing the guards (a label ending with a colon
-    before the first is left out); three of them at least with a surname that
-    is no everyday word (a name with one, 高某某, passes the strong guards).
-    OCR spaces between the characters of words give one-character tokens: no
-    run."""
-    if " " not in raw and "\u3000" not in raw:
-        return set()
-    ambiguous = _vocab()[2]
-    out: set[str] = set()
-    # Only the lines where three tokens follow each other, the last two of two
-    # or three CJK characters and the first ending with two (a name after the
-    # token's start or a colon), can hold a run: they are found with one scan.
-    line_end = -1
-    for m in _SPACED_RUN_RX.finditer(raw):
-        if m.start() < line_end:
-            continue  # (a line already read)
-        line_start = max(raw.rfind(c, 0, m.start()) for c in _LINE_BREAKS) + 1
-        brk = _LINE_BREAK_RX.search(raw, m.end())
-        line_end = brk.start() if brk else len(raw)
-        line = raw[line_start:line_end]
-        if line.count(" ") + line.count("\u3000") < MIN_SPACED_NAMES - 1:
-            continue
-        run: list[str] = []
-        for tok in _SPACED_TOKEN_RX.findall(line) + [""]:
-            label, colon, name = tok.rpartition("：") if "：" in tok else tok.rpartition(":")
-            is_name = 2 <= len(name) <= 3 and all(map(_is_cjk, name)) and ok(name, name[0] in ambiguous)
-            if is_name and not colon:
-                run.append(name)
-                continue
-            # (a token that is no name, or a new label, ends the run: 团队成员：甲某某 …)
-            if sum(n[0] not in ambiguous for n in run) >= MIN_SPACED_NAMES:
-                out.update(run)
-            run = [name] if is_name else []
-    return out
+@functools.cache
+def _compound_surnames() -> frozenset[str]:
+    return frozenset(_vocab()[1])
 
 
 @functools.cache
