@@ -34,7 +34,6 @@ banners also get their usual short form with the level character (临夏州,
 from __future__ import annotations
 
 import csv
-import re
 import sys
 from pathlib import Path
 
