@@ -41,7 +41,7 @@ import datetime as dt
 import re
 
 from etl.semantic.figure_clauses import (_any_word_rx, _clause_before, _clause_from, _full_sentence_before,
-                                         _sentence_before, _words)
+                                         _sentence_before, _words, up_to_now_text)
 
 
 #: The figure counts up to the article's date.
@@ -152,15 +152,31 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or _stock_list(clause, sentence, start is not None) or _enrolled(clause) \
             or _groups_held(clean, cs, clause) or _REGISTERED_RX.search(sentence):
         kind = "cumulative"
-    elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) or _driven_by_total(sentence):
+    elif _CUMULATIVE_RX.search(up_to_now_text(clause)) or _running_total(sentence) or _driven_by_total(sentence):
         # 今年以来…累计安置3万余人, 该镇今年已累计…: a flow of the year so far,
         # an outcome of that period (SPEC.md); a total across years stays cumulative.
         kind = "outcome" if _total_of_year_so_far(clause, sentence, start, end) else "cumulative"
+    if kind == "outcome" and runs_years_to_now(start, end, as_of):
+        kind = "cumulative"  # 从1985年到2022年，…帮扶…1万余人: a total across the years up to now
     # (A sentence that 截至目前 governs, with no running-total or stock word,
     # counts the year so far, from 1 January: an outcome of that period, as
     # 截至6月底 is (SPEC.md); 目前 in the figure's own clause, 目前已有25位志愿者,
     # is what exists now, above.)
     return kind
+
+
+#: The shortest span, in days, that counts as several years (近两年来, 从1985年到2022年).
+_SEVERAL_YEARS_DAYS = 366
+
+
+def runs_years_to_now(start: dt.date | None, end: dt.date | None, as_of: dt.date | None) -> bool:
+    """Whether a frame from ``start`` to ``end`` spans several years and runs up
+    to the article's date ``as_of`` (``从1985年到2022年`` in an article of 2022,
+    ``近两年来``): what it counts is a total across those years, up to now.
+    (Not a campaign across a new year, 从去年10月底开始: months, not years;
+    nor a past span, 2016年至2020年 in a report of 2021.)"""
+    return start is not None and end is not None and as_of is not None and start < as_of <= end \
+        and (end - start).days > _SEVERAL_YEARS_DAYS
 
 
 #: Words that, opening a sentence, make it a count up to now (目前，全县共有…).

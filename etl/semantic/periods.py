@@ -80,10 +80,10 @@ from typing import Protocol
 from etl.extract.records import DateMention
 from etl.extract.textrepair import to_simplified
 from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_before, _clause_from, _full_sentence_before,
-                                         _sentence_before, _words)
+                                         _sentence_before, _words, up_to_now_text)
 from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
                                    _enrolled, _running_total, _stock_list, is_stock,
-                                   under_target_heading)
+                                   runs_years_to_now, under_target_heading)
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -216,9 +216,10 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
-    if p > 0 and para_start not in idx.headings and _breaks_down_by_place(clean, para_start, cs):
-        # 拉萨市转移就业3.6万人；日喀则市转移就业6.6万人；… after 截至5月7日，全区…:
-        # a breakdown by place of the paragraph before takes its frame
+    if p > 0 and para_start not in idx.headings \
+            and (_breaks_down_by_place(clean, para_start, cs) or _opens_with_part(clean, para_start, cs)):
+        # 拉萨市转移就业3.6万人；日喀则市转移就业6.6万人；… after 截至5月7日，全区…,
+        # or 其中，转移到省外…: a breakdown of the paragraph before takes its frame
         prev = idx.para_starts[p - 1]
         k = bisect.bisect_left(starts, para_start) - 1
         if k >= 0 and dates[k][0] >= prev and dates[k][0] > heading_before:
@@ -322,6 +323,18 @@ def _sentence_start(clean: str, pos: int) -> int:
 
 
 _BREAKDOWN_MIN = 3
+#: Words opening a paragraph that break down the total the paragraph before
+#: stated (其中，…; 其中：…).
+_PART_OPENERS_RX = re.compile(r"\s*其中\s*[,，:：]")
+
+
+def _opens_with_part(clean: str, para_start: int, cs: int) -> bool:
+    """Whether the paragraph holding the figure at ``cs`` opens with 其中 (a
+    breakdown of what the paragraph before totalled: ``其中，转移到省外…``) and
+    no sentence of it ends before the figure's: its figures are parts of
+    that total, and count over the same period."""
+    m = _PART_OPENERS_RX.match(clean, para_start)
+    return m is not None and not any(c in clean[m.end() : cs] for c in "。！？!?\n")
 
 
 def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
@@ -442,9 +455,13 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         # part of it a report covers (unless its own clause dates it: 计划6月底前…;
         # nor a campaign's span of weeks: 即日起至3月31日，…110场招聘会将在各地举办)
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
-    # A 以来 period framing the paragraph (今年以来，…) says since when.
+    # A 以来 period framing the paragraph (今年以来，…) says since when; so
+    # does a span of several years up to now (从1985年到2022年，…), which ends
+    # at the article's date: the year it runs into is not over.
     since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
+    if measure != "target" and basis in ("paragraph", "section") and runs_years_to_now(start, end, as_of):
+        since_frame, end = True, as_of
     # A stock (现有, 拥有, 共建立…) has no start unless its sentence says since when.
     # (2022年末，全县共有…: a stock at the year's end, dated or not)
     year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
@@ -459,8 +476,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
-    if _UP_TO_NOW_RX.search(clause) or _SENTENCE_UP_TO_NOW_RX.search(sentence) \
-            or _SINCE_TO_NOW_RX.search(sentence) or opens_now \
+    if _UP_TO_NOW_RX.search(up_to_now_text(clause)) or _SENTENCE_UP_TO_NOW_RX.search(sentence) \
+            or _SINCE_TO_NOW_RX.search(up_to_now_text(sentence)) or opens_now \
             or (measure != "target" and _paragraph_up_to_now(idx, cs, d)):
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
@@ -474,14 +491,17 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             since = start  # its own sentence says since when (2023年，…，目前已有…)
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
-        elif measure == "cumulative" and (_CUMULATIVE_RX.search(clause) or _running_total(sentence)
+        elif measure == "cumulative" and (_CUMULATIVE_RX.search(up_to_now_text(clause)) or _running_total(sentence)
                                           or (opens_now and _HAVE_RX.search(clause))):
             since = None  # a running total: no date of its sentence says since when
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
         return since, upto, (basis or "paragraph")
-    if measure == "cumulative" and ((not dated_here and not since_frame) or stock) and end is not None:
-        return None, end, basis  # a running total (累计已达…) or a stock: up to its frame's end, since when unsaid
+    if measure == "cumulative" and ((not dated_here and not since_frame) or stock or (cut_off and not since_frame)) \
+            and end is not None:
+        # a running total (累计已达…; 截至6月底，累计…: the cut-off says up to
+        # when) or a stock: up to its frame's end, since when unsaid
+        return None, end, basis
     holiday = None
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
         pass
