@@ -1,0 +1,93 @@
+"""Periods and measures of indicator rows, round 6 (second pass, issue 15):
+general causes of the period and measure misses of fresh, fresh2 and fresh3,
+on invented text (real region names, invented towns, bodies and figures).
+Each test states the rule it checks in its name and docstring; the traps
+are tests of their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.test_regions_periods import row_of, rows
+
+D = dt.date
+
+
+# --- a breakdown paragraph (其中，…) ----------------------------------------------------
+
+
+def test_a_paragraph_opening_with_qizhong_takes_the_frame_of_the_total_before_it():
+    """2019年，…转移就业30万人。 / 其中，转移到省外10万人；省内12万人；…: the
+    parts of a total count over the total's period."""
+    text = ("某某调查队调查：2019年，临汾市农村劳动力转移就业30万人。\n"
+            "其中，转移到省外10万人，占33%；转移到县外省内12万人，占40%；在县内就地就近就业8万人，占27%。\n")
+    rs = rows(text, "2020-01-20")
+    for v in (100000, 120000, 80000):
+        r = row_of(rs, v)
+        assert (r["period_start"], r["period_end"]) == (D(2019, 1, 1), D(2019, 12, 31)), v
+
+
+def test_a_paragraph_not_opening_with_qizhong_takes_no_frame_from_the_one_before():
+    """Trap: a later paragraph of its own (no 其中, no date) borrows no year
+    from the paragraph before."""
+    text = ("某某调查队调查：2019年，临汾市农村劳动力转移就业30万人。\n"
+            "临汾市有关部门表示，将为返乡农民工提供岗位5000个。\n")
+    r = row_of(rows(text, "2020-01-20"), 5000)
+    assert r["period_start"] != D(2019, 1, 1)
+
+
+# --- a span of several years up to now ------------------------------------------------
+
+
+def test_a_span_of_several_years_up_to_now_ends_on_the_articles_date_and_is_a_total():
+    """从1990年到2022年，…累计…/现在已组建…/受益…达…: a total across those
+    years up to now: cumulative, from the span's start to the article's
+    date (the year it runs into is not over)."""
+    text = ("3月5日，青禾公司志愿者来到合肥市瑶海区一家敬老院看望老人。\n"
+            "从1990年到2022年，这支志愿服务队已经接力了32年，现在已组建各类志愿服务小队150余个。"
+            "直接受益孤寡老人达8000余人，参加的志愿者累计达9000余人次。\n")
+    rs = rows(text, "2022-03-20")
+    for v in (150, 8000, 9000):
+        r = row_of(rs, v)
+        assert r["measure"] == "cumulative", v
+        assert (r["period_start"], r["period_end"]) == (D(1990, 1, 1), D(2022, 3, 20)), v
+
+
+def test_a_campaign_across_a_new_year_stays_an_outcome_of_its_span():
+    """Trap: a span of months across a new year (2021年11月至2022年1月) is no
+    total across years: an outcome of that span."""
+    text = "2021年11月至2022年1月，某县开展专项行动，为农民工追回工资300万元。\n"
+    r = row_of(rows(text, "2022-02-20"), 3000000)
+    assert r["measure"] == "outcome"
+    assert (r["period_start"], r["period_end"]) == (D(2021, 11, 1), D(2022, 1, 31))
+
+
+def test_a_past_span_of_several_years_keeps_its_end():
+    """Trap: 2016年至2020年 in an article of 2021 is over: its end stays."""
+    text = "2016年至2020年，某市城镇新增就业25万人。\n"
+    r = row_of(rows(text, "2021-03-01", "420100"), 250000)
+    assert (r["period_start"], r["period_end"]) == (D(2016, 1, 1), D(2020, 12, 31))
+
+
+# --- a running total under a cut-off ---------------------------------------------------
+
+
+def test_a_running_total_under_a_cut_off_of_this_year_has_no_start():
+    """截至今年6月底，全省返乡创业农民工累计达50万人: a total across years up
+    to the cut-off: cumulative, no start, ending at the cut-off (至今 in
+    截至今年 is 截至 + 今年, not "up to now")."""
+    text = "来自省人社厅的数据表明，截至今年6月底，四川全省返乡创业农民工累计达50万人，带动就业150余万人。\n"
+    rs = rows(text, "2019-08-07")
+    for v in (500000, 1500000):
+        r = row_of(rs, v)
+        assert r["measure"] == "cumulative", v
+        assert (r["period_start"], r["period_end"]) == (None, D(2019, 6, 30)), v
+
+
+def test_a_flow_under_a_cut_off_of_this_year_counts_from_the_years_start():
+    """Trap: 截至今年6月底，全省城镇新增就业… (no running-total word): a flow
+    of the year so far, from 1 January to the cut-off (SPEC)."""
+    text = "来自省人社厅的数据表明，截至今年6月底，四川全省城镇新增就业52万人。\n"
+    r = row_of(rows(text, "2019-08-07"), 520000)
+    assert r["measure"] == "outcome"
+    assert (r["period_start"], r["period_end"]) == (D(2019, 1, 1), D(2019, 6, 30))
