@@ -91,3 +91,61 @@ def test_a_flow_under_a_cut_off_of_this_year_counts_from_the_years_start():
     r = row_of(rows(text, "2019-08-07"), 520000)
     assert r["measure"] == "outcome"
     assert (r["period_start"], r["period_end"]) == (D(2019, 1, 1), D(2019, 6, 30))
+
+
+# --- a total across recent years (近年来) ----------------------------------------------
+
+
+def test_figures_of_a_paragraph_opening_with_recent_years_and_no_date_are_totals_across_years():
+    """近年来，我市…。据统计，全市返乡下乡创业3万人，带动就业8万人: totals
+    across those years: cumulative, no period."""
+    text = ("返乡创业助振兴\n"
+            "近年来，广元市坚持把推动返乡下乡创业作为促进乡村振兴的动能来抓。据统计，全市返乡下乡创业3万人，"
+            "创办企业1.2万户，带动就业8万人。\n")
+    rs = rows(text, "2021-05-10")
+    for v in (30000, 80000):
+        r = row_of(rs, v)
+        assert r["measure"] == "cumulative", v
+        assert (r["period_start"], r["period_end"]) == (None, None), v
+
+
+def test_a_date_or_up_to_now_word_after_recent_years_takes_the_figure_back():
+    """Trap: 近年来，…。截至目前，全县城镇新增就业… counts the year so far (an
+    outcome, SPEC); 近年来，…。2021年，全市共扶持… that year's flow."""
+    text = ("近年来，某县坚持以人民为中心抓就业。截至目前，同心县城镇新增就业2093人。\n"
+            "近年来，禄丰市鼓励创业。2021年，禄丰市共扶持534人创业。\n")
+    rs = rows(text, "2021-11-05")
+    assert row_of(rs, 2093)["measure"] == "outcome"
+    r = row_of(rs, 534)
+    assert r["measure"] == "outcome"
+    assert (r["period_start"], r["period_end"]) == (D(2021, 1, 1), D(2021, 12, 31))
+
+
+# --- the new-year holiday season -------------------------------------------------------
+
+
+def test_this_years_new_year_holiday_season_runs_from_1_january_to_the_day_the_article_tells_of():
+    """9日，记者从省总工会了解到，今年元旦和春节期间，…。 / 据统计，“两节”期间
+    全省工会共筹集款物… : the season from 1 January to the day told (9日,
+    not the later issue day), and “两节”期间 after it speaks of that season."""
+    text = ("某某日报讯（记者 林某）9日，记者从福建省总工会了解到，今年元旦和春节期间，全省各级工会开展“两节”送温暖活动。\n"
+            "据统计，“两节”期间全省工会共筹集款物5000万元，慰问困难职工家庭1.2万户。\n")
+    rs = rows(text, "2022-02-11")
+    for v in (50000000, 12000):
+        r = row_of(rs, v)
+        assert (r["period_start"], r["period_end"]) == (D(2022, 1, 1), D(2022, 2, 9)), v
+
+
+def test_a_holiday_span_no_text_dates_stays_empty():
+    """Trap: “两节”期间 on a page that dates no holiday season: no period."""
+    text = "据统计，“两节”期间福建全省工会共筹集款物5000万元，慰问困难职工家庭1.2万户。\n"
+    r = row_of(rows(text, "2022-02-11"), 12000)
+    assert (r["period_start"], r["period_end"]) == (None, None)
+
+
+def test_a_holiday_season_of_a_year_other_than_the_articles_keeps_its_year():
+    """Trap: 2020年元旦春节期间 in an article of 2021 is not this year's
+    season: the text gives no end, the year stays (no season span made)."""
+    text = "2020年元旦春节期间，某市工会慰问困难职工3000人。\n"
+    r = row_of(rows(text, "2021-03-01", "350100"), 3000)
+    assert r["period_end"] != D(2021, 3, 1)

@@ -139,7 +139,32 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     else:
         out.extend(_bare_days_after_a_day(repaired, out))
     out.sort(key=lambda m: m.clean_start)
-    return _from_today(repaired, out, issue if precision == "day" else None)
+    out = _from_today(repaired, out, issue if precision == "day" else None)
+    return _holiday_seasons(repaired, out, issue if precision == "day" else None)
+
+
+#: The new-year holiday season after a year (今年元旦和春节期间, 2022年元旦春节期间):
+#: from 1 January (元旦) of that year on.
+_SEASON_AFTER_YEAR_RX = re.compile(r"\s*元旦\s*(?:和|与|及|、|至)?\s*春节\s*期间")
+
+
+def _holiday_seasons(repaired: Repaired, mentions: list[DateMention], issue: dt.date | None) -> list[DateMention]:
+    """``mentions`` with each year followed by the new-year holiday season
+    (:data:`_SEASON_AFTER_YEAR_RX`: ``今年元旦和春节期间``) made the span from
+    1 January of that year to the day the article tells of: the nearest day
+    of that year before it on or before the issue date (``9日，记者从…了解到，今年元旦和春节期间…``),
+    else the issue date known to the day.  Unknown (no issue day, or the
+    article is not of that year) leaves the year as it was."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for i, d in enumerate(mentions):
+        m = _SEASON_AFTER_YEAR_RX.match(text, d.clean_end) if d.granularity == "year" else None
+        if m is not None and d.start is not None and issue is not None and d.start.year == issue.year:
+            told = next((p.start for p in reversed(mentions[:i]) if p.granularity == "day" and p.start is not None
+                         and p.start.year == issue.year and p.start <= issue), issue)
+            d = _mention(repaired, d.clean_start, m.end(), "period", d.start, told, d.resolution)
+        out.append(d)
+    return out
 
 
 #: 即日起至 before a date (即日起至3月31日): a span from the day the text tells

@@ -96,6 +96,24 @@ SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今
 #: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
 #: has no period a date of the text fixes.
 _HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[会會]|行动|行動|援助月|服务月|服務月)[”\"’'」』]?(?:期间|期間)")
+#: A holiday's span word (“两节”期间, 春节期间), not an event's (活动期间).
+_HOLIDAY_WORD_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)")
+
+
+def _is_season(d: DateMention) -> bool:
+    """Whether ``d`` is a holiday season the text dates (今年元旦和春节期间:
+    ``etl.extract.date_context``)."""
+    return d.granularity == "period" and to_simplified(d.surface).endswith("期间")
+
+
+def _season_before(dates: list[tuple[int, int, DateMention]], starts: list[int] | None,
+                   cs: int) -> DateMention | None:
+    """The last holiday season the page dates before clean ``cs``
+    (今年元旦和春节期间), which a later 春节期间 or “两节”期间 speaks of again."""
+    k = bisect.bisect_left(starts if starts is not None else [x[0] for x in dates], cs)
+    return next((d for _, _, d in reversed(dates[:k]) if _is_season(d)), None)
+
+
 #: An event's span (活动期间): empty unless the frame dates the event's span.
 _EVENT_SPAN_WORDS = ("活动", "会", "會", "行动", "行動", "援助月", "服务月", "服務月")
 #: The longest span of dates that reads as one event's (3月1日至31日).
@@ -506,7 +524,12 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
         pass
     if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()) \
-            and not (holiday.group(0).startswith(_EVENT_SPAN_WORDS) and _dated_span(d)):
+            and not (holiday.group(0).startswith(_EVENT_SPAN_WORDS) and _dated_span(d)) \
+            and not (d is not None and _is_season(d) and d.clean_end >= cs - len(sentence) + holiday.end()):
+        season = _season_before(dates, starts, cs) if _HOLIDAY_WORD_RX.match(holiday.group(0)) else None
+        if season is not None and measure != "target":
+            # 今年元旦和春节期间，…。据统计，“两节”期间…: the holidays the page dated
+            return season.start, season.end, "section"
         return None, None, None  # “两节”期间: a span no date of the text fixes
     if d is not None and d.granularity == "day" and measure != "target" \
             and clean.startswith(_SINCE_AFTER, d.clean_end):
