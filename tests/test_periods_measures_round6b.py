@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.test_regions_periods import row_of, rows
+from tests.test_regions_periods import dates, row_of, rows
 
 D = dt.date
 
@@ -149,3 +149,53 @@ def test_a_holiday_season_of_a_year_other_than_the_articles_keeps_its_year():
     text = "2020年元旦春节期间，某市工会慰问困难职工3000人。\n"
     r = row_of(rows(text, "2021-03-01", "350100"), 3000)
     assert r["period_end"] != D(2021, 3, 1)
+
+
+# --- a campaign up to the Spring Festival ----------------------------------------------
+
+
+def test_a_span_up_to_the_spring_festival_ends_on_its_eve():
+    """从2020年12月份至2021年春节前: from 1 December to the eve of the 2021
+    Spring Festival (12 February 2021: schemas/vocab/spring_festival.csv)."""
+    ds = dates("某县开展专项行动，从2020年12月份至2021年春节前对用人单位进行排查。", D(2021, 3, 1))
+    assert ds["2020年12月份至2021年春节前"] == (D(2020, 12, 1), D(2021, 2, 11))
+
+
+def test_a_span_up_to_the_spring_festival_without_its_year_ends_before_the_next_festival():
+    """自11月1日起至春节前夕 (no year written): the first festival after 1
+    November: the next year's."""
+    ds = dates("自今年11月1日起至春节前夕，某省开展根治欠薪冬季行动。", D(2021, 11, 20))
+    assert ds["今年11月1日起至春节前夕"] == (D(2021, 11, 1), D(2022, 1, 31))
+
+
+def test_a_campaign_paragraph_after_its_dated_span_counts_up_to_the_articles_date():
+    """…开展专项行动，从2019年12月份至2020年春节前… / 专项行动共…追讨工资150万元:
+    the paragraph speaking again of the campaign takes its span, which ends
+    at the article's date while the campaign is not over."""
+    text = ("某某新闻网讯 年终岁末，华安县人社局开展节前根治欠薪专项行动，从2019年12月份至2020年春节前对用人单位"
+            "工资支付情况进行排查。\n"
+            "专项行动共查办欠薪案件9起，为劳动者追讨被拖欠工资150万元，涉及人数80余人。\n")
+    rs = rows(text, "2020-01-15")
+    for v in (1500000, 80):
+        r = row_of(rs, v)
+        assert (r["period_start"], r["period_end"]) == (D(2019, 12, 1), D(2020, 1, 15)), v
+
+
+def test_a_paragraph_not_speaking_of_the_campaign_takes_no_span_from_the_one_before():
+    """Trap: a paragraph of its own after the campaign's (no 行动/活动 opening
+    it) borrows no span."""
+    text = ("华安县人社局开展专项行动，从2019年12月份至2020年春节前对用人单位进行排查。\n"
+            "该县还为返乡农民工提供岗位600个。\n")
+    r = row_of(rows(text, "2020-01-15"), 600)
+    assert r["period_start"] != D(2019, 12, 1)
+
+
+# --- a common word that is a district's short form -------------------------------------
+
+
+def test_gongnong_inside_wugong_nongmin_is_no_district():
+    """务工农民 holds 工农 (工农区, 鹤岗): a common word, no region; the
+    province the page names stays the figure's."""
+    text = "今年春节期间，黑龙江省有50万务工农民返乡，其中外省返乡20万人。\n"
+    rs = rows(text, "2021-03-10")
+    assert {r["region_code"] for r in rs} == {"230000"}

@@ -47,6 +47,7 @@ import datetime as dt
 import re
 
 from etl.extract.records import DateMention, new_date_mention
+from etl.extract.rules import spring_festivals
 from etl.extract.textrepair import Repaired
 
 #: Words before a month or day that make it the end of a cumulative period.
@@ -140,7 +141,39 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
         out.extend(_bare_days_after_a_day(repaired, out))
     out.sort(key=lambda m: m.clean_start)
     out = _from_today(repaired, out, issue if precision == "day" else None)
+    out = _until_spring_festival(repaired, out)
     return _holiday_seasons(repaired, out, issue if precision == "day" else None)
+
+
+#: A span from a date up to the Spring Festival (从2019年12月份至2020年春节前,
+#: 自11月1日起至春节前夕): what follows the start's mention, the end's year
+#: (group ``y``, a written year) optional.
+_TO_SPRING_FESTIVAL_RX = re.compile(r"\s*(?:起|开始)?\s*(?:至|到)\s*(?:(?P<y>(?:19|20)\d\d)\s*年)?\s*春节前夕?")
+
+
+def _until_spring_festival(repaired: Repaired, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each day or month followed by 至…春节前
+    (:data:`_TO_SPRING_FESTIVAL_RX`) made the span from it to the eve of the
+    first Spring Festival after its start (of the year written, if one is:
+    ``schemas/vocab/spring_festival.csv``); a year the table lacks leaves
+    the mentions as they were."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    skip_to = -1
+    for d in mentions:
+        if d.clean_start < skip_to:
+            continue  # (the end's year, now inside the span)
+        m = _TO_SPRING_FESTIVAL_RX.match(text, d.clean_end) if d.granularity in ("day", "month") else None
+        if m is not None and d.start is not None:
+            festivals = spring_festivals()
+            year = int(m["y"]) if m["y"] else d.start.year + (1 if d.start >= festivals.get(d.start.year, d.start) else 0)
+            festival = festivals.get(year)
+            if festival is not None and festival > d.start:
+                d = _mention(repaired, d.clean_start, m.end(), "period", d.start,
+                             festival - dt.timedelta(days=1), d.resolution)
+                skip_to = m.end()
+        out.append(d)
+    return out
 
 
 #: The new-year holiday season after a year (今年元旦和春节期间, 2022年元旦春节期间):

@@ -100,6 +100,12 @@ _HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[�
 _HOLIDAY_WORD_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)")
 
 
+def _up_to_spring_festival(d: DateMention | None) -> bool:
+    """Whether ``d`` is a span up to the Spring Festival (从12月1日至春节前:
+    ``etl.extract.date_context``)."""
+    return d is not None and d.granularity == "period" and to_simplified(d.surface).endswith(("春节前", "春节前夕"))
+
+
 def _is_season(d: DateMention) -> bool:
     """Whether ``d`` is a holiday season the text dates (今年元旦和春节期间:
     ``etl.extract.date_context``)."""
@@ -235,7 +241,8 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
     if p > 0 and para_start not in idx.headings \
-            and (_breaks_down_by_place(clean, para_start, cs) or _opens_with_part(clean, para_start, cs)):
+            and (_breaks_down_by_place(clean, para_start, cs) or _opens_with_part(clean, para_start, cs)
+                 or _opens_with_campaign(clean, para_start, dates, starts)):
         # 拉萨市转移就业3.6万人；日喀则市转移就业6.6万人；… after 截至5月7日，全区…,
         # or 其中，转移到省外…: a breakdown of the paragraph before takes its frame
         prev = idx.para_starts[p - 1]
@@ -344,6 +351,23 @@ _BREAKDOWN_MIN = 3
 #: Words opening a paragraph that break down the total the paragraph before
 #: stated (其中，…; 其中：…).
 _PART_OPENERS_RX = re.compile(r"\s*其中\s*[,，:：]")
+
+
+#: Words opening a paragraph that speak again of the campaign or event the
+#: paragraph before named (专项行动共…, 此次活动…, 活动期间…).
+_CAMPAIGN_OPENER_RX = re.compile(r"\s*(?:此次|本次|这次|该|今年的?)?(?:专项)?(?:行动|活动|检查|整治)(?![^，,。]{0,2}[将要])")
+
+
+def _opens_with_campaign(clean: str, para_start: int, dates: list[tuple[int, int, DateMention]],
+                         starts: list[int]) -> bool:
+    """Whether the paragraph at ``para_start`` opens by speaking again of the
+    campaign the paragraph before dated with a span (``…开展专项行动，从12月份
+    至春节前…。`` / ``专项行动共查办…``: :data:`_CAMPAIGN_OPENER_RX`): the
+    paragraph before's last date is that span (not a …以来 span)."""
+    if not _CAMPAIGN_OPENER_RX.match(clean, para_start):
+        return False
+    k = bisect.bisect_left(starts, para_start) - 1
+    return k >= 0 and (_dated_span(dates[k][2]) or _up_to_spring_festival(dates[k][2]))
 
 
 def _opens_with_part(clean: str, para_start: int, cs: int) -> bool:
@@ -480,6 +504,9 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         and clean.startswith("以来", d.clean_end - 2)
     if measure != "target" and basis in ("paragraph", "section") and runs_years_to_now(start, end, as_of):
         since_frame, end = True, as_of
+    elif measure != "target" and _up_to_spring_festival(d) and start is not None and end is not None \
+            and as_of is not None and start <= as_of < end:
+        end = as_of  # 从12月份至春节前，…: a campaign not over when the article is written counts up to it
     # A stock (现有, 拥有, 共建立…) has no start unless its sentence says since when.
     # (2022年末，全县共有…: a stock at the year's end, dated or not)
     year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
