@@ -10,6 +10,13 @@ article itself fixes.
   the period from that month's first day (that day) to the article's date.
 * ``即日起至3月31日``: from the day the text tells of (the nearest day
   before it, else the issue date known to the day) to that date.
+* ``从12月份至春节前`` (``至2020年春节前``, ``起至春节前夕``): from the start to the
+  eve of the first Spring Festival after it (or of the year written:
+  ``schemas/vocab/spring_festival.csv``).
+* ``今年元旦和春节期间`` (a year followed by the new-year holiday season):
+  from 1 January of that year to the day the article tells of (the
+  nearest day of that year before it), when the issue date is known to
+  the day and is of that year.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``

@@ -29,8 +29,11 @@ after 累计 or an up-to-now word in its clause (目前已有…; a sentence tha
 its sentence, in a clause telling what an earlier clause's running total
 drove (``累计发放贷款797笔，带动就业1435人``), for the members of a group
 that exists (``有一支由20多名妇女组成的服务队``), for a stock
-(:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
-else ``outcome``.  A kind the codebook does not allow for the indicator
+(:func:`is_stock`) and the bare items after a stock word (``现有A，B``),
+for a figure framed by a span of several years up to now
+(:func:`runs_years_to_now`: ``从1985年到2022年，…``, ``近两年来``) or standing,
+undated, in a paragraph opening with 近年来 (:data:`RECENT_YEARS_WORDS`: a
+total across those years); else ``outcome``.  A kind the codebook does not allow for the indicator
 gives the indicator's first allowed kind (a rate is never cumulative).
 """
 

@@ -16,8 +16,10 @@ tried in this order:
   the first date of the article under it;
 * ``section`` (breakdown): a paragraph with no date that states by place
   what the paragraph before it totalled (``拉萨市转移就业3.6万人；日喀则市…``:
-  three of its sentences open with a gazetteer region's name) takes that
-  paragraph's last date;
+  three of its sentences open with a gazetteer region's name), or opens
+  with 其中 (``其中，转移到省外…``), or speaks again of the campaign the
+  paragraph before dated with a span (``专项行动共查办…`` after ``从12月份至
+  春节前…``) takes that paragraph's last date;
 * ``section``: a year/quarter/period date opening an earlier paragraph of the
   same section (``2022 年，…`` frames the paragraphs under it until the next
   heading), or standing in the numbered heading of the section
@@ -55,7 +57,14 @@ Then, in :func:`period_of`:
   with its frame;
 * a holiday's or an event's span after the frame in the figure's sentence
   (``“两节”期间``, ``春节期间``, ``活动期间``, ``招聘会期间``:
-  :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
+  :data:`_HOLIDAY_SPAN_RX`) leaves the period empty, unless the page dated
+  that holiday season before (``今年元旦和春节期间``: from 1 January to the
+  day the article tells of): a holiday's span speaks of it again;
+* a span of several years up to now (``从1985年到2022年``) ends at the
+  article's date and says since when (a running total under it starts
+  there); so does a campaign up to the Spring Festival not over when
+  the article is written (``从12月份至春节前``);
+* a running total under a cut-off (``截至今年6月底，…累计…``) has no start;
 * a day followed by 开始/起 (``从2月7日开始``) starts an open period (no end);
 * an outcome framed by ``今年`` ends at the article's date: the year is not
   over when the article is written.  Yearly averages (年均, 每年) keep
