@@ -199,3 +199,11 @@ def test_gongnong_inside_wugong_nongmin_is_no_district():
     text = "今年春节期间，黑龙江省有50万务工农民返乡，其中外省返乡20万人。\n"
     rs = rows(text, "2021-03-10")
     assert {r["region_code"] for r in rs} == {"230000"}
+
+
+def test_the_holiday_season_named_in_a_late_years_article_is_no_season_so_far():
+    """Trap: 今年元旦春节期间 in an article of December (a plan for the coming
+    season) is no span from 1 January to December."""
+    text = "今年元旦春节期间，福建全省工会慰问困难职工家庭1.2万户。\n"
+    r = row_of(rows(text, "2021-12-20"), 12000)
+    assert r["period_end"] != D(2021, 12, 20)

@@ -185,6 +185,7 @@ def _until_spring_festival(repaired: Repaired, mentions: list[DateMention]) -> l
 
 #: The new-year holiday season after a year (今年元旦和春节期间, 2022年元旦春节期间):
 #: from 1 January (元旦) of that year on.
+_SEASON_LAST_MONTH = 3  # the season is over by the end of March: a later day tells of no season so far
 _SEASON_AFTER_YEAR_RX = re.compile(r"\s*元旦\s*(?:和|与|及|、|至)?\s*春节\s*期间")
 
 
@@ -193,8 +194,9 @@ def _holiday_seasons(repaired: Repaired, mentions: list[DateMention], issue: dt.
     (:data:`_SEASON_AFTER_YEAR_RX`: ``今年元旦和春节期间``) made the span from
     1 January of that year to the day the article tells of: the nearest day
     of that year before it on or before the issue date (``9日，记者从…了解到，今年元旦和春节期间…``),
-    else the issue date known to the day.  Unknown (no issue day, or the
-    article is not of that year) leaves the year as it was."""
+    else the issue date known to the day.  Unknown (no issue day, the
+    article is not of that year, or that day is after March: no season so
+    far) leaves the year as it was."""
     text = repaired.clean
     out: list[DateMention] = []
     for i, d in enumerate(mentions):
@@ -202,7 +204,8 @@ def _holiday_seasons(repaired: Repaired, mentions: list[DateMention], issue: dt.
         if m is not None and d.start is not None and issue is not None and d.start.year == issue.year:
             told = next((p.start for p in reversed(mentions[:i]) if p.granularity == "day" and p.start is not None
                          and p.start.year == issue.year and p.start <= issue), issue)
-            d = _mention(repaired, d.clean_start, m.end(), "period", d.start, told, d.resolution)
+            if told.month <= _SEASON_LAST_MONTH:  # (not a December page's plan for the coming season)
+                d = _mention(repaired, d.clean_start, m.end(), "period", d.start, told, d.resolution)
         out.append(d)
     return out
 
