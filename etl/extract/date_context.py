@@ -10,6 +10,13 @@ article itself fixes.
   the period from that month's first day (that day) to the article's date.
 * ``即日起至3月31日``: from the day the text tells of (the nearest day
   before it, else the issue date known to the day) to that date.
+* ``从12月份至春节前`` (``至2020年春节前``, ``起至春节前夕``): from the start to the
+  eve of the first Spring Festival after it (or of the year written:
+  ``schemas/vocab/spring_festival.csv``).
+* ``今年元旦和春节期间`` (a year followed by the new-year holiday season):
+  from 1 January of that year to the day the article tells of (the
+  nearest day of that year before it), when the issue date is known to
+  the day and is of that year.
 * ``截至/截止/到 9月底`` (a month or a day after 截至) is cumulative from the
   start of that year: the period from 1 January.
 * **Review words** (:data:`REVIEW_FORMS`): ``过去一年``, ``一年来``, ``这一年``
@@ -47,6 +54,7 @@ import datetime as dt
 import re
 
 from etl.extract.records import DateMention, new_date_mention
+from etl.extract.rules import spring_festivals
 from etl.extract.textrepair import Repaired
 
 #: Words before a month or day that make it the end of a cumulative period.
@@ -139,7 +147,67 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     else:
         out.extend(_bare_days_after_a_day(repaired, out))
     out.sort(key=lambda m: m.clean_start)
-    return _from_today(repaired, out, issue if precision == "day" else None)
+    out = _from_today(repaired, out, issue if precision == "day" else None)
+    out = _until_spring_festival(repaired, out)
+    return _holiday_seasons(repaired, out, issue if precision == "day" else None)
+
+
+#: A span from a date up to the Spring Festival (从2019年12月份至2020年春节前,
+#: 自11月1日起至春节前夕): what follows the start's mention, the end's year
+#: (group ``y``, a written year) optional.
+_TO_SPRING_FESTIVAL_RX = re.compile(r"\s*(?:起|开始)?\s*(?:至|到)\s*(?:(?P<y>(?:19|20)\d\d)\s*年)?\s*春节前夕?")
+
+
+def _until_spring_festival(repaired: Repaired, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each day or month followed by 至…春节前
+    (:data:`_TO_SPRING_FESTIVAL_RX`) made the span from it to the eve of the
+    first Spring Festival after its start (of the year written, if one is:
+    ``schemas/vocab/spring_festival.csv``); a year the table lacks leaves
+    the mentions as they were."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    skip_to = -1
+    for d in mentions:
+        if d.clean_start < skip_to:
+            continue  # (the end's year, now inside the span)
+        m = _TO_SPRING_FESTIVAL_RX.match(text, d.clean_end) if d.granularity in ("day", "month") else None
+        if m is not None and d.start is not None:
+            festivals = spring_festivals()
+            year = int(m["y"]) if m["y"] else d.start.year + (1 if d.start >= festivals.get(d.start.year, d.start) else 0)
+            festival = festivals.get(year)
+            if festival is not None and festival > d.start:
+                d = _mention(repaired, d.clean_start, m.end(), "period", d.start,
+                             festival - dt.timedelta(days=1), d.resolution)
+                skip_to = m.end()
+        out.append(d)
+    return out
+
+
+#: The new-year holiday season after a year (今年元旦和春节期间, 2022年元旦春节期间):
+#: from 1 January (元旦) of that year on.
+_SEASON_LAST_MONTH = 3  # the season is over by the end of March: a later day tells of no season so far
+_SEASON_AFTER_YEAR_RX = re.compile(r"\s*元旦\s*(?:和|与|及|、|至)?\s*春节\s*期间")
+
+
+def _holiday_seasons(repaired: Repaired, mentions: list[DateMention], issue: dt.date | None) -> list[DateMention]:
+    """``mentions`` with each year followed by the new-year holiday season
+    (:data:`_SEASON_AFTER_YEAR_RX`: ``今年元旦和春节期间``) made the span from
+    1 January of that year to the day the article tells of: the nearest day
+    of that year before it on or before the issue date (``9日，记者从…了解到，今年元旦和春节期间…``),
+    else the issue date known to the day.  Unknown (no issue day, the
+    article is not of that year, or that day is after March: no season so
+    far) leaves the year as it was."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for i, d in enumerate(mentions):
+        m = _SEASON_AFTER_YEAR_RX.match(text, d.clean_end) if d.granularity == "year" else None
+        if m is not None and d.start is not None and issue is not None and d.start.year == issue.year:
+            told = next((p.start for p in reversed(mentions[:i]) if p.granularity == "day" and p.start is not None
+                         and p.start.year == issue.year and p.start <= issue), issue)
+            if told.month <= _SEASON_LAST_MONTH:  # (not a December page's plan for the coming season)
+                d = _mention(repaired, d.clean_start, m.end(), "period", d.start, told, d.resolution)
+        out.append(d)
+    return out
 
 
 #: 即日起至 before a date (即日起至3月31日): a span from the day the text tells

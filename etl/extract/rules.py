@@ -32,6 +32,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -110,6 +111,13 @@ def _read(name: str) -> list[dict[str, str]]:
         if None in row or any(v is None for v in row.values()):
             raise ValueError(f"{name}: malformed row {row}")
     return rows
+
+
+@functools.cache
+def spring_festivals() -> dict[int, dt.date]:
+    """``spring_festival.csv``: the day of the Spring Festival (正月初一) of
+    each year, for spans that end before it (至春节前)."""
+    return {int(r["year"]): dt.date.fromisoformat(r["spring_festival"]) for r in _read("spring_festival.csv")}
 
 
 @functools.cache

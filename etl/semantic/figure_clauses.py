@@ -48,6 +48,12 @@ def _words(text: str) -> str:
     return _GLOSS_RX.sub("", text) if "(" in text else text
 
 
+def up_to_now_text(text: str) -> str:
+    """``text`` to search for up-to-now words (至今, 目前): 至今 in 截至今年6月底
+    is 截至 + 今年 (a cut-off this year), not 至今 (up to now)."""
+    return text.replace("至今年", "至 今年") if "至今年" in text else text
+
+
 #: (as etl.semantic.page_index.PINYIN_GLOSS_RX)
 _GLOSS_RX = re.compile("(?<=[\u4e00-\u9fff])\\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\\)")
 

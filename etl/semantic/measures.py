@@ -29,8 +29,11 @@ after 累计 or an up-to-now word in its clause (目前已有…; a sentence tha
 its sentence, in a clause telling what an earlier clause's running total
 drove (``累计发放贷款797笔，带动就业1435人``), for the members of a group
 that exists (``有一支由20多名妇女组成的服务队``), for a stock
-(:func:`is_stock`) and the bare items after a stock word (``现有A，B``);
-else ``outcome``.  A kind the codebook does not allow for the indicator
+(:func:`is_stock`) and the bare items after a stock word (``现有A，B``),
+for a figure framed by a span of several years up to now
+(:func:`runs_years_to_now`: ``从1985年到2022年，…``, ``近两年来``) or standing,
+undated, in a paragraph opening with 近年来 (:data:`RECENT_YEARS_WORDS`: a
+total across those years); else ``outcome``.  A kind the codebook does not allow for the indicator
 gives the indicator's first allowed kind (a rate is never cumulative).
 """
 
@@ -40,8 +43,8 @@ import bisect
 import datetime as dt
 import re
 
-from etl.semantic.figure_clauses import (_any_word_rx, _clause_before, _clause_from, _full_sentence_before,
-                                         _sentence_before, _words)
+from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_before, _clause_from, _full_sentence_before,
+                                         _sentence_before, _words, up_to_now_text)
 
 
 #: The figure counts up to the article's date.
@@ -152,15 +155,53 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
             or _stock_list(clause, sentence, start is not None) or _enrolled(clause) \
             or _groups_held(clean, cs, clause) or _REGISTERED_RX.search(sentence):
         kind = "cumulative"
-    elif _CUMULATIVE_RX.search(clause) or _running_total(sentence) or _driven_by_total(sentence):
+    elif _CUMULATIVE_RX.search(up_to_now_text(clause)) or _running_total(sentence) or _driven_by_total(sentence):
         # 今年以来…累计安置3万余人, 该镇今年已累计…: a flow of the year so far,
         # an outcome of that period (SPEC.md); a total across years stays cumulative.
         kind = "outcome" if _total_of_year_so_far(clause, sentence, start, end) else "cumulative"
+    if kind == "outcome" and (runs_years_to_now(start, end, as_of) or (start is None and _under_recent_years(clean, cs))):
+        # 从1985年到2022年，…帮扶…1万余人; 近年来，…。据统计，全市返乡创业5万人:
+        # a total across the years up to now
+        kind = "cumulative"
     # (A sentence that 截至目前 governs, with no running-total or stock word,
     # counts the year so far, from 1 January: an outcome of that period, as
     # 截至6月底 is (SPEC.md); 目前 in the figure's own clause, 目前已有25位志愿者,
     # is what exists now, above.)
     return kind
+
+
+#: The shortest span, in days, that counts as several years (近两年来, 从1985年到2022年).
+_SEVERAL_YEARS_DAYS = 366
+
+
+def runs_years_to_now(start: dt.date | None, end: dt.date | None, as_of: dt.date | None) -> bool:
+    """Whether a frame from ``start`` to ``end`` spans several years and runs up
+    to the article's date ``as_of`` (``从1985年到2022年`` in an article of 2022,
+    ``近两年来``): what it counts is a total across those years, up to now.
+    (Not a campaign across a new year, 从去年10月底开始: months, not years;
+    nor a past span, 2016年至2020年 in a report of 2021.)"""
+    return start is not None and end is not None and as_of is not None and start < as_of <= end \
+        and (end - start).days > _SEVERAL_YEARS_DAYS
+
+
+#: Words opening a paragraph that speak of the recent years, no date fixing
+#: them (近年来，…): what the paragraph then counts with no date of its own is
+#: a total across those years.
+RECENT_YEARS_WORDS = ("近年来", "近些年来", "近几年来", "多年来", "这些年来")
+#: What ends such a paragraph's hold on a figure: a date, or a word that
+#: counts up to now or over a span of its own (今年, 截至目前, 目前, 期间).
+_OWN_TIME_RX = re.compile(r"(?:19|20)\d\d|[今去本当]年|[0-9一二三四五六七八九十]\s*月|目前|至今|如今|现在|截[至止]|期间|以来")
+
+
+def _under_recent_years(clean: str, cs: int) -> bool:
+    """Whether the figure at ``cs`` stands in a paragraph opening with a
+    :data:`RECENT_YEARS_WORDS` word (近年来，我市…。据统计，全市…) and nothing
+    between that word and the figure dates it or counts up to now
+    (:data:`_OWN_TIME_RX`; not 近年来，…。截至目前，…: the year so far)."""
+    para = max(clean.rfind("\n", 0, cs) + 1, cs - 3 * MAX_SENTENCE)
+    start = cs - len(clean[para:cs].lstrip(" \u3000\t"))
+    word = next((w for w in RECENT_YEARS_WORDS if clean.startswith(w, start)), None)
+    return word is not None and _OWN_TIME_RX.search(clean, start + len(word), cs) is None
 
 
 #: Words that, opening a sentence, make it a count up to now (目前，全县共有…).

@@ -16,8 +16,10 @@ tried in this order:
   the first date of the article under it;
 * ``section`` (breakdown): a paragraph with no date that states by place
   what the paragraph before it totalled (``拉萨市转移就业3.6万人；日喀则市…``:
-  three of its sentences open with a gazetteer region's name) takes that
-  paragraph's last date;
+  three of its sentences open with a gazetteer region's name), or opens
+  with 其中 (``其中，转移到省外…``), or speaks again of the campaign the
+  paragraph before dated with a span (``专项行动共查办…`` after ``从12月份至
+  春节前…``) takes that paragraph's last date;
 * ``section``: a year/quarter/period date opening an earlier paragraph of the
   same section (``2022 年，…`` frames the paragraphs under it until the next
   heading), or standing in the numbered heading of the section
@@ -55,7 +57,14 @@ Then, in :func:`period_of`:
   with its frame;
 * a holiday's or an event's span after the frame in the figure's sentence
   (``“两节”期间``, ``春节期间``, ``活动期间``, ``招聘会期间``:
-  :data:`_HOLIDAY_SPAN_RX`) leaves the period empty;
+  :data:`_HOLIDAY_SPAN_RX`) leaves the period empty, unless the page dated
+  that holiday season before (``今年元旦和春节期间``: from 1 January to the
+  day the article tells of): a holiday's span speaks of it again;
+* a span of several years up to now (``从1985年到2022年``) ends at the
+  article's date and says since when (a running total under it starts
+  there); so does a campaign up to the Spring Festival not over when
+  the article is written (``从12月份至春节前``);
+* a running total under a cut-off (``截至今年6月底，…累计…``) has no start;
 * a day followed by 开始/起 (``从2月7日开始``) starts an open period (no end);
 * an outcome framed by ``今年`` ends at the article's date: the year is not
   over when the article is written.  Yearly averages (年均, 每年) keep
@@ -80,10 +89,10 @@ from typing import Protocol
 from etl.extract.records import DateMention
 from etl.extract.textrepair import to_simplified
 from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_before, _clause_from, _full_sentence_before,
-                                         _sentence_before, _words)
+                                         _sentence_before, _words, up_to_now_text)
 from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
                                    _enrolled, _running_total, _stock_list, is_stock,
-                                   under_target_heading)
+                                   runs_years_to_now, under_target_heading)
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -96,6 +105,30 @@ SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今
 #: A holiday span (“两节”期间, 春节期间, 暑假期间, 国庆期间): a figure counted in it
 #: has no period a date of the text fixes.
 _HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[会會]|行动|行動|援助月|服务月|服務月)[”\"’'」』]?(?:期间|期間)")
+#: A holiday's span word (“两节”期间, 春节期间), not an event's (活动期间).
+_HOLIDAY_WORD_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)")
+
+
+def _up_to_spring_festival(d: DateMention | None) -> bool:
+    """Whether ``d`` is a span up to the Spring Festival (从12月1日至春节前:
+    ``etl.extract.date_context``)."""
+    return d is not None and d.granularity == "period" and to_simplified(d.surface).endswith(("春节前", "春节前夕"))
+
+
+def _is_season(d: DateMention) -> bool:
+    """Whether ``d`` is a holiday season the text dates (今年元旦和春节期间:
+    ``etl.extract.date_context``)."""
+    return d.granularity == "period" and to_simplified(d.surface).endswith("期间")
+
+
+def _season_before(dates: list[tuple[int, int, DateMention]], starts: list[int] | None,
+                   cs: int) -> DateMention | None:
+    """The last holiday season the page dates before clean ``cs``
+    (今年元旦和春节期间), which a later 春节期间 or “两节”期间 speaks of again."""
+    k = bisect.bisect_left(starts if starts is not None else [x[0] for x in dates], cs)
+    return next((d for _, _, d in reversed(dates[:k]) if _is_season(d)), None)
+
+
 #: An event's span (活动期间): empty unless the frame dates the event's span.
 _EVENT_SPAN_WORDS = ("活动", "会", "會", "行动", "行動", "援助月", "服务月", "服務月")
 #: The longest span of dates that reads as one event's (3月1日至31日).
@@ -216,9 +249,11 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
-    if p > 0 and para_start not in idx.headings and _breaks_down_by_place(clean, para_start, cs):
-        # 拉萨市转移就业3.6万人；日喀则市转移就业6.6万人；… after 截至5月7日，全区…:
-        # a breakdown by place of the paragraph before takes its frame
+    if p > 0 and para_start not in idx.headings \
+            and (_breaks_down_by_place(clean, para_start, cs) or _opens_with_part(clean, para_start, cs)
+                 or _opens_with_campaign(clean, para_start, dates, starts)):
+        # 拉萨市转移就业3.6万人；日喀则市转移就业6.6万人；… after 截至5月7日，全区…,
+        # or 其中，转移到省外…: a breakdown of the paragraph before takes its frame
         prev = idx.para_starts[p - 1]
         k = bisect.bisect_left(starts, para_start) - 1
         if k >= 0 and dates[k][0] >= prev and dates[k][0] > heading_before:
@@ -322,6 +357,35 @@ def _sentence_start(clean: str, pos: int) -> int:
 
 
 _BREAKDOWN_MIN = 3
+#: Words opening a paragraph that break down the total the paragraph before
+#: stated (其中，…; 其中：…).
+_PART_OPENERS_RX = re.compile(r"\s*其中\s*[,，:：]")
+
+
+#: Words opening a paragraph that speak again of the campaign or event the
+#: paragraph before named (专项行动共…, 此次活动…, 活动期间…).
+_CAMPAIGN_OPENER_RX = re.compile(r"\s*(?:此次|本次|这次|该|今年的?)?(?:专项)?(?:行动|活动|检查|整治)(?![^，,。]{0,2}[将要])")
+
+
+def _opens_with_campaign(clean: str, para_start: int, dates: list[tuple[int, int, DateMention]],
+                         starts: list[int]) -> bool:
+    """Whether the paragraph at ``para_start`` opens by speaking again of the
+    campaign the paragraph before dated with a span (``…开展专项行动，从12月份
+    至春节前…。`` / ``专项行动共查办…``: :data:`_CAMPAIGN_OPENER_RX`): the
+    paragraph before's last date is that span (not a …以来 span)."""
+    if not _CAMPAIGN_OPENER_RX.match(clean, para_start):
+        return False
+    k = bisect.bisect_left(starts, para_start) - 1
+    return k >= 0 and (_dated_span(dates[k][2]) or _up_to_spring_festival(dates[k][2]))
+
+
+def _opens_with_part(clean: str, para_start: int, cs: int) -> bool:
+    """Whether the paragraph holding the figure at ``cs`` opens with 其中 (a
+    breakdown of what the paragraph before totalled: ``其中，转移到省外…``) and
+    no sentence of it ends before the figure's: its figures are parts of
+    that total, and count over the same period."""
+    m = _PART_OPENERS_RX.match(clean, para_start)
+    return m is not None and not any(c in clean[m.end() : cs] for c in "。！？!?\n")
 
 
 def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
@@ -442,9 +506,16 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         # part of it a report covers (unless its own clause dates it: 计划6月底前…;
         # nor a campaign's span of weeks: 即日起至3月31日，…110场招聘会将在各地举办)
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
-    # A 以来 period framing the paragraph (今年以来，…) says since when.
+    # A 以来 period framing the paragraph (今年以来，…) says since when; so
+    # does a span of several years up to now (从1985年到2022年，…), which ends
+    # at the article's date: the year it runs into is not over.
     since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
+    if measure != "target" and basis in ("paragraph", "section") and runs_years_to_now(start, end, as_of):
+        since_frame, end = True, as_of
+    elif measure != "target" and _up_to_spring_festival(d) and start is not None and end is not None \
+            and as_of is not None and start <= as_of < end:
+        end = as_of  # 从12月份至春节前，…: a campaign not over when the article is written counts up to it
     # A stock (现有, 拥有, 共建立…) has no start unless its sentence says since when.
     # (2022年末，全县共有…: a stock at the year's end, dated or not)
     year_end = d is not None and d.granularity == "year" and clean[d.clean_end : d.clean_end + 1] in ("末", "底")
@@ -459,8 +530,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             return None, end, basis  # a running total: the frame says up to when, not since when
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
-    if _UP_TO_NOW_RX.search(clause) or _SENTENCE_UP_TO_NOW_RX.search(sentence) \
-            or _SINCE_TO_NOW_RX.search(sentence) or opens_now \
+    if _UP_TO_NOW_RX.search(up_to_now_text(clause)) or _SENTENCE_UP_TO_NOW_RX.search(sentence) \
+            or _SINCE_TO_NOW_RX.search(up_to_now_text(sentence)) or opens_now \
             or (measure != "target" and _paragraph_up_to_now(idx, cs, d)):
         # Up to now: the article's date, or the cut-off (截至9月底) that
         # frames the paragraph (目前 in a report of the first three quarters).
@@ -474,19 +545,27 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             since = start  # its own sentence says since when (2023年，…，目前已有…)
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
-        elif measure == "cumulative" and (_CUMULATIVE_RX.search(clause) or _running_total(sentence)
+        elif measure == "cumulative" and (_CUMULATIVE_RX.search(up_to_now_text(clause)) or _running_total(sentence)
                                           or (opens_now and _HAVE_RX.search(clause))):
             since = None  # a running total: no date of its sentence says since when
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
         return since, upto, (basis or "paragraph")
-    if measure == "cumulative" and ((not dated_here and not since_frame) or stock) and end is not None:
-        return None, end, basis  # a running total (累计已达…) or a stock: up to its frame's end, since when unsaid
+    if measure == "cumulative" and ((not dated_here and not since_frame) or stock or (cut_off and not since_frame)) \
+            and end is not None:
+        # a running total (累计已达…; 截至6月底，累计…: the cut-off says up to
+        # when) or a stock: up to its frame's end, since when unsaid
+        return None, end, basis
     holiday = None
     for holiday in _HOLIDAY_SPAN_RX.finditer(sentence):
         pass
     if holiday is not None and (d is None or d.clean_start < cs - len(sentence) + holiday.start()) \
-            and not (holiday.group(0).startswith(_EVENT_SPAN_WORDS) and _dated_span(d)):
+            and not (holiday.group(0).startswith(_EVENT_SPAN_WORDS) and _dated_span(d)) \
+            and not (d is not None and _is_season(d) and d.clean_end >= cs - len(sentence) + holiday.end()):
+        season = _season_before(dates, starts, cs) if _HOLIDAY_WORD_RX.match(holiday.group(0)) else None
+        if season is not None and measure != "target":
+            # 今年元旦和春节期间，…。据统计，“两节”期间…: the holidays the page dated
+            return season.start, season.end, "section"
         return None, None, None  # “两节”期间: a span no date of the text fixes
     if d is not None and d.granularity == "day" and measure != "target" \
             and clean.startswith(_SINCE_AFTER, d.clean_end):
