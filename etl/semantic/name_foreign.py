@@ -18,7 +18,7 @@ import re
 
 from etl.extract.rules import literal_alternation
 from etl.semantic.name_forms import _ends_with_role, _not_names, _roles, _translit_chars, cues, is_latin
-from etl.semantic.name_rosters import positions
+from etl.semantic.page_index import sorted_positions as positions
 
 
 def find_foreign(text: str, found: set[str] | frozenset[str]) -> set[str]:

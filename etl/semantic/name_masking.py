@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from etl.extract.textrepair import to_simplified
 from etl.semantic import name_forms
+from etl.semantic.page_index import sorted_positions
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     _codebook_words,
@@ -221,13 +222,7 @@ def mask(text: str | None, names: Iterable[str]) -> str | None:
         return original
     n = len(text)
     # Where a match may start: every occurrence of a first character.
-    candidates: list[int] = []
-    for c in present:
-        i = text.find(c)
-        while i >= 0:
-            candidates.append(i)
-            i = text.find(c, i + 1)
-    candidates.sort()
+    candidates = sorted_positions(text, "".join(present))
     out: list[str] = []
     done = 0  # text[:done] is in out
     for p in candidates:

@@ -30,6 +30,7 @@ import re
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import to_simplified
 from etl.semantic.name_forms import AFTER_NAME, _is_cjk, _not_names, _roles, cues
+from etl.semantic.page_index import sorted_positions as positions
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 #: The fewest names of a roster after a label of people.
@@ -43,20 +44,6 @@ _ITEM_NOTE = re.compile(f"[（(][{_CJK}]{{1,6}}[）)]$")
 TITLE_ENDS = ("长", "书记", "主任", "委员", "干事", "老师", "经理")
 #: What may follow a name after a label of a person: a pause or the line's end.
 _AFTER_LABELLED = set("，,；;。、（(）)】] \u3000\n\t")
-
-
-def positions(text: str, chars: str) -> list[int]:
-    """The sorted offsets of any of ``chars`` in ``text`` (``str.find`` per
-    character: the marks read here are few on a page, and finding them
-    allocates nothing, where splitting the page at them would)."""
-    out: list[int] = []
-    for ch in chars:
-        i = text.find(ch)
-        while i >= 0:
-            out.append(i)
-            i = text.find(ch, i + 1)
-    out.sort()
-    return out
 
 
 def _name_len_ok(name: str, compound: frozenset[str]) -> bool:

@@ -89,6 +89,11 @@ def char_positions(text: str, chars: str) -> dict[str, list[int]]:
     return out
 
 
+def sorted_positions(text: str, chars: str) -> list[int]:
+    """The sorted offsets of any of ``chars`` in ``text``."""
+    return _merged(char_positions(text, chars), chars)
+
+
 def _merged(positions: dict[str, list[int]], chars: Iterable[str]) -> list[int]:
     """The sorted offsets of any of ``chars`` (sorted runs: a cheap sort)."""
     out: list[int] = []

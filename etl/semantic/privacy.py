@@ -83,6 +83,7 @@ from itertools import accumulate, chain
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
 from etl.semantic import name_foreign, name_forms, name_rosters
+from etl.semantic.page_index import sorted_positions
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     NON_NAME_CHARS,
@@ -370,7 +371,7 @@ def _counted_lists(text: str) -> Iterable[re.Match[str]]:
     first name in groups 1 and 2 (the others are found by the lists of
     ``name_forms``).  (Read at each 名/位/个, looking back.)"""
     p = _cue_patterns()
-    for at in name_rosters.positions(text, "名位个"):
+    for at in sorted_positions(text, "名位个"):
         k = at
         while k > 0 and text[k - 1] in _COUNT_CHARS and at - k < 2:
             k -= 1
