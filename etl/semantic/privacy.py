@@ -83,7 +83,6 @@ from itertools import accumulate, chain
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
 from etl.semantic import name_context, name_foreign, name_forms, name_rosters
-from etl.semantic.page_index import sorted_positions
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     NON_NAME_CHARS,
