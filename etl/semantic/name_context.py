@@ -16,6 +16,12 @@ with its surname pattern and adds what they find).
   + a surname + ``org_title`` in name_cues.csv): the head of a private body
   addressed by surname and title is a private person (a title of a state
   body is no cue).  Not 原/副/前/老 … + title (敬老院原院长: a former head).
+* **The people someone leads** (:func:`led_lists`): 带领 + names joined by
+  、 or 和 + a verb of visiting or going (X带领Y、Z走访了…, 带领Y和Z来到…):
+  weak (the guards of a weak cue apply).
+* **老 + a surname + 头** (:func:`lao_tou`): 老王头, the familiar name of an
+  old man, before what follows a name; only surnames that are no everyday
+  word (老山头 is a hilltop).
 * **A foreigner's name after a nationality and a role**
   (:func:`foreign_after_nationality`): a country (``country`` in
   name_cues.csv) or a word for a foreigner (``foreign_role``) + a role word
@@ -146,3 +152,36 @@ def foreign_after_nationality(text: str) -> set[str]:
             continue
         out.add(name)
     return out
+
+
+#: What follows the people someone leads (带领Y、Z走访了…).
+LED_AFTER = ("走访", "看望", "慰问", "探望", "来到", "前往", "深入", "一起", "一同", "共同", "到")
+
+
+@functools.cache
+def _led_rx(sur: str) -> re.Pattern[str]:
+    return re.compile(f"带领((?:{sur})[{_CJK}]{{1,2}}?(?:[、和](?:{sur})[{_CJK}]{{1,2}}?){{1,{LIST_MAX}}})"
+                      f"(?={literal_alternation(list(LED_AFTER))})")
+
+
+def led_lists(text: str, sur: str) -> list[str]:
+    """The names after 带领 (see the module docstring)."""
+    if "带领" not in text:
+        return []
+    return [n for m in _led_rx(sur).finditer(text) for n in split_list(m.group(1))]
+
+
+#: What may follow 老X头 (a pause, a reporting verb, what follows a name).
+LAO_TOU_AFTER = "说是的家也就在和与等每都又还正已笑，,。、！!；;"
+
+
+@functools.cache
+def _lao_tou_rx(plain_class: str) -> re.Pattern[str]:
+    return re.compile(f"老{plain_class}头(?=[{LAO_TOU_AFTER}])")
+
+
+def lao_tou(text: str, plain_class: str) -> set[str]:
+    """老 + a surname that is no everyday word + 头 (老王头说)."""
+    if "头" not in text:
+        return set()
+    return {m.group(0) for m in _lao_tou_rx(plain_class).finditer(text)}

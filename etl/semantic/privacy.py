@@ -685,6 +685,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         plain = any(len(n) == 3 and n[0] not in ambiguous for n in names)
         for name in names:
             cands[name] = cands.get(name, False) or name in unconfirmed or plain
+    for name in name_context.led_lists(text, _patterns()[0]):
+        cands[name] = cands.get(name, False) or name in unconfirmed
     # The captain of a team of volunteers (萤火虫队的X队长, the page calling
     # the team's members 志愿者): a private person, as its volunteers are.
     if "队长" in text:
@@ -751,7 +753,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # Names without a Chinese surname (牧民巴某某说, Tom Miller, Lucy和Jack,
     # 加拿大学生某某卡); a surname and a private body's title (福利院王院长).
     found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
-    found |= name_context.org_surname_titles(text, _patterns()[0])
+    found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
     return frozenset(found)
 
 
