@@ -117,7 +117,8 @@ def _org_title_rx(sur: str) -> re.Pattern[str]:
     c = cues()
     orgs = literal_alternation(list(c.get("private_org", ())))
     titles = literal_alternation(list(c.get("org_title", ())))
-    return re.compile(f"(?:{orgs})(?!{TITLE_PREFIXES})({sur})(?=({titles}))")
+    first = "".join(sorted({w[0] for w in c.get("private_org", ())}))
+    return re.compile(f"(?=[{first}])(?:{orgs})(?!{TITLE_PREFIXES})({sur})(?=({titles}))")
 
 
 #: What stands before a title without being a surname (原院长, 副经理, 老会长).
@@ -138,7 +139,9 @@ def _nationality_role_rx() -> re.Pattern[str]:
     foreign = literal_alternation(list(c.get("foreign_role", ())))
     roles = literal_alternation(list(_roles()))
     chars = "".join(sorted(_translit_chars()))
-    return re.compile(f"(?:(?:{countries})(?:籍)?(?:{roles})|{foreign})([{chars}]{{3,5}})")
+    # (the first characters checked first: the alternation is tried only where one stands)
+    first = "".join(sorted({w[0] for w in _nationality_words()}))
+    return re.compile(f"(?=[{first}])(?:(?:{countries})(?:籍)?(?:{roles})|{foreign})([{chars}]{{3,5}})")
 
 
 def foreign_after_nationality(text: str) -> set[str]:
@@ -185,3 +188,10 @@ def lao_tou(text: str, plain_class: str) -> set[str]:
     if "头" not in text:
         return set()
     return {m.group(0) for m in _lao_tou_rx(plain_class).finditer(text)}
+
+
+@functools.cache
+def _nationality_words() -> tuple[str, ...]:
+    c = cues()
+    return tuple(c.get("country", ())) + tuple(c.get("foreign_role", ()))
+
