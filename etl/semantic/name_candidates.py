@@ -50,6 +50,10 @@ NON_NAME_CHARS = set(
     "地"  # (an adverb's ending: 居民高兴地说)
     "员"  # (a word for a member or a post: 通讯员, 代表委员)
 )
+#: Characters of NON_NAME_CHARS that may start a two-character given name
+#: (月华, 日升: a date word ends with them; the words they start, 月底, 日前,
+#: are in not_names.csv).
+NAME_START_CHARS = set("月日")
 #: How the names of villages end (王庄, 李家屯, 张家寨 …): a candidate found by
 #: a weak cue whose given name ends with one is a place, not a person.
 VILLAGE_ENDS = set("庄屯寨坝湾沟堡坪垸圩洼岗峪")
@@ -124,7 +128,9 @@ def _static_ok(name: str, strong: bool) -> bool:
     if parts is None or not 2 <= len(name) <= 4:
         return False
     surname, given = parts
-    if not 1 <= len(given) <= 2 or any(c in NON_NAME_CHARS for c in given):
+    if not 1 <= len(given) <= 2 or any(c in NON_NAME_CHARS for c in given[len(given) - 1 :]):
+        return False
+    if len(given) == 2 and given[0] in NON_NAME_CHARS and given[0] not in NAME_START_CHARS:
         return False
     if surname in ambiguous and not strong:
         return False

@@ -78,6 +78,8 @@ BEFORE_FAMILIAR = "她他我你叫唤喊称是"
 AFTER_WORD_BEFORE_ADDRESS = "的位名个老叫是和与、到望访问为给向对帮陪见找在" + "栋号楼室组村屯巷户里庭"
 #: (the last ones: where a neighbour lives, 4栋雷奶奶, 3号楼王大爷, 5组李大爷,
 #: or the household, 空巢家庭王阿姨; 在 a preposition, 在李老师的带领下)
+#: Words of thanks before a surname + form of address (谢谢王阿姨, 感谢李大爷).
+THANKS_BEFORE_ADDRESS = ("谢谢", "感谢", "多谢")
 #: Characters before a full name + form of address besides those above and
 #: BOUNDARY: a verb's aspect (来到了王某某奶奶家).
 BEFORE_FULL_NAME_ADDRESS = "了"
@@ -196,7 +198,7 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
                     or surname + form in _not_names():
                 break
             if before in BOUNDARY or not _is_cjk(before) or before in AFTER_WORD_BEFORE_ADDRESS \
-                    or _ends_with_role(text, at - n):
+                    or _ends_with_role(text, at - n) or text.endswith(THANKS_BEFORE_ADDRESS, 0, at - n):
                 out.add(surname + form)  # (独居老人黄阿姨 too)
             break  # (inside a word otherwise: 爷爷奶奶)
         # A full name before the form of address, after a boundary or 的

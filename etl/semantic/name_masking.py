@@ -34,6 +34,7 @@ from etl.semantic.name_candidates import (
     _inside_place_name,
     _is_cjk,
     _place_parts,
+    _read_csv,
     _split_surname,
     _vocab,
 )
@@ -50,6 +51,11 @@ BARE_GIVEN_AFTER = set("说笑问答告也就还又却便")
 #: prepositions and verbs whose object is a person (和子涵一起, 给子涵带来,
 #: 为子涵过生日, 看到子涵开心的样子).
 BARE_GIVEN_PREFIXES = set("小阿老" "和给为跟陪帮让对向叫喊到见与替")
+#: Prepositions whose object is a person (向子涵介绍, 给子涵讲): after an
+#: adverb (…地) or a pause the bare given name, no ordinary word, is the
+#: person whatever follows it.
+BARE_GIVEN_OBJECT_OF = set("向给为陪跟帮替")
+BARE_GIVEN_BEFORE_OBJECT = set("地，,、；;")
 #: Characters and words after a bare given name that is no ordinary word
 #: which make it a person doing something (子涵在和奶奶说话, 子涵平时由爷爷
 #:照顾, 子涵害羞地躲开, 子涵家住…, 子涵的梦想, 子涵很懂事): it is masked.
@@ -164,11 +170,21 @@ def _bare_given_stands(text: str, p: int, end: int, word: str, names: frozenset[
         return True
     if word not in _unworded_bare_names(names):
         return False
+    if text.startswith(_relation_words(), end):
+        return True  # the person's relative (子涵妈妈, 子涵祖父)
     if text.startswith(_group_words(), end):
         return True  # a group named after the person (某某志愿服务队, 某某爱心小组)
+    if text[p - 1] in BARE_GIVEN_OBJECT_OF and p >= 2 and text[p - 2] in BARE_GIVEN_BEFORE_OBJECT:
+        return True  # (热情地向爱伦介绍…: the object of a preposition after an adverb)
     before_ok = before_ok or text[p - 1] in BARE_GIVEN_PREFIXES
     after_ok = after_ok or text[end] in BARE_GIVEN_ACTION_CHARS or text.startswith(BARE_GIVEN_ACTION_WORDS, end)
     return before_ok and after_ok
+
+
+@functools.cache
+def _relation_words() -> tuple[str, ...]:
+    """The words for a relative (``relation`` in roles.csv: 妈妈, 祖父 …)."""
+    return tuple(r["zh"] for r in _read_csv("roles.csv") if r["kind"] == "relation")
 
 
 @functools.cache

@@ -82,8 +82,7 @@ from itertools import accumulate, chain
 
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
-from etl.semantic import name_foreign, name_forms, name_rosters
-from etl.semantic.page_index import sorted_positions
+from etl.semantic import name_context, name_foreign, name_forms, name_rosters
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     NON_NAME_CHARS,
@@ -252,9 +251,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
       count or a role of those visited (看望了X等10余户贫困户, 慰问了X等人,
       看望了X等困难群众, 慰问了X、Y等困难老党员), or + a list of names that one of those follows
       (看望了X、Y两位老人);
-    * ``counted_list`` (weak): names listed before a count and a role word
-      (X、Y两名志愿者, X和Y两位老人), the first found here, the others by the
-      lists of ``name_forms``;
+    * counted lists of people (X、Y两名志愿者): ``etl.semantic.name_context``;
     * ``visit_person`` (weak): a verb of visiting a person + name + a pause
       or 并 (看望了X，为她送去…; 上门探望X并…);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
@@ -290,9 +287,6 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=[，,。；;！!]|并)"
         ),
-        # a list of names before a count and a role (X、Y两名志愿者): see _counted_lists
-        "counted_list": re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?:[、和]{sur}[{_CJK}]{{1,2}}?){{1,{VISITED_LIST_MAX}}}"),
-        "count_role": re.compile(f"(?:{literal_alternation(roles)})"),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
         "visit_places": re.compile(
@@ -359,36 +353,6 @@ def _according_to(text: str) -> Iterable[re.Match[str]]:
         if any(text.endswith(TITLE_ENDS, 0, i) for i in _occurrences(text, name)):
             continue
         yield m
-
-
-#: The characters of a count before 名/位/个 (两名, 3位).
-_COUNT_CHARS = set("两二三四五六七八九十0123456789０１２３４５６７８９")
-
-
-def _counted_lists(text: str) -> Iterable[re.Match[str]]:
-    """Names listed before a count and a role word (X、Y两名志愿者, X和Y两位
-    老人), from a pause or the text's start: the match of the whole list, its
-    first name in groups 1 and 2 (the others are found by the lists of
-    ``name_forms``).  (Read at each 名/位/个, looking back.)"""
-    p = _cue_patterns()
-    for at in sorted_positions(text, "名位个"):
-        k = at
-        while k > 0 and text[k - 1] in _COUNT_CHARS and at - k < 2:
-            k -= 1
-        if k == at or not p["count_role"].match(text, at + 1):
-            continue
-        # (the list runs back to a pause, at most a few names long)
-        lo = max(0, k - 6 * (VISITED_LIST_MAX + 1))
-        brk = max(text.rfind(c, lo, k) for c in _LIST_START_BREAKS)
-        if brk < 0 and lo > 0:
-            continue  # (no pause within reach: no list of names)
-        m = p["counted_list"].fullmatch(text, brk + 1, k)
-        if m:
-            yield m
-
-
-#: What a counted list of names starts after (a pause, or the text's start).
-_LIST_START_BREAKS = "，,。；;：:！!？?\n“”（）()"
 
 
 @functools.cache
@@ -709,12 +673,20 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # only: see _person_only_cue)
     medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
-                   cue["place_home"].finditer(text), _counted_lists(text), _according_to(text)):
+                   cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
         if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
             medium.add(name)
 
+    # Names listed before a count of people (X、Y两名志愿者): all of them, an
+    # everyday-word surname too when a plain full name stands in the list.
+    for names in name_context.counted_lists(text, _patterns()[0]):
+        plain = any(len(n) == 3 and n[0] not in ambiguous for n in names)
+        for name in names:
+            cands[name] = cands.get(name, False) or name in unconfirmed or plain
+    for name in name_context.led_lists(text, _patterns()[0]):
+        cands[name] = cands.get(name, False) or name in unconfirmed
     # The captain of a team of volunteers (萤火虫队的X队长, the page calling
     # the team's members 志愿者): a private person, as its volunteers are.
     if "队长" in text:
@@ -778,8 +750,10 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     found |= name_rosters.find_rosters(text, ambiguous_set, _compound_surnames(), ok, repaired.raw)
     found |= name_forms.find_forms(text, frozenset(found), _patterns()[0], surnames, ambiguous_set, plain_class, ok,
                                    _ADDRESS_SET)
-    # Names without a Chinese surname (牧民巴某某说, Tom Miller, Lucy和Jack).
-    found |= name_foreign.find_foreign(text, found)
+    # Names without a Chinese surname (牧民巴某某说, Tom Miller, Lucy和Jack,
+    # 加拿大学生某某卡); a surname and a private body's title (福利院王院长).
+    found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
+    found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
     return frozenset(found)
 
 
