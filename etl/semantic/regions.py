@@ -287,11 +287,12 @@ def _full_names() -> frozenset[str]:
 #: Words right before a short form that make it read as a place (在綦江, 来到咸丰).
 PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在", "到", "赴", "于", "驻")
 #: Words right after a short form that make it read as a place: a level
-#: suffix the gazetteer's name does not carry (密云县 for today's 密云区) or a
+#: suffix the gazetteer's name does not carry (密云县 for today's 密云区), a
+#: part of the place (某某郊区, 某某市区, 某某城区) or a
 #: body of the place (连江新闻网) or a local paper's dateline (云上通山报道:).  Not 镇/乡: a town may bear a county's
 #: short form, and 新增城镇 would read as 增城 + 镇.
 PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
-               "融媒", "电视台", "广播电视", "讯", "报道", "居民")
+               "融媒", "电视台", "广播电视", "讯", "报道", "居民", "郊区", "市区", "城区")
 #: A township's level word after a short form (某某乡, 某某镇, 某某街道): the
 #: name is the township's, not the county's or city's of the same stem
 #: (not 乡镇, 乡村: a place's towns, its villages).
