@@ -495,6 +495,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     if measure == "cumulative" and _enrolled(clause):
+        if d is not None and end is not None and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
+            return None, end, basis  # 截至9月末，…参保人数: a stock up to the cut-off, no start
         return start, end, basis  # 第三季度…参保人数: the enrolment of the period its frame says
     if measure == "cumulative" and any(w in clause for w in PERENNIAL_WORDS):
         return None, None, None  # 常年保持在5万人左右: a level held year after year, no date fixes it
@@ -546,8 +548,12 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
         elif measure == "cumulative" and (_CUMULATIVE_RX.search(up_to_now_text(clause)) or _running_total(sentence)
-                                          or (opens_now and _HAVE_RX.search(clause))):
-            since = None  # a running total: no date of its sentence says since when
+                                          or (opens_now and _HAVE_RX.search(clause))
+                                          or _UP_TO_NOW_RX.search(up_to_now_text(clause))):
+            # a running total: no date of its sentence says since when; so a
+            # stock or total its own clause says is now (目前…规模达66万人,
+            # 目前队员已发展到400多人): what there is now, since when unsaid
+            since = None
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
         return since, upto, (basis or "paragraph")
