@@ -12,7 +12,10 @@ article itself fixes.
   before it, else the issue date known to the day) to that date.
 * ``从12月份至春节前`` (``至2020年春节前``, ``起至春节前夕``): from the start to the
   eve of the first Spring Festival after it (or of the year written:
-  ``schemas/vocab/spring_festival.csv``).
+  ``schemas/vocab/spring_festival.csv``); ``至2020年春节`` (no 前) to the
+  festival's day itself.
+* ``从2月上旬至3月底`` (two months or days joined by 至/到/—): the span from
+  the first's start to the second's end (:func:`_joined_spans`).
 * ``今年元旦和春节期间`` (a year followed by the new-year holiday season):
   from 1 January of that year to the day the article tells of (the
   nearest day of that year before it), when the issue date is known to
@@ -149,13 +152,14 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     out.sort(key=lambda m: m.clean_start)
     out = _from_today(repaired, out, issue if precision == "day" else None)
     out = _until_spring_festival(repaired, out)
+    out = _joined_spans(repaired, out)
     return _holiday_seasons(repaired, out, issue if precision == "day" else None)
 
 
 #: A span from a date up to the Spring Festival (从2019年12月份至2020年春节前,
 #: 自11月1日起至春节前夕): what follows the start's mention, the end's year
 #: (group ``y``, a written year) optional.
-_TO_SPRING_FESTIVAL_RX = re.compile(r"\s*(?:起|开始)?\s*(?:至|到)\s*(?:(?P<y>(?:19|20)\d\d)\s*年)?\s*春节前夕?")
+_TO_SPRING_FESTIVAL_RX = re.compile(r"\s*(?:起|开始)?\s*(?:至|到)\s*(?:(?P<y>(?:19|20)\d\d)\s*年)?\s*春节(?P<eve>前夕?)?(?![后後期假])")
 
 
 def _until_spring_festival(repaired: Repaired, mentions: list[DateMention]) -> list[DateMention]:
@@ -176,10 +180,39 @@ def _until_spring_festival(repaired: Repaired, mentions: list[DateMention]) -> l
             year = int(m["y"]) if m["y"] else d.start.year + (1 if d.start >= festivals.get(d.start.year, d.start) else 0)
             festival = festivals.get(year)
             if festival is not None and festival > d.start:
+                # (至春节前: to its eve; 至2020年春节: to the festival's day)
                 d = _mention(repaired, d.clean_start, m.end(), "period", d.start,
-                             festival - dt.timedelta(days=1), d.resolution)
+                             festival - dt.timedelta(days=1 if m["eve"] else 0), d.resolution)
                 skip_to = m.end()
         out.append(d)
+    return out
+
+
+#: What joins two dates into one span (从2月上旬至3月底, 11月1日到15日):
+#: the first's part of the month (上旬, 初, 份) and 至/到/— (起至).
+_SPAN_JOIN_RX = re.compile(r"(?:上旬|中旬|下旬|初|份)?\s*(?:起|开始)?\s*(?:至|到|—|－|~|～)\s*")
+
+
+def _joined_spans(repaired: Repaired, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each month or day that 至/到/— (:data:`_SPAN_JOIN_RX`)
+    joins to a later month or day made one span: from the first's start to
+    the second's end (``从今年2月上旬至3月底``: 1 February to 31 March).
+    Not after 截至 (the first is then itself a cut-off)."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        d = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and d.granularity in ("month", "day") and nxt.granularity in ("month", "day") \
+                and d.start is not None and nxt.end is not None and d.start < nxt.end \
+                and (m := _SPAN_JOIN_RX.fullmatch(text, d.clean_end, nxt.clean_start)) is not None \
+                and m.group(0).strip() and not text[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
+            out.append(_mention(repaired, d.clean_start, nxt.clean_end, "period", d.start, nxt.end, d.resolution))
+            i += 2
+            continue
+        out.append(d)
+        i += 1
     return out
 
 
@@ -266,7 +299,11 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
 
 #: A bare day that opens a sentence and tells when something happened
 #: (``23日上午，…``, ``1日，在…``): a news item's day of the issue month.
-_BARE_DAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚|当天|當天)")
+#: So does one right after its clause's subject and before where it
+#: happened (``招聘会15日上午在某地举行``, ``某某15日在…``): not after an
+#: ordinal, a "each" or a range word (第15日, 每月15日, 至15日).
+_BARE_DAY_RX = re.compile(r"(?:(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚|当天|當天)"
+                          r"|(?<=[\u4e00-\u9fff])(?<![第每至到和与及、月年号])([0-3]?\d)日(?=(?:上午|下午|中午|晚上|凌晨|傍晚)?在))")
 #: How far before the issue date a bare day may lie (a news item is fresh).
 _BARE_DAY_MAX_AGE = 31
 
@@ -278,10 +315,11 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
     taken = [(d.clean_start, d.clean_end) for d in found]
     out: list[DateMention] = []
     for m in _BARE_DAY_RX.finditer(repaired.clean):
-        cs, ce = m.start(1), m.end()
+        g = 1 if m.group(1) else 2
+        cs, ce = m.start(g), m.end()
         if any(s < ce and cs < e for s, e in taken):
             continue
-        day = int(m.group(1))
+        day = int(m.group(g))
         year, month = issue.year, issue.month
         if day > issue.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
@@ -309,14 +347,15 @@ def _bare_days_after_a_day(repaired: Repaired, found: list[DateMention]) -> list
     days = sorted((d.clean_start, d.start) for d in found if d.granularity == "day" and d.start is not None)
     out: list[DateMention] = []
     for m in _BARE_DAY_RX.finditer(repaired.clean):
-        cs, ce = m.start(1), m.end()
+        g = 1 if m.group(1) else 2
+        cs, ce = m.start(g), m.end()
         if any(s < ce and cs < e for s, e in taken):
             continue
         k = bisect.bisect_left(days, (cs,)) - 1
         if k < 0:
             continue
         base = days[k][1]
-        day = int(m.group(1))
+        day = int(m.group(g))
         if base.day <= day <= calendar.monthrange(base.year, base.month)[1]:
             date = dt.date(base.year, base.month, day)
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))

@@ -572,10 +572,19 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         if season is not None and measure != "target":
             # 今年元旦和春节期间，…。据统计，“两节”期间…: the holidays the page dated
             return season.start, season.end, "section"
+        campaign = _campaign_span(idx, dates, cs) if measure != "target" else None
+        if campaign is not None:
+            return campaign.start, campaign.end, "section"  # 行动期间, the campaign the page dates elsewhere
         return None, None, None  # “两节”期间: a span no date of the text fixes
     if d is not None and d.granularity == "day" and measure != "target" \
             and clean.startswith(_SINCE_AFTER, d.clean_end):
         return start, None, basis  # 从2月7日开始, …: since that day, the end unsaid
+    if d is None and start is None and end is None and measure != "target":
+        campaign = _campaign_span(idx, dates, cs)
+        if campaign is not None:
+            # 某市“春风行动”圆满结束。全市共组织招聘活动77场次 on a page that
+            # writes 从2月上旬至3月底…开展了“春风行动”: the campaign's span
+            return campaign.start, campaign.end, "section"
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
     if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
@@ -585,6 +594,33 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             and start is not None and start.year == as_of.year and end is not None and end > as_of:
         return start, as_of, basis  # 今年 in an outcome: the year so far
     return start, end, basis
+
+
+#: A campaign's name: a quoted name (“春风行动”) or the four characters
+#: before 行动 with it (根治欠薪冬季攻坚行动: 冬季攻坚行动).
+_CAMPAIGN_NAME_RX = re.compile(r"[“「\"]([^”」\"\n]{2,12})[”」\"]|([\u4e00-\u9fff]{4}(?:行动|行動))")
+_SENTENCE_END = "。！？!?\n"
+
+
+def _campaign_span(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int) -> DateMention | None:
+    """The span of dates (:func:`_dated_span`: 从2月上旬至3月底) of a
+    sentence of the page that names a campaign (:data:`_CAMPAIGN_NAME_RX`)
+    which the figure's paragraph names before it (某市“春风行动”圆满结束。…77场次;
+    冬季攻坚行动期间，…6055名): its figures are the campaign's; None when
+    the page dates no campaign so named."""
+    clean = idx.clean
+    para = idx.para_starts[_para_of(idx, cs)]
+    names = {m.group(1) or m.group(2) for m in _CAMPAIGN_NAME_RX.finditer(clean, max(para, cs - 3 * MAX_SENTENCE), cs)}
+    if not names:
+        return None
+    for ds, de, d in dates:
+        if not _dated_span(d):
+            continue
+        s = max(clean.rfind(c, 0, ds) for c in _SENTENCE_END) + 1
+        e = min((x for x in (clean.find(c, de) for c in _SENTENCE_END) if x >= 0), default=len(clean))
+        if any(n in clean[s:e] for n in names):
+            return d
+    return None
 
 
 #: An up-to-now word opening a sentence (。截至目前，…): it frames the rest of
