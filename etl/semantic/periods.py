@@ -543,8 +543,12 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             upto = d.end
         if stock:
             since = None  # a stock: what exists now
-        elif dated_here and d.granularity != "day":
-            since = start  # its own sentence says since when (2023年，…，目前已有…)
+        elif dated_here and d.granularity != "day" and not (
+                measure == "cumulative" and d.granularity != "year" and d.end is not None and d.end < upto
+                and _UP_TO_NOW_RX.search(up_to_now_text(clause))):
+            # its own sentence says since when (2023年，…，目前已有…); not a
+            # month or span over before now (1至11月，…，目前…规模达: the stock is now's)
+            since = start
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
         elif measure == "cumulative" and (_CUMULATIVE_RX.search(up_to_now_text(clause)) or _running_total(sentence)
