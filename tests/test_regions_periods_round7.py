@@ -271,3 +271,28 @@ def test_trap_a_stock_since_the_year_its_team_was_founded_keeps_that_start():
     text = "2023年，青禾社区专门成立助老志愿服务队，目前已有27位志愿者加入。\n"
     r = row_of(rows(text, "2025-07-04"), 27)
     assert r["period_start"] == D(2023, 1, 1) and r["period_end"] == D(2025, 7, 4)
+
+
+def test_a_year_followed_by_lai_is_since_that_year():
+    """2021年来，… (年来 for 年以来): from 1 January 2021 to the article's date."""
+    found = dates("2021年来，两地举办招聘会300余场。", D(2025, 10, 30), "day")
+    assert (D(2021, 1, 1), D(2025, 10, 30)) in found.values()
+
+
+def test_trap_a_year_before_lai_dao_is_no_span():
+    """Trap: 2021年来到 (came in 2021) is the year, not a span up to now."""
+    found = dates("他2021年来到青禾村工作。", D(2025, 10, 30), "day")
+    assert (D(2021, 1, 1), D(2021, 12, 31)) in found.values()
+
+
+def test_a_list_of_bare_days_after_a_month_is_the_span_of_its_events():
+    """计划在2月份…，于10日、12日、16日、18日，分别…举办招聘会: the series runs
+    from the first listed day to the last, in that month."""
+    found = dates("计划在2月份开展春风行动，于10日、12日、16日、18日，分别在四个街道举办招聘会。", D(2014, 2, 1), "month")
+    assert (D(2014, 2, 10), D(2014, 2, 18)) in found.values()
+
+
+def test_trap_days_out_of_order_are_no_span():
+    """Trap: 18日、10日 (not rising) is no series the rule reads."""
+    found = dates("计划在2月份开展春风行动，于18日、10日分别举办招聘会。", D(2014, 2, 1), "month")
+    assert (D(2014, 2, 10), D(2014, 2, 18)) not in found.values()

@@ -5,7 +5,7 @@ article itself fixes.
 * **The article's date** (:func:`as_of`): the issue date at the precision
   known: a day, the end of the issue month, or the end of the issue year
   (a year-only issue date never gives an end finer than that year).
-* ``今年以来`` ends at the article's date; ``Y年以来`` becomes the period
+* ``今年以来`` ends at the article's date; ``Y年以来`` (``Y年来，``) becomes the period
   from 1 January of Y to the article's date, ``M月以来`` (``3月5日以来``)
   the period from that month's first day (that day) to the article's date.
 * ``即日起至3月31日``: from the day the text tells of (the nearest day
@@ -38,6 +38,8 @@ article itself fixes.
   (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
+* **A list of bare days** after a month of its sentence (``计划在2月份…，于10日、12日、18日，…``)
+  is the span from the first to the last of them in that month (:func:`_day_lists`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
   :data:`ARTICLE_START_RX`) whose first line names a bulletin or report of
@@ -136,6 +138,10 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
             elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \
                     and start <= end_of_article:
                 d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
+            elif d.granularity == "year" and text.startswith("来", ce) and text[ce + 1 : ce + 2] in ("，", ",") \
+                    and end_of_article is not None and start <= end_of_article and text[cs:ce].endswith("年"):
+                # 2021年来，… (年来 for 年以来): since that year, to the article's date
+                d = _mention(repaired, cs, ce + 1, "period", start, end_of_article, d.resolution)
             elif d.granularity in ("month", "day") and text.startswith("以来", ce) and end_of_article is not None \
                     and start <= end_of_article:
                 # 1月以来, 3月5日以来: from that month's (day's) start to the article's date
@@ -149,6 +155,7 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
         out.extend(_bare_days(repaired, out, issue))
     else:
         out.extend(_bare_days_after_a_day(repaired, out))
+    out.extend(_day_lists(repaired, out))
     out.sort(key=lambda m: m.clean_start)
     out = _from_today(repaired, out, issue if precision == "day" else None)
     out = _until_spring_festival(repaired, out)
@@ -359,6 +366,34 @@ def _bare_days_after_a_day(repaired: Repaired, found: list[DateMention]) -> list
         if base.day <= day <= calendar.monthrange(base.year, base.month)[1]:
             date = dt.date(base.year, base.month, day)
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
+    return out
+
+
+#: A list of bare days (于10日、12日、16日、18日): the days of a series of events.
+_DAY_LIST_RX = re.compile(r"(?<![0-9月])((?:[0-3]?\d日[、和及]){1,8}[0-3]?\d日)")
+_DAY_RX = re.compile(r"([0-3]?\d)日")
+
+
+def _day_lists(repaired: Repaired, found: list[DateMention]) -> list[DateMention]:
+    """Lists of bare days (:data:`_DAY_LIST_RX`) that overlap no other
+    mention, after a month or day of the same sentence (计划在2月份…，于10日、
+    12日、16日、18日，分别在…举办): the span from the first day to the last, in
+    that month (days in rising order only)."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for m in _DAY_LIST_RX.finditer(text):
+        cs, ce = m.span(1)
+        if any(d.clean_start < ce and cs < d.clean_end for d in found):
+            continue
+        base = next((d for d in reversed(found) if d.clean_end <= cs and d.granularity in ("month", "day")
+                     and d.start is not None and not any(c in text[d.clean_end : cs] for c in "。！？!?\n")), None)
+        days = [int(x) for x in _DAY_RX.findall(m.group(1))]
+        if base is None or base.start is None or days != sorted(days) or len(set(days)) != len(days):
+            continue
+        last = calendar.monthrange(base.start.year, base.start.month)[1]
+        if 1 <= days[0] and days[-1] <= last:
+            out.append(_mention(repaired, cs, ce, "period", base.start.replace(day=days[0]),
+                                base.start.replace(day=days[-1]), "relative"))
     return out
 
 
