@@ -296,3 +296,28 @@ def test_trap_days_out_of_order_are_no_span():
     """Trap: 18日、10日 (not rising) is no series the rule reads."""
     found = dates("计划在2月份开展春风行动，于18日、10日分别举办招聘会。", D(2014, 2, 1), "month")
     assert (D(2014, 2, 10), D(2014, 2, 18)) not in found.values()
+
+
+def test_a_day_of_last_month_is_read_against_the_issue_month():
+    """上月27日 on a page issued in January 2021: 27 December 2020."""
+    found = dates("上月27日，志愿者来到青禾村。", D(2021, 1, 12), "day")
+    assert (D(2020, 12, 27), D(2020, 12, 27)) in found.values()
+
+
+def test_a_paragraph_opening_with_that_day_is_the_day_told_of_last():
+    """27日，…。\\n这天，…义诊40多人: the day told of last frames the figure."""
+    text = ("青禾村义诊活动\n"
+            "上月27日，在青禾村，志愿者将冬衣发放到老人手中。\n"
+            "这天，医生志愿者们还在青禾村联合开展义诊活动，共为留守老人义诊43人。\n")
+    r = row_of(rows(text, "2021-01-12"), 43)
+    assert (r["period_start"], r["period_end"]) == (D(2020, 12, 27), D(2020, 12, 27))
+
+
+def test_what_is_done_by_now_in_a_campaign_not_over_ends_on_the_articles_date():
+    """现已完成培训8100人 in a campaign dated 2月上旬至3月底 on a page of 27
+    March: up to the article's date, from the campaign's start."""
+    text = ("某市春风行动\n"
+            "我市从今年2月上旬至3月底，在全市范围内开展了“春风行动”招聘会。\n"
+            "结合“春风行动”的开展，我市同步启动了技能培训工程，现已完成培训8100人。\n")
+    r = row_of(rows(text, "2015-03-27"), 8100)
+    assert (r["period_start"], r["period_end"]) == (D(2015, 2, 1), D(2015, 3, 27))

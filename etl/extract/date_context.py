@@ -38,6 +38,8 @@ article itself fixes.
   (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
+* ``上月27日`` (``本月3日``) is that day of the month before the issue's (of the
+  issue's) when the issue month is known.
 * **A list of bare days** after a month of its sentence (``计划在2月份…，于10日、12日、18日，…``)
   is the span from the first to the last of them in that month (:func:`_day_lists`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
@@ -156,6 +158,8 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     else:
         out.extend(_bare_days_after_a_day(repaired, out))
     out.extend(_day_lists(repaired, out))
+    if issue is not None and precision in ("day", "month"):
+        out.extend(_last_month_days(repaired, out, issue))
     out.sort(key=lambda m: m.clean_start)
     out = _from_today(repaired, out, issue if precision == "day" else None)
     out = _until_spring_festival(repaired, out)
@@ -394,6 +398,27 @@ def _day_lists(repaired: Repaired, found: list[DateMention]) -> list[DateMention
         if 1 <= days[0] and days[-1] <= last:
             out.append(_mention(repaired, cs, ce, "period", base.start.replace(day=days[0]),
                                 base.start.replace(day=days[-1]), "relative"))
+    return out
+
+
+#: A day of the month before the issue's, or of the issue's (上月27日, 本月3日).
+_LAST_MONTH_DAY_RX = re.compile(r"(上|本)月([0-3]?\d)日")
+def _last_month_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> list[DateMention]:
+    """上月27日 (本月3日): that day of the month before the issue's (of the
+    issue's), when the issue month is known."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for m in _LAST_MONTH_DAY_RX.finditer(text):
+        cs, ce = m.span()
+        if any(d.clean_start < ce and cs < d.clean_end for d in found):
+            continue
+        year, month = issue.year, issue.month
+        if m.group(1) == "上":
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        day = int(m.group(2))
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            date = dt.date(year, month, day)
+            out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 
 

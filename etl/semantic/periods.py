@@ -249,6 +249,12 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
+    if p > 0 and _THAT_DAY_RX.match(clean, para_start):
+        # 这天，…义诊40多人 opening a paragraph after 27日，…: the day told of last
+        k = bisect.bisect_left(starts, para_start) - 1
+        if k >= 0 and dates[k][2].granularity == "day" and dates[k][0] > heading_before:
+            d = dates[k][2]
+            return d, d.start, d.end, "section"
     if p > 0 and para_start not in idx.headings \
             and (_breaks_down_by_place(clean, para_start, cs) or _opens_with_part(clean, para_start, cs)
                  or _opens_with_campaign(clean, para_start, dates, starts)):
@@ -588,7 +594,12 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         if campaign is not None:
             # 某市“春风行动”圆满结束。全市共组织招聘活动77场次 on a page that
             # writes 从2月上旬至3月底…开展了“春风行动”: the campaign's span
-            return campaign.start, campaign.end, "section"
+            # (现已完成培训… in a campaign not over when the article is
+            # written: up to the article's date)
+            upto = campaign.end
+            if as_of is not None and upto is not None and as_of < upto and _NOW_DONE_RX.search(clause):
+                upto = as_of
+            return campaign.start, upto, "section"
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
     if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
@@ -600,6 +611,10 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     return start, end, basis
 
 
+#: Words saying a figure is what has been done by now (现已完成…, 目前已…).
+_NOW_DONE_RX = re.compile(r"现已|目前|至今")
+#: "That day" opening a paragraph (这天，…, 当天，…, 同一天，…): the day told of last.
+_THAT_DAY_RX = re.compile(r"\s*(?:这天|这一天|當天|当天|当日|同一天|同日)")
 #: A campaign's name: a quoted name (“春风行动”) or the four characters
 #: before 行动 with it (根治欠薪冬季攻坚行动: 冬季攻坚行动).
 _CAMPAIGN_NAME_RX = re.compile(r"[“「\"]([^”」\"\n]{2,12})[”」\"]|([\u4e00-\u9fff]{4}(?:行动|行動))")
