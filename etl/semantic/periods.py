@@ -596,10 +596,10 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             # writes 从2月上旬至3月底…开展了“春风行动”: the campaign's span
             # (现已完成培训… in a campaign not over when the article is
             # written: up to the article's date)
-            upto = campaign.end
-            if as_of is not None and upto is not None and as_of < upto and _NOW_DONE_RX.search(clause):
-                upto = as_of
-            return campaign.start, upto, "section"
+            if as_of is not None and campaign.end is not None and as_of < campaign.end \
+                    and _NOW_DONE_RX.search(clause):
+                return campaign.start, as_of, "section"
+            return campaign.start, campaign.end, "section"
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
     if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
