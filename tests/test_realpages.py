@@ -45,7 +45,7 @@ def test_no_private_name_of_a_real_page_is_published(set_name):
     assert published == {}
 
 
-@pytest.mark.parametrize("set_name", USED_SETS + ("fresh2", "fresh3"))
+@pytest.mark.parametrize("set_name", USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5"))
 def test_no_indicator_is_filed_under_another_province(set_name):
     foreign = {s.page_id: s.foreign_region for s in _scores(set_name) if s.foreign_region}
     assert foreign == {}

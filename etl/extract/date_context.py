@@ -5,14 +5,17 @@ article itself fixes.
 * **The article's date** (:func:`as_of`): the issue date at the precision
   known: a day, the end of the issue month, or the end of the issue year
   (a year-only issue date never gives an end finer than that year).
-* ``今年以来`` ends at the article's date; ``Y年以来`` becomes the period
+* ``今年以来`` ends at the article's date; ``Y年以来`` (``Y年来，``) becomes the period
   from 1 January of Y to the article's date, ``M月以来`` (``3月5日以来``)
   the period from that month's first day (that day) to the article's date.
 * ``即日起至3月31日``: from the day the text tells of (the nearest day
   before it, else the issue date known to the day) to that date.
 * ``从12月份至春节前`` (``至2020年春节前``, ``起至春节前夕``): from the start to the
   eve of the first Spring Festival after it (or of the year written:
-  ``schemas/vocab/spring_festival.csv``).
+  ``schemas/vocab/spring_festival.csv``); ``至2020年春节`` (no 前) to the
+  festival's day itself.
+* ``从2月上旬至3月底`` (two months or days joined by 至/到/—): the span from
+  the first's start to the second's end (:func:`_joined_spans`).
 * ``今年元旦和春节期间`` (a year followed by the new-year holiday season):
   from 1 January of that year to the day the article tells of (the
   nearest day of that year before it), when the issue date is known to
@@ -35,6 +38,10 @@ article itself fixes.
   (whatever follows: ``昨天某某区在…``) the day before the
   issue's and ``前天`` the one before that, when the issue date is known to
   the day (:func:`_bare_days`).
+* ``上月27日`` (``本月3日``) is that day of the month before the issue's (of the
+  issue's) when the issue month is known.
+* **A list of bare days** after a month of its sentence (``计划在2月份…，于10日、12日、18日，…``)
+  is the span from the first to the last of them in that month (:func:`_day_lists`).
 * **A reprint** (:func:`reanchor_articles`): an article of the page (cut
   at reprint and byline lines, :data:`ARTICLE_END_RX`,
   :data:`ARTICLE_START_RX`) whose first line names a bulletin or report of
@@ -133,6 +140,10 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
             elif d.granularity == "year" and text.startswith("以来", ce) and end_of_article is not None \
                     and start <= end_of_article:
                 d = _mention(repaired, cs, ce + 2, "period", start, end_of_article, d.resolution)
+            elif d.granularity == "year" and text.startswith("来", ce) and text[ce + 1 : ce + 2] in ("，", ",") \
+                    and end_of_article is not None and start <= end_of_article and text[cs:ce].endswith("年"):
+                # 2021年来，… (年来 for 年以来): since that year, to the article's date
+                d = _mention(repaired, cs, ce + 1, "period", start, end_of_article, d.resolution)
             elif d.granularity in ("month", "day") and text.startswith("以来", ce) and end_of_article is not None \
                     and start <= end_of_article:
                 # 1月以来, 3月5日以来: from that month's (day's) start to the article's date
@@ -146,16 +157,20 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
         out.extend(_bare_days(repaired, out, issue))
     else:
         out.extend(_bare_days_after_a_day(repaired, out))
+    out.extend(_day_lists(repaired, out))
+    if issue is not None and precision in ("day", "month"):
+        out.extend(_last_month_days(repaired, out, issue))
     out.sort(key=lambda m: m.clean_start)
     out = _from_today(repaired, out, issue if precision == "day" else None)
     out = _until_spring_festival(repaired, out)
+    out = _joined_spans(repaired, out)
     return _holiday_seasons(repaired, out, issue if precision == "day" else None)
 
 
 #: A span from a date up to the Spring Festival (从2019年12月份至2020年春节前,
 #: 自11月1日起至春节前夕): what follows the start's mention, the end's year
 #: (group ``y``, a written year) optional.
-_TO_SPRING_FESTIVAL_RX = re.compile(r"\s*(?:起|开始)?\s*(?:至|到)\s*(?:(?P<y>(?:19|20)\d\d)\s*年)?\s*春节前夕?")
+_TO_SPRING_FESTIVAL_RX = re.compile(r"\s*(?:起|开始)?\s*(?:至|到)\s*(?:(?P<y>(?:19|20)\d\d)\s*年)?\s*春节(?P<eve>前夕?)?(?![后後期假])")
 
 
 def _until_spring_festival(repaired: Repaired, mentions: list[DateMention]) -> list[DateMention]:
@@ -176,10 +191,39 @@ def _until_spring_festival(repaired: Repaired, mentions: list[DateMention]) -> l
             year = int(m["y"]) if m["y"] else d.start.year + (1 if d.start >= festivals.get(d.start.year, d.start) else 0)
             festival = festivals.get(year)
             if festival is not None and festival > d.start:
+                # (至春节前: to its eve; 至2020年春节: to the festival's day)
                 d = _mention(repaired, d.clean_start, m.end(), "period", d.start,
-                             festival - dt.timedelta(days=1), d.resolution)
+                             festival - dt.timedelta(days=1 if m["eve"] else 0), d.resolution)
                 skip_to = m.end()
         out.append(d)
+    return out
+
+
+#: What joins two dates into one span (从2月上旬至3月底, 11月1日到15日):
+#: the first's part of the month (上旬, 初, 份) and 至/到/— (起至).
+_SPAN_JOIN_RX = re.compile(r"(?:上旬|中旬|下旬|初|份)?\s*(?:起|开始)?\s*(?:至|到|—|－|~|～)\s*")
+
+
+def _joined_spans(repaired: Repaired, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each month or day that 至/到/— (:data:`_SPAN_JOIN_RX`)
+    joins to a later month or day made one span: from the first's start to
+    the second's end (``从今年2月上旬至3月底``: 1 February to 31 March).
+    Not after 截至 (the first is then itself a cut-off)."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        d = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and d.granularity in ("month", "day") and nxt.granularity in ("month", "day") \
+                and d.start is not None and nxt.end is not None and d.start < nxt.end \
+                and (m := _SPAN_JOIN_RX.fullmatch(text, d.clean_end, nxt.clean_start)) is not None \
+                and m.group(0).strip() and not text[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
+            out.append(_mention(repaired, d.clean_start, nxt.clean_end, "period", d.start, nxt.end, d.resolution))
+            i += 2
+            continue
+        out.append(d)
+        i += 1
     return out
 
 
@@ -266,7 +310,11 @@ def _review_mentions(repaired: Repaired, found: list[DateMention], issue: dt.dat
 
 #: A bare day that opens a sentence and tells when something happened
 #: (``23日上午，…``, ``1日，在…``): a news item's day of the issue month.
-_BARE_DAY_RX = re.compile(r"(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚|当天|當天)")
+#: So does one right after its clause's subject and before where it
+#: happened (``招聘会15日上午在某地举行``, ``某某15日在…``): not after an
+#: ordinal, a "each" or a range word (第15日, 每月15日, 至15日).
+_BARE_DAY_RX = re.compile(r"(?:(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(?=[，,]|上午|下午|中午|晚|早|凌晨|傍晚|当天|當天)"
+                          r"|(?<=[\u4e00-\u9fff])(?<![第每至到和与及、月年号])([0-3]?\d)日(?=(?:上午|下午|中午|晚上|凌晨|傍晚)?在))")
 #: How far before the issue date a bare day may lie (a news item is fresh).
 _BARE_DAY_MAX_AGE = 31
 
@@ -278,10 +326,11 @@ def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> 
     taken = [(d.clean_start, d.clean_end) for d in found]
     out: list[DateMention] = []
     for m in _BARE_DAY_RX.finditer(repaired.clean):
-        cs, ce = m.start(1), m.end()
+        g = 1 if m.group(1) else 2
+        cs, ce = m.start(g), m.end()
         if any(s < ce and cs < e for s, e in taken):
             continue
-        day = int(m.group(1))
+        day = int(m.group(g))
         year, month = issue.year, issue.month
         if day > issue.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
@@ -309,16 +358,66 @@ def _bare_days_after_a_day(repaired: Repaired, found: list[DateMention]) -> list
     days = sorted((d.clean_start, d.start) for d in found if d.granularity == "day" and d.start is not None)
     out: list[DateMention] = []
     for m in _BARE_DAY_RX.finditer(repaired.clean):
-        cs, ce = m.start(1), m.end()
+        g = 1 if m.group(1) else 2
+        cs, ce = m.start(g), m.end()
         if any(s < ce and cs < e for s, e in taken):
             continue
         k = bisect.bisect_left(days, (cs,)) - 1
         if k < 0:
             continue
         base = days[k][1]
-        day = int(m.group(1))
+        day = int(m.group(g))
         if base.day <= day <= calendar.monthrange(base.year, base.month)[1]:
             date = dt.date(base.year, base.month, day)
+            out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
+    return out
+
+
+#: A list of bare days (于10日、12日、16日、18日): the days of a series of events.
+_DAY_LIST_RX = re.compile(r"(?<![0-9月])((?:[0-3]?\d日[、和及]){1,8}[0-3]?\d日)")
+_DAY_RX = re.compile(r"([0-3]?\d)日")
+
+
+def _day_lists(repaired: Repaired, found: list[DateMention]) -> list[DateMention]:
+    """Lists of bare days (:data:`_DAY_LIST_RX`) that overlap no other
+    mention, after a month or day of the same sentence (计划在2月份…，于10日、
+    12日、16日、18日，分别在…举办): the span from the first day to the last, in
+    that month (days in rising order only)."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for m in _DAY_LIST_RX.finditer(text):
+        cs, ce = m.span(1)
+        if any(d.clean_start < ce and cs < d.clean_end for d in found):
+            continue
+        base = next((d for d in reversed(found) if d.clean_end <= cs and d.granularity in ("month", "day")
+                     and d.start is not None and not any(c in text[d.clean_end : cs] for c in "。！？!?\n")), None)
+        days = [int(x) for x in _DAY_RX.findall(m.group(1))]
+        if base is None or base.start is None or days != sorted(days) or len(set(days)) != len(days):
+            continue
+        last = calendar.monthrange(base.start.year, base.start.month)[1]
+        if 1 <= days[0] and days[-1] <= last:
+            out.append(_mention(repaired, cs, ce, "period", base.start.replace(day=days[0]),
+                                base.start.replace(day=days[-1]), "relative"))
+    return out
+
+
+#: A day of the month before the issue's, or of the issue's (上月27日, 本月3日).
+_LAST_MONTH_DAY_RX = re.compile(r"(上|本)月([0-3]?\d)日")
+def _last_month_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> list[DateMention]:
+    """上月27日 (本月3日): that day of the month before the issue's (of the
+    issue's), when the issue month is known."""
+    text = repaired.clean
+    out: list[DateMention] = []
+    for m in _LAST_MONTH_DAY_RX.finditer(text):
+        cs, ce = m.span()
+        if any(d.clean_start < ce and cs < d.clean_end for d in found):
+            continue
+        year, month = issue.year, issue.month
+        if m.group(1) == "上":
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        day = int(m.group(2))
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            date = dt.date(year, month, day)
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
     return out
 

@@ -249,6 +249,12 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
+    if p > 0 and _THAT_DAY_RX.match(clean, para_start):
+        # 这天，…义诊40多人 opening a paragraph after 27日，…: the day told of last
+        k = bisect.bisect_left(starts, para_start) - 1
+        if k >= 0 and dates[k][2].granularity == "day" and dates[k][0] > heading_before:
+            d = dates[k][2]
+            return d, d.start, d.end, "section"
     if p > 0 and para_start not in idx.headings \
             and (_breaks_down_by_place(clean, para_start, cs) or _opens_with_part(clean, para_start, cs)
                  or _opens_with_campaign(clean, para_start, dates, starts)):
@@ -495,6 +501,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         # 完成年目标任务12500人 after 截止10月底: the year's target is the whole year's
         return dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), basis
     if measure == "cumulative" and _enrolled(clause):
+        if d is not None and end is not None and clean[max(0, d.clean_start - 4) : d.clean_start].endswith(UP_TO_WORDS):
+            return None, end, basis  # 截至9月末，…参保人数: a stock up to the cut-off, no start
         return start, end, basis  # 第三季度…参保人数: the enrolment of the period its frame says
     if measure == "cumulative" and any(w in clause for w in PERENNIAL_WORDS):
         return None, None, None  # 常年保持在5万人左右: a level held year after year, no date fixes it
@@ -541,13 +549,21 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             upto = d.end
         if stock:
             since = None  # a stock: what exists now
-        elif dated_here and d.granularity != "day":
-            since = start  # its own sentence says since when (2023年，…，目前已有…)
+        elif dated_here and d.granularity != "day" and not (
+                measure == "cumulative" and d.granularity != "year" and d.end is not None and d.end < upto
+                and _UP_TO_NOW_RX.search(up_to_now_text(clause))):
+            # its own sentence says since when (2023年，…，目前已有…); not a
+            # month or span over before now (1至11月，…，目前…规模达: the stock is now's)
+            since = start
         elif since_frame:
             since = start  # 今年以来，…。截至目前，累计…
         elif measure == "cumulative" and (_CUMULATIVE_RX.search(up_to_now_text(clause)) or _running_total(sentence)
-                                          or (opens_now and _HAVE_RX.search(clause))):
-            since = None  # a running total: no date of its sentence says since when
+                                          or (opens_now and _HAVE_RX.search(clause))
+                                          or _UP_TO_NOW_RX.search(up_to_now_text(clause))):
+            # a running total: no date of its sentence says since when; so a
+            # stock or total its own clause says is now (目前…规模达66万人,
+            # 目前队员已发展到400多人): what there is now, since when unsaid
+            since = None
         else:
             since = dt.date(upto.year, 1, 1)  # the year so far
         return since, upto, (basis or "paragraph")
@@ -566,10 +582,24 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         if season is not None and measure != "target":
             # 今年元旦和春节期间，…。据统计，“两节”期间…: the holidays the page dated
             return season.start, season.end, "section"
+        campaign = _campaign_span(idx, dates, cs) if measure != "target" else None
+        if campaign is not None:
+            return campaign.start, campaign.end, "section"  # 行动期间, the campaign the page dates elsewhere
         return None, None, None  # “两节”期间: a span no date of the text fixes
     if d is not None and d.granularity == "day" and measure != "target" \
             and clean.startswith(_SINCE_AFTER, d.clean_end):
         return start, None, basis  # 从2月7日开始, …: since that day, the end unsaid
+    if d is None and start is None and end is None and measure != "target":
+        campaign = _campaign_span(idx, dates, cs)
+        if campaign is not None:
+            # 某市“春风行动”圆满结束。全市共组织招聘活动77场次 on a page that
+            # writes 从2月上旬至3月底…开展了“春风行动”: the campaign's span
+            # (现已完成培训… in a campaign not over when the article is
+            # written: up to the article's date)
+            if as_of is not None and campaign.end is not None and as_of < campaign.end \
+                    and _NOW_DONE_RX.search(clause):
+                return campaign.start, as_of, "section"
+            return campaign.start, campaign.end, "section"
     if measure == "target" and basis == "article":
         return None, None, None  # the day an article tells of is not a plan's period
     if measure == "target" and basis == "report" and end is not None and end.year < as_of.year:
@@ -579,6 +609,37 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             and start is not None and start.year == as_of.year and end is not None and end > as_of:
         return start, as_of, basis  # 今年 in an outcome: the year so far
     return start, end, basis
+
+
+#: Words saying a figure is what has been done by now (现已完成…, 目前已…).
+_NOW_DONE_RX = re.compile(r"现已|目前|至今")
+#: "That day" opening a paragraph (这天，…, 当天，…, 同一天，…): the day told of last.
+_THAT_DAY_RX = re.compile(r"\s*(?:这天|这一天|當天|当天|当日|同一天|同日)")
+#: A campaign's name: a quoted name (“春风行动”) or the four characters
+#: before 行动 with it (根治欠薪冬季攻坚行动: 冬季攻坚行动).
+_CAMPAIGN_NAME_RX = re.compile(r"[“「\"]([^”」\"\n]{2,12})[”」\"]|([\u4e00-\u9fff]{4}(?:行动|行動))")
+_SENTENCE_END = "。！？!?\n"
+
+
+def _campaign_span(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int) -> DateMention | None:
+    """The span of dates (:func:`_dated_span`: 从2月上旬至3月底) of a
+    sentence of the page that names a campaign (:data:`_CAMPAIGN_NAME_RX`)
+    which the figure's paragraph names before it (某市“春风行动”圆满结束。…77场次;
+    冬季攻坚行动期间，…6055名): its figures are the campaign's; None when
+    the page dates no campaign so named."""
+    clean = idx.clean
+    para = idx.para_starts[_para_of(idx, cs)]
+    names = {m.group(1) or m.group(2) for m in _CAMPAIGN_NAME_RX.finditer(clean, max(para, cs - 3 * MAX_SENTENCE), cs)}
+    if not names:
+        return None
+    for ds, de, d in dates:
+        if not _dated_span(d):
+            continue
+        s = max(clean.rfind(c, 0, ds) for c in _SENTENCE_END) + 1
+        e = min((x for x in (clean.find(c, de) for c in _SENTENCE_END) if x >= 0), default=len(clean))
+        if any(n in clean[s:e] for n in names):
+            return d
+    return None
 
 
 #: An up-to-now word opening a sentence (。截至目前，…): it frames the rest of

@@ -53,6 +53,9 @@ class PageRegion:
     #: before the town's somewhere (某某区广平镇牟庄村 … 广平镇政府): a figure
     #: whose sentence names the town is about that county (:func:`town_mentions`).
     towns: tuple[tuple[int, int, str], ...] = ()
+    #: The (start, end) of the page's joint subjects (两地, 双方: :data:`JOINT_RX`):
+    #: a figure whose sentence has one before it, after any place it names, has no one region.
+    joints: tuple[tuple[int, int], ...] = ()
 
 
 def _within(code: str, root: str) -> bool:
@@ -107,6 +110,12 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     for m in found:
         if furniture and _in_spans(furniture, m.start):
             continue  # (信息来源：某某市人民政府办公室: the publisher, not the text)
+        if _names_outlet(text, m) and (text[m.start - 1 : m.start] == "据" or (
+                not _signs_lead(text, m) and not _DATELINE_RX.match(text, m.end))):
+            # (据某某晚报报道, 某某日报社记者, 本文为某某新闻网原创: a publisher
+            # quoted or signing, not where the figures are; but 某某新闻网讯
+            # opening the lead is the local outlet's dateline: its own place's news)
+            continue
         code = m.code
         if m.dispatch:
             if not only_dispatch:
@@ -117,11 +126,19 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         counts[code] = counts.get(code, 0) + 1
         full_counts[code] = full_counts.get(code, 0) + (m.full and code == m.code)
         first.setdefault(code, m.start)
+    if not counts and hint_code is None:
+        # Region from the parts: townships of one county only (某某洲街道、
+        # 某某镇、某某镇 on a page naming no region) name their county.
+        county = _county_of_parts(text, furniture)
+        if county is not None:
+            counts[county] = 1
+            first[county] = 0
     if not counts:
         if hint_code is not None:
             named = _township_counties(text, found, {hint_code}, furniture)
             return PageRegion(gaz[hint_code], "page_metadata", scope_words(text), _line_starts(text),
-                              group_spans(text), _all_towns(text, found, named))
+                              group_spans(text), _all_towns(text, found, named),
+                              joint_spans(text))
         return PageRegion(None, "none_named")
 
     def chain(code: str) -> tuple[str, ...]:
@@ -140,7 +157,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # Else the province of the outlet that signs the lead (本报讯（某某县融媒体
     # 中心 记者…）, 某某日报讯): a local outlet reports its own place's news, and
     # the places its people travel to (前往浙江务工) are named more often.
-    signing = [m for m in found if m.code in counts and _signs_lead(text, m)]
+    signing = [m for m in found if _signs_lead(text, m)]
     # (only a province the body names too: 某省日报讯 on news of another province is no sign)
     outlet = {chain_root(m.code) for m in signing
               if any(chain_root(o.code) == chain_root(m.code) and o.code in counts for o in found if o not in signing)}
@@ -167,6 +184,15 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
             weight_of = None
     else:
         weight_of = None
+    if len(pool) > 1:
+        # 我州与某省某市开展协作: the writer speaks as a 州 (我县, 我市, 我区,
+        # 我州): of the provinces in play, the one alone holding a named
+        # region of that level word is the writer's.
+        selves = set(_SELF_ANY_RX.findall(text))
+        if selves:
+            own = {p for p in pool if any(_within(c, p) and gaz[c].name_zh.endswith(tuple(selves)) for c in counts)}
+            if len(own) == 1:
+                pool = own
     if hint_code is not None:
         current = hint_code
     elif weight_of is not None:
@@ -223,7 +249,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text),
-                      _all_towns(text, found, named))
+                      _all_towns(text, found, named), joint_spans(text))
 
 
 def _township_counties(text: str, found: list[Mention], anchors: set[str],
@@ -260,6 +286,38 @@ def _township_counties(text: str, found: list[Mention], anchors: set[str],
         if best >= 0 and len(where) == 1:
             out.append((s, e, where.pop()))
     return out
+
+
+def _county_of_parts(text: str, skip: list[tuple[int, int]]) -> str | None:
+    """The county of a page's townships when the page speaks of a whole
+    (全县, 全区, 辖区: :data:`SCOPE_RX`) and they are two or more different
+    ones written with their level words (:func:`~etl.semantic.regions.township_mentions`)
+    and one county alone has a township of every name (the parts name the
+    whole); else None.  Townships in ``skip`` (furniture lines) do not count."""
+    if not SCOPE_RX.search(text) and "辖区" not in text:
+        return None  # (the page speaks of no whole: 全县, 全区, 辖区)
+    table = township_table()
+    names = {name for s, _, name in township_mentions(text) if not (skip and _in_spans(skip, s))}
+    if len(names) < 2:
+        return None
+    common: set[str] | None = None
+    for name in names:
+        common = set(table[name]) if common is None else common & set(table[name])
+        if not common:
+            return None
+    return common.pop() if common is not None and len(common) == 1 else None
+
+
+#: An outlet's name and 讯 after a place: the dateline of a local outlet's
+#: own report (某某新闻网讯, 某某日报讯).
+_DATELINE_RX = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|融媒|电视台|广播电视台)\s*[讯訊]")
+
+
+def _names_outlet(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` names a news outlet (it stands right before a
+    word of :data:`OUTLET_AFTER` or 报社): the publisher's place, which by
+    itself tells nothing of where the text's figures are."""
+    return text.startswith(OUTLET_AFTER, m.end) or text.startswith("报社", m.end)
 
 
 def _ancestors_and_self(code: str) -> tuple[str, ...]:
@@ -330,8 +388,27 @@ _DESTINATION_RX = re.compile(r"(?:前往|输往|輸往|目的地为|目的地是
                              r"[^，,。；;：:\n]{0,30}")
 
 
+#: Places a clause names as the object of its subject's dealings, not as its
+#: subject: a partner (与某某市开展劳务合作, 同某县签订协作协议: the places
+#: between 与/同/跟 and the verb of a clause about 合作, 协作, 结对, 对接),
+#: where people are sent (向某省输送劳动力, 赴某市务工) and where people come
+#: from (来自某省的音乐人).  Like destinations, they are neither the page's
+#: place nor its figures'.
+_PARTNER_RX = re.compile(r"(?<![参给])[与同跟](?=[^，,。；;：:\n]{0,40}?(?:合作|协作|结对|对接))"
+                         r"[^，,。；;：:\n]{1,30}?(?=开展|建立|签订|签署|达成|深化|加强|自结对|结对|合作|协作|对接)")
+_TOWARD_RX = re.compile(r"向[^，,。；;：:\n]{1,20}?(?=输送|輸送|输出|輸出)|赴[^，,。；;：:\n]{1,20}?(?=务工|務工|就业|就業|打工)"
+                        r"|来自[^，,。；;：:\n]{1,20}?(?=的)|來自[^，,。；;：:\n]{1,20}?(?=的)")
+
+
 def _destination_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _DESTINATION_RX.finditer(text)]
+    spans = sorted([m.span() for rx in (_DESTINATION_RX, _PARTNER_RX, _TOWARD_RX) for m in rx.finditer(text)])
+    out: list[tuple[int, int]] = []
+    for s, e in spans:  # (merged: _in_spans looks at the last span starting before a position)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def destination_spans(text: str) -> list[tuple[int, int]]:
@@ -368,6 +445,8 @@ def _line_starts(text: str) -> tuple[int, ...]:
 #: A text speaking as a city (我市, 本市), or as a province (全省, 我省, 本省).
 _SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
 _SELF_PROVINCE_RX = re.compile(r"[全我本]省")
+#: The level word of a text speaking as its region (我县, 我市, 我州, 我区, 我省).
+_SELF_ANY_RX = re.compile(r"(?<=[我本])([省市县区州旗盟])(?![场民])")
 #: A text speaking as a county or city (我县, 本县, 我市, 本市).
 _SELF_LOCAL_RX = re.compile(r"[我本](?:县|市(?![场民]))")
 
@@ -395,9 +474,20 @@ GROUP_RX = re.compile(
     r"(?:县区|县市|区县|市县|地州|地市|市州|盟市|县(?![城委政长级域里镇乡]))")
 
 
+#: Two or three places named together as one subject (黔东南、某市两地举办…,
+#: 甲乙两地, 双方): their joint figures are no one region's (not 两地分居:
+#: the word after says it is no subject).
+JOINT_RX = re.compile(r"(?:[两三]地|双方)(?![分区方税产])")
+
+
 def group_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) of the groups of places of ``text`` (:data:`GROUP_RX`)."""
     return tuple(m.span() for m in GROUP_RX.finditer(text))
+
+
+def joint_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the joint subjects of ``text`` (:data:`JOINT_RX`)."""
+    return tuple(m.span() for m in JOINT_RX.finditer(text))
 
 
 def scope_words(text: str) -> tuple[tuple[int, str], ...]:
@@ -474,12 +564,15 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
         found_starts = [m.start for m in found]
     lo = bisect.bisect_left(found_starts, sentence_start)
     best: Mention | None = None
+    foreign = -1  # where the sentence last names a place of another province before the figure
     for m in found[lo:]:
         if m.end > pos:
             break
         if destinations and _in_spans(destinations, m.start):
             continue  # (其中转至浙江就业 300 人: where the people went)
         if m.dispatch or (province is not None and chain_root(m.code) != province):
+            if not m.dispatch:
+                foreign = m.start
             continue  # (where a dispatch was filed is not where its figures are)
         if page_code is not None and m.code in _ancestors(page_code) and not m.before_time \
                 and (not m.full or m.body):
@@ -509,11 +602,23 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                 and (best is None or best.start < page.groups[k][0]) \
                 and not any(clause_start <= o < page.groups[k][0] for o, _ in page.scopes):
             return None, "figure_text"
+    if page.joints:
+        # 甲乙两地举办招聘会500余场，服务求职群众30万人次: the figures of a
+        # joint subject of the sentence, after any place it names, are no one region's.
+        k = bisect.bisect_left(page.joints, (pos,)) - 1
+        if k >= 0 and page.joints[k][0] >= sentence_start and (best is None or best.start < page.joints[k][0]):
+            return None, "figure_text"
     if page.region is not None and page.scopes:
         # A scope word of the figure's clause after any place it names
         # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
         k = bisect.bisect_left(page.scopes, (pos,)) - 1
         if k >= 0 and page.scopes[k][0] >= sentence_start and (best is None or best.start < page.scopes[k][0]):
+            if best is None or best.start < foreign:
+                if sentence_start <= foreign < page.scopes[k][0]:
+                    # 某省甲市征集全市17家企业 on a page of another province:
+                    # the scope word is the place's named before it, which is
+                    # not the page's: the figure is the page's (never the foreign place's).
+                    return page.region, page.basis
             scoped = scope_region(page.region, page.scopes[k][1])
             if scoped is not None and scoped.code != page_code:
                 return scoped, "figure_text"

@@ -103,6 +103,24 @@ def _guarded_stems() -> dict[str, str]:
     return {st: codes[0] for st, codes in seen.items() if len(codes) == 1 and st not in forms and "族" not in st}
 
 
+def _stems_of(codes: set[str]) -> dict[str, str]:
+    """Stem -> code of the guarded stems (:func:`_guarded_stems`) of ``codes``."""
+    if not codes:
+        return {}
+    stems = _guarded_stems()
+    gaz = gazetteer()
+    out = {}
+    for code in codes:
+        name = gaz[code].name_zh
+        for suf in _LEVEL_SUFFIXES:
+            if name.endswith(suf):
+                st = name[: -len(suf)]
+                if stems.get(st) == code:
+                    out[st] = code
+                break
+    return out
+
+
 def all_names() -> frozenset[str]:
     """Every written form of every region (used to keep place names from
     being taken for person names)."""
@@ -269,11 +287,12 @@ def _full_names() -> frozenset[str]:
 #: Words right before a short form that make it read as a place (在綦江, 来到咸丰).
 PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在", "到", "赴", "于", "驻")
 #: Words right after a short form that make it read as a place: a level
-#: suffix the gazetteer's name does not carry (密云县 for today's 密云区) or a
+#: suffix the gazetteer's name does not carry (密云县 for today's 密云区), a
+#: part of the place (某某郊区, 某某市区, 某某城区) or a
 #: body of the place (连江新闻网) or a local paper's dateline (云上通山报道:).  Not 镇/乡: a town may bear a county's
 #: short form, and 新增城镇 would read as 增城 + 镇.
 PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
-               "融媒", "电视台", "广播电视", "讯", "报道", "居民")
+               "融媒", "电视台", "广播电视", "讯", "报道", "居民", "郊区", "市区", "城区")
 #: A township's level word after a short form (某某乡, 某某镇, 某某街道): the
 #: name is the township's, not the county's or city's of the same stem
 #: (not 乡镇, 乡村: a place's towns, its villages).
@@ -423,15 +442,39 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
         cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e)),
                              bool(_TIME_AFTER_RX.match(text, e)), bool(_BODY_NAME_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
+    stems = _stems_of(named_full)
+    if stems:
+        # 泰安市 … 泰安、某县两地: the stem of a region the page names in full
+        # is that region wherever it stands (a stem left out of the aliases
+        # because it reads as a given name says so no more on this page).
+        extra = []
+        for st, code in stems.items():
+            i = text.find(st)
+            while i >= 0:
+                e = i + len(st)
+                k = bisect.bisect_left(cands, (i,), key=lambda c: (c.start,))
+                if not (k < len(cands) and cands[k].start < e) and not (k and cands[k - 1].end > i) \
+                        and not in_title(i):
+                    extra.append(Mention(i, e, code, False, bool(_DISPATCH_AFTER_RX.match(text, e)),
+                                         bool(_TIME_AFTER_RX.match(text, e)), bool(_BODY_NAME_AFTER_RX.match(text, e))))
+                i = text.find(st, e)
+        if extra:
+            cands = sorted(cands + extra, key=lambda c: c.start)
     named_full_up = {a for c in named_full for a in (c, *_ancestors(c))}
     out: list[Mention] = []
     prev_end, prev_code = -1, ""
+    towns: list[list[tuple[int, int, str]]] = []  # (the page's townships, found when first needed)
     for m in cands:
         form = text[m.start : m.end]
         region = gaz[m.code]
         if not m.full and _TOWNSHIP_AFTER_RX.match(text, m.end):
             # 清水乡, 某某镇, 某某街道: a township bearing a region's short
             # form is that township, not the region (清水乡 is no 清水县).
+            continue
+        if not m.full and _starts_township(text, m, towns):
+            # 柳林洲街道: a short form that starts a longer township's name
+            # (one of townships.csv written with its level word, or any name
+            # of one more character before 街道) is part of that name.
             continue
         if m.full:
             # A one-character stem (成县, 范县) reads inside ordinary words
@@ -464,6 +507,30 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
             out.append(m)
             prev_end, prev_code = m.end, m.code
     return out
+
+
+#: A township's level word within a few characters after a short form
+#: (柳林洲街道): the short form may start the township's name.
+_TOWNSHIP_NEAR_RX = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:街道|镇|乡)")
+#: One character and 街道 after a short form: a street's name (某某洲街道;
+#: not a determiner or a count: 某市各街道, 某区两街道).
+_STREET_AFTER_RX = re.compile(r"(?![各全该本每其等及和与所两二三四五六七八九十个])[\u4e00-\u9fff]街道")
+
+
+def _starts_township(text: str, m: Mention, towns: list[list[tuple[int, int, str]]]) -> bool:
+    """Whether short form ``m`` starts a longer township's name: one more
+    character and 街道, or a township of ``townships.csv`` written with its
+    level word that covers it (``towns``: a one-item list holding the page's
+    :func:`township_mentions` once found)."""
+    if _STREET_AFTER_RX.match(text, m.end):
+        return True
+    if not _TOWNSHIP_NEAR_RX.match(text, m.end):
+        return False
+    if not towns:
+        towns.append(township_mentions(text))
+    found = towns[0]
+    k = bisect.bisect_right(found, (m.start, 1 << 62)) - 1
+    return k >= 0 and found[k][0] <= m.start and found[k][1] > m.end
 
 
 def chain_root(code: str) -> str:
