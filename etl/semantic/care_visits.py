@@ -631,14 +631,26 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
 def _told_later(item: str, later: str) -> bool:
     """Whether ``later`` (the sentences of the article's later visits) names
     the stop ``item`` itself, not a place within it (中村 in 在中村敬老院，: the
-    care home is a stop of its own)."""
-    places = visit_stops.stop_vocab().places
+    care home is a stop of its own; the area 诸由 in 来到诸由观镇战村某某家中: a
+    home in that area, named further on in the clause)."""
+    sv = visit_stops.stop_vocab()
     i = later.find(item)
     while i >= 0:
-        if not later.startswith(places, i + len(item)):
+        rest = later[i + len(item) : i + len(item) + _AROUND_WINDOW]
+        rest = rest[: next((k for k, c in enumerate(rest) if c in _ITEM_END), len(rest))]
+        own_home = rest.removeprefix("的").startswith(sv.homes)  # (某某（的）家中: the stop's home)
+        if not later.startswith(sv.places, i + len(item)) and (own_home or not any(
+                rest.find(w, 1) > 0 for w in sv.places + sv.homes)):
             return True
         i = later.find(item, i + 1)
     return False
+
+
+#: What ends the item of a list or its clause (郭家村、王家村: the next item is no place within the first).
+_ITEM_END = CLAUSE_END + "、和及与"
+#: How far after a stop's name a later sentence may name a finer place within
+#: it (诸由观镇战村…家中 after the area 诸由: a home in that area, not the area).
+_AROUND_WINDOW = 20
 
 
 def _stop_role(stop: visit_stops.Stop, head: str) -> str | None:
@@ -687,7 +699,8 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     # named relative to the article's (昨天下午，…) opens its paragraph there)
     text = visit_headers.structure(repaired)
     day_dates = sorted(
-        [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
+        [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"
+         and not (d.resolution == "relative" and visit_days.glossed(clean, clean_span(repaired, d)[1]))]
         + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
            for start, end, day in visit_days.relative_day_mentions(text, issue_day)
            + visit_days.lost_month_mentions(clean, issue_day)],

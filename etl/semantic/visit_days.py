@@ -37,15 +37,47 @@ def resolve_bare_day(day: int, reference: dt.date | None) -> dt.date | None:
 
 def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of the days named relative to the article's date
-    (昨日, 今天) in ``clean``; none without a day-precise reference."""
+    (昨日, 今天; 上月27日, 本月3日: relative to its month) in ``clean``; none
+    without a day-precise reference.  A relative day the text glosses with
+    its date (昨天（3月11日）) is left to that date."""
     if reference is None:
         return []
     v = vocab()
     offsets = dict(v.relative_days)
     rx = v.relative_days_rx
-    # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date)
+    # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date;
+    # not one the text glosses with its date in brackets, 昨天（3月11日）: that date is the day)
     return [(m.start(), m.end(), reference - dt.timedelta(days=offsets[m.group()])) for m in rx.finditer(clean)
-            if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
+            if (m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE)
+            and not glossed(clean, m.end())] + _month_relative_mentions(clean, reference)
+
+
+def glossed(clean: str, end: int) -> bool:
+    """Whether the day told up to ``end`` (昨天) is glossed with its date in
+    brackets right after it (昨天（3月11日）): the bracketed date is the day."""
+    return _GLOSSED_RX.match(clean, end) is not None
+
+
+#: A relative day glossed with its date in brackets (昨天（3月11日）, 今天(11日)).
+_GLOSSED_RX = re.compile(r"\s*[（(]\s*(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}日")
+#: A day of the month named relative to the article's month (上月27日, 本月3日).
+_MONTH_RELATIVE_RX = re.compile("(上|本|这)个?月([0-9]{1,2})[日号]")
+
+
+def _month_relative_mentions(clean: str, reference: dt.date) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the days told with the month relative to the
+    article's (上月27日: that day of the month before the article's; 本月3日:
+    of its month), when that month has the day."""
+    out = []
+    for m in _MONTH_RELATIVE_RX.finditer(clean):
+        year, month = reference.year, reference.month
+        if m.group(1) == "上":
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        try:
+            out.append((m.start(), m.end(), dt.date(year, month, int(m.group(2)))))
+        except ValueError:
+            continue
+    return out
 
 
 #: A weekday of the week told (本周六, 上周日, 星期六): see ``weekday_mentions``.

@@ -98,6 +98,17 @@ _BARE_DAY_RX = re.compile(
     r"(?:[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*)?"
     r"([0-9]{1,2})日"
 )
+#: An article's dateline and byline opening its first sentence (本报讯（记者 某某）, 青山讯 ):
+#: what the sentence says starts after it.
+_BYLINE_RX = re.compile(r"^[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
+
+
+def _byline_end(text: str) -> int:
+    """Where a sentence's opening dateline and byline (本报讯（记者 某某）) end, or 0."""
+    m = _BYLINE_RX.match(text)
+    return m.end() if m is not None else 0
+
+
 #: A day without its month opening a later clause of the sentence, with its
 #: time of day or its own comma (为弘扬…传统，17日当天，志愿者们…): dated too.
 _CLAUSE_DAY_RX = re.compile(
@@ -186,11 +197,14 @@ def _counts_after_visit(text: str, v: VisitVocab) -> bool:
     """Whether ``text`` counts what it visited after its visit verb (走访慰问…
     120户: a summary), unless the visit's clause goes to one institution
     (拜访了…敬老院，给90多位老人…: the people of one place) and the count is
-    not of households."""
+    not of households, or the sentence lists the named stops it counts the
+    people of (分别走访了A、B和C三处镇区的16户老人: a visit to each)."""
     i = _visit_at(text, v)
     m = _COUNT_RX.search(text, i) if i >= 0 else None
     if m is None:
         return False
+    if sentence_stops(text, frozenset(), _ANY_ROLE_RX) is not None:
+        return False  # (分别走访了A、B和C三处镇区的16户老人: the stops it names are visits)
     return m.group().endswith("户") or v.institutions_rx.search(text, i, _clause_end(text, i)) is None
 
 
@@ -319,6 +333,19 @@ _TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
 
 
 
+
+
+#: Words after a date that say what the day is (10月9日是重阳节; 2月4日恰逢立春).
+_DAY_IS = ("是", "正值", "恰逢", "适逢")
+
+
+def _names_the_day(clean: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is the subject of what its sentence
+    says the day is (10月9日是一年一度的重阳节): a festival or an anniversary,
+    the day of a visit only when the sentence itself goes on to tell one
+    (1月20日是…纪念日，当天在某社区…), not when the next sentence does (…。今年
+    敬老月，领导走访慰问了全区高龄老人: a campaign)."""
+    return clean.startswith(_DAY_IS, end)
 
 
 def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
@@ -592,7 +619,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             if _first(clean[pos : min(pos + 12, s1)], v.campaign_start_rx) >= 0:
                 campaigns.add(s0)
                 break  # a campaign's start: no single visit
-            if _tells_visit(window[pos - s0 :], v):  # told after the date
+            if _tells_visit((text if _names_the_day(clean, _end(pos, d)) else window)[pos - s0 :], v):
+                # (told after the date; a day the sentence says is a festival, 10月9日是重阳节，
+                # dates only a visit the sentence itself tells, not the next sentence's)
                 event = VisitEvent(s0, p0, pos, d.start, True)
             elif s0 == p0 and _home_after_date(clean[pos:s1], v) and _visit_told(clean, sentences[:k], v):
                 # (2月4日立春这天，空巢老人某某的家里，…: the story's next stop, on its day)
@@ -639,7 +668,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
                 org = _first(text, v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
-                if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
+                if 0 <= org - _byline_end(text) <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
                         and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0) \
                         and not (events and _named_again(text, org, clean, events[-1], sentences)):

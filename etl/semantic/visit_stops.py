@@ -38,6 +38,36 @@ from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, _alternation, vocab
 _LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
 #: A count closing a list, of its items (A、B和C 3个村子, A和B两所学校): the list's head.
 _TOTAL_AFTER_LIST_RX = re.compile("[0-9０-９一二三四五六七八九十两]+(?:个|所|户|家|位|名)[\u4e00-\u9fff]{1,4}$")
+#: A count after the last item of a list (莫义秀4位90岁以上; 高新区三处镇区): see ``_count_of_items``.
+_ITEM_COUNT_RX = re.compile("([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(?:位|名|户|个|家|所|处)")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count_of_items(last: str, n: int) -> int | None:
+    """Where a count of ``n`` (the list's number of items) starts in the list's
+    last item ``last`` after its own words (莫义秀4位…: 3), or None."""
+    m = _ITEM_COUNT_RX.search(last, 1)
+    if m is None:
+        return None
+    digits = m.group(1)
+    if digits.isdigit():
+        value = int(digits)
+    elif len(digits) == 1:
+        value = _CN_DIGITS[digits]
+    elif digits[0] == "十":
+        value = 10 + _CN_DIGITS.get(digits[1:], 0)
+    else:
+        value = _CN_DIGITS[digits[0]] * 10 + (_CN_DIGITS.get(digits[2:], 0) if len(digits) > 2 else 0)
+    return m.start() if value == n else None
+
+
+#: Words that make an item every one of its kind (各乡镇, 全县, 所有村): no named stop.
+_EVERY = ("各", "全", "所有")
+#: Places that open a list before a possessive (A、B街道的甲、乙: up to the 的).
+_WHERE_BEFORE_LIST_RX = re.compile("([^的，,。；;]{2,30}?)的")
+#: The visitors split into groups (分成5组, 兵分三路, 分为8个小组): each goes to its own stops.
+SPLIT_RX = re.compile("(?:分成|分为|兵分|分)[0-9一二三四五六七八九十两]{1,3}个?(?:小组|组|路|队)")
+
 #: What joins the stops of a list (以及 before 及).
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
 #: Where a list of stops ends: its clause's end.
@@ -155,17 +185,30 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
 
 
 def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str], role_rx: re.Pattern[str],
-                   sv: StopVocab, v: VisitVocab, homes_only: bool = False) -> tuple[list[Stop], str] | None:
+                   sv: StopVocab, v: VisitVocab, homes_only: bool = False, split: bool = False
+                   ) -> tuple[list[Stop], str] | None:
     """The stops of the list ``text[at:end]`` (after a verb of visiting or
     going) and what follows its 等 (the list's head: 等五户贫困学生), or None
     when it is no list of stops: fewer than two items, an item that is none
     (a region, a gift), none that names a place or a person (困难职工和困难
     群众: one group), a count in an item (走访60多家企业和423户职工: a
-    summary), or a vague part of a whole (部分困难职工、特困户)."""
+    summary), or a vague part of a whole (部分困难职工、特困户).
+
+    A list the text counts (A、B、C、D 4位老人; A、B和C三处镇区) names as
+    many stops as its count: each item is one, whatever it is (a person the
+    page's names miss, a town).  Places before a possessive that opens the
+    list (A、B街道的甲、乙、丙: where the persons live) are no stops of their
+    own.  ``split``: the visitors split into groups before the list (分成5组
+    分别来到A街道、B镇): each named area is one group's stop."""
     chunk = text[at:end]
     for w in _STOP_LIST_LEAD:
         if chunk.startswith(w):
             chunk, at = chunk[len(w):], at + len(w)
+    where = _WHERE_BEFORE_LIST_RX.match(chunk)
+    if where is not None and _STOP_SPLIT_RX.search(chunk, where.end()) \
+            and where.group(1).endswith(sv.regions + sv.places):
+        # (A、B街道的甲、乙、丙: the list of persons after the places they live in)
+        chunk, at = chunk[where.end():], at + where.end()
     head = ""
     k = chunk.find("等")
     if k >= 0:
@@ -178,21 +221,28 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     parts.append((at + pos, chunk[pos:]))
     if len(parts) < 2:
         return None
-    # The last item may carry what its list shares: A、B的家中, A、B的两名儿童.
     p, last = parts[-1]
-    home = False
-    for w in sv.homes:
-        if last.endswith(w) and len(last) > len(w) and not last.endswith(sv.places):  # (not 留守儿童之家)
-            last, home = last[: -len(w)], True
-            break
-    d = last.rfind("的")
-    if d > 0:
-        head = last[d + 1:] + head
-        last = last[:d]
-    total = _TOTAL_AFTER_LIST_RX.search(last)
-    if total is not None and total.start() >= 2 and not head:
-        # (A、B和C 3个村子: the count of the list's items, its head)
-        head, last = last[total.start():], last[: total.start()]
+    counted = _count_of_items(last, len(parts))
+    if counted is not None and not head:
+        # (A、B、C、D 4位90岁以上的高龄老人: the count of the list's items; what follows, its head)
+        head, last = last[counted:], last[:counted]
+        home = False
+    else:
+        counted = None
+        # The last item may carry what its list shares: A、B的家中, A、B的两名儿童.
+        home = False
+        for w in sv.homes:
+            if last.endswith(w) and len(last) > len(w) and not last.endswith(sv.places):  # (not 留守儿童之家)
+                last, home = last[: -len(w)], True
+                break
+        d = last.rfind("的")
+        if d > 0:
+            head = last[d + 1:] + head
+            last = last[:d]
+        total = _TOTAL_AFTER_LIST_RX.search(last)
+        if total is not None and total.start() >= 2 and not head:
+            # (A、B和C 3个村子: the count of the list's items, its head)
+            head, last = last[total.start():], last[: total.start()]
     parts[-1] = (p, last)
     if homes_only and not (home or head.startswith(sv.homes) or head.endswith(sv.homes)):
         return None
@@ -215,6 +265,10 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
         kind = _stop_kind(item, names, role_rx, sv)
         if kind is None and head_place and len(item) >= 2:
             kind = ("of_head", "")
+        if kind is None and len(item) >= 2 and not item.startswith(_EVERY) and (
+                counted is not None or (split and item.endswith(sv.regions) and len(item) > 2)):
+            # (a counted item; a named area one group of a split party went to; not 各乡镇: every one)
+            kind = ("place", "")
         if kind is None:
             return None
         vague = v.introduction_rx.search(item)
@@ -260,7 +314,8 @@ def _goes_to_places(text: str, at: int) -> bool:
     sv = stop_vocab()
     m = sv.list_verbs_rx.match(text, at)
     return m is not None and _list_of_stops(
-        text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab()) is not None
+        text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab(),
+        split=SPLIT_RX.search(text, 0, at) is not None) is not None
 
 
 def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str]
@@ -278,7 +333,8 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
         org = v.organisers_rx.match(text, m.start())
         if org is not None and org.end() > m.end():
             continue  # (慰问组, 慰问团: the visitors' name)
-        got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v)
+        got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v,
+                             split=SPLIT_RX.search(text, 0, m.start()) is not None)
         if got:
             found += got[0]
             head = head or got[1]
