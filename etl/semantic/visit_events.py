@@ -246,6 +246,19 @@ def _bare_organiser(text: str, org: int) -> bool:
     return org == 0 or text[org - 1] in _SUBJECT_LEAD
 
 
+def _other_visitors(clean: str, text: str, before: VisitEvent, sentences: list[tuple[int, int, int]],
+                    v: VisitVocab) -> bool:
+    """Whether the same-day sentence ``text`` names visitors other than those
+    of the visit ``before``, which named its own (27日，A社区的志愿者…。同一天，B
+    社区工作人员…: another visit; not 11月15日下午，某老年公寓一位百岁老人…。这天，
+    某公司的志愿者…: the visitors of that scene)."""
+    end = next((s1 for s0, s1, _ in sentences if s0 == before.sentence_start), before.sentence_start)
+    if v.organisers_rx.search(clean, before.sentence_start, end) is None:
+        return False
+    org = _first(text, v.organisers_rx)
+    return org >= 0 and not _named_again(text, org, clean, before, sentences)
+
+
 #: How many characters of a visitor's name, repeated from the visit before,
 #: make the same visitors (县委常委、宣传部长…一行).
 SAME_VISITORS_CHARS = 6
@@ -609,6 +622,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 continue
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
         event = None
+        other_visitors = False  # (a same-day sentence naming visitors of its own)
         # A date mention of the day in the sentence, before its visit verb.
         for pos, d in day_dates[lo:hi]:
             if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v):
@@ -641,10 +655,13 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 last = events[-1]
                 event = VisitEvent(s0, s0, s0, last.visit_date, last.dated)
             elif opening.startswith(v.same_day):
-                if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
+                # (当天，志愿者们还…: the visitors before, going on; with no visit told before,
+                # 当天，某镇还举办了欢送会…: what the article told, which was no visit, goes on)
+                if _tells_visit(text, v) and not _goes_on(text[: max(visit_at, 0)], v):
                     before = [e for e in events if e.dated]
                     if before:
                         event = VisitEvent(s0, p0, s0, before[-1].visit_date, True)
+                        other_visitors = _other_visitors(clean, text, events[-1], sentences, v)
                     else:
                         # (3月3日，在某敬老院内一片欢声笑语…。当天上午，…到某敬老院开展…: the day
                         # the article told before it, in a sentence of its own)
@@ -680,8 +697,13 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                         event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, before[-1].visit_date, True)
         if event is None:
             continue
-        if events and events[-1].paragraph_start == p0 and not (event.paragraph_start == s0 != p0 and not event.dated
-                                                                and _after_semicolon(clean, s0, p0)):
+        if events and events[-1].paragraph_start == p0 and s0 != p0 and (other_visitors or (
+                event.dated and events[-1].dated and event.visit_date != events[-1].visit_date)):
+            # (1月26日，A社区…。27日，B社区的志愿者…。同一天，C社区工作人员…: a round-up in one
+            # paragraph, each visit on a day of its own or by other visitors: its story starts here)
+            event = dataclasses.replace(event, paragraph_start=s0)
+        elif events and events[-1].paragraph_start == p0 and not (
+                event.paragraph_start == s0 != p0 and not event.dated and _after_semicolon(clean, s0, p0)):
             continue  # the same visit, told on (not a round-up's part after a semicolon)
         if events and p0 <= events[-1].sentence_start and event.paragraph_start < events[-1].paragraph_start:
             # (a visit after one whose story starts at its own sentence in this
@@ -734,10 +756,15 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
                 day_dates: list[tuple[int, DateMention]], v: VisitVocab) -> list[VisitEvent]:
     """The one visit of an article's lead: its first sentence that names an
     organiser, a visit and a recipient, without a count (dated by its own
-    day, if any), or none."""
+    day, if any), or none.  Those who guide the sentence's subject (在工作人员
+    的指引下，务工人员…前往…) are not its visitors."""
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
-        if s0 not in campaigns and not text.lstrip(_OPENING_JUNK).startswith(v.captions) and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
+        opening = text.lstrip(_OPENING_JUNK)
+        if opening.startswith(v.same_day) and _goes_on(text[: max(_visit_at(text, v), 0)], v):
+            continue  # (当天，某镇还…: the story told before goes on; no lead)
+        if s0 not in campaigns and not opening.startswith(v.captions) and not _not_event(text, v) \
+                and _tells_visit(_GUIDED_RX.sub(_blank, _unquoted(text)), v) \
                 and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
                 and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
@@ -748,6 +775,15 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
                     return [VisitEvent(s0, p0, pos, d.start, True)]
             return [VisitEvent(s0, p0, s0, None, False)]
     return []
+
+
+#: Those who guide what the sentence's subject does (在工作人员的指引下，务工人员…前往…): not its
+#: subject, so not visitors.
+_GUIDED_RX = re.compile("在[^，,。；;！!？?]{1,20}?(?:指引|引导|带领|陪同|帮助|协助|护送)下")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 #: A further visit's subject going on (随后志愿者们又相继看望了…): 又, 还, 再, 相继.
