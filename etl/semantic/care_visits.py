@@ -602,9 +602,10 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         for s, _, _ in sequence:
             if all(o is None or o.item != s.item for o, _ in stops):
                 stops.append((s, ""))
-    numbered = visit_stops.numbered_stops(text[told_at:end], names)
+    numbered = visit_stops.numbered_stops(text[told_at:end], names) or visit_stops.ordinal_stops(text[start:end])
     if numbered:
-        # (1、… 陈先生\n…\n2、… 邱先生\n…: one stop per numbered person)
+        # (1、… 陈先生\n…\n2、… 邱先生\n…: one stop per numbered person; 我们探访的第一户…。
+        # 我们探访的第二户…: one stop per numbered household)
         return [(s, "") for s in numbered]
     # (a profile of one more person met, after the visit's own sentence: 小鑫宇，12岁，…;
     # not a member of the counted group the visit's sentence went to: 给四户贫困老人送上…)
@@ -622,10 +623,25 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     # (one more person, when the story already has a named stop: its list, its
     # sequence, or a person its own sentence names; a lone profile after a
     # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
+    for s0, sentence in sentences:
+        further = visit_stops.further_motion_stop(sentence) if s0 > told and not counted else None
+        if further is not None and not v.other_story_rx.search(sentence) \
+                and not any(o is not None and (o.item in further.item or further.item in o.item) for o, _ in stops):
+            # (…来到某小学开展活动。…爱心人士还深入农户，…: one more stop, the homes gone on to)
+            stops.append((further, ""))
+    if profiles and len(sequence) == 1 and stops == [(None, "")] \
+            and text[sequence[0][1]:sequence[0][2]].endswith(_HOME_ENDS):
+        # (首先来到A家…。特困职工B，年仅18岁…: the home the story went to, then one more person;
+        # not the people met at a care home the story went to: one stop)
+        stops = [(sequence[0][0], "")]
     if profiles and (len(profiles) >= 2 or any(o is not None for o, _ in stops)
                      or any(n in own for n in names)):
         stops += profiles
     return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]
+
+
+#: How a clause going to a home ends (来到某某家中).
+_HOME_ENDS = ("家", "家中", "家里")
 
 
 def _told_later(item: str, later: str) -> bool:

@@ -773,8 +773,25 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
                 if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) < 0 and not _is_dateline(clean, _end(pos, d), v) \
                         and _first(clean[pos : min(pos + 14, s1)], v.reporting_or_campaign_rx) < 0:
                     return [VisitEvent(s0, p0, pos, d.start, True)]
-            return [VisitEvent(s0, p0, s0, None, False)]
+            day = _paragraph_day(clean, p0, s0, day_dates, v)
+            return [VisitEvent(s0, p0, s0, day, day is not None)]
     return []
+
+
+def _paragraph_day(clean: str, p0: int, s0: int, day_dates: list[tuple[int, DateMention]],
+                   v: VisitVocab) -> dt.date | None:
+    """The day a paragraph opens with (8月8日上午，某服务队再一次行动了起来。…随后志愿者
+    们来到…家中: the day of the visit its later sentence at ``s0`` tells), when it
+    is the only day told in the paragraph before ``s0`` and neither a dateline,
+    when the news came nor a campaign's start; else None."""
+    before = [(pos, d) for pos, d in day_dates if p0 <= pos < s0]
+    if len(before) != 1:
+        return None
+    pos, d = before[0]
+    if clean[p0:pos].strip(_OPENING_JUNK) or _is_dateline(clean, _end(pos, d), v) \
+            or _first(clean[pos : pos + 14], v.reporting_or_campaign_rx) >= 0:
+        return None
+    return d.start
 
 
 #: Those who guide what the sentence's subject does (在工作人员的指引下，务工人员…前往…): not its

@@ -467,3 +467,55 @@ def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
         if at >= 0 and not v.organisers_rx.search(heading, 0, at) and not v.event_or_motion_rx.search(heading, 0, at):
             out.append(Stop(heading[: at + max(len(n) for n in names if heading.startswith(n, at))], "", m.start(1)))
     return out if len(out) >= 2 else []
+
+
+# ---------------------------------------------------------------------------
+# Numbered stops: a story that counts its stops (我们探访的第一户老人叫某某…。
+# 我们探访的第二户老人叫某某; 第一站…，第二站…) tells one stop per number.
+
+#: An ordinal stop (第一户, 第二站, 第3家), in a sentence that visits or goes.
+_ORDINAL_RX = re.compile("第([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:户|站|家|位)")
+
+
+def ordinal_stops(text: str) -> list[Stop]:
+    """The stops a story numbers (see above): one per distinct ordinal in a
+    sentence with a verb of visiting or going, in text order; none unless
+    two or more are numbered."""
+    v = vocab()
+    out: list[Stop] = []
+    seen: set[str] = set()
+    for m in _ORDINAL_RX.finditer(text):
+        a = max((text.rfind(c, 0, m.start()) for c in "。！!？?；;\n"), default=-1) + 1
+        e = min((i for c in "。！!？?；;\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
+        if m.group(1) not in seen and v.event_or_motion_rx.search(text, a, e) is not None:
+            seen.add(m.group(1))
+            out.append(Stop(m.group(), "", m.start()))
+    return out if len(out) >= 2 else []
+
+
+# ---------------------------------------------------------------------------
+# A further stop: after the visit's own sentence, a sentence in which the
+# visitors go on to other homes or another place (爱心人士还深入农户，…; 志愿者们
+# 又来到村里的困难户家中) tells one more stop of the story (a group's homes the
+# text does not name: one stop).
+
+#: How far after the verb of going its recipients or homes may be named (characters).
+FURTHER_WINDOW = 10
+
+
+def further_motion_stop(sentence: str) -> Stop | None:
+    """The stop of a sentence whose visitors go on (``further_motion_words``:
+    还深入, 又来到 …) to recipients or homes named within ``FURTHER_WINDOW``
+    characters in that clause, with an organiser before the verb and no
+    habit, plan or summary word up to that clause's end; else None."""
+    v = vocab()
+    m = v.further_motion_rx.search(sentence)
+    if m is None:
+        return None
+    end = min((i for c in _STOP_CLAUSE_END if (i := sentence.find(c, m.end())) >= 0), default=len(sentence))
+    if v.not_event_rx.search(sentence, 0, end) is not None:
+        return None  # (a habit, plan or summary word up to the clause that goes on)
+    clause = sentence[m.end() : min(end, m.end() + FURTHER_WINDOW)]
+    if v.recipient_or_home_rx.search(clause) is None or v.organisers_rx.search(sentence, 0, m.start()) is None:
+        return None
+    return Stop(sentence[m.start():end], "", m.start())
