@@ -620,6 +620,10 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         profile = visit_stops.profile_stop(sentence, by_first, text, s0)
         if profile is not None and not any(o is not None and profile.item in o.item for o, _ in stops):
             profiles.append((profile, ""))
+    if not counted:
+        # (“谢谢你们，今天又来看我！”某某说道: a person the story visited, other than its own)
+        profiles += [(s, "") for s in visit_stops.speaker_stops(text, by_first, start, end)
+                     if s.item not in own and not any(o is not None and s.item in o.item for o, _ in stops + profiles)]
     # (one more person, when the story already has a named stop: its list, its
     # sequence, or a person its own sentence names; a lone profile after a
     # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)

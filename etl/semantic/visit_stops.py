@@ -519,3 +519,49 @@ def further_motion_stop(sentence: str) -> Stop | None:
     if v.recipient_or_home_rx.search(clause) is None or v.organisers_rx.search(sentence, 0, m.start()) is None:
         return None
     return Stop(sentence[m.start():end], "", m.start())
+
+
+# ---------------------------------------------------------------------------
+# A speaker visited: a private person, first named as the speaker of a quote
+# that thanks the visitors for coming (“谢谢你们，今天又来看我！”某街道某某说道),
+# is a person the story visited: one more stop.
+
+#: A quote, then its speaker within a few characters (“…”某街道某某激动地说道).
+_QUOTE_RX = re.compile("“([^“”]{2,200})”")
+#: How far after a quote its speaker may be named, and the speech verb after the name (characters).
+SPEAKER_WINDOW = 10
+SPEECH_WINDOW = 6
+#: What in a quote tells the visitors came (a visit verb, or 来看 / 看我 in the speaker's words).
+_CAME_RX = re.compile("来看|看我|看看我")
+_SPEECH_RX = re.compile("说|表示|讲|感叹|称赞")
+
+
+def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, end: int) -> list[Stop]:
+    """The persons of ``text[start:end]`` named first as the speaker of a quote
+    that tells the visitors came (see above): the name within
+    ``SPEAKER_WINDOW`` characters after the closing quote, a speech verb
+    within ``SPEECH_WINDOW`` after it, and the page before the quote never
+    names them."""
+    v = vocab()
+    out: list[Stop] = []
+    for m in _QUOTE_RX.finditer(text, start, end):
+        said = m.group(1)
+        if v.event_rx.search(said) is None and _CAME_RX.search(said) is None:
+            continue
+        after = text[m.end() : m.end() + SPEAKER_WINDOW]
+        best = None
+        for k, c in enumerate(after):
+            for n in names_by_first.get(c, ()):
+                if after.startswith(n, k) and (best is None or len(n) > len(best[1])):
+                    best = (k, n)
+            if best is not None:
+                break
+        if best is None:
+            continue
+        k, n = best
+        at = m.end() + k + len(n)
+        if _SPEECH_RX.search(text, at, at + SPEECH_WINDOW) is None or text.find(n, 0, m.start()) >= 0:
+            continue
+        if all(o.item != n for o in out):
+            out.append(Stop(n, "", m.end() + k))
+    return out
