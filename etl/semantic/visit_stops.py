@@ -454,19 +454,48 @@ def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str,
 _ENTRY_RX = re.compile("(?m)^[ \u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[、.．]([^\n，,。；;：:！!？?]{1,30})")
 
 
+#: The longest heading of a numbered entry that may stand for a person (characters).
+ENTRY_HEADING_CHARS = 20
+#: What a heading's shape keeps: its code's letters and signs (LYCTZL-), not its digits or words.
+_ENTRY_SHAPE_RX = re.compile("[0-9０-９\s]+")
+#: The address words of a heading (某先生, 某女士, 某老人): its shape's end.
+_ENTRY_ADDRESS_RX = re.compile("(先生|女士|老人|大爷|大娘|奶奶|爷爷|阿姨|同学)$")
+
+
+def _entry_shape(heading: str) -> tuple[str, str]:
+    """A numbered entry's heading as a shape: its code without digits (the
+    letters and signs before the person) and its address word (先生/女士 …)."""
+    h = _ENTRY_SHAPE_RX.sub("", heading)
+    m = _ENTRY_ADDRESS_RX.search(h)
+    code = re.match("[A-Za-z\-_/#]*", h)
+    return (code.group() if code else "", m.group() if m else "")
+
+
 def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
     """The stops of a story told as numbered entries (see above), one per
     entry whose heading (its line up to a clause's end) names a private
     person before any organiser word or verb of visiting (not 1、志愿者某某
-    带领…), in text order; none unless two or more do."""
+    带领…), in text order; none unless two or more do.  Then every other
+    entry of the same shape (its code and its address word: LYCTZL-002 某先生
+    beside LYCTZL-001 陈先生) is one too, though the page's names miss it."""
     v = vocab()
     out = []
+    others = []  # (entries alike that name no person the page's names know: LYCTZL-002 某先生)
     for m in _ENTRY_RX.finditer(text):
         heading = m.group(1)
         at = min((i for n in names if (i := heading.find(n)) >= 0), default=-1)
         if at >= 0 and not v.organisers_rx.search(heading, 0, at) and not v.event_or_motion_rx.search(heading, 0, at):
             out.append(Stop(heading[: at + max(len(n) for n in names if heading.startswith(n, at))], "", m.start(1)))
-    return out if len(out) >= 2 else []
+        elif at < 0 and len(heading) <= ENTRY_HEADING_CHARS and not v.organisers_rx.search(heading) \
+                and not v.event_or_motion_rx.search(heading) and _ENTRY_SHAPE_RX.sub("", heading):
+            others.append((Stop(heading, "", m.start(1)), _ENTRY_SHAPE_RX.sub("", heading)))
+    if len(out) < 2:
+        return []
+    # (the entries of one list are alike: another entry whose heading has the shape
+    # of the named ones, a code and a person, is one more stop)
+    shapes = {shape for s in out if (shape := _entry_shape(s.item))[1]}  # (with an address word: a person)
+    out += [s for s, _ in others if _entry_shape(s.item) in shapes]
+    return sorted(out, key=lambda s: s.pos)
 
 
 # ---------------------------------------------------------------------------
