@@ -682,8 +682,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 before = [e for e in events if e.dated]
                 event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
             elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
-                    and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
-                org = _first(text, v.organisers_rx)
+                    and _tells_visit(_subject_text(text), v) and not _counts_after_visit(text, v):
+                org = _first(_subject_text(text), v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
                 if 0 <= org - _byline_end(text) <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
@@ -763,8 +763,11 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
         opening = text.lstrip(_OPENING_JUNK)
         if opening.startswith(v.same_day) and _goes_on(text[: max(_visit_at(text, v), 0)], v):
             continue  # (当天，某镇还…: the story told before goes on; no lead)
+        at = _visit_at(text, v)
+        if at >= 0 and _WHOLE_RX.search(text, at, _clause_end(text, at)):
+            continue  # (…走访慰问了全区90岁以上高龄老人: a campaign over a whole region, a summary)
         if s0 not in campaigns and not opening.startswith(v.captions) and not _not_event(text, v) \
-                and _tells_visit(_GUIDED_RX.sub(_blank, _unquoted(text)), v) \
+                and _tells_visit(_subject_text(text), v) \
                 and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
                 and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
@@ -801,6 +804,16 @@ _GUIDED_RX = re.compile("在[^，,。；;！!？?]{1,20}?(?:指引|引导|带领
 
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
+
+
+def _subject_text(text: str) -> str:
+    """``text`` without what is quoted (``_unquoted``) and without those who
+    guide its subject (在工作人员的指引下): what tells who visits; offsets kept."""
+    return _GUIDED_RX.sub(_blank, _unquoted(text))
+
+
+#: The people of a whole region (全区90岁以上高龄老人): a campaign's, told as a summary.
+_WHOLE_RX = re.compile("全(?:省|市|县|区|镇|乡|街道|旗)")
 
 
 #: A further visit's subject going on (随后志愿者们又相继看望了…): 又, 还, 再, 相继.

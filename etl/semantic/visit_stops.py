@@ -457,7 +457,7 @@ _ENTRY_RX = re.compile("(?m)^[ \u3000]*(?:[0-9]{1,2}|[一二三四五六七八�
 #: The longest heading of a numbered entry that may stand for a person (characters).
 ENTRY_HEADING_CHARS = 20
 #: What a heading's shape keeps: its code's letters and signs (LYCTZL-), not its digits or words.
-_ENTRY_SHAPE_RX = re.compile("[0-9０-９\s]+")
+_ENTRY_SHAPE_RX = re.compile(r"[0-9０-９\s]+")
 #: The address words of a heading (某先生, 某女士, 某老人): its shape's end.
 _ENTRY_ADDRESS_RX = re.compile("(先生|女士|老人|大爷|大娘|奶奶|爷爷|阿姨|同学)$")
 
@@ -467,7 +467,7 @@ def _entry_shape(heading: str) -> tuple[str, str]:
     letters and signs before the person) and its address word (先生/女士 …)."""
     h = _ENTRY_SHAPE_RX.sub("", heading)
     m = _ENTRY_ADDRESS_RX.search(h)
-    code = re.match("[A-Za-z\-_/#]*", h)
+    code = re.match(r"[A-Za-z\-_/#]*", h)
     return (code.group() if code else "", m.group() if m else "")
 
 
