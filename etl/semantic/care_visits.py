@@ -624,20 +624,20 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         # (“谢谢你们，今天又来看我！”某某说道: a person the story visited, other than its own)
         profiles += [(s, "") for s in visit_stops.speaker_stops(text, by_first, start, end)
                      if s.item not in own and not any(o is not None and s.item in o.item for o, _ in stops + profiles)]
-    # (one more person, when the story already has a named stop: its list, its
-    # sequence, or a person its own sentence names; a lone profile after a
-    # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
     for s0, sentence in sentences:
-        further = visit_stops.further_motion_stop(sentence) if s0 > told and not counted else None
-        if further is not None and not v.other_story_rx.search(sentence) \
-                and not any(o is not None and (o.item in further.item or further.item in o.item) for o, _ in stops):
+        gone_on = visit_stops.further_motion_stop(sentence) if s0 > told and not counted else None
+        if gone_on is not None and not v.other_story_rx.search(sentence) \
+                and not any(o is not None and (o.item in gone_on.item or gone_on.item in o.item) for o, _ in stops):
             # (…来到某小学开展活动。…爱心人士还深入农户，…: one more stop, the homes gone on to)
-            stops.append((further, ""))
+            stops.append((gone_on, ""))
     if profiles and len(sequence) == 1 and stops == [(None, "")] \
             and text[sequence[0][1]:sequence[0][2]].endswith(_HOME_ENDS):
         # (首先来到A家…。特困职工B，年仅18岁…: the home the story went to, then one more person;
         # not the people met at a care home the story went to: one stop)
         stops = [(sequence[0][0], "")]
+    # (one more person, when the story already has a named stop: its list, its
+    # sequence, or a person its own sentence names; a lone profile after a
+    # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
     if profiles and (len(profiles) >= 2 or any(o is not None for o, _ in stops)
                      or any(n in own for n in names)):
         stops += profiles

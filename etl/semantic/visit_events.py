@@ -80,7 +80,9 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.records import DateMention
-from etl.semantic.visit_days import resolve_bare_day
+from etl.semantic.visit_days import byline_end, date_end as _end, names_the_day as _names_the_day, paragraph_day, \
+    resolve_bare_day
+from etl.semantic.visit_days import is_dateline
 from etl.semantic.visit_headers import _is_heading
 from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
@@ -98,17 +100,6 @@ _BARE_DAY_RX = re.compile(
     r"(?:[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*)?"
     r"([0-9]{1,2})日"
 )
-#: An article's dateline and byline opening its first sentence (本报讯（记者 某某）, 青山讯 ):
-#: what the sentence says starts after it.
-_BYLINE_RX = re.compile(r"^[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
-
-
-def _byline_end(text: str) -> int:
-    """Where a sentence's opening dateline and byline (本报讯（记者 某某）) end, or 0."""
-    m = _BYLINE_RX.match(text)
-    return m.end() if m is not None else 0
-
-
 #: A day without its month opening a later clause of the sentence, with its
 #: time of day or its own comma (为弘扬…传统，17日当天，志愿者们…): dated too.
 _CLAUSE_DAY_RX = re.compile(
@@ -124,11 +115,6 @@ class VisitEvent:
     visit_date: dt.date | None
     dated: bool  # the text fixes a day (even one that could not be resolved)
     home: bool = False  # a paragraph opening at a named home, after a visit told before
-
-
-def _end(pos: int, d: DateMention) -> int:
-    """The clean end of the date mention ``d`` that starts at ``pos``."""
-    return d.clean_end if d.clean_end >= 0 else pos + len(d.surface)
 
 
 def _first(text: str, words: re.Pattern[str], end: int | None = None) -> int:
@@ -335,32 +321,6 @@ def _names_activity(text: str, m: re.Match[str]) -> bool:
 _QUOTE_RX = re.compile("“[^“”]*(?:”|$)")  # (a quote still open where the sentence ends too)
 
 
-def _is_dateline(clean: str, end: int, v: VisitVocab) -> bool:
-    """Whether the date mention ending at ``end`` is a dateline: an agency's
-    (8月2日电, 1月27日讯) or a timestamp (2013-09-10 10:31)."""
-    after = clean[end : end + 8]
-    return after.startswith(v.dateline_after) or _TIMESTAMP_RX.match(after) is not None
-
-
-_TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
-
-
-
-
-
-#: Words after a date that say what the day is (10月9日是重阳节; 2月4日恰逢立春).
-_DAY_IS = ("是", "正值", "恰逢", "适逢")
-
-
-def _names_the_day(clean: str, end: int) -> bool:
-    """Whether the date ending at ``end`` is the subject of what its sentence
-    says the day is (10月9日是一年一度的重阳节): a festival or an anniversary,
-    the day of a visit only when the sentence itself goes on to tell one
-    (1月20日是…纪念日，当天在某社区…), not when the next sentence does (…。今年
-    敬老月，领导走访慰问了全区高龄老人: a campaign)."""
-    return clean.startswith(_DAY_IS, end)
-
-
 def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
     """(start, end, paragraph start) of the sentences of ``clean[a:b]``,
     headings left out."""
@@ -558,7 +518,7 @@ def _day_told_before(clean: str, a: int, s0: int, day_dates: list[tuple[int, Dat
             continue
         if pos < a:
             break
-        if _first(clean[max(a, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v) \
+        if _first(clean[max(a, pos - 8) : pos], v.dateline_rx) >= 0 or is_dateline(clean, _end(pos, d)) \
                 or _first(clean[pos : pos + 14], v.reporting_or_campaign_rx) >= 0:
             continue
         return d.start
@@ -625,7 +585,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         other_visitors = False  # (a same-day sentence naming visitors of its own)
         # A date mention of the day in the sentence, before its visit verb.
         for pos, d in day_dates[lo:hi]:
-            if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v):
+            if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) >= 0 or is_dateline(clean, _end(pos, d)):
                 continue  # the page's dateline
             after = clean[pos : min(pos + 14, s1)]
             if _first(after, v.reporting_rx) >= 0:
@@ -685,7 +645,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     and _tells_visit(_subject_text(text), v) and not _counts_after_visit(text, v):
                 org = _first(_subject_text(text), v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
-                if 0 <= org - _byline_end(text) <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
+                if 0 <= org - byline_end(text) <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
                         and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0) \
                         and not (events and _named_again(text, org, clean, events[-1], sentences)):
@@ -742,7 +702,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             for pos, d in day_dates[lo:hi]:
                 opening = clean[s0:pos].strip("“”\"' \u3000\n")
                 if opening and not opening.endswith((")", "）")) or _not_event(clean[s0:s1], v) \
-                        or _is_dateline(clean, _end(pos, d), v):
+                        or is_dateline(clean, _end(pos, d)):
                     continue
                 if _first(clean[pos : min(pos + 14, s1)], v.reporting_or_campaign_rx) >= 0:
                     continue
@@ -773,28 +733,12 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
-                if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) < 0 and not _is_dateline(clean, _end(pos, d), v) \
+                if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) < 0 and not is_dateline(clean, _end(pos, d)) \
                         and _first(clean[pos : min(pos + 14, s1)], v.reporting_or_campaign_rx) < 0:
                     return [VisitEvent(s0, p0, pos, d.start, True)]
-            day = _paragraph_day(clean, p0, s0, day_dates, v)
+            day = paragraph_day(clean, p0, s0, day_dates)
             return [VisitEvent(s0, p0, s0, day, day is not None)]
     return []
-
-
-def _paragraph_day(clean: str, p0: int, s0: int, day_dates: list[tuple[int, DateMention]],
-                   v: VisitVocab) -> dt.date | None:
-    """The day a paragraph opens with (8月8日上午，某服务队再一次行动了起来。…随后志愿者
-    们来到…家中: the day of the visit its later sentence at ``s0`` tells), when it
-    is the only day told in the paragraph before ``s0`` and neither a dateline,
-    when the news came nor a campaign's start; else None."""
-    before = [(pos, d) for pos, d in day_dates if p0 <= pos < s0]
-    if len(before) != 1:
-        return None
-    pos, d = before[0]
-    if clean[p0:pos].strip(_OPENING_JUNK) or _is_dateline(clean, _end(pos, d), v) \
-            or _first(clean[pos : pos + 14], v.reporting_or_campaign_rx) >= 0:
-        return None
-    return d.start
 
 
 #: Those who guide what the sentence's subject does (在工作人员的指引下，务工人员…前往…): not its
