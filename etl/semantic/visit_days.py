@@ -171,8 +171,6 @@ _BYLINE_RX = re.compile(r"^[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^
 #: What may stand before a paragraph's first word (quotes, spaces, a line break).
 _OPENING_JUNK = "“”\"' \u3000\n"
 _TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
-#: Words after a date that say what the day is (10月9日是重阳节; 2月4日恰逢立春).
-_DAY_IS = ("是", "正值", "恰逢", "适逢")
 
 
 def byline_end(text: str) -> int:
@@ -195,11 +193,11 @@ def is_dateline(clean: str, end: int) -> bool:
 
 def names_the_day(clean: str, end: int) -> bool:
     """Whether the date ending at ``end`` is the subject of what its sentence
-    says the day is (10月9日是一年一度的重阳节): a festival or an anniversary,
+    says the day is (``festival_day_words``: 10月9日是一年一度的重阳节): a festival or an anniversary,
     the day of a visit only when the sentence itself goes on to tell one
     (1月20日是…纪念日，当天在某社区…), not when the next sentence does (…。今年
     敬老月，领导走访慰问了全区高龄老人: a campaign)."""
-    return clean.startswith(_DAY_IS, end)
+    return clean.startswith(vocab().festival_day, end)
 
 
 def paragraph_day(clean: str, p0: int, s0: int, day_dates: list[tuple[int, DateMention]]) -> dt.date | None:

@@ -84,7 +84,7 @@ from etl.semantic.visit_days import byline_end, date_end as _end, names_the_day 
     resolve_bare_day
 from etl.semantic.visit_days import is_dateline
 from etl.semantic.visit_headers import _is_heading
-from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops
+from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops, whole_region_rx
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
 
 SENTENCE_END = "。!！?？;；"
@@ -724,7 +724,7 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
         if opening.startswith(v.same_day) and _goes_on(text[: max(_visit_at(text, v), 0)], v):
             continue  # (当天，某镇还…: the story told before goes on; no lead)
         at = _visit_at(text, v)
-        if at >= 0 and _WHOLE_RX.search(text, at, _clause_end(text, at)):
+        if at >= 0 and whole_region_rx().search(text, at, _clause_end(text, at)):
             continue  # (…走访慰问了全区90岁以上高龄老人: a campaign over a whole region, a summary)
         if s0 not in campaigns and not opening.startswith(v.captions) and not _not_event(text, v) \
                 and _tells_visit(_subject_text(text), v) \
@@ -741,11 +741,6 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
     return []
 
 
-#: Those who guide what the sentence's subject does (在工作人员的指引下，务工人员…前往…): not its
-#: subject, so not visitors.
-_GUIDED_RX = re.compile("在[^，,。；;！!？?]{1,20}?(?:指引|引导|带领|陪同|帮助|协助|护送)下")
-
-
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
@@ -753,11 +748,9 @@ def _blank(m: re.Match[str]) -> str:
 def _subject_text(text: str) -> str:
     """``text`` without what is quoted (``_unquoted``) and without those who
     guide its subject (在工作人员的指引下): what tells who visits; offsets kept."""
-    return _GUIDED_RX.sub(_blank, _unquoted(text))
+    return vocab().guided_rx.sub(_blank, _unquoted(text))
 
 
-#: The people of a whole region (全区90岁以上高龄老人): a campaign's, told as a summary.
-_WHOLE_RX = re.compile("全(?:省|市|县|区|镇|乡|街道|旗)")
 
 
 #: A further visit's subject going on (随后志愿者们又相继看望了…): 又, 还, 再, 相继.

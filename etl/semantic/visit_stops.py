@@ -61,12 +61,8 @@ def _count_of_items(last: str, n: int) -> int | None:
     return m.start() if value == n else None
 
 
-#: Words that make an item every one of its kind (各乡镇, 全县, 所有村): no named stop.
-_EVERY = ("各", "全", "所有")
 #: Places that open a list before a possessive (A、B街道的甲、乙: up to the 的).
 _WHERE_BEFORE_LIST_RX = re.compile("([^的，,。；;]{2,30}?)的")
-#: The visitors split into groups (分成5组, 兵分三路, 分为8个小组): each goes to its own stops.
-SPLIT_RX = re.compile("(?:分成|分为|兵分|分)[0-9一二三四五六七八九十两]{1,3}个?(?:小组|组|路|队)")
 
 #: What joins the stops of a list (以及 before 及).
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
@@ -102,6 +98,9 @@ class StopVocab:
     alone: frozenset[str]  # places that are a stop without a name (敬老院, 城区)
     regions: tuple[str, ...]  # longest first
     place_rx: re.Pattern[str]
+    every: tuple[str, ...]  # 各, 全, 所有: every one of its kind, no named stop
+    split_rx: re.Pattern[str]  # 分成5组, 兵分三路: the visitors split into groups
+    ordinal_rx: re.Pattern[str]  # 第一户, 第二站: a numbered stop
 
 
 #: What may stand before a list's verb (先后到…, 分别走进…).
@@ -137,7 +136,19 @@ def stop_vocab() -> StopVocab:
         home_verbs=kind("home_verb"), homes=kind("home"), places=kind("place") + kind("place_alone"),
         alone=frozenset(kind("place_alone")), regions=kind("region"),
         place_rx=_alternation(kind("place") + kind("place_alone")),
+        every=kind("every"),
+        split_rx=re.compile(f"(?:{_alternation(kind('split')).pattern})[0-9一二三四五六七八九十两]{{1,3}}个?"
+                            f"(?:{_alternation(kind('split_unit')).pattern})"),
+        ordinal_rx=re.compile(f"第([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})(?:{_alternation(kind('ordinal_unit')).pattern})"),
     )
+
+
+@functools.cache
+def whole_region_rx() -> re.Pattern[str]:
+    """The people of every place of a kind or of a whole region (全区, 各乡镇, 所有村):
+    a campaign's, told as a summary, never one visit's stop."""
+    sv = stop_vocab()
+    return re.compile(f"(?:{'|'.join(map(re.escape, sv.every))})(?:{'|'.join(map(re.escape, sv.regions + ('村',)))})")
 
 
 #: A pseudonym's note (小雨（化名）): the words before it name a person.
@@ -265,7 +276,7 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
         kind = _stop_kind(item, names, role_rx, sv)
         if kind is None and head_place and len(item) >= 2:
             kind = ("of_head", "")
-        if kind is None and len(item) >= 2 and not item.startswith(_EVERY) and (
+        if kind is None and len(item) >= 2 and not item.startswith(sv.every) and (
                 counted is not None or (split and item.endswith(sv.regions) and len(item) > 2)):
             # (a counted item; a named area one group of a split party went to; not 各乡镇: every one)
             kind = ("place", "")
@@ -315,7 +326,7 @@ def _goes_to_places(text: str, at: int) -> bool:
     m = sv.list_verbs_rx.match(text, at)
     return m is not None and _list_of_stops(
         text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab(),
-        split=SPLIT_RX.search(text, 0, at) is not None) is not None
+        split=sv.split_rx.search(text, 0, at) is not None) is not None
 
 
 def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str]
@@ -334,7 +345,7 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
         if org is not None and org.end() > m.end():
             continue  # (慰问组, 慰问团: the visitors' name)
         got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v,
-                             split=SPLIT_RX.search(text, 0, m.start()) is not None)
+                             split=sv.split_rx.search(text, 0, m.start()) is not None)
         if got:
             found += got[0]
             head = head or got[1]
@@ -458,15 +469,13 @@ _ENTRY_RX = re.compile("(?m)^[ \u3000]*(?:[0-9]{1,2}|[一二三四五六七八�
 ENTRY_HEADING_CHARS = 20
 #: What a heading's shape keeps: its code's letters and signs (LYCTZL-), not its digits or words.
 _ENTRY_SHAPE_RX = re.compile(r"[0-9０-９\s]+")
-#: The address words of a heading (某先生, 某女士, 某老人): its shape's end.
-_ENTRY_ADDRESS_RX = re.compile("(先生|女士|老人|大爷|大娘|奶奶|爷爷|阿姨|同学)$")
 
 
 def _entry_shape(heading: str) -> tuple[str, str]:
     """A numbered entry's heading as a shape: its code without digits (the
     letters and signs before the person) and its address word (先生/女士 …)."""
     h = _ENTRY_SHAPE_RX.sub("", heading)
-    m = _ENTRY_ADDRESS_RX.search(h)
+    m = vocab().entry_address_rx.search(h)
     code = re.match(r"[A-Za-z\-_/#]*", h)
     return (code.group() if code else "", m.group() if m else "")
 
@@ -502,8 +511,6 @@ def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
 # Numbered stops: a story that counts its stops (我们探访的第一户老人叫某某…。
 # 我们探访的第二户老人叫某某; 第一站…，第二站…) tells one stop per number.
 
-#: An ordinal stop (第一户, 第二站, 第3家), in a sentence that visits or goes.
-_ORDINAL_RX = re.compile("第([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:户|站|家|位)")
 
 
 def ordinal_stops(text: str) -> list[Stop]:
@@ -513,7 +520,7 @@ def ordinal_stops(text: str) -> list[Stop]:
     v = vocab()
     out: list[Stop] = []
     seen: set[str] = set()
-    for m in _ORDINAL_RX.finditer(text):
+    for m in stop_vocab().ordinal_rx.finditer(text):
         a = max((text.rfind(c, 0, m.start()) for c in "。！!？?；;\n"), default=-1) + 1
         e = min((i for c in "。！!？?；;\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
         if m.group(1) not in seen and v.event_or_motion_rx.search(text, a, e) is not None:
@@ -560,9 +567,6 @@ _QUOTE_RX = re.compile("“([^“”]{2,200})”")
 #: How far after a quote its speaker may be named, and the speech verb after the name (characters).
 SPEAKER_WINDOW = 10
 SPEECH_WINDOW = 6
-#: What in a quote tells the visitors came (a visit verb, or 来看 / 看我 in the speaker's words).
-_CAME_RX = re.compile("来看|看我|看看我")
-_SPEECH_RX = re.compile("说|表示|讲|感叹|称赞")
 
 
 def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, end: int) -> list[Stop]:
@@ -575,7 +579,7 @@ def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, e
     out: list[Stop] = []
     for m in _QUOTE_RX.finditer(text, start, end):
         said = m.group(1)
-        if v.event_rx.search(said) is None and _CAME_RX.search(said) is None:
+        if v.event_rx.search(said) is None and v.came_rx.search(said) is None:
             continue
         after = text[m.end() : m.end() + SPEAKER_WINDOW]
         best = None
@@ -589,7 +593,7 @@ def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, e
             continue
         k, n = best
         at = m.end() + k + len(n)
-        if _SPEECH_RX.search(text, at, at + SPEECH_WINDOW) is None or text.find(n, 0, m.start()) >= 0:
+        if v.speech_rx.search(text, at, at + SPEECH_WINDOW) is None or text.find(n, 0, m.start()) >= 0:
             continue
         if all(o.item != n for o in out):
             out.append(Stop(n, "", m.end() + k))
