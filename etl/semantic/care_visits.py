@@ -602,7 +602,8 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         for s, _, _ in sequence:
             if all(o is None or o.item != s.item for o, _ in stops):
                 stops.append((s, ""))
-    numbered = visit_stops.numbered_stops(text[told_at:end], names) or visit_stops.ordinal_stops(text[start:end])
+    numbered = visit_stops.numbered_stops(text[told_at:end], names) or (
+        visit_stops.ordinal_stops(text[start:end]) if "第" in text[start:end] else [])
     if numbered:
         # (1、… 陈先生\n…\n2、… 邱先生\n…: one stop per numbered person; 我们探访的第一户…。
         # 我们探访的第二户…: one stop per numbered household)
@@ -620,12 +621,12 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         profile = visit_stops.profile_stop(sentence, by_first, text, s0)
         if profile is not None and not any(o is not None and profile.item in o.item for o, _ in stops):
             profiles.append((profile, ""))
-    if not counted:
+    if not counted and "“" in text[start:end]:
         # (“谢谢你们，今天又来看我！”某某说道: a person the story visited, other than its own)
         profiles += [(s, "") for s in visit_stops.speaker_stops(text, by_first, start, end)
                      if s.item not in own and not any(o is not None and s.item in o.item for o, _ in stops + profiles)]
-    for s0, sentence in sentences:
-        gone_on = visit_stops.further_motion_stop(sentence) if s0 > told and not counted else None
+    for s0, sentence in sentences if not counted and v.further_motion_rx.search(text, told, end) else ():
+        gone_on = visit_stops.further_motion_stop(sentence) if s0 > told else None
         if gone_on is not None and not v.other_story_rx.search(sentence) \
                 and not any(o is not None and (o.item in gone_on.item or gone_on.item in o.item) for o, _ in stops):
             # (…来到某小学开展活动。…爱心人士还深入农户，…: one more stop, the homes gone on to)

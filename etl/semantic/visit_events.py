@@ -723,13 +723,13 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
         opening = text.lstrip(_OPENING_JUNK)
         if opening.startswith(v.same_day) and _goes_on(text[: max(_visit_at(text, v), 0)], v):
             continue  # (当天，某镇还…: the story told before goes on; no lead)
-        at = _visit_at(text, v)
-        if at >= 0 and whole_region_rx().search(text, at, _clause_end(text, at)):
-            continue  # (…走访慰问了全区90岁以上高龄老人: a campaign over a whole region, a summary)
         if s0 not in campaigns and not opening.startswith(v.captions) and not _not_event(text, v) \
                 and _tells_visit(_subject_text(text), v) \
                 and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
                 and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
+            at = _visit_at(text, v)
+            if whole_region_rx().search(text, at, _clause_end(text, at)):
+                continue  # (…走访慰问了全区90岁以上高龄老人: a campaign over a whole region, a summary)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
@@ -748,7 +748,8 @@ def _blank(m: re.Match[str]) -> str:
 def _subject_text(text: str) -> str:
     """``text`` without what is quoted (``_unquoted``) and without those who
     guide its subject (在工作人员的指引下): what tells who visits; offsets kept."""
-    return vocab().guided_rx.sub(_blank, _unquoted(text))
+    text = _unquoted(text)
+    return vocab().guided_rx.sub(_blank, text) if "下" in text else text
 
 
 

@@ -215,7 +215,7 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     for w in _STOP_LIST_LEAD:
         if chunk.startswith(w):
             chunk, at = chunk[len(w):], at + len(w)
-    where = _WHERE_BEFORE_LIST_RX.match(chunk)
+    where = _WHERE_BEFORE_LIST_RX.match(chunk) if "的" in chunk else None
     if where is not None and _STOP_SPLIT_RX.search(chunk, where.end()) \
             and where.group(1).endswith(sv.regions + sv.places):
         # (A、B街道的甲、乙、丙: the list of persons after the places they live in)
@@ -340,12 +340,16 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     head = ""
     if "化名" in text:  # (小雨（化名）、乐乐（化名）: persons, the bracket no clause end)
         text = _PSEUDONYM_RX.sub(PSEUDONYM_MARK * 4, text)
+    split_at = -1
     for m in sv.list_verbs_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
         if org is not None and org.end() > m.end():
             continue  # (慰问组, 慰问团: the visitors' name)
+        if split_at < 0:
+            found_split = sv.split_rx.search(text)  # (once a sentence: where its visitors split, if they do)
+            split_at = found_split.end() if found_split is not None else len(text) + 1
         got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v,
-                             split=sv.split_rx.search(text, 0, m.start()) is not None)
+                             split=split_at <= m.start())
         if got:
             found += got[0]
             head = head or got[1]
