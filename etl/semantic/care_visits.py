@@ -23,7 +23,13 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   one clause each (先来到A家中…，随后又到B家中…。还分别来到其他老人家中), is
   one row per clause's home (a list inside a clause names the people met at
   that home; a home of a counted group, 来到6户老人家中, is the summary the
-  stops tell).  See ``_stops``.
+  stops tell).  A story that numbers its households (第一户…第二户), goes
+  to one home and then profiles one more person (首先来到A家…。特困职工B，
+  年仅18岁…), goes on to further homes (还深入农户), or quotes a person first
+  named thanking the visitors for coming (“…今天又来看我！”某某说道) has one
+  stop more for each (``etl.semantic.visit_stops``).  A stop that a later
+  visit names only as the area around its own stop (诸由 in 来到诸由观镇某村
+  某某家中) stays a stop.  See ``_stops``.
 * **volunteer_group**: the first quoted name ending with a group word
   (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
   article, else in the editor's note, else an unquoted group in the lead

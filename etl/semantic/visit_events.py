@@ -46,6 +46,21 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   own.  A dated lead announcing an activity (…一行到某村开展走访慰问) followed
   by a list of stops (…一行分别到A、B、C等村委会) likewise: the stops are the
   visits, on its day.
+* **Round-ups in one paragraph**: a later sentence of a visit's paragraph
+  that tells a visit on a day of its own (1月26日，A社区…。27日，B社区的志愿者
+  …) or by other visitors on the same day (同一天，C社区工作人员…; not the
+  visitors of a dated scene that named none: …一位百岁老人…。这天，某公司的
+  志愿者…) is a visit of its own, its story starting at its sentence.
+* **Who visits**: an article's dateline and byline (本报讯（记者 …）) open no
+  one's words (the organiser window starts after them); those who guide the
+  subject (在工作人员的指引下，务工人员…前往…) are not visitors; a same-day
+  sentence going on (当天，某镇还…) from a story that told no visit tells
+  none; a lead visiting the people of a whole region or of every place
+  (走访慰问了全区90岁以上高龄老人) tells a campaign, a summary.
+* **Which day**: a date the sentence says is a festival (10月9日是重阳节)
+  dates only a visit its own sentence tells, never the next sentence's; a
+  lead visit told later in a paragraph that opens with a day (8月8日上午，
+  …服务队再一次行动了起来。…随后志愿者们来到…家中) took place that day.
 * **Other days**: days named relative to the article (昨天), days without
   their month and weekdays of an activity report are
   ``etl.semantic.visit_days``; a page's headings, set apart so that a

@@ -9,6 +9,18 @@ named place (某社区多名独居老人) is that place's stop.  A story that go
 home to home, one clause each (先来到A家中…，随后又到B家中; 首先来到某村看望
 某大伯), is one stop per clause (``sequence_stops``).
 
+Round 7: a list whose closing count equals its items (A、B、C、D 4位…老人;
+A、B和C三处镇区) is that many stops, each item one, whatever it is; places
+before the possessive that opens a list of persons (A、B街道的甲、乙) are where
+they live, no stops; visitors that split into groups (``split`` words of the
+vocabulary: 分成5组, 兵分三路) make a stop of each named area they go to
+(分别来到A街道、B镇), not of every one of a kind (各乡镇: ``every``).  A story
+that numbers its stops (第一户…第二户: ``ordinal_stops``), a sentence whose
+visitors go on to further homes (爱心人士还深入农户: ``further_motion_stop``),
+a person first named thanking the visitors for coming (“…今天又来看我！”某某说
+道: ``speaker_stops``) and the entries of a numbered list alike to those
+naming persons (``numbered_stops``) are stops too.
+
 Split out of ``etl.semantic.visit_events`` (which sentences tell a visit, and
 the day of each; it asks ``_goes_to_places`` whether 分别 before a list of
 places is one party's stops, and keeps ``further_group``, a sentence that goes
