@@ -23,7 +23,13 @@ section of ``schemas/codebook.yaml`` and ``schemas/vocab/roles.csv``):
   one clause each (先来到A家中…，随后又到B家中…。还分别来到其他老人家中), is
   one row per clause's home (a list inside a clause names the people met at
   that home; a home of a counted group, 来到6户老人家中, is the summary the
-  stops tell).  See ``_stops``.
+  stops tell).  A story that numbers its households (第一户…第二户), goes
+  to one home and then profiles one more person (首先来到A家…。特困职工B，
+  年仅18岁…), goes on to further homes (还深入农户), or quotes a person first
+  named thanking the visitors for coming (“…今天又来看我！”某某说道) has one
+  stop more for each (``etl.semantic.visit_stops``).  A stop that a later
+  visit names only as the area around its own stop (诸由 in 来到诸由观镇某村
+  某某家中) stays a stop.  See ``_stops``.
 * **volunteer_group**: the first quoted name ending with a group word
   (“…帮帮团”, “…志愿服务队”) or followed by one (“红马甲”志愿服务队) in the
   article, else in the editor's note, else an unquoted group in the lead
@@ -602,9 +608,11 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         for s, _, _ in sequence:
             if all(o is None or o.item != s.item for o, _ in stops):
                 stops.append((s, ""))
-    numbered = visit_stops.numbered_stops(text[told_at:end], names)
+    numbered = visit_stops.numbered_stops(text[told_at:end], names) or (
+        visit_stops.ordinal_stops(text[start:end]) if "第" in text[start:end] else [])
     if numbered:
-        # (1、… 陈先生\n…\n2、… 邱先生\n…: one stop per numbered person)
+        # (1、… 陈先生\n…\n2、… 邱先生\n…: one stop per numbered person; 我们探访的第一户…。
+        # 我们探访的第二户…: one stop per numbered household)
         return [(s, "") for s in numbered]
     # (a profile of one more person met, after the visit's own sentence: 小鑫宇，12岁，…;
     # not a member of the counted group the visit's sentence went to: 给四户贫困老人送上…)
@@ -619,6 +627,21 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         profile = visit_stops.profile_stop(sentence, by_first, text, s0)
         if profile is not None and not any(o is not None and profile.item in o.item for o, _ in stops):
             profiles.append((profile, ""))
+    if not counted and "“" in text[start:end]:
+        # (“谢谢你们，今天又来看我！”某某说道: a person the story visited, other than its own)
+        profiles += [(s, "") for s in visit_stops.speaker_stops(text, by_first, start, end)
+                     if s.item not in own and not any(o is not None and s.item in o.item for o, _ in stops + profiles)]
+    for s0, sentence in sentences if not counted and v.further_motion_rx.search(text, told, end) else ():
+        gone_on = visit_stops.further_motion_stop(sentence) if s0 > told else None
+        if gone_on is not None and not v.other_story_rx.search(sentence) \
+                and not any(o is not None and (o.item in gone_on.item or gone_on.item in o.item) for o, _ in stops):
+            # (…来到某小学开展活动。…爱心人士还深入农户，…: one more stop, the homes gone on to)
+            stops.append((gone_on, ""))
+    if profiles and len(sequence) == 1 and stops == [(None, "")] \
+            and text[sequence[0][1]:sequence[0][2]].endswith(_HOME_ENDS):
+        # (首先来到A家…。特困职工B，年仅18岁…: the home the story went to, then one more person;
+        # not the people met at a care home the story went to: one stop)
+        stops = [(sequence[0][0], "")]
     # (one more person, when the story already has a named stop: its list, its
     # sequence, or a person its own sentence names; a lone profile after a
     # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
@@ -628,17 +651,33 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
     return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]
 
 
+#: How a clause going to a home ends (来到某某家中).
+_HOME_ENDS = ("家", "家中", "家里")
+
+
 def _told_later(item: str, later: str) -> bool:
     """Whether ``later`` (the sentences of the article's later visits) names
     the stop ``item`` itself, not a place within it (中村 in 在中村敬老院，: the
-    care home is a stop of its own)."""
-    places = visit_stops.stop_vocab().places
+    care home is a stop of its own; the area 诸由 in 来到诸由观镇战村某某家中: a
+    home in that area, named further on in the clause)."""
+    sv = visit_stops.stop_vocab()
     i = later.find(item)
     while i >= 0:
-        if not later.startswith(places, i + len(item)):
+        rest = later[i + len(item) : i + len(item) + _AROUND_WINDOW]
+        rest = rest[: next((k for k, c in enumerate(rest) if c in _ITEM_END), len(rest))]
+        own_home = rest.removeprefix("的").startswith(sv.homes)  # (某某（的）家中: the stop's home)
+        if not later.startswith(sv.places, i + len(item)) and (own_home or not any(
+                rest.find(w, 1) > 0 for w in sv.places + sv.homes)):
             return True
         i = later.find(item, i + 1)
     return False
+
+
+#: What ends the item of a list or its clause (郭家村、王家村: the next item is no place within the first).
+_ITEM_END = CLAUSE_END + "、和及与"
+#: How far after a stop's name a later sentence may name a finer place within
+#: it (诸由观镇战村…家中 after the area 诸由: a home in that area, not the area).
+_AROUND_WINDOW = 20
 
 
 def _stop_role(stop: visit_stops.Stop, head: str) -> str | None:
@@ -687,7 +726,8 @@ def derive_visits(source_id: str, repaired: Repaired, dates: list[DateMention], 
     # named relative to the article's (昨天下午，…) opens its paragraph there)
     text = visit_headers.structure(repaired)
     day_dates = sorted(
-        [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"]
+        [(clean_span(repaired, d)[0], d) for d in dates if d.granularity == "day"
+         and not (d.resolution == "relative" and visit_days.glossed(clean, clean_span(repaired, d)[1]))]
         + [(start, DateMention(-1, -1, clean[start:end], "day", day, day, "relative", start, end))
            for start, end, day in visit_days.relative_day_mentions(text, issue_day)
            + visit_days.lost_month_mentions(clean, issue_day)],

@@ -5,9 +5,18 @@ the stored text lost (124日 for 1月24日), and a weekday told in an activity
 report whose time field gives that weekday's day (本周六 beside
 【活动时间】: 2011年10月8日).
 
+A relative day glossed with its date (昨天（3月11日）) is left to that date, and a
+day told with its month relative to the article's (上月27日, 本月3日) is resolved
+against the article's month.
+
 Split out of ``etl.semantic.visit_events`` (which sentences tell a visit, and
 the day of each); ``etl.semantic.care_visits`` adds these days to the page's
-date mentions.  The vocabulary is ``etl.semantic.visit_vocab``.
+date mentions.  The tests ``visit_events`` asks of a date mention live here
+too: a dateline (``is_dateline``), a day the text says is a festival
+(``names_the_day``: 10月9日是重阳节 dates only a visit its own sentence tells),
+the day a paragraph opens with (``paragraph_day``: it dates the visit a later
+sentence of that paragraph tells) and the byline before a lead's words
+(``byline_end``).  The vocabulary is ``etl.semantic.visit_vocab``.
 """
 
 from __future__ import annotations
@@ -37,15 +46,47 @@ def resolve_bare_day(day: int, reference: dt.date | None) -> dt.date | None:
 
 def relative_day_mentions(clean: str, reference: dt.date | None) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of the days named relative to the article's date
-    (昨日, 今天) in ``clean``; none without a day-precise reference."""
+    (昨日, 今天; 上月27日, 本月3日: relative to its month) in ``clean``; none
+    without a day-precise reference.  A relative day the text glosses with
+    its date (昨天（3月11日）) is left to that date."""
     if reference is None:
         return []
     v = vocab()
     offsets = dict(v.relative_days)
     rx = v.relative_days_rx
-    # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date)
+    # (opening a sentence or a clause, outside quotes: “今天我很开心” is no date;
+    # not one the text glosses with its date in brackets, 昨天（3月11日）: that date is the day)
     return [(m.start(), m.end(), reference - dt.timedelta(days=offsets[m.group()])) for m in rx.finditer(clean)
-            if m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE]
+            if (m.start() == 0 or clean[m.start() - 1] in _RELATIVE_DAY_BEFORE)
+            and not glossed(clean, m.end())] + _month_relative_mentions(clean, reference)
+
+
+def glossed(clean: str, end: int) -> bool:
+    """Whether the day told up to ``end`` (昨天) is glossed with its date in
+    brackets right after it (昨天（3月11日）): the bracketed date is the day."""
+    return _GLOSSED_RX.match(clean, end) is not None
+
+
+#: A relative day glossed with its date in brackets (昨天（3月11日）, 今天(11日)).
+_GLOSSED_RX = re.compile(r"\s*[（(]\s*(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}日")
+#: A day of the month named relative to the article's month (上月27日, 本月3日).
+_MONTH_RELATIVE_RX = re.compile("(上|本|这)个?月([0-9]{1,2})[日号]")
+
+
+def _month_relative_mentions(clean: str, reference: dt.date) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the days told with the month relative to the
+    article's (上月27日: that day of the month before the article's; 本月3日:
+    of its month), when that month has the day."""
+    out = []
+    for m in _MONTH_RELATIVE_RX.finditer(clean):
+        year, month = reference.year, reference.month
+        if m.group(1) == "上":
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        try:
+            out.append((m.start(), m.end(), dt.date(year, month, int(m.group(2)))))
+        except ValueError:
+            continue
+    return out
 
 
 #: A weekday of the week told (本周六, 上周日, 星期六): see ``weekday_mentions``.
@@ -119,3 +160,56 @@ def lost_month_mentions(clean: str, reference: dt.date | None) -> list[tuple[int
 
 #: Characters before a relative day that opens a sentence or a clause.
 _RELATIVE_DAY_BEFORE = "\n，,。；;！!？?”）) \u3000"
+
+
+# ---------------------------------------------------------------------------
+# Which date mentions date a visit (etl.semantic.visit_events asks).
+
+#: An article's dateline and byline opening its first sentence (本报讯（记者 某某）, 青山讯 ):
+#: what the sentence says starts after it.
+_BYLINE_RX = re.compile(r"^[^，,。；;！!？?\n]{0,20}?[讯电]\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
+#: What may stand before a paragraph's first word (quotes, spaces, a line break).
+_OPENING_JUNK = "“”\"' \u3000\n"
+_TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
+
+
+def byline_end(text: str) -> int:
+    """Where a sentence's opening dateline and byline (本报讯（记者 某某）) end, or 0."""
+    m = _BYLINE_RX.match(text)
+    return m.end() if m is not None else 0
+
+
+def date_end(pos: int, d: DateMention) -> int:
+    """The clean end of the date mention ``d`` that starts at ``pos``."""
+    return d.clean_end if d.clean_end >= 0 else pos + len(d.surface)
+
+
+def is_dateline(clean: str, end: int) -> bool:
+    """Whether the date mention ending at ``end`` is a dateline: an agency's
+    (8月2日电, 1月27日讯) or a timestamp (2013-09-10 10:31)."""
+    after = clean[end : end + 8]
+    return after.startswith(vocab().dateline_after) or _TIMESTAMP_RX.match(after) is not None
+
+
+def names_the_day(clean: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is the subject of what its sentence
+    says the day is (``festival_day_words``: 10月9日是一年一度的重阳节): a festival or an anniversary,
+    the day of a visit only when the sentence itself goes on to tell one
+    (1月20日是…纪念日，当天在某社区…), not when the next sentence does (…。今年
+    敬老月，领导走访慰问了全区高龄老人: a campaign)."""
+    return clean.startswith(vocab().festival_day, end)
+
+
+def paragraph_day(clean: str, p0: int, s0: int, day_dates: list[tuple[int, DateMention]]) -> dt.date | None:
+    """The day a paragraph (from ``p0``) opens with (8月8日上午，某服务队再一次行动
+    了起来。…随后志愿者们来到…家中: the day of the visit its later sentence at
+    ``s0`` tells), when it is the only day told in the paragraph before ``s0``
+    and neither a dateline, when the news came nor a campaign's start; else None."""
+    before = [(pos, d) for pos, d in day_dates if p0 <= pos < s0]
+    if len(before) != 1:
+        return None
+    pos, d = before[0]
+    if clean[p0:pos].strip(_OPENING_JUNK) or is_dateline(clean, date_end(pos, d)) \
+            or vocab().reporting_or_campaign_rx.search(clean, pos, pos + 14) is not None:
+        return None
+    return d.start

@@ -46,6 +46,21 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
   own.  A dated lead announcing an activity (…一行到某村开展走访慰问) followed
   by a list of stops (…一行分别到A、B、C等村委会) likewise: the stops are the
   visits, on its day.
+* **Round-ups in one paragraph**: a later sentence of a visit's paragraph
+  that tells a visit on a day of its own (1月26日，A社区…。27日，B社区的志愿者
+  …) or by other visitors on the same day (同一天，C社区工作人员…; not the
+  visitors of a dated scene that named none: …一位百岁老人…。这天，某公司的
+  志愿者…) is a visit of its own, its story starting at its sentence.
+* **Who visits**: an article's dateline and byline (本报讯（记者 …）) open no
+  one's words (the organiser window starts after them); those who guide the
+  subject (在工作人员的指引下，务工人员…前往…) are not visitors; a same-day
+  sentence going on (当天，某镇还…) from a story that told no visit tells
+  none; a lead visiting the people of a whole region or of every place
+  (走访慰问了全区90岁以上高龄老人) tells a campaign, a summary.
+* **Which day**: a date the sentence says is a festival (10月9日是重阳节)
+  dates only a visit its own sentence tells, never the next sentence's; a
+  lead visit told later in a paragraph that opens with a day (8月8日上午，
+  …服务队再一次行动了起来。…随后志愿者们来到…家中) took place that day.
 * **Other days**: days named relative to the article (昨天), days without
   their month and weekdays of an activity report are
   ``etl.semantic.visit_days``; a page's headings, set apart so that a
@@ -80,9 +95,11 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.records import DateMention
-from etl.semantic.visit_days import resolve_bare_day
+from etl.semantic.visit_days import byline_end, date_end as _end, names_the_day as _names_the_day, paragraph_day, \
+    resolve_bare_day
+from etl.semantic.visit_days import is_dateline
 from etl.semantic.visit_headers import _is_heading
-from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops
+from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops, whole_region_rx
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
 
 SENTENCE_END = "。!！?？;；"
@@ -113,11 +130,6 @@ class VisitEvent:
     visit_date: dt.date | None
     dated: bool  # the text fixes a day (even one that could not be resolved)
     home: bool = False  # a paragraph opening at a named home, after a visit told before
-
-
-def _end(pos: int, d: DateMention) -> int:
-    """The clean end of the date mention ``d`` that starts at ``pos``."""
-    return d.clean_end if d.clean_end >= 0 else pos + len(d.surface)
 
 
 def _first(text: str, words: re.Pattern[str], end: int | None = None) -> int:
@@ -186,11 +198,14 @@ def _counts_after_visit(text: str, v: VisitVocab) -> bool:
     """Whether ``text`` counts what it visited after its visit verb (走访慰问…
     120户: a summary), unless the visit's clause goes to one institution
     (拜访了…敬老院，给90多位老人…: the people of one place) and the count is
-    not of households."""
+    not of households, or the sentence lists the named stops it counts the
+    people of (分别走访了A、B和C三处镇区的16户老人: a visit to each)."""
     i = _visit_at(text, v)
     m = _COUNT_RX.search(text, i) if i >= 0 else None
     if m is None:
         return False
+    if sentence_stops(text, frozenset(), _ANY_ROLE_RX) is not None:
+        return False  # (分别走访了A、B和C三处镇区的16户老人: the stops it names are visits)
     return m.group().endswith("户") or v.institutions_rx.search(text, i, _clause_end(text, i)) is None
 
 
@@ -230,6 +245,19 @@ def _bare_organiser(text: str, org: int) -> bool:
     going somewhere (在某村，慰问组一行来到…家中); new visitors are named with
     their organisation (市总工会慰问组…)."""
     return org == 0 or text[org - 1] in _SUBJECT_LEAD
+
+
+def _other_visitors(clean: str, text: str, before: VisitEvent, sentences: list[tuple[int, int, int]],
+                    v: VisitVocab) -> bool:
+    """Whether the same-day sentence ``text`` names visitors other than those
+    of the visit ``before``, which named its own (27日，A社区的志愿者…。同一天，B
+    社区工作人员…: another visit; not 11月15日下午，某老年公寓一位百岁老人…。这天，
+    某公司的志愿者…: the visitors of that scene)."""
+    end = next((s1 for s0, s1, _ in sentences if s0 == before.sentence_start), before.sentence_start)
+    if v.organisers_rx.search(clean, before.sentence_start, end) is None:
+        return False
+    org = _first(text, v.organisers_rx)
+    return org >= 0 and not _named_again(text, org, clean, before, sentences)
 
 
 #: How many characters of a visitor's name, repeated from the visit before,
@@ -306,19 +334,6 @@ def _names_activity(text: str, m: re.Match[str]) -> bool:
 
 
 _QUOTE_RX = re.compile("“[^“”]*(?:”|$)")  # (a quote still open where the sentence ends too)
-
-
-def _is_dateline(clean: str, end: int, v: VisitVocab) -> bool:
-    """Whether the date mention ending at ``end`` is a dateline: an agency's
-    (8月2日电, 1月27日讯) or a timestamp (2013-09-10 10:31)."""
-    after = clean[end : end + 8]
-    return after.startswith(v.dateline_after) or _TIMESTAMP_RX.match(after) is not None
-
-
-_TIMESTAMP_RX = re.compile(r"\s*[0-9]{1,2}[:：][0-9]{2}")
-
-
-
 
 
 def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
@@ -518,7 +533,7 @@ def _day_told_before(clean: str, a: int, s0: int, day_dates: list[tuple[int, Dat
             continue
         if pos < a:
             break
-        if _first(clean[max(a, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v) \
+        if _first(clean[max(a, pos - 8) : pos], v.dateline_rx) >= 0 or is_dateline(clean, _end(pos, d)) \
                 or _first(clean[pos : pos + 14], v.reporting_or_campaign_rx) >= 0:
             continue
         return d.start
@@ -582,9 +597,10 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 continue
         window = text + (clean[nxt[0]:nxt[1]] if nxt else "")
         event = None
+        other_visitors = False  # (a same-day sentence naming visitors of its own)
         # A date mention of the day in the sentence, before its visit verb.
         for pos, d in day_dates[lo:hi]:
-            if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) >= 0 or _is_dateline(clean, _end(pos, d), v):
+            if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) >= 0 or is_dateline(clean, _end(pos, d)):
                 continue  # the page's dateline
             after = clean[pos : min(pos + 14, s1)]
             if _first(after, v.reporting_rx) >= 0:
@@ -592,7 +608,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             if _first(clean[pos : min(pos + 12, s1)], v.campaign_start_rx) >= 0:
                 campaigns.add(s0)
                 break  # a campaign's start: no single visit
-            if _tells_visit(window[pos - s0 :], v):  # told after the date
+            if _tells_visit((text if _names_the_day(clean, _end(pos, d)) else window)[pos - s0 :], v):
+                # (told after the date; a day the sentence says is a festival, 10月9日是重阳节，
+                # dates only a visit the sentence itself tells, not the next sentence's)
                 event = VisitEvent(s0, p0, pos, d.start, True)
             elif s0 == p0 and _home_after_date(clean[pos:s1], v) and _visit_told(clean, sentences[:k], v):
                 # (2月4日立春这天，空巢老人某某的家里，…: the story's next stop, on its day)
@@ -612,10 +630,13 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 last = events[-1]
                 event = VisitEvent(s0, s0, s0, last.visit_date, last.dated)
             elif opening.startswith(v.same_day):
-                if _tells_visit(text, v) and not (events and _goes_on(text[: max(visit_at, 0)], v)):
+                # (当天，志愿者们还…: the visitors before, going on; with no visit told before,
+                # 当天，某镇还举办了欢送会…: what the article told, which was no visit, goes on)
+                if _tells_visit(text, v) and not _goes_on(text[: max(visit_at, 0)], v):
                     before = [e for e in events if e.dated]
                     if before:
                         event = VisitEvent(s0, p0, s0, before[-1].visit_date, True)
+                        other_visitors = _other_visitors(clean, text, events[-1], sentences, v)
                     else:
                         # (3月3日，在某敬老院内一片欢声笑语…。当天上午，…到某敬老院开展…: the day
                         # the article told before it, in a sentence of its own)
@@ -636,10 +657,10 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 before = [e for e in events if e.dated]
                 event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
             elif (s0 == p0 or _after_semicolon(clean, s0, p0)) and not opening.startswith(v.continuation) \
-                    and _tells_visit(_unquoted(text), v) and not _counts_after_visit(text, v):
-                org = _first(text, v.organisers_rx)
+                    and _tells_visit(_subject_text(text), v) and not _counts_after_visit(text, v):
+                org = _first(_subject_text(text), v.organisers_rx)
                 # (志愿者们… after a visit: the visitors named before, going on)
-                if 0 <= org <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
+                if 0 <= org - byline_end(text) <= v.organiser_window and org < _visit_at(_unquoted(text), v) \
                         and not _speaks(_unquoted(text), v) and not (events and _refers_back(text[org:], v)) \
                         and not (events and _bare_organiser(text, org) and _first_motion(text, v) < 0) \
                         and not (events and _named_again(text, org, clean, events[-1], sentences)):
@@ -651,8 +672,13 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                         event = VisitEvent(s0, s0 if s0 != p0 else p0, s0, before[-1].visit_date, True)
         if event is None:
             continue
-        if events and events[-1].paragraph_start == p0 and not (event.paragraph_start == s0 != p0 and not event.dated
-                                                                and _after_semicolon(clean, s0, p0)):
+        if events and events[-1].paragraph_start == p0 and s0 != p0 and (other_visitors or (
+                event.dated and events[-1].dated and event.visit_date != events[-1].visit_date)):
+            # (1月26日，A社区…。27日，B社区的志愿者…。同一天，C社区工作人员…: a round-up in one
+            # paragraph, each visit on a day of its own or by other visitors: its story starts here)
+            event = dataclasses.replace(event, paragraph_start=s0)
+        elif events and events[-1].paragraph_start == p0 and not (
+                event.paragraph_start == s0 != p0 and not event.dated and _after_semicolon(clean, s0, p0)):
             continue  # the same visit, told on (not a round-up's part after a semicolon)
         if events and p0 <= events[-1].sentence_start and event.paragraph_start < events[-1].paragraph_start:
             # (a visit after one whose story starts at its own sentence in this
@@ -691,7 +717,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             for pos, d in day_dates[lo:hi]:
                 opening = clean[s0:pos].strip("“”\"' \u3000\n")
                 if opening and not opening.endswith((")", "）")) or _not_event(clean[s0:s1], v) \
-                        or _is_dateline(clean, _end(pos, d), v):
+                        or is_dateline(clean, _end(pos, d)):
                     continue
                 if _first(clean[pos : min(pos + 14, s1)], v.reporting_or_campaign_rx) >= 0:
                     continue
@@ -705,20 +731,42 @@ def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: se
                 day_dates: list[tuple[int, DateMention]], v: VisitVocab) -> list[VisitEvent]:
     """The one visit of an article's lead: its first sentence that names an
     organiser, a visit and a recipient, without a count (dated by its own
-    day, if any), or none."""
+    day, if any), or none.  Those who guide the sentence's subject (在工作人员
+    的指引下，务工人员…前往…) are not its visitors."""
     for s0, s1, p0 in sentences:  # a lead telling one visit
         text = clean[s0:s1]
-        if s0 not in campaigns and not text.lstrip(_OPENING_JUNK).startswith(v.captions) and not _not_event(text, v) and _tells_visit(_unquoted(text), v) \
+        opening = text.lstrip(_OPENING_JUNK)
+        if opening.startswith(v.same_day) and _goes_on(text[: max(_visit_at(text, v), 0)], v):
+            continue  # (当天，某镇还…: the story told before goes on; no lead)
+        if s0 not in campaigns and not opening.startswith(v.captions) and not _not_event(text, v) \
+                and _tells_visit(_subject_text(text), v) \
                 and not _counts_after_visit(text, v) and not _speaks(_unquoted(text), v) \
                 and not _IN_THE_MIDST_RX.match(text.lstrip("“”\"' \u3000")):  # (走访中，…: no lead)
+            at = _visit_at(text, v)
+            if whole_region_rx().search(text, at, _clause_end(text, at)):
+                continue  # (…走访慰问了全区90岁以上高龄老人: a campaign over a whole region, a summary)
             # (…主办的“…走进社区…活动”，今天在…举办: the lead's own day dates it)
             lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
             for pos, d in day_dates[lo:hi]:
-                if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) < 0 and not _is_dateline(clean, _end(pos, d), v) \
+                if _first(clean[max(s0, pos - 8) : pos], v.dateline_rx) < 0 and not is_dateline(clean, _end(pos, d)) \
                         and _first(clean[pos : min(pos + 14, s1)], v.reporting_or_campaign_rx) < 0:
                     return [VisitEvent(s0, p0, pos, d.start, True)]
-            return [VisitEvent(s0, p0, s0, None, False)]
+            day = paragraph_day(clean, p0, s0, day_dates)
+            return [VisitEvent(s0, p0, s0, day, day is not None)]
     return []
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _subject_text(text: str) -> str:
+    """``text`` without what is quoted (``_unquoted``) and without those who
+    guide its subject (在工作人员的指引下): what tells who visits; offsets kept."""
+    text = _unquoted(text)
+    return vocab().guided_rx.sub(_blank, text) if "下" in text else text
+
+
 
 
 #: A further visit's subject going on (随后志愿者们又相继看望了…): 又, 还, 再, 相继.

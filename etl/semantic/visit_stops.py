@@ -9,6 +9,18 @@ named place (某社区多名独居老人) is that place's stop.  A story that go
 home to home, one clause each (先来到A家中…，随后又到B家中; 首先来到某村看望
 某大伯), is one stop per clause (``sequence_stops``).
 
+Round 7: a list whose closing count equals its items (A、B、C、D 4位…老人;
+A、B和C三处镇区) is that many stops, each item one, whatever it is; places
+before the possessive that opens a list of persons (A、B街道的甲、乙) are where
+they live, no stops; visitors that split into groups (``split`` words of the
+vocabulary: 分成5组, 兵分三路) make a stop of each named area they go to
+(分别来到A街道、B镇), not of every one of a kind (各乡镇: ``every``).  A story
+that numbers its stops (第一户…第二户: ``ordinal_stops``), a sentence whose
+visitors go on to further homes (爱心人士还深入农户: ``further_motion_stop``),
+a person first named thanking the visitors for coming (“…今天又来看我！”某某说
+道: ``speaker_stops``) and the entries of a numbered list alike to those
+naming persons (``numbered_stops``) are stops too.
+
 Split out of ``etl.semantic.visit_events`` (which sentences tell a visit, and
 the day of each; it asks ``_goes_to_places`` whether 分别 before a list of
 places is one party's stops, and keeps ``further_group``, a sentence that goes
@@ -38,6 +50,32 @@ from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, _alternation, vocab
 _LEADING_COUNT_RX = re.compile("^" + _COUNT_RX.pattern + "的?")
 #: A count closing a list, of its items (A、B和C 3个村子, A和B两所学校): the list's head.
 _TOTAL_AFTER_LIST_RX = re.compile("[0-9０-９一二三四五六七八九十两]+(?:个|所|户|家|位|名)[\u4e00-\u9fff]{1,4}$")
+#: A count after the last item of a list (莫义秀4位90岁以上; 高新区三处镇区): see ``_count_of_items``.
+_ITEM_COUNT_RX = re.compile("([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(?:位|名|户|个|家|所|处)")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count_of_items(last: str, n: int) -> int | None:
+    """Where a count of ``n`` (the list's number of items) starts in the list's
+    last item ``last`` after its own words (莫义秀4位…: 3), or None."""
+    m = _ITEM_COUNT_RX.search(last, 1)
+    if m is None:
+        return None
+    digits = m.group(1)
+    if digits.isdigit():
+        value = int(digits)
+    elif len(digits) == 1:
+        value = _CN_DIGITS[digits]
+    elif digits[0] == "十":
+        value = 10 + _CN_DIGITS.get(digits[1:], 0)
+    else:
+        value = _CN_DIGITS[digits[0]] * 10 + (_CN_DIGITS.get(digits[2:], 0) if len(digits) > 2 else 0)
+    return m.start() if value == n else None
+
+
+#: Places that open a list before a possessive (A、B街道的甲、乙: up to the 的).
+_WHERE_BEFORE_LIST_RX = re.compile("([^的，,。；;]{2,30}?)的")
+
 #: What joins the stops of a list (以及 before 及).
 _STOP_SPLIT_RX = re.compile("以及|、|和|及|与")
 #: Where a list of stops ends: its clause's end.
@@ -72,6 +110,9 @@ class StopVocab:
     alone: frozenset[str]  # places that are a stop without a name (敬老院, 城区)
     regions: tuple[str, ...]  # longest first
     place_rx: re.Pattern[str]
+    every: tuple[str, ...]  # 各, 全, 所有: every one of its kind, no named stop
+    split_rx: re.Pattern[str]  # 分成5组, 兵分三路: the visitors split into groups
+    ordinal_rx: re.Pattern[str]  # 第一户, 第二站: a numbered stop
 
 
 #: What may stand before a list's verb (先后到…, 分别走进…).
@@ -107,7 +148,19 @@ def stop_vocab() -> StopVocab:
         home_verbs=kind("home_verb"), homes=kind("home"), places=kind("place") + kind("place_alone"),
         alone=frozenset(kind("place_alone")), regions=kind("region"),
         place_rx=_alternation(kind("place") + kind("place_alone")),
+        every=kind("every"),
+        split_rx=re.compile(f"(?:{_alternation(kind('split')).pattern})[0-9一二三四五六七八九十两]{{1,3}}个?"
+                            f"(?:{_alternation(kind('split_unit')).pattern})"),
+        ordinal_rx=re.compile(f"第([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})(?:{_alternation(kind('ordinal_unit')).pattern})"),
     )
+
+
+@functools.cache
+def whole_region_rx() -> re.Pattern[str]:
+    """The people of every place of a kind or of a whole region (全区, 各乡镇, 所有村):
+    a campaign's, told as a summary, never one visit's stop."""
+    sv = stop_vocab()
+    return re.compile(f"(?:{'|'.join(map(re.escape, sv.every))})(?:{'|'.join(map(re.escape, sv.regions + ('村',)))})")
 
 
 #: A pseudonym's note (小雨（化名）): the words before it name a person.
@@ -155,17 +208,30 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
 
 
 def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str], role_rx: re.Pattern[str],
-                   sv: StopVocab, v: VisitVocab, homes_only: bool = False) -> tuple[list[Stop], str] | None:
+                   sv: StopVocab, v: VisitVocab, homes_only: bool = False, split: bool = False
+                   ) -> tuple[list[Stop], str] | None:
     """The stops of the list ``text[at:end]`` (after a verb of visiting or
     going) and what follows its 等 (the list's head: 等五户贫困学生), or None
     when it is no list of stops: fewer than two items, an item that is none
     (a region, a gift), none that names a place or a person (困难职工和困难
     群众: one group), a count in an item (走访60多家企业和423户职工: a
-    summary), or a vague part of a whole (部分困难职工、特困户)."""
+    summary), or a vague part of a whole (部分困难职工、特困户).
+
+    A list the text counts (A、B、C、D 4位老人; A、B和C三处镇区) names as
+    many stops as its count: each item is one, whatever it is (a person the
+    page's names miss, a town).  Places before a possessive that opens the
+    list (A、B街道的甲、乙、丙: where the persons live) are no stops of their
+    own.  ``split``: the visitors split into groups before the list (分成5组
+    分别来到A街道、B镇): each named area is one group's stop."""
     chunk = text[at:end]
     for w in _STOP_LIST_LEAD:
         if chunk.startswith(w):
             chunk, at = chunk[len(w):], at + len(w)
+    where = _WHERE_BEFORE_LIST_RX.match(chunk) if "的" in chunk else None
+    if where is not None and _STOP_SPLIT_RX.search(chunk, where.end()) \
+            and where.group(1).endswith(sv.regions + sv.places):
+        # (A、B街道的甲、乙、丙: the list of persons after the places they live in)
+        chunk, at = chunk[where.end():], at + where.end()
     head = ""
     k = chunk.find("等")
     if k >= 0:
@@ -178,21 +244,28 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
     parts.append((at + pos, chunk[pos:]))
     if len(parts) < 2:
         return None
-    # The last item may carry what its list shares: A、B的家中, A、B的两名儿童.
     p, last = parts[-1]
-    home = False
-    for w in sv.homes:
-        if last.endswith(w) and len(last) > len(w) and not last.endswith(sv.places):  # (not 留守儿童之家)
-            last, home = last[: -len(w)], True
-            break
-    d = last.rfind("的")
-    if d > 0:
-        head = last[d + 1:] + head
-        last = last[:d]
-    total = _TOTAL_AFTER_LIST_RX.search(last)
-    if total is not None and total.start() >= 2 and not head:
-        # (A、B和C 3个村子: the count of the list's items, its head)
-        head, last = last[total.start():], last[: total.start()]
+    counted = _count_of_items(last, len(parts))
+    if counted is not None and not head:
+        # (A、B、C、D 4位90岁以上的高龄老人: the count of the list's items; what follows, its head)
+        head, last = last[counted:], last[:counted]
+        home = False
+    else:
+        counted = None
+        # The last item may carry what its list shares: A、B的家中, A、B的两名儿童.
+        home = False
+        for w in sv.homes:
+            if last.endswith(w) and len(last) > len(w) and not last.endswith(sv.places):  # (not 留守儿童之家)
+                last, home = last[: -len(w)], True
+                break
+        d = last.rfind("的")
+        if d > 0:
+            head = last[d + 1:] + head
+            last = last[:d]
+        total = _TOTAL_AFTER_LIST_RX.search(last)
+        if total is not None and total.start() >= 2 and not head:
+            # (A、B和C 3个村子: the count of the list's items, its head)
+            head, last = last[total.start():], last[: total.start()]
     parts[-1] = (p, last)
     if homes_only and not (home or head.startswith(sv.homes) or head.endswith(sv.homes)):
         return None
@@ -215,6 +288,10 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
         kind = _stop_kind(item, names, role_rx, sv)
         if kind is None and head_place and len(item) >= 2:
             kind = ("of_head", "")
+        if kind is None and len(item) >= 2 and not item.startswith(sv.every) and (
+                counted is not None or (split and item.endswith(sv.regions) and len(item) > 2)):
+            # (a counted item; a named area one group of a split party went to; not 各乡镇: every one)
+            kind = ("place", "")
         if kind is None:
             return None
         vague = v.introduction_rx.search(item)
@@ -260,7 +337,8 @@ def _goes_to_places(text: str, at: int) -> bool:
     sv = stop_vocab()
     m = sv.list_verbs_rx.match(text, at)
     return m is not None and _list_of_stops(
-        text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab()) is not None
+        text, m.end(), _list_end(text, m.end()), frozenset(), _NO_ROLE_RX, sv, vocab(),
+        split=sv.split_rx.search(text, 0, at) is not None) is not None
 
 
 def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Pattern[str]
@@ -274,11 +352,16 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     head = ""
     if "化名" in text:  # (小雨（化名）、乐乐（化名）: persons, the bracket no clause end)
         text = _PSEUDONYM_RX.sub(PSEUDONYM_MARK * 4, text)
+    split_at = -1
     for m in sv.list_verbs_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
         if org is not None and org.end() > m.end():
             continue  # (慰问组, 慰问团: the visitors' name)
-        got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v)
+        if split_at < 0:
+            found_split = sv.split_rx.search(text)  # (once a sentence: where its visitors split, if they do)
+            split_at = found_split.end() if found_split is not None else len(text) + 1
+        got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v,
+                             split=split_at <= m.start())
         if got:
             found += got[0]
             head = head or got[1]
@@ -398,16 +481,136 @@ def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str,
 _ENTRY_RX = re.compile("(?m)^[ \u3000]*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[、.．]([^\n，,。；;：:！!？?]{1,30})")
 
 
+#: The longest heading of a numbered entry that may stand for a person (characters).
+ENTRY_HEADING_CHARS = 20
+#: What a heading's shape keeps: its code's letters and signs (LYCTZL-), not its digits or words.
+_ENTRY_SHAPE_RX = re.compile(r"[0-9０-９\s]+")
+
+
+def _entry_shape(heading: str) -> tuple[str, str]:
+    """A numbered entry's heading as a shape: its code without digits (the
+    letters and signs before the person) and its address word (先生/女士 …)."""
+    h = _ENTRY_SHAPE_RX.sub("", heading)
+    m = vocab().entry_address_rx.search(h)
+    code = re.match(r"[A-Za-z\-_/#]*", h)
+    return (code.group() if code else "", m.group() if m else "")
+
+
 def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
     """The stops of a story told as numbered entries (see above), one per
     entry whose heading (its line up to a clause's end) names a private
     person before any organiser word or verb of visiting (not 1、志愿者某某
-    带领…), in text order; none unless two or more do."""
+    带领…), in text order; none unless two or more do.  Then every other
+    entry of the same shape (its code and its address word: LYCTZL-002 某先生
+    beside LYCTZL-001 陈先生) is one too, though the page's names miss it."""
     v = vocab()
     out = []
+    others = []  # (entries alike that name no person the page's names know: LYCTZL-002 某先生)
     for m in _ENTRY_RX.finditer(text):
         heading = m.group(1)
         at = min((i for n in names if (i := heading.find(n)) >= 0), default=-1)
         if at >= 0 and not v.organisers_rx.search(heading, 0, at) and not v.event_or_motion_rx.search(heading, 0, at):
             out.append(Stop(heading[: at + max(len(n) for n in names if heading.startswith(n, at))], "", m.start(1)))
+        elif at < 0 and len(heading) <= ENTRY_HEADING_CHARS and not v.organisers_rx.search(heading) \
+                and not v.event_or_motion_rx.search(heading) and _ENTRY_SHAPE_RX.sub("", heading):
+            others.append((Stop(heading, "", m.start(1)), _ENTRY_SHAPE_RX.sub("", heading)))
+    if len(out) < 2:
+        return []
+    # (the entries of one list are alike: another entry whose heading has the shape
+    # of the named ones, a code and a person, is one more stop)
+    shapes = {shape for s in out if (shape := _entry_shape(s.item))[1]}  # (with an address word: a person)
+    out += [s for s, _ in others if _entry_shape(s.item) in shapes]
+    return sorted(out, key=lambda s: s.pos)
+
+
+# ---------------------------------------------------------------------------
+# Numbered stops: a story that counts its stops (我们探访的第一户老人叫某某…。
+# 我们探访的第二户老人叫某某; 第一站…，第二站…) tells one stop per number.
+
+
+
+def ordinal_stops(text: str) -> list[Stop]:
+    """The stops a story numbers (see above): one per distinct ordinal in a
+    sentence with a verb of visiting or going, in text order; none unless
+    two or more are numbered."""
+    v = vocab()
+    out: list[Stop] = []
+    seen: set[str] = set()
+    for m in stop_vocab().ordinal_rx.finditer(text):
+        a = max((text.rfind(c, 0, m.start()) for c in "。！!？?；;\n"), default=-1) + 1
+        e = min((i for c in "。！!？?；;\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
+        if m.group(1) not in seen and v.event_or_motion_rx.search(text, a, e) is not None:
+            seen.add(m.group(1))
+            out.append(Stop(m.group(), "", m.start()))
     return out if len(out) >= 2 else []
+
+
+# ---------------------------------------------------------------------------
+# A further stop: after the visit's own sentence, a sentence in which the
+# visitors go on to other homes or another place (爱心人士还深入农户，…; 志愿者们
+# 又来到村里的困难户家中) tells one more stop of the story (a group's homes the
+# text does not name: one stop).
+
+#: How far after the verb of going its recipients or homes may be named (characters).
+FURTHER_WINDOW = 10
+
+
+def further_motion_stop(sentence: str) -> Stop | None:
+    """The stop of a sentence whose visitors go on (``further_motion_words``:
+    还深入, 又来到 …) to recipients or homes named within ``FURTHER_WINDOW``
+    characters in that clause, with an organiser before the verb and no
+    habit, plan or summary word up to that clause's end; else None."""
+    v = vocab()
+    m = v.further_motion_rx.search(sentence)
+    if m is None:
+        return None
+    end = min((i for c in _STOP_CLAUSE_END if (i := sentence.find(c, m.end())) >= 0), default=len(sentence))
+    if v.not_event_rx.search(sentence, 0, end) is not None:
+        return None  # (a habit, plan or summary word up to the clause that goes on)
+    clause = sentence[m.end() : min(end, m.end() + FURTHER_WINDOW)]
+    if v.recipient_or_home_rx.search(clause) is None or v.organisers_rx.search(sentence, 0, m.start()) is None:
+        return None
+    return Stop(sentence[m.start():end], "", m.start())
+
+
+# ---------------------------------------------------------------------------
+# A speaker visited: a private person, first named as the speaker of a quote
+# that thanks the visitors for coming (“谢谢你们，今天又来看我！”某街道某某说道),
+# is a person the story visited: one more stop.
+
+#: A quote, then its speaker within a few characters (“…”某街道某某激动地说道).
+_QUOTE_RX = re.compile("“([^“”]{2,200})”")
+#: How far after a quote its speaker may be named, and the speech verb after the name (characters).
+SPEAKER_WINDOW = 10
+SPEECH_WINDOW = 6
+
+
+def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, end: int) -> list[Stop]:
+    """The persons of ``text[start:end]`` named first as the speaker of a quote
+    that tells the visitors came (see above): the name within
+    ``SPEAKER_WINDOW`` characters after the closing quote, a speech verb
+    within ``SPEECH_WINDOW`` after it, and the page before the quote never
+    names them."""
+    v = vocab()
+    out: list[Stop] = []
+    for m in _QUOTE_RX.finditer(text, start, end):
+        said = m.group(1)
+        if v.event_rx.search(said) is None and v.came_rx.search(said) is None:
+            continue
+        after = text[m.end() : m.end() + SPEAKER_WINDOW]
+        best = None
+        for k, c in enumerate(after):
+            for n in names_by_first.get(c, ()):
+                if after.startswith(n, k) and (best is None or len(n) > len(best[1])):
+                    best = (k, n)
+            if best is not None:
+                break
+        if best is None:
+            continue
+        k, n = best
+        at = m.end() + k + len(n)
+        if v.speech_rx.search(text, at, at + SPEECH_WINDOW) is None or text.find(n, 0, m.start()) >= 0:
+            continue
+        if all(o.item != n for o in out):
+            out.append(Stop(n, "", m.end() + k))
+    return out

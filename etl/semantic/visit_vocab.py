@@ -56,6 +56,10 @@ class VisitVocab:
     this_time: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
     activity_time: tuple[str, ...] = ()
+    festival_day: tuple[str, ...] = ()
+    guides: tuple[str, ...] = ()
+    came: tuple[str, ...] = ()
+    entry_addresses: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -77,6 +81,9 @@ class VisitVocab:
     activity_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     this_time_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     activity_time_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    came_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    guided_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    entry_address_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, words in (
@@ -95,8 +102,14 @@ class VisitVocab:
             ("activity_rx", self.activity),
             ("this_time_rx", self.this_time),
             ("activity_time_rx", self.activity_time),
+            ("came_rx", self.came),
         ):
             object.__setattr__(self, name, _alternation(words))
+        # (在…的指引下: those who guide the subject; a heading ending with an address word)
+        guides = "|".join(re.escape(w) for w in sorted(self.guides, key=len, reverse=True)) or "(?!)"
+        object.__setattr__(self, "guided_rx", re.compile(f"在[^，,。；;！!？?]{{1,20}}?(?:{guides})下"))
+        addresses = "|".join(re.escape(w) for w in sorted(self.entry_addresses, key=len, reverse=True)) or "(?!)"
+        object.__setattr__(self, "entry_address_rx", re.compile(f"(?:{addresses})$"))
         # (坚守岗位: the people visited at work, no recruitment story.  Each
         # word carries the lookbehinds after it, ``w(?<!坚守w)``: the same
         # test of what stands before the word, but every alternative opens
@@ -141,4 +154,8 @@ def vocab() -> VisitVocab:
         this_time=tuple(cv.get("this_time_words") or ()),
         captions=tuple(cv.get("caption_openers") or ()),
         activity_time=tuple(cv.get("activity_time_words") or ()),
+        festival_day=tuple(cv.get("festival_day_words") or ()),
+        guides=tuple(cv.get("guide_words") or ()),
+        came=tuple(cv.get("came_words") or ()),
+        entry_addresses=tuple(cv.get("entry_address_words") or ()),
     )
