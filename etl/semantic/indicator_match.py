@@ -344,8 +344,11 @@ def match_figure(
                     continue  # (送去图书 500 余册: books, not households visited)
                 if unit == "count" and ind.count_classifiers and fig.unit_raw not in ind.count_classifiers:
                     continue  # (走访慰问 120 次: visits, not households)
-                if ind.excludes and any(w in own_words for w in ind.excludes):
-                    continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
+                if ind.excludes and (any(w in own_words for w in ind.excludes) or (
+                        side == "after" and any(w in clean[ce:end] for w in ind.excludes))):
+                    # a ceiling, a per-head amount, a person's own figure: not the statistic
+                    # (为 N 人提供政策咨询服务: read up to the phrase after the figure too)
+                    continue
                 if side == "after" and ind.after_needs \
                         and not any(w in own_words for w in ind.after_needs):
                     continue  # (为 60 位老人送上…: who receives; 20 名党员送上…: who gives)
