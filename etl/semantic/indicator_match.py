@@ -328,7 +328,7 @@ def match_figure(
             else:
                 if start < next_item:
                     continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
-                if "(" in clean[ce:start]:
+                if clean.rfind("(", ce, start) > clean.rfind(")", ce, start):
                     continue  # (培训 270 人(其后实现自主创业 155 人): an aside in brackets names no figure before it)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)

@@ -50,6 +50,14 @@ def part_of_total_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k
             if idx.words(lo, p).strip():
                 break
             p = lo - 1
+    # (招募…毕业生 400 名，其中支教 93 名、支农 56 名: the total of the parts is
+    # the count of their unit in the clause right before 其中; when it names
+    # no indicator, neither do they, whatever an earlier clause counted)
+    clause_before = idx.back(max(at - 1, 0), idx.clause_breaks) if lo == sentence else at
+    nearest = next((j for j in range(k - 1, -1, -1) if figs[j][0] < clause_before or (
+        figs[j][1] <= at and figs[j][2].unit == figs[k][2].unit)), None)
+    if nearest is not None and figs[nearest][0] >= clause_before and not matched.get(nearest):
+        return []
     total = next((j for j in range(k - 1, -1, -1) if figs[j][0] < lo or (figs[j][1] <= at and matched.get(j))), None)
     if total is None or figs[total][0] < lo:
         return []
