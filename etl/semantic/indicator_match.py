@@ -204,9 +204,10 @@ def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
 
 
 def match_figure(
-    idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int
+    idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int, next_unit: str | None = None
 ) -> list[Match]:
-    """The indicator(s) of one figure (clean span cs..ce), or []."""
+    """The indicator(s) of one figure (clean span cs..ce), or []; ``next_unit``
+    is the unit of the figure that starts at ``next_start``."""
     clean = idx.clean
     breaks = idx.clause_breaks
     i = bisect.bisect_left(breaks, cs)
@@ -377,6 +378,12 @@ def match_figure(
         cands = [c for c in cands if not (
             (span := after_spans.get(id(c))) is not None
             and any(a <= span[0] and span[1] <= b and span[2] <= size for a, b, size in around_spans))]
+    if next_in_clause and next_unit == unit and unit in RECIPIENT_UNITS and all(
+            c[3] == "after" and clean[after_spans[id(c)][1]:next_start] in GROUP_SIZE_GAPS for c in cands):
+        # "全市 5000 名脱贫劳动力实现转移就业 3600 人": the words after the
+        # first count name the second, which they run into; the first is the
+        # size of the group the second is counted in, no statistic of its own.
+        return []
     if unit in RECIPIENT_UNITS and not next_in_clause:
         predicates = [c for c in cands if c[3] == "after" and c[1].predicate]
         if predicates:
@@ -412,6 +419,10 @@ def match_figure(
         best = _relative_clause_head(clean, cs, best, cands)
     _, ind, phrase, side, distance = best
     return [_match(ind, phrase, "before" if side == "around" else side, distance)]
+
+
+#: What may stand between a phrase and the count it runs into (实现转移就业 3600 人, 实现就业达 …).
+GROUP_SIZE_GAPS = frozenset(("", "了", "达", "共", "为"))
 
 
 #: Characters that make a phrase after a count the start of a longer noun

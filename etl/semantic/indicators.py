@@ -174,7 +174,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         matches = respective_matches(idx, figs, k)
         if matches is None:
-            matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+            matches = match_figure(idx, f, cs, ce, prev_end, next_start, figs[k + 1][2].unit if k < last else None)
             if matches:
                 matches, kind = target_of_other_statistic(idx, figs, k, matched, matches)
         if not matches:
