@@ -345,6 +345,9 @@ def match_figure(
                     cb, phrase, unit, "before" if side == "around" else side):
                 if goods and not ind.counts_goods:
                     continue  # (送去图书 500 余册: books, not households visited)
+                if unit == "percent" and side == "before" and clean[end:cs].strip() == "的" \
+                        and ind.units[0] != "percent":
+                    continue  # (为最低工资标准的 90%: a ratio to the wage, not the wage; a rate's own 的 N% stays)
                 if unit == "count" and ind.count_classifiers and fig.unit_raw not in ind.count_classifiers:
                     continue  # (走访慰问 120 次: visits, not households)
                 if ind.excludes and (any(w in own_words for w in ind.excludes) or (

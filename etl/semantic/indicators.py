@@ -35,7 +35,7 @@ from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
     Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
-from etl.semantic.indicator_parts import elided_verb_matches, part_of_total_matches
+from etl.semantic.indicator_parts import elided_verb_matches, inventory_item, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
 from etl.semantic.region_resolution import PageRegion, destination_spans, figure_region
@@ -177,6 +177,8 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             matches = match_figure(idx, f, cs, ce, prev_end, next_start, figs[k + 1][2].unit if k < last else None)
             if matches:
                 matches, kind = target_of_other_statistic(idx, figs, k, matched, matches)
+                # (棉被 120 床，棉衣 307 套: an inventory of goods, no gift packages)
+                matches = inventory_item(idx, figs, k, matches)
         if not matches:
             # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
             # target of the statistic before it.
