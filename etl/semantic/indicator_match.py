@@ -151,6 +151,8 @@ _LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
 #: ... and a later object of such a list, named after the link (走访慰问困难职工 320 户、
 #: 困难农民工 150 人): only between counts of people or households.
 _LIST_ITEM_RX = re.compile("[和及与、][\u4e00-\u9fff]{1,8}")
+#: Text between a count and a count of people or households it places (15 个镇街的 42 位老人).
+_OF_PLACES_RX = re.compile("[\u4e00-\u9fff]{1,6}的")
 #: Text between the two figures of a change "from A to B" (从原来的 10 多人壮大到
 #: 现在的 130 多人): B is the figure, A its former value.
 _FROM_TO_LINK_RX = re.compile(
@@ -229,6 +231,10 @@ def match_figure(
             fig.unit in RECIPIENT_UNITS and _LIST_ITEM_RX.fullmatch(clean[prev_end:cs]))):
         # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
         # a list shares the verb before the first.
+        clause_start = own_clause_start
+    elif clause_start == prev_end and fig.unit in RECIPIENT_UNITS and _OF_PLACES_RX.fullmatch(clean, prev_end, cs):
+        # "走访了全市 15 个镇街的 42 位百岁老人": a count before 的 says where
+        # the people counted after it live; the verb before both names them.
         clause_start = own_clause_start
     elif clause_start == prev_end and _FROM_TO_LINK_RX.fullmatch(clean[prev_end:cs]) \
             and _FROM_VALUE_RX.search(clean, own_clause_start, prev_end) is not None:
