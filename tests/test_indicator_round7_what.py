@@ -80,6 +80,18 @@ def test_workers_transferred_out_are_people_helped_into_jobs():
     assert ("people_helped_into_jobs", 120000) in _indicators(text)
 
 
+@pytest.mark.parametrize("text,value", [
+    # 组织 N 名务工人员返岗: workers sent back to their jobs, a transfer into jobs.
+    ("节后,柳溪镇有序组织86名本镇务工人员返岗。", 86),
+    # 输送劳动力复工返岗 N 人: a flow of people into jobs, not the stock of migrants.
+    ("青禾县“点对点”输送劳动力复工返岗共计214人。", 214),
+    # 农民工新增就业 N 人: migrant workers placed, not the new-urban-jobs headline.
+    ("2023年,全省农民工新增就业人数达到52万人。", 520000),
+])
+def test_workers_sent_back_to_jobs_are_people_helped_into_jobs(text, value):
+    assert _ids_of(text, value) == {"people_helped_into_jobs"}
+
+
 def test_community_factories_are_assistance_workshops():
     # 社区工厂 in a resettlement community is an employment assistance workshop.
     text = "青禾县在安置点建成服装加工等社区工厂26家。"
