@@ -368,7 +368,9 @@ def test_business_starts_non_statistics_give_no_row(text):
 # --- Community care: visits, money and gifts, volunteers, people served, canteens, home care, children.
 COMMUNITY_CARE = [
     ("社区开展留守儿童关爱活动12场,服务儿童600余人次。", {("children_care", 600)}),
-    ("全区共为困难群众发放临时救助金860万元。", {("care_funds", 8600000)}),
+    # (round 7: social assistance, 临时救助金 / 救助资金 paid by the state, is no
+    # care money handed out on visits; 慰问救助款 is)
+    ("全区共为困难群众发放临时救助金860万元。", set()),
     ("共募集善款36万元。", {("care_funds", 360000)}),
     ("春节期间,县总工会走访慰问困难职工320户,发放慰问金48万元。", {("care_funds", 480000), ("care_households_visited", 320)}),
     ("共走访慰问困难群众1500余人次,送去慰问金和慰问品价值30余万元。", {("care_people_visited", 1500)}),

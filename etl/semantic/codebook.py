@@ -62,6 +62,7 @@ class Codebook:
     target_words_after: tuple[str, ...] = ()  # words calling the figure before them a target
     average_words: tuple[str, ...] = ()  # words calling the figure after them a yearly average
     goods_classifiers: frozenset[str] = frozenset()  # classifiers of a count of goods (图书 500 册)
+    package_words: tuple[str, ...] = ()  # words of a gift package proper (礼包): no item of an inventory
     other_nouns: tuple[str, ...] = ()  # nouns that, between a phrase and a count, are what it counts (会议)
 
 
@@ -253,6 +254,7 @@ def load_codebook(path: Path = CODEBOOK) -> Codebook:
         target_words_after=tuple(sorted((doc.get("targets") or {}).get("after") or (), key=len, reverse=True)),
         average_words=tuple(sorted((doc.get("targets") or {}).get("averages") or (), key=len, reverse=True)),
         goods_classifiers=frozenset(doc.get("goods_classifiers") or ()),
+        package_words=tuple(doc.get("package_words") or ()),
         other_nouns=tuple(doc.get("other_counted_nouns") or ()),
     )
 

@@ -151,6 +151,8 @@ _LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
 #: ... and a later object of such a list, named after the link (走访慰问困难职工 320 户、
 #: 困难农民工 150 人): only between counts of people or households.
 _LIST_ITEM_RX = re.compile("[和及与、][\u4e00-\u9fff]{1,8}")
+#: Text between a count and a count of people or households it places (15 个镇街的 42 位老人).
+_OF_PLACES_RX = re.compile("[\u4e00-\u9fff]{1,6}的")
 #: Text between the two figures of a change "from A to B" (从原来的 10 多人壮大到
 #: 现在的 130 多人): B is the figure, A its former value.
 _FROM_TO_LINK_RX = re.compile(
@@ -204,9 +206,10 @@ def _unit_cands(cb: Codebook, phrase: str, unit: str | None, side: str):
 
 
 def match_figure(
-    idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int
+    idx: PageIndex, fig: Figure, cs: int, ce: int, prev_end: int, next_start: int, next_unit: str | None = None
 ) -> list[Match]:
-    """The indicator(s) of one figure (clean span cs..ce), or []."""
+    """The indicator(s) of one figure (clean span cs..ce), or []; ``next_unit``
+    is the unit of the figure that starts at ``next_start``."""
     clean = idx.clean
     breaks = idx.clause_breaks
     i = bisect.bisect_left(breaks, cs)
@@ -228,6 +231,10 @@ def match_figure(
             fig.unit in RECIPIENT_UNITS and _LIST_ITEM_RX.fullmatch(clean[prev_end:cs]))):
         # "走访慰问 60 多家企业和 423 户困难职工家庭": the second object of
         # a list shares the verb before the first.
+        clause_start = own_clause_start
+    elif clause_start == prev_end and fig.unit in RECIPIENT_UNITS and _OF_PLACES_RX.fullmatch(clean, prev_end, cs):
+        # "走访了全市 15 个镇街的 42 位百岁老人": a count before 的 says where
+        # the people counted after it live; the verb before both names them.
         clause_start = own_clause_start
     elif clause_start == prev_end and _FROM_TO_LINK_RX.fullmatch(clean[prev_end:cs]) \
             and _FROM_VALUE_RX.search(clean, own_clause_start, prev_end) is not None:
@@ -328,6 +335,8 @@ def match_figure(
             else:
                 if start < next_item:
                     continue  # (320 户、困难农民工 150 人: 困难农民工 is the next object)
+                if clean.rfind("(", ce, start) > clean.rfind(")", ce, start):
+                    continue  # (培训 270 人(其后实现自主创业 155 人): an aside in brackets names no figure before it)
                 if _heads_longer_noun(clean, end, clause_end):
                     continue  # (5 个慰问组: the count is of teams, not of 慰问)
                 if unit in RECIPIENT_UNITS and _one_kind_of_a_list(clean, start, end, next_start):
@@ -342,10 +351,16 @@ def match_figure(
                     cb, phrase, unit, "before" if side == "around" else side):
                 if goods and not ind.counts_goods:
                     continue  # (送去图书 500 余册: books, not households visited)
+                if unit == "percent" and side == "before" and clean[end:cs].strip() == "的" \
+                        and ind.units[0] != "percent":
+                    continue  # (为最低工资标准的 90%: a ratio to the wage, not the wage; a rate's own 的 N% stays)
                 if unit == "count" and ind.count_classifiers and fig.unit_raw not in ind.count_classifiers:
                     continue  # (走访慰问 120 次: visits, not households)
-                if ind.excludes and any(w in own_words for w in ind.excludes):
-                    continue  # a ceiling, a per-head amount, a person's own figure: not the statistic
+                if ind.excludes and (any(w in own_words for w in ind.excludes) or (
+                        side == "after" and any(w in clean[ce:end] for w in ind.excludes))):
+                    # a ceiling, a per-head amount, a person's own figure: not the statistic
+                    # (为 N 人提供政策咨询服务: read up to the phrase after the figure too)
+                    continue
                 if side == "after" and ind.after_needs \
                         and not any(w in own_words for w in ind.after_needs):
                     continue  # (为 60 位老人送上…: who receives; 20 名党员送上…: who gives)
@@ -372,6 +387,12 @@ def match_figure(
         cands = [c for c in cands if not (
             (span := after_spans.get(id(c))) is not None
             and any(a <= span[0] and span[1] <= b and span[2] <= size for a, b, size in around_spans))]
+    if next_in_clause and next_unit == unit and unit in RECIPIENT_UNITS and all(
+            c[3] == "after" and clean[after_spans[id(c)][1]:next_start] in GROUP_SIZE_GAPS for c in cands):
+        # "全市 5000 名脱贫劳动力实现转移就业 3600 人": the words after the
+        # first count name the second, which they run into; the first is the
+        # size of the group the second is counted in, no statistic of its own.
+        return []
     if unit in RECIPIENT_UNITS and not next_in_clause:
         predicates = [c for c in cands if c[3] == "after" and c[1].predicate]
         if predicates:
@@ -407,6 +428,10 @@ def match_figure(
         best = _relative_clause_head(clean, cs, best, cands)
     _, ind, phrase, side, distance = best
     return [_match(ind, phrase, "before" if side == "around" else side, distance)]
+
+
+#: What may stand between a phrase and the count it runs into (实现转移就业 3600 人, 实现就业达 …).
+GROUP_SIZE_GAPS = frozenset(("", "了", "达", "共", "为"))
 
 
 #: Characters that make a phrase after a count the start of a longer noun

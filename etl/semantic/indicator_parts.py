@@ -6,6 +6,8 @@ indicator of their own."""
 
 from __future__ import annotations
 
+import re
+
 from etl.extract.records import Figure
 from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_match import Match, _is_cjk, _match, _unit_cands, full_sentence_start
@@ -50,6 +52,14 @@ def part_of_total_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k
             if idx.words(lo, p).strip():
                 break
             p = lo - 1
+    # (招募…毕业生 400 名，其中支教 93 名、支农 56 名: the total of the parts is
+    # the count of their unit in the clause right before 其中; when it names
+    # no indicator, neither do they, whatever an earlier clause counted)
+    clause_before = idx.back(max(at - 1, 0), idx.clause_breaks) if lo == sentence else at
+    nearest = next((j for j in range(k - 1, -1, -1) if figs[j][0] < clause_before or (
+        figs[j][1] <= at and figs[j][2].unit == figs[k][2].unit)), None)
+    if nearest is not None and figs[nearest][0] >= clause_before and not matched.get(nearest):
+        return []
     total = next((j for j in range(k - 1, -1, -1) if figs[j][0] < lo or (figs[j][1] <= at and matched.get(j))), None)
     if total is None or figs[total][0] < lo:
         return []
@@ -101,3 +111,32 @@ def elided_verb_matches(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: 
     if pf.unit != f.unit or pce != clause - 1 or idx.clean[pce] not in ",，":
         return []
     return [m for m in matched.get(k - 1, ()) if m.side == "before" and m.distance >= 2]
+
+
+#: What stands between two items of a list of goods (棉衣 307 套，裤子 120 套; 图书 615 本、文具 17 套).
+_INVENTORY_LINK_RX = re.compile("[、,，;；][\u4e00-\u9fff]{1,8}")
+
+
+def inventory_item(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int, matches: list[Match]) -> list[Match]:
+    """``matches`` without those of gift packages when figure ``k`` is one
+    item of a list of goods counted kind by kind: the count before or after
+    it is of goods too, the next item's noun between them (棉被 120 床，棉衣
+    307 套，裤子 120 套).  A package proper (codebook ``package_words``:
+    礼包 300 份) stays."""
+    cb = load_codebook()
+
+    def goods(j: int) -> bool:
+        f = figs[j][2]
+        return f.unit == "count" and f.unit_raw in cb.goods_classifiers
+
+    if not goods(k):
+        return matches
+    clean = idx.clean
+    listed = (k > 0 and goods(k - 1) and _INVENTORY_LINK_RX.fullmatch(clean, figs[k - 1][1], figs[k][0]) is not None) \
+        or (k + 1 < len(figs) and goods(k + 1)
+            and _INVENTORY_LINK_RX.fullmatch(clean, figs[k][1], figs[k + 1][0]) is not None)
+    if not listed:
+        return matches
+    # (the indicator of packages: one whose phrases name a package proper)
+    return [m for m in matches if any(w in m.phrase for w in cb.package_words)
+            or not any(w in p for p in m.indicator.phrases for w in cb.package_words)]

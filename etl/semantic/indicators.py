@@ -35,7 +35,7 @@ from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
     Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
-from etl.semantic.indicator_parts import elided_verb_matches, part_of_total_matches
+from etl.semantic.indicator_parts import elided_verb_matches, inventory_item, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
 from etl.semantic.region_resolution import PageRegion, destination_spans, figure_region
@@ -106,12 +106,14 @@ def _private_figure(clean: str, quotes: list[tuple[int, int]], cs: int, clause_s
     return names.search(clean[max(0, opening - SPEAKER_WINDOW) : opening] + "\n" + after) is not None
 
 
+#: The word that opens the parts of a total (A 人(其中 B 人)).
+PART_MARKER = "其中"
 #: Brackets of the clean text (full-width forms are half-width there).
 OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
 
 
 def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str, group: str | None,
-                   f: Figure) -> bool:
+                   f: Figure, fig_ends: dict[int, Figure]) -> bool:
     """Whether the figure at ``cs`` stands inside brackets opened after a
     total stated earlier in its sentence as the same indicator, unit and
     population group (共有 43 家企业(20 家为本乡企业, 23 家为周边企业)): the
@@ -123,6 +125,12 @@ def _part_of_total(idx: PageIndex, cs: int, rows: list[dict], indicator_id: str,
     if opened < 0 or CLOSE_BRACKET in seg[opened:]:
         return False
     before = sentence + opened
+    whole = fig_ends.get(before)
+    if PART_MARKER not in seg[opened:] and whole is not None and whole.unit == f.unit and whole.value >= f.value:
+        # (培训 270 人(培训后实现自主创业 155 人): brackets opened right after a
+        # count say something of the people it counts, a part of it: no
+        # statistic of its own, whatever it names, unless they open with 其中)
+        return True
     return any(sentence <= r["_cs"] < before and r["indicator_id"] == indicator_id and r["unit"] == f.unit
                and r["population_group"] == group and r["value"] >= f.value for r in rows)
 
@@ -158,6 +166,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     names_rx = _names_pattern(private_names) if private_names else None
     page_end = len(repaired.clean)
     last = len(figs) - 1
+    fig_ends = {fce: ff for _, fce, ff in figs}  # (a bracket opened right after a figure: see _part_of_total)
     matched: dict[int, list[Match]] = {}  # figure -> its indicators (targets: see target_of_previous)
     for k, (cs, ce, f) in enumerate(figs):
         prev_end = figs[k - 1][1] if k > 0 else 0
@@ -165,9 +174,11 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         kind: str | None = None  # (the figure's measure before its indicator's kinds: found once)
         matches = respective_matches(idx, figs, k)
         if matches is None:
-            matches = match_figure(idx, f, cs, ce, prev_end, next_start)
+            matches = match_figure(idx, f, cs, ce, prev_end, next_start, figs[k + 1][2].unit if k < last else None)
             if matches:
                 matches, kind = target_of_other_statistic(idx, figs, k, matched, matches)
+                # (棉被 120 床，棉衣 307 套: an inventory of goods, no gift packages)
+                matches = inventory_item(idx, figs, k, matches)
         if not matches:
             # "失业人员再就业 6650 人，完成年目标任务 6600 人的 100.76%": the
             # target of the statistic before it.
@@ -202,7 +213,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             ps, pe, basis = periods[measure]
             group = population_group(
                 idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after")
-            if _part_of_total(idx, cs, rows, ind.id, group, f):
+            if _part_of_total(idx, cs, rows, ind.id, group, f, fig_ends):
                 continue  # (走访慰问困难群众 320 户，其中低保户 120 户: a part of the 320)
             rows.append({
                 "indicator_id": ind.id,
