@@ -731,6 +731,13 @@ def _roles() -> tuple[str, ...]:
                      if r["kind"] in ("role", "relation", "name_role") and "…" not in r["zh"])
 
 
+@functools.cache
+def _relations() -> tuple[str, ...]:
+    """The family members of roles.csv (``relation``: 妈妈, 儿子, 老伴 …)."""
+    with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
+        return tuple(r["zh"] for r in csv.DictReader(f) if r["kind"] == "relation" and "…" not in r["zh"])
+
+
 def _ends_with_role(text: str, at: int) -> bool:
     """Whether a role word (志愿者, 大学生 …) ends right before ``at``."""
     return _role_end_rx().search(text, max(0, at - _MAX_ROLE), at) is not None

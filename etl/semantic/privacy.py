@@ -40,8 +40,11 @@ surnames, plus a few common modern ones), never from a list of names.
   **a visited list whose names follow their villages** (weak): 走访了甲村X和乙
   村Y两位百岁老人; **the captain of a team the page calls volunteers**
   (weak): 某某队的X队长 with 某某队的志愿者 on the page.
+* **The people of a count of private persons listed after 分别是** (strong):
+  3名医生，分别是院长X、主治医师Y以及护士Z (``name_context.staff_lists``).
 * **A verb of visiting a person + name + a pause or 并** (weak): 看望了X，
-  为她送去…, 上门探望X并… (``visit_person``); **a village + full name + what a
+  为她送去…, 上门探望X并… (``visit_person``); **a verb of meeting a person + name + 时** (weak): 见到X时, 采访X时
+  (``meet_person``), strong when a personal pronoun takes it up (见到X时，她…); **a village + full name + what a
   person does** (weak): 某某村X就出门…, 某某村X今年… (``place_person_after``);
   **a name + what only a person does** (weak, after a boundary): X买了…, X倍感
   珍惜, X和老伴…, X动情地说, “X，我们来…
@@ -235,6 +238,10 @@ ORG_TITLE_WINDOW = 16
 _CLAUSE_BREAK_RX = re.compile("[，,。；;！!？?\n“”]")
 
 
+#: 时 (or 的时候) and a personal pronoun after a name met (见到X时，她…).
+_PRONOUN_AFTER_RX = re.compile("(?:时|的时候)[，,]?[他她]")
+
+
 @functools.cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     """The cues of ``name_cues.csv`` read by this module (strong unless said):
@@ -254,6 +261,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * counted lists of people (X、Y两名志愿者): ``etl.semantic.name_context``;
     * ``visit_person`` (weak): a verb of visiting a person + name + a pause
       or 并 (看望了X，为她送去…; 上门探望X并…);
+    * ``meet_person`` (weak): a verb of meeting a person + name + 时
+      (见到X时, 采访X时);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
       full name of three characters + its home (在某某村X家里) or what a
       person does (``place_person_after``: 某某村X就出门…, 某某村X今年…).
@@ -286,6 +295,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         "visit_person": re.compile(
             f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=[，,。；;！!]|并)"
+        ),
+        # a verb of meeting a person + name + 时 (见到X时, 采访X时): ``meet_person``
+        "meet_person": re.compile(
+            f"(?:{alt('meet_person')})了?({sur})([{_CJK}]{{1,2}}?)(?=时|的时候)"
         ),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
@@ -673,11 +686,18 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # only: see _person_only_cue)
     medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
+                   cue["meet_person"].finditer(text),
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
         if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
             medium.add(name)
+
+    # A meeting with a name that a personal pronoun takes up (见到X时，她…):
+    # a person, strong (a given name that is also a place's stays a name).
+    for m in cue["meet_person"].finditer(text):
+        if _PRONOUN_AFTER_RX.match(text, m.end(2)):
+            cands[m.group(1) + m.group(2)] = True
 
     # Names listed before a count of people (X、Y两名志愿者): all of them, an
     # everyday-word surname too when a plain full name stands in the list.
@@ -687,6 +707,10 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             cands[name] = cands.get(name, False) or name in unconfirmed or plain
     for name in name_context.led_lists(text, _patterns()[0]):
         cands[name] = cands.get(name, False) or name in unconfirmed
+    # The people of a count of private persons listed after 分别是 (3名医生，
+    # 分别是院长X、医师Y和护士Z): strong, as a role word before each.
+    for name in name_context.staff_lists(text, _patterns()[0]):
+        cands[name] = True
     # The captain of a team of volunteers (萤火虫队的X队长, the page calling
     # the team's members 志愿者): a private person, as its volunteers are.
     if "队长" in text:
