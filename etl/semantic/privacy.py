@@ -43,7 +43,8 @@ surnames, plus a few common modern ones), never from a list of names.
 * **The people of a count of private persons listed after 分别是** (strong):
   3名医生，分别是院长X、主治医师Y以及护士Z (``name_context.staff_lists``).
 * **A verb of visiting a person + name + a pause or 并** (weak): 看望了X，
-  为她送去…, 上门探望X并… (``visit_person``); **a verb of meeting a person + name + 时** (weak): 见到X时, 采访X时
+  为她送去…, 上门探望X并… (``visit_person``); **a full name + 的 + a family member** (weak): 搀着X的老伴;
+  **a verb of meeting a person + name + 时** (weak): 见到X时, 采访X时
   (``meet_person``), strong when a personal pronoun takes it up (见到X时，她…); **a village + full name + what a
   person does** (weak): 某某村X就出门…, 某某村X今年… (``place_person_after``);
   **a name + what only a person does** (weak, after a boundary): X买了…, X倍感
@@ -261,6 +262,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * counted lists of people (X、Y两名志愿者): ``etl.semantic.name_context``;
     * ``visit_person`` (weak): a verb of visiting a person + name + a pause
       or 并 (看望了X，为她送去…; 上门探望X并…);
+    * ``family_of`` (weak): a full name of three characters + 的 + a family
+      member (搀着X的老伴, X的儿子说);
     * ``meet_person`` (weak): a verb of meeting a person + name + 时
       (见到X时, 采访X时);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
@@ -299,6 +302,10 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
         # a verb of meeting a person + name + 时 (见到X时, 采访X时): ``meet_person``
         "meet_person": re.compile(
             f"(?:{alt('meet_person')})了?({sur})([{_CJK}]{{1,2}}?)(?=时|的时候)"
+        ),
+        # a full name + 的 + a family member (搀着X的老伴, X的儿子说): ``relation`` in roles.csv
+        "family_of": re.compile(
+            f"({sur})([{_CJK}]{{2}})(?=的(?:{literal_alternation(list(name_forms._relations()))}))"
         ),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
@@ -687,6 +694,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
                    cue["meet_person"].finditer(text),
+                   cue["family_of"].finditer(text),
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
