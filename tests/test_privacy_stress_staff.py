@@ -1,7 +1,9 @@
 """The stress test of the names rule (issue 16), third part: the staff of a
 private body listed after a count of them, the roles of donors and hospital
-staff, a person met and taken up by a pronoun, and a transliterated name
-with a family member.  Names, places and sentences are invented; each
+staff, a person met and taken up by a pronoun, a transliterated name with a
+family member or a middle dot, two persons sharing a surname and a first
+given character, a full name + 的 + a family member, and an elder addressed
+as surname + 老 after a visit.  Names, places and sentences are invented; each
 oracle is the plain rule: the name is gone, the ordinary text (and an
 official's name in office) stays.
 """
@@ -112,4 +114,54 @@ def test_a_transliterated_name_with_a_family_member_is_masked(text, name):
 def test_a_transliterated_place_or_word_without_a_family_member_stays():
     # (the same characters before 和 + no family member: a place or a word)
     text = "阿克苏地区和喀什地区的干部来到巴楚县。\n库尔勒和阿拉尔的天气晴。"
+    assert _masked(text) == text
+
+
+def test_two_persons_sharing_a_surname_and_a_first_given_character_are_both_masked_whole():
+    # (brothers 甲乙丙 and 甲乙丁: neither is read as the two-character 甲乙)
+    text = "去郇德胜家的路都是上坡，志愿者搀着郇德胜的老伴。村民郇德平今年83岁，郇德平连说：“好。”"
+    out = _masked(text)
+    assert "郇德胜" not in out and "郇德平" not in out, out
+    assert "某某胜" not in out and "某某平" not in out, out
+
+
+def test_a_name_before_jie_dao_is_read_whole():
+    # (接到, 接过 follow a name: 甲乙丙接到… and 甲乙丁介绍 are two persons)
+    text = "残疾人寇金海接到500元爱心款。据扶贫协会会长寇金清介绍，活动已办了五年。"
+    out = _masked(text)
+    assert "寇金海" not in out and "寇金清" not in out and "某某清" not in out and "某某海" not in out, out
+
+
+def test_a_full_name_before_de_and_a_family_member_is_masked():
+    text = "一路上，志愿者都搀着甄秋生的老伴。"
+    out = _masked(text)
+    assert "甄秋生" not in out, out
+
+
+def test_a_place_before_de_and_a_family_member_needs_more_than_that():
+    # (a weak cue: a place name is no person)
+    text = "北京市的儿子们在外工作。"
+    assert _masked(text) == text
+
+
+def test_a_dotted_transliterated_name_after_rang_and_before_gan_is_masked():
+    text = "而最让阿吾提·依民感到满意的是新装的电暖气。孜瓦热木·卡米力是建档立卡贫困户。"
+    out = _masked(text)
+    assert "阿吾提" not in out and "依民" not in out and "孜瓦热木" not in out and "卡米力" not in out, out
+
+
+def test_a_dotted_slogan_stays():
+    text = "活动主题是“迎新春·送温暖”，大家都很感动。"
+    assert _masked(text) == text
+
+
+def test_an_elder_addressed_as_surname_and_lao_after_a_visit_is_masked():
+    text = "看望某某村覃老时，志愿者带着米面。随后又拜访了卜老，陪他聊天。"
+    out = _masked(text)
+    assert "覃老" not in out and "卜老" not in out, out
+
+
+def test_words_ending_in_lao_stay():
+    # (敬老, 养老: words; 老 after no visit verb is no address)
+    text = "志愿者走访了敬老院，看望养老中心的老人，并宣传尊老敬老。"
     assert _masked(text) == text

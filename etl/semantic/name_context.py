@@ -28,6 +28,13 @@ with its surname pattern and adds what they find).
 * **老 + a surname + 头** (:func:`lao_tou`): 老王头, the familiar name of an
   old man, before what follows a name; only surnames that are no everyday
   word (老山头 is a hilltop).
+* **A person met** (:func:`met_persons`): a verb of meeting a person
+  (``meet_person``) + name + 时 (见到X时, weak), strong when a personal
+  pronoun takes it up (见到X时，她…).
+* **An elder addressed as surname + 老 after a visit**
+  (:func:`elder_honorifics`): 看望某某村王老时, 拜访李老， (a verb of visiting a
+  person, ``visit_person``, and the elder's village; only surnames that are
+  no everyday word: 敬老, 养老 stay words).
 * **A foreigner's name after a nationality and a role**
   (:func:`foreign_after_nationality`): a country (``country`` in
   name_cues.csv) or a word for a foreigner (``foreign_role``) + a role word
@@ -245,3 +252,42 @@ def staff_lists(text: str, sur: str) -> set[str]:
                 continue  # (a state body's office: an official)
             out.add(found.group(1) + found.group(2))
     return out
+
+
+#: What follows an elder addressed as surname + 老 after a visit (看望X老时).
+ELDER_AFTER = "时家，,。；;并"
+
+
+@functools.cache
+def _elder_rx(plain_class: str) -> re.Pattern[str]:
+    c = cues()
+    visit = literal_alternation(list(c.get("visit_person", ())))
+    place = f"[{_CJK}]{{1,3}}?[{re.escape(''.join(c.get('home_place', ())))}]"
+    return re.compile(f"(?:{visit})了?(?:{place})?({plain_class}老)(?=[{ELDER_AFTER}])")
+
+
+def elder_honorifics(text: str, plain_class: str) -> set[str]:
+    """A surname that is no everyday word + 老, the respectful address of an
+    elder, right after a verb of visiting a person (and the elder's village)
+    and before a pause, 时 or 家 (看望某某村王老时, 拜访李老，)."""
+    if "老" not in text:
+        return set()
+    return {m.group(1) for m in _elder_rx(plain_class).finditer(text)}
+
+
+#: 时 (or 的时候) and a personal pronoun after a name met (见到X时，她…).
+_PRONOUN_AFTER_RX = re.compile("(?:时|的时候)[，,]?[他她]")
+
+
+@functools.cache
+def _meet_rx(sur: str) -> re.Pattern[str]:
+    meet = literal_alternation(list(cues().get("meet_person", ())))
+    return re.compile(f"(?:{meet})了?({sur})([{_CJK}]{{1,2}}?)(?=时|的时候)")
+
+
+def met_persons(text: str, sur: str) -> list[tuple[str, bool]]:
+    """A verb of meeting a person + name + 时 (``meet_person``: 见到X时, 采访X
+    的时候): (name, strong), strong when a personal pronoun takes the name up
+    (见到X时，她…: a person, even when the given name is also a place's)."""
+    return [(m.group(1) + m.group(2), _PRONOUN_AFTER_RX.match(text, m.end(2)) is not None)
+            for m in _meet_rx(sur).finditer(text)]

@@ -90,18 +90,29 @@ def _latin_companions(text: str, names: set[str]) -> set[str]:
 
 @functools.cache
 def _family_rx() -> re.Pattern[str]:
-    chars = "".join(sorted(_translit_chars()))
-    family = literal_alternation(list(_relations()))
-    # (after a pause or where a home is: 某某村X和妈妈)
-    home = re.escape("".join(cues().get("home_place", ())))
-    return re.compile(f"(?:^|(?<=[\\n，,。；;：:！!？?“”{home}]))([{chars}]{{3,5}})(?=[和与跟同](?:{family}))")
+    return re.compile(f"[和与跟同](?:{literal_alternation(list(_relations()))})")
+
+
+#: What a name of transliteration characters with a family member starts
+#: after: a pause, or where a home is (某某村X和妈妈).
+_FAMILY_NAME_AFTER = "\n，,。；;：:！!？?“”"
 
 
 def _names_with_family(text: str) -> set[str]:
     """A name of transliteration characters at a sentence's start or after
-    its village (``home_place``) + 和/与
-    + a family member (see the module docstring); not an ordinary word."""
-    if "和" not in text and "与" not in text and "跟" not in text and "同" not in text:
-        return set()
-    return {m.group(1) for m in _family_rx().finditer(text)
-            if m.group(1) not in _not_names() and not any(r.endswith(m.group(1)) for r in _roles())}
+    its village (``home_place``) + 和/与 + a family member (see the module
+    docstring); not an ordinary word.  (The scan skips to the family member,
+    then reads the name before it.)"""
+    out: set[str] = set()
+    chars = _translit_chars()
+    starts = _FAMILY_NAME_AFTER + "".join(cues().get("home_place", ()))
+    for m in _family_rx().finditer(text):
+        k = m.start()
+        while k > 0 and m.start() - k < 6 and text[k - 1] in chars:
+            k -= 1
+        name = text[k : m.start()]
+        if not 3 <= len(name) <= 5 or (k > 0 and text[k - 1] not in starts):
+            continue
+        if name not in _not_names() and not any(r.endswith(name) for r in _roles()):
+            out.add(name)
+    return out

@@ -239,10 +239,6 @@ ORG_TITLE_WINDOW = 16
 _CLAUSE_BREAK_RX = re.compile("[，,。；;！!？?\n“”]")
 
 
-#: 时 (or 的时候) and a personal pronoun after a name met (见到X时，她…).
-_PRONOUN_AFTER_RX = re.compile("(?:时|的时候)[，,]?[他她]")
-
-
 @functools.cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     """The cues of ``name_cues.csv`` read by this module (strong unless said):
@@ -264,8 +260,6 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
       or 并 (看望了X，为她送去…; 上门探望X并…);
     * ``family_of`` (weak): a full name of three characters + 的 + a family
       member (搀着X的老伴, X的儿子说);
-    * ``meet_person`` (weak): a verb of meeting a person + name + 时
-      (见到X时, 采访X时);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
       full name of three characters + its home (在某某村X家里) or what a
       person does (``place_person_after``: 某某村X就出门…, 某某村X今年…).
@@ -299,14 +293,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=[，,。；;！!]|并)"
         ),
-        # a verb of meeting a person + name + 时 (见到X时, 采访X时): ``meet_person``
-        "meet_person": re.compile(
-            f"(?:{alt('meet_person')})了?({sur})([{_CJK}]{{1,2}}?)(?=时|的时候)"
-        ),
         # a full name + 的 + a family member (搀着X的老伴, X的儿子说): ``relation`` in roles.csv
-        "family_of": re.compile(
-            f"({sur})([{_CJK}]{{2}})(?=的(?:{literal_alternation(list(name_forms._relations()))}))"
-        ),
+        "family_of": re.compile(f"的(?:{literal_alternation(list(name_forms._relations()))})"),
+        "family_name": re.compile(f"({sur})([{_CJK}]{{2}})"),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
         "visit_places": re.compile(
@@ -338,6 +327,16 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
     }
+
+
+def _family_of(text: str) -> Iterable[re.Match[str]]:
+    """A full name of three characters before 的 + a family member (搀着X的
+    老伴): the scan skips to the family member, then reads the name before it."""
+    cue = _cue_patterns()
+    for m in cue["family_of"].finditer(text):
+        name = cue["family_name"].fullmatch(text, max(0, m.start() - 3), m.start())
+        if name:
+            yield name
 
 
 @functools.cache
@@ -693,19 +692,16 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # only: see _person_only_cue)
     medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
-                   cue["meet_person"].finditer(text),
-                   cue["family_of"].finditer(text),
+                   _family_of(text),
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
         if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
             medium.add(name)
 
-    # A meeting with a name that a personal pronoun takes up (见到X时，她…):
-    # a person, strong (a given name that is also a place's stays a name).
-    for m in cue["meet_person"].finditer(text):
-        if _PRONOUN_AFTER_RX.match(text, m.end(2)):
-            cands[m.group(1) + m.group(2)] = True
+    # A person met (见到X时; strong when a pronoun takes it up: 见到X时，她…).
+    for name, strong in name_context.met_persons(text, _patterns()[0]):
+        cands[name] = cands.get(name, False) or strong or name in unconfirmed
 
     # Names listed before a count of people (X、Y两名志愿者): all of them, an
     # everyday-word surname too when a plain full name stands in the list.
@@ -786,6 +782,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # 加拿大学生某某卡); a surname and a private body's title (福利院王院长).
     found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
     found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
+    found |= name_context.elder_honorifics(text, plain_class)
     return frozenset(found)
 
 
