@@ -41,8 +41,8 @@ ADDRESS_FORMS = (
     "婆婆", "同学", "先生", "女士", "书记", "主任", "队长", "村长", "老人",
 )
 
-#: A character right after a two-character name that is not part of it.
-POST_NAME_CHARS = set("说是家的也就在和与等今曾立已送为对向被把从连笑表告介称还又都着了正坐带同所一跟给让将来去到(（，。、；：！？")
+#: A character right after a two-character name that is not part of it (王某接到…: 接到, 接过).
+POST_NAME_CHARS = set("说是家的也就在和与等今曾立已送为对向被把从连笑表告介称还又都着了正坐带同所一跟给让将来去到接(（，。、；：！？")
 #: Characters that never end (or stand inside) a given name.
 NON_NAME_CHARS = set(
     "的了们等和与及在是为对把被从也都就还又不没很更最该这那此每各个月日"
@@ -241,9 +241,31 @@ def _choose_length(text: str, surname: str, given: str) -> str:
     if any(text.startswith(form, i + len(short)) for form in _ADDRESS_BY_FIRST.get(given[1], ())
            for i in _occurrences(text, short)):
         return short  # a name before a form of address (辅导员殷某老师: 殷某, not 殷某老)
-    if _occurs_more_often(text, short, long) and not _prefix_of_whole_names(text, short):
+    if _occurs_more_often(text, short, long) and not _prefix_of_whole_names(text, short) \
+            and not _only_siblings(text, short, long):
         return short
     return long
+
+
+def _only_siblings(text: str, short: str, long: str) -> bool:
+    """Whether every occurrence of ``short`` that does not go on as ``long``
+    goes on as another three-character name ending at a name's end somewhere
+    on the page (甲乙丙家… and 甲乙丁今年83岁: two persons sharing a surname
+    and a first given character, as brothers often do; neither is 甲乙)."""
+    k = len(short)
+    siblings: dict[str, bool] = {}
+    for i in _occurrences(text, short):
+        if text.startswith(long, i):
+            continue
+        c = text[i + k] if i + k < len(text) else ""
+        if not _is_cjk(c) or c in NON_NAME_CHARS or c in POST_NAME_CHARS:
+            return False
+        other = short + c
+        if other not in siblings:
+            siblings[other] = any(_ends_name_at(text, j + k + 1) for j in _occurrences(text, other))
+        if not siblings[other]:
+            return False
+    return True
 
 
 def _ends_name_at(text: str, i: int) -> bool:

@@ -19,9 +19,22 @@ with its surname pattern and adds what they find).
 * **The people someone leads** (:func:`led_lists`): 带领 + names joined by
   、 or 和 + a verb of visiting or going (X带领Y、Z走访了…, 带领Y和Z来到…):
   weak (the guards of a weak cue apply).
+* **The staff of a count of private persons** (:func:`staff_lists`): a
+  count of people and a role word (``roles.csv``: 医生, 志愿者, 队员 …), then
+  分别是 or 分别为 and a list of title + name (派出了3名医生，分别是院长X、主治
+  医师Y以及后勤保障人员Z): each name after its title (a title ends in one of
+  ``STAFF_TITLE_ENDS``) is one of those private persons, unless its title
+  names a state body (``state_mark`` in name_cues.csv: 副县长X is an official).
 * **老 + a surname + 头** (:func:`lao_tou`): 老王头, the familiar name of an
   old man, before what follows a name; only surnames that are no everyday
   word (老山头 is a hilltop).
+* **A person met** (:func:`met_persons`): a verb of meeting a person
+  (``meet_person``) + name + 时 (见到X时, weak), strong when a personal
+  pronoun takes it up (见到X时，她…).
+* **An elder addressed as surname + 老 after a visit**
+  (:func:`elder_honorifics`): 看望某某村王老时, 拜访李老， (a verb of visiting a
+  person, ``visit_person``, and the elder's village; only surnames that are
+  no everyday word: 敬老, 养老 stay words).
 * **A foreigner's name after a nationality and a role**
   (:func:`foreign_after_nationality`): a country (``country`` in
   name_cues.csv) or a word for a foreigner (``foreign_role``) + a role word
@@ -195,3 +208,86 @@ def _nationality_words() -> tuple[str, ...]:
     c = cues()
     return tuple(c.get("country", ())) + tuple(c.get("foreign_role", ()))
 
+
+
+#: The words that end a person's title or job in a list of staff (院长X,
+#: 主治医师X, 护士长X, 后勤保障人员X, 护士X): the name starts after one of them.
+STAFF_TITLE_ENDS = "长师员士生者任工手"
+#: The end of the list after 分别是 (the sentence).
+_STAFF_LIST_END = "。；;！!？?\n"
+
+
+@functools.cache
+def _staff_list_rx() -> re.Pattern[str]:
+    roles = literal_alternation(list(_roles()))
+    count = "".join(sorted(COUNT_CHARS))
+    return re.compile(f"[{count}]{{1,3}}[名位](?:{roles})[，,：: ]?分别(?:是|为)[：:]?([^{_STAFF_LIST_END}]{{2,120}})")
+
+
+@functools.cache
+def _staff_item_rx(sur: str) -> re.Pattern[str]:
+    return re.compile(f"(?:^|(?<=[{STAFF_TITLE_ENDS}]))({sur})([{_CJK}]{{1,2}})$")
+
+
+@functools.cache
+def _state_marks_rx() -> re.Pattern[str]:
+    return re.compile(literal_alternation(list(cues().get("state_mark", ()))))
+
+
+def staff_lists(text: str, sur: str) -> set[str]:
+    """The names of a list of the people of a count of private persons
+    (see the module docstring): 派出了3名医生，分别是院长X、主治医师Y以及护士Z."""
+    if "分别" not in text:
+        return set()
+    out: set[str] = set()
+    item_rx = _staff_item_rx(sur)
+    for m in _staff_list_rx().finditer(text):
+        for item in re.split("[、，,]|以及|及|和", m.group(1)):
+            item = item.strip()
+            found = item_rx.search(item)
+            if found is None:
+                continue
+            title = item[: found.start()]
+            if title and _state_marks_rx().search(title):
+                continue  # (a state body's office: an official)
+            out.add(found.group(1) + found.group(2))
+    return out
+
+
+#: What follows an elder addressed as surname + 老 after a visit (看望X老时).
+ELDER_AFTER = "时家，,。；;并"
+
+
+@functools.cache
+def _elder_rx(plain_class: str) -> re.Pattern[str]:
+    c = cues()
+    visit = literal_alternation(list(c.get("visit_person", ())))
+    place = f"[{_CJK}]{{1,3}}?[{re.escape(''.join(c.get('home_place', ())))}]"
+    return re.compile(f"(?:{visit})了?(?:{place})?({plain_class}老)(?=[{ELDER_AFTER}])")
+
+
+def elder_honorifics(text: str, plain_class: str) -> set[str]:
+    """A surname that is no everyday word + 老, the respectful address of an
+    elder, right after a verb of visiting a person (and the elder's village)
+    and before a pause, 时 or 家 (看望某某村王老时, 拜访李老，)."""
+    if "老" not in text:
+        return set()
+    return {m.group(1) for m in _elder_rx(plain_class).finditer(text)}
+
+
+#: 时 (or 的时候) and a personal pronoun after a name met (见到X时，她…).
+_PRONOUN_AFTER_RX = re.compile("(?:时|的时候)[，,]?[他她]")
+
+
+@functools.cache
+def _meet_rx(sur: str) -> re.Pattern[str]:
+    meet = literal_alternation(list(cues().get("meet_person", ())))
+    return re.compile(f"(?:{meet})了?({sur})([{_CJK}]{{1,2}}?)(?=时|的时候)")
+
+
+def met_persons(text: str, sur: str) -> list[tuple[str, bool]]:
+    """A verb of meeting a person + name + 时 (``meet_person``: 见到X时, 采访X
+    的时候): (name, strong), strong when a personal pronoun takes the name up
+    (见到X时，她…: a person, even when the given name is also a place's)."""
+    return [(m.group(1) + m.group(2), _PRONOUN_AFTER_RX.match(text, m.end(2)) is not None)
+            for m in _meet_rx(sur).finditer(text)]

@@ -70,7 +70,7 @@ _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 #: Characters around a name that are not part of a word with it.
 BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—… \u3000"
 #: Words that follow a name (小陆来了, 老王说).
-AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对给让把被跟同与"
+AFTER_NAME = "说来了的也就在和是家一啊呀不都又还正已笑告对给让把被跟同与感觉"
 #: Characters before 老/小 + surname that introduce an address (唤她小张).
 BEFORE_FAMILIAR = "她他我你叫唤喊称是"
 #: Characters before a surname + form of address that do not make it part of a
@@ -659,8 +659,8 @@ def _listed_before(text: str, at: int, ok) -> str | None:
 
 
 #: Characters that end the part of a transliterated name before its dot
-#: (来自英国的志愿者彼得·沃森: the name starts after 的, 者 …).
-_BEFORE_FOREIGN_NAME = set("的了是和与及、在为向对给")
+#: (来自英国的志愿者彼得·沃森, 最让彼得·沃森感动的: the name starts after 的, 者, 让 …).
+_BEFORE_FOREIGN_NAME = set("的了是和与及、在为向对给让使被把请")
 
 
 #: Quotes and title marks around a slogan or a title.
@@ -729,6 +729,13 @@ def _roles() -> tuple[str, ...]:
     with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
         return tuple(r["zh"] for r in csv.DictReader(f)
                      if r["kind"] in ("role", "relation", "name_role") and "…" not in r["zh"])
+
+
+@functools.cache
+def _relations() -> tuple[str, ...]:
+    """The family members of roles.csv (``relation``: 妈妈, 儿子, 老伴 …)."""
+    with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
+        return tuple(r["zh"] for r in csv.DictReader(f) if r["kind"] == "relation" and "…" not in r["zh"])
 
 
 def _ends_with_role(text: str, at: int) -> bool:

@@ -40,8 +40,12 @@ surnames, plus a few common modern ones), never from a list of names.
   **a visited list whose names follow their villages** (weak): 走访了甲村X和乙
   村Y两位百岁老人; **the captain of a team the page calls volunteers**
   (weak): 某某队的X队长 with 某某队的志愿者 on the page.
+* **The people of a count of private persons listed after 分别是** (strong):
+  3名医生，分别是院长X、主治医师Y以及护士Z (``name_context.staff_lists``).
 * **A verb of visiting a person + name + a pause or 并** (weak): 看望了X，
-  为她送去…, 上门探望X并… (``visit_person``); **a village + full name + what a
+  为她送去…, 上门探望X并… (``visit_person``); **a full name + 的 + a family member** (weak): 搀着X的老伴;
+  **a verb of meeting a person + name + 时** (weak): 见到X时, 采访X时
+  (``meet_person``), strong when a personal pronoun takes it up (见到X时，她…); **a village + full name + what a
   person does** (weak): 某某村X就出门…, 某某村X今年… (``place_person_after``);
   **a name + what only a person does** (weak, after a boundary): X买了…, X倍感
   珍惜, X和老伴…, X动情地说, “X，我们来…
@@ -254,6 +258,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     * counted lists of people (X、Y两名志愿者): ``etl.semantic.name_context``;
     * ``visit_person`` (weak): a verb of visiting a person + name + a pause
       or 并 (看望了X，为她送去…; 上门探望X并…);
+    * ``family_of`` (weak): a full name of three characters + 的 + a family
+      member (搀着X的老伴, X的儿子说);
     * ``place_home`` (weak): where a home is (``home_place``: 村, 组 …) + a
       full name of three characters + its home (在某某村X家里) or what a
       person does (``place_person_after``: 某某村X就出门…, 某某村X今年…).
@@ -287,6 +293,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(list(cues.get('visit_person', ())))})了?({sur})([{_CJK}]{{1,2}}?)"
             f"(?=[，,。；;！!]|并)"
         ),
+        # a full name + 的 + a family member (搀着X的老伴, X的儿子说): ``relation`` in roles.csv
+        "family_of": re.compile(f"的(?:{literal_alternation(list(name_forms._relations()))})"),
+        "family_name": re.compile(f"({sur})([{_CJK}]{{2}})"),
         # (a visited list whose names each follow their village: 走访了甲村X和
         # 乙村Y两位百岁老人; the list is split by visited_places)
         "visit_places": re.compile(
@@ -318,6 +327,16 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
     }
+
+
+def _family_of(text: str) -> Iterable[re.Match[str]]:
+    """A full name of three characters before 的 + a family member (搀着X的
+    老伴): the scan skips to the family member, then reads the name before it."""
+    cue = _cue_patterns()
+    for m in cue["family_of"].finditer(text):
+        name = cue["family_name"].fullmatch(text, max(0, m.start() - 3), m.start())
+        if name:
+            yield name
 
 
 @functools.cache
@@ -673,11 +692,16 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # only: see _person_only_cue)
     medium: set[str] = set()
     for m in chain(cue["de_report"].finditer(text), cue["visit_home"].finditer(text), cue["visit_person"].finditer(text),
+                   _family_of(text),
                    cue["place_home"].finditer(text), _according_to(text)):
         name = m.group(1) + m.group(2)
         cands[name] = cands.get(name, False) or name in unconfirmed
         if _person_only_cue(text, name, m.end(2), m.re in _visit_res()):
             medium.add(name)
+
+    # A person met (见到X时; strong when a pronoun takes it up: 见到X时，她…).
+    for name, strong in name_context.met_persons(text, _patterns()[0]):
+        cands[name] = cands.get(name, False) or strong or name in unconfirmed
 
     # Names listed before a count of people (X、Y两名志愿者): all of them, an
     # everyday-word surname too when a plain full name stands in the list.
@@ -687,6 +711,10 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
             cands[name] = cands.get(name, False) or name in unconfirmed or plain
     for name in name_context.led_lists(text, _patterns()[0]):
         cands[name] = cands.get(name, False) or name in unconfirmed
+    # The people of a count of private persons listed after 分别是 (3名医生，
+    # 分别是院长X、医师Y和护士Z): strong, as a role word before each.
+    for name in name_context.staff_lists(text, _patterns()[0]):
+        cands[name] = True
     # The captain of a team of volunteers (萤火虫队的X队长, the page calling
     # the team's members 志愿者): a private person, as its volunteers are.
     if "队长" in text:
@@ -754,6 +782,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     # 加拿大学生某某卡); a surname and a private body's title (福利院王院长).
     found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
     found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
+    found |= name_context.elder_honorifics(text, plain_class)
     return frozenset(found)
 
 
