@@ -173,7 +173,10 @@ def _visit_at(text: str, v: VisitVocab) -> int:
     i = -1
     for m in v.event_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
-        if (org is None or org.end() <= m.end()) and not text.startswith(v.noun_after, m.end()):
+        rest = m.end()
+        while (more := v.event_rx.match(text, rest)) is not None:
+            rest = more.end()  # (走访慰问工作: the noun after the run of visit verbs)
+        if (org is None or org.end() <= m.end()) and not text.startswith(v.noun_after, rest):
             i = m.start()
             break  # (not 慰问组, 慰问团: the visitors' name; not 慰问物资, 关爱的: a thing)
     j = _first_motion(text, v)
@@ -408,6 +411,8 @@ def _place_opening(text: str, v: VisitVocab) -> bool:
     if m is None:
         return False
     place = m.group(1)
+    if place.endswith(_SITE_WORDS) and (v.event_rx.search(place) or any(w in place for w in _SCENE_WORDS)):
+        return False  # (在家访现场，; 在慰问现场，: the scene of the visit told, no place of its own)
     for w in v.homes + v.institutions + _SITE_WORDS:
         if place.endswith(w) and len(place) > len(w) and w not in ("家中", "家里", "家门", "家走"):
             return True
@@ -419,6 +424,9 @@ def _place_opening(text: str, v: VisitVocab) -> bool:
 _AROUND_ONE_PLACE = ("分别",)
 #: Workplaces a paragraph may open at (在某工程现场，).
 _SITE_WORDS = ("现场", "工地", "项目部")
+#: Words of an activity that name a site as its scene (在家访现场，在活动现场，): the
+#: place of the visit already told, not a place of its own.
+_SCENE_WORDS = ("家访", "活动", "服务")
 
 
 def _named_home_opening(text: str, v: VisitVocab) -> bool:
@@ -510,11 +518,17 @@ def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, 
     if len(events) < 2 or events[0].paragraph_start == events[1].paragraph_start:
         return events
     lead, first = events[0], events[1]
+    first_end = next((s1 for s0, s1, _ in sentences if s0 == first.sentence_start), first.sentence_start)
     opening = clean[first.sentence_start : first.sentence_start + 8].lstrip(_OPENING_JUNK)
-    if _FIRST_STOP_RX.match(opening) is None and not (first.home and _place_opening(opening, v)):
-        return events
     end = next((s1 for s0, s1, _ in sentences if s0 == lead.sentence_start), lead.sentence_start)
     text = _unquoted(clean[lead.sentence_start:end])
+    # (开展慰问“五老”活动，给老党员…送去关怀。…在老党员某某家中，…: an activity the
+    # lead announces, whose first stop is a paragraph opening at a named home)
+    announces_activity = v.activity_rx.search(text, 0, max(_visit_at(text, v), 0)) is not None
+    if _FIRST_STOP_RX.match(opening) is None and not (first.home and (
+            _place_opening(opening, v) or announces_activity
+            and _named_home_opening(clean[first.sentence_start : first_end].lstrip(_OPENING_JUNK), v))):
+        return events
     if _visit_at(text, v) < 0 or v.homes_rx.search(text) is not None \
             or sentence_stops(text, frozenset(), _ANY_ROLE_RX) is not None:
         return events  # (the lead goes to a home or a place of its own: a stop)

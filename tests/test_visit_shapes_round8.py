@@ -1,0 +1,86 @@
+"""Visit stories of the shapes met in round 8 (issue 16; tests/data/realpages/SPEC.md:
+a care visit is one stop, none invented; a campaign, a fund-raising, a handout
+or a scene of a visit already told is no visit of its own).  Texts, names and
+places are invented for the test; each case states the rule it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl import semantic
+from etl.extract import extract_text
+
+D = dt.date
+
+
+def _visits(text: str, issue: dt.date | None) -> list[dict]:
+    return semantic.derive("t", extract_text(text, issue), issue_day=issue).care_visits
+
+
+def test_a_bureau_doing_the_work_of_a_campaign_is_no_visit():
+    """按照…统一部署，某局认真做好春节走访慰问工作，为…送温暖: the visit verbs
+    name the work of a campaign (…工作), no visit to anyone."""
+    text = ("近期，在新春佳节来临之际，按照青山区委、区政府统一部署，青山区退役军人事务局认真做好春节走访慰问工作，"
+            "为驻区部队官兵和重点优抚对象送温暖、送服务、送实惠，让他们感受到党和政府的关怀。")
+    assert _visits(text, D(2022, 1, 30)) == []
+
+
+def test_the_people_a_campaign_chose_to_visit_are_no_visit():
+    """确定118人为走访对象: the visit verb names whom a campaign chose (对象),
+    no visit told."""
+    text = "春节期间，县教育局党委确定60名困难职工为走访对象。"
+    assert _visits(text, D(2019, 1, 20)) == []
+
+
+def test_raising_funds_to_visit_a_category_of_people_is_no_visit():
+    """积极筹措资金…，深入开展走访慰问送温暖活动: raising money for a category
+    of people is a campaign (its sums are indicators), no visit."""
+    text = "在春节来临之际，县民政局聚焦特殊群体，积极筹措资金30.5万元，走访慰问困难群众。"
+    assert _visits(text, D(2020, 1, 15)) == []
+
+
+def test_recipients_coming_to_collect_at_a_handout_is_no_visit():
+    """1月5日，某协会大厅内…慰问活动在这里拉开序幕，40多户贫困户喜领爱心款，
+    爱心人士…送去节日祝福: the recipients come to collect at the givers'
+    place; a handout, no visit."""
+    text = ("本报讯（记者 蒋大山）1月5日，青山协会大厅内温暖如春，青山协会春节慰问活动在这里拉开序幕，"
+            "首批30多户贫困户喜领爱心款和年货，20多位爱心人士为困难群众发放慰问品，送去节日祝福。")
+    assert _visits(text, D(2017, 1, 8)) == []
+
+
+def test_the_scene_of_a_home_visit_told_is_no_second_visit():
+    """在家访现场，…: the scene of the home visit the story told, not a place of
+    its own; one visit."""
+    text = ("9月6日傍晚，青山小学的几位老师来到了该校三年级蒋同学的家中进行了家访。\n"
+            "老师们详细了解了孩子的学习和生活情况。\n"
+            "在家访现场，蒋同学的奶奶的话让每位老师备受感动，也让他们感受到走进学生家庭的重要意义。")
+    assert len(_visits(text, D(2014, 9, 8))) == 1
+
+
+def test_a_reflection_on_the_day_of_visits_is_no_visit():
+    """通过今天的走访慰问工作，队员们了解到…关爱空巢老人: looking back at the
+    visits told, no visit of its own."""
+    text = ("7月9日，某大学实践团来到青山村，走访慰问了老党员蒋大山。\n"
+            "通过今天的走访慰问工作，实践团队了解到老人们的生活越来越好了，也呼吁社会关爱空巢老人。")
+    assert len(_visits(text, D(2019, 7, 10))) == 1
+
+
+def test_an_activity_announced_before_a_named_home_is_its_stop_not_a_visit():
+    """1月9日，某局开展慰问“五老”活动，给老党员、老同志送去关怀。…在老党员某某
+    家中，…: the lead announces the activity for a category; the paragraph at a
+    named home is its stop, on its day; the lead is no visit of its own."""
+    text = ("在春节即将到来之际，1月9日，青山区关工委开展慰问“五老”活动，给老党员、老同志送去关怀和温暖。\n"
+            "活动举行了简单的慰问仪式。\n"
+            "在老党员蒋大山同志家中，关工委负责人给蒋大山同志送上慰问品，了解他的身体状况。")
+    visits = _visits(text, D(2024, 1, 10))
+    assert len(visits) == 1
+    assert visits[0]["visit_date"] == D(2024, 1, 9)
+
+
+def test_a_habitual_visit_to_a_named_person_before_a_named_home_stays_a_visit():
+    """每年春节前夕…都会来看望某小区的老人某某，今年也不例外。…在某某等老人家里，…:
+    the lead visits a person of its own (no activity announced), so it stays a
+    visit beside the homes after it."""
+    text = ("每年春节前夕，会长朱小河和志愿者们都会来看望明月小区的高龄老人蒋大山，今年也不例外。\n"
+            "在何秀英、陈小溪等年逾八旬的独居老人家里，志愿者们送上了亲手缝制的棉鞋。")
+    assert len(_visits(text, D(2022, 1, 28))) >= 2
