@@ -84,3 +84,21 @@ def test_a_habitual_visit_to_a_named_person_before_a_named_home_stays_a_visit():
     text = ("每年春节前夕，会长朱小河和志愿者们都会来看望明月小区的高龄老人蒋大山，今年也不例外。\n"
             "在何秀英、陈小溪等年逾八旬的独居老人家里，志愿者们送上了亲手缝制的棉鞋。")
     assert len(_visits(text, D(2022, 1, 28))) >= 2
+
+
+def test_a_giver_quoted_on_caring_for_others_is_no_person_visited():
+    """“关爱留守儿童是应尽的职责…”来自外地的音乐人某某表示: the quote's visit is
+    not to its speaker (no 我 as its object, no 来看我), so the speaker is a
+    giver, no stop; the school and the homes gone on to are the two stops."""
+    text = ("近日，青山镇爱心协会组织多名爱心人士来到青山镇小学开展关爱留守儿童公益活动。\n"
+            "活动当天，为该小学捐赠图书300本。爱心人士还深入农户，筛选出三名特困留守儿童，给予长期捐助。\n"
+            "“关注关爱留守儿童是公民应尽的职责，希望给孩子们带来冬日的温暖。”来自外地的音乐人蒋涛表示，捐助还将继续。")
+    assert len(_visits(text, D(2021, 11, 1))) == 2
+
+
+def test_a_person_quoted_thanking_for_being_visited_is_a_person_visited():
+    """“谢谢你们，又来看望我！”某某说: the quote's visit is to its speaker, a
+    person the story visited (one more stop)."""
+    text = ("1月20日，青山社区志愿者来到独居老人蒋大山家中，送上米油。\n"
+            "“谢谢你们，过年了还来看望我！”独居老人朱小河激动地说。")
+    assert len(_visits(text, D(2021, 1, 21))) == 2

@@ -582,6 +582,10 @@ def further_motion_stop(sentence: str) -> Stop | None:
 _QUOTE_RX = re.compile("“([^“”]{2,200})”")
 #: How far after a quote its speaker may be named, and the speech verb after the name (characters).
 SPEAKER_WINDOW = 10
+#: The speaker is the one visited: a visit verb with the first person as its
+#: object within a few characters (看望我, 关心我们, 来看我).
+_FIRST_PERSON = "我"
+_OBJECT_WINDOW = 3
 SPEECH_WINDOW = 6
 
 
@@ -595,8 +599,9 @@ def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, e
     out: list[Stop] = []
     for m in _QUOTE_RX.finditer(text, start, end):
         said = m.group(1)
-        if v.event_rx.search(said) is None and v.came_rx.search(said) is None:
-            continue
+        if v.came_rx.search(said) is None and not any(
+                _FIRST_PERSON in said[e.end() : e.end() + _OBJECT_WINDOW] for e in v.event_rx.finditer(said)):
+            continue  # (the quote's visit is not to the speaker: 关爱留守儿童 said by a giver)
         after = text[m.end() : m.end() + SPEAKER_WINDOW]
         best = None
         for k, c in enumerate(after):
