@@ -9,6 +9,7 @@ import datetime as dt
 
 from etl import semantic
 from etl.extract import extract_text
+from etl.semantic import visit_stops
 
 D = dt.date
 
@@ -102,3 +103,13 @@ def test_a_person_quoted_thanking_for_being_visited_is_a_person_visited():
     text = ("1月20日，青山社区志愿者来到独居老人蒋大山家中，送上米油。\n"
             "“谢谢你们，过年了还来看望我！”独居老人朱小河激动地说。")
     assert len(_visits(text, D(2021, 1, 21))) == 2
+
+
+def test_a_person_named_after_a_clause_is_no_profile_of_one_more_stop():
+    """干完活后，大家同老人谈心 (谈心 read as a name, 谈 a surname): the sentence
+    opens with a clause, not with a person; a person named after a comma or
+    after 同 (with) is met at the stop told, no profile of one more stop."""
+    names = {"谈": ["谈心"], "蒋": ["蒋大山"]}
+    assert visit_stops.profile_stop("干完活后，大家同老人谈心，关注他们的精神生活。", names, "", 0) is None
+    assert visit_stops.profile_stop("干完活后,蒋大山老人拉着队员的手。", names, "", 0) is None
+    assert visit_stops.profile_stop("蒋大山老人今年85岁，独自生活。", names, "", 0) is not None

@@ -441,7 +441,9 @@ PROFILE_WINDOW = 16
 #: What follows a profile's name: a comma, 是, an age, a role of the elderly or a child.
 _PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|[0-9０-９]|老人|奶奶|爷爷|大爷|大娘|阿姨|妈妈|大伯|同学|小朋友")
 #: What may not stand before a profile's name (a verb or speech: the name is in a clause of its own).
-_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪")
+_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "同", "为", "给", "向", "帮", "让", "带", "陪",
+                       # (a clause before the name: 干完活后，大家…; the sentence opens with no person)
+                       "，", ",")
 
 
 def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str, at: int) -> Stop | None:
