@@ -107,9 +107,22 @@ def test_a_person_quoted_thanking_for_being_visited_is_a_person_visited():
 
 def test_a_person_named_after_a_clause_is_no_profile_of_one_more_stop():
     """干完活后，大家同老人谈心 (谈心 read as a name, 谈 a surname): the sentence
-    opens with a clause, not with a person; a person named after a comma or
-    after 同 (with) is met at the stop told, no profile of one more stop."""
+    opens with a clause, not with a person; a person named after a comma is
+    met at the stop told, no profile of one more stop (老同志某某 opens with one)."""
     names = {"谈": ["谈心"], "蒋": ["蒋大山"]}
     assert visit_stops.profile_stop("干完活后，大家同老人谈心，关注他们的精神生活。", names, "", 0) is None
     assert visit_stops.profile_stop("干完活后,蒋大山老人拉着队员的手。", names, "", 0) is None
     assert visit_stops.profile_stop("蒋大山老人今年85岁，独自生活。", names, "", 0) is not None
+    assert visit_stops.profile_stop("老同志蒋大山，今年85岁。", names, "", 0) is not None
+
+
+def test_a_person_the_visitors_went_home_to_is_one_more_stop():
+    """在老党员某某家中，…。老同志某某不久前住院，当慰问组来到她家中，…: a
+    paragraph that opens with a person not named before and goes to her home
+    is one more stop."""
+    text = ("在春节即将到来之际，1月9日，青山区关工委开展慰问活动，给老党员、老同志送去关怀和温暖。\n"
+            "在老党员蒋大山同志家中，关工委负责人给蒋大山同志送上慰问品，了解他的身体状况。\n"
+            "老同志何秀英不久前住院做了手术，当慰问组来到她家中，看到她精神不错，都感到由衷的高兴，关工委负责人给何秀英送上慰问品。")
+    visits = _visits(text, D(2024, 1, 10))
+    assert len(visits) == 2
+    assert {v["visit_date"] for v in visits} == {D(2024, 1, 9)}

@@ -440,8 +440,10 @@ def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
 PROFILE_WINDOW = 16
 #: What follows a profile's name: a comma, 是, an age, a role of the elderly or a child.
 _PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|[0-9０-９]|老人|奶奶|爷爷|大爷|大娘|阿姨|妈妈|大伯|同学|小朋友")
+#: The visitors going to the home of the person the sentence opens with (某某不久前住院，当慰问组来到她家中).
+_THEIR_HOME_RX = re.compile("(?:来到|走进|走入|前往|赶到|到)(?:她|他)(?:的)?家")
 #: What may not stand before a profile's name (a verb or speech: the name is in a clause of its own).
-_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "同", "为", "给", "向", "帮", "让", "带", "陪",
+_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪",
                        # (a clause before the name: 干完活后，大家…; the sentence opens with no person)
                        "，", ",")
 
@@ -470,7 +472,8 @@ def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str,
     before = opening[:i]
     if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE):
         return None
-    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None or page.find(n, 0, at) >= 0:
+    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None and _THEIR_HOME_RX.search(opening, i + len(n)) is None \
+            or page.find(n, 0, at) >= 0:
         return None
     return Stop(opening[: i + len(n)], "", skip + i)
 
