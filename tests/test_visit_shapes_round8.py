@@ -126,3 +126,27 @@ def test_a_person_the_visitors_went_home_to_is_one_more_stop():
     visits = _visits(text, D(2024, 1, 10))
     assert len(visits) == 2
     assert {v["visit_date"] for v in visits} == {D(2024, 1, 9)}
+
+
+def test_arriving_at_a_named_place_on_the_day_told_is_the_visit():
+    """本报讯 12月5日…活动。当天上午，志愿者服务队携带慰问品，到达某镇敬老院，开展
+    志愿服务活动。…分成两队，分别到A敬老院和B敬老院: 到达 goes to a place (a verb
+    of going); the visit is on the day the lead told, its stops the two homes."""
+    text = ("本报青山讯 在12月5日国际志愿者日当天，青山银行组织开展了青年志愿者服务活动。\n"
+            "当天上午8时30分，青山银行的志愿者服务队携带慰问品，驱车一个小时到达青山镇敬老院，开展志愿服务活动。"
+            "经过沟通，志愿服务队分成两队，分别到当地第一敬老院和第二敬老院开展志愿服务。\n"
+            "走进敬老院，队员们将准备的食用油、毛巾等慰问品捐助给敬老院老人，然后分头行动，帮忙清扫院落。")
+    visits = _visits(text, D(2017, 12, 19))
+    assert len(visits) == 2
+    assert {v["visit_date"] for v in visits} == {D(2017, 12, 5)}
+
+
+def test_going_in_a_clause_of_time_is_no_visit_of_its_own():
+    """于9月16日开展了…走访慰问活动。…下午三点，志愿者们到达某养老院后，就开始布置
+    现场: a verb of going in a clause of time (…后，) sets the scene of the visit
+    told; the visit keeps the lead's day."""
+    text = ("为弘扬敬老爱老的传统美德，团委组织志愿者于2022年9月16日开展了青山养老院开展走访慰问活动。\n"
+            "下午三点，志愿者们到达青山养老院后，就开始布置现场，并为老人们安排座位，老人们都很开心。")
+    visits = _visits(text, D(2022, 9, 20))
+    assert len(visits) == 1
+    assert visits[0]["visit_date"] == D(2022, 9, 16)

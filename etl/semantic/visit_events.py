@@ -160,10 +160,14 @@ def _goes_on_to_visit(text: str, v: VisitVocab) -> bool:
 
 def _first_motion(text: str, v: VisitVocab) -> int:
     """Where ``text`` first has a verb of going that goes somewhere (not
-    深入开展, 深入推进: a figure of speech), or -1."""
+    深入开展, 深入推进: a figure of speech; not in a clause of time, 到达某院后，:
+    the scene of a visit told), or -1."""
     for m in v.motion_rx.finditer(text):
-        if not text.startswith(v.not_motion_after, m.end()):
-            return m.start()
+        if text.startswith(v.not_motion_after, m.end()):
+            continue
+        if text[: _clause_end(text, m.end())].endswith("后"):
+            continue  # (志愿者们到达某养老院后，就开始布置现场: when, the scene of the visit told)
+        return m.start()
     return -1
 
 
