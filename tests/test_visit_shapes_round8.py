@@ -150,3 +150,13 @@ def test_going_in_a_clause_of_time_is_no_visit_of_its_own():
     visits = _visits(text, D(2022, 9, 20))
     assert len(visits) == 1
     assert visits[0]["visit_date"] == D(2022, 9, 16)
+
+
+def test_a_paragraph_opening_with_a_quote_then_a_named_village_is_one_more_stop():
+    """“这是给你的新衣服。”在某镇某村，委员某某对残疾人某某说道: a paragraph that
+    opens with what a visitor said and then where (a named village), after a
+    visit told, is one more stop, as a paragraph opening at the village is."""
+    text = ("近日，青山乡残联专职委员蒋大山一行前往东坪村残疾人朱小河家中进行慰问，送上了慰问金。\n"
+            "“这是基金会下发的新衣服，你穿上看看合不合身。”在白石镇西岭村，镇残联专职委员何秀英对残疾人陈小溪说道。"
+            "知道陈小溪家庭贫困后，何秀英就给她带了一件新衣并送到她家让她试穿。")
+    assert len(_visits(text, D(2019, 1, 30))) == 2

@@ -406,6 +406,14 @@ _PLACE_OPENING_RX = re.compile(r"在([^，,。；;！!？?“”\n]{2,24}?)(?:�
 _SEQUENCE_WORD_RX = re.compile("首先|接着|然后|随后|最后|之后|紧接着")
 
 
+def _after_opening_quote(clean: str, s0: int, p0: int) -> bool:
+    """Whether the sentence at ``s0`` opens right after the quote its paragraph
+    opens with (“这是给你的新衣服。”在某村，…: what a visitor said, then where
+    the paragraph's visit is): the paragraph's opening, as far as its place goes."""
+    before = clean[p0:s0].lstrip(" \u3000")
+    return before.startswith("“") and "”" not in before and clean[s0:s0 + 1] == "”"
+
+
 def _place_opening(text: str, v: VisitVocab) -> bool:
     """Whether ``text`` opens at a named place: a village, community, care
     home, school, site … (``home_places`` and ``institution_places``, or
@@ -667,7 +675,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 # the day of the visit before, if the text fixed it)
                 before = [e for e in events if e.dated]
                 event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
-            elif s0 == p0 and _place_opening(opening, v) and v.event_or_motion_rx.search(window) \
+            elif (s0 == p0 or _after_opening_quote(clean, s0, p0)) and _place_opening(opening, v) \
+                    and v.event_or_motion_rx.search(window) \
                     and _visit_told(clean, sentences[:k], v):
                 # (在某村敬老院，慰问组…; 在某工程现场，…一行为…送上: a paragraph opening
                 # at a named place, after a visit told before: one more stop, on the
