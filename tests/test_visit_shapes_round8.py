@@ -160,3 +160,13 @@ def test_a_paragraph_opening_with_a_quote_then_a_named_village_is_one_more_stop(
             "“这是基金会下发的新衣服，你穿上看看合不合身。”在白石镇西岭村，镇残联专职委员何秀英对残疾人陈小溪说道。"
             "知道陈小溪家庭贫困后，何秀英就给她带了一件新衣并送到她家让她试穿。")
     assert len(_visits(text, D(2019, 1, 30))) == 2
+
+
+def test_the_homes_of_donors_listed_are_one_stop_each():
+    """依次来到器官捐献者A、遗体捐献者B家中: 捐献者 (a donor) is a role, so each
+    item of the list is a person whose home was gone to; two stops."""
+    text = ("1月21日，县红十字会工作人员依次来到器官捐献者蒋春红、遗体捐献者朱秋生家中，"
+            "各送去了1000元的慰问金和米面油等慰问品。")
+    visits = _visits(text, D(2022, 1, 25))
+    assert len(visits) == 2
+    assert {v["visit_date"] for v in visits} == {D(2022, 1, 21)}
