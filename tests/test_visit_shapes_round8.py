@@ -170,3 +170,12 @@ def test_the_homes_of_donors_listed_are_one_stop_each():
     visits = _visits(text, D(2022, 1, 25))
     assert len(visits) == 2
     assert {v["visit_date"] for v in visits} == {D(2022, 1, 21)}
+
+
+def test_a_police_officer_bringing_something_to_an_elder_is_a_visit():
+    """近日，某派出所的民警某某将一张反诈提醒卡送到辖区独居老人某某手中: 民警 (a
+    police officer) is an organiser like any office's staff, so the sentence
+    tells a visit."""
+    text = ("“大爷，这张卡片您揣兜里！”近日，青山街派出所的民警蒋大山将一张反诈提醒卡送到辖区独居老人朱小河手中，"
+            "耐心讲解着近期针对老年人的诈骗新套路。")
+    assert len(_visits(text, D(2025, 7, 23))) == 1
