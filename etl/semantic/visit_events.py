@@ -64,7 +64,8 @@ in its own paragraph (``当天，…社区的社工们…``; ``…社区社工�
 * **Other days**: days named relative to the article (昨天), days without
   their month and weekdays of an activity report are
   ``etl.semantic.visit_days``; a page's headings, set apart so that a
-  paragraph after them opens where it does, ``etl.semantic.visit_headers``.
+  paragraph after them opens where it does, ``etl.semantic.visit_headers``;
+where a paragraph opens (a named place or home), ``etl.semantic.visit_openings``.
 
 Photo captions (图为…), the header before an article's lead (a caption, the
 site and day), a visit verb naming a thing (慰问物资, 关爱的…) and a habit
@@ -99,6 +100,8 @@ from etl.semantic.visit_days import byline_end, date_end as _end, names_the_day 
     resolve_bare_day
 from etl.semantic.visit_days import is_dateline
 from etl.semantic.visit_headers import _is_heading
+from etl.semantic.visit_openings import _after_opening_quote, _home_after_date, _named_home_opening, \
+    _place_opening
 from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops, whole_region_rx
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
 
@@ -160,10 +163,14 @@ def _goes_on_to_visit(text: str, v: VisitVocab) -> bool:
 
 def _first_motion(text: str, v: VisitVocab) -> int:
     """Where ``text`` first has a verb of going that goes somewhere (not
-    深入开展, 深入推进: a figure of speech), or -1."""
+    深入开展, 深入推进: a figure of speech; not in a clause of time, 到达某院后，:
+    the scene of a visit told), or -1."""
     for m in v.motion_rx.finditer(text):
-        if not text.startswith(v.not_motion_after, m.end()):
-            return m.start()
+        if text.startswith(v.not_motion_after, m.end()):
+            continue
+        if text[: _clause_end(text, m.end())].endswith("后"):
+            continue  # (志愿者们到达某养老院后，就开始布置现场: when, the scene of the visit told)
+        return m.start()
     return -1
 
 
@@ -173,7 +180,10 @@ def _visit_at(text: str, v: VisitVocab) -> int:
     i = -1
     for m in v.event_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
-        if (org is None or org.end() <= m.end()) and not text.startswith(v.noun_after, m.end()):
+        rest = m.end()
+        while (more := v.event_rx.match(text, rest)) is not None:
+            rest = more.end()  # (走访慰问工作: the noun after the run of visit verbs)
+        if (org is None or org.end() <= m.end()) and not text.startswith(v.noun_after, rest):
             i = m.start()
             break  # (not 慰问组, 慰问团: the visitors' name; not 慰问物资, 关爱的: a thing)
     j = _first_motion(text, v)
@@ -356,80 +366,18 @@ def _sentences(clean: str, a: int, b: int) -> list[tuple[int, int, int]]:
     return out
 
 
-#: A paragraph opening at a home (在某村某某家，; 走进…留守儿童某某（化名）家，): the
-#: visitors of the story before, at one more home.
-#: (after a word of a sequence of stops: 第一站来到…家里，; 接着来到…家里，; 随后来到…的家里，)
-_HOME_OPENING_RX = re.compile(
-    r"((?:第[一二三四五六七八九十]站|首先|接着|紧接着|随后|然后|之后|最后一站|最后)[，,]?"
-    r"(?:我们|大家|一行人|一行|志愿者们|志愿者)?(?:还|又|再)?)?"
-    r"(?:在|走进|来到|走入|进入|前往|去了|到了)了?([^，,。；;！!？?“”\n]{4,30}?)家[中里]?[，,]")
-
-
 def _visit_told(clean: str, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
     """Whether one of ``sentences`` tells a visit as an event (an organiser,
     a visit, a recipient; no summary or habit)."""
     return any(_tells_visit(clean[t0:t1], v) and not _not_event(clean[t0:t1], v) for t0, t1, _ in sentences)
 
 
-#: A clause at a home (空巢老人某某的家里，; 在某某家，) after a date's clause.
-_HOME_CLAUSE_RX = re.compile(r"(?:在|走进|来到|走入|进入)?([^，,。；;！!？?“”\n]{2,30}?)家[中里]?[，,]")
-
-
-def _home_after_date(text: str, v: VisitVocab) -> int:
-    """Where the clause at one named home ends when ``text`` (from a date on)
-    goes on with one after the date's clause (2月4日立春这天，空巢老人某某的
-    家里，…), else 0."""
-    c = _CLAUSE_END_RX.search(text)
-    if c is None or text[c.start()] not in "，,":
-        return 0
-    m = _HOME_CLAUSE_RX.match(text, c.end())
-    return m.end() if m is not None and _named_owner(m.group(1), v) else 0
-
-
-def _named_owner(owner: str, v: VisitVocab) -> bool:
-    """Whether the words before a home word name its owner (某某, A、B和C等…
-    老人), not a group (困难群众, 老人)."""
-    owner = owner[: owner.find("等")] if "等" in owner else owner.removesuffix("的")  # (A、B和C等…老人家里)
-    return bool(owner) and not any(owner.endswith(w) for w in v.recipients)
-
-
-#: A paragraph opening at a named place (在某村，; 在某村敬老院，; 在某工程现场，).
-_PLACE_OPENING_RX = re.compile(r"在([^，,。；;！!？?“”\n]{2,24}?)(?:内|里)?[，,]")
 #: Words of a sequence of stops between the visitors and their verb (…一行最后来到, 首先来到, 接着).
 _SEQUENCE_WORD_RX = re.compile("首先|接着|然后|随后|最后|之后|紧接着")
-
-
-def _place_opening(text: str, v: VisitVocab) -> bool:
-    """Whether ``text`` opens at a named place: a village, community, care
-    home, school, site … (``home_places`` and ``institution_places``, or
-    现场, 工地), named by words before its place word (在中村敬老院，; not
-    在社区，, 在活动中，)."""
-    m = _PLACE_OPENING_RX.match(text)
-    if m is None:
-        return False
-    place = m.group(1)
-    for w in v.homes + v.institutions + _SITE_WORDS:
-        if place.endswith(w) and len(place) > len(w) and w not in ("家中", "家里", "家门", "家走"):
-            return True
-    return False
-
 
 #: Words of a round-up (``not_event_words``) that, in a paragraph opening at
 #: one named place, go around that place (在某敬老院，慰问组分别到宿舍、食堂).
 _AROUND_ONE_PLACE = ("分别",)
-#: Workplaces a paragraph may open at (在某工程现场，).
-_SITE_WORDS = ("现场", "工地", "项目部")
-
-
-def _named_home_opening(text: str, v: VisitVocab) -> bool:
-    """Whether ``text`` opens at one named home (在某某家，): not the homes of
-    a group the story told before (在困难群众家中，: its people, no new stop)."""
-    m = _HOME_OPENING_RX.match(text)
-    if m is None:
-        return False
-    if m.group(1) and "户" not in m.group(2):
-        return True  # (紧接着，前往了…几位高龄老人的家里: the next stop of a sequence, named or not)
-    return _named_owner(m.group(2), v)
 
 
 def _introduces(clean: str, event: VisitEvent, sentences: list[tuple[int, int, int]], v: VisitVocab) -> bool:
@@ -510,11 +458,17 @@ def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, 
     if len(events) < 2 or events[0].paragraph_start == events[1].paragraph_start:
         return events
     lead, first = events[0], events[1]
+    first_end = next((s1 for s0, s1, _ in sentences if s0 == first.sentence_start), first.sentence_start)
     opening = clean[first.sentence_start : first.sentence_start + 8].lstrip(_OPENING_JUNK)
-    if _FIRST_STOP_RX.match(opening) is None and not (first.home and _place_opening(opening, v)):
-        return events
     end = next((s1 for s0, s1, _ in sentences if s0 == lead.sentence_start), lead.sentence_start)
     text = _unquoted(clean[lead.sentence_start:end])
+    # (开展慰问“五老”活动，给老党员…送去关怀。…在老党员某某家中，…: an activity the
+    # lead announces, whose first stop is a paragraph opening at a named home)
+    announces_activity = v.activity_rx.search(text, 0, max(_visit_at(text, v), 0)) is not None
+    if _FIRST_STOP_RX.match(opening) is None and not (first.home and (
+            _place_opening(opening, v) or announces_activity
+            and _named_home_opening(clean[first.sentence_start : first_end].lstrip(_OPENING_JUNK), v))):
+        return events
     if _visit_at(text, v) < 0 or v.homes_rx.search(text) is not None \
             or sentence_stops(text, frozenset(), _ANY_ROLE_RX) is not None:
         return events  # (the lead goes to a home or a place of its own: a stop)
@@ -649,7 +603,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 # the day of the visit before, if the text fixed it)
                 before = [e for e in events if e.dated]
                 event = VisitEvent(s0, p0, s0, before[-1].visit_date if before else None, bool(before), True)
-            elif s0 == p0 and _place_opening(opening, v) and v.event_or_motion_rx.search(window) \
+            elif (s0 == p0 or _after_opening_quote(clean, s0, p0)) and _place_opening(opening, v) \
+                    and v.event_or_motion_rx.search(window) \
                     and _visit_told(clean, sentences[:k], v):
                 # (在某村敬老院，慰问组…; 在某工程现场，…一行为…送上: a paragraph opening
                 # at a named place, after a visit told before: one more stop, on the

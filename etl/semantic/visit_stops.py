@@ -440,8 +440,12 @@ def sequence_stops(sentence: str) -> list[tuple[Stop, int]]:
 PROFILE_WINDOW = 16
 #: What follows a profile's name: a comma, 是, an age, a role of the elderly or a child.
 _PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|[0-9０-９]|老人|奶奶|爷爷|大爷|大娘|阿姨|妈妈|大伯|同学|小朋友")
+#: The visitors going to the home of the person the sentence opens with (某某不久前住院，当慰问组来到她家中).
+_THEIR_HOME_RX = re.compile("(?:来到|走进|走入|前往|赶到|到)(?:她|他)(?:的)?家")
 #: What may not stand before a profile's name (a verb or speech: the name is in a clause of its own).
-_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪")
+_PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪",
+                       # (a clause before the name: 干完活后，大家…; the sentence opens with no person)
+                       "，", ",")
 
 
 def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str, at: int) -> Stop | None:
@@ -468,7 +472,8 @@ def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str,
     before = opening[:i]
     if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE):
         return None
-    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None or page.find(n, 0, at) >= 0:
+    if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None and _THEIR_HOME_RX.search(opening, i + len(n)) is None \
+            or page.find(n, 0, at) >= 0:
         return None
     return Stop(opening[: i + len(n)], "", skip + i)
 
@@ -582,6 +587,10 @@ def further_motion_stop(sentence: str) -> Stop | None:
 _QUOTE_RX = re.compile("“([^“”]{2,200})”")
 #: How far after a quote its speaker may be named, and the speech verb after the name (characters).
 SPEAKER_WINDOW = 10
+#: The speaker is the one visited: a visit verb with the first person as its
+#: object within a few characters (看望我, 关心我们, 来看我).
+_FIRST_PERSON = "我"
+_OBJECT_WINDOW = 3
 SPEECH_WINDOW = 6
 
 
@@ -595,8 +604,9 @@ def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, e
     out: list[Stop] = []
     for m in _QUOTE_RX.finditer(text, start, end):
         said = m.group(1)
-        if v.event_rx.search(said) is None and v.came_rx.search(said) is None:
-            continue
+        if v.came_rx.search(said) is None and not any(
+                _FIRST_PERSON in said[e.end() : e.end() + _OBJECT_WINDOW] for e in v.event_rx.finditer(said)):
+            continue  # (the quote's visit is not to the speaker: 关爱留守儿童 said by a giver)
         after = text[m.end() : m.end() + SPEAKER_WINDOW]
         best = None
         for k, c in enumerate(after):
