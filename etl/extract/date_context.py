@@ -59,6 +59,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from etl.extract.records import DateMention, new_date_mention
 from etl.extract.rules import spring_festivals
@@ -319,18 +320,24 @@ _BARE_DAY_RX = re.compile(r"(?:(?<![^\n。！？!?；;，,\s）)])([0-3]?\d)日(
 _BARE_DAY_MAX_AGE = 31
 
 
+def _free_bare_days(repaired: Repaired, found: list[DateMention]) -> Iterator[tuple[int, int, int]]:
+    """``(clean start, clean end, day)`` of each bare day (:data:`_BARE_DAY_RX`)
+    that overlaps no mention in ``found``."""
+    taken = [(d.clean_start, d.clean_end) for d in found]
+    for m in _BARE_DAY_RX.finditer(repaired.clean):
+        g = 1 if m.group(1) else 2
+        cs, ce = m.start(g), m.end()
+        if not any(s < ce and cs < e for s, e in taken):
+            yield cs, ce, int(m.group(g))
+
+
 def _bare_days(repaired: Repaired, found: list[DateMention], issue: dt.date) -> list[DateMention]:
     """Bare days (:data:`_BARE_DAY_RX`) that overlap no other mention, read
     against an issue date known to the day: the latest such day on or
     before it (this month, else the month before)."""
     taken = [(d.clean_start, d.clean_end) for d in found]
     out: list[DateMention] = []
-    for m in _BARE_DAY_RX.finditer(repaired.clean):
-        g = 1 if m.group(1) else 2
-        cs, ce = m.start(g), m.end()
-        if any(s < ce and cs < e for s, e in taken):
-            continue
-        day = int(m.group(g))
+    for cs, ce, day in _free_bare_days(repaired, found):
         year, month = issue.year, issue.month
         if day > issue.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
@@ -354,19 +361,13 @@ def _bare_days_after_a_day(repaired: Repaired, found: list[DateMention]) -> list
     the day of the nearest full date before it, in that date's month, is a
     day of that month (``1月14日上午，…。14日上午，招聘现场…``: the text fixes
     the month).  With no such date before it, a bare day stays no date."""
-    taken = [(d.clean_start, d.clean_end) for d in found]
     days = sorted((d.clean_start, d.start) for d in found if d.granularity == "day" and d.start is not None)
     out: list[DateMention] = []
-    for m in _BARE_DAY_RX.finditer(repaired.clean):
-        g = 1 if m.group(1) else 2
-        cs, ce = m.start(g), m.end()
-        if any(s < ce and cs < e for s, e in taken):
-            continue
+    for cs, ce, day in _free_bare_days(repaired, found):
         k = bisect.bisect_left(days, (cs,)) - 1
         if k < 0:
             continue
         base = days[k][1]
-        day = int(m.group(g))
         if base.day <= day <= calendar.monthrange(base.year, base.month)[1]:
             date = dt.date(base.year, base.month, day)
             out.append(_mention(repaired, cs, ce, "day", date, date, "relative"))
