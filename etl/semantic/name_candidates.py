@@ -33,6 +33,7 @@ import re
 from itertools import chain
 
 from etl.extract.rules import VOCAB_DIR
+from etl.semantic import name_forms
 
 
 #: Forms of address after a surname (``熊医生``): the surname is masked.
@@ -72,13 +73,6 @@ WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u
 _BOUNDARY = "\n，。、；：！？,.;:!?“”\"'「」『』《》()（）—…" + WHITESPACE
 
 
-#: The kinds of ``roles.csv`` rows that introduce a person's name: roles
-#: (also read by ``etl.semantic.care_visits`` as recipients), relations, and
-#: ``name_role``: words that stand before a private name (监测户, 同学) but
-#: are no recipient role of a care visit.
-NAME_ROLE_KINDS = ("role", "relation", "name_role")
-
-
 def _read_csv(name: str) -> list[dict[str, str]]:
     with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -90,7 +84,7 @@ def _vocab():
     single = {r["surname"] for r in surnames if len(r["surname"]) == 1}
     compound = {r["surname"] for r in surnames if len(r["surname"]) == 2}
     ambiguous = {r["surname"] for r in surnames if r["ambiguous"] == "1"}
-    roles = [r["zh"] for r in _read_csv("roles.csv") if r["kind"] in NAME_ROLE_KINDS and "…" not in r["zh"]]
+    roles = list(name_forms._roles())
     not_names = {r["word"] for r in _read_csv("not_names.csv")}
     # Place names and codebook phrases are never names.
     from etl.semantic import regions  # local import: regions imports nothing from here

@@ -724,11 +724,18 @@ def _not_names() -> frozenset[str]:
         return frozenset(r["word"] for r in csv.DictReader(f))
 
 
+#: The kinds of ``roles.csv`` rows that introduce a person's name: roles
+#: (also read by ``etl.semantic.care_visits`` as recipients), relations, and
+#: ``name_role``: words that stand before a private name (监测户, 同学) but
+#: are no recipient role of a care visit.
+NAME_ROLE_KINDS = ("role", "relation", "name_role")
+
+
 @functools.cache
 def _roles() -> tuple[str, ...]:
+    """The words of ``NAME_ROLE_KINDS`` rows (志愿者, 妈妈, 监测户 …), in the file's order."""
     with (VOCAB_DIR / "roles.csv").open(encoding="utf-8", newline="") as f:
-        return tuple(r["zh"] for r in csv.DictReader(f)
-                     if r["kind"] in ("role", "relation", "name_role") and "…" not in r["zh"])
+        return tuple(r["zh"] for r in csv.DictReader(f) if r["kind"] in NAME_ROLE_KINDS and "…" not in r["zh"])
 
 
 @functools.cache

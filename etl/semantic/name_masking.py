@@ -34,7 +34,6 @@ from etl.semantic.name_candidates import (
     _inside_place_name,
     _is_cjk,
     _place_parts,
-    _read_csv,
     _split_surname,
     _vocab,
 )
@@ -170,7 +169,7 @@ def _bare_given_stands(text: str, p: int, end: int, word: str, names: frozenset[
         return True
     if word not in _unworded_bare_names(names):
         return False
-    if text.startswith(_relation_words(), end):
+    if text.startswith(name_forms._relations(), end):
         return True  # the person's relative (子涵妈妈, 子涵祖父)
     if text.startswith(_group_words(), end):
         return True  # a group named after the person (某某志愿服务队, 某某爱心小组)
@@ -179,12 +178,6 @@ def _bare_given_stands(text: str, p: int, end: int, word: str, names: frozenset[
     before_ok = before_ok or text[p - 1] in BARE_GIVEN_PREFIXES
     after_ok = after_ok or text[end] in BARE_GIVEN_ACTION_CHARS or text.startswith(BARE_GIVEN_ACTION_WORDS, end)
     return before_ok and after_ok
-
-
-@functools.cache
-def _relation_words() -> tuple[str, ...]:
-    """The words for a relative (``relation`` in roles.csv: 妈妈, 祖父 …)."""
-    return tuple(r["zh"] for r in _read_csv("roles.csv") if r["kind"] == "relation")
 
 
 @functools.cache
