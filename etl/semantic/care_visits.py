@@ -113,10 +113,6 @@ class Vocab:
     street_suffixes: tuple[str, ...]  # every street_rx match contains one
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @functools.cache
 def vocab() -> Vocab:
     cv = read_yaml(CODEBOOK)["care_visits"]
@@ -132,31 +128,31 @@ def vocab() -> Vocab:
     quote = "[“‘\"「]"
     unquote = "[”’\"」]"
     return Vocab(
-        leads=re.compile(_alt(cv["article_leads"])),
+        leads=re.compile(visit_vocab.word_alternation(cv["article_leads"])),
         lead_words=tuple(w for w in sorted(cv["article_leads"], key=len, reverse=True) if w),
         volunteer_words=tuple(cv["volunteer_words"]),
         visit_verbs=tuple(cv["visit_verbs"]),
-        group_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{0,15}}?(?:{_alt(cv['group_suffixes'])})){unquote}"),
+        group_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{0,15}}?(?:{visit_vocab.word_alternation(cv['group_suffixes'])})){unquote}"),
         campaign_rx=re.compile(
-            f"“([^“”\n]{{2,20}})”([{_CJK}0-9]{{0,30}}?(?:{_alt(cv['campaign_suffixes'])}))"
+            f"“([^“”\n]{{2,20}})”([{_CJK}0-9]{{0,30}}?(?:{visit_vocab.word_alternation(cv['campaign_suffixes'])}))"
         ),
         editor_note=tuple(cv["editor_note"]),
-        gift_rx=re.compile(f"(?:{_alt(cv['gift_verbs'])})([^{CLAUSE_END}]{{1,40}})"),
+        gift_rx=re.compile(f"(?:{visit_vocab.word_alternation(cv['gift_verbs'])})([^{CLAUSE_END}]{{1,40}})"),
         gift_nouns=tuple(cv["gift_nouns"]),
-        gift_noun_rx=re.compile(_alt(cv["gift_nouns"])),
-        place_rx=re.compile(f"([{_CJK}]{{2,10}}?)(?:{_alt(cv['place_suffixes'])})"),
-        street_rx=re.compile(f"([{_CJK}]{{2,8}}?)(?:{_alt(cv['street_suffixes'])})"),
-        prefix_rx=re.compile(f"(?:{_alt(cv['place_prefix_words'] + cv['street_suffixes'])})"),
+        gift_noun_rx=re.compile(visit_vocab.word_alternation(cv["gift_nouns"])),
+        place_rx=re.compile(f"([{_CJK}]{{2,10}}?)(?:{visit_vocab.word_alternation(cv['place_suffixes'])})"),
+        street_rx=re.compile(f"([{_CJK}]{{2,8}}?)(?:{visit_vocab.word_alternation(cv['street_suffixes'])})"),
+        prefix_rx=re.compile(f"(?:{visit_vocab.word_alternation(cv['place_prefix_words'] + cv['street_suffixes'])})"),
         roles=roles,
         qualifiers=qualifiers,
         deeds=deeds,
-        role_rx=re.compile(_alt(roles)),
+        role_rx=re.compile(visit_vocab.word_alternation(roles)),
         qualifiers_by_length=tuple(sorted(qualifiers, key=len, reverse=True)),
-        group_split_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{1,15}}?){unquote}({_alt(cv['group_suffixes'])})"),
+        group_split_rx=re.compile(f"{quote}([^“”‘’\"「」\n]{{1,15}}?){unquote}({visit_vocab.word_alternation(cv['group_suffixes'])})"),
         lead_group_rx=re.compile(
-            f"[{_CJK}]{{0,14}}?(?:{_alt(cv['group_suffixes'] + cv.get('lead_group_suffixes', []))})"
+            f"[{_CJK}]{{0,14}}?(?:{visit_vocab.word_alternation(cv['group_suffixes'] + cv.get('lead_group_suffixes', []))})"
         ),
-        group_prefix_rx=re.compile(_alt(cv.get("group_prefix_words") or ["的"])),
+        group_prefix_rx=re.compile(visit_vocab.word_alternation(cv.get("group_prefix_words") or ["的"])),
         place_suffixes=tuple(cv["place_suffixes"]),
         street_suffixes=tuple(cv["street_suffixes"]),
     )

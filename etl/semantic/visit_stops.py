@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from etl.extract.rules import VOCAB_DIR, read_yaml
 from etl.semantic.codebook import CODEBOOK
-from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, _alternation, vocab
+from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, _alternation, vocab, word_alternation
 
 
 # ---------------------------------------------------------------------------
@@ -124,7 +124,7 @@ def _list_verbs_rx(verbs: tuple[str, ...]) -> re.Pattern[str]:
     adverb and then the bare verbs, each opening with a literal (the same
     alternatives in the same order), so the regex engine skips ahead to a
     possible first character instead of trying every position."""
-    alts = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    alts = word_alternation(verbs)
     return re.compile("|".join(
         [re.escape(a) + "(?:" + alts + ")了?" for a in _LIST_VERB_ADVERBS]
         + [re.escape(w) + "了?" for w in sorted(verbs, key=len, reverse=True)]))

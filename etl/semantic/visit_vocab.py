@@ -21,9 +21,16 @@ from etl.semantic.codebook import CODEBOOK
 _COUNT_RX = re.compile("[0-9０-９一二三四五六七八九十百千万两几]+[多余]?(?:户|名|位|人次|人|家|个|所|批)")
 
 
+def word_alternation(words) -> str:
+    """``a|b|…`` of the literal ``words``, longest first (a regex tries the
+    alternatives in order: the longest word wins where several start), or
+    ``(?!)``, which matches nothing, for no words."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for a word list (a search finds the leftmost of them at once)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+    return re.compile(word_alternation(words))
 
 
 @dataclass(frozen=True)
@@ -106,9 +113,9 @@ class VisitVocab:
         ):
             object.__setattr__(self, name, _alternation(words))
         # (在…的指引下: those who guide the subject; a heading ending with an address word)
-        guides = "|".join(re.escape(w) for w in sorted(self.guides, key=len, reverse=True)) or "(?!)"
+        guides = word_alternation(self.guides)
         object.__setattr__(self, "guided_rx", re.compile(f"在[^，,。；;！!？?]{{1,20}}?(?:{guides})下"))
-        addresses = "|".join(re.escape(w) for w in sorted(self.entry_addresses, key=len, reverse=True)) or "(?!)"
+        addresses = word_alternation(self.entry_addresses)
         object.__setattr__(self, "entry_address_rx", re.compile(f"(?:{addresses})$"))
         # (坚守岗位: the people visited at work, no recruitment story.  Each
         # word carries the lookbehinds after it, ``w(?<!坚守w)``: the same
