@@ -245,3 +245,7 @@ def warm_up() -> None:
     and no page's time budget pays for it (once per process: the engines
     call it before each batch)."""
     process_page("warm-up.txt", "2022年1月-11月，全区城镇新增就业100人，占比33.3%。".encode(), None, 1 << 20)
+    # (the word dictionary of the names' test, read once before workers fork)
+    from etl.semantic import name_lexicon
+
+    name_lexicon.dictionary()

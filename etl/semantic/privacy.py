@@ -67,13 +67,11 @@ surnames, plus a few common modern ones), never from a list of names.
 * Whether a name has two or three characters, and the guards against
   masking ordinary words: see ``etl.semantic.name_candidates``.
 
-Why rules and not ``jieba``: measured on the seed page repeated to 15,000
-characters, ``jieba.posseg`` (HMM on, the only mode that tags unknown names
-``nr``) takes about 200 ms per page on one core (5 pages/s against the
-project's target of 500 pages/s on two cores), and on the seed it still
-missed 周朝喜, 罗睿燊, 张大鹏 and 李竹君 while tagging 拓宽, 道德, 施策
-and 康复 as names.  These rules take about 1 ms per page and find every
-private name of the seed.  jieba is therefore not a dependency.
+* A surname + given name standing alone between pauses or list marks
+  (孙某某、祁某某也来了) that jieba's word dictionary reads as no word (weak):
+  ``etl.semantic.name_lexicon``.  (jieba's segmenter is not run: its HMM,
+  the only mode that tags unknown names, takes ~200 ms a page and tags
+  康复 or 道德 as names; the dictionary look-ups take ~0.1 ms.)
 """
 
 from __future__ import annotations
@@ -86,7 +84,7 @@ from itertools import accumulate, chain
 
 from etl.extract.rules import literal_alternation
 from etl.extract.textrepair import RawIndex, Repaired
-from etl.semantic import name_context, name_foreign, name_forms, name_rosters
+from etl.semantic import name_context, name_foreign, name_forms, name_lexicon, name_rosters
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
     NON_NAME_CHARS,
@@ -739,6 +737,10 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         cands[name] = cands.get(name, False) or m.group(3) in STRONG_AFTER or name in unconfirmed
         if _person_only_cue(text, name, m.end(2), False):
             medium.add(name)
+
+    # A surname + given name standing alone that the dictionary reads as no word (weak).
+    for name in name_lexicon.standalone_names(text, _patterns()[0], ambiguous):
+        cands[name] = cands.get(name, False) or name in unconfirmed
 
     # (_plausible, with the page's strings before a place suffix found once)
     found = {name for name, strong in cands.items() if _static_ok(name, strong)}
