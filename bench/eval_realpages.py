@@ -25,6 +25,9 @@ from the text before the job ran on the pages.  Measured per page:
 * visits: a gold visit is found when a published visit's article holds its
   anchor (one published visit per gold visit), dated right when
   ``visit_date`` is equal; ``invented``: published visits that hold no gold visit;
+* recipient right: of the found visits, those whose published
+  ``recipient_role_zh`` or ``place`` names the annotated ``recipient_role``
+  (``recipient_matches``; the rule is in SPEC.md, "Scoring the recipient");
 * names: private names of ``names.csv`` found anywhere in the page's published rows.
 """
 
@@ -33,6 +36,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,6 +47,7 @@ sys.path.insert(0, str(PROJECT))
 
 from etl.batch.page import process_page  # noqa: E402
 from etl.batch.sources import DEFAULT_MAX_BYTES  # noqa: E402
+from etl.extract.textrepair import to_simplified  # noqa: E402
 
 SETS = PROJECT / "tests" / "data" / "realpages"
 
@@ -66,6 +71,7 @@ class PageScore:
     gold_visits: int = 0
     visits_found: int = 0
     visits_dated_right: int = 0
+    visits_recipient_right: int = 0
     visits_published: int = 0
     visits_invented: int = 0
     names_gold: int = 0
@@ -94,6 +100,52 @@ def _same_value(published, gold: str) -> bool:
         return published is not None and abs(float(published) - float(gold)) < 1e-9 * max(1.0, abs(float(gold)))
     except ValueError:
         return False
+
+
+#: Where the annotated role is cut into parts: lists (、和及与等), alternatives
+#: (/ or), brackets (a qualifier or the stop's place), spaces.
+_ROLE_PART_SPLIT = re.compile(r"[、，,和及与等/\s()（）]|或")
+#: A place a role may be told by (敬老院老人, 福利院儿童, 养老服务中心老人): the
+#: place word is a part of its own, to be matched by the published place.
+_PLACE_KIND = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:院|公寓|中心|小学|中学|学校|社区|小区|村)")
+
+
+#: A household word after the role (留守儿童家庭, 捐献者家属, 老人夫妇): the
+#: person the role names is the recipient too.
+_HOUSEHOLD_END = re.compile(r"(?:家庭|家属|家人|夫妇|遗孀)$")
+
+
+def _role_parts(gold_role: str) -> list[str]:
+    """The parts of an annotated recipient role that each name the recipient
+    (see ``recipient_matches``): its list items, bracketed notes and place
+    words, a short item before a longer one borrowing that one's head noun
+    (困难、留守儿童 = 困难儿童、留守儿童), an item ending in a household word
+    also without it."""
+    items = [w for w in _ROLE_PART_SPLIT.split(to_simplified(gold_role)) if w and w != "其"]
+    items += [_HOUSEHOLD_END.sub("", w) for w in items if _HOUSEHOLD_END.search(w)]
+    items = [w[1:] if w.startswith("其") else w for w in items]
+    parts = []
+    for k, w in enumerate(items):
+        longer = next((x for x in items[k + 1:] if len(x) > 2), None)
+        parts.append(w + longer[-2:] if len(w) <= 2 and longer and not w.endswith(longer[-1]) else w)
+        parts += [m.group(0) for m in _PLACE_KIND.finditer(w) if m.group(0) != w]
+    return [w for w in parts if len(w) >= 2]
+
+
+def _shares_head(published: str, part: str) -> bool:
+    """``published`` holds the last character of ``part`` (the head noun's
+    end: 户, 人, 童, 工, 院, 村) and, before it, another character of ``part``."""
+    end = published.rfind(part[-1])
+    return end > 0 and any(c in published[:end] for c in part[:-1])
+
+
+def recipient_matches(gold_role: str, published_role: str | None, published_place: str | None) -> bool:
+    """A published visit names the annotated recipient when its role or its
+    place shares the head of one part of the annotated role (SPEC.md,
+    "Scoring the recipient"): 困难户 ~ 贫困户, 老人 ~ 敬老院老人, place 中心敬老院 ~
+    敬老院老人, place 山口村 ~ 贫困户(慈口乡山口村); 军人 !~ 烈属."""
+    published = [p for p in (published_role, published_place) if p]
+    return any(_shares_head(p, part) for p in published for part in _role_parts(gold_role))
 
 
 def one_row_per_statistic(gold: list[dict]) -> list[dict]:
@@ -204,6 +256,11 @@ def score_page(set_dir: Path, page: dict, gold: list[dict], visits: list[dict], 
             sc.visits_dated_right += 1
         else:
             sc.misses.append(f"visit date {v['anchor']!r}: {published_visits[hit]['visit_date']} != {v['visit_date']}")
+        p = published_visits[hit]
+        if recipient_matches(v["recipient_role"], p["recipient_role_zh"], p["place"]):
+            sc.visits_recipient_right += 1
+        else:
+            sc.misses.append(f"visit recipient {v['anchor']!r}: {p['recipient_role_zh']} (place {p['place']}) != {v['recipient_role']}")
     sc.visits_invented = len(published_visits) - len(taken)
     for i, p in enumerate(published_visits):
         if i not in taken:
@@ -249,17 +306,18 @@ def totals(scores: list[PageScore]) -> dict:
         "foreign_region_rows": s("foreign_region"),
         "visits_found": s("visits_found"), "visits_gold": s("gold_visits"),
         "visits_dated_right": s("visits_dated_right"), "visits_invented": s("visits_invented"),
+        "visits_recipient_right": s("visits_recipient_right"),
         "names_published": sum(len(x.names_published) for x in scores), "names_gold": s("names_gold"),
     }
 
 
 def print_table(scores: list[PageScore], verbose: bool) -> None:
-    print(f"{'page':46} {'ind recall':>11} {'ind prec':>11} {'region':>11} {'period':>11} {'visits':>7} {'dated':>6} {'inv':>3} {'names':>5}")
+    print(f"{'page':46} {'ind recall':>11} {'ind prec':>11} {'region':>11} {'period':>11} {'visits':>7} {'dated':>6} {'inv':>3} {'names':>5} {'recip':>5}")
     for x in scores:
         print(
             f"{x.page_id[:46]:46} {_ratio(x.found, x.gold_indicators):>11} {_ratio(x.matched_published, x.published):>11} "
             f"{_ratio(x.region_right, x.found):>11} {_ratio(x.period_right, x.found):>11} "
-            f"{x.visits_found}/{x.gold_visits:<5} {x.visits_dated_right:>6} {x.visits_invented:>3} {len(x.names_published):>5}"
+            f"{x.visits_found}/{x.gold_visits:<5} {x.visits_dated_right:>6} {x.visits_invented:>3} {len(x.names_published):>5} {x.visits_recipient_right:>5}"
         )
         if verbose:
             for m in x.misses:
@@ -269,7 +327,8 @@ def print_table(scores: list[PageScore], verbose: bool) -> None:
         f"TOTAL indicators recall {t['indicator_recall']:.2f} precision {t['indicator_precision']:.2f}; "
         f"region {t['region_accuracy']:.2f} (foreign {t['foreign_region_rows']}); period {t['period_accuracy']:.2f}; "
         f"visits {t['visits_found']}/{t['visits_gold']} (dated right {t['visits_dated_right']}, invented {t['visits_invented']}); "
-        f"names published {t['names_published']}/{t['names_gold']}; measure {t['measure_accuracy']:.2f}"
+        f"names published {t['names_published']}/{t['names_gold']}; measure {t['measure_accuracy']:.2f}; "
+        f"recipient right {t['visits_recipient_right']}/{t['visits_found']}"
     )
 
 

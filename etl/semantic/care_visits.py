@@ -638,6 +638,12 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
         # (首先来到A家…。特困职工B，年仅18岁…: the home the story went to, then one more person;
         # not the people met at a care home the story went to: one stop)
         stops = [(sequence[0][0], "")]
+    for s0, sentence in sentences if not counted else ():
+        opened = visit_stops.place_opening_stop(sentence) if s0 > told else None
+        if opened is not None and not v.other_story_rx.search(sentence) \
+                and not any(o is not None and (o.item in opened.item or opened.item in o.item) for o, _ in stops):
+            # (…看望某村某老时…。在某村，志愿者们分头行动…: one more stop, the place the sentence opens at)
+            stops.append((opened, ""))
     # (one more person, when the story already has a named stop: its list, its
     # sequence, or a person its own sentence names; a lone profile after a
     # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)

@@ -624,3 +624,43 @@ def speaker_stops(text: str, names_by_first: dict[str, list[str]], start: int, e
         if all(o.item != n for o in out):
             out.append(Stop(n, "", m.end() + k))
     return out
+
+
+# ---------------------------------------------------------------------------
+# A place that opens a sentence: after the visit's own sentence, a sentence
+# that opens at a named place and has the visitors act there (在某村，志愿者们
+# 分头行动…; “…”在辖区养老服务中心，民警正…给老人们上课) tells one more stop of
+# the story: that place.
+
+#: What may stand before the 在 that opens the sentence (quotes, spaces, a sequence word).
+_PLACE_OPENING_LEAD_RX = re.compile("[“”\"' \u3000\n]*(?:(?:随后|接着|然后|之后|最后|同时|而)[，,]?)?")
+#: Words that make the place no named one (该村, 本社区, 各村, 每个村, 全村).
+_UNNAMED_PLACE_START = ("该", "本", "此", "这", "那", "各", "每", "全", "其", "所在")
+#: How far after the place's comma the visitors must be named (characters).
+PLACE_OPENING_WINDOW = 8
+
+
+@functools.cache
+def _place_opening_rx() -> re.Pattern[str]:
+    places = stop_vocab().places
+    return re.compile(f"在([^，,。；;！!？?：:\\n“”、和与及]{{1,10}}?(?:{word_alternation(places)}))[，,]")
+
+
+def place_opening_stop(sentence: str) -> Stop | None:
+    """The stop of a sentence that opens (after quotes or a sequence word) at
+    a named place, 在X村， / 在X养老服务中心，(not a continuation opener of
+    the vocabulary, 在活动现场，), with an organiser within
+    ``PLACE_OPENING_WINDOW`` characters after it and no habit, plan or summary
+    word in the sentence: that place; else None."""
+    v = vocab()
+    lead = _PLACE_OPENING_LEAD_RX.match(sentence)
+    at = lead.end() if lead else 0
+    m = _place_opening_rx().match(sentence, at)
+    if m is None or m.group(1).startswith(_UNNAMED_PLACE_START) or sentence.startswith(v.continuation, at):
+        # (an unnamed place; the scene of the visit itself, 在家访现场， 在活动现场：
+        # ``continuation_openers``, the same visit going on)
+        return None
+    if v.organisers_rx.search(sentence, m.end(), m.end() + PLACE_OPENING_WINDOW) is None \
+            or v.not_event_rx.search(sentence) is not None:
+        return None
+    return Stop(m.group(1), "", m.start(1))
