@@ -74,9 +74,10 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
-#: Verbs of giving between a private name and a figure (某某捐赠了300元):
-#: the figure is a gift to others, not the person's own.
-GIVING_VERBS = ("捐赠", "捐助", "捐款", "捐出", "捐献", "捐资", "赠送", "资助")
+#: Verbs of giving between a private name and a figure (某某捐赠了300元),
+#: and of care visits (某会长一行慰问了 5 户): the figure is care given to
+#: others, not the person's own.
+GIVING_VERBS = ("捐赠", "捐助", "捐款", "捐出", "捐献", "捐资", "赠送", "资助", "慰问", "看望", "探望", "走访")
 #: Words right before a count of the persons listed before them (甲、乙等五户).
 LISTED_COUNT_BEFORE = ("等", "等共", "共")
 
