@@ -73,3 +73,21 @@ def test_trap_the_lead_does_not_frame_another_article_on_the_page():
             "本报讯 青川县总工会走访慰问困难职工，为86名困难职工送去慰问金。\n")
     r = row_of(rows(text, "2019-10-20"), 86)
     assert _period(r) == (None, None)
+
+
+def test_trap_a_clause_of_what_will_be_done_takes_no_span_from_the_lead():
+    """…表示，将为返乡农民工提供岗位800个: what will be done is not counted
+    over the span the lead reports on."""
+    text = ("记者日前获悉，前三季度，石泉县城镇新增就业4321人。\n"
+            "石泉县有关部门表示，将为返乡农民工提供岗位800个。\n")
+    r = row_of(rows(text, "2019-10-20"), 800)
+    assert r["period_start"] is None
+
+
+def test_trap_a_campaigns_span_in_the_lead_frames_no_later_paragraph():
+    """…开展专项行动，从2018年11月份至2019年春节前…: a campaign's span (not
+    counted from a year's start) is no span the article reports over."""
+    text = ("青川县人社局开展专项行动，从2018年11月份至2019年春节前对用人单位进行排查。\n"
+            "该县还为返乡农民工介绍就业岗位700个。\n")
+    r = row_of(rows(text, "2019-01-15"), 700)
+    assert r["period_start"] != D(2018, 11, 1)

@@ -487,9 +487,10 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         frame = figure_frame(idx, dates, cs, starts, year_of_report)
     d, start, end, basis = frame
     clean = idx.clean
-    if d is None and start is None and end is None and measure != "target":
+    if d is None and start is None and end is None and measure != "target" \
+            and not _FUTURE_WORD_RX.search(_clause_before(clean, cs)):
         lead = _lead_frame(idx, dates, cs)
-        if lead is not None:  # (a plan's year is the year-plan rule's below)
+        if lead is not None:  # (a plan's year is the year-plan rule's below; a future clause's, none)
             d, start, end, basis = lead, lead.start, lead.end, "article"
     clause = _clause_before(clean, cs)
     sentence = _sentence_before(clean, cs)
@@ -627,8 +628,9 @@ def _lead_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: i
     """The span the article's lead sentence states (``记者日前获悉，前三季度，…``,
     ``…，2025年以来，两地…``, ``…在2022年春节期间开展…``): the first sentence of
     the page's first paragraph that ends a sentence, when it holds a year,
-    quarter or period date (not a day: the day an event was held is no
-    article's scope; not a year naming an event, ``2017年某省春风行动启动仪式``;
+    quarter or period date counted from a year's start (a report's span:
+    2022年, 前三季度, 1-5月, 今年以来; not a day: the day an event was held is no
+    article's scope; not a campaign's span, 从12月份至春节前; not a year naming an event, ``2017年某省春风行动启动仪式``;
     not a cut-off, ``截至5月7日``: the day counts were taken, while the
     paragraphs after it also tell what was done over spans they leave unsaid).  A news item states its scope once, in its lead; a
     figure of a later paragraph that no date of its own paragraph, section
@@ -647,7 +649,8 @@ def _lead_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: i
     for ds, de, d in dates:
         if ds >= stop:
             break
-        if ds >= para_start and d.granularity in ("year", "quarter", "period") and not _lead_names_an_event(clean, de) \
+        if ds >= para_start and d.granularity in ("year", "quarter", "period") and d.start is not None \
+                and (d.start.month, d.start.day) == (1, 1) and not _lead_names_an_event(clean, de) \
                 and not clean[max(0, ds - 4) : ds].endswith(UP_TO_WORDS):
             lead = d
     if lead is None:
@@ -655,6 +658,11 @@ def _lead_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: i
     if any(_ARTICLE_START_RX.match(clean, q) for q in idx.para_starts[p + 1 : _para_of(idx, cs) + 1]):
         return None
     return lead
+
+
+#: Words of a clause that tells what will be done (将为…提供岗位5000个, 拟…,
+#: 计划…): no span the lead reports over.
+_FUTURE_WORD_RX = re.compile(r"将|拟|计划|准备")
 
 
 def _lead_names_an_event(clean: str, de: int) -> bool:
