@@ -29,7 +29,10 @@ tried in this order:
 * ``report``: the year a statistical bulletin or report names in its title
   (``2022年…统计公报``);
 * ``article``: the nearest earlier day of the section (a care visit's day
-  frames the figures told after it).
+  frames the figures told after it); else, for a figure that is no target,
+  the span the article's lead sentence states (``记者日前获悉，前三季度，…``,
+  ``…，2025年以来，…``: :func:`_lead_frame`), which frames the later
+  paragraphs no date of their own frames.
 
 A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
 :data:`COMPARISON_BEFORE`, :data:`COMPARISON_AFTER`) never frames a figure,
@@ -484,6 +487,11 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         frame = figure_frame(idx, dates, cs, starts, year_of_report)
     d, start, end, basis = frame
     clean = idx.clean
+    if d is None and start is None and end is None and measure != "target" \
+            and not _FUTURE_WORD_RX.search(_clause_before(clean, cs)):
+        lead = _lead_frame(idx, dates, cs)
+        if lead is not None:  # (a plan's year is the year-plan rule's below; a future clause's, none)
+            d, start, end, basis = lead, lead.start, lead.end, "article"
     clause = _clause_before(clean, cs)
     sentence = _sentence_before(clean, cs)
     if measure == "target":
@@ -517,7 +525,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     # A 以来 period framing the paragraph (今年以来，…) says since when; so
     # does a span of several years up to now (从1985年到2022年，…), which ends
     # at the article's date: the year it runs into is not over.
-    since_frame = d is not None and basis in ("paragraph", "section") and start is not None \
+    since_frame = d is not None and basis in ("paragraph", "section", "article") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
     if measure != "target" and basis in ("paragraph", "section") and runs_years_to_now(start, end, as_of):
         since_frame, end = True, as_of
@@ -609,6 +617,62 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
             and start is not None and start.year == as_of.year and end is not None and end > as_of:
         return start, as_of, basis  # 今年 in an outcome: the year so far
     return start, end, basis
+
+
+#: A line that starts another article on the page (本报讯, XX讯, …电): the
+#: lead of the article before it frames none of its figures.
+_ARTICLE_START_RX = re.compile(r"\s*(?:本报讯|\S{0,16}讯[\s(（]|\S{0,16}\d{1,2}月\d{1,2}日电)")
+
+
+def _lead_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int) -> DateMention | None:
+    """The span the article's lead sentence states (``记者日前获悉，前三季度，…``,
+    ``…，2025年以来，两地…``, ``…在2022年春节期间开展…``): the first sentence of
+    the page's first paragraph that ends a sentence, when it holds a year,
+    quarter or period date counted from a year's start (a report's span:
+    2022年, 前三季度, 1-5月, 今年以来; not a day: the day an event was held is no
+    article's scope; not a campaign's span, 从12月份至春节前; not a year naming an event, ``2017年某省春风行动启动仪式``;
+    not a cut-off, ``截至5月7日``: the day counts were taken, while the
+    paragraphs after it also tell what was done over spans they leave unsaid).  A news item states its scope once, in its lead; a
+    figure of a later paragraph that no date of its own paragraph, section
+    or report frames counts over it.  None for a figure of the lead's own
+    paragraph (its dates frame it already), or when another article starts
+    between the lead and the figure."""
+    clean = idx.clean
+    stop = clean.find("。", 0, cs)
+    if stop < 0:
+        return None
+    p = _para_of(idx, stop)
+    para_start = idx.para_starts[p]
+    if p + 1 >= len(idx.para_starts) or idx.para_starts[p + 1] > cs:
+        return None  # the figure stands in the lead's paragraph, or before it
+    lead = None
+    for ds, de, d in dates:
+        if ds >= stop:
+            break
+        if ds >= para_start and d.granularity in ("year", "quarter", "period") and d.start is not None \
+                and (d.start.month, d.start.day) == (1, 1) and not _lead_names_an_event(clean, de) \
+                and not clean[max(0, ds - 4) : ds].endswith(UP_TO_WORDS):
+            lead = d
+    if lead is None:
+        return None
+    if any(_ARTICLE_START_RX.match(clean, q) for q in idx.para_starts[p + 1 : _para_of(idx, cs) + 1]):
+        return None
+    return lead
+
+
+#: Words of a clause that tells what will be done (将为…提供岗位5000个, 拟…,
+#: 计划…): no span the lead reports over.
+_FUTURE_WORD_RX = re.compile(r"将|拟|计划|准备")
+
+
+def _lead_names_an_event(clean: str, de: int) -> bool:
+    """Whether the year ending at ``de`` names an event (:func:`_names_an_event`)
+    and not a span it is held in (``2022年春节期间持续开展“…”活动``: the
+    holiday season of 2022, the span of the activity)."""
+    if not _names_an_event(clean, de):
+        return False
+    m = _EVENT_NAME_AFTER_YEAR_RX.match(clean, de)
+    return m is None or ("期间" not in m.group(0) and "期間" not in m.group(0))
 
 
 #: Words saying a figure is what has been done by now (现已完成…, 目前已…).
