@@ -32,6 +32,8 @@ USED_SETS = ("dev", "heldout", "fresh")
 INVENTED_VISIT_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5")
 #: The sets guarded for the names rule (fresh2: since round 4; fresh4, fresh5: round 7; fresh6: round 8).
 NAME_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+#: The sets guarded against a region in another province (fresh6, fresh7: since round 10).
+FOREIGN_REGION_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 
 
 @functools.cache
@@ -45,7 +47,7 @@ def test_no_private_name_of_a_real_page_is_published(set_name):
     assert published == {}
 
 
-@pytest.mark.parametrize("set_name", USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5"))
+@pytest.mark.parametrize("set_name", FOREIGN_REGION_SETS)
 def test_no_indicator_is_filed_under_another_province(set_name):
     foreign = {s.page_id: s.foreign_region for s in _scores(set_name) if s.foreign_region}
     assert foreign == {}

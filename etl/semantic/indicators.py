@@ -160,7 +160,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         region = PageRegion(None, "none_named")
     places = places or []
     place_starts = [m.start for m in places]
-    destinations = destination_spans(repaired.clean) if places else []
+    destinations = destination_spans(repaired.clean, places) if places else []
     year_of_report = report_year(repaired.clean, as_of)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []

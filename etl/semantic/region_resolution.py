@@ -165,7 +165,7 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     # Where the page's people go (前往浙江、广东等地务工, 目的地为…, 主要输出地为…)
     # is not where the page is: the province is weighed without those places
     # (unless the page names no other).
-    dest = _destination_spans(text)
+    dest = destination_spans(text, found)
     if dest and hint_code is None and all(_in_spans(dest, m.start) for m in found
                                           if m.code in counts or (m.dispatch and chain_root(m.code) in counts)):
         # Only where its people go (其中转至某省就业…): the page's own place
@@ -209,6 +209,10 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         if county not in anchors:
             counts[county] = counts.get(county, 0) + 1
             first[county] = min(first.get(county, s), s)
+    # (本市各区, 全市范围内 under a headline naming 某市: the city's page, though
+    # the body names one of its districts most, as its officials' or the venue's)
+    own_levels = frozenset(m["lvl"] for m in SCOPE_RX.finditer(text))
+    headline_codes = {m.code for m in found if m.start < _title_end(text)}
     while True:
         children: dict[str, int] = {}
         for c in counts:
@@ -223,7 +227,8 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         others = sum(w for c, w in children.items() if c != top)
         # Against the current region's full names only: its short form
         # often stands in the name of a body or project (济南广电, 重庆合长高速).
-        if children[top] > others and children[top] >= full_counts.get(current, 0):
+        if children[top] > others and children[top] >= full_counts.get(current, 0) \
+                and not (current in headline_codes and _speaks_as_only(current, top, own_levels)):
             current = top
         elif gaz[current].level == "province" and gaz[top].level == "prefecture" \
                 and not gaz[current].name_zh.endswith("市") and full_counts.get(current, 0) == 0 \
@@ -250,6 +255,16 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text),
                       _all_towns(text, found, named), joint_spans(text))
+
+
+def _speaks_as_only(current: str, child: str, own_levels: frozenset[str]) -> bool:
+    """Whether the text speaks as ``current``'s level and never as
+    ``child``'s (本市各区, 全市范围内 and no 全区, 本区 on a page that names
+    one district of the city most).  ``own_levels``: the level characters
+    of its scope words (:data:`SCOPE_RX`)."""
+    gaz = gazetteer()
+    return (bool(own_levels) and gaz[current].name_zh[-1] in own_levels
+            and gaz[child].name_zh[-1] not in own_levels)
 
 
 def _township_counties(text: str, found: list[Mention], anchors: set[str],
@@ -363,13 +378,15 @@ def town_mentions(text: str, found: list[Mention]) -> tuple[tuple[int, int, str]
 
 
 #: A page's furniture line: its source, author or editor (``信息来源：…``,
-#: ``来源:… 更新时间:… 作者:…``, ``责任编辑：…``; a short line: a page run
+#: ``来源:… 更新时间:… 作者:…``, ``责任编辑：…``), or the site's owner in its
+#: footer (``主办：某市人民政府办公室 承办：…``; a short line: a page run
 #: together into one line is no furniture).  A place named there is
 #: the publisher's, not one the text tells of.  (Not a closing attribution in
 #: brackets, ``（某某县民政局 张三）``: the writer's office, read as the text's
 #: place by the older sets.)
 _FURNITURE_LINE_RX = re.compile(
-    r"(?m)^[ \t\u3000]*[^\n]{0,30}?(?:来源|作者|责任编辑|编辑|发布时间|更新时间|浏览次数)\s*[:：][^\n]{0,80}$")
+    r"(?m)^[ \t\u3000]*[^\n]{0,30}?(?:来源|作者|责任编辑|编辑|发布时间|更新时间|浏览次数|主办|承办|主管|版权所有)"
+    r"\s*[:：][^\n]{0,80}$")
 
 
 def _furniture_lines(text: str) -> list[tuple[int, int]]:
@@ -411,10 +428,53 @@ def _destination_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def destination_spans(text: str) -> list[tuple[int, int]]:
+def destination_spans(text: str, found: list[Mention] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the places a text's people go to (其中转至某省就业,
-    前往某地务工): see :data:`_DESTINATION_RX`."""
-    return _destination_spans(text)
+    前往某地务工): see :data:`_DESTINATION_RX`; with the text's place
+    mentions ``found``, also its lists of places of several provinces
+    (:func:`province_list_spans`)."""
+    return _merged(_destination_spans(text) + province_list_spans(text, found or []))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):  # (merged: _in_spans looks at the last span starting before a position)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+#: What joins the items of a list of places (北京、天津和山东).
+_LIST_JOINS = frozenset(("、", "和", "及", "与", "以及", "、和"))
+#: What may close a list of places (北京、天津等省市, 山东、河北等地).
+_LIST_TAIL_RX = re.compile(r"等(?:省市区|省区市|省市|省区|省份|城市|地区|省|市|地)?")
+
+
+def province_list_spans(text: str, found: list[Mention]) -> list[tuple[int, int]]:
+    """(start, end) of each list of places that spans two provinces or more
+    (``在北京、天津、山东、河北等省市建立劳务基地``, ``销往甲省、乙省``): such a list is
+    where the page's dealings reach, never the one place the page or a
+    figure is about (a page's own place lies in one province)."""
+    out: list[tuple[int, int]] = []
+    run: list[Mention] = []
+
+    def close() -> None:
+        if len(run) >= 2 and len({chain_root(m.code) for m in run}) >= 2:
+            tail = _LIST_TAIL_RX.match(text, run[-1].end)
+            out.append((run[0].start, tail.end() if tail else run[-1].end))
+
+    for m in found:
+        if m.dispatch:
+            continue
+        if run and text[run[-1].end : m.start] in _LIST_JOINS:
+            run.append(m)
+            continue
+        close()
+        run = [m]
+    close()
+    return out
 
 
 #: Words after a place that make it the name of a news outlet (某某日报,
@@ -445,8 +505,9 @@ def _line_starts(text: str) -> tuple[int, ...]:
 #: A text speaking as a city (我市, 本市), or as a province (全省, 我省, 本省).
 _SELF_CITY_RX = re.compile(r"[我本]市(?![场民])")
 _SELF_PROVINCE_RX = re.compile(r"[全我本]省")
-#: The level word of a text speaking as its region (我县, 我市, 我州, 我区, 我省).
-_SELF_ANY_RX = re.compile(r"(?<=[我本])([省市县区州旗盟])(?![场民])")
+#: The level word of a text speaking as its region (我县, 我市, 我州, 我区, 我省)
+#: or of its subject (该县, 该市: the region the story follows, told again).
+_SELF_ANY_RX = re.compile(r"(?<=[我本该])([省市县区州旗盟])(?![场民域])")
 #: A text speaking as a county or city (我县, 本县, 我市, 本市).
 _SELF_LOCAL_RX = re.compile(r"[我本](?:县|市(?![场民]))")
 
@@ -585,12 +646,14 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             best = m
     if best is None and page_code is not None and page.paragraphs:
         # A place inside the page's region that opens the figure's paragraph
-        # (某某镇：…。共走访慰问…60户) frames its figures.
+        # (某某镇：…。共走访慰问…60户) frames its figures; not one opening a
+        # body's name (某区某产业集群党委成员单位交流了…: whose the members are).
         para = page.paragraphs[bisect.bisect_right(page.paragraphs, pos) - 1]
         k = bisect.bisect_left(found_starts, para)
         j = bisect.bisect_left(found_starts, sentence_start)
         if k < j and found[k].start - para <= _PARAGRAPH_OPENER and found[k].end <= sentence_start \
                 and not found[k].dispatch and found[k].code != page_code and _within(found[k].code, page_code) \
+                and not found[k].body \
                 and all(m.code == found[k].code for m in found[k:j]):  # (甲县、乙县等地…: no one place)
             best = found[k]
     if page.groups:

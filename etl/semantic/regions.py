@@ -329,10 +329,10 @@ _TIME_AFTER_RX = re.compile(r"(?:今年|去年|明年|全年|上半年|下半年
 
 
 #: A body's name after a place (某市鸢都义工公益服务中心, 某市摄影志愿服务队,
-#: 某市志愿者协会): the place says whose the body is, not where its people
+#: 某市志愿者协会, 某区某产业集群党委): the place says whose the body is, not where its people
 #: go.  (Not a government office, 某市人社局: its figures are its place's.)
 _BODY_NAME_AFTER_RX = re.compile(r"[\u4e00-\u9fff·]{0,12}?(?:服务中心|公益中心|志愿服务队|服务队|分队|志愿者协会|义工协会|"
-                                 r"协会|联合会|基金会|义工|公司|集团|大学|学院)")
+                                 r"协会|联合会|基金会|义工|公司|集团|大学|学院|党委|党工委|党总支|党支部)")
 
 
 def _with_guarded(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -356,26 +356,40 @@ _BODY_AFTER_RX = re.compile("|".join(BODY_AFTER))
 _HEADLINE_MAX = 40
 
 
+def _headline_end(text: str) -> int:
+    """The end of the page's headline (its first non-empty line, short, with
+    no full stop, and followed by more text), else 0."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end < 0 or end - lead > _HEADLINE_MAX or any(c in text[lead:end] for c in "。!?！？"):
+        return 0
+    return end
+
+
+def _speaks_as(text: str, level: str) -> bool:
+    """Whether ``text`` speaks as a region of level word ``level`` (我县,
+    全县, 本县 for 县)."""
+    return re.search(f"[我本全]{level}(?![场域民])", text) is not None
+
+
 def _headline_stems(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The guarded stems (:func:`_guarded_stems`: 巫山 of 巫山县) in the
     page's headline (its first non-empty line, short and with no full stop)
     that overlap no mention, when the text speaks as a region of the stem's
     level (我县, 全县, 本县 for a 县; 我市 for a 市): the headline's 巫山 and
     the body's 我县 together write 巫山县."""
-    lead = len(text) - len(text.lstrip())
-    end = text.find("\n", lead)
-    if end < 0 or end - lead > _HEADLINE_MAX or any(c in text[lead:end] for c in "。!?！？"):
+    end = _headline_end(text)
+    if not end:
         return []
     stems = _guarded_stems()
     gaz = gazetteer()
     out: list[tuple[int, int, str]] = []
-    p = lead
+    p = len(text) - len(text.lstrip())
     while p < end - 1:
         for n in (4, 3, 2):
             st = text[p : p + n]
             if p + n <= end and st in stems and not any(s < p + n and p < e for s, e, _ in raw):
-                level = gaz[stems[st]].name_zh[-1]
-                if re.search(f"[我本全]{level}(?![场域民])", text):
+                if _speaks_as(text, gaz[stems[st]].name_zh[-1]):
                     out.append((p, p + n, stems[st]))
                     p += n - 1
                 break
@@ -431,6 +445,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
     if headline:
         raw = sorted(raw + headline)
     said = {s for s, _, _ in headline}
+    headline_end = _headline_end(text)
     cands: list[Mention] = []
     for s, e, code in raw:
         form = text[s:e]
@@ -438,7 +453,14 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
             continue
         full = form == gaz[code].name_zh or form in full_names
         if full and form.endswith("市") and text[e : e + 1] in _NOT_AFTER_CITY and text[e : e + 1]:
-            continue
+            # 某市场, 某市民: the 市 opens another word (市场, 市民, 市民营企业);
+            # what stands before it is the region's short form, when it has
+            # one (上海市民营企业 is 上海 + 民营企业; 东方市场 has none).
+            e -= 1
+            form = text[s:e]
+            if code not in _forms().get(form, ()):
+                continue
+            full = False
         cands.append(Mention(s, e, code, full, bool(_DISPATCH_AFTER_RX.match(text, e)),
                              bool(_TIME_AFTER_RX.match(text, e)), bool(_BODY_NAME_AFTER_RX.match(text, e))))
     named_full = {m.code for m in cands if m.full and text[m.start : m.end] not in ambiguous}
@@ -503,9 +525,54 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
                   or chain_root(m.code) in named_full
                   or (prev_end == m.start and prev_code in _ancestors(m.code)))
             ok = ok or (m.code in named_full_up and region.level != "county")
+            # 某某民政部门筹资… heading a page that says 全县: the headline's
+            # short form is the county the body speaks as (as for the guarded
+            # stems of _headline_stems).
+            ok = ok or (m.start < headline_end and _speaks_as(text, region.name_zh[-1]))
+            # 某某某某镇 (仙游鲤南镇): a county's short form right before one of
+            # its own townships of townships.csv is the county.
+            ok = ok or _before_own_township(text, m, towns)
         if ok:
             out.append(m)
             prev_end, prev_code = m.end, m.code
+    if "留" in text:
+        extra = abbreviation_mentions(text)
+        if extra:
+            out = sorted(out + extra, key=lambda c: c.start)
+    return out
+
+
+@functools.cache
+def province_abbreviations() -> dict[str, str]:
+    """``schemas/vocab/province_abbreviations.csv``: a province's
+    one-character abbreviation (鄂, 川, 湘) -> its code."""
+    path = VOCAB_DIR / "province_abbreviations.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != ["code", "abbreviation"]:
+            raise ValueError(f"{path}: header must be code,abbreviation (got {reader.fieldnames})")
+        return {row["abbreviation"]: row["code"] for row in reader}
+
+
+#: 留某来某 / 来某留某 (留鄂来鄂, 来川留川): a province's people stay or come
+#: to work in it; the doubled one-character abbreviation names the province
+#: (one alone reads inside ordinary words: 新, 青, 宁, 黑).
+_STAY_COME_RX = re.compile(r"(?:留(.)来(.)|来(.)留(.))")
+
+
+def abbreviation_mentions(text: str) -> list[Mention]:
+    """The provinces a text names by their abbreviation in 留某来某 or
+    来某留某 (the same abbreviation twice: :data:`_STAY_COME_RX`)."""
+    out: list[Mention] = []
+    abbr = None
+    for m in _STAY_COME_RX.finditer(text):
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if a != b:
+            continue
+        if abbr is None:
+            abbr = province_abbreviations()
+        if a in abbr:
+            out.append(Mention(m.start() + 1, m.start() + 2, abbr[a], False))
     return out
 
 
@@ -531,6 +598,18 @@ def _starts_township(text: str, m: Mention, towns: list[list[tuple[int, int, str
     found = towns[0]
     k = bisect.bisect_right(found, (m.start, 1 << 62)) - 1
     return k >= 0 and found[k][0] <= m.start and found[k][1] > m.end
+
+
+def _before_own_township(text: str, m: Mention, towns: list[list[tuple[int, int, str]]]) -> bool:
+    """Whether a township of ``townships.csv`` of region ``m``'s own starts
+    right after ``m`` (``towns``: see :func:`_starts_township`)."""
+    if not _TOWNSHIP_NEAR_RX.match(text, m.end):
+        return False
+    if not towns:
+        towns.append(township_mentions(text))
+    found = towns[0]
+    k = bisect.bisect_left(found, (m.end,))
+    return k < len(found) and found[k][0] == m.end and m.code in township_table()[found[k][2]]
 
 
 def chain_root(code: str) -> str:
