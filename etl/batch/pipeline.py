@@ -300,7 +300,7 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
                 with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
                     tables, rows_checked = _build_tables(
                         opts, timer, state, metadata, order, spill, len(plan), beside, reusable,
-                        warm_descriptor_check=checked_structure is None, codebook_checked=codebook_checked,
+                        codebook_checked=codebook_checked,
                     )
                     counts, structure = _publish(opts, timer, tables, rows_checked, checked_structure)
             finally:
@@ -426,7 +426,6 @@ def _build_tables(
     files: int,
     beside: ThreadPoolExecutor,
     reusable: _Reusable | None = None,
-    warm_descriptor_check: bool = True,
     codebook_checked: bool = False,
 ) -> tuple[dict[str, transform.SpilledTable], Future]:
     """Every page's rows, in ``order``, into the table builders (which spill
@@ -467,8 +466,6 @@ def _build_tables(
 
     with timer.stage("extract"), _no_cyclic_gc():
         results = engines.process(tasks(), opts)
-        if not new:  # nothing to fork: start at once
-            _preload_checks(warm_descriptor_check)
         try:
             done = 0
             for page in order:
@@ -487,8 +484,6 @@ def _build_tables(
                 else:
                     outcome = processed(page, next(results))
                     done += 1
-                    if done == 1:  # the engine has forked its workers by now (see _preload_checks)
-                        _preload_checks(warm_descriptor_check)
                     if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
                         log.info("processed %d of %d new or changed pages (%d files in the archive)", done, len(new), files)
                 if outcome.status == "ok":
@@ -531,35 +526,6 @@ def _no_cyclic_gc():
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _preload_checks(descriptor_check: bool = True) -> None:
-    """Import pandera (without pandas, see schema._pandera) and, with
-    ``descriptor_check``, frictionless, and warm the checks
-    (``validate.warm_up_checks``) in a thread, while pages are processed:
-    ~0.7 s an in-process run would otherwise spend, idle cores and all, once
-    extraction is over.  (Frictionless is left out when the descriptor's
-    structure passed it last time: the run will most likely not need it.)
-    Nothing waits for the thread: whoever needs these modules first waits
-    for their import to finish (Python's import locks).
-
-    Only once the engine's workers are forked: forking while another thread
-    is importing could leave the child a held import lock.  (The local pool
-    forks all its workers at its first task; Dask starts its own.)  A
-    failure here is left for the validate stage to meet and report.
-    Skipped when pandera is already imported: the checks are warm (a run
-    forked by ``etl serve``, or a second run in this process)."""
-
-    if "pandera" in sys.modules:
-        return
-
-    def preload() -> None:
-        try:
-            validate.warm_up_checks(descriptor_check)
-        except Exception:  # pragma: no cover - reported where it is used
-            log.debug("preloading the checks failed", exc_info=True)
-
-    threading.Thread(target=preload, name="etl-preload-checks", daemon=True).start()
 
 
 def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, int] | None:
