@@ -31,7 +31,6 @@ after a killed run.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import logging
@@ -464,7 +463,7 @@ def _build_tables(
             state.put(page.key, blob)
         return outcome
 
-    with timer.stage("extract"), _no_cyclic_gc():
+    with timer.stage("extract"):
         results = engines.process(tasks(), opts)
         try:
             done = 0
@@ -510,22 +509,6 @@ def _build_tables(
                 )
                 tables.update(zip(_page_tables(), merged))
     return tables, rows_checked
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """Pause Python's cyclic garbage collector.  Loading a page allocates a
-    few hundred objects, and every so many allocations the collector walks
-    all live containers (the plan, the builders' buffers): measured at a
-    third of the main process's time on 400 cached pages.  Page outcomes
-    hold no reference cycles, so reference counting frees them anyway."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, int] | None:
