@@ -39,7 +39,7 @@ import shutil
 import sys
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -293,15 +293,10 @@ def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State)
             # which a run published and so checked.
             codebook_checked = manifest.get("codebook_checked") == extractor_fingerprint()
             try:
-                # The rows' schema check runs in this thread beside the rest of
-                # the run once the tables are built (see _publish); leaving the
-                # block waits for it, so the spill folder outlives it.
-                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
-                    tables, rows_checked = _build_tables(
-                        opts, timer, state, metadata, order, spill, len(plan), beside, reusable,
-                        codebook_checked=codebook_checked,
-                    )
-                    counts, structure = _publish(opts, timer, tables, rows_checked, checked_structure)
+                tables = _build_tables(
+                    opts, timer, state, metadata, order, spill, len(plan), reusable, codebook_checked=codebook_checked
+                )
+                counts, structure = _publish(opts, timer, tables, checked_structure)
             finally:
                 _remove_in_background(spill, before_returning)
             published = {p.name: p.key for p in order if p.ok}
@@ -423,10 +418,9 @@ def _build_tables(
     order: list[_Page],
     spill: Path,
     files: int,
-    beside: ThreadPoolExecutor,
     reusable: _Reusable | None = None,
     codebook_checked: bool = False,
-) -> tuple[dict[str, transform.SpilledTable], Future]:
+) -> dict[str, transform.SpilledTable]:
     """Every page's rows, in ``order``, into the table builders (which spill
     to ``spill``): cached pages loaded from the state one at a time, the
     others processed by the engine (results in task order) and cached.
@@ -435,10 +429,9 @@ def _build_tables(
     codebook's rows passed the checks in a run with the same code.  Sets each page's status
     (``ok`` or ``quarantine``).
 
-    Returns the tables and the future of their rows' schema check
-    (``validate.check_unchecked_tables``), started in ``beside`` as soon as
-    the built rows are spilled: it runs while the published rows are merged
-    in and the package is written."""
+    The rows no earlier run checked go through their table's pandera schema
+    (``validate.check_unchecked_tables``) once the tables are built: a
+    ``SchemaViolation`` fails the run before anything is written."""
     from etl.batch.page import process_page
 
     reused = reusable.source_ids if reusable else set()
@@ -499,7 +492,9 @@ def _build_tables(
         builders["codebook"].add(semantic.codebook_rows(), checked=codebook_checked)
         builders["codebook_terms"].add(semantic.codebook_term_rows(), checked=codebook_checked)
         tables = {t: b.finish() for t, b in builders.items()}
-        rows_checked = beside.submit(validate.check_unchecked_tables, {t: spilled.unchecked for t, spilled in tables.items()})
+    with timer.stage("validate"):
+        validate.check_unchecked_tables({t: spilled.unchecked for t, spilled in tables.items()})
+    with timer.stage("transform"):
         if reusable is not None:
             # One table per thread: polars merges without the GIL.
             with ThreadPoolExecutor(max_workers=MERGE_THREADS) as pool:
@@ -508,7 +503,7 @@ def _build_tables(
                     _page_tables(),
                 )
                 tables.update(zip(_page_tables(), merged))
-    return tables, rows_checked
+    return tables
 
 
 def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, int] | None:
@@ -530,7 +525,6 @@ def _publish(
     opts: RunOptions,
     timer: _Timer,
     tables: dict[str, transform.SpilledTable],
-    rows_checked: Future,
     checked_structure: str | None = None,
 ) -> tuple[dict[str, int], str]:
     """Write, validate and swap in the package from the spilled tables; rows
@@ -538,15 +532,10 @@ def _publish(
 
     The gate before the swap (nothing is published unless it passes):
 
-    * ``validate`` (rows): every row through its table's pandera schema,
-      except rows of pages an earlier run checked and published (same
-      bytes, same extractor and schemas: the state key covers them).  It
-      runs in a thread (``rows_checked``, see _build_tables) beside the
-      writing and the file checks (the files go to the staging folder,
-      which a failure removes), after extraction, not during it: pandera's
-      many small polars queries crawl while the workers hold both cores.
-      Its failure is the one reported when both fail (the file checks
-      would only echo it);
+    * ``validate`` (rows, before this function: see _build_tables): every
+      row through its table's pandera schema, except rows of pages an
+      earlier run checked and published (same bytes, same extractor and
+      schemas: the state key covers them);
     * ``publish_write`` + ``validate`` (files): each table, as soon as its
       files are written (while others are still being written), read back:
       every CSV file with polars and the schema's dtypes, block by block,
@@ -571,36 +560,28 @@ def _publish(
     staging = publish.staging_dir(opts.out)
     outguard.make_job_dir(staging, "package")  # its marker is the published package's
     try:
-        try:
-            with timer.stage("publish_write"):  # (the rows' check runs meanwhile)
-                # Each table's files are read back as soon as they are
-                # written (validate.check_written_table), beside the writing
-                # of the others.
-                descriptor, problems = publish.write_package(tables, staging, check_table=validate.check_written_table)
-            with timer.stage("validate"):
-                problems += validate.check_descriptor_file(staging, descriptor)
-                problems += validate.check_foreign_keys(staging, descriptor)
-                if not problems:
-                    # The rules no schema can declare (a span's start before
-                    # its end, units from the vocabulary, ...), as `etl
-                    # validate` checks them: a row that breaks one is not
-                    # published.
-                    problems += datarules.check_rules(staging, descriptor)
+        with timer.stage("publish_write"):
+            # Each table's files are read back as soon as they are
+            # written (validate.check_written_table), beside the writing
+            # of the others.
+            descriptor, problems = publish.write_package(tables, staging, check_table=validate.check_written_table)
+        with timer.stage("validate"):
+            problems += validate.check_descriptor_file(staging, descriptor)
+            problems += validate.check_foreign_keys(staging, descriptor)
+            if not problems:
+                # The rules no schema can declare (a span's start before
+                # its end, units from the vocabulary, ...), as `etl
+                # validate` checks them: a row that breaks one is not
+                # published.
+                problems += datarules.check_rules(staging, descriptor)
+            if problems:
+                raise validate.PackageInvalid(staging, problems)
+        with timer.stage("publish_validate"):
+            structure = validate.descriptor_structure_key(descriptor)
+            if opts.frictionless_check != "fast" or structure != checked_structure:
+                problems = validate.check_with_frictionless(staging, descriptor, opts.frictionless_check)
                 if problems:
                     raise validate.PackageInvalid(staging, problems)
-            with timer.stage("publish_validate"):
-                structure = validate.descriptor_structure_key(descriptor)
-                if opts.frictionless_check != "fast" or structure != checked_structure:
-                    problems = validate.check_with_frictionless(staging, descriptor, opts.frictionless_check)
-                    if problems:
-                        raise validate.PackageInvalid(staging, problems)
-        except Exception:
-            failure = rows_checked.exception()  # (waits for the check) its SchemaViolation comes first
-            if failure is not None:
-                raise failure from None
-            raise
-        with timer.stage("validate"):
-            rows_checked.result()  # SchemaViolation: nothing is published
         with timer.stage("publish_swap"):
             publish.fsync_tree(staging)
             publish.swap_into_place(staging, opts.out)
