@@ -39,7 +39,6 @@ import shutil
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,9 +57,6 @@ log = logging.getLogger("etl")
 
 #: Without a progress bar (not a terminal), a log line every so many pages.
 LOG_EVERY_PAGES = 1000
-
-#: Tables merged with the published package's rows at once (threads).
-MERGE_THREADS = 2
 
 #: Source files' hashes written to the state per transaction during the plan.
 RECORD_FILES_BATCH = 1024
@@ -496,13 +492,8 @@ def _build_tables(
         validate.check_unchecked_tables({t: spilled.unchecked for t, spilled in tables.items()})
     with timer.stage("transform"):
         if reusable is not None:
-            # One table per thread: polars merges without the GIL.
-            with ThreadPoolExecutor(max_workers=MERGE_THREADS) as pool:
-                merged = pool.map(
-                    lambda table: transform.merge_published(tables[table], reusable.parquet[table], reused, spill),
-                    _page_tables(),
-                )
-                tables.update(zip(_page_tables(), merged))
+            for table in _page_tables():
+                tables[table] = transform.merge_published(tables[table], reusable.parquet[table], reused, spill)
     return tables
 
 
