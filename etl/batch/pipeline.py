@@ -37,7 +37,6 @@ import logging
 import os
 import shutil
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,86 +244,84 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
 
 
 def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State) -> None:
-    # Clean-ups left to threads (see _remove_in_background) end before the run does.
-    with contextlib.ExitStack() as before_returning:
-        manifest = state.read_manifest()
-        previous = manifest.get("published", {})
+    manifest = state.read_manifest()
+    previous = manifest.get("published", {})
 
-        with timer.stage("read"):
-            metadata = sources.read_metadata(opts.sources_dir)
-            found = sources.walk(opts.sources_dir, opts.pattern)
-            paths = found.pages
-            result.skipped = [{"file": f, "reason": why} for f, why in found.skipped]
-            _log_skipped(found.skipped, opts.sources_dir)
-            for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
-                log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
-            plan = _plan(opts.sources_dir, paths, metadata, opts, state)
-            del paths
+    with timer.stage("read"):
+        metadata = sources.read_metadata(opts.sources_dir)
+        found = sources.walk(opts.sources_dir, opts.pattern)
+        paths = found.pages
+        result.skipped = [{"file": f, "reason": why} for f, why in found.skipped]
+        _log_skipped(found.skipped, opts.sources_dir)
+        for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
+            log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
+        plan = _plan(opts.sources_dir, paths, metadata, opts, state)
+        del paths
 
-        # Output order: the tables are sorted by source_id first, and a page's
-        # rows all carry its source_id, so pages handed to the builders in this
-        # order give sorted tables without a global sort (see etl.package.transform).
-        order = sorted((p for p in plan if p.quarantine is None), key=lambda p: (p.source_id, p.name))
+    # Output order: the tables are sorted by source_id first, and a page's
+    # rows all carry its source_id, so pages handed to the builders in this
+    # order give sorted tables without a global sort (see etl.package.transform).
+    order = sorted((p for p in plan if p.quarantine is None), key=lambda p: (p.source_id, p.name))
 
-        with timer.stage("publish_check_current"):
-            # Same pages and the same job (code, schemas, metadata): the
-            # package published last time is what publishing would write.
-            unchanged = manifest.get("publisher") == publisher_fingerprint() and _same_as_published(order, previous, state)
-            current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged else None
-            reusable = None if unchanged else _reusable_rows(opts.out, manifest.get("descriptor_sha256"), order, previous)
-        if current is not None:
-            # Same pages, same extractor, and the published package is whole:
-            # it is exactly what publishing again would write, so keep it (and
-            # leave the cached rows where they are).
-            counts = current
-        else:
-            spill = publish.spill_dir(opts.out)
-            outguard.make_job_dir(spill)  # marked: recovery removes only what the job made
-            # A descriptor of the structure published last time (same tables,
-            # schemas, sources; other hashes and row counts) passed frictionless
-            # then: the run need not import it (see validate.descriptor_structure_key).
-            checked_structure = manifest.get("descriptor_structure")
-            # The codebook is made by the code (semantic.codebook_rows): the
-            # same fingerprint (code, schemas, pandera) gives the same rows,
-            # which a run published and so checked.
-            codebook_checked = manifest.get("codebook_checked") == extractor_fingerprint()
-            try:
-                tables = _build_tables(
-                    opts, timer, state, metadata, order, spill, len(plan), reusable, codebook_checked=codebook_checked
-                )
-                counts, structure = _publish(opts, timer, tables, checked_structure)
-            finally:
-                _remove_in_background(spill, before_returning)
-            published = {p.name: p.key for p in order if p.ok}
-            state.mark_validated([p.key for p in order if p.ok and not p.validated])
-            descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
-            state.write_manifest(
-                {
-                    "published": published,
-                    "descriptor_sha256": descriptor_sha,
-                    "descriptor_structure": structure,
-                    "codebook_checked": extractor_fingerprint(),
-                    "publisher": publisher_fingerprint(),
-                }
+    with timer.stage("publish_check_current"):
+        # Same pages and the same job (code, schemas, metadata): the
+        # package published last time is what publishing would write.
+        unchanged = manifest.get("publisher") == publisher_fingerprint() and _same_as_published(order, previous, state)
+        current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged else None
+        reusable = None if unchanged else _reusable_rows(opts.out, manifest.get("descriptor_sha256"), order, previous)
+    if current is not None:
+        # Same pages, same extractor, and the published package is whole:
+        # it is exactly what publishing again would write, so keep it (and
+        # leave the cached rows where they are).
+        counts = current
+    else:
+        spill = publish.spill_dir(opts.out)
+        outguard.make_job_dir(spill)  # marked: recovery removes only what the job made
+        # A descriptor of the structure published last time (same tables,
+        # schemas, sources; other hashes and row counts) passed frictionless
+        # then: the run need not import it (see validate.descriptor_structure_key).
+        checked_structure = manifest.get("descriptor_structure")
+        # The codebook is made by the code (semantic.codebook_rows): the
+        # same fingerprint (code, schemas, pandera) gives the same rows,
+        # which a run published and so checked.
+        codebook_checked = manifest.get("codebook_checked") == extractor_fingerprint()
+        try:
+            tables = _build_tables(
+                opts, timer, state, metadata, order, spill, len(plan), reusable, codebook_checked=codebook_checked
             )
-        state.prune({p.key for p in order})
+            counts, structure = _publish(opts, timer, tables, checked_structure)
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)  # (a run killed first leaves it to outguard.recover)
+        published = {p.name: p.key for p in order if p.ok}
+        state.mark_validated([p.key for p in order if p.ok and not p.validated])
+        descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
+        state.write_manifest(
+            {
+                "published": published,
+                "descriptor_sha256": descriptor_sha,
+                "descriptor_structure": structure,
+                "codebook_checked": extractor_fingerprint(),
+                "publisher": publisher_fingerprint(),
+            }
+        )
+    state.prune({p.key for p in order})
 
-        pages = []
-        for page in sorted(plan, key=lambda p: p.name):
-            if page.ok:
-                status = "unchanged" if page.cached and previous.get(page.name) == page.key else "published"
-                pages.append({"file": page.name, "source_id": page.source_id, "status": status})
-            else:
-                o = page.quarantine
-                assert o is not None  # (a page not ok was quarantined)
-                pages.append({"file": page.name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
-                log.warning("quarantined %s: %s", page.name, o.detail)
-        for name in sorted(set(previous) - {p.name for p in plan}):
-            pages.append({"file": name, "status": "removed"})
-        runnotes.note_unresolved(pages, opts.out)
-        result.pages = pages
-        result.counts = counts
-        result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
+    pages = []
+    for page in sorted(plan, key=lambda p: p.name):
+        if page.ok:
+            status = "unchanged" if page.cached and previous.get(page.name) == page.key else "published"
+            pages.append({"file": page.name, "source_id": page.source_id, "status": status})
+        else:
+            o = page.quarantine
+            assert o is not None  # (a page not ok was quarantined)
+            pages.append({"file": page.name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
+            log.warning("quarantined %s: %s", page.name, o.detail)
+    for name in sorted(set(previous) - {p.name for p in plan}):
+        pages.append({"file": name, "status": "removed"})
+    runnotes.note_unresolved(pages, opts.out)
+    result.pages = pages
+    result.counts = counts
+    result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
 
 
 def _log_skipped(skipped: list[tuple[str, str]], folder: Path) -> None:
@@ -337,16 +334,6 @@ def _log_skipped(skipped: list[tuple[str, str]], folder: Path) -> None:
     log.warning("skipped %d files of %s that are not pages: %s%s", len(skipped), folder, shown, more)
     for f, why in skipped:
         log.debug("skipped %s: %s", f, why)
-
-
-def _remove_in_background(folder: Path, before_returning: contextlib.ExitStack) -> None:
-    """Remove ``folder`` in a thread, joined when ``before_returning`` closes.
-    Removing the spilled chunks (~36 KB a page) takes a while (25 ms at
-    2,000 pages): meanwhile the run updates its state and builds its report.
-    A run killed first leaves the folder to the next run's ``outguard.recover``."""
-    remover = threading.Thread(target=shutil.rmtree, args=(folder, True), name="etl-remove-spill")
-    remover.start()
-    before_returning.callback(remover.join)
 
 
 def _same_as_published(order: list[_Page], previous: dict[str, str], state: State) -> bool:
