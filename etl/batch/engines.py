@@ -18,7 +18,6 @@ by the size of the archive.
 from __future__ import annotations
 
 import collections
-import gc
 import itertools
 import os
 from collections.abc import Generator, Iterable, Iterator
@@ -135,21 +134,13 @@ def process(tasks: Iterable[Task], opts: RunOptions) -> Generator[bytes, None, N
     if context.get_start_method() == "fork":
         warm_up()  # the forked workers inherit the loaded rules
     bar = _progress(None, None, opts.progress) if opts.progress else None
-    # The forked workers share the parent's memory copy-on-write; a garbage
-    # collection in a worker would write to every object's header and copy
-    # the parent's bookkeeping (a few hundred bytes per page of the archive)
-    # into each worker.  Frozen objects are left alone by the collector.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            submit = lambda batch: pool.submit(_process_batch, batch, opts.page_limits())  # noqa: E731
-            batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
-            for outcome in _bounded(submit, batches, workers * 4):
-                if bar is not None:
-                    bar.update(1)
-                yield outcome
-    finally:
-        gc.unfreeze()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        submit = lambda batch: pool.submit(_process_batch, batch, opts.page_limits())  # noqa: E731
+        batches = _batches(itertools.chain(head, tasks), BATCH_PAGES)
+        for outcome in _bounded(submit, batches, workers * 4):
+            if bar is not None:
+                bar.update(1)
+            yield outcome
     if bar is not None:
         bar.close()
 

@@ -31,14 +31,12 @@ after a killed run.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import logging
 import os
 import shutil
 import sys
-import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -59,9 +57,6 @@ log = logging.getLogger("etl")
 
 #: Without a progress bar (not a terminal), a log line every so many pages.
 LOG_EVERY_PAGES = 1000
-
-#: Tables merged with the published package's rows at once (threads).
-MERGE_THREADS = 2
 
 #: Source files' hashes written to the state per transaction during the plan.
 RECORD_FILES_BATCH = 1024
@@ -250,91 +245,88 @@ def _plan(folder: Path, paths: list[Path], metadata: dict, opts: RunOptions, sta
 
 
 def _run_pages(opts: RunOptions, timer: _Timer, result: RunResult, state: State) -> None:
-    # Clean-ups left to threads (see _remove_in_background) end before the run does.
-    with contextlib.ExitStack() as before_returning:
-        manifest = state.read_manifest()
-        previous = manifest.get("published", {})
+    manifest = state.read_manifest()
+    previous = manifest.get("published", {})
 
-        with timer.stage("read"):
-            metadata = sources.read_metadata(opts.sources_dir)
-            found = sources.walk(opts.sources_dir, opts.pattern)
-            paths = found.pages
-            result.skipped = [{"file": f, "reason": why} for f, why in found.skipped]
-            _log_skipped(found.skipped, opts.sources_dir)
-            for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
-                log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
-            plan = _plan(opts.sources_dir, paths, metadata, opts, state)
-            del paths
+    with timer.stage("read"):
+        metadata = sources.read_metadata(opts.sources_dir)
+        found = sources.walk(opts.sources_dir, opts.pattern)
+        paths = found.pages
+        result.skipped = [{"file": f, "reason": why} for f, why in found.skipped]
+        _log_skipped(found.skipped, opts.sources_dir)
+        for sid in sorted(set(metadata) - {sources.source_id_of(p) for p in paths}):
+            log.warning("%s describes %s, which is not in %s", sources.METADATA_FILE, sid, opts.sources_dir)
+        plan = _plan(opts.sources_dir, paths, metadata, opts, state)
+        del paths
 
-        # Output order: the tables are sorted by source_id first, and a page's
-        # rows all carry its source_id, so pages handed to the builders in this
-        # order give sorted tables without a global sort (see etl.package.transform).
-        order = sorted((p for p in plan if p.quarantine is None), key=lambda p: (p.source_id, p.name))
+    # Output order: the tables are sorted by source_id first, and a page's
+    # rows all carry its source_id, so pages handed to the builders in this
+    # order give sorted tables without a global sort (see etl.package.transform).
+    order = sorted((p for p in plan if p.quarantine is None), key=lambda p: (p.source_id, p.name))
 
-        with timer.stage("publish_check_current"):
-            # Same pages and the same job (code, schemas, metadata): the
-            # package published last time is what publishing would write.
-            unchanged = manifest.get("publisher") == publisher_fingerprint() and _same_as_published(order, previous, state)
-            current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged else None
-            reusable = None if unchanged else _reusable_rows(opts.out, manifest.get("descriptor_sha256"), order, previous)
-        if current is not None:
-            # Same pages, same extractor, and the published package is whole:
-            # it is exactly what publishing again would write, so keep it (and
-            # leave the cached rows where they are).
-            counts = current
+    with timer.stage("publish_check_current"):
+        # Same pages and the same job (code, schemas, metadata): the
+        # package published last time is what publishing would write.
+        unchanged = manifest.get("publisher") == publisher_fingerprint() and _same_as_published(order, previous, state)
+        current = _whole_package_rows(opts.out, manifest.get("descriptor_sha256")) if unchanged else None
+        reusable = None if unchanged else _reusable_rows(opts.out, manifest.get("descriptor_sha256"), order, previous)
+    if current is not None:
+        # Same pages, same extractor, and the published package is whole:
+        # it is exactly what publishing again would write, so keep it (and
+        # leave the cached rows where they are).
+        counts = current
+    else:
+        spill = publish.spill_dir(opts.out)
+        outguard.make_job_dir(spill)  # marked: recovery removes only what the job made
+        # A descriptor of the structure published last time (same tables,
+        # schemas, sources; other hashes and row counts) passed frictionless
+        # then: the run need not import it (see validate.descriptor_structure_key).
+        checked_structure = manifest.get("descriptor_structure")
+        # The codebook is made by the code (semantic.codebook_rows): the
+        # same fingerprint (code, schemas, pandera) gives the same rows,
+        # which a run published and so checked.
+        codebook_checked = manifest.get("codebook_checked") == extractor_fingerprint()
+        try:
+            # The rows' schema check runs in a thread beside merging and
+            # writing (see _publish); leaving the block waits for it, so the
+            # spill folder outlives it.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
+                tables, rows_checked = _build_tables(
+                    opts, timer, state, metadata, order, spill, len(plan), beside, reusable, codebook_checked=codebook_checked
+                )
+                counts, structure = _publish(opts, timer, tables, rows_checked, checked_structure)
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)  # (a run killed first leaves it to outguard.recover)
+        published = {p.name: p.key for p in order if p.ok}
+        state.mark_validated([p.key for p in order if p.ok and not p.validated])
+        descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
+        state.write_manifest(
+            {
+                "published": published,
+                "descriptor_sha256": descriptor_sha,
+                "descriptor_structure": structure,
+                "codebook_checked": extractor_fingerprint(),
+                "publisher": publisher_fingerprint(),
+            }
+        )
+    state.prune({p.key for p in order})
+
+    pages = []
+    for page in sorted(plan, key=lambda p: p.name):
+        if page.ok:
+            status = "unchanged" if page.cached and previous.get(page.name) == page.key else "published"
+            pages.append({"file": page.name, "source_id": page.source_id, "status": status})
         else:
-            spill = publish.spill_dir(opts.out)
-            outguard.make_job_dir(spill)  # marked: recovery removes only what the job made
-            # A descriptor of the structure published last time (same tables,
-            # schemas, sources; other hashes and row counts) passed frictionless
-            # then: the run need not import it (see validate.descriptor_structure_key).
-            checked_structure = manifest.get("descriptor_structure")
-            # The codebook is made by the code (semantic.codebook_rows): the
-            # same fingerprint (code, schemas, pandera) gives the same rows,
-            # which a run published and so checked.
-            codebook_checked = manifest.get("codebook_checked") == extractor_fingerprint()
-            try:
-                # The rows' schema check runs in this thread beside the rest of
-                # the run once the tables are built (see _publish); leaving the
-                # block waits for it, so the spill folder outlives it.
-                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-check-rows") as beside:
-                    tables, rows_checked = _build_tables(
-                        opts, timer, state, metadata, order, spill, len(plan), beside, reusable,
-                        warm_descriptor_check=checked_structure is None, codebook_checked=codebook_checked,
-                    )
-                    counts, structure = _publish(opts, timer, tables, rows_checked, checked_structure)
-            finally:
-                _remove_in_background(spill, before_returning)
-            published = {p.name: p.key for p in order if p.ok}
-            state.mark_validated([p.key for p in order if p.ok and not p.validated])
-            descriptor_sha = validate.sha256_file(opts.out / "datapackage.json")
-            state.write_manifest(
-                {
-                    "published": published,
-                    "descriptor_sha256": descriptor_sha,
-                    "descriptor_structure": structure,
-                    "codebook_checked": extractor_fingerprint(),
-                    "publisher": publisher_fingerprint(),
-                }
-            )
-        state.prune({p.key for p in order})
-
-        pages = []
-        for page in sorted(plan, key=lambda p: p.name):
-            if page.ok:
-                status = "unchanged" if page.cached and previous.get(page.name) == page.key else "published"
-                pages.append({"file": page.name, "source_id": page.source_id, "status": status})
-            else:
-                o = page.quarantine
-                assert o is not None  # (a page not ok was quarantined)
-                pages.append({"file": page.name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
-                log.warning("quarantined %s: %s", page.name, o.detail)
-        for name in sorted(set(previous) - {p.name for p in plan}):
-            pages.append({"file": name, "status": "removed"})
-        runnotes.note_unresolved(pages, opts.out)
-        result.pages = pages
-        result.counts = counts
-        result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
+            o = page.quarantine
+            assert o is not None  # (a page not ok was quarantined)
+            pages.append({"file": page.name, "source_id": o.source_id, "status": "quarantined", "reason": o.reason, "detail": o.detail})
+            log.warning("quarantined %s: %s", page.name, o.detail)
+    for name in sorted(set(previous) - {p.name for p in plan}):
+        pages.append({"file": name, "status": "removed"})
+    runnotes.note_unresolved(pages, opts.out)
+    result.pages = pages
+    result.counts = counts
+    result.exit_code = EXIT_QUARANTINED if any(p["status"] == "quarantined" for p in pages) else EXIT_OK
 
 
 def _log_skipped(skipped: list[tuple[str, str]], folder: Path) -> None:
@@ -347,16 +339,6 @@ def _log_skipped(skipped: list[tuple[str, str]], folder: Path) -> None:
     log.warning("skipped %d files of %s that are not pages: %s%s", len(skipped), folder, shown, more)
     for f, why in skipped:
         log.debug("skipped %s: %s", f, why)
-
-
-def _remove_in_background(folder: Path, before_returning: contextlib.ExitStack) -> None:
-    """Remove ``folder`` in a thread, joined when ``before_returning`` closes.
-    Removing the spilled chunks (~36 KB a page) takes a while (25 ms at
-    2,000 pages): meanwhile the run updates its state and builds its report.
-    A run killed first leaves the folder to the next run's ``outguard.recover``."""
-    remover = threading.Thread(target=shutil.rmtree, args=(folder, True), name="etl-remove-spill")
-    remover.start()
-    before_returning.callback(remover.join)
 
 
 def _same_as_published(order: list[_Page], previous: dict[str, str], state: State) -> bool:
@@ -426,7 +408,6 @@ def _build_tables(
     files: int,
     beside: ThreadPoolExecutor,
     reusable: _Reusable | None = None,
-    warm_descriptor_check: bool = True,
     codebook_checked: bool = False,
 ) -> tuple[dict[str, transform.SpilledTable], Future]:
     """Every page's rows, in ``order``, into the table builders (which spill
@@ -439,8 +420,9 @@ def _build_tables(
 
     Returns the tables and the future of their rows' schema check
     (``validate.check_unchecked_tables``), started in ``beside`` as soon as
-    the built rows are spilled: it runs while the published rows are merged
-    in and the package is written."""
+    the built rows are spilled: it (and pandera's import, ~1 s with pandas)
+    runs while the published rows are merged in and the package is written,
+    which saves ~10-25% of a run that adds one page to a large archive."""
     from etl.batch.page import process_page
 
     reused = reusable.source_ids if reusable else set()
@@ -465,10 +447,8 @@ def _build_tables(
             state.put(page.key, blob)
         return outcome
 
-    with timer.stage("extract"), _no_cyclic_gc():
+    with timer.stage("extract"):
         results = engines.process(tasks(), opts)
-        if not new:  # nothing to fork: start at once
-            _preload_checks(warm_descriptor_check)
         try:
             done = 0
             for page in order:
@@ -487,8 +467,6 @@ def _build_tables(
                 else:
                     outcome = processed(page, next(results))
                     done += 1
-                    if done == 1:  # the engine has forked its workers by now (see _preload_checks)
-                        _preload_checks(warm_descriptor_check)
                     if not opts.progress and done % LOG_EVERY_PAGES == 0:  # no bar: plain log lines
                         log.info("processed %d of %d new or changed pages (%d files in the archive)", done, len(new), files)
                 if outcome.status == "ok":
@@ -507,59 +485,9 @@ def _build_tables(
         tables = {t: b.finish() for t, b in builders.items()}
         rows_checked = beside.submit(validate.check_unchecked_tables, {t: spilled.unchecked for t, spilled in tables.items()})
         if reusable is not None:
-            # One table per thread: polars merges without the GIL.
-            with ThreadPoolExecutor(max_workers=MERGE_THREADS) as pool:
-                merged = pool.map(
-                    lambda table: transform.merge_published(tables[table], reusable.parquet[table], reused, spill),
-                    _page_tables(),
-                )
-                tables.update(zip(_page_tables(), merged))
+            for table in _page_tables():
+                tables[table] = transform.merge_published(tables[table], reusable.parquet[table], reused, spill)
     return tables, rows_checked
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """Pause Python's cyclic garbage collector.  Loading a page allocates a
-    few hundred objects, and every so many allocations the collector walks
-    all live containers (the plan, the builders' buffers): measured at a
-    third of the main process's time on 400 cached pages.  Page outcomes
-    hold no reference cycles, so reference counting frees them anyway."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _preload_checks(descriptor_check: bool = True) -> None:
-    """Import pandera (without pandas, see schema._pandera) and, with
-    ``descriptor_check``, frictionless, and warm the checks
-    (``validate.warm_up_checks``) in a thread, while pages are processed:
-    ~0.7 s an in-process run would otherwise spend, idle cores and all, once
-    extraction is over.  (Frictionless is left out when the descriptor's
-    structure passed it last time: the run will most likely not need it.)
-    Nothing waits for the thread: whoever needs these modules first waits
-    for their import to finish (Python's import locks).
-
-    Only once the engine's workers are forked: forking while another thread
-    is importing could leave the child a held import lock.  (The local pool
-    forks all its workers at its first task; Dask starts its own.)  A
-    failure here is left for the validate stage to meet and report.
-    Skipped when pandera is already imported: the checks are warm (a run
-    forked by ``etl serve``, or a second run in this process)."""
-
-    if "pandera" in sys.modules:
-        return
-
-    def preload() -> None:
-        try:
-            validate.warm_up_checks(descriptor_check)
-        except Exception:  # pragma: no cover - reported where it is used
-            log.debug("preloading the checks failed", exc_info=True)
-
-    threading.Thread(target=preload, name="etl-preload-checks", daemon=True).start()
 
 
 def _whole_package_rows(out: Path, descriptor_sha256: str | None) -> dict[str, int] | None:
@@ -594,10 +522,8 @@ def _publish(
       bytes, same extractor and schemas: the state key covers them).  It
       runs in a thread (``rows_checked``, see _build_tables) beside the
       writing and the file checks (the files go to the staging folder,
-      which a failure removes), after extraction, not during it: pandera's
-      many small polars queries crawl while the workers hold both cores.
-      Its failure is the one reported when both fail (the file checks
-      would only echo it);
+      which a failure removes).  Its failure is the one reported when both
+      fail (the file checks would only echo it);
     * ``publish_write`` + ``validate`` (files): each table, as soon as its
       files are written (while others are still being written), read back:
       every CSV file with polars and the schema's dtypes, block by block,
@@ -623,7 +549,7 @@ def _publish(
     outguard.make_job_dir(staging, "package")  # its marker is the published package's
     try:
         try:
-            with timer.stage("publish_write"):  # (the rows' check runs meanwhile)
+            with timer.stage("publish_write"):
                 # Each table's files are read back as soon as they are
                 # written (validate.check_written_table), beside the writing
                 # of the others.

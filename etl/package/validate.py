@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 from concurrent.futures import ThreadPoolExecutor
@@ -33,7 +32,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.package import schema
-from etl.package.descriptor import build_descriptor, declared_foreign_keys
+from etl.package.descriptor import declared_foreign_keys
 
 #: Tables checked at once, in threads (pandera's and the file checks'
 #: queries run in polars without the GIL): two, so at most two blocks of rows
@@ -410,40 +409,13 @@ def check_descriptor_file(package_dir: Path, descriptor: dict) -> list[str]:
     return ["datapackage.json: differs from the descriptor built for the written files"]
 
 
-#: Held while frictionless validates a descriptor: its lazily built metadata
-#: machinery is not meant to be built by two threads at once (see warm_up_checks).
-_FRICTIONLESS_LOCK = threading.Lock()
-
-
 def check_descriptor(package_dir: Path, descriptor: dict) -> list[str]:
     """Frictionless on the descriptor alone: package metadata, resources,
     Table Schemas (not the rows)."""
     import frictionless
 
-    with _FRICTIONLESS_LOCK:
-        report = frictionless.Package.validate_descriptor(descriptor, basepath=str(package_dir))
+    report = frictionless.Package.validate_descriptor(descriptor, basepath=str(package_dir))
     return [f"datapackage.json: {e.message}" for e in report.errors]
-
-
-def warm_up_checks(descriptor_check: bool = True) -> list[str]:
-    """Import pandera (without pandas, see schema._pandera) and build every
-    table's pandera schema (~0.3 s, none run), then (``descriptor_check``)
-    have frictionless validate a descriptor of every table (importing it
-    and its first descriptor cost ~0.4 s, later ones ~0.02 s).  Pure
-    Python: starts no polars threads, so safe before a fork.  Returns the
-    descriptor's problems (the schemas themselves broken)."""
-    for table in schema.TABLES:
-        schema.pandera_schema(table)
-    # pandera imports and registers its polars backends at the first
-    # validate (~10 ms): do it now (imports only, no polars query).
-    schema.pandera_schema(schema.TABLES[0]).register_default_backends(pl.DataFrame)
-    if not descriptor_check:
-        return []
-    resources = [
-        {"name": schema.resource_name(t, "csv"), "path": f"data/{t}.csv", "format": "csv", "schema": schema.descriptor_schema(t, "csv")}
-        for t in schema.TABLES
-    ]
-    return check_descriptor(Path.cwd(), build_descriptor(resources, []))
 
 
 #: Resource fields whose values change with the rows while the package's

@@ -64,9 +64,8 @@ def _check_row(source_id, check, primary: Figure, figs: list[tuple[str, Figure]]
     }
 
 
-# (Module-level helpers, not closures inside run_checks: compiled by mypyc,
-# closures that call each other form reference cycles, which the workers,
-# running with the cyclic collector off, would never free.)
+# (Module-level helpers, not closures inside run_checks: each takes the page
+# index and rows it reads as arguments, so each can be read and tested alone.)
 def _scope_key(idx: PageIndex, pos: int, scope: str) -> int:
     """The paragraph (or sentence) holding clean offset ``pos``: the figures
     of a check must stand in the same one."""
