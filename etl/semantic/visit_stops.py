@@ -111,6 +111,7 @@ class StopVocab:
     regions: tuple[str, ...]  # longest first
     place_rx: re.Pattern[str]
     every: tuple[str, ...]  # 各, 全, 所有: every one of its kind, no named stop
+    generic: tuple[str, ...]  # 农村, 乡村: a kind of place, no named one
     split_rx: re.Pattern[str]  # 分成5组, 兵分三路: the visitors split into groups
     ordinal_rx: re.Pattern[str]  # 第一户, 第二站: a numbered stop
 
@@ -148,7 +149,7 @@ def stop_vocab() -> StopVocab:
         home_verbs=kind("home_verb"), homes=kind("home"), places=kind("place") + kind("place_alone"),
         alone=frozenset(kind("place_alone")), regions=kind("region"),
         place_rx=_alternation(kind("place") + kind("place_alone")),
-        every=kind("every"),
+        every=kind("every"), generic=kind("generic_place"),
         split_rx=re.compile(f"(?:{_alternation(kind('split')).pattern})[0-9一二三四五六七八九十两]{{1,3}}个?"
                             f"(?:{_alternation(kind('split_unit')).pattern})"),
         ordinal_rx=re.compile(f"第([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})(?:{_alternation(kind('ordinal_unit')).pattern})"),
@@ -194,7 +195,8 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
         pass
     if m is not None:
         rest = item[m.end():]
-        named = m.start() > 0 or m.group() in sv.alone  # (县中心敬老院; 敬老院, 城区; not 社区 alone)
+        # (县中心敬老院; 敬老院, 城区; not 社区 alone, nor 农村 or 某县农村: a kind of place)
+        named = (m.start() > 0 and not _generic_place(item[: m.end()], sv)) or m.group() in sv.alone
         if not rest and named:
             return ("place", "")
         rest = _LEADING_COUNT_RX.sub("", rest)
@@ -205,6 +207,12 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
     if role_rx.search(item) and len(item) <= 12:
         return ("group", "")
     return None
+
+
+def _generic_place(stem: str, sv: StopVocab) -> bool:
+    """Whether ``stem`` (a list item up to its place word) is a kind of place
+    (农村, 乡村), alone or after the region it lies in (某县农村): no named stop."""
+    return any(stem == g or stem.endswith(g) and stem[: -len(g)].endswith(sv.regions) for g in sv.generic)
 
 
 def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str], role_rx: re.Pattern[str],
@@ -444,8 +452,19 @@ _PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|
 _THEIR_HOME_RX = re.compile("(?:来到|走进|走入|前往|赶到|到)(?:她|他)(?:的)?家")
 #: What may not stand before a profile's name (a verb or speech: the name is in a clause of its own).
 _PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪",
+                       # (我每周都会去某某老人家中: the speaker's own doings toward the person)
+                       "我",
                        # (a clause before the name: 干完活后，大家…; the sentence opens with no person)
                        "，", ",")
+
+
+def _inside_quote(page: str, at: int) -> bool:
+    """Whether ``page[at]`` stands inside a quote opened earlier in its
+    paragraph (“节日快乐！某叔，我们来看看您”: someone's words address the person
+    the visitors are with, no other person met).  (A paragraph may be joined
+    to the one before: the quote closed before ``at`` is closed.)"""
+    para = page.rfind("\n", 0, at) + 1
+    return page.rfind("“", para, at) > page.rfind("”", para, at)
 
 
 def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str, at: int) -> Stop | None:
@@ -470,7 +489,9 @@ def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str,
         return None
     i, n = best
     before = opening[:i]
-    if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE):
+    if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE) \
+            or v.not_event_rx.search(before) \
+            or _inside_quote(page, at + len(sentence) - len(sentence.lstrip(" \u3000\n”\"'"))):
         return None
     if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None and _THEIR_HOME_RX.search(opening, i + len(n)) is None \
             or page.find(n, 0, at) >= 0:
