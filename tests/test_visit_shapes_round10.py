@@ -80,3 +80,44 @@ def test_a_dated_lead_to_no_home_followed_by_named_homes_gives_the_homes_only():
     visits = _visits(text, D(2022, 1, 26))
     assert len(visits) == 2
     assert all(v["visit_date"] == D(2022, 1, 26) for v in visits)
+
+
+def test_a_counted_list_of_places_is_one_stop_per_item():
+    """来到定点帮扶的A、B、C3个村: the text counts the list's items (3个村), so each
+    item is one stop, though none ends with a place word of its own."""
+    text = ("10月20日下午，江北县机关事务管理局的干部职工来到定点帮扶的青石乡河口、柳坪、石门3个村，"
+            "开展重阳节敬老慰问活动。干部职工与老人们一起唱歌拉家常。")
+    visits = _visits(text, D(2019, 10, 21))
+    assert len(visits) == 3
+
+
+def test_a_story_numbering_its_third_household_told_three_stops():
+    """先后走访了A等三名困难群众。…走访的第三户群众叫B: the story numbers a third
+    household, so it told three stops (the second, counted but not named, is
+    one too: SPEC.md, the fresh7 review's convention 6)."""
+    text = ("1月18日上午，县法院法官李明一行前往青石镇柳坪村，开展春节走访慰问活动。"
+            "柳坪村地处偏远山区，李明一行先后走访了王大成等三名困难群众，送上春节慰问金。\n"
+            "走访的第三户群众叫王树林，是一名老党员，今年90多岁了。")
+    visits = _visits(text, D(2022, 1, 20))
+    assert len(visits) == 3
+    assert all(v["visit_date"] == D(2022, 1, 18) for v in visits)
+
+
+def test_a_lone_ordinal_far_down_a_list_counts_no_stops():
+    """第十二户 alone is a household's rank, not a count of stops told: the
+    ordinal rule fills in at most a few unnumbered stops."""
+    from etl.semantic import visit_stops
+    assert len(visit_stops.ordinal_stops("走访的第三户群众叫王树林。")) == 3
+    assert visit_stops.ordinal_stops("走访的第十二户群众叫王树林。") == []
+
+
+def test_a_round_of_unnamed_stops_after_a_campaign_lead_is_one_visit():
+    """我县各级各部门开展集中走访慰问活动。…每到一处，慰问组都…: the lead speaks of a
+    campaign, but the article follows one party's round (每到一处) whose stops it
+    does not name: one visit for the group, undated."""
+    text = ("为让我县困难群众过上一个温暖的春节，新春佳节来临之际，我县各级各部门开展集中走访慰问活动。"
+            "副县长及县民政局有关同志参加活动。\n"
+            "每到一处，慰问组都与慰问对象亲切交谈，并为他们送去慰问品及慰问金。")
+    visits = _visits(text, None)
+    assert len(visits) == 1
+    assert visits[0]["visit_date"] is None

@@ -40,3 +40,19 @@ def campaign_lead(article: str, lead: str, v: VisitVocab) -> bool:
     teams, and the lead goes to no home and lists no stop."""
     return several_teams(article, v) and v.homes_rx.search(lead) is None \
         and sentence_stops(lead, frozenset(), _ANY_ROLE_RX) is None
+
+
+#: A sentence telling what a party did at each stop of its round (每到一处，慰问组都…):
+#: the stops are not named, the round is one visit for the group (SPEC.md: fresh6 danxia).
+_EACH_STOP_RX = re.compile("^(?:每到一处|每到一户|每到一家|每到一地|所到之处|每到一个村)[，,]")
+#: How far after the opening its visitors must be named (characters).
+ROUND_ORGANISER_WINDOW = 6
+
+
+def round_of_unnamed_stops(sentence: str, v: VisitVocab) -> bool:
+    """Whether ``sentence`` tells a party's round of stops it does not name
+    (每到一处，慰问组都与慰问对象亲切交谈…): one visit, though the lead before it
+    speaks of a campaign (我县各级各部门开展集中走访慰问活动)."""
+    m = _EACH_STOP_RX.match(sentence.lstrip(" \u3000\n“”"))
+    return m is not None and v.organisers_rx.search(sentence.lstrip(" \u3000\n“”"), m.end(),
+                                                     m.end() + ROUND_ORGANISER_WINDOW) is not None

@@ -98,7 +98,7 @@ from dataclasses import dataclass
 from etl.extract.records import DateMention
 from etl.semantic.visit_days import byline_end, date_end as _end, names_the_day as _names_the_day, paragraph_day, \
     resolve_bare_day
-from etl.semantic.visit_campaigns import campaign_lead
+from etl.semantic.visit_campaigns import campaign_lead, round_of_unnamed_stops
 from etl.semantic.visit_days import is_dateline
 from etl.semantic.visit_headers import _is_heading
 from etl.semantic.visit_openings import _after_opening_quote, _home_after_date, _named_home_opening, \
@@ -686,7 +686,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
     end = next((s1 for s0, s1, _ in sentences if lead and s0 == lead[0].sentence_start), b)
     if lead and campaign_lead(clean[a:b], clean[lead[0].sentence_start:end], v):
         return []  # (连日来，某镇开展走访慰问…。…各慰问组…: a campaign of several teams, no stop named)
-    return lead
+    # (我县各级各部门开展集中走访慰问活动。…每到一处，慰问组都…: one party's round of unnamed stops)
+    return lead or [VisitEvent(s0, p0, s0, None, False) for s0, s1, p0 in sentences
+                    if round_of_unnamed_stops(clean[s0:s1], v)][:1]
 
 
 def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: set[int], starts: list[int],

@@ -61,16 +61,18 @@ def _count_of_items(last: str, n: int) -> int | None:
     m = _ITEM_COUNT_RX.search(last, 1)
     if m is None:
         return None
-    digits = m.group(1)
+    return m.start() if _numeral(m.group(1)) == n else None
+
+
+def _numeral(digits: str) -> int:
+    """The value of a small number written in digits or Chinese (3, 三, 十二)."""
     if digits.isdigit():
-        value = int(digits)
-    elif len(digits) == 1:
-        value = _CN_DIGITS[digits]
-    elif digits[0] == "十":
-        value = 10 + _CN_DIGITS.get(digits[1:], 0)
-    else:
-        value = _CN_DIGITS[digits[0]] * 10 + (_CN_DIGITS.get(digits[2:], 0) if len(digits) > 2 else 0)
-    return m.start() if value == n else None
+        return int(digits)
+    if len(digits) == 1:
+        return _CN_DIGITS[digits]
+    if digits[0] == "十":
+        return 10 + _CN_DIGITS.get(digits[1:], 0)
+    return _CN_DIGITS[digits[0]] * 10 + (_CN_DIGITS.get(digits[2:], 0) if len(digits) > 2 else 0)
 
 
 #: Places that open a list before a possessive (A、B街道的甲、乙: up to the 的).
@@ -305,7 +307,8 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
         vague = v.introduction_rx.search(item)
         if vague and not (kind[0] == "place" and vague.start() >= len(item) - len(kind[1])):
             return None  # (部分困难职工: a vague part of a whole; not 某社区多名独居老人, at a named place)
-        named = named or kind[0] in ("place", "person")
+        # (a list the text counts, A、B、C 3个村: each item is one stop, whatever it is)
+        named = named or kind[0] in ("place", "person") or counted is not None
         stops.append(Stop(item, kind[1], p))
     # (等…工作现场 makes workplaces of items named with a place word of their own
     # beside them: 灯管所、燃气公司等…现场; not of a list of trades: 环卫、交通等…现场)
@@ -555,19 +558,32 @@ def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
 
 
 
+#: The most stops a story's ordinals may leave unnumbered (第三户 alone: two; not 第二十户: a
+#: household's rank in a list, no count of stops told).
+MOST_UNNUMBERED_STOPS = 4
+
+
 def ordinal_stops(text: str) -> list[Stop]:
     """The stops a story numbers (see above): one per distinct ordinal in a
     sentence with a verb of visiting or going, in text order; none unless
-    two or more are numbered."""
+    two or more are numbered.  A story that numbers a stop k (走访的第三户
+    after 先后走访了A等三名困难群众) told k stops: those it does not number
+    (the first, the second) are stops too, before it (SPEC.md: a home the
+    text counts but does not name is one visit)."""
     v = vocab()
     out: list[Stop] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
     for m in stop_vocab().ordinal_rx.finditer(text):
         a = max((text.rfind(c, 0, m.start()) for c in "。！!？?；;\n"), default=-1) + 1
         e = min((i for c in "。！!？?；;\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
-        if m.group(1) not in seen and v.event_or_motion_rx.search(text, a, e) is not None:
-            seen.add(m.group(1))
+        n = _numeral(m.group(1))
+        if n not in seen and v.event_or_motion_rx.search(text, a, e) is not None:
+            seen.add(n)
             out.append(Stop(m.group(), "", m.start()))
+    if out and max(seen) <= MOST_UNNUMBERED_STOPS + len(seen):
+        first = min(s.pos for s in out)
+        unit = min(out, key=lambda s: s.pos).item[-1]
+        out = [Stop(f"第{k}{unit}", "", first) for k in range(1, max(seen) + 1) if k not in seen] + out
     return out if len(out) >= 2 else []
 
 
