@@ -121,3 +121,27 @@ def test_a_round_of_unnamed_stops_after_a_campaign_lead_is_one_visit():
     visits = _visits(text, None)
     assert len(visits) == 1
     assert visits[0]["visit_date"] is None
+
+
+def test_a_diary_entry_going_to_a_home_is_the_writers_visit_on_its_day():
+    """A diary whose entries open with a line holding only the day (2019年4月2日 晴):
+    an entry whose sentence goes to someone's home (来到了我的帮扶户某某的家里; 赶到他们家)
+    is one visit on the entry's day; an entry telling only a plan or what was
+    heard (以后我得经常过来看看) is none."""
+    text = ("2019年4月2日 晴\n"
+            "今年初接到扶贫任务的时候，我还是有些兴奋。\n"
+            "一路颠簸，我第一次来到了我的帮扶户韩德顺的家里，把扶贫物资送到他手上。\n"
+            "2019年5月9日 阴\n"
+            "我向村干部了解情况，看来以后我得经常过来看看。\n"
+            "2019年7月20日 晴\n"
+            "本来想着中午二老应该在家吃饭，于是在中午12点赶到他们家，却发现房门锁着。\n")
+    visits = _visits(text, D(2019, 12, 1))
+    assert [v["visit_date"] for v in visits] == [D(2019, 4, 2), D(2019, 7, 20)]
+
+
+def test_one_dated_line_is_no_diary():
+    """A single line holding a day (a page's timestamp) makes no diary: the rule
+    needs two entries or more, so a lone first-person line going home tells no visit."""
+    text = ("2019年4月2日 晴\n"
+            "一路颠簸，我第一次来到了我的帮扶户韩德顺的家里，把扶贫物资送到他手上。\n")
+    assert _visits(text, D(2019, 12, 1)) == []

@@ -100,6 +100,7 @@ from etl.semantic.visit_days import byline_end, date_end as _end, names_the_day 
     resolve_bare_day
 from etl.semantic.visit_campaigns import campaign_lead, round_of_unnamed_stops
 from etl.semantic.visit_days import is_dateline
+from etl.semantic.visit_diaries import diary_visits
 from etl.semantic.visit_headers import _is_heading
 from etl.semantic.visit_openings import _after_opening_quote, _home_after_date, _named_home_opening, \
     _place_opening
@@ -682,6 +683,9 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
         return events
+    diary = diary_visits(clean, a, b, day_dates, v)
+    if diary:  # (2018年3月28日 晴\n…我第一次来到了我的帮扶户某某的家里: the writer's visit on the entry's day)
+        return [VisitEvent(s0, p0, s0, day, True) for s0, p0, day in diary]
     lead = _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
     end = next((s1 for s0, s1, _ in sentences if lead and s0 == lead[0].sentence_start), b)
     if lead and campaign_lead(clean[a:b], clean[lead[0].sentence_start:end], v):
