@@ -98,7 +98,9 @@ from dataclasses import dataclass
 from etl.extract.records import DateMention
 from etl.semantic.visit_days import byline_end, date_end as _end, names_the_day as _names_the_day, paragraph_day, \
     resolve_bare_day
+from etl.semantic.visit_campaigns import campaign_lead, round_of_unnamed_stops
 from etl.semantic.visit_days import is_dateline
+from etl.semantic.visit_diaries import diary_visits
 from etl.semantic.visit_headers import _is_heading
 from etl.semantic.visit_openings import _after_opening_quote, _home_after_date, _named_home_opening, \
     _place_opening
@@ -465,8 +467,10 @@ def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, 
     # (开展慰问“五老”活动，给老党员…送去关怀。…在老党员某某家中，…: an activity the
     # lead announces, whose first stop is a paragraph opening at a named home)
     announces_activity = v.activity_rx.search(text, 0, max(_visit_at(text, v), 0)) is not None
+    # (1月26日，某工会一行到我市慰问劳模和困难职工。\n在困难劳模某某家中，…: a dated lead that goes
+    # to no home or place, then paragraphs opening at the named homes: the homes are its stops)
     if _FIRST_STOP_RX.match(opening) is None and not (first.home and (
-            _place_opening(opening, v) or announces_activity
+            _place_opening(opening, v) or (announces_activity or lead.dated)
             and _named_home_opening(clean[first.sentence_start : first_end].lstrip(_OPENING_JUNK), v))):
         return events
     if _visit_at(text, v) < 0 or v.homes_rx.search(text) is not None \
@@ -679,7 +683,16 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
         return events
-    return _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
+    diary = diary_visits(clean, a, b, day_dates, v)
+    if diary:  # (2018年3月28日 晴\n…我第一次来到了我的帮扶户某某的家里: the writer's visit on the entry's day)
+        return [VisitEvent(s0, p0, s0, day, True) for s0, p0, day in diary]
+    lead = _lead_visit(clean, sentences, campaigns, starts, day_dates, v)
+    end = next((s1 for s0, s1, _ in sentences if lead and s0 == lead[0].sentence_start), b)
+    if lead and campaign_lead(clean[a:b], clean[lead[0].sentence_start:end], v):
+        return []  # (连日来，某镇开展走访慰问…。…各慰问组…: a campaign of several teams, no stop named)
+    # (我县各级各部门开展集中走访慰问活动。…每到一处，慰问组都…: one party's round of unnamed stops)
+    return lead or [VisitEvent(s0, p0, s0, None, False) for s0, s1, p0 in sentences
+                    if round_of_unnamed_stops(clean[s0:s1], v)][:1]
 
 
 def _lead_visit(clean: str, sentences: list[tuple[int, int, int]], campaigns: set[int], starts: list[int],

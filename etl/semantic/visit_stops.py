@@ -61,16 +61,18 @@ def _count_of_items(last: str, n: int) -> int | None:
     m = _ITEM_COUNT_RX.search(last, 1)
     if m is None:
         return None
-    digits = m.group(1)
+    return m.start() if _numeral(m.group(1)) == n else None
+
+
+def _numeral(digits: str) -> int:
+    """The value of a small number written in digits or Chinese (3, 三, 十二)."""
     if digits.isdigit():
-        value = int(digits)
-    elif len(digits) == 1:
-        value = _CN_DIGITS[digits]
-    elif digits[0] == "十":
-        value = 10 + _CN_DIGITS.get(digits[1:], 0)
-    else:
-        value = _CN_DIGITS[digits[0]] * 10 + (_CN_DIGITS.get(digits[2:], 0) if len(digits) > 2 else 0)
-    return m.start() if value == n else None
+        return int(digits)
+    if len(digits) == 1:
+        return _CN_DIGITS[digits]
+    if digits[0] == "十":
+        return 10 + _CN_DIGITS.get(digits[1:], 0)
+    return _CN_DIGITS[digits[0]] * 10 + (_CN_DIGITS.get(digits[2:], 0) if len(digits) > 2 else 0)
 
 
 #: Places that open a list before a possessive (A、B街道的甲、乙: up to the 的).
@@ -111,6 +113,7 @@ class StopVocab:
     regions: tuple[str, ...]  # longest first
     place_rx: re.Pattern[str]
     every: tuple[str, ...]  # 各, 全, 所有: every one of its kind, no named stop
+    generic: tuple[str, ...]  # 农村, 乡村: a kind of place, no named one
     split_rx: re.Pattern[str]  # 分成5组, 兵分三路: the visitors split into groups
     ordinal_rx: re.Pattern[str]  # 第一户, 第二站: a numbered stop
 
@@ -148,7 +151,7 @@ def stop_vocab() -> StopVocab:
         home_verbs=kind("home_verb"), homes=kind("home"), places=kind("place") + kind("place_alone"),
         alone=frozenset(kind("place_alone")), regions=kind("region"),
         place_rx=_alternation(kind("place") + kind("place_alone")),
-        every=kind("every"),
+        every=kind("every"), generic=kind("generic_place"),
         split_rx=re.compile(f"(?:{_alternation(kind('split')).pattern})[0-9一二三四五六七八九十两]{{1,3}}个?"
                             f"(?:{_alternation(kind('split_unit')).pattern})"),
         ordinal_rx=re.compile(f"第([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})(?:{_alternation(kind('ordinal_unit')).pattern})"),
@@ -194,7 +197,8 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
         pass
     if m is not None:
         rest = item[m.end():]
-        named = m.start() > 0 or m.group() in sv.alone  # (县中心敬老院; 敬老院, 城区; not 社区 alone)
+        # (县中心敬老院; 敬老院, 城区; not 社区 alone, nor 农村 or 某县农村: a kind of place)
+        named = (m.start() > 0 and not _generic_place(item[: m.end()], sv)) or m.group() in sv.alone
         if not rest and named:
             return ("place", "")
         rest = _LEADING_COUNT_RX.sub("", rest)
@@ -205,6 +209,12 @@ def _stop_kind(item: str, names: frozenset[str] | set[str], role_rx: re.Pattern[
     if role_rx.search(item) and len(item) <= 12:
         return ("group", "")
     return None
+
+
+def _generic_place(stem: str, sv: StopVocab) -> bool:
+    """Whether ``stem`` (a list item up to its place word) is a kind of place
+    (农村, 乡村), alone or after the region it lies in (某县农村): no named stop."""
+    return any(stem == g or stem.endswith(g) and stem[: -len(g)].endswith(sv.regions) for g in sv.generic)
 
 
 def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str], role_rx: re.Pattern[str],
@@ -297,7 +307,8 @@ def _list_of_stops(text: str, at: int, end: int, names: frozenset[str] | set[str
         vague = v.introduction_rx.search(item)
         if vague and not (kind[0] == "place" and vague.start() >= len(item) - len(kind[1])):
             return None  # (部分困难职工: a vague part of a whole; not 某社区多名独居老人, at a named place)
-        named = named or kind[0] in ("place", "person")
+        # (a list the text counts, A、B、C 3个村: each item is one stop, whatever it is)
+        named = named or kind[0] in ("place", "person") or counted is not None
         stops.append(Stop(item, kind[1], p))
     # (等…工作现场 makes workplaces of items named with a place word of their own
     # beside them: 灯管所、燃气公司等…现场; not of a list of trades: 环卫、交通等…现场)
@@ -444,8 +455,19 @@ _PROFILE_AFTER_RX = re.compile("[，,（(]|(?:一直|也|就|已经|今年)?是|
 _THEIR_HOME_RX = re.compile("(?:来到|走进|走入|前往|赶到|到)(?:她|他)(?:的)?家")
 #: What may not stand before a profile's name (a verb or speech: the name is in a clause of its own).
 _PROFILE_NOT_BEFORE = ("说", "表示", "讲", "问", "告诉", "和", "与", "跟", "为", "给", "向", "帮", "让", "带", "陪",
+                       # (我每周都会去某某老人家中: the speaker's own doings toward the person)
+                       "我",
                        # (a clause before the name: 干完活后，大家…; the sentence opens with no person)
                        "，", ",")
+
+
+def _inside_quote(page: str, at: int) -> bool:
+    """Whether ``page[at]`` stands inside a quote opened earlier in its
+    paragraph (“节日快乐！某叔，我们来看看您”: someone's words address the person
+    the visitors are with, no other person met).  (A paragraph may be joined
+    to the one before: the quote closed before ``at`` is closed.)"""
+    para = page.rfind("\n", 0, at) + 1
+    return page.rfind("“", para, at) > page.rfind("”", para, at)
 
 
 def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str, at: int) -> Stop | None:
@@ -470,7 +492,9 @@ def profile_stop(sentence: str, names_by_first: dict[str, list[str]], page: str,
         return None
     i, n = best
     before = opening[:i]
-    if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE):
+    if v.event_or_motion_rx.search(before) or v.organisers_rx.search(before) or any(w in before for w in _PROFILE_NOT_BEFORE) \
+            or v.not_event_rx.search(before) \
+            or _inside_quote(page, at + len(sentence) - len(sentence.lstrip(" \u3000\n”\"'"))):
         return None
     if _PROFILE_AFTER_RX.match(opening, i + len(n)) is None and _THEIR_HOME_RX.search(opening, i + len(n)) is None \
             or page.find(n, 0, at) >= 0:
@@ -534,19 +558,32 @@ def numbered_stops(text: str, names: frozenset[str] | set[str]) -> list[Stop]:
 
 
 
+#: The most stops a story's ordinals may leave unnumbered (第三户 alone: two; not 第二十户: a
+#: household's rank in a list, no count of stops told).
+MOST_UNNUMBERED_STOPS = 4
+
+
 def ordinal_stops(text: str) -> list[Stop]:
     """The stops a story numbers (see above): one per distinct ordinal in a
     sentence with a verb of visiting or going, in text order; none unless
-    two or more are numbered."""
+    two or more are numbered.  A story that numbers a stop k (走访的第三户
+    after 先后走访了A等三名困难群众) told k stops: those it does not number
+    (the first, the second) are stops too, before it (SPEC.md: a home the
+    text counts but does not name is one visit)."""
     v = vocab()
     out: list[Stop] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
     for m in stop_vocab().ordinal_rx.finditer(text):
         a = max((text.rfind(c, 0, m.start()) for c in "。！!？?；;\n"), default=-1) + 1
         e = min((i for c in "。！!？?；;\n" if (i := text.find(c, m.end())) >= 0), default=len(text))
-        if m.group(1) not in seen and v.event_or_motion_rx.search(text, a, e) is not None:
-            seen.add(m.group(1))
+        n = _numeral(m.group(1))
+        if n not in seen and v.event_or_motion_rx.search(text, a, e) is not None:
+            seen.add(n)
             out.append(Stop(m.group(), "", m.start()))
+    if out and max(seen) <= MOST_UNNUMBERED_STOPS + len(seen):
+        first = min(s.pos for s in out)
+        unit = min(out, key=lambda s: s.pos).item[-1]
+        out = [Stop(f"第{k}{unit}", "", first) for k in range(1, max(seen) + 1) if k not in seen] + out
     return out if len(out) >= 2 else []
 
 

@@ -67,6 +67,7 @@ class VisitVocab:
     guides: tuple[str, ...] = ()
     came: tuple[str, ...] = ()
     entry_addresses: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
     # The word lists as one regex each, built once (a search finds the leftmost word at once).
     event_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
     motion_rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -96,7 +97,7 @@ class VisitVocab:
         for name, words in (
             ("event_rx", self.event_verbs), ("motion_rx", self.motion_verbs),
             ("event_or_motion_rx", self.event_verbs + self.motion_verbs),
-            ("recipient_or_home_rx", self.recipients + self.homes), ("homes_rx", self.homes),
+            ("homes_rx", self.homes),
             ("organisers_rx", self.organisers),
             ("dateline_rx", self.dateline),
             ("reporting_rx", self.reporting), ("campaign_start_rx", self.campaign_start),
@@ -117,6 +118,9 @@ class VisitVocab:
         object.__setattr__(self, "guided_rx", re.compile(f"在[^，,。；;！!？?]{{1,20}}?(?:{guides})下"))
         addresses = word_alternation(self.entry_addresses)
         object.__setattr__(self, "entry_address_rx", re.compile(f"(?:{addresses})$"))
+        # (农民工服务中心, 老年协会: a recipient word naming a body that serves them is none)
+        object.__setattr__(self, "recipient_or_home_rx", re.compile(
+            f"(?:{word_alternation(self.recipients)})(?!{word_alternation(self.bodies)})|{word_alternation(self.homes)}"))
         # (坚守岗位: the people visited at work, no recruitment story.  Each
         # word carries the lookbehinds after it, ``w(?<!坚守w)``: the same
         # test of what stands before the word, but every alternative opens
@@ -165,4 +169,5 @@ def vocab() -> VisitVocab:
         guides=tuple(cv.get("guide_words") or ()),
         came=tuple(cv.get("came_words") or ()),
         entry_addresses=tuple(cv.get("entry_address_words") or ()),
+        bodies=tuple(cv.get("visitor_body_words") or ()),
     )
