@@ -62,7 +62,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from etl.semantic import (name_masking, privacy, regions, visit_days, visit_events, visit_headers, visit_stops,
+from etl.semantic import (name_bylines, name_masking, regions, visit_days, visit_events, visit_headers, visit_stops,
                           visit_vocab)
 from etl.semantic.codebook import CODEBOOK
 from etl.semantic.indicators import clean_span
@@ -447,7 +447,7 @@ def _not_recipients(body: str, names_by_first: dict[str, list[str]], lead_start:
 #: Words after a visitor's name and before the visit verb (X带领…, 在X的带领下, X一行).
 _LEADING_RX = re.compile("带领|带队|陪同|一行|率领|率队|组织")
 _BYLINE_BEFORE_RX = re.compile(
-    "(?:" + "|".join(map(re.escape, sorted(privacy.BYLINE_WORDS + ("作者",), key=len, reverse=True)))
+    "(?:" + "|".join(map(re.escape, sorted(name_bylines.BYLINE_WORDS + ("作者",), key=len, reverse=True)))
     + r")[:：\s　]*$"
 )
 
