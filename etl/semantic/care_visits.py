@@ -645,10 +645,11 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
             # (…看望某村某老时…。在某村，志愿者们分头行动…: one more stop, the place the sentence opens at)
             stops.append((opened, ""))
     # (one more person, when the story already has a named stop: its list, its
-    # sequence, or a person its own sentence names; a lone profile after a
+    # sequence, or a person its own sentence names, not as the visitors' leader
+    # (在某某行长的组织下…来到敬老院: one of the visitors); a lone profile after a
     # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
     if profiles and (len(profiles) >= 2 or any(o is not None for o, _ in stops)
-                     or any(n in own for n in names)):
+                     or visit_stops.names_a_visited_person(own, names)):
         stops += profiles
     return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]
 
