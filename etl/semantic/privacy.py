@@ -45,6 +45,11 @@ surnames, plus a few common modern ones), never from a list of names.
   person does** (weak): 某某村X就出门…, 某某村X今年… (``place_person_after``);
   **a name + what only a person does** (weak, after a boundary): X买了…, X倍感
   珍惜, X和老伴…, X动情地说, “X，我们来…
+* **A full name + a title only a private body gives** (X行长, X董事长; not
+  after 人民银行): ``name_context.private_title_names``.
+* A three-character name with an everyday-word surname after an age or a
+  naming verb (56岁的于某某正…) is confirmed when no dictionary word touches
+  it (``name_lexicon.reads_as_full_name``; 和困难 stays words).
 * A name with an everyday-word surname after an age is confirmed by 老人
   after it (106岁的金某某老人), unless the surname is a function word
   (孤寡老人和贫困老人); by an age after it too (退役军人关某某今年90岁).  A
@@ -439,8 +444,10 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if chosen is None:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 6]
-            if not _confirms_ambiguous(surname, after):
+            start = m.start(1)
+            after = text[start + len(chosen) : start + len(chosen) + 6]
+            if not _confirms_ambiguous(surname, after) and not (
+                    m.group() in INTRO_BEFORE and name_lexicon.reads_as_full_name(text, start, chosen, surname)):
                 unconfirmed.add(chosen)
                 continue
         cands[chosen] = True
@@ -561,6 +568,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
     found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
     found |= name_context.elder_honorifics(text, plain_class)
+    # A full name before a title only a private body gives (X行长, X董事长).
+    found |= {n for n in name_context.private_title_names(text, _patterns()[0], ambiguous) if ok(n, True)}
     return frozenset(found)
 
 
