@@ -20,7 +20,7 @@ from etl.semantic import name_candidates, name_masking, privacy
 
 SETS = Path(__file__).resolve().parent / "data" / "realpages"
 #: The sets whose every annotated name the masker removes from the whole page.
-STRICT_SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+STRICT_SETS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 
 
 def _names_by_page(set_name: str) -> dict[str, list[str]]:

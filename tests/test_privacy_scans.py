@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from etl.semantic import name_candidates, privacy
+from etl.semantic import name_bylines, name_candidates
 from etl.extract.textrepair import RawIndex, Repaired
 
 
@@ -40,8 +40,8 @@ def test_gaps_from_runs_match_the_gaps_offset_by_offset():
         size = len(repaired.clean)
         start = rng.randint(0, size)
         end = rng.randint(start, size)
-        got = privacy._gaps(repaired, start, end)
-        assert got == privacy._gaps_plain(repaired, start, end), (repaired, start, end)
+        got = name_bylines._gaps(repaired, start, end)
+        assert got == name_bylines._gaps_plain(repaired, start, end), (repaired, start, end)
         seen.update(got)
     assert seen == {"none", "space", "newline"}
 
@@ -70,7 +70,7 @@ def _plain_segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, st
                 if not uniform:
                     score -= spaces[j - 1] - spaces[i]
                     if j < n:
-                        score += privacy._GAP_AFTER_NAME[gaps[j - 1]]
+                        score += name_bylines._GAP_AFTER_NAME[gaps[j - 1]]
                 out.append((j, group[i:j], score))
         edges.append(out)
     return edges
@@ -96,14 +96,14 @@ def test_segment_edges_match_the_plain_enumeration():
             group = rng.choice(sorted(compound)) + group
         kinds = rng.choice([["none"], ["space"], ["none", "space", "newline"]])
         gaps = [rng.choice(kinds) for _ in range(len(group) - 1)]
-        fast, plain = privacy._segment_edges(group, gaps), _plain_segment_edges(group, gaps)
+        fast, plain = name_bylines._segment_edges(group, gaps), _plain_segment_edges(group, gaps)
         # the same edges wherever a split can reach, none elsewhere
         reachable = reachable_starts(plain)
         assert len(fast) == len(plain)
         for i, (f, p) in enumerate(zip(fast, plain)):
             assert f == (p if i in reachable else []), (group, gaps, i)
         known = {group[i:j] for i in range(len(group)) for j in range(i + 2, i + 4) if rng.random() < 0.1}
-        assert privacy._segment_names(group, gaps, known) == privacy._segment_best(len(group), plain, known)
+        assert name_bylines._segment_names(group, gaps, known) == name_bylines._segment_best(len(group), plain, known)
 
 
 def test_occurs_more_often_matches_the_two_counts():
@@ -146,9 +146,9 @@ def _plain_byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
     import re
 
     text = repaired.clean
-    words = "|".join(re.escape(w) for w in sorted(privacy.BYLINE_WORDS, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(name_bylines.BYLINE_WORDS, key=len, reverse=True))
     out = []
-    for m in privacy._patterns()[3].finditer(text):
+    for m in name_bylines.byline_patterns()[0].finditer(text):
         run_start, run = m.start(), m.group()
         pos = 0
         spans = []
@@ -162,16 +162,16 @@ def _plain_byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
             piece = run[a:b].replace("/", "")
             if not piece:
                 continue
-            piece = privacy._BYLINE_END_RX.split(piece, maxsplit=1)[0]
+            piece = name_bylines._BYLINE_END_RX.split(piece, maxsplit=1)[0]
             if len(piece) > 40 or len(piece) < 2:
                 continue
-            out.append((piece, privacy._gaps_plain(repaired, run_start + a, run_start + a + len(piece))))
+            out.append((piece, name_bylines._gaps_plain(repaired, run_start + a, run_start + a + len(piece))))
     return out
 
 
 def test_byline_pieces_match_the_run_split_word_by_word():
     rng = random.Random(44)
-    tokens = list(privacy.BYLINE_WORDS) + ["摄", "报道", "/", "，", "张", "大鹏", "刘", "彤", "吴荣凯", "的"]
+    tokens = list(name_bylines.BYLINE_WORDS) + ["摄", "报道", "/", "，", "张", "大鹏", "刘", "彤", "吴荣凯", "的"]
     found = 0
     for _ in range(4000):
         clean = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 12)))
@@ -184,6 +184,6 @@ def test_byline_pieces_match_the_run_split_word_by_word():
         raw = "".join(raw_parts)
         repaired = Repaired(raw, clean, RawIndex.of(offsets, len(raw)))
         expected = _plain_byline_pieces(repaired)
-        assert privacy._byline_pieces(repaired) == expected, clean
+        assert name_bylines._byline_pieces(repaired) == expected, clean
         found += len(expected)
     assert found > 1000

@@ -62,7 +62,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from etl.semantic import (name_masking, privacy, regions, visit_days, visit_events, visit_headers, visit_stops,
+from etl.semantic import (name_bylines, name_masking, regions, visit_days, visit_events, visit_headers, visit_stops,
                           visit_vocab)
 from etl.semantic.codebook import CODEBOOK
 from etl.semantic.indicators import clean_span
@@ -447,7 +447,7 @@ def _not_recipients(body: str, names_by_first: dict[str, list[str]], lead_start:
 #: Words after a visitor's name and before the visit verb (X带领…, 在X的带领下, X一行).
 _LEADING_RX = re.compile("带领|带队|陪同|一行|率领|率队|组织")
 _BYLINE_BEFORE_RX = re.compile(
-    "(?:" + "|".join(map(re.escape, sorted(privacy.BYLINE_WORDS + ("作者",), key=len, reverse=True)))
+    "(?:" + "|".join(map(re.escape, sorted(name_bylines.BYLINE_WORDS + ("作者",), key=len, reverse=True)))
     + r")[:：\s　]*$"
 )
 
@@ -645,10 +645,11 @@ def _stops(text: str, start: int, end: int, told: int, later: str, names: frozen
             # (…看望某村某老时…。在某村，志愿者们分头行动…: one more stop, the place the sentence opens at)
             stops.append((opened, ""))
     # (one more person, when the story already has a named stop: its list, its
-    # sequence, or a person its own sentence names; a lone profile after a
+    # sequence, or a person its own sentence names, not as the visitors' leader
+    # (在某某行长的组织下…来到敬老院: one of the visitors); a lone profile after a
     # visit to an unnamed recipient, 看望孤寡老人。某某今年85岁…, is that recipient)
     if profiles and (len(profiles) >= 2 or any(o is not None for o, _ in stops)
-                     or any(n in own for n in names)):
+                     or visit_stops.names_a_visited_person(own, names)):
         stops += profiles
     return [(s, h) for s, h in stops if s is None or not _told_later(s.item, later)] or [(None, "")]
 

@@ -16,6 +16,12 @@ with its surname pattern and adds what they find).
   + a surname + ``org_title`` in name_cues.csv): the head of a private body
   addressed by surname and title is a private person (a title of a state
   body is no cue).  Not 原/副/前/老 … + title (敬老院原院长: a former head).
+* **A full name + a title only a private body gives**
+  (:func:`private_title_names`): X行长, X董事长, X副总经理 (``private_title`` in
+  name_cues.csv: a bank's, a company's or an association's title; SPEC: their
+  staff and officers are private persons), when the dictionary reads the name
+  as no word (``name_lexicon``) and no state bank (``state_bank``: 人民银行)
+  stands in its clause.
 * **The people someone leads** (:func:`led_lists`): 带领 + names joined by
   、 or 和 + a verb of visiting or going (X带领Y、Z走访了…, 带领Y和Z来到…):
   weak (the guards of a weak cue apply).
@@ -49,6 +55,7 @@ import re
 from collections.abc import Iterator
 
 from etl.extract.rules import literal_alternation
+from etl.semantic import name_lexicon
 from etl.semantic.name_forms import _not_names, _roles, _translit_chars, cues
 from etl.semantic.page_index import sorted_positions
 
@@ -291,3 +298,41 @@ def met_persons(text: str, sur: str) -> list[tuple[str, bool]]:
     (见到X时，她…: a person, even when the given name is also a place's)."""
     return [(m.group(1) + m.group(2), _PRONOUN_AFTER_RX.match(text, m.end(2)) is not None)
             for m in _meet_rx(sur).finditer(text)]
+
+
+#: What may stand between a name and its private title (X副行长, X常务副总经理).
+PRIVATE_TITLE_PREFIX = "(?:常务)?[副总]?"
+
+
+@functools.cache
+def _private_title_rx(sur: str) -> re.Pattern[str]:
+    titles = literal_alternation(list(cues().get("private_title", ())))
+    return re.compile(f"({sur})([{_CJK}]{{1,2}}?)(?={PRIVATE_TITLE_PREFIX}(?:{titles}))")
+
+
+@functools.cache
+def _state_bank_rx() -> re.Pattern[str]:
+    return re.compile(literal_alternation(list(cues().get("state_bank", ()))))
+
+
+def private_title_names(text: str, sur: str, ambiguous: frozenset[str] | set[str]) -> set[str]:
+    """Full names before a title only a private body gives (see the module
+    docstring): 陪同的某某行长, 某某董事长讲话.  A surname that is an everyday word
+    needs a three-character name that no word of the dictionary touches
+    (``name_lexicon.reads_as_full_name``)."""
+    if not any(t in text for t in cues().get("private_title", ())):
+        return set()
+    out: set[str] = set()
+    for m in _private_title_rx(sur).finditer(text):
+        surname, given = m.group(1, 2)
+        name = surname + given
+        if surname in ambiguous:
+            if not name_lexicon.reads_as_full_name(text, m.start(), name, surname):
+                continue
+        elif not name_lexicon.reads_as_name(text, m.start(), m.end(), len(surname)):
+            continue
+        clause = max((text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK), default=-1) + 1
+        if _state_bank_rx().search(text, clause, m.start()):
+            continue
+        out.add(name)
+    return out

@@ -85,6 +85,17 @@ def reads_as_name(text: str, start: int, end: int, surname_len: int = 1) -> bool
     return not (tag in _WORD_TAGS and freq >= limit)
 
 
+def reads_as_full_name(text: str, start: int, name: str, surname: str) -> bool:
+    """Stricter, for a surname that is an everyday word (于, 和, 金): a name of
+    three characters that reads as a name (:func:`reads_as_name`) and whose
+    given name, and surname + its first character, are no words of the
+    dictionary at all (和困难, 都能以 … stay words: 困难 is one, 和爱上 has 爱上 …)."""
+    words = dictionary()
+    n = len(surname)
+    return (len(name) == n + 2 and name[n:] not in words and name[: n + 1] not in words
+            and reads_as_name(text, start, start + len(name), n))
+
+
 #: Where a name may stand alone: after a pause, a list mark or a word that
 #: takes a person (给X, 陪X, X和Y) …
 SLOT_BEFORE = set(_BOUNDARY) | set("、和与给为帮陪让叫向同跟及")

@@ -12,12 +12,8 @@ How names are found: from the way Chinese news introduces people, with a
 surname table (``schemas/vocab/surnames.csv``: the 百家姓 with its two-character
 surnames, plus a few common modern ones), never from a list of names.
 
-* **Bylines and photo credits**: ``（记者 吴某某 邓某某 实习生 李某某）``,
-  ``文/贺某 姚某``, ``记者 张某 摄``.  The run of characters after a byline
-  word is split into names (surname + one or two characters) by a small
-  dynamic programme that prefers cuts where the raw OCR text had a space and
-  names confirmed elsewhere on the page; a run that does not split completely
-  into names is not a byline (``记者还对…进行报道``).
+* **Bylines and photo credits** (``（记者 吴某某 邓某某 实习生 李某某）``,
+  ``记者 张某 摄``): ``etl.semantic.name_bylines``.
 * **Role or relation word + name** (strong cue): ``居民熊某``, ``教师周某某``,
   ``工作人员张某某``, ``儿子罗某某`` (role words: ``schemas/vocab/roles.csv``),
   and an age introduction ``83岁的朱某某`` (``INTRO_BEFORE``).
@@ -49,6 +45,11 @@ surnames, plus a few common modern ones), never from a list of names.
   person does** (weak): 某某村X就出门…, 某某村X今年… (``place_person_after``);
   **a name + what only a person does** (weak, after a boundary): X买了…, X倍感
   珍惜, X和老伴…, X动情地说, “X，我们来…
+* **A full name + a title only a private body gives** (X行长, X董事长; not
+  after 人民银行): ``name_context.private_title_names``.
+* A three-character name with an everyday-word surname after an age or a
+  naming verb (56岁的于某某正…) is confirmed when no dictionary word touches
+  it (``name_lexicon.reads_as_full_name``; 和困难 stays words).
 * A name with an everyday-word surname after an age is confirmed by 老人
   after it (106岁的金某某老人), unless the surname is a function word
   (孤寡老人和贫困老人); by an age after it too (退役军人关某某今年90岁).  A
@@ -78,16 +79,14 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, chain
+from itertools import chain
 
 from etl.extract.rules import literal_alternation
-from etl.extract.textrepair import RawIndex, Repaired
-from etl.semantic import name_context, name_foreign, name_forms, name_lexicon, name_rosters
+from etl.extract.textrepair import Repaired
+from etl.semantic import name_bylines, name_context, name_foreign, name_forms, name_lexicon, name_rosters
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
-    NON_NAME_CHARS,
     POST_NAME_CHARS,
     _BOUNDARY,
     _before_place_suffix,
@@ -103,23 +102,6 @@ from etl.semantic.name_candidates import (
 
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
-
-#: Words that introduce the authors of an article or a photo.
-BYLINE_WORDS = (
-    "本报记者", "见习记者", "特约记者", "首席记者", "记者", "实习生", "特约通讯员",
-    "通讯员", "责任编辑", "编辑", "责编", "校对", "摄影", "撰稿", "文图/", "文/图",
-    "文/", "图/", "作者",
-    # a dateline's bracket of names (…3月4日讯(甲某 乙某某), …电（甲某）)
-    "讯(", "讯（", "电(", "电（",
-)
-#: Prepositions that are rarely surnames: right after a byline word they
-#: start a sentence (记者从…, 记者在…), not a name.
-BYLINE_NOT_NAME_START = set("从在对把被将给跟和")
-#: How the name of an author's unit ends (作者：某县妇联 X, 通讯员 某镇党委 X).
-BYLINE_UNIT_SUFFIXES = ("联", "会", "局", "部", "委", "办", "院", "校", "站", "所", "队", "中心", "公司",
-                        "街道", "社区", "镇", "乡", "县", "市", "区", "报", "台", "网", "处", "科")
-#: Words that close a byline run (``记者 张某 摄``).
-BYLINE_END = ("摄影", "摄", "报道", "整理", "供图", "制图")
 
 #: Weak cues: a name followed by one of these, right after a sentence boundary.
 WEAK_AFTER = (
@@ -187,7 +169,6 @@ def _confirms_ambiguous(surname: str, after: str) -> bool:
     if surname in _function_surnames():
         return after in AMBIGUOUS_CONFIRMING_AFTER
     return after in POST_NAME_CHARS or after in AMBIGUOUS_CONFIRMING_AFTER
-_BYLINE_END_RX = re.compile("|".join(sorted(BYLINE_END, key=len, reverse=True)))
 
 
 @functools.cache
@@ -213,11 +194,7 @@ def _patterns():
     right = re.compile(
         f"[{_BOUNDARY}](?=[{sur_first}])({sur})([{_CJK}]{{1,2}}?)(?=({weak_alt}|{AGE_PROFILE_AFTER}|{VISITED_COUNT_AFTER}))"
     )
-    byline_alt = "|".join(re.escape(w) for w in sorted(BYLINE_WORDS, key=len, reverse=True))
-    # (a colon may follow the word: 作者：X, 记者：X)
-    byline = re.compile(f"(?:{byline_alt})[{_CJK}/:：]+")
-    byline_split = re.compile(f"({byline_alt})")
-    return sur, left, right, byline, byline_split
+    return sur, left, right
 
 
 #: 等 + a count of people or households after a visited name (看望了X等10余户
@@ -440,215 +417,19 @@ def _right_at_start() -> re.Pattern[str]:
 _ADDRESS_SET = frozenset(ADDRESS_FORMS)
 
 
-def _gaps(repaired: Repaired, start: int, end: int) -> list[str]:
-    """For each gap between clean characters start..end-1 and their successor:
-    what the raw text had there ('space', 'newline' or 'none')."""
-    ri = repaired.raw_index
-    if not isinstance(ri, RawIndex):
-        return _gaps_plain(repaired, start, end)
-    # Inside a run of kept characters the raw offsets follow each other
-    # ('none'): only where a run starts can the raw text have had more.
-    out = ["none"] * max(end - start - 1, 0)
-    raw = repaired.raw
-    run_starts, raw_starts = ri.clean_starts, ri.raw_starts
-    last = len(run_starts) - 1
-    k = bisect_right(run_starts, start)
-    before = k - 1  # the run holding the clean character before the gap
-    while k <= last and run_starts[k] < end:
-        i = run_starts[k]  # the gap between clean characters i - 1 and i
-        if k < last and run_starts[k + 1] == i:
-            k += 1  # an empty run: character i is in a later one
-            continue
-        a = raw_starts[before] + i - 1 - run_starts[before]  # raw_index[i - 1]
-        b = raw_starts[k]  # raw_index[i]
-        if b - a > 1:
-            out[i - 1 - start] = "newline" if "\n" in raw[a + 1 : b] else "space"
-        before = k
-        k += 1
-    return out
-
-
-def _gaps_plain(repaired: Repaired, start: int, end: int) -> list[str]:
-    """``_gaps`` offset by offset (tests/test_fast_privacy.py compares the two)."""
-    ri = repaired.raw_index
-    raw = repaired.raw
-    offs = [ri[i] for i in range(start, end)]
-    out = []
-    for a, b in zip(offs, offs[1:]):
-        if b - a <= 1:
-            out.append("none")
-        else:
-            out.append("newline" if "\n" in raw[a + 1 : b] else "space")
-    return out
-
-
-_GAP_AFTER_NAME = {"space": 1.0, "newline": 0.0, "none": -1.5}
-
-
-def _segment_edges(group: str, gaps: list[str]) -> list[list[tuple[int, str, float]]]:
-    """For each start i of ``group``, the names that may start there:
-    (end, name, score without the bonus for a known name).  Only for the
-    starts a split can reach (where the names before end): the others
-    get none, as no split reads them (about a third of the starts)."""
-    single, compound, *_ = _vocab()
-    n = len(group)
-    if len(set(gaps)) > 1:
-        spaces = [0, *accumulate([g == "space" for g in gaps])]  # spaces[k]: spaces among gaps[:k]
-        bonus_after = [_GAP_AFTER_NAME[g] for g in gaps]
-    else:
-        spaces = None  # uniform gaps say nothing about where names end
-    edges: list[list[tuple[int, str, float]]] = []
-    reachable = [True] + [False] * n
-    for i in range(n):
-        out: list[tuple[int, str, float]] = []
-        edges.append(out)
-        if not reachable[i]:
-            continue
-        # Where the given name starts: after a compound surname, then after
-        # a single one (the order in which ties are kept).
-        given_starts = []
-        if group[i : i + 2] in compound:
-            given_starts.append(i + 2)
-        if group[i] in single:
-            given_starts.append(i + 1)
-        for g in given_starts:
-            if g >= n or group[g] in NON_NAME_CHARS:
-                continue
-            for j in (g + 1, g + 2):  # one or two characters of given name
-                if j > n or (j == g + 2 and group[g + 1] in NON_NAME_CHARS):
-                    break
-                score = 1.5 if j - i == 3 else 1.0
-                if spaces is not None:
-                    score -= spaces[j - 1] - spaces[i]
-                    if j < n:
-                        score += bonus_after[j - 1]
-                out.append((j, group[i:j], score))
-                reachable[j] = True
-    return edges
-
-
-def _segment_best(n: int, edges: list[list[tuple[int, str, float]]], known: set[str]) -> list[str] | None:
-    """The best split of a piece of length n (scores are multiples of 0.5,
-    so the sums are exact in any order; ties keep the first split found)."""
-    best: list[tuple[float, int, str] | None] = [None] * (n + 1)
-    best[0] = (0.0, -1, "")
-    for i in range(n):
-        b = best[i]
-        if b is None:
-            continue
-        score_i = b[0]
-        for j, name, score in edges[i]:
-            score = score_i + score + (2.0 if name in known else 0.0)
-            bj = best[j]
-            if bj is None or score > bj[0]:
-                best[j] = (score, i, name)
-    if best[n] is None:
-        return None
-    names = []
-    k = n
-    while k > 0:
-        step = best[k]
-        assert step is not None  # (each step of the best split was reached)
-        _, k, name = step
-        names.append(name)
-    return names[::-1]
-
-
-def _segment_names(group: str, gaps: list[str], known: set[str]) -> list[str] | None:
-    """Split a byline run into names, or None when it does not split."""
-    return _segment_best(len(group), _segment_edges(group, gaps), known)
-
-
-def _byline_pieces(repaired: Repaired) -> list[tuple[str, list[str]]]:
-    """The groups of names of every byline and photo credit: (piece, gaps)."""
-    text = repaired.clean
-    _, _, _, byline, byline_split = _patterns()
-    out: list[tuple[str, list[str]]] = []
-    for m in byline.finditer(text):
-        run_start = m.start()
-        run = m.group()
-        # Split the run at byline words; each piece is a group of names.
-        # (``split`` with the words captured: pieces and words alternate.)
-        a = run_start
-        for k, part in enumerate(byline_split.split(run)):
-            start, a = a, a + len(part)
-            if k % 2 or not part:
-                continue  # a byline word, or nothing between two of them
-            colon = len(part) - len(part.lstrip(":："))  # (作者：X)
-            start += colon
-            piece = part[colon:].replace("/", "").rstrip(":：")
-            if not piece:
-                continue
-            # A credit ends at 摄/报道/…, even when the next line runs on.
-            piece = _BYLINE_END_RX.split(piece, maxsplit=1)[0]
-            if len(piece) > 40 or len(piece) < 2:
-                continue
-            # 记者从正门挤进去: a preposition right after the byline word (no
-            # space between them) starts a sentence, not a name.
-            if piece[0] in BYLINE_NOT_NAME_START and start > 0 and _gaps(repaired, start - 1, start + 1) == ["none"]:
-                continue
-            gaps = _gaps(repaired, start, start + len(piece))
-            # The author's unit before the names (作者：某县妇联 X): left out.
-            if "space" in gaps:
-                cut = gaps.index("space") + 1
-                if piece[:cut].endswith(BYLINE_UNIT_SUFFIXES):
-                    piece, gaps = piece[cut:], gaps[cut:]
-                    if len(piece) < 2:
-                        continue
-            out.append((piece, gaps))
-    return out
-
-
-def _byline_found(pieces: list[tuple[str, list[str]]], segments: list[list[str] | None]) -> tuple[set[str], set[str]]:
-    """(all, confident) names of the segmented byline pieces."""
-    found: set[str] = set()
-    confident: set[str] = set()
-    for (_, gaps), names in zip(pieces, segments):
-        if not names:
-            continue
-        found.update(names)
-        # Confident: the raw text separated every name by a space.
-        cuts = []
-        k = 0
-        for name in names[:-1]:
-            k += len(name)
-            cuts.append(gaps[k - 1])
-        if cuts and all(c == "space" for c in cuts) and not all(g == "space" for g in gaps):
-            confident.update(names)
-        elif len(names) == 1:
-            confident.update(names)
-    return found, confident
-
-
-def _byline_names(repaired: Repaired, known: set[str]) -> tuple[set[str], set[str]]:
-    """Names in bylines and photo credits: (all, confident)."""
-    pieces = _byline_pieces(repaired)
-    return _byline_found(pieces, [_segment_names(p, g, known) for p, g in pieces])
-
-
 # --- public API --------------------------------------------------------------
 
 
 def find_private_names(repaired: Repaired) -> frozenset[str]:
     """The private persons' names on a page (see the module docstring)."""
     text = repaired.clean
-    _, left, right, _, _ = _patterns()
+    _, left, right = _patterns()
     ambiguous = _vocab()[2]
     cands: dict[str, bool] = {}  # candidate -> seen with a strong cue
 
-    # Bylines: two passes, the second preferring names confirmed by the first
-    # (a piece containing none of those splits as in the first pass).
-    pieces = _byline_pieces(repaired)
-    edges = [_segment_edges(p, g) for p, g in pieces]
-    first = [_segment_best(len(p), e, set()) for (p, _), e in zip(pieces, edges)]
-    _, confident = _byline_found(pieces, first)
-    second = [
-        _segment_best(len(p), e, confident) if any(c in p for c in confident) else seg
-        for (p, _), e, seg in zip(pieces, edges, first)
-    ]
-    for names in second:
-        for name in names or ():
-            cands[name] = True
+    # Bylines and photo credits (``etl.semantic.name_bylines``).
+    for name in name_bylines.byline_names(repaired):
+        cands[name] = True
 
     # Role or relation word + name.  (A name often follows its role word
     # several times: its length, which counts it on the whole page, once.)
@@ -663,8 +444,10 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
         if chosen is None:
             chosen = lengths_chosen[surname, given] = _choose_length(text, surname, given)
         if surname in ambiguous:
-            after = text[m.start(1) + len(chosen) : m.start(1) + len(chosen) + 6]
-            if not _confirms_ambiguous(surname, after):
+            start = m.start(1)
+            after = text[start + len(chosen) : start + len(chosen) + 6]
+            if not _confirms_ambiguous(surname, after) and not (
+                    m.group() in INTRO_BEFORE and name_lexicon.reads_as_full_name(text, start, chosen, surname)):
                 unconfirmed.add(chosen)
                 continue
         cands[chosen] = True
@@ -785,6 +568,8 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
     found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
     found |= name_context.elder_honorifics(text, plain_class)
+    # A full name before a title only a private body gives (X行长, X董事长).
+    found |= {n for n in name_context.private_title_names(text, _patterns()[0], ambiguous) if ok(n, True)}
     return frozenset(found)
 
 

@@ -701,3 +701,23 @@ def place_opening_stop(sentence: str) -> Stop | None:
             or v.not_event_rx.search(sentence) is not None:
         return None
     return Stop(m.group(1), "", m.start(1))
+
+
+#: What follows a person who leads the visitors (在某某行长的组织下, 某某带队): a
+#: title of up to four characters may stand between the name and these.
+_LEADER_AFTER_RX = re.compile("[^，,。；;]{0,4}?(?:的(?:组织|带领|率领)下|带队|带领|率领)")
+
+
+def names_a_visited_person(sentence: str, names: frozenset[str]) -> bool:
+    """Whether ``sentence`` names a private person other than as the leader of
+    the visitors (在某某行长的组织下…来到敬老院: the leader is a visitor)."""
+    return any(not _LEADER_AFTER_RX.match(sentence, i + len(n))
+               for n in names for i in _occurrences_in(sentence, n))
+
+
+def _occurrences_in(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
