@@ -112,6 +112,11 @@ _HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[�
 _HOLIDAY_WORD_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)")
 
 
+#: What may stand between a date and a 今年 right after it that it narrows
+#: (截至7月末，今年…: commas, spaces; the 末 a month's mention leaves out).
+_NARROWED_BY_BEFORE_RX = re.compile(r"[末底]?[\s,，、]{0,3}")
+
+
 def _up_to_spring_festival(d: DateMention | None) -> bool:
     """Whether ``d`` is a span up to the Spring Festival (从12月1日至春节前:
     ``etl.extract.date_context``)."""
@@ -206,6 +211,10 @@ def is_dateline(clean: str, de: int) -> bool:
 #: A government work report: given in spring, it reviews the year before
 #: the one it is given in (``2023年…政府工作报告`` reviews 2022).
 GOV_REPORT = "政府工作报告"
+#: A work report named as the source of the plan a page reviews (``2021年
+#: 某市政府工作报告提出的10件惠民实事，截至…已完成``): the page is a progress
+#: report on that plan, not the report itself.
+_REPORT_AS_PLAN_SOURCE_RX = re.compile(GOV_REPORT + r"(?:中|里)?(?:提出|确定|部署|明确|承诺|安排)(?:了)?的")
 
 
 def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
@@ -216,6 +225,8 @@ def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     统计公报), the year before the article's date."""
     head = clean[:200]
     m = _REPORT_TITLE_RX.search(head)
+    if GOV_REPORT in head and _REPORT_AS_PLAN_SOURCE_RX.search(head):
+        return None  # (2021年某市政府工作报告提出的10件实事，截至…已完成: a review of the plan, not the report)
     if GOV_REPORT in head:
         if m and GOV_REPORT in m.group(0):
             return int(m.group(1)) - 1
@@ -249,6 +260,13 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
                 if d2.granularity in ("day", "period") and d.start is not None and d.end is not None \
                         and d2.start is not None and d2.end is not None and d.start <= d2.start and d2.end <= d.end:
                     return d2, d2.start, d2.end, "paragraph"
+        if k > 0 and d.resolution == "relative" and d.granularity == "year":
+            ds0, de0, d0 = dates[k - 1]
+            if ds0 >= para_start and _NARROWED_BY_BEFORE_RX.fullmatch(clean, de0, ds) \
+                    and d0.start is not None and d0.end is not None and d.start is not None and d.end is not None \
+                    and d.start <= d0.start and d0.end <= d.end:
+                # 截至7月末，今年新增就业…: the cut-off before 今年 says up to when
+                return d0, d0.start, d0.end, "paragraph"
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
@@ -499,6 +517,12 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         year = _year_in_heading(clean, dates, heading) if heading is not None else None
         if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
+    if measure == "target" and d is None and start is None and basis is None:
+        lead = _lead_frame(idx, dates, cs)
+        if lead is not None and lead.end is not None and ("全年" in clause or _YEAR_PLAN_RX.search(sentence)):
+            # 截至2021年12月17日已完成…年度任务 in the lead, 目标任务：全年…14万个
+            # below: the plan is for the year the lead reports on
+            return dt.date(lead.end.year, 1, 1), dt.date(lead.end.year, 12, 31), "article"
     if measure == "target" and start is None and as_of is not None \
             and ("全年" in clause or (d is None and basis is None and _YEAR_PLAN_RX.search(sentence))):
         # 预计全年…: this year; a plan no date of the page frames, set with
@@ -547,6 +571,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
     if _UP_TO_NOW_RX.search(up_to_now_text(clause)) or _SENTENCE_UP_TO_NOW_RX.search(sentence) \
+            or _full_sentence_up_to_now(clean, cs, d) \
             or _SINCE_TO_NOW_RX.search(up_to_now_text(sentence)) or opens_now \
             or (measure != "target" and _paragraph_up_to_now(idx, cs, d)):
         # Up to now: the article's date, or the cut-off (截至9月底) that
@@ -651,13 +676,19 @@ def _lead_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: i
             break
         if ds >= para_start and d.granularity in ("year", "quarter", "period") and d.start is not None \
                 and (d.start.month, d.start.day) == (1, 1) and not _lead_names_an_event(clean, de) \
-                and not clean[max(0, ds - 4) : ds].endswith(UP_TO_WORDS):
+                and (not clean[max(0, ds - 4) : ds].endswith(UP_TO_WORDS) or _PROGRESS_AFTER_RX.match(clean, de)):
             lead = d
     if lead is None:
         return None
     if any(_ARTICLE_START_RX.match(clean, q) for q in idx.para_starts[p + 1 : _para_of(idx, cs) + 1]):
         return None
     return lead
+
+
+#: What follows a cut-off that says how much of a year's plan was done by
+#: it (``截至2021年12月17日已完成或超额完成年度任务``): a progress report, whose
+#: cut-off frames the completion figures of the paragraphs after its lead.
+_PROGRESS_AFTER_RX = re.compile(r"[^，,。；;！!？?\n]{0,4}?完成")
 
 
 #: Words of a clause that tells what will be done (将为…提供岗位5000个, 拟…,
@@ -726,6 +757,42 @@ def _paragraph_up_to_now(idx: TextIndex, cs: int, d: DateMention | None) -> bool
     if m is None or (d is not None and d.clean_start >= m.start()):
         return False
     return not any(w in _full_sentence_before(idx.clean, cs) + _clause_from(idx.clean, cs) for w in ("累计", "累积"))
+
+
+#: Words after a day in a page's lead that make it the day the figures
+#: were told (``5月29日，记者从…新闻发布会上了解到，截至目前，…``).
+_TOLD_AFTER_RX = re.compile(r"[^。！？!?\n]{0,60}?(?:了解到|获悉|獲悉|得知|获知)")
+#: How far into the page the lead's day may stand.
+_TOLD_DAY_WITHIN = 200
+#: How long before the issue date the day told may be (a news item is fresh).
+_TOLD_DAY_MAX_AGE = 31
+
+
+def article_day(clean: str, dates: list[tuple[int, int, DateMention]], as_of: dt.date | None) -> dt.date | None:
+    """The article's date for the up-to-now rules: the day its lead says
+    the figures were told (``5月29日，记者从…发布会上了解到，截至目前…``: 目前
+    is that day), when it lies on or shortly before ``as_of`` (the issue
+    date at the precision known); else ``as_of``."""
+    if as_of is None:
+        return None
+    for ds, de, d in dates:
+        if ds > _TOLD_DAY_WITHIN:
+            break
+        if d.granularity == "day" and d.end is not None and d.end <= as_of \
+                and (as_of - d.end).days <= _TOLD_DAY_MAX_AGE and _TOLD_AFTER_RX.match(clean, de):
+            return d.end
+    return as_of
+
+
+def _full_sentence_up_to_now(clean: str, cs: int, d: DateMention | None) -> bool:
+    """Whether an up-to-now word that governs its sentence (:data:`SENTENCE_UP_TO_NOW`)
+    stands earlier in the figure's sentence read up to its full stop, past
+    the ；that ends a list's items (``截至目前，共举办招聘会216场…；见习基地已发展到
+    1360家``) and after the date framing the figure, if any: every item of the
+    list counts up to now."""
+    full = _full_sentence_before(clean, cs)
+    m = _SENTENCE_UP_TO_NOW_RX.search(full)
+    return m is not None and (d is None or d.clean_start < cs - len(full) + m.start())
 
 
 def _year_in_heading(clean: str, dates: list[tuple[int, int, DateMention]],

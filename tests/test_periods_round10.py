@@ -1,0 +1,93 @@
+"""Periods of indicator rows, round 10: a progress report on a work report's
+plan, a cut-off before 今年, an up-to-now word reaching past ；, and the day
+the lead says the figures were told (invented text: invented bodies and
+figures, real county names from the gazetteer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.test_regions_periods import row_of, rows
+
+D = dt.date
+
+
+def _period(r: dict) -> tuple:
+    return r["period_start"], r["period_end"]
+
+
+_PLAN_REVIEW = ("记者从近日召开的某市两会上获悉，2019年石泉县政府工作报告提出的8件惠民实事，截至2019年12月20日已完成或超额完成年度任务。\n"
+                "1.促进就业\n"
+                "目标任务：全年城镇新增就业5300人，开展职业技能培训7100人次。\n"
+                "完成情况：全年城镇新增就业6120人，开展职业技能培训7450人次。\n"
+                "2.全民参保\n"
+                "目标任务：全县基本养老保险参保人数达21万人以上。\n"
+                "完成情况：全县基本养老保险参保人数达21.7万人以上。\n")
+
+
+def test_a_plan_review_is_no_work_report_its_completion_runs_to_the_lead_cut_off():
+    """A page reviewing the plan a work report set (…政府工作报告提出的…，截至
+    2019年12月20日已完成…): its completion figures run from the plan year's
+    start to the cut-off of the lead, not over the year before the issue's."""
+    r = row_of(rows(_PLAN_REVIEW, "2020"), 6120)
+    assert _period(r) == (D(2019, 1, 1), D(2019, 12, 20))
+
+
+def test_a_plan_reviews_targets_are_for_the_year_its_lead_reports_on():
+    """目标任务：全年…5300人 under a lead that reports on 2019's plan: the
+    target is 2019's, not the issue year's."""
+    r = row_of(rows(_PLAN_REVIEW, "2020"), 5300)
+    assert _period(r) == (D(2019, 1, 1), D(2019, 12, 31))
+
+
+def test_a_plan_reviews_enrolment_is_a_stock_at_the_lead_cut_off():
+    """参保人数达21.7万人 (a stock) in the completion of the plan: no start,
+    up to the lead's cut-off."""
+    r = row_of(rows(_PLAN_REVIEW, "2020"), 217000)
+    assert _period(r) == (None, D(2019, 12, 20))
+
+
+def test_trap_a_work_report_itself_still_reviews_the_year_before():
+    """A page that is the work report (its title names it) reviews the year
+    before the one it is given in, as before."""
+    text = ("2020年石泉县政府工作报告\n"
+            "过去一年，全县城镇新增就业4700人，农村劳动力转移就业1.2万人。\n")
+    r = row_of(rows(text, "2020-01-10"), 4700)
+    assert _period(r) == (D(2019, 1, 1), D(2019, 12, 31))
+
+
+def test_a_cut_off_right_before_jinnian_says_up_to_when():
+    """截至7月末，今年某县新增就业…: 今年 follows the cut-off that bounds it;
+    the figure runs to the cut-off, not to the article's date."""
+    text = "某县人社局近日公布，截至7月末，今年石泉县城镇新增就业2781人，同比增长2%。\n"
+    r = row_of(rows(text, "2016-08-31"), 2781)
+    assert _period(r) == (D(2016, 1, 1), D(2016, 7, 31))
+
+
+def test_an_up_to_now_word_reaches_the_items_after_a_semicolon():
+    """截至目前，…举办招聘会21场；见习基地已发展到136家: the up-to-now word
+    governs every item of its sentence up to the full stop, so the stock
+    after ；ends on the article's date with no start."""
+    text = ("石泉县人社局消息。\n"
+            "据介绍，截至目前，石泉县共举办专场招聘会21场，提供就业岗位3200个；就业见习基地已发展到136家。\n")
+    r = row_of(rows(text, "2016-08-31"), 136)
+    assert _period(r) == (None, D(2016, 8, 31))
+
+
+def test_now_is_the_day_the_lead_says_the_figures_were_told():
+    """5月27日，记者从…发布会上了解到，截至目前，…: the figures are as of the
+    press conference, not of the later issue date."""
+    text = ("本报讯 5月27日，记者从石泉县就业工作新闻发布会上了解到，截至目前，石泉县城镇新增就业1397人；"
+            "就业困难人员实现就业97人。\n")
+    rs = rows(text, "2020-05-30")
+    assert _period(row_of(rs, 1397)) == (D(2020, 1, 1), D(2020, 5, 27))
+    assert _period(row_of(rs, 97)) == (D(2020, 1, 1), D(2020, 5, 27))
+
+
+def test_trap_a_day_of_an_event_in_the_lead_is_not_the_day_told():
+    """5月27日，某县举办招聘会 (no word of learning the figures): 截至目前
+    later ends on the issue date, as before."""
+    text = ("5月27日，石泉县举办春季招聘会。\n"
+            "截至目前，石泉县城镇新增就业1397人。\n")
+    r = row_of(rows(text, "2020-05-30"), 1397)
+    assert _period(r) == (D(2020, 1, 1), D(2020, 5, 30))
