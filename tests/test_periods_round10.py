@@ -91,3 +91,45 @@ def test_trap_a_day_of_an_event_in_the_lead_is_not_the_day_told():
             "截至目前，石泉县城镇新增就业1397人。\n")
     r = row_of(rows(text, "2020-05-30"), 1397)
     assert _period(r) == (D(2020, 1, 1), D(2020, 5, 30))
+
+
+def test_a_campaign_since_an_undated_start_in_the_lead_makes_later_figures_running_totals():
+    """…工程建设启动以来，某市… in the lead (no date says since when): a later
+    paragraph's figure with no date of its own, 截至目前 included, is a
+    running total since that start: cumulative, no start, up to now."""
+    text = ("某县讯 全省“邻里守望”工程建设启动以来，石泉县以结对帮扶为抓手，推动关爱工作走深走实。\n"
+            "石泉县建立结对关系。截至目前，全县各级干部共开展走访探视4321人次。\n"
+            "动员爱心人士为特殊困难群体送温暖、献爱心870多人次。\n")
+    rs = rows(text, "2024-01-18")
+    for v in (4321, 870):
+        r = row_of(rs, v)
+        assert (r["measure"], _period(r)) == ("cumulative", (None, D(2024, 1, 18)))
+
+
+def test_recent_years_in_the_lead_make_a_done_by_now_figure_a_running_total():
+    """近年来，该镇… in the lead; a later sentence saying 已培育…37人，带动就业
+    420余人 counts what has been done by now: cumulative up to the
+    article's date."""
+    text = ("近年来，石泉县某镇构建引才工作体系，吸引外出务工人员返乡就业创业。\n"
+            "该镇提供办公场地、贴息贷款等扶持政策，已培育返乡创业典型37人，带动就业420余人。\n")
+    rs = rows(text, "2025-03-04")
+    for v in (37, 420):
+        r = row_of(rs, v)
+        assert (r["measure"], _period(r)) == ("cumulative", (None, D(2025, 3, 4)))
+
+
+def test_trap_up_to_now_inside_a_recent_years_lead_is_the_year_so_far():
+    """近年来，…。截至目前，…新增就业2093人，占全年目标任务的174%: in the lead's
+    own paragraph the up-to-now word starts a count of the year so far."""
+    text = ("近年来，石泉县把就业创业作为保民生的重要任务。截至目前，城镇新增就业2093人，占全年目标任务1200人的174%。\n")
+    r = row_of(rows(text, "2018-11-05"), 2093)
+    assert (r["measure"], _period(r)) == ("outcome", (D(2018, 1, 1), D(2018, 11, 5)))
+
+
+def test_trap_recent_years_do_not_frame_a_later_figure_not_said_done_by_now():
+    """近年来 in the lead; a later 发放创业担保贷款939万元 (no 已, 累计) keeps
+    its empty period: recent years frame loosely."""
+    text = ("近年来，石泉县把就业创业作为保民生的重要任务。\n"
+            "发放创业担保贷款939万元，扶持创业人数143人。\n")
+    r = row_of(rows(text, "2018-11-05"), 9390000)
+    assert _period(r) == (None, None)

@@ -95,7 +95,7 @@ from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_bef
                                          _sentence_before, _words, up_to_now_text)
 from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
                                    _enrolled, _running_total, _stock_list, is_stock,
-                                   runs_years_to_now, under_target_heading)
+                                   runs_years_to_now, under_target_heading, under_undated_lead_span)
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -510,6 +510,9 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         lead = _lead_frame(idx, dates, cs)
         if lead is not None:  # (a plan's year is the year-plan rule's below; a future clause's, none)
             d, start, end, basis = lead, lead.start, lead.end, "article"
+    if d is None and start is None and end is None and measure == "cumulative" and as_of is not None \
+            and under_undated_lead_span(clean, cs):
+        return None, as_of, "article"  # 近年来 / 工程启动以来 in the lead: a running total up to now
     clause = _clause_before(clean, cs)
     sentence = _sentence_before(clean, cs)
     if measure == "target":
