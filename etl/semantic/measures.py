@@ -240,8 +240,9 @@ def under_undated_lead_span(clean: str, cs: int) -> bool:
     if m is None or _DATED_RX.search(lead):
         return False
     if cs < lead_end:  # (in the lead itself: 近年来，…。截至目前，…: the year so far, as _under_recent_years)
-        return _OWN_TIME_RX.search(clean, lead_start + m.end(), cs) is None
-    if _DATED_RX.search(clean, clean.rfind("\n", 0, cs) + 1, cs):
+        if _OWN_TIME_RX.search(clean, lead_start + m.end(), cs):
+            return False
+    elif _DATED_RX.search(clean, clean.rfind("\n", 0, cs) + 1, cs):
         return False
     # (近年来 frames loosely: only what its sentence says is done by now, 已培育…47人，带动…500余人)
     return since is not None or bool(_DONE_BY_NOW_RX.search(_sentence_before(clean, cs)))
