@@ -133,3 +133,20 @@ def test_trap_recent_years_do_not_frame_a_later_figure_not_said_done_by_now():
             "发放创业担保贷款939万元，扶持创业人数143人。\n")
     r = row_of(rows(text, "2018-11-05"), 9390000)
     assert _period(r) == (None, None)
+
+
+def test_a_flow_over_several_whole_years_is_a_total_across_them():
+    """过去五年 in a work report (2013..2017): 新增城镇就业 over those years is a
+    total across years, cumulative, and keeps the span's start."""
+    text = ("2018年石泉县政府工作报告\n"
+            "过去五年，全县经济实力显著增强，新增城镇就业1.35万人，贫困发生率显著下降。\n")
+    r = row_of(rows(text, "2018-01-24"), 13500)
+    assert (r["measure"], _period(r)) == ("cumulative", (D(2013, 1, 1), D(2017, 12, 31)))
+
+
+def test_trap_a_flow_over_one_year_stays_an_outcome():
+    """过去一年 (one calendar year): a flow of that year, an outcome."""
+    text = ("2018年石泉县政府工作报告\n"
+            "过去一年，全县新增城镇就业2710人，经济运行稳中向好。\n")
+    r = row_of(rows(text, "2018-01-24"), 2710)
+    assert (r["measure"], _period(r)) == ("outcome", (D(2017, 1, 1), D(2017, 12, 31)))

@@ -159,7 +159,8 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
         # 今年以来…累计安置3万余人, 该镇今年已累计…: a flow of the year so far,
         # an outcome of that period (SPEC.md); a total across years stays cumulative.
         kind = "outcome" if _total_of_year_so_far(clause, sentence, start, end) else "cumulative"
-    if kind == "outcome" and (runs_years_to_now(start, end, as_of) or (start is None and _under_recent_years(clean, cs))
+    if kind == "outcome" and (runs_years_to_now(start, end, as_of) or spans_several_years(start, end)
+                              or (start is None and _under_recent_years(clean, cs))
                               or (start is None and end is None and under_undated_lead_span(clean, cs))):
         # 从1985年到2022年，…帮扶…1万余人; 近年来，…。据统计，全市返乡创业5万人:
         # a total across the years up to now
@@ -173,6 +174,14 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
 
 #: The shortest span, in days, that counts as several years (近两年来, 从1985年到2022年).
 _SEVERAL_YEARS_DAYS = 366
+
+
+def spans_several_years(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a frame runs over several whole calendar years (过去五年 in a
+    work report: 2013-01-01..2017-12-31): what it counts is a total across
+    years (SPEC.md: cumulative), whenever the span ended."""
+    return start is not None and end is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) \
+        and end.year > start.year
 
 
 def runs_years_to_now(start: dt.date | None, end: dt.date | None, as_of: dt.date | None) -> bool:

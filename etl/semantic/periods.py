@@ -95,7 +95,8 @@ from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_bef
                                          _sentence_before, _words, up_to_now_text)
 from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
                                    _enrolled, _running_total, _stock_list, is_stock,
-                                   runs_years_to_now, under_target_heading, under_undated_lead_span)
+                                   runs_years_to_now, spans_several_years, under_target_heading,
+                                   under_undated_lead_span)
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -554,6 +555,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     # at the article's date: the year it runs into is not over.
     since_frame = d is not None and basis in ("paragraph", "section", "article") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
+    if measure == "cumulative" and spans_several_years(start, end):
+        since_frame = True  # 过去五年，…新增城镇就业133.5万人: a total over those years, from their start
     if measure != "target" and basis in ("paragraph", "section") and runs_years_to_now(start, end, as_of):
         since_frame, end = True, as_of
     elif measure != "target" and _up_to_spring_festival(d) and start is not None and end is not None \
