@@ -219,7 +219,7 @@ _UNDATED_SINCE_RX = re.compile(r"(?:启动|啟動|开展|開展|实施|實施|�
 #: A date or a span of its own in the text between the lead and a figure
 #: (今年, 2023年, 3月, 期间, 今年以来); up-to-now words (截至目前, 目前) are not one,
 #: nor a page's timestamp (日期:2025-03-04).
-_DATED_RX = re.compile(r"(?<![0-9.])(?:19|20)\d\d\s*年|[今去本当]年|[0-9一二三四五六七八九十]\s*月|期间|(?<![启动展施通立建行])以来")
+_LEAD_DATED_RX = re.compile(r"(?<![0-9.])(?:19|20)\d\d\s*年|[今去本当]年|[0-9一二三四五六七八九十]\s*月|期间|(?<![启动展施通立建行])以来")
 
 
 #: Words of a clause that counts what has been done by now (已培育, 累计).
@@ -246,12 +246,12 @@ def under_undated_lead_span(clean: str, cs: int) -> bool:
     lead = clean[lead_start:min(lead_end, cs)]
     since = _UNDATED_SINCE_RX.search(lead)
     m = since or next((x for x in (re.search(w, lead) for w in RECENT_YEARS_WORDS) if x), None)
-    if m is None or _DATED_RX.search(lead):
+    if m is None or _LEAD_DATED_RX.search(lead):
         return False
     if cs < lead_end:  # (in the lead itself: 近年来，…。截至目前，…: the year so far, as _under_recent_years)
         if _OWN_TIME_RX.search(clean, lead_start + m.end(), cs):
             return False
-    elif _DATED_RX.search(clean, clean.rfind("\n", 0, cs) + 1, cs):
+    elif _LEAD_DATED_RX.search(clean, clean.rfind("\n", 0, cs) + 1, cs):
         return False
     # (近年来 frames loosely: only what its sentence says is done by now, 已培育…47人，带动…500余人)
     return since is not None or bool(_DONE_BY_NOW_RX.search(_sentence_before(clean, cs)))
