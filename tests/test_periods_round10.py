@@ -150,3 +150,27 @@ def test_trap_a_flow_over_one_year_stays_an_outcome():
             "过去一年，全县新增城镇就业2710人，经济运行稳中向好。\n")
     r = row_of(rows(text, "2018-01-24"), 2710)
     assert (r["measure"], _period(r)) == ("outcome", (D(2017, 1, 1), D(2017, 12, 31)))
+
+
+def test_people_holding_posts_are_a_stock():
+    """公益性岗位在岗1.15万人: those holding the posts at the report's date, a
+    stock: cumulative, no start, up to the cut-off that frames the report."""
+    text = "截至9月底，石泉县就业困难人员实现就业610人，完成年计划110%。公益性岗位在岗1150人。\n"
+    r = row_of(rows(text, "2011-10-20"), 1150)
+    assert (r["measure"], _period(r)) == ("cumulative", (None, D(2011, 9, 30)))
+
+
+def test_posts_set_up_by_now_are_a_stock():
+    """截至目前，某镇共设置长期性公益岗位167个: the posts that exist now, a
+    stock (共设置 builds a total, as 共设立 does)."""
+    text = ("某镇积极开发公益岗位，规范岗位管理。\n"
+            "截至目前，石泉县某镇共设置长期性公益岗位167个，阶段性公益岗位34个。\n")
+    r = row_of(rows(text, "2019-06-07"), 167)
+    assert (r["measure"], _period(r)) == ("cumulative", (None, D(2019, 6, 7)))
+
+
+def test_workers_away_year_round_are_a_stock():
+    """常年在外务工人员达3万人: those away year-round, a stock."""
+    text = "石泉县是劳务输出大县，常年在外务工人员达3万人，劳务收入是群众增收的重要途径。\n"
+    r = row_of(rows(text, "2018-05-02"), 30000)
+    assert r["measure"] == "cumulative"

@@ -101,17 +101,20 @@ _LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]
                            r"|[一二三四五六七八九十]{1,2}[、是])")
 #: A count of things that exist at a date (a stock), not a flow in a period:
 #: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
-STOCK_WORDS = ("现有", "拥有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
-               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有", "常年保持", "常年稳定")
+STOCK_WORDS = ("现有", "拥有", "建有", "设有", "设置有", "活跃着", "发展到", "壮大到", "发展至",
+               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有", "常年保持", "常年稳定",
+               "在岗", "常年在外")
+#: (在岗: those holding posts at a date, 公益性岗位在岗11.5万人; 常年在外: those
+#: away year-round, 常年在外务工人员达30万人)
 #: A level held year after year (劳动力常年保持在5万人左右): a stock no date of the text fixes.
 PERENNIAL_WORDS = ("常年保持", "常年稳定")
 #: Totals built (共建立, 已建成…): a stock when no date frames their
 #: sentence or a cut-off does (截至6月底，已建成…); over a period
 #: (2023年，…共组建35支) what was done in it.
 BUILT_WORDS = ("共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立",
-               "已有")
+               "共设置", "已设置", "已有")
 #: The words of :data:`BUILT_WORDS` that tell something built (not 已有).
-_CONSTRUCTED_RX = re.compile(r"[共已](?:建立|建成|组建|成立|设立)")
+_CONSTRUCTED_RX = re.compile(r"[共已](?:建立|建成|组建|成立|设立|设置)")
 #: A date or period word in a sentence (for :data:`BUILT_WORDS`).
 _DATED_RX = re.compile(r"\d{4}年|[今去前明上下全本当]年|[0-9一二三四五六七八九十]+月|季度|以来|期间")
 
