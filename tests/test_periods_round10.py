@@ -174,3 +174,11 @@ def test_workers_away_year_round_are_a_stock():
     text = "石泉县是劳务输出大县，常年在外务工人员达3万人，劳务收入是群众增收的重要途径。\n"
     r = row_of(rows(text, "2018-05-02"), 30000)
     assert r["measure"] == "cumulative"
+
+
+def test_trap_graduates_taken_on_in_posts_are_a_flow():
+    """吸纳在岗高校毕业生280余人 (2022年，…): people a base took on, a flow of
+    the year, not the stock 在岗 counts elsewhere."""
+    text = "2022年，石泉县已建立就业见习基地151家，吸纳在岗高校毕业生280余人。\n"
+    r = row_of(rows(text, "2023-01-18"), 280)
+    assert _period(r) == (D(2022, 1, 1), D(2022, 12, 31))

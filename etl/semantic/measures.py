@@ -103,9 +103,11 @@ _LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]
 #: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
 STOCK_WORDS = ("现有", "拥有", "建有", "设有", "设置有", "活跃着", "发展到", "壮大到", "发展至",
                "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有", "常年保持", "常年稳定",
-               "在岗", "常年在外")
-#: (在岗: those holding posts at a date, 公益性岗位在岗11.5万人; 常年在外: those
-#: away year-round, 常年在外务工人员达30万人)
+               "常年在外")
+#: (常年在外: those away year-round, 常年在外务工人员达30万人)
+#: Those holding posts at a date (公益性岗位在岗11.5万人, 在岗职工3000人): a stock;
+#: not after a verb that places them (吸纳在岗高校毕业生280余人, 安置在岗…: a flow).
+_ON_POST_RX = re.compile(r"(?<![纳置增聘用])在岗")
 #: A level held year after year (劳动力常年保持在5万人左右): a stock no date of the text fixes.
 PERENNIAL_WORDS = ("常年保持", "常年稳定")
 #: Totals built (共建立, 已建成…): a stock when no date frames their
@@ -425,7 +427,7 @@ def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
     sentence: 2022年末，全县共有…; or :data:`BUILT_WORDS` when no period
     frames the figure (``framed``: a date of the page does) or a cut-off
     does): a stock, not a flow over a period."""
-    if _STOCK_RX.search(clause):
+    if _STOCK_RX.search(clause) or _ON_POST_RX.search(clause):
         return True
     if _BUILT_RX.search(clause):
         return (not framed and not _DATED_RX.search(sentence)) or _UP_TO_4_RX.search(sentence) is not None \
