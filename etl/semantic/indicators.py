@@ -37,7 +37,8 @@ from etl.semantic.indicator_match import (
     Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
 from etl.semantic.indicator_parts import elided_verb_matches, inventory_item, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
-from etl.semantic.periods import article_day, figure_frame, framing_dates, period_of, report_year
+from etl.semantic.article_lead import article_day
+from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
 from etl.semantic.region_resolution import PageRegion, destination_spans, figure_region
 from etl.semantic.regions import Mention
 from etl.semantic.page_index import SPAN, PageIndex, index_page

@@ -4,7 +4,9 @@ stock and target rules that bound it).
 Moved out of this module: what kind of number the figure is (target,
 cumulative, annual average, outcome: :func:`~etl.semantic.measures.figure_kind`)
 is :mod:`etl.semantic.measures`; the clause and sentence before a figure that
-both read are :mod:`etl.semantic.figure_clauses`.
+both read are :mod:`etl.semantic.figure_clauses`; what the article's lead
+says about time (its span, the day its figures were told) is
+:mod:`etl.semantic.article_lead`.
 
 **Period** (:func:`period_of`; ``period_basis`` names the rule that gave it),
 tried in this order:
@@ -31,7 +33,7 @@ tried in this order:
 * ``article``: the nearest earlier day of the section (a care visit's day
   frames the figures told after it); else, for a figure that is no target,
   the span the article's lead sentence states (``记者日前获悉，前三季度，…``,
-  ``…，2025年以来，…``: :func:`_lead_frame`), which frames the later
+  ``…，2025年以来，…``: :func:`~etl.semantic.article_lead.lead_frame`), which frames the later
   paragraphs no date of their own frames.
 
 A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
@@ -97,6 +99,7 @@ from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP
                                    _enrolled, _running_total, _stock_list, is_stock,
                                    runs_years_to_now, spans_several_years, under_target_heading,
                                    under_undated_lead_span)
+from etl.semantic.article_lead import FUTURE_WORD_RX, lead_frame, names_an_event
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -251,7 +254,7 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         ds, de, d = dates[k]
         if ds < para_start:
             break
-        if d.granularity == "year" and _names_an_event(clean, de):
+        if d.granularity == "year" and names_an_event(clean, de):
             # 2月22日，某县举行2018年春季就业节：the year names the event; the
             # day before it in the paragraph, inside that year, frames its figures
             for j in reversed(range(k)):
@@ -429,22 +432,6 @@ def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
     return sum(1 for x in parts if opens_with_region(x)) >= _BREAKDOWN_MIN
 
 
-#: Words after a year that make it part of an event's name (2018年春季就业节,
-#: 2019年“春风行动”).
-_EVENT_NAME_AFTER_YEAR = ("春季", "夏季", "秋季", "冬季", "春风", "春風", "“", "「", "\"")
-#: ... also after a place's name or a short qualifier, the year and the quoted
-#: name in one phrase (举办2024年某某省“就业暖心”专项服务活动): at most this many
-#: characters between them, none of them a clause's end or a digit.
-_EVENT_NAME_AFTER_YEAR_RX = re.compile(r"[^，,。；;：:！!？?\n0-9]{0,8}?(?:春季|夏季|秋季|冬季|春风|春風|[“「\"])")
-
-
-def _names_an_event(clean: str, de: int) -> bool:
-    """Whether the year ending at ``de`` is part of an event's name: an
-    event word or an opening quote follows it, right away or after a short
-    qualifier of the same phrase (2018年春季就业节, 2024年某某省“春风行动”)."""
-    return clean.startswith(_EVENT_NAME_AFTER_YEAR, de) or bool(_EVENT_NAME_AFTER_YEAR_RX.match(clean, de))
-
-
 def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
     """Whether clean offset ``ds`` stands in the heading line starting at
     ``heading`` and that line is a numbered section's (``一、2018年工作回顾``,
@@ -507,8 +494,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     d, start, end, basis = frame
     clean = idx.clean
     if d is None and start is None and end is None and measure != "target" \
-            and not _FUTURE_WORD_RX.search(_clause_before(clean, cs)):
-        lead = _lead_frame(idx, dates, cs)
+            and not FUTURE_WORD_RX.search(_clause_before(clean, cs)):
+        lead = lead_frame(idx, dates, cs)
         if lead is not None:  # (a plan's year is the year-plan rule's below; a future clause's, none)
             d, start, end, basis = lead, lead.start, lead.end, "article"
     if d is None and start is None and end is None and measure == "cumulative" and as_of is not None \
@@ -522,7 +509,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
     if measure == "target" and d is None and start is None and basis is None:
-        lead = _lead_frame(idx, dates, cs)
+        lead = lead_frame(idx, dates, cs)
         if lead is not None and lead.end is not None and ("全年" in clause or _YEAR_PLAN_RX.search(sentence)):
             # 截至2021年12月17日已完成…年度任务 in the lead, 目标任务：全年…14万个
             # below: the plan is for the year the lead reports on
@@ -650,68 +637,6 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     return start, end, basis
 
 
-#: A line that starts another article on the page (本报讯, XX讯, …电): the
-#: lead of the article before it frames none of its figures.
-_ARTICLE_START_RX = re.compile(r"\s*(?:本报讯|\S{0,16}讯[\s(（]|\S{0,16}\d{1,2}月\d{1,2}日电)")
-
-
-def _lead_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int) -> DateMention | None:
-    """The span the article's lead sentence states (``记者日前获悉，前三季度，…``,
-    ``…，2025年以来，两地…``, ``…在2022年春节期间开展…``): the first sentence of
-    the page's first paragraph that ends a sentence, when it holds a year,
-    quarter or period date counted from a year's start (a report's span:
-    2022年, 前三季度, 1-5月, 今年以来; not a day: the day an event was held is no
-    article's scope; not a campaign's span, 从12月份至春节前; not a year naming an event, ``2017年某省春风行动启动仪式``;
-    not a cut-off, ``截至5月7日``: the day counts were taken, while the
-    paragraphs after it also tell what was done over spans they leave unsaid).  A news item states its scope once, in its lead; a
-    figure of a later paragraph that no date of its own paragraph, section
-    or report frames counts over it.  None for a figure of the lead's own
-    paragraph (its dates frame it already), or when another article starts
-    between the lead and the figure."""
-    clean = idx.clean
-    stop = clean.find("。", 0, cs)
-    if stop < 0:
-        return None
-    p = _para_of(idx, stop)
-    para_start = idx.para_starts[p]
-    if p + 1 >= len(idx.para_starts) or idx.para_starts[p + 1] > cs:
-        return None  # the figure stands in the lead's paragraph, or before it
-    lead = None
-    for ds, de, d in dates:
-        if ds >= stop:
-            break
-        if ds >= para_start and d.granularity in ("year", "quarter", "period") and d.start is not None \
-                and (d.start.month, d.start.day) == (1, 1) and not _lead_names_an_event(clean, de) \
-                and (not clean[max(0, ds - 4) : ds].endswith(UP_TO_WORDS) or _PROGRESS_AFTER_RX.match(clean, de)):
-            lead = d
-    if lead is None:
-        return None
-    if any(_ARTICLE_START_RX.match(clean, q) for q in idx.para_starts[p + 1 : _para_of(idx, cs) + 1]):
-        return None
-    return lead
-
-
-#: What follows a cut-off that says how much of a year's plan was done by
-#: it (``截至2021年12月17日已完成或超额完成年度任务``): a progress report, whose
-#: cut-off frames the completion figures of the paragraphs after its lead.
-_PROGRESS_AFTER_RX = re.compile(r"[^，,。；;！!？?\n]{0,4}?完成")
-
-
-#: Words of a clause that tells what will be done (将为…提供岗位5000个, 拟…,
-#: 计划…): no span the lead reports over.
-_FUTURE_WORD_RX = re.compile(r"将|拟|计划|准备")
-
-
-def _lead_names_an_event(clean: str, de: int) -> bool:
-    """Whether the year ending at ``de`` names an event (:func:`_names_an_event`)
-    and not a span it is held in (``2022年春节期间持续开展“…”活动``: the
-    holiday season of 2022, the span of the activity)."""
-    if not _names_an_event(clean, de):
-        return False
-    m = _EVENT_NAME_AFTER_YEAR_RX.match(clean, de)
-    return m is None or ("期间" not in m.group(0) and "期間" not in m.group(0))
-
-
 #: Words saying a figure is what has been done by now (现已完成…, 目前已…).
 _NOW_DONE_RX = re.compile(r"现已|目前|至今")
 #: "That day" opening a paragraph (这天，…, 当天，…, 同一天，…): the day told of last.
@@ -763,31 +688,6 @@ def _paragraph_up_to_now(idx: TextIndex, cs: int, d: DateMention | None) -> bool
     if m is None or (d is not None and d.clean_start >= m.start()):
         return False
     return not any(w in _full_sentence_before(idx.clean, cs) + _clause_from(idx.clean, cs) for w in ("累计", "累积"))
-
-
-#: Words after a day in a page's lead that make it the day the figures
-#: were told (``5月29日，记者从…新闻发布会上了解到，截至目前，…``).
-_TOLD_AFTER_RX = re.compile(r"[^。！？!?\n]{0,60}?(?:了解到|获悉|獲悉|得知|获知)")
-#: How far into the page the lead's day may stand.
-_TOLD_DAY_WITHIN = 200
-#: How long before the issue date the day told may be (a news item is fresh).
-_TOLD_DAY_MAX_AGE = 31
-
-
-def article_day(clean: str, dates: list[tuple[int, int, DateMention]], as_of: dt.date | None) -> dt.date | None:
-    """The article's date for the up-to-now rules: the day its lead says
-    the figures were told (``5月29日，记者从…发布会上了解到，截至目前…``: 目前
-    is that day), when it lies on or shortly before ``as_of`` (the issue
-    date at the precision known); else ``as_of``."""
-    if as_of is None:
-        return None
-    for ds, de, d in dates:
-        if ds > _TOLD_DAY_WITHIN:
-            break
-        if d.granularity == "day" and d.end is not None and d.end <= as_of \
-                and (as_of - d.end).days <= _TOLD_DAY_MAX_AGE and _TOLD_AFTER_RX.match(clean, de):
-            return d.end
-    return as_of
 
 
 def _full_sentence_up_to_now(clean: str, cs: int, d: DateMention | None) -> bool:
