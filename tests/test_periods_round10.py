@@ -182,3 +182,33 @@ def test_trap_graduates_taken_on_in_posts_are_a_flow():
     text = "2022年，石泉县已建立就业见习基地151家，吸纳在岗高校毕业生280余人。\n"
     r = row_of(rows(text, "2023-01-18"), 280)
     assert _period(r) == (D(2022, 1, 1), D(2022, 12, 31))
+
+
+def test_a_day_told_as_past_is_never_after_the_issue_date():
+    """4月22日下午，…招聘会在这里进行 on a page dated 2021-04-09 (a repost):
+    a day written without its year that the issue year would put after
+    publication is of the year before."""
+    text = ("4月22日下午，石泉县某镇便民服务中心门前人声鼎沸，一场招聘会在这里进行。\n"
+            "据了解，当天的招聘会一共有9家本地企业参加，共计提供了130余个就业岗位。\n")
+    r = row_of(rows(text, "2021-04-09"), 9)
+    assert _period(r) == (D(2020, 4, 22), D(2020, 4, 22))
+
+
+def test_trap_a_day_announced_ahead_stays_in_the_issue_year():
+    """招聘会将于4月22日举办 on a page of 2021-04-09: a day to come, kept in
+    the issue year (a plan, not a past day)."""
+    from tests.test_regions_periods import dates
+    got = dates("某县招聘会将于4月22日在县体育馆举办，届时将有50家企业参加。", D(2021, 4, 9), "day")
+    assert got["4月22日"] == (D(2021, 4, 22), D(2021, 4, 22))
+
+
+def test_that_day_after_a_source_lead_in_is_the_day_told_of_last():
+    """据了解，当天的招聘会一共有9家企业参加 opening a paragraph: 当天 is the
+    day told of last, past a repeated title line between them (a title
+    printed again over a photo opens no section)."""
+    text = ("一场家门口的招聘会\n"
+            "3月12日上午，石泉县某镇便民服务中心门前人声鼎沸，一场招聘会在这里进行。\n"
+            "一场家门口的招聘会\n"
+            "据了解，当天的招聘会一共有9家本地企业参加。\n")
+    r = row_of(rows(text, "2021-03-20"), 9)
+    assert _period(r) == (D(2021, 3, 12), D(2021, 3, 12))

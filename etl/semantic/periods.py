@@ -277,7 +277,7 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
     if p > 0 and _THAT_DAY_RX.match(clean, para_start):
         # 这天，…义诊40多人 opening a paragraph after 27日，…: the day told of last
         k = bisect.bisect_left(starts, para_start) - 1
-        if k >= 0 and dates[k][2].granularity == "day" and dates[k][0] > heading_before:
+        if k >= 0 and dates[k][2].granularity == "day" and dates[k][0] > _section_start(idx, h):
             d = dates[k][2]
             return d, d.start, d.end, "section"
     if p > 0 and para_start not in idx.headings \
@@ -380,6 +380,22 @@ def _headline_end(clean: str) -> int:
         return 0
     line = clean[lead:end]
     return 0 if len(line.strip()) > _HEADLINE_MAX or any(c in line for c in "。!?！？") else end
+
+
+def _line(clean: str, start: int) -> str:
+    end = clean.find("\n", start)
+    return clean[start : len(clean) if end < 0 else end].strip()
+
+
+def _section_start(idx: TextIndex, h: int) -> int:
+    """The last of the first ``h`` headings that opens a section: a heading
+    that repeats the page's title (a title printed again over each photo
+    of the article) opens none; -1 when none does."""
+    title = _line(idx.clean, idx.headings[0]) if idx.headings else ""
+    for k in reversed(range(h)):
+        if k == 0 or _line(idx.clean, idx.headings[k]) != title:
+            return idx.headings[k]
+    return -1
 
 
 def _sentence_start(clean: str, pos: int) -> int:
@@ -639,8 +655,9 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
 
 #: Words saying a figure is what has been done by now (现已完成…, 目前已…).
 _NOW_DONE_RX = re.compile(r"现已|目前|至今")
-#: "That day" opening a paragraph (这天，…, 当天，…, 同一天，…): the day told of last.
-_THAT_DAY_RX = re.compile(r"\s*(?:这天|这一天|當天|当天|当日|同一天|同日)")
+#: "That day" opening a paragraph (这天，…, 当天，…, 同一天，…; also after a
+#: source's lead-in, 据了解，当天的招聘会…): the day told of last.
+_THAT_DAY_RX = re.compile(r"\s*(?:[据據][^，,。]{0,4}[，,]\s*)?(?:这天|这一天|當天|当天|当日|同一天|同日)")
 #: A campaign's name: a quoted name (“春风行动”) or the four characters
 #: before 行动 with it (根治欠薪冬季攻坚行动: 冬季攻坚行动).
 _CAMPAIGN_NAME_RX = re.compile(r"[“「\"]([^”」\"\n]{2,12})[”」\"]|([\u4e00-\u9fff]{4}(?:行动|行動))")
