@@ -124,6 +124,36 @@ def _mention(repaired: Repaired, cs: int, ce: int, gran: str, start: dt.date | N
     return new_date_mention(rs, re_, repaired.raw[rs:re_], gran, start, end, resolution, cs, ce)
 
 
+#: Words that make a day after the issue date one to come (将于4月22日举办,
+#: 定于…, 自5月1日起施行, 4月30日前): a plan or a deadline, not a past day.
+_AHEAD_BEFORE_RX = re.compile(r"将|拟|计划|定于|预计|届时|准备|即日|通知|公告|要求|需|须|请|应")
+_AHEAD_AFTER_RX = re.compile(r"\s*(?:起|开始|前|之前|以前|截止|止|将|举行|举办|召开|开幕|至|到|—|-|~)")
+
+
+def _told_after_issue(text: str, d: DateMention, issue: dt.date) -> bool:
+    """Whether ``d`` is a day written without its year (4月22日) that the
+    issue year would put after the issue date (known to the day) in a
+    sentence that tells of it as past: no plan or deadline word before it
+    in its sentence, nor a start, deadline, range or event verb right after
+    it.  Such a day is of the year before (SPEC: never a day after
+    publication; a page reposted on 2021-04-09 telling of 4月22日下午…)."""
+    if d.resolution != "issue_year" or d.granularity != "day" or d.start is None or d.start <= issue:
+        return False
+    sentence_start = max(text.rfind(c, 0, d.clean_start) for c in "。！？!?\n") + 1
+    return not _AHEAD_BEFORE_RX.search(text, sentence_start, d.clean_start) \
+        and not _AHEAD_AFTER_RX.match(text, d.clean_end)
+
+
+def _year_before(repaired: Repaired, d: DateMention) -> DateMention:
+    """``d`` (a day) moved to the same day of the year before."""
+    assert d.start is not None
+    try:
+        day = d.start.replace(year=d.start.year - 1)
+    except ValueError:  # (2月29日)
+        return d
+    return _mention(repaired, d.clean_start, d.clean_end, d.granularity, day, day, d.resolution)
+
+
 def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | None,
            precision: str) -> list[DateMention]:
     """The page's mentions with the context rules of the module docstring
@@ -133,6 +163,8 @@ def refine(repaired: Repaired, mentions: list[DateMention], issue: dt.date | Non
     out: list[DateMention] = []
     for d in mentions:
         cs, ce = d.clean_start, d.clean_end
+        if precision == "day" and issue is not None and _told_after_issue(text, d, issue):
+            d = _year_before(repaired, d)
         start, end = d.start, d.end
         if start is not None and end is not None:
             if text[cs:ce].endswith("以来") and d.resolution == "relative" and end_of_article is not None \

@@ -37,6 +37,7 @@ from etl.semantic.indicator_match import (
     Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
 from etl.semantic.indicator_parts import elided_verb_matches, inventory_item, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
+from etl.semantic.article_lead import article_day
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
 from etl.semantic.region_resolution import PageRegion, destination_spans, figure_region
 from etl.semantic.regions import Mention
@@ -162,6 +163,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     place_starts = [m.start for m in places]
     destinations = destination_spans(repaired.clean, places) if places else []
     year_of_report = report_year(repaired.clean, as_of)
+    told_on = article_day(repaired.clean, dts, as_of)  # (目前 after 5月29日，记者…了解到: that day)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []
     names_rx = _names_pattern(private_names) if private_names else None
@@ -210,7 +212,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 # (“新增城镇就业110万人”的目标: the target indicator)
                 ind = load_codebook().indicators[ind.as_target]
             if measure not in periods:
-                periods[measure] = period_of(idx, dts, cs, date_starts, as_of, year_of_report, measure, frame)
+                periods[measure] = period_of(idx, dts, cs, date_starts, told_on, year_of_report, measure, frame)
             ps, pe, basis = periods[measure]
             group = population_group(
                 idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after")

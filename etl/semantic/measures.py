@@ -101,17 +101,22 @@ _LIST_ITEM_RX = re.compile(r"\s*(?:[●•·▪■◆◇○◎★☆\-—]|[0-9]
                            r"|[一二三四五六七八九十]{1,2}[、是])")
 #: A count of things that exist at a date (a stock), not a flow in a period:
 #: 现有/共有/拥有…, 活跃着, 发展到/壮大到, 共建立/共建成/已建成…
-STOCK_WORDS = ("现有", "拥有", "建有", "设有", "活跃着", "发展到", "壮大到", "发展至",
-               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有", "常年保持", "常年稳定")
+STOCK_WORDS = ("现有", "拥有", "建有", "设有", "设置有", "活跃着", "发展到", "壮大到", "发展至",
+               "年末共有", "年底共有", "年末实有", "年底实有", "年末拥有", "常年保持", "常年稳定",
+               "常年在外")
+#: (常年在外: those away year-round, 常年在外务工人员达30万人)
+#: Those holding posts at a date (公益性岗位在岗11.5万人, 在岗职工3000人): a stock;
+#: not after a verb that places them (吸纳在岗高校毕业生280余人, 安置在岗…: a flow).
+_ON_POST_RX = re.compile(r"(?<![纳置增聘用])在岗")
 #: A level held year after year (劳动力常年保持在5万人左右): a stock no date of the text fixes.
 PERENNIAL_WORDS = ("常年保持", "常年稳定")
 #: Totals built (共建立, 已建成…): a stock when no date frames their
 #: sentence or a cut-off does (截至6月底，已建成…); over a period
 #: (2023年，…共组建35支) what was done in it.
 BUILT_WORDS = ("共建立", "共建成", "已建成", "已建立", "共组建", "已组建", "共成立", "已成立", "共设立", "已设立",
-               "已有")
+               "共设置", "已设置", "已有")
 #: The words of :data:`BUILT_WORDS` that tell something built (not 已有).
-_CONSTRUCTED_RX = re.compile(r"[共已](?:建立|建成|组建|成立|设立)")
+_CONSTRUCTED_RX = re.compile(r"[共已](?:建立|建成|组建|成立|设立|设置)")
 #: A date or period word in a sentence (for :data:`BUILT_WORDS`).
 _DATED_RX = re.compile(r"\d{4}年|[今去前明上下全本当]年|[0-9一二三四五六七八九十]+月|季度|以来|期间")
 
@@ -159,7 +164,9 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
         # 今年以来…累计安置3万余人, 该镇今年已累计…: a flow of the year so far,
         # an outcome of that period (SPEC.md); a total across years stays cumulative.
         kind = "outcome" if _total_of_year_so_far(clause, sentence, start, end) else "cumulative"
-    if kind == "outcome" and (runs_years_to_now(start, end, as_of) or (start is None and _under_recent_years(clean, cs))):
+    if kind == "outcome" and (runs_years_to_now(start, end, as_of) or spans_several_years(start, end)
+                              or (start is None and _under_recent_years(clean, cs))
+                              or (start is None and end is None and under_undated_lead_span(clean, cs))):
         # 从1985年到2022年，…帮扶…1万余人; 近年来，…。据统计，全市返乡创业5万人:
         # a total across the years up to now
         kind = "cumulative"
@@ -172,6 +179,14 @@ def figure_kind(clean: str, cs: int, start: dt.date | None, as_of: dt.date | Non
 
 #: The shortest span, in days, that counts as several years (近两年来, 从1985年到2022年).
 _SEVERAL_YEARS_DAYS = 366
+
+
+def spans_several_years(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a frame runs over several whole calendar years (过去五年 in a
+    work report: 2013-01-01..2017-12-31): what it counts is a total across
+    years (SPEC.md: cumulative), whenever the span ended."""
+    return start is not None and end is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) \
+        and end.year > start.year
 
 
 def runs_years_to_now(start: dt.date | None, end: dt.date | None, as_of: dt.date | None) -> bool:
@@ -202,6 +217,49 @@ def _under_recent_years(clean: str, cs: int) -> bool:
     start = cs - len(clean[para:cs].lstrip(" \u3000\t"))
     word = next((w for w in RECENT_YEARS_WORDS if clean.startswith(w, start)), None)
     return word is not None and _OWN_TIME_RX.search(clean, start + len(word), cs) is None
+
+
+#: A span since an undated start (工程建设启动以来, 活动开展以来): no date says since when.
+_UNDATED_SINCE_RX = re.compile(r"(?:启动|啟動|开展|開展|实施|實施|开通|開通|成立|创建|創建|推行)以来")
+#: A date or a span of its own in the text between the lead and a figure
+#: (今年, 2023年, 3月, 期间, 今年以来); up-to-now words (截至目前, 目前) are not one,
+#: nor a page's timestamp (日期:2025-03-04).
+_LEAD_DATED_RX = re.compile(r"(?<![0-9.])(?:19|20)\d\d\s*年|[今去本当]年|[0-9一二三四五六七八九十]\s*月|期间|(?<![启动展施通立建行])以来")
+
+
+#: Words of a clause that counts what has been done by now (已培育, 累计).
+_DONE_BY_NOW_RX = re.compile(r"已|累计|累計|累积")
+
+
+def under_undated_lead_span(clean: str, cs: int) -> bool:
+    """Whether the article's lead speaks of a span no date fixes, the
+    recent years or the time since a campaign began (``近年来，该镇…``,
+    ``“结对帮扶”工程建设启动以来，某市…``: :data:`RECENT_YEARS_WORDS`,
+    :data:`_UNDATED_SINCE_RX`), the lead holds no date, and the figure's
+    paragraph, up to the figure, none either: what the article then counts
+    with no date of its own (截至目前 included) is a running total since
+    that unsaid start, up to now.  Under 近年来 only a sentence that says it
+    is done by now (已, 累计) counts so; in the lead's own paragraph, an
+    up-to-now word between the span and the figure starts the year so far
+    (近年来，…。截至目前，…完成全年目标任务…)."""
+    stop = clean.find("。", 0, cs)
+    if stop < 0:
+        return False
+    lead_start = clean.rfind("\n", 0, stop) + 1
+    lead_end = clean.find("\n", stop)
+    lead_end = len(clean) if lead_end < 0 else lead_end
+    lead = clean[lead_start:min(lead_end, cs)]
+    since = _UNDATED_SINCE_RX.search(lead)
+    m = since or next((x for x in (re.search(w, lead) for w in RECENT_YEARS_WORDS) if x), None)
+    if m is None or _LEAD_DATED_RX.search(lead):
+        return False
+    if cs < lead_end:  # (in the lead itself: 近年来，…。截至目前，…: the year so far, as _under_recent_years)
+        if _OWN_TIME_RX.search(clean, lead_start + m.end(), cs):
+            return False
+    elif _LEAD_DATED_RX.search(clean, clean.rfind("\n", 0, cs) + 1, cs):
+        return False
+    # (近年来 frames loosely: only what its sentence says is done by now, 已培育…47人，带动…500余人)
+    return since is not None or bool(_DONE_BY_NOW_RX.search(_sentence_before(clean, cs)))
 
 
 #: Words that, opening a sentence, make it a count up to now (目前，全县共有…).
@@ -369,7 +427,7 @@ def is_stock(clause: str, sentence: str = "", framed: bool = False) -> bool:
     sentence: 2022年末，全县共有…; or :data:`BUILT_WORDS` when no period
     frames the figure (``framed``: a date of the page does) or a cut-off
     does): a stock, not a flow over a period."""
-    if _STOCK_RX.search(clause):
+    if _STOCK_RX.search(clause) or _ON_POST_RX.search(clause):
         return True
     if _BUILT_RX.search(clause):
         return (not framed and not _DATED_RX.search(sentence)) or _UP_TO_4_RX.search(sentence) is not None \

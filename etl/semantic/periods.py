@@ -4,7 +4,9 @@ stock and target rules that bound it).
 Moved out of this module: what kind of number the figure is (target,
 cumulative, annual average, outcome: :func:`~etl.semantic.measures.figure_kind`)
 is :mod:`etl.semantic.measures`; the clause and sentence before a figure that
-both read are :mod:`etl.semantic.figure_clauses`.
+both read are :mod:`etl.semantic.figure_clauses`; what the article's lead
+says about time (its span, the day its figures were told) is
+:mod:`etl.semantic.article_lead`.
 
 **Period** (:func:`period_of`; ``period_basis`` names the rule that gave it),
 tried in this order:
@@ -31,7 +33,7 @@ tried in this order:
 * ``article``: the nearest earlier day of the section (a care visit's day
   frames the figures told after it); else, for a figure that is no target,
   the span the article's lead sentence states (``记者日前获悉，前三季度，…``,
-  ``…，2025年以来，…``: :func:`_lead_frame`), which frames the later
+  ``…，2025年以来，…``: :func:`~etl.semantic.article_lead.lead_frame`), which frames the later
   paragraphs no date of their own frames.
 
 A date that is the base of a comparison (``比2019年增长``, ``与去年同期相比``:
@@ -95,7 +97,9 @@ from etl.semantic.figure_clauses import (MAX_SENTENCE, _any_word_rx, _clause_bef
                                          _sentence_before, _words, up_to_now_text)
 from etl.semantic.measures import (_CUMULATIVE_RX, _HAVE_RX, PERENNIAL_WORDS, UP_TO_NOW, UP_TO_WORDS, _opens_up_to_now,
                                    _enrolled, _running_total, _stock_list, is_stock,
-                                   runs_years_to_now, under_target_heading)
+                                   runs_years_to_now, spans_several_years, under_target_heading,
+                                   under_undated_lead_span)
+from etl.semantic.article_lead import FUTURE_WORD_RX, lead_frame, names_an_event
 from etl.semantic.regions import opens_with_region
 
 #: A date right after one of these is a comparison base, not a frame.
@@ -110,6 +114,11 @@ SENTENCE_UP_TO_NOW = ("截至目前", "截止目前", "到目前为止", "迄今
 _HOLIDAY_SPAN_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运|活动|[会會]|行动|行動|援助月|服务月|服務月)[”\"’'」』]?(?:期间|期間)")
 #: A holiday's span word (“两节”期间, 春节期间), not an event's (活动期间).
 _HOLIDAY_WORD_RX = re.compile(r"(?:节|假|国庆|中秋|元旦|春运)")
+
+
+#: What may stand between a date and a 今年 right after it that it narrows
+#: (截至7月末，今年…: commas, spaces; the 末 a month's mention leaves out).
+_NARROWED_BY_BEFORE_RX = re.compile(r"[末底]?[\s,，、]{0,3}")
 
 
 def _up_to_spring_festival(d: DateMention | None) -> bool:
@@ -206,6 +215,10 @@ def is_dateline(clean: str, de: int) -> bool:
 #: A government work report: given in spring, it reviews the year before
 #: the one it is given in (``2023年…政府工作报告`` reviews 2022).
 GOV_REPORT = "政府工作报告"
+#: A work report named as the source of the plan a page reviews (``2021年
+#: 某市政府工作报告提出的10件惠民实事，截至…已完成``): the page is a progress
+#: report on that plan, not the report itself.
+_REPORT_AS_PLAN_SOURCE_RX = re.compile(GOV_REPORT + r"(?:中|里)?(?:提出|确定|部署|明确|承诺|安排)(?:了)?的")
 
 
 def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
@@ -216,6 +229,8 @@ def report_year(clean: str, as_of: dt.date | None = None) -> int | None:
     统计公报), the year before the article's date."""
     head = clean[:200]
     m = _REPORT_TITLE_RX.search(head)
+    if GOV_REPORT in head and _REPORT_AS_PLAN_SOURCE_RX.search(head):
+        return None  # (2021年某市政府工作报告提出的10件实事，截至…已完成: a review of the plan, not the report)
     if GOV_REPORT in head:
         if m and GOV_REPORT in m.group(0):
             return int(m.group(1)) - 1
@@ -239,7 +254,7 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
         ds, de, d = dates[k]
         if ds < para_start:
             break
-        if d.granularity == "year" and _names_an_event(clean, de):
+        if d.granularity == "year" and names_an_event(clean, de):
             # 2月22日，某县举行2018年春季就业节：the year names the event; the
             # day before it in the paragraph, inside that year, frames its figures
             for j in reversed(range(k)):
@@ -249,13 +264,20 @@ def figure_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: 
                 if d2.granularity in ("day", "period") and d.start is not None and d.end is not None \
                         and d2.start is not None and d2.end is not None and d.start <= d2.start and d2.end <= d.end:
                     return d2, d2.start, d2.end, "paragraph"
+        if k > 0 and d.resolution == "relative" and d.granularity == "year":
+            ds0, de0, d0 = dates[k - 1]
+            if ds0 >= para_start and _NARROWED_BY_BEFORE_RX.fullmatch(clean, de0, ds) \
+                    and d0.start is not None and d0.end is not None and d.start is not None and d.end is not None \
+                    and d.start <= d0.start and d0.end <= d.end:
+                # 截至7月末，今年新增就业…: the cut-off before 今年 says up to when
+                return d0, d0.start, d0.end, "paragraph"
         return d, d.start, d.end, "paragraph"
     h = bisect.bisect_right(idx.headings, para_start)
     heading_before = idx.headings[h - 1] if h else -1
     if p > 0 and _THAT_DAY_RX.match(clean, para_start):
         # 这天，…义诊40多人 opening a paragraph after 27日，…: the day told of last
         k = bisect.bisect_left(starts, para_start) - 1
-        if k >= 0 and dates[k][2].granularity == "day" and dates[k][0] > heading_before:
+        if k >= 0 and dates[k][2].granularity == "day" and dates[k][0] > _section_start(idx, h):
             d = dates[k][2]
             return d, d.start, d.end, "section"
     if p > 0 and para_start not in idx.headings \
@@ -360,6 +382,22 @@ def _headline_end(clean: str) -> int:
     return 0 if len(line.strip()) > _HEADLINE_MAX or any(c in line for c in "。!?！？") else end
 
 
+def _line(clean: str, start: int) -> str:
+    end = clean.find("\n", start)
+    return clean[start : len(clean) if end < 0 else end].strip()
+
+
+def _section_start(idx: TextIndex, h: int) -> int:
+    """The last of the first ``h`` headings that opens a section: a heading
+    that repeats the page's title (a title printed again over each photo
+    of the article) opens none; -1 when none does."""
+    title = _line(idx.clean, idx.headings[0]) if idx.headings else ""
+    for k in reversed(range(h)):
+        if k == 0 or _line(idx.clean, idx.headings[k]) != title:
+            return idx.headings[k]
+    return -1
+
+
 def _sentence_start(clean: str, pos: int) -> int:
     """The start of the sentence holding clean offset ``pos``."""
     return max(clean.rfind(c, 0, pos) for c in "。！？!?\n") + 1
@@ -408,22 +446,6 @@ def _breaks_down_by_place(clean: str, para_start: int, cs: int) -> bool:
         return False
     parts = [x.strip() for x in re.split("[；;。]", para) if x.strip()]
     return sum(1 for x in parts if opens_with_region(x)) >= _BREAKDOWN_MIN
-
-
-#: Words after a year that make it part of an event's name (2018年春季就业节,
-#: 2019年“春风行动”).
-_EVENT_NAME_AFTER_YEAR = ("春季", "夏季", "秋季", "冬季", "春风", "春風", "“", "「", "\"")
-#: ... also after a place's name or a short qualifier, the year and the quoted
-#: name in one phrase (举办2024年某某省“就业暖心”专项服务活动): at most this many
-#: characters between them, none of them a clause's end or a digit.
-_EVENT_NAME_AFTER_YEAR_RX = re.compile(r"[^，,。；;：:！!？?\n0-9]{0,8}?(?:春季|夏季|秋季|冬季|春风|春風|[“「\"])")
-
-
-def _names_an_event(clean: str, de: int) -> bool:
-    """Whether the year ending at ``de`` is part of an event's name: an
-    event word or an opening quote follows it, right away or after a short
-    qualifier of the same phrase (2018年春季就业节, 2024年某某省“春风行动”)."""
-    return clean.startswith(_EVENT_NAME_AFTER_YEAR, de) or bool(_EVENT_NAME_AFTER_YEAR_RX.match(clean, de))
 
 
 def _in_numbered_heading(clean: str, heading: int, ds: int) -> bool:
@@ -488,10 +510,13 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     d, start, end, basis = frame
     clean = idx.clean
     if d is None and start is None and end is None and measure != "target" \
-            and not _FUTURE_WORD_RX.search(_clause_before(clean, cs)):
-        lead = _lead_frame(idx, dates, cs)
+            and not FUTURE_WORD_RX.search(_clause_before(clean, cs)):
+        lead = lead_frame(idx, dates, cs)
         if lead is not None:  # (a plan's year is the year-plan rule's below; a future clause's, none)
             d, start, end, basis = lead, lead.start, lead.end, "article"
+    if d is None and start is None and end is None and measure == "cumulative" and as_of is not None \
+            and under_undated_lead_span(clean, cs):
+        return None, as_of, "article"  # 近年来 / 工程启动以来 in the lead: a running total up to now
     clause = _clause_before(clean, cs)
     sentence = _sentence_before(clean, cs)
     if measure == "target":
@@ -499,6 +524,12 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         year = _year_in_heading(clean, dates, heading) if heading is not None else None
         if year is not None:  # 2023年预期目标 / ●城镇新增就业70万人以上: the heading's year
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "heading"
+    if measure == "target" and d is None and start is None and basis is None:
+        lead = lead_frame(idx, dates, cs)
+        if lead is not None and lead.end is not None and ("全年" in clause or _YEAR_PLAN_RX.search(sentence)):
+            # 截至2021年12月17日已完成…年度任务 in the lead, 目标任务：全年…14万个
+            # below: the plan is for the year the lead reports on
+            return dt.date(lead.end.year, 1, 1), dt.date(lead.end.year, 12, 31), "article"
     if measure == "target" and start is None and as_of is not None \
             and ("全年" in clause or (d is None and basis is None and _YEAR_PLAN_RX.search(sentence))):
         # 预计全年…: this year; a plan no date of the page frames, set with
@@ -527,6 +558,8 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     # at the article's date: the year it runs into is not over.
     since_frame = d is not None and basis in ("paragraph", "section", "article") and start is not None \
         and clean.startswith("以来", d.clean_end - 2)
+    if measure == "cumulative" and spans_several_years(start, end):
+        since_frame = True  # 过去五年，…新增城镇就业133.5万人: a total over those years, from their start
     if measure != "target" and basis in ("paragraph", "section") and runs_years_to_now(start, end, as_of):
         since_frame, end = True, as_of
     elif measure != "target" and _up_to_spring_festival(d) and start is not None and end is not None \
@@ -547,6 +580,7 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
         return start, end, basis
     opens_now = _opens_up_to_now(sentence)
     if _UP_TO_NOW_RX.search(up_to_now_text(clause)) or _SENTENCE_UP_TO_NOW_RX.search(sentence) \
+            or _full_sentence_up_to_now(clean, cs, d) \
             or _SINCE_TO_NOW_RX.search(up_to_now_text(sentence)) or opens_now \
             or (measure != "target" and _paragraph_up_to_now(idx, cs, d)):
         # Up to now: the article's date, or the cut-off (截至9月底) that
@@ -619,66 +653,11 @@ def period_of(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int
     return start, end, basis
 
 
-#: A line that starts another article on the page (本报讯, XX讯, …电): the
-#: lead of the article before it frames none of its figures.
-_ARTICLE_START_RX = re.compile(r"\s*(?:本报讯|\S{0,16}讯[\s(（]|\S{0,16}\d{1,2}月\d{1,2}日电)")
-
-
-def _lead_frame(idx: TextIndex, dates: list[tuple[int, int, DateMention]], cs: int) -> DateMention | None:
-    """The span the article's lead sentence states (``记者日前获悉，前三季度，…``,
-    ``…，2025年以来，两地…``, ``…在2022年春节期间开展…``): the first sentence of
-    the page's first paragraph that ends a sentence, when it holds a year,
-    quarter or period date counted from a year's start (a report's span:
-    2022年, 前三季度, 1-5月, 今年以来; not a day: the day an event was held is no
-    article's scope; not a campaign's span, 从12月份至春节前; not a year naming an event, ``2017年某省春风行动启动仪式``;
-    not a cut-off, ``截至5月7日``: the day counts were taken, while the
-    paragraphs after it also tell what was done over spans they leave unsaid).  A news item states its scope once, in its lead; a
-    figure of a later paragraph that no date of its own paragraph, section
-    or report frames counts over it.  None for a figure of the lead's own
-    paragraph (its dates frame it already), or when another article starts
-    between the lead and the figure."""
-    clean = idx.clean
-    stop = clean.find("。", 0, cs)
-    if stop < 0:
-        return None
-    p = _para_of(idx, stop)
-    para_start = idx.para_starts[p]
-    if p + 1 >= len(idx.para_starts) or idx.para_starts[p + 1] > cs:
-        return None  # the figure stands in the lead's paragraph, or before it
-    lead = None
-    for ds, de, d in dates:
-        if ds >= stop:
-            break
-        if ds >= para_start and d.granularity in ("year", "quarter", "period") and d.start is not None \
-                and (d.start.month, d.start.day) == (1, 1) and not _lead_names_an_event(clean, de) \
-                and not clean[max(0, ds - 4) : ds].endswith(UP_TO_WORDS):
-            lead = d
-    if lead is None:
-        return None
-    if any(_ARTICLE_START_RX.match(clean, q) for q in idx.para_starts[p + 1 : _para_of(idx, cs) + 1]):
-        return None
-    return lead
-
-
-#: Words of a clause that tells what will be done (将为…提供岗位5000个, 拟…,
-#: 计划…): no span the lead reports over.
-_FUTURE_WORD_RX = re.compile(r"将|拟|计划|准备")
-
-
-def _lead_names_an_event(clean: str, de: int) -> bool:
-    """Whether the year ending at ``de`` names an event (:func:`_names_an_event`)
-    and not a span it is held in (``2022年春节期间持续开展“…”活动``: the
-    holiday season of 2022, the span of the activity)."""
-    if not _names_an_event(clean, de):
-        return False
-    m = _EVENT_NAME_AFTER_YEAR_RX.match(clean, de)
-    return m is None or ("期间" not in m.group(0) and "期間" not in m.group(0))
-
-
 #: Words saying a figure is what has been done by now (现已完成…, 目前已…).
 _NOW_DONE_RX = re.compile(r"现已|目前|至今")
-#: "That day" opening a paragraph (这天，…, 当天，…, 同一天，…): the day told of last.
-_THAT_DAY_RX = re.compile(r"\s*(?:这天|这一天|當天|当天|当日|同一天|同日)")
+#: "That day" opening a paragraph (这天，…, 当天，…, 同一天，…; also after a
+#: source's lead-in, 据了解，当天的招聘会…): the day told of last.
+_THAT_DAY_RX = re.compile(r"\s*(?:[据據][^，,。]{0,4}[，,]\s*)?(?:这天|这一天|當天|当天|当日|同一天|同日)")
 #: A campaign's name: a quoted name (“春风行动”) or the four characters
 #: before 行动 with it (根治欠薪冬季攻坚行动: 冬季攻坚行动).
 _CAMPAIGN_NAME_RX = re.compile(r"[“「\"]([^”」\"\n]{2,12})[”」\"]|([\u4e00-\u9fff]{4}(?:行动|行動))")
@@ -726,6 +705,17 @@ def _paragraph_up_to_now(idx: TextIndex, cs: int, d: DateMention | None) -> bool
     if m is None or (d is not None and d.clean_start >= m.start()):
         return False
     return not any(w in _full_sentence_before(idx.clean, cs) + _clause_from(idx.clean, cs) for w in ("累计", "累积"))
+
+
+def _full_sentence_up_to_now(clean: str, cs: int, d: DateMention | None) -> bool:
+    """Whether an up-to-now word that governs its sentence (:data:`SENTENCE_UP_TO_NOW`)
+    stands earlier in the figure's sentence read up to its full stop, past
+    the ；that ends a list's items (``截至目前，共举办招聘会216场…；见习基地已发展到
+    1360家``) and after the date framing the figure, if any: every item of the
+    list counts up to now."""
+    full = _full_sentence_before(clean, cs)
+    m = _SENTENCE_UP_TO_NOW_RX.search(full)
+    return m is not None and (d is None or d.clean_start < cs - len(full) + m.start())
 
 
 def _year_in_heading(clean: str, dates: list[tuple[int, int, DateMention]],
