@@ -83,8 +83,8 @@ def test_job_fairs_non_statistics_give_no_row(text):
     assert _indicators(text) == set()
 
 # --- Labour transfer and migration: 转移就业 and its other names (劳务输出, 富余劳动力转移, 输转 (输出转移),
-# 转移到省外: people_helped_into_jobs, as SPEC.md settles), 外出务工 / 输出务工人员 (the migrants away from
-# home: workers_outside_province).
+# 转移到省外, labour sent out 输送/输出劳动力: people_helped_into_jobs, as SPEC.md settles), 外出务工 (the
+# migrants away from home: workers_outside_province).
 LABOUR_TRANSFER = [
     ("全年农村劳动力转移就业新增1.2万人,年末转移就业总量达52.6万人。", {("people_helped_into_jobs", 12000), ("people_helped_into_jobs", 526000)}),
     ("全年新增转移农村劳动力就业5600人。", {("people_helped_into_jobs", 5600)}),

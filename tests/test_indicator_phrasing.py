@@ -266,9 +266,10 @@ def test_a_label_before_a_colon_names_the_figure_after_it():
 
 def test_labour_sent_out_counts_workers_away():
     # Rule: 输送 + workers (劳动力, 农民工, 摘棉工 …) N 人 counts the workers
-    # sent out to work away from home.
-    assert _indicators("今年全州向外省输送劳动力2.1万人。") == {("workers_outside_province", 21000)}
-    assert _indicators("全县输送采茶工1.2万人。") == {("workers_outside_province", 12000)}
+    # sent out to work away from home: a flow the services organised, one of
+    # 转移就业's other names (SPEC round 10), not the stock working away.
+    assert _indicators("今年全州向外省输送劳动力2.1万人。") == {("people_helped_into_jobs", 21000)}
+    assert _indicators("全县输送采茶工1.2万人。") == {("people_helped_into_jobs", 12000)}
 
 
 def test_reaching_people_in_hardship_counts_people_served():

@@ -76,6 +76,10 @@ NOUN_MODIFIER_MAX = 4
 NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是由到把被将")
 
 
+#: What, right after a count, makes it part of a set word (三位一体, 五位一体,
+#: 四件套 bedding): the numeral is no count of anything.
+_NUMBER_IN_A_WORD_TAILS = ("一体", "套")
+
 #: Sentence breaks that only separate the items of a list in one sentence.
 LIST_ITEM_STOPS = frozenset(";；")
 
@@ -294,6 +298,8 @@ def match_figure(
                     if ce <= signals[k][0] < next_start and signals[k][2] not in cb.phrase_owner]  # (a … match)
     if not before and not after and not spanning:  # (a third of the figures)
         return []
+    if clean.startswith(_NUMBER_IN_A_WORD_TAILS, ce):
+        return []  # (“六位一体”的劳务输出模式, 四件套: a numeral inside a set word counts nothing)
     unit = fig.unit
     # "送去图书 500 余册": a count of goods (its classifier one of the codebook's
     # goods_classifiers) is only an indicator that counts goods.
