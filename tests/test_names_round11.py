@@ -27,3 +27,31 @@ def test_visit_with_dui_before_a_list_and_a_role():
 def test_role_word_de_name_home_is_a_visited_person():
     # a role word + 的 + name + 家里/家中: the person whose home is visited.
     assert "甄宏远" in names("年三十，住在花园小区的空巢老人的甄宏远家里多了几位客人。")
+
+
+def test_uyghur_transliteration_characters_make_a_dotted_name():
+    # 山, 吐, 地, 江, 汗 … are transliteration characters (艾山, 吐尔逊, 买买提江).
+    assert "吐山·阿力江" in names("走访了五保户吐山·阿力江的家中，送去米面油。")
+
+
+def test_dotted_name_ends_before_the_words_after_it():
+    # the tail of a dotted name stops at its first character of no transliteration
+    # when the whole run reads as no name (X·Y今年78岁).
+    assert "艾买·塔皮孜" in names("接着来到他家。艾买·塔皮孜今年78岁，身体不好。")
+
+
+def test_dotted_name_read_with_a_neighbour_yields_to_the_shorter_reading():
+    # 员艾买·塔皮孜 and 艾买·塔皮孜禁 are the same name with a neighbour: the
+    # shorter reading the page also shows is the name.
+    found = names("四老人员艾买·塔皮孜看到我们。艾买·塔皮孜的家中很整洁，艾买·塔皮孜禁不住流泪。")
+    assert "艾买·塔皮孜" in found
+    assert not {"员艾买·塔皮孜", "艾买·塔皮孜禁"} & found
+
+
+def test_full_name_with_its_age_in_brackets_after_a_role_word_is_read_whole():
+    # no village or word is followed by a person's age: 百岁老人X(103岁), though X ends with 村.
+    assert "邹外村" in names("县领导慰问百岁老人邹外村(103岁)，送上慰问金。")
+
+
+def test_village_with_an_age_in_brackets_without_a_role_word_is_no_name():
+    assert not any("家村" in n for n in names("他住在吕家村(2019年搬迁)，今年60岁。"))

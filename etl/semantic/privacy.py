@@ -584,6 +584,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
     found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
     found |= name_context.elder_honorifics(text, plain_class)
+    found |= {n for n in name_context.aged_full_names(text, plain_class) if n not in _vocab()[5]}
     # A full name before a title only a private body gives (X行长, X董事长).
     found |= {n for n in name_context.private_title_names(text, _patterns()[0], ambiguous) if ok(n, True)}
     return frozenset(found)
