@@ -33,7 +33,8 @@ USED_SETS = ("dev", "heldout", "fresh")
 INVENTED_VISIT_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 #: The sets guarded for the names rule (fresh2: since round 4; fresh4, fresh5: round 7; fresh6: round 8).
 #: fresh7: round 10.
-NAME_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+#: fresh8, fresh9: round 11.
+NAME_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 #: The sets guarded against a region in another province (fresh6, fresh7: since round 10).
 FOREIGN_REGION_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 

@@ -55,6 +55,10 @@ NON_NAME_CHARS = set(
 #: (月华, 日升: a date word ends with them; the words they start, 月底, 日前,
 #: are in not_names.csv).
 NAME_START_CHARS = set("月日")
+#: Function words that also start given names (为民, 在林): a three-character
+#: candidate with one second is read whole only where the page shows it before
+#: a pause or a list mark (对窦某林、…, 名字叫沈某琴(音)): see ``_static_ok``.
+FUNCTION_NAME_STARTS = set("为在")
 #: How the names of villages end (王庄, 李家屯, 张家寨 …): a candidate found by
 #: a weak cue whose given name ends with one is a place, not a person.
 VILLAGE_ENDS = set("庄屯寨坝湾沟堡坪垸圩洼岗峪")
@@ -115,8 +119,10 @@ def _substrings(name: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _static_ok(name: str, strong: bool) -> bool:
-    """The page-independent guards (vocabulary look-ups), cached."""
+def _static_ok(name: str, strong: bool, standing_alone: bool = False) -> bool:
+    """The page-independent guards (vocabulary look-ups), cached.
+    ``standing_alone``: the page shows the name before a pause (see
+    ``FUNCTION_NAME_STARTS``)."""
     _, _, ambiguous, _, not_names, places = _vocab()
     parts = _split_surname(name)
     if parts is None or not 2 <= len(name) <= 4:
@@ -124,7 +130,8 @@ def _static_ok(name: str, strong: bool) -> bool:
     surname, given = parts
     if not 1 <= len(given) <= 2 or any(c in NON_NAME_CHARS for c in given[len(given) - 1 :]):
         return False
-    if len(given) == 2 and given[0] in NON_NAME_CHARS and given[0] not in NAME_START_CHARS:
+    if len(given) == 2 and given[0] in NON_NAME_CHARS and given[0] not in NAME_START_CHARS and not (
+            standing_alone and given[0] in FUNCTION_NAME_STARTS):
         return False
     if surname in ambiguous and not strong:
         return False

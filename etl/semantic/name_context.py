@@ -46,6 +46,10 @@ with its surname pattern and adds what they find).
   name_cues.csv) or a word for a foreigner (``foreign_role``) + a role word
   + three or four transliteration characters that end before any other
   character (加拿大学生某某卡和…, 委内瑞拉留学生某某特学书法).
+* **A full name with its age in brackets after a role word**
+  (:func:`aged_full_names`): 百岁老人陈某村(103岁): read whole, though its
+  last character ends villages or words (村, 外): no village and no word
+  is followed by a person's age; only surnames that are no everyday word.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ from collections.abc import Iterator
 
 from etl.extract.rules import literal_alternation
 from etl.semantic import name_lexicon
-from etl.semantic.name_forms import _not_names, _roles, _translit_chars, cues
+from etl.semantic.name_forms import _ends_with_role, _not_names, _roles, _translit_chars, cues
 from etl.semantic.page_index import sorted_positions
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -333,6 +337,27 @@ def private_title_names(text: str, sur: str, ambiguous: frozenset[str] | set[str
             continue
         clause = max((text.rfind(c, 0, m.start()) for c in _CLAUSE_BREAK), default=-1) + 1
         if _state_bank_rx().search(text, clause, m.start()):
+            continue
+        out.add(name)
+    return out
+
+
+#: A person's age in brackets (（103岁）, (75岁)).
+_BRACKET_AGE_RX = re.compile("[（(][0-9０-９]{1,3}岁[）)]")
+
+
+def aged_full_names(text: str, plain_class: str) -> set[str]:
+    """The full names of three characters, their surname no everyday word
+    (``plain_class``), between a role word and their age in brackets (see the
+    module docstring); not an ordinary word or a place."""
+    out: set[str] = set()
+    plain = re.compile(plain_class)
+    for m in _BRACKET_AGE_RX.finditer(text):
+        start = m.start() - 3
+        name = text[start : m.start()]
+        if start < 1 or not plain.fullmatch(name[0]) or not all("\u4e00" <= c <= "\u9fff" for c in name[1:]):
+            continue
+        if name in _not_names() or name[1:] in _not_names() or not _ends_with_role(text, start):
             continue
         out.add(name)
     return out

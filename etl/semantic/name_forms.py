@@ -322,10 +322,11 @@ def find_forms(text: str, found: frozenset[str] | set[str], sur: str, surnames: 
     brackets = sorted(marks.get("（", []) + marks.get("(", []))
     for m in finditer_near(p["foreign_bracketed"], text, brackets, *w["foreign_bracketed"]):
         out.add(m.group(1))
-    for dot in sorted(chain.from_iterable(marks.get(c, []) for c in _DOTS)):
-        foreign = _transliterated(text, dot)
-        if foreign:
-            out.add(foreign)
+    dotted = {f for f in (_transliterated(text, dot) for dot in sorted(chain.from_iterable(
+        marks.get(c, []) for c in _DOTS))) if f}
+    # a reading with a character more than another of the page is the same
+    # name read with a neighbour (人员艾某·阿某孜, 艾某·阿某孜禁不住): the shorter
+    out |= {f for f in dotted if not any(len(o) + 1 == len(f) and o in f for o in dotted)}
     out |= _compound_familiar(text, surnames)
     return out
 
@@ -688,7 +689,14 @@ def _transliterated(text: str, dot: int) -> str | None:
         return None
     letters = head + tail
     if sum(c in _translit_chars() for c in letters) < TRANSLITERATED_SHARE * len(letters):
-        return None  # (济南广电·天下泉城, 通知•发文字号: words joined by a dot, no name)
+        # the words after the name read with it (艾某·阿某孜今年78岁): the tail
+        # up to its first character of no transliteration, when two are left
+        short = next((k for k, c in enumerate(tail) if c not in _translit_chars()), len(tail))
+        tail = tail[:short]
+        letters = head + tail
+        if len(tail) < 2 or sum(c in _translit_chars() for c in letters) < TRANSLITERATED_SHARE * len(letters):
+            return None  # (济南广电·天下泉城, 通知•发文字号: words joined by a dot, no name)
+        after = dot + 1 + short
     # a slogan or a title in quotes (“迎新春·送温暖”, 《…·…》) is no name
     # (the whole quote: no role word or function character cut off its start)
     if cut == 0 and text[before - 1 : before] in _TITLE_OPEN and text[after : after + 1] in _TITLE_CLOSE:

@@ -87,6 +87,7 @@ from etl.extract.textrepair import Repaired
 from etl.semantic import name_bylines, name_context, name_foreign, name_forms, name_lexicon, name_rosters
 from etl.semantic.name_candidates import (
     ADDRESS_FORMS,
+    FUNCTION_NAME_STARTS,
     POST_NAME_CHARS,
     _BOUNDARY,
     _before_place_suffix,
@@ -95,6 +96,7 @@ from etl.semantic.name_candidates import (
     _inside_place_name,
     _occurrences,
     _place_parts,
+    _stands_alone,
     _static_ok,
     _substrings,
     _vocab,
@@ -125,7 +127,7 @@ WEAK_AFTER = (
 AGE_PROFILE_AFTER = "[，,][0-9０-９]{1,3}岁[，,]|[（(][0-9０-９]{1,3}岁[）)]"
 #: Strong cues before a name besides role words: an age introduction
 #: (``今年83岁的朱某某``, ``52岁的聂某某``) or a naming verb (``名叫李某``).
-INTRO_BEFORE = ("岁的", "名叫", "叫做", "化名", "年级的", "年级",
+INTRO_BEFORE = ("岁的", "名叫", "名字叫", "叫做", "化名", "年级的", "年级",
                 # an age said in words (95岁高龄的X, 年逾七旬的X)
                 "高龄的", "六旬的", "七旬的", "八旬的", "九旬的")
 #: Strong cues after a name (photo captions).
@@ -298,6 +300,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             f"[{''.join(cues.get('prep_person', ()))}](?=[{_sur_first()}])({sur})([{_CJK}]{{2}})"
             f"(?=(?:{alt('prep_person_after')}))"
         ),
+        # a role word + 的 + name + its home (空巢老人的X家里): a visited person
+        "role_home": re.compile(f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=家中|家里)"),
         "apposition": re.compile(
             f"(?:{literal_alternation(roles)})的({sur})([{_CJK}]{{1,2}}?)(?=[，,](?:{intro}))"
         ),
@@ -420,6 +424,9 @@ _ADDRESS_SET = frozenset(ADDRESS_FORMS)
 # --- public API --------------------------------------------------------------
 
 
+_HOME_RX = re.compile("家[中里]")
+
+
 def find_private_names(repaired: Repaired) -> frozenset[str]:
     """The private persons' names on a page (see the module docstring)."""
     text = repaired.clean
@@ -467,6 +474,12 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     commas = [m.start() for m in cue["apposition_comma"].finditer(text)]
     for m in name_forms.finditer_near(cue["apposition"], text, commas, *_apposition_window()):
         cands[m.group(1) + m.group(2)] = True
+    # A role word + 的 + name + its home (空巢老人的X家里): weak (tried only
+    # before a home, as apposition before its comma).
+    homes = [m.start() for m in _HOME_RX.finditer(text)]
+    for m in name_forms.finditer_near(cue["role_home"], text, homes, *_apposition_window()):
+        name = m.group(1) + m.group(2)
+        cands[name] = cands.get(name, False) or name in unconfirmed
     # 的 + name + a reporting verb (在某厂务工的X说), a visit to a name's
     # home (来到X家中, 在某村X家里): weak.
     # (a full name whose surname is an everyday word, on a cue of a person
@@ -527,6 +540,9 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
 
     # (_plausible, with the page's strings before a place suffix found once)
     found = {name for name, strong in cands.items() if _static_ok(name, strong)}
+    # (a given name opening with 为/在, read whole where it stands before a pause)
+    found |= {name for name, strong in cands.items() if len(name) == 3 and name[1] in FUNCTION_NAME_STARTS
+              and _static_ok(name, strong, True) and _stands_alone(text, name)}
     found |= {name for name in medium if _static_ok(name, True) and not _inside_place_name(name)
               and not _substrings(name) & _vocab()[5]}
     before_suffix: set[str] | None = None
@@ -568,6 +584,7 @@ def find_private_names(repaired: Repaired) -> frozenset[str]:
     found |= name_foreign.find_foreign(text, found) | name_context.foreign_after_nationality(text)
     found |= name_context.org_surname_titles(text, _patterns()[0]) | name_context.lao_tou(text, plain_class)
     found |= name_context.elder_honorifics(text, plain_class)
+    found |= {n for n in name_context.aged_full_names(text, plain_class) if n not in _vocab()[5]}
     # A full name before a title only a private body gives (X行长, X董事长).
     found |= {n for n in name_context.private_title_names(text, _patterns()[0], ambiguous) if ok(n, True)}
     return frozenset(found)
