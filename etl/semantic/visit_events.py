@@ -106,6 +106,7 @@ from etl.semantic.visit_openings import _after_opening_quote, _home_after_date, 
     _place_opening
 from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops, whole_region_rx
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
+from etl.semantic import visit_summaries
 
 SENTENCE_END = "。!！?？;；"
 _SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
@@ -657,7 +658,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         # Undated visit sentences before the first dated visit introduce the
         # story (春节将至，社工们忙着走访辖区老人。): the visits follow.
         events = [e for e in events if e.dated or e.sentence_start > dated[0].sentence_start]
-        return _introduced(clean, events, sentences, v)
+        return visit_summaries.summarised(clean, _introduced(clean, events, sentences, v), sentences, v.homes_rx)
     # A feature story: its first sentence opens with the day (after the
     # byline), and the article tells a visit further on (it dates the first
     # undated visit sentence, which tells that visit).
@@ -682,7 +683,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     continue
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
-        return events
+        return visit_summaries.summarised(clean, events, sentences, v.homes_rx)
     diary = diary_visits(clean, a, b, day_dates, v)
     if diary:  # (2018年3月28日 晴\n…我第一次来到了我的帮扶户某某的家里: the writer's visit on the entry's day)
         return [VisitEvent(s0, p0, s0, day, True) for s0, p0, day in diary]

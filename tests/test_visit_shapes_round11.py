@@ -1,0 +1,47 @@
+"""Visit stories of the shapes met in round 11 (tests/data/realpages/SPEC.md: a care
+visit is one stop, none invented).  Texts, names and places are invented for the
+test; each case states the rule it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl import semantic
+from etl.extract import extract_text
+
+D = dt.date
+
+
+def _visits(text: str, issue: dt.date | None) -> list[dict]:
+    return semantic.derive("t", extract_text(text, issue), issue_day=issue).care_visits
+
+
+def test_a_dated_lead_counting_homes_sums_up_the_named_stops_after_it():
+    """A dated lead that goes into a count of homes (走进3户困难老党员家中), then a
+    paragraph in which the same party (某某一行) visits the homes by name: the
+    named homes are the visits, on the lead's day; the lead is none apart."""
+    text = ("5月12日上午，区政协副主席林海率领区文联到联点的青禾社区，走进3户困难老党员家中开展慰问。\n"
+            "林海一行先后走访慰问了社区的困难老党员周大成、吴桂兰、郑小军，与老人们亲切交谈。")
+    visits = _visits(text, D(2021, 5, 13))
+    assert len(visits) == 3
+    assert {v["visit_date"] for v in visits} == {D(2021, 5, 12)}
+
+
+def test_a_dated_lead_announcing_an_activity_sums_up_the_listed_villages():
+    """A dated lead that announces a round in a town (赴某镇开展慰问百岁老人活动), then a
+    paragraph in which the party (慰问团) goes 分别 to named villages: one visit
+    per village, on the lead's day."""
+    text = ("10月8日上午，某县副县长带队赴石桥镇开展重阳节慰问百岁老人活动，向老年人致以节日的问候。\n"
+            "慰问团分别来到石桥镇东岭村、西岭村，向老人送上慰问金和牛奶。")
+    visits = _visits(text, D(2022, 10, 9))
+    assert len(visits) == 2
+    assert {v["visit_date"] for v in visits} == {D(2022, 10, 8)}
+
+
+def test_a_lead_at_a_named_home_is_its_own_stop_before_the_next():
+    """A dated lead at a named home (来到困难户某某家中) is a stop; the party that
+    goes on (又来到) to another home adds a second one."""
+    text = ("3月2日，青禾村党支部书记来到困难户赵秀兰家中，送上慰问金。\n"
+            "随后，一行人又来到独居老人钱广福家中，帮老人打扫卫生。")
+    visits = _visits(text, D(2022, 3, 3))
+    assert len(visits) == 2
