@@ -45,3 +45,12 @@ def test_a_lead_at_a_named_home_is_its_own_stop_before_the_next():
             "随后，一行人又来到独居老人钱广福家中，帮老人打扫卫生。")
     visits = _visits(text, D(2022, 3, 3))
     assert len(visits) == 2
+
+
+def test_people_counted_as_many_as_the_places_listed_before_them_are_met_one_at_each():
+    """分别来到A村、B村慰问C及D两位百岁老人: as many people as places, counted (两位), are
+    met one at each place: two stops, not four."""
+    text = ("8月3日上午，某县慰问团分别来到石桥镇东岭村、西岭村慰问孙福来及钱有田两位百岁老人，"
+            "向两位老人送上慰问金。")
+    visits = _visits(text, D(2022, 8, 4))
+    assert len(visits) == 2
