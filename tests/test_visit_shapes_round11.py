@@ -54,3 +54,19 @@ def test_people_counted_as_many_as_the_places_listed_before_them_are_met_one_at_
             "向两位老人送上慰问金。")
     visits = _visits(text, D(2022, 8, 4))
     assert len(visits) == 2
+
+
+def test_going_door_to_door_to_publicise_is_no_care_visit():
+    """积极组织党员干部进村入户宣传动员: going door to door to publicise or mobilise
+    (here: persuading people to work away) is no care visit."""
+    text = ("近年来，青石镇把劳务输出作为重点工作抓。该镇积极组织党员干部进村入户宣传动员，引导群众外出务工。"
+            "截至目前，该镇劳务输出812人。")
+    assert _visits(text, D(2021, 3, 1)) == []
+
+
+def test_a_handout_ceremony_is_no_care_visit():
+    """县总工会举行慰问金发放仪式，副县长…慰问了…困难职工代表: at a handout ceremony the
+    recipients come to the givers: no visit."""
+    text = ("1月20日，某县总工会举行“两节”送温暖慰问金发放仪式，副县长周明亲切慰问了县环卫处等单位的困难职工代表，"
+            "为他们发放了慰问金。")
+    assert _visits(text, D(2019, 1, 25)) == []
