@@ -70,3 +70,12 @@ def test_a_handout_ceremony_is_no_care_visit():
     text = ("1月20日，某县总工会举行“两节”送温暖慰问金发放仪式，副县长周明亲切慰问了县环卫处等单位的困难职工代表，"
             "为他们发放了慰问金。")
     assert _visits(text, D(2019, 1, 25)) == []
+
+
+def test_a_campaign_ended_over_a_whole_area_on_a_day_dates_no_visit():
+    """活动于12月初启动，至2019年1月28日全面结束: the day a campaign ended over a whole
+    area, however long its date is written, is no visit's day; the round-up after it
+    (对全县N名困难职工家庭进行慰问) is a summary, and the handout ceremony before it is
+    no visit: no visit at all."""
+    text = '县总工会举行2019年“两节”送温暖慰问金发放仪式\n浏览:320次 时间:2019-02-03 来源:本站\n\n新年伊始,寒意正浓,深冬的严寒冷却不了一颗颗送温暖的心。1月20日,县总工会举行2019年"两节"送温暖慰问金发放仪式,县政府副县长周明、县政协副主席吴强亲切慰问了县环卫处、青石镇政府等2个单位的部分困难职工代表,为他们发放了慰问金,并鼓励他们树立战胜困难的信心和决心,勇敢地面对困难,切实把县委、县政府的深切关怀和工会组织的温暖转化为勤奋工作、报效社会的强大动力,立足岗位,用自己勤劳的双手去创造幸福的生活。\n\n我县"两节"送温暖活动于2018年12月初启动,至2019年1月28日全面结束。今年"两节"送温暖活动共筹集资金80万元(其中争取省、市总工会送温暖慰问金70万元,县级配套10万元),以每户2000元的慰问标准,对全县320名困难职工家庭进行慰问;同时,为9名患大病困难职工发放医疗救助金3万元。'
+    assert _visits(text, None) == []

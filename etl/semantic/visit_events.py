@@ -564,7 +564,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             after = clean[pos : min(pos + 14, s1)]
             if _first(after, v.reporting_rx) >= 0:
                 continue  # when the news came, not when the visit was
-            if _first(clean[pos : min(pos + 12, s1)], v.campaign_start_rx) >= 0:
+            # (the words right after the date, however long it is written: 2018年1月30日全面结束)
+            if _first(clean[pos : min(max(pos + 12, _end(pos, d) + 6), s1)], v.campaign_start_rx) >= 0:
                 campaigns.add(s0)
                 break  # a campaign's start: no single visit
             if _tells_visit((text if _names_the_day(clean, _end(pos, d)) else window)[pos - s0 :], v):
