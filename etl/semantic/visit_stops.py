@@ -433,7 +433,7 @@ def _people_of_the_places(text: str, places: list[Stop], people: list[Stop]) -> 
 #: A verb of going, then what it goes to, up to a home word, in one clause.
 _SEQUENCE_STOP_RX = re.compile(
     "(?:来到|走进|走入|前往|去了|到了|又到|再到|还到|先到|后到|赶到|赶往)了?"
-    "([^，,。；;！!？?：:\n“”]{1,24}?)(?:的家中|的家里|的家|家中|家里|家)(?![庭人属长乡园属电门])"
+    "([^，,。；;！!？?：:\n“”]{1,24}?)(?:的家中|的家里|的家|家中|家里|家)(?![庭人属长乡园属电门族])"
 )
 
 
