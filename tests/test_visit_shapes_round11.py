@@ -89,3 +89,14 @@ def test_a_minority_name_with_jia_is_no_home():
             "为留守儿童提供课业帮扶。清晨，实践团队在村干部的带领下，沿着村道走进村民家中，向家长讲解防溺水知识。")
     visits = _visits(text, D(2024, 7, 25))
     assert len(visits) == 1
+
+
+def test_an_activity_announced_the_sentence_before_the_lead_makes_the_named_home_its_stop():
+    """近日，某服务站深入辖区开展走访慰问活动。工作人员…走访慰问了困难退役军人、烈士遗属等
+    对象。\\n在某某家中，…: the lead names only kinds of recipients of the activity the
+    sentence before announces; the home named after it is the visit, the lead none apart."""
+    text = ("本报讯 近日，青石镇退役军人服务站精心组织，深入辖区开展“八一”走访慰问活动。"
+            "服务站工作人员带着党和政府的关怀，走访慰问了困难退役军人、烈士遗属等重点优抚对象，为他们送上节日祝福。\n"
+            "在参战退役人员孙德明家中，工作人员详细记录其生活需求，并送上慰问金。")
+    visits = _visits(text, D(2024, 7, 30))
+    assert len(visits) == 1

@@ -468,6 +468,12 @@ def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, 
     # (开展慰问“五老”活动，给老党员…送去关怀。…在老党员某某家中，…: an activity the
     # lead announces, whose first stop is a paragraph opening at a named home)
     announces_activity = v.activity_rx.search(text, 0, max(_visit_at(text, v), 0)) is not None
+    if not announces_activity:
+        # (…深入辖区开展“八一”走访慰问活动。工作人员…走访慰问了困难退役军人、烈士遗属等…: the
+        # activity announced by the sentence before, in the lead's paragraph)
+        before = next((clean[s0:s1] for s0, s1, p0 in sentences
+                       if s1 == lead.sentence_start and p0 == lead.paragraph_start), "")
+        announces_activity = v.activity_rx.search(before) is not None and _visit_at(before, v) >= 0
     # (1月26日，某工会一行到我市慰问劳模和困难职工。\n在困难劳模某某家中，…: a dated lead that goes
     # to no home or place, then paragraphs opening at the named homes: the homes are its stops)
     if _FIRST_STOP_RX.match(opening) is None and not (first.home and (
