@@ -100,3 +100,10 @@ def test_an_activity_announced_the_sentence_before_the_lead_makes_the_named_home
             "在参战退役人员孙德明家中，工作人员详细记录其生活需求，并送上慰问金。")
     visits = _visits(text, D(2024, 7, 30))
     assert len(visits) == 1
+
+
+def test_a_class_held_at_a_venue_is_no_care_visit():
+    """在某图书馆分馆内，一场“小课堂”志愿服务活动正在进行: a class (课堂) held at a venue the
+    children come to is a service event of another kind, no care visit."""
+    text = '您现在的位置:首页 > 志愿者风采 \n\nAnna:志愿服务无国界\n\n发布时间:2019-04-05 浏览:\n\n \n\n  4月2日下午,在青山市少年儿童图书馆东湖分馆内,一场“快乐小课堂”文化志愿服务活动正在进行,现场的气氛十分热烈,20多名孩子在志愿者老师的带领下,齐声念着英语单词。志愿者老师的教学方法很特别,常常利用小游戏和舞蹈串联整个授课过程。\n\n  这名招人喜欢的志愿者老师名字叫做Anna,是一名来自海外的姑娘,也是我市第一名外籍志愿者。\n\n  对于志愿服务活动,在启明英语青山分校担任外教的Anna自始至终都抱着极大的热情。来到中国之前,她就曾从事过会务翻译等志愿服务活动。2年前,Anna来到中国,从朋友那里获悉:市少儿图书馆与启明英语志愿服务团合作,开展“彩虹姐姐故事会”系列活动,“我对这个活动十分感兴趣,当即就决定参加。”Anna告诉记者,她在网站上报名注册,正式成为了一名志愿者。'
+    assert _visits(text, D(2019, 4, 5)) == []
