@@ -106,6 +106,7 @@ from etl.semantic.visit_openings import _after_opening_quote, _home_after_date, 
     _place_opening
 from etl.semantic.visit_stops import Stop, _goes_to_places, sentence_stops, whole_region_rx
 from etl.semantic.visit_vocab import _COUNT_RX, VisitVocab, vocab
+from etl.semantic import visit_summaries
 
 SENTENCE_END = "。!！?？;；"
 _SENTENCE_END_RX = re.compile("[" + SENTENCE_END + "]")
@@ -467,6 +468,12 @@ def _announced(clean: str, events: list[VisitEvent], sentences: list[tuple[int, 
     # (开展慰问“五老”活动，给老党员…送去关怀。…在老党员某某家中，…: an activity the
     # lead announces, whose first stop is a paragraph opening at a named home)
     announces_activity = v.activity_rx.search(text, 0, max(_visit_at(text, v), 0)) is not None
+    if not announces_activity:
+        # (…深入辖区开展“八一”走访慰问活动。工作人员…走访慰问了困难退役军人、烈士遗属等…: the
+        # activity announced by the sentence before, in the lead's paragraph)
+        before = next((clean[s0:s1] for s0, s1, p0 in sentences
+                       if s1 == lead.sentence_start and p0 == lead.paragraph_start), "")
+        announces_activity = v.activity_rx.search(before) is not None and _visit_at(before, v) >= 0
     # (1月26日，某工会一行到我市慰问劳模和困难职工。\n在困难劳模某某家中，…: a dated lead that goes
     # to no home or place, then paragraphs opening at the named homes: the homes are its stops)
     if _FIRST_STOP_RX.match(opening) is None and not (first.home and (
@@ -563,7 +570,8 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
             after = clean[pos : min(pos + 14, s1)]
             if _first(after, v.reporting_rx) >= 0:
                 continue  # when the news came, not when the visit was
-            if _first(clean[pos : min(pos + 12, s1)], v.campaign_start_rx) >= 0:
+            # (the words right after the date, however long it is written: 2018年1月30日全面结束)
+            if _first(clean[pos : min(max(pos + 12, _end(pos, d) + 6), s1)], v.campaign_start_rx) >= 0:
                 campaigns.add(s0)
                 break  # a campaign's start: no single visit
             if _tells_visit((text if _names_the_day(clean, _end(pos, d)) else window)[pos - s0 :], v):
@@ -657,7 +665,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
         # Undated visit sentences before the first dated visit introduce the
         # story (春节将至，社工们忙着走访辖区老人。): the visits follow.
         events = [e for e in events if e.dated or e.sentence_start > dated[0].sentence_start]
-        return _introduced(clean, events, sentences, v)
+        return visit_summaries.summarised(clean, _introduced(clean, events, sentences, v), sentences, v.homes_rx)
     # A feature story: its first sentence opens with the day (after the
     # byline), and the article tells a visit further on (it dates the first
     # undated visit sentence, which tells that visit).
@@ -682,7 +690,7 @@ def find_events(clean: str, a: int, b: int, day_dates: list[tuple[int, DateMenti
                     continue
                 return [VisitEvent(s0, p0, pos, d.start, True)] + events[1:]
     if events:
-        return events
+        return visit_summaries.summarised(clean, events, sentences, v.homes_rx)
     diary = diary_visits(clean, a, b, day_dates, v)
     if diary:  # (2018年3月28日 晴\n…我第一次来到了我的帮扶户某某的家里: the writer's visit on the entry's day)
         return [VisitEvent(s0, p0, s0, day, True) for s0, p0, day in diary]

@@ -364,6 +364,7 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     if "化名" in text:  # (小雨（化名）、乐乐（化名）: persons, the bracket no clause end)
         text = _PSEUDONYM_RX.sub(PSEUDONYM_MARK * 4, text)
     split_at = -1
+    lists: list[list[Stop]] = []  # (each list verb's stops)
     for m in sv.list_verbs_rx.finditer(text):
         org = v.organisers_rx.match(text, m.start())
         if org is not None and org.end() > m.end():
@@ -374,6 +375,12 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
         got = _list_of_stops(text, m.end(), _list_end(text, m.end()), names, role_rx, sv, v,
                              split=split_at <= m.start())
         if got:
+            if lists and _people_of_the_places(text, lists[-1], got[0]):
+                # (分别来到A村、B村慰问C及D两位老人: one person at each place, two stops; the
+                # people's head, 两位老人, is the recipients')
+                head = head or got[1]
+                continue
+            lists.append(got[0])
             found += got[0]
             head = head or got[1]
     for w in sv.home_verbs:  # 在A、B、C的家中
@@ -395,6 +402,27 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
     return out, head
 
 
+#: A count of people right after a list (C及D两位百岁老人).
+_PEOPLE_COUNT_RX = re.compile("([0-9一二两三四五六七八九十]+)(?:位|名)")
+
+_SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _people_of_the_places(text: str, places: list[Stop], people: list[Stop]) -> bool:
+    """Whether ``people``, a list after a list of ``places`` in one sentence,
+    counts as many people as there are places (分别来到A村、B村慰问C及D两位老人): the
+    people met one at each place, not stops of their own."""
+    if len(people) != len(places) or len(places) < 2:
+        return False
+    last = people[-1]
+    at = text.find(last.item, last.pos) + len(last.item)
+    m = _PEOPLE_COUNT_RX.match(text, at)
+    if m is None:
+        return False
+    n = m.group(1)
+    return (int(n) if n.isdigit() else _SMALL_NUMBERS.get(n)) == len(people)
+
+
 # ---------------------------------------------------------------------------
 # A sequence of stops: a story that goes from home to home, one clause each
 # (先来到A家中…，随后又到B家中…。还分别来到其他老人家中; 首先…来到了A奶奶家里…。
@@ -405,7 +433,7 @@ def sentence_stops(text: str, names: frozenset[str] | set[str], role_rx: re.Patt
 #: A verb of going, then what it goes to, up to a home word, in one clause.
 _SEQUENCE_STOP_RX = re.compile(
     "(?:来到|走进|走入|前往|去了|到了|又到|再到|还到|先到|后到|赶到|赶往)了?"
-    "([^，,。；;！!？?：:\n“”]{1,24}?)(?:的家中|的家里|的家|家中|家里|家)(?![庭人属长乡园属电门])"
+    "([^，,。；;！!？?：:\n“”]{1,24}?)(?:的家中|的家里|的家|家中|家里|家)(?![庭人属长乡园属电门族])"
 )
 
 
