@@ -34,7 +34,7 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
-    Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
+    Match, is_change_rate, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
 from etl.semantic.indicator_parts import elided_verb_matches, inventory_item, part_of_total_matches
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.article_lead import article_day
@@ -192,6 +192,12 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 matches = part_of_total_matches(idx, figs, k, matched) or elided_verb_matches(idx, figs, k, matched)
                 if not matches:
                     continue
+        if f.unit == "percent" and is_change_rate(idx.clean, cs):
+            # (新增外省劳动力 52.3 万人，同比下降 35.8%: a change, no rate; an
+            # indicator that admits its increase in percent, the minimum wage, keeps it)
+            matches = [m for m in matches if m.indicator.units != ("percent",)]
+            if not matches:
+                continue
         matched[k] = matches
         if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue

@@ -1,0 +1,68 @@
+"""Indicator readings added in round 11 (fresh8 and fresh9 review). Every text
+here is invented (invented places, people and figures); each test is named by
+the rule it checks and its oracle states that rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from etl import semantic
+from etl.extract import extract_text
+
+ISSUE = dt.date(2024, 12, 20)
+
+
+def _indicators(text: str) -> set[tuple[str, float]]:
+    return {(r["indicator_id"], r["value"]) for r in semantic.derive("t", extract_text(text, ISSUE)).indicators}
+
+
+def test_relief_money_a_campaign_hands_to_people_is_care_money():
+    # Rule: 救助金, 助学金 and 补助资金 handed to the people a care campaign names are care money,
+    # and the people given them are people reached.
+    rows = _indicators("春节前,青禾县总工会为23名患病职工发放救助金6.4万元。")
+    assert ("care_funds", 64000) in rows and ("care_people_visited", 23) in rows
+    assert ("care_funds", 800) in _indicators("志愿者为白石村的小芳送去了学习用品,还有800元助学金。")
+    rows = _indicators("青禾县总工会向全县58名劳模发放专项补助资金7万余元。")
+    assert ("care_funds", 70000) in rows and ("care_people_visited", 58) in rows
+
+
+def test_state_relief_and_the_employment_fund_are_no_care_money():
+    # Rule: the civil-affairs office's 城乡医疗救助金 and the labour office's 就业补助资金 are no care money,
+    # and the people they reach are not people visited.
+    assert _indicators("青禾县为812名民政救助对象发放城乡医疗救助金213万元。") == set()
+    assert _indicators("全镇为困难群众发放临时救助金37万元。") == set()
+    rows = _indicators("上半年支出就业补助资金3.2亿元、惠及8.6万人。")
+    assert not {r for r in rows if r[0].startswith("care_")}
+
+
+def test_a_fraction_of_a_person_is_an_average_not_a_count():
+    # Rule: a count of whole things (people, jobs) with a fractional value is an average, no row.
+    rows = _indicators("调查显示,青禾县新创办的企业平均创造出3.27个就业岗位,带动0.48人就业。")
+    assert not {r for r in rows if r[1] in (3.27, 0.48)}
+
+
+def test_a_figure_after_mei_is_the_unit_a_rate_is_stated_per():
+    # Rule: 每 right before a figure (每 1 万元, 每扶持 1 人) makes it the unit of a rate, no row.
+    rows = _indicators("青禾县创业担保贷款每2万元贷款带动1人就业,每扶持1人创业可带动3人就业。")
+    assert not {r for r in rows if r[1] in (20000, 1)}
+
+
+def test_the_two_festivals_are_no_count():
+    # Rule: 两节/双节 name the festivals (Spring Festival and New Year), not two of anything.
+    rows = _indicators("青禾县总工会在两节期间走访慰问困难职工。青禾县“两节”送温暖慰问了困难职工。")
+    assert not {r for r in rows if r[1] == 2}
+
+
+def test_a_generic_count_is_households_only_when_it_names_households():
+    # Rule: a 个 count is households visited only when a household noun (家庭, 户, 家) stands by it.
+    assert _indicators("青禾区参与对白石县18个乡镇的对口帮扶。") == set()
+    assert ("care_households_visited", 9) in _indicators("志愿者来到9个困难家庭走访慰问。")
+
+
+def test_a_percentage_after_a_change_word_is_a_change():
+    # Rule: a percentage right after 同比下降/增长/上升… is a change, never the rate of a statistic
+    # (an indicator that admits its increase in percent, the minimum wage, keeps it).
+    rows = _indicators("今年青禾县城镇登记失业率3.1%。外来劳动力新增就业8.2万人,同比下降12.6%。")
+    assert ("unemployment_rate_registered", 3.1) in rows
+    assert not {r for r in rows if r[1] == 12.6}
+    assert ("minimum_wage", 6.5) in _indicators("白石市月最低工资标准较上次调整平均增长6.5%。")
