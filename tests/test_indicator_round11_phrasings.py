@@ -66,3 +66,29 @@ def test_a_percentage_after_a_change_word_is_a_change():
     assert ("unemployment_rate_registered", 3.1) in rows
     assert not {r for r in rows if r[1] == 12.6}
     assert ("minimum_wage", 6.5) in _indicators("白石市月最低工资标准较上次调整平均增长6.5%。")
+
+
+def test_a_count_after_a_change_word_in_a_comparison_is_a_change():
+    # Rule: in a sentence comparing with an earlier period, a count right after 减少/增加… is the change, no row.
+    rows = _indicators("本季度白石市举办招聘会12场,与去年同比,就业岗位减少2140个,求职人员增加310人。")
+    assert ("recruitment_events", 12) in rows
+    assert not {r for r in rows if r[1] in (2140, 310)}
+
+
+def test_the_labour_markets_registered_jobseekers_are_no_fair_attendance():
+    # Rule: jobseekers entering the labour market (进入市场的求职人数) are the market's register, not a fair's attendees.
+    rows = _indicators("本季度青禾市人力资源市场进入市场求职人数累计约为41235人次。")
+    assert not {r for r in rows if r[0] == "job_fair_attendees"}
+
+
+def test_what_a_fair_drew_and_signed_are_named_after_the_count():
+    # Rule: N 家企事业单位参加招聘会 counts employers, N 人次参加招聘会 attendees, N 人签订劳务合同 offers reached.
+    rows = _indicators("在青禾村举办的招聘会上,31家企事业单位参加本次招聘会,300余人次参加招聘会,12人现场签订劳务合同。")
+    assert {("job_fair_employers", 31), ("job_fair_attendees", 300), ("job_offers_reached", 12)} <= rows
+
+
+def test_the_hourly_minimum_wage_beside_the_monthly_one_is_the_minimum_wage():
+    # Rule: 小时工资 in a sentence about the minimum wage is the hourly minimum wage.
+    rows = _indicators("白石市调整后月最低工资标准为1720元,小时工资为16.5元。")
+    assert {("minimum_wage", 1720), ("minimum_wage", 16.5)} <= rows
+    assert _indicators("青禾超市招聘理货员,小时工资为22元。") == set()

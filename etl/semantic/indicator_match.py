@@ -104,6 +104,9 @@ LIST_ITEM_STOPS = frozenset(";；")
 _CHANGE_BEFORE_RX = re.compile("(?:同比|环比|比上年|较上年|比去年|较去年)?"
                                "(?:上升|下降|增长|减少|增加|降低|回落|下滑|提高|上涨|下跌)了?(?:约|近|超过)?$")
 CHANGE_WINDOW = 10
+#: A comparison with an earlier period in a sentence: a count right after a
+#: change word there is the change (与去年同比，岗位减少 32401 个).
+COMPARISON_RX = re.compile("同比|环比|比上年|较上年|比去年|较去年|与去年|上年同期|去年同期")
 
 
 def is_change_rate(clean: str, cs: int) -> bool:
