@@ -92,3 +92,16 @@ def test_the_hourly_minimum_wage_beside_the_monthly_one_is_the_minimum_wage():
     rows = _indicators("白石市调整后月最低工资标准为1720元,小时工资为16.5元。")
     assert {("minimum_wage", 1720), ("minimum_wage", 16.5)} <= rows
     assert _indicators("青禾超市招聘理货员,小时工资为22元。") == set()
+
+
+def test_the_first_object_of_a_list_with_a_long_noun_shares_the_verb_after_the_last():
+    # Rule: "为 N 名<noun of up to 8 characters>、M 名…发放…": every object of the list takes the verb after it.
+    rows = _indicators("白石市总工会为27名基层工会困难职工、6名劳动模范发放慰问金3.1万元。")
+    assert {("care_people_visited", 27), ("care_people_visited", 6), ("care_funds", 31000)} <= rows
+
+
+def test_a_count_of_families_in_persons_counts_households():
+    # Rule: a count written 名 whose noun is 家庭 counts households visited (unit household); 低保户 counted 位 stays people.
+    derived = semantic.derive("t", extract_text("青禾县总工会对全县415名困难职工家庭进行慰问。", ISSUE)).indicators
+    assert {(r["indicator_id"], r["value"], r["unit"]) for r in derived} == {("care_households_visited", 415, "household")}
+    assert ("care_people_visited", 80) in _indicators("志愿者共走访慰问80位低保户、五保户。")

@@ -181,7 +181,7 @@ def _names_care_actor(cb: Codebook, phrase: str) -> bool:
 
 
 #: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
-_LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
+_LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,8}[和及与、]")
 #: ... and a later object of such a list, named after the link (走访慰问困难职工 320 户、
 #: 困难农民工 150 人): only between counts of people or households.
 _LIST_ITEM_RX = re.compile("[和及与、][\u4e00-\u9fff]{1,8}")

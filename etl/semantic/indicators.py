@@ -35,7 +35,8 @@ from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
     COMPARISON_RX, Match, is_change_rate, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
-from etl.semantic.indicator_parts import elided_verb_matches, inventory_item, part_of_total_matches
+from etl.semantic.indicator_parts import (
+    elided_verb_matches, households_counted_in_persons, inventory_item, part_of_total_matches)
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.article_lead import article_day
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
@@ -201,6 +202,8 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             matches = [m for m in matches if m.indicator.units != ("percent",)]
             if not matches:
                 continue
+        # (对 682 名困难职工家庭进行慰问: households, though counted 名)
+        matches, unit = households_counted_in_persons(idx.clean, f, ce, matches)
         matched[k] = matches
         if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue
@@ -243,7 +246,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "population_group": group,
                 "value": float(f.value),
                 "value_max": None if f.value_max is None else float(f.value_max),
-                "unit": f.unit,
+                "unit": unit,
                 "qualifier": f.qualifier,
                 "signal_phrase": m.phrase,
                 "figure_id": figure_id_of(source_id, f),
