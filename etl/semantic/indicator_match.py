@@ -80,8 +80,38 @@ NOT_A_NOUN_AFTER = set("的了给以和及与共合计左右余多在为于是�
 #: 四件套 bedding): the numeral is no count of anything.
 _NUMBER_IN_A_WORD_TAILS = ("一体", "套")
 
+#: Units that count whole things (people, households, jobs, events): a
+#: fraction of one is an average (每万元贷款带动 0.62 人就业), no count.
+WHOLE_UNITS = frozenset(("person", "person_time", "household", "count", "event"))
+#: 每 right before a figure, or before one short verb and the figure (每 1 万元,
+#: 每扶持 1 人): the figure is the unit a rate is stated per (每年 10 万人 is a
+#: yearly figure, not a unit).
+_PER_UNIT_RX = re.compile("每(?![年月日天周季])[\u4e00-\u9fff]{0,2}$")
+PER_UNIT_GAP = 3
+_PER_FIGURE_RX = re.compile("每(?![年月日天周季])[\u4e00-\u9fff]{0,2}[0-9零一二两三四五六七八九十]")
+#: 两节 / 双节 (the Spring Festival and New Year's Day) name two festivals; 两节课
+#: counts lessons.
+_FESTIVAL_CLASSIFIERS = frozenset(("节", "節"))
+_FESTIVAL_NAMES = frozenset(("两节", "兩節", "双节", "雙節", "三节", "三節"))
+_LESSON_WORDS = ("课", "課")
+
 #: Sentence breaks that only separate the items of a list in one sentence.
 LIST_ITEM_STOPS = frozenset(";；")
+
+
+#: A change word right before a percentage (同比下降 35.8%, 比上年增长 8.2%):
+#: the percentage is how much something changed, not a rate of the statistic.
+_CHANGE_BEFORE_RX = re.compile("(?:同比|环比|比上年|较上年|比去年|较去年)?"
+                               "(?:上升|下降|增长|减少|增加|降低|回落|下滑|提高|上涨|下跌)了?(?:约|近|超过)?$")
+CHANGE_WINDOW = 10
+#: A comparison with an earlier period in a sentence: a count right after a
+#: change word there is the change (与去年同比，岗位减少 32401 个).
+COMPARISON_RX = re.compile("同比|环比|比上年|较上年|比去年|较去年|与去年|上年同期|去年同期")
+
+
+def is_change_rate(clean: str, cs: int) -> bool:
+    """Whether the percentage at clean offset ``cs`` is a change."""
+    return _CHANGE_BEFORE_RX.search(clean, max(0, cs - CHANGE_WINDOW), cs) is not None
 
 
 def full_sentence_start(idx: PageIndex, cs: int) -> int:
@@ -151,7 +181,7 @@ def _names_care_actor(cb: Codebook, phrase: str) -> bool:
 
 
 #: Text between two figures that lists them as objects of one verb (60 多家企业和 423 户).
-_LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,6}[和及与、]")
+_LIST_LINK_RX = re.compile("[\u4e00-\u9fff]{0,8}[和及与、]")
 #: ... and a later object of such a list, named after the link (走访慰问困难职工 320 户、
 #: 困难农民工 150 人): only between counts of people or households.
 _LIST_ITEM_RX = re.compile("[和及与、][\u4e00-\u9fff]{1,8}")
@@ -300,6 +330,16 @@ def match_figure(
         return []
     if clean.startswith(_NUMBER_IN_A_WORD_TAILS, ce):
         return []  # (“六位一体”的劳务输出模式, 四件套: a numeral inside a set word counts nothing)
+    if fig.unit in WHOLE_UNITS and fig.value != int(fig.value):
+        return []  # (每万元贷款带动 0.62 人就业, 平均创造 6.38 个岗位: a fraction of a person is an average)
+    if _PER_UNIT_RX.search(clean, max(own_clause_start, cs - PER_UNIT_GAP), cs) \
+            or _PER_FIGURE_RX.search(clean, own_clause_start, cs):
+        # (每 1 万元贷款…, 每扶持 1 人创业…: the unit a rate is stated per; 每 2 万元
+        # 贷款带动 1 人就业: the figure after it in its clause is the rate)
+        return []
+    if fig.unit_raw in _FESTIVAL_CLASSIFIERS and clean[cs:ce] in _FESTIVAL_NAMES \
+            and not clean.startswith(_LESSON_WORDS, ce):
+        return []  # (“两节”送温暖, 双节期间: the two festivals, no count of anything)
     unit = fig.unit
     # "送去图书 500 余册": a count of goods (its classifier one of the codebook's
     # goods_classifiers) is only an indicator that counts goods.
@@ -362,6 +402,8 @@ def match_figure(
                     continue  # (为最低工资标准的 90%: a ratio to the wage, not the wage; a rate's own 的 N% stays)
                 if unit == "count" and ind.count_classifiers and fig.unit_raw not in ind.count_classifiers:
                     continue  # (走访慰问 120 次: visits, not households)
+                if unit == "count" and ind.units[0] == "household" and not _names_households(clean, cs, ce):
+                    continue  # (帮扶 34 个县, 帮扶项目 998 个: counties and projects, not households)
                 if ind.excludes and (any(w in own_words for w in ind.excludes) or (
                         side == "after" and any(w in clean[ce:end] for w in ind.excludes))):
                     # a ceiling, a per-head amount, a person's own figure: not the statistic
@@ -455,6 +497,21 @@ OTHER_NOUN_UNITS = frozenset(("count", "event", "establishment"))
 
 #: What may stand between an other noun and the count of it (会议共 3 次, 文件达 5 份).
 OTHER_NOUN_GAP = 1
+
+
+#: Nouns that make a generic count (个) a count of households (12 个困难家庭,
+#: 5 个留守儿童家, 困难户 30 个; not 企业家, 专家), and how far from the figure
+#: they may stand.
+HOUSEHOLD_NOUNS_RX = re.compile("家庭|户|戶|(?<![国國企业業专專大作商])家")
+HOUSEHOLD_NOUN_GAP = 8
+
+
+def _names_households(clean: str, cs: int, ce: int) -> bool:
+    """Whether a household noun follows the count in its noun phrase or
+    ends the words right before it."""
+    after = re.split("[，,。；;、：:和及与]", clean[ce:ce + HOUSEHOLD_NOUN_GAP], maxsplit=1)[0]
+    before = clean[max(0, cs - 3):cs]
+    return bool(HOUSEHOLD_NOUNS_RX.search(after)) or bool(re.search("(家庭|户|戶)$", before))
 
 
 def _names_other_noun(idx: PageIndex, cb: Codebook, end: int, cs: int) -> bool:

@@ -140,3 +140,27 @@ def inventory_item(idx: PageIndex, figs: list[tuple[int, int, Figure]], k: int, 
     # (the indicator of packages: one whose phrases name a package proper)
     return [m for m in matches if any(w in m.phrase for w in cb.package_words)
             or not any(w in p for p in m.indicator.phrases for w in cb.package_words)]
+
+
+#: A person count whose noun ends in a household word (682 名困难职工家庭):
+#: the households are what was counted.  The noun runs up to punctuation or
+#: the verb after it.
+_NOUN_AFTER_COUNT_RX = re.compile("[\u4e00-\u9fff]{1,10}?(?=进行|送|发放|开展|[，,。；;、：:（(]|$)")
+#: (100 位低保户、五保户 counts people of those kinds: only 家庭 makes households.)
+HOUSEHOLD_HEADS = ("家庭",)
+#: The indicator counting people visited and the one counting households.
+PEOPLE_VISITED, HOUSEHOLDS_VISITED = "care_people_visited", "care_households_visited"
+
+
+def households_counted_in_persons(clean: str, f: Figure, ce: int, matches: list[Match]) -> tuple[list[Match], str]:
+    """"对全县 682 名困难职工家庭进行慰问": a count of people whose noun is a
+    household word counts households visited; (matches, unit) of the figure."""
+    if f.unit != "person" or not any(m.indicator.id == PEOPLE_VISITED for m in matches):
+        return matches, f.unit
+    noun = _NOUN_AFTER_COUNT_RX.match(clean, ce)
+    if noun is None or not noun.group().endswith(HOUSEHOLD_HEADS):
+        return matches, f.unit
+    households = load_codebook().indicators[HOUSEHOLDS_VISITED]
+    return [Match(households, m.phrase, m.side, m.distance) if m.indicator.id == PEOPLE_VISITED else m
+            for m in matches], "household"
+

@@ -34,8 +34,9 @@ from etl.extract.textrepair import Repaired
 from etl.semantic.codebook import load_codebook
 from etl.semantic.indicator_checks import figure_id_of, run_checks
 from etl.semantic.indicator_match import (
-    Match, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
-from etl.semantic.indicator_parts import elided_verb_matches, inventory_item, part_of_total_matches
+    COMPARISON_RX, Match, is_change_rate, match_figure, population_group, respective_matches, target_of_other_statistic, target_of_previous)
+from etl.semantic.indicator_parts import (
+    elided_verb_matches, households_counted_in_persons, inventory_item, part_of_total_matches)
 from etl.semantic.measures import allowed_measure, figure_kind
 from etl.semantic.article_lead import article_day
 from etl.semantic.periods import figure_frame, framing_dates, period_of, report_year
@@ -192,6 +193,17 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 matches = part_of_total_matches(idx, figs, k, matched) or elided_verb_matches(idx, figs, k, matched)
                 if not matches:
                     continue
+        if f.unit != "percent" and is_change_rate(idx.clean, cs) \
+                and COMPARISON_RX.search(idx.clean, idx.back(cs, idx.sentence_breaks), cs):
+            continue  # (与去年同比，就业岗位减少 32401 个: the change of a count, not the count)
+        if f.unit == "percent" and is_change_rate(idx.clean, cs):
+            # (新增外省劳动力 52.3 万人，同比下降 35.8%: a change, no rate; an
+            # indicator that admits its increase in percent, the minimum wage, keeps it)
+            matches = [m for m in matches if m.indicator.units != ("percent",)]
+            if not matches:
+                continue
+        # (对 682 名困难职工家庭进行慰问: households, though counted 名)
+        matches, unit = households_counted_in_persons(idx.clean, f, ce, matches)
         matched[k] = matches
         if names_rx and _private_figure(idx.clean, quotes, cs, idx.back(cs, idx.clause_breaks), names_rx):
             continue
@@ -234,7 +246,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
                 "population_group": group,
                 "value": float(f.value),
                 "value_max": None if f.value_max is None else float(f.value_max),
-                "unit": f.unit,
+                "unit": unit,
                 "qualifier": f.qualifier,
                 "signal_phrase": m.phrase,
                 "figure_id": figure_id_of(source_id, f),
