@@ -56,6 +56,11 @@ class PageRegion:
     #: The (start, end) of the page's joint subjects (两地, 双方: :data:`JOINT_RX`):
     #: a figure whose sentence has one before it, after any place it names, has no one region.
     joints: tuple[tuple[int, int], ...] = ()
+    #: The regions the headline names when they lie in two provinces or more
+    #: (某市驻某县劳务协作工作站成立: a partnership across provinces): the page is
+    #: about each, so a figure whose sentence names one of them is that one's,
+    #: though it lies outside the page's province.
+    headline_partners: frozenset[str] = frozenset()
 
 
 def _within(code: str, root: str) -> bool:
@@ -254,7 +259,16 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text),
-                      _all_towns(text, found, named), joint_spans(text))
+                      _all_towns(text, found, named), joint_spans(text),
+                      _headline_partners(text, found, counts))
+
+
+def _headline_partners(text: str, found: list[Mention], counts: dict[str, int]) -> frozenset[str]:
+    """The regions the page's headline names in full when they lie in two
+    provinces or more (某市驻某县劳务协作工作站成立); else none."""
+    head = _title_end(text)
+    named = {m.code for m in found if m.start < head and m.full and not m.dispatch and m.code in counts}
+    return frozenset(named) if len({chain_root(c) for c in named}) >= 2 else frozenset()
 
 
 def _speaks_as_only(current: str, child: str, own_levels: frozenset[str]) -> bool:
@@ -631,10 +645,21 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             break
         if destinations and _in_spans(destinations, m.start):
             continue  # (其中转至浙江就业 300 人: where the people went)
-        if m.dispatch or (province is not None and chain_root(m.code) != province):
+        if m.body and best is not None:
+            # 两当县…招聘会，某市某某公司等4家企业响应号召: a place opening a
+            # body's name says whose the body is; the place its sentence
+            # already named is where the figure is.
+            continue
+        partner = m.code in page.headline_partners and province is not None and chain_root(m.code) != province
+        if m.dispatch or (province is not None and chain_root(m.code) != province and not partner):
             if not m.dispatch:
                 foreign = m.start
             continue  # (where a dispatch was filed is not where its figures are)
+        if partner:
+            # 两当县同步组织开展了招聘会… on a page headed 某市驻两当县工作站: the
+            # sentence's place of another province is one the headline names
+            best = m
+            continue
         if page_code is not None and m.code in _ancestors(page_code) and not m.before_time \
                 and (not m.full or m.body):
             # 重庆合长高速 on a 合川区 page: a short form above the page's
