@@ -43,3 +43,65 @@ def test_a_place_opening_a_firms_name_does_not_replace_the_place_its_sentence_na
             "即墨区举办了春风行动专场招聘会，胶州市恒远机械有限公司等6家企业参会。\n")
     rs = rows(text, "2023-03-01")
     assert [(r["indicator_id"], r["region_code"]) for r in rs] == [("job_fair_employers", "370215")]
+
+
+# --- one figure for a list of places is the whole's (fresh7 rule 1) ---------------------------
+
+def test_one_figure_stated_for_a_list_of_districts_is_their_citys():
+    """宜昌市西陵区、伍家岗区、点军区的月最低工资标准为1200元: one figure for
+    three districts of one city is the city's (the smallest region the page
+    names that holds them all), not the last district's."""
+    text = ("最低工资标准调整\n"
+            "根据通知，宜昌市西陵区、伍家岗区、点军区的月最低工资标准为1200元。\n")
+    rs = rows(text, "2015-03-01")
+    assert [(r["indicator_id"], r["region_code"]) for r in rs] == [("minimum_wage", "420500")]
+
+
+def test_trap_figures_told_respectively_for_a_list_keep_their_own_places():
+    """西陵区、伍家岗区的月最低工资标准分别为…: figures told place by place
+    (分别) are no one figure of the list: the list's whole is not taken."""
+    text = ("最低工资标准调整\n"
+            "根据通知，宜昌市西陵区、伍家岗区的月最低工资标准分别为1200元、1100元。\n")
+    rs = rows(text, "2015-03-01")
+    assert rs and all(r["region_code"] != "420500" for r in rs)
+
+
+def test_trap_a_list_whose_whole_the_page_never_names_gives_no_whole():
+    """西陵区、伍家岗区 on a page that never names 宜昌: the smallest whole the
+    text names does not exist, so the list gives no whole region."""
+    from etl.semantic.region_resolution import list_wholes
+    from etl.semantic.regions import place_mentions
+    text = "西陵区、伍家岗区的月最低工资标准为1200元。"
+    assert list_wholes(text, place_mentions(text)) == ()
+    named = "宜昌市" + text
+    assert list_wholes(named, place_mentions(named)) == ((named.index("伍家岗区"), "420500"),)
+
+
+# --- 全省 on a page about a city that never names its province --------------------------------
+
+def test_a_province_scope_word_on_a_city_page_not_naming_its_province_gives_no_region():
+    """我省, 全省 on a page about 宜昌市 that never names 湖北: the text tells
+    no province, so the province-wide figure has an empty region (the region
+    comes from the text), while the city's own figure keeps the city."""
+    text = ("最低工资标准调整\n"
+            "省政府发布通知，调整后的全省月最低工资标准为1320元。宜昌市西陵区的月最低工资标准为1100元。\n")
+    rs = rows(text, "2015-03-01")
+    assert [(r["value"], r["region_code"]) for r in rs] == [(1320.0, None), (1100.0, "420502")]
+
+
+def test_trap_a_province_scope_word_keeps_the_province_the_page_names():
+    """The same page naming 湖北省: 全省 is that province."""
+    text = ("湖北省最低工资标准调整\n"
+            "省政府发布通知，调整后的全省月最低工资标准为1320元。宜昌市西陵区的月最低工资标准为1100元。\n")
+    rs = rows(text, "2015-03-01")
+    assert (1320.0, "420000") in [(r["value"], r["region_code"]) for r in rs]
+
+
+def test_a_scope_word_governs_its_sentence_past_a_semicolon():
+    """湖北省…全省月最低工资标准为1320元；小时最低工资标准为13元 on 宜昌市's
+    page: 全省 governs up to the full stop, so the hourly rate after the
+    semicolon is the province's too."""
+    text = ("宜昌市落实最低工资标准\n"
+            "湖北省政府发布通知，全省月最低工资标准为1320元；小时最低工资标准为13元。宜昌市各区严格执行，宜昌市将加强检查。\n")
+    rs = rows(text, "2015-03-01")
+    assert [(r["value"], r["region_code"]) for r in rs] == [(1320.0, "420000"), (13.0, "420000")]

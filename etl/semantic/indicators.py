@@ -53,6 +53,10 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
     return cs, max(ce, cs + 1)
 
 
+#: Where a full sentence ends (not ；): a scope word (全省) governs up to it.
+_FULL_STOP_RX = re.compile(r"[。!！?？\n]")
+
+
 #: How far from a quotation its speaker is named (characters).
 SPEAKER_WINDOW = 16
 
@@ -162,6 +166,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     places = places or []
     place_starts = [m.start for m in places]
     destinations = destination_spans(repaired.clean, places) if places else []
+    full_stops = [m.start() for m in _FULL_STOP_RX.finditer(repaired.clean)]
     year_of_report = report_year(repaired.clean, as_of)
     told_on = article_day(repaired.clean, dts, as_of)  # (目前 after 5月29日，记者…了解到: that day)
     rows: list[dict] = []
@@ -198,7 +203,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
             places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts,
-            destinations)
+            destinations, idx.back(cs, full_stops))
         frame = figure_frame(idx, dts, cs, date_starts, year_of_report)
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
