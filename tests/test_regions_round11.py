@@ -105,3 +105,22 @@ def test_a_scope_word_governs_its_sentence_past_a_semicolon():
             "湖北省政府发布通知，全省月最低工资标准为1320元；小时最低工资标准为13元。宜昌市各区严格执行，宜昌市将加强检查。\n")
     rs = rows(text, "2015-03-01")
     assert [(r["value"], r["region_code"]) for r in rs] == [(1320.0, "420000"), (13.0, "420000")]
+
+
+# --- a city's short form before a development zone's name is the city ---------------------------
+
+def test_a_citys_short_form_before_a_development_zone_is_the_city():
+    """宜昌高新区城镇新增就业3200人 on a page naming no other place: the zone
+    (no region of the gazetteer) lies in 宜昌, so the short form is a place
+    and the figure is the city's."""
+    text = "今年以来，宜昌高新区城镇新增就业3200人，同比增长5%。\n"
+    assert resolve_page_region(text).region.code == "420500"
+    rs = rows(text, "2015-06-01")
+    assert [r["region_code"] for r in rs][:1] == ["420500"]
+
+
+def test_trap_a_short_form_before_an_ordinary_word_is_still_no_place():
+    """宜昌 before an ordinary word (宜昌特产展销) on a page naming nothing
+    else gets no region from the zone rule."""
+    text = "今年以来，宜昌特产展销带动就业3200人。\n"
+    assert resolve_page_region(text).region is None
