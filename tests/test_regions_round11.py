@@ -124,3 +124,13 @@ def test_trap_a_short_form_before_an_ordinary_word_is_still_no_place():
     else gets no region from the zone rule."""
     text = "今年以来，宜昌特产展销带动就业3200人。\n"
     assert resolve_page_region(text).region is None
+
+
+# --- 经双方协商: the parties to an agreement are no joint places ---------------------------------
+
+def test_the_parties_to_an_agreement_are_no_joint_subject_of_places():
+    """经双方协商，25名残疾人与用人单位达成就业意向 on 莎车县's page: 双方 are a
+    job seeker and an employer, not two places, so the figure keeps the county."""
+    from etl.semantic.region_resolution import joint_spans
+    assert joint_spans("经双方协商，25名残疾人达成就业意向。") == ()
+    assert joint_spans("双方共举办招聘会12场。") != ()  # (a subject 双方 still joins two places)

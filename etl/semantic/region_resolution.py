@@ -600,8 +600,9 @@ GROUP_RX = re.compile(
 
 #: Two or three places named together as one subject (黔东南、某市两地举办…,
 #: 甲乙两地, 双方): their joint figures are no one region's (not 两地分居:
-#: the word after says it is no subject).
-JOINT_RX = re.compile(r"(?:[两三]地|双方)(?![分区方税产])")
+#: the word after says it is no subject; nor 经双方协商: the parties to an
+#: agreement, a job seeker and an employer, are no places).
+JOINT_RX = re.compile(r"(?:[两三]地|(?<!经)双方)(?![分区方税产])")
 
 
 def group_spans(text: str) -> tuple[tuple[int, int], ...]:
