@@ -134,3 +134,24 @@ def test_the_parties_to_an_agreement_are_no_joint_subject_of_places():
     from etl.semantic.region_resolution import joint_spans
     assert joint_spans("经双方协商，25名残疾人达成就业意向。") == ()
     assert joint_spans("双方共举办招聘会12场。") != ()  # (a subject 双方 still joins two places)
+
+
+# --- a standard in force runs from the day it takes effect ---------------------------------------
+
+def test_a_minimum_wage_runs_from_the_day_it_takes_effect_with_no_end():
+    """调整后的最低工资标准从4月1日起执行 in a page of 2015-03-10: the standard
+    is set (an outcome, though the day is to come) and in force from that
+    day, with no end stated."""
+    text = ("宜昌市调整最低工资标准\n"
+            "3月8日，省政府发布通知，调整后的最低工资标准从4月1日起执行。宜昌市西陵区的月最低工资标准为1100元。\n")
+    rs = [r for r in rows(text, "2015-03-10") if r["indicator_id"] == "minimum_wage"]
+    assert [(r["period_start"], r["period_end"], r["measure"]) for r in rs] == [("2015-04-01", None, "outcome")]
+
+
+def test_trap_a_day_without_taking_effect_gives_no_standing_period():
+    """4月1日 followed by no verb of taking effect (4月1日召开会议) is no
+    effective day: the minimum wage keeps the ordinary period rules."""
+    text = ("宜昌市调整最低工资标准\n"
+            "4月1日，宜昌市召开会议。宜昌市西陵区的月最低工资标准为1100元。\n")
+    rs = [r for r in rows(text, "2015-04-02") if r["indicator_id"] == "minimum_wage"]
+    assert rs and rs[0]["period_basis"] != "takes_effect"
