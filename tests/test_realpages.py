@@ -36,7 +36,7 @@ INVENTED_VISIT_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fres
 #: fresh8, fresh9: round 11.
 NAME_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 #: The sets guarded against a region in another province (fresh6, fresh7: since round 10).
-FOREIGN_REGION_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+FOREIGN_REGION_SETS = USED_SETS + ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 
 
 @functools.cache

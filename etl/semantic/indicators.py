@@ -54,6 +54,26 @@ def clean_span(repaired: Repaired, f: Figure | DateMention) -> tuple[int, int]:
     return cs, max(ce, cs + 1)
 
 
+#: A day a rule takes effect (从3月1日起执行, 自5月1日起调整, 于11月1日起施行):
+#: 起 right after the date, a verb of taking effect soon after.
+_TAKES_EFFECT_RX = re.compile(r"\s*起[^。；;\n]{0,30}?(?:执行|施行|实施|调整|生效)")
+#: Indicators that are standards in force, not counts over a span: their
+#: period starts on the day the page says they take effect and has no end.
+_STANDARDS_IN_FORCE = frozenset(("minimum_wage",))
+
+
+def _effective_day(clean: str, dts: list) -> str | None:
+    """The first day the page says a rule takes effect (从3月1日起执行), ISO, else None."""
+    for s, e, d in dts:
+        if d.granularity == "day" and d.start is not None and _TAKES_EFFECT_RX.match(clean, e):
+            return d.start.isoformat()
+    return None
+
+
+#: Where a full sentence ends (not ；): a scope word (全省) governs up to it.
+_FULL_STOP_RX = re.compile(r"[。!！?？\n]")
+
+
 #: How far from a quotation its speaker is named (characters).
 SPEAKER_WINDOW = 16
 
@@ -163,7 +183,9 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
     places = places or []
     place_starts = [m.start for m in places]
     destinations = destination_spans(repaired.clean, places) if places else []
+    full_stops = [m.start() for m in _FULL_STOP_RX.finditer(repaired.clean)]
     year_of_report = report_year(repaired.clean, as_of)
+    effective_day = _effective_day(repaired.clean, dts)
     told_on = article_day(repaired.clean, dts, as_of)  # (目前 after 5月29日，记者…了解到: that day)
     rows: list[dict] = []
     quotes = _quotes(repaired.clean) if private_names else []
@@ -210,7 +232,7 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
         # The figure's region and its frame, whatever its indicator.
         where, region_basis = figure_region(
             places, region, idx.back(cs, idx.clause_breaks), idx.back(cs, idx.sentence_breaks), cs, place_starts,
-            destinations)
+            destinations, idx.back(cs, full_stops))
         frame = figure_frame(idx, dts, cs, date_starts, year_of_report)
         periods: dict[str, tuple] = {}  # measure -> period (one or two a figure)
         for m in matches:
@@ -226,6 +248,10 @@ def derive_indicators(source_id: str, repaired: Repaired, figures: list[Figure],
             if measure not in periods:
                 periods[measure] = period_of(idx, dts, cs, date_starts, told_on, year_of_report, measure, frame)
             ps, pe, basis = periods[measure]
+            if ind.id in _STANDARDS_IN_FORCE and effective_day is not None:
+                # (调整后的最低工资标准从3月1日起执行: a standard set, in force
+                # from that day with no end stated, though the day is still to come)
+                measure, ps, pe, basis = "outcome", effective_day, None, "takes_effect"
             group = population_group(
                 idx, cs, ce, prev_end, next_start, ind.population_group, after_only=m.side == "after")
             if _part_of_total(idx, cs, rows, ind.id, group, f, fig_ends):

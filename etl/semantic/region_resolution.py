@@ -56,6 +56,20 @@ class PageRegion:
     #: The (start, end) of the page's joint subjects (两地, 双方: :data:`JOINT_RX`):
     #: a figure whose sentence has one before it, after any place it names, has no one region.
     joints: tuple[tuple[int, int], ...] = ()
+    #: The regions the headline names when they lie in two provinces or more
+    #: (某市驻某县劳务协作工作站成立: a partnership across provinces): the page is
+    #: about each, so a figure whose sentence names one of them is that one's,
+    #: though it lies outside the page's province.
+    headline_partners: frozenset[str] = frozenset()
+    #: (start of its last place, code of the whole) of each list of places of
+    #: one province (甲区、乙区、丙区的…标准为950元): the smallest region the
+    #: page names that holds them all (:func:`list_wholes`).
+    wholes: tuple[tuple[int, str], ...] = ()
+    #: Where the page says 分别 (甲县、乙县分别新增…): figures told place by place.
+    respectively: tuple[int, ...] = ()
+    #: Whether the page names its province (own name, full or short): 全省,
+    #: 我省 on a page that names only a city of it is no region the text tells.
+    province_named: bool = True
 
 
 def _within(code: str, root: str) -> bool:
@@ -254,7 +268,56 @@ def resolve_page_region(text: str, starts: list[int] | None = None, hint_code: s
         return PageRegion(None, "none_named")
     basis = "page_metadata" if hint_code is not None and current == hint_code else "page_text"
     return PageRegion(gaz[current], basis, scope_words(text), _line_starts(text), group_spans(text),
-                      _all_towns(text, found, named), joint_spans(text))
+                      _all_towns(text, found, named), joint_spans(text),
+                      _headline_partners(text, found, counts), list_wholes(text, found),
+                      tuple(m.start() for m in _RESPECTIVELY_RX.finditer(text)),
+                      any(m.code == chain_root(current) and not m.dispatch for m in found))
+
+
+#: 分别 / 各自 after a list of places: each place has its own figure.
+_RESPECTIVELY_RX = re.compile(r"分别|各自")
+
+
+def list_wholes(text: str, found: list[Mention]) -> tuple[tuple[int, str], ...]:
+    """(start of the last place, whole's code) of each list of two places
+    or more of one province (``临沂市兰山区、罗庄区、河东区``, joined by
+    :data:`_LIST_JOINS`): one figure stated for the list is the smallest
+    region holding them all that the page names (the parts name the whole;
+    fresh7 rule 1).  A list whose whole the page never names gives none."""
+    named = {m.code for m in found if not m.dispatch}
+    out: list[tuple[int, str]] = []
+    run: list[Mention] = []
+
+    def close() -> None:
+        codes = {m.code for m in run}
+        if len(codes) < 2 or len({chain_root(c) for c in codes}) != 1:
+            return
+        common: list[str] | None = None
+        for c in codes:
+            up = [c, *_ancestors(c)]
+            common = up if common is None else [a for a in common if a in up]
+        whole = next((a for a in (common or []) if a in named and a not in codes), None)
+        if whole is not None:
+            out.append((run[-1].start, whole))
+
+    for m in found:
+        if m.dispatch:
+            continue
+        if run and text[run[-1].end : m.start] in _LIST_JOINS:
+            run.append(m)
+            continue
+        close()
+        run = [m]
+    close()
+    return tuple(out)
+
+
+def _headline_partners(text: str, found: list[Mention], counts: dict[str, int]) -> frozenset[str]:
+    """The regions the page's headline names in full when they lie in two
+    provinces or more (某市驻某县劳务协作工作站成立); else none."""
+    head = _title_end(text)
+    named = {m.code for m in found if m.start < head and m.full and not m.dispatch and m.code in counts}
+    return frozenset(named) if len({chain_root(c) for c in named}) >= 2 else frozenset()
 
 
 def _speaks_as_only(current: str, child: str, own_levels: frozenset[str]) -> bool:
@@ -537,8 +600,9 @@ GROUP_RX = re.compile(
 
 #: Two or three places named together as one subject (黔东南、某市两地举办…,
 #: 甲乙两地, 双方): their joint figures are no one region's (not 两地分居:
-#: the word after says it is no subject).
-JOINT_RX = re.compile(r"(?:[两三]地|双方)(?![分区方税产])")
+#: the word after says it is no subject; nor 经双方协商: the parties to an
+#: agreement, a job seeker and an employer, are no places).
+JOINT_RX = re.compile(r"(?:[两三]地|(?<!经)双方)(?![分区方税产])")
 
 
 def group_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -605,7 +669,8 @@ def page_region(text: str, starts: list[int] | None = None) -> Region | None:
 
 def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sentence_start: int,
                   pos: int, found_starts: list[int] | None = None,
-                  destinations: list[tuple[int, int]] | None = None) -> tuple[Region | None, str]:
+                  destinations: list[tuple[int, int]] | None = None,
+                  scope_start: int | None = None) -> tuple[Region | None, str]:
     """The region a figure at ``pos`` is about, and the basis: the place its
     own clause names last before it (``figure_text``) or a place inside the
     page's region its sentence names before it (a town of the county) or
@@ -617,7 +682,10 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
     Never a region outside the page's province.
     ``found_starts``: the starts of ``found`` (when the caller has them);
     ``destinations``: :func:`destination_spans` of the text, places where the
-    page's people go (其中转至某省就业 300 人), which are never the figure's."""
+    page's people go (其中转至某省就业 300 人), which are never the figure's;
+    ``scope_start``: where the figure's full sentence starts (past any
+    ；: 全省月标准为A元；小时标准为B元 — a scope word governs up to the full
+    stop), by default ``sentence_start``."""
     gaz = gazetteer()
     page_code = page.region.code if page.region else None
     province = chain_root(page_code) if page_code else None
@@ -631,10 +699,21 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
             break
         if destinations and _in_spans(destinations, m.start):
             continue  # (其中转至浙江就业 300 人: where the people went)
-        if m.dispatch or (province is not None and chain_root(m.code) != province):
+        if m.body and best is not None:
+            # 两当县…招聘会，某市某某公司等4家企业响应号召: a place opening a
+            # body's name says whose the body is; the place its sentence
+            # already named is where the figure is.
+            continue
+        partner = m.code in page.headline_partners and province is not None and chain_root(m.code) != province
+        if m.dispatch or (province is not None and chain_root(m.code) != province and not partner):
             if not m.dispatch:
                 foreign = m.start
             continue  # (where a dispatch was filed is not where its figures are)
+        if partner:
+            # 两当县同步组织开展了招聘会… on a page headed 某市驻两当县工作站: the
+            # sentence's place of another province is one the headline names
+            best = m
+            continue
         if page_code is not None and m.code in _ancestors(page_code) and not m.before_time \
                 and (not m.full or m.body):
             # 重庆合长高速 on a 合川区 page: a short form above the page's
@@ -675,7 +754,14 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
         # A scope word of the figure's clause after any place it names
         # (今年四川全省城镇新增就业85万人 on a page that is 成都市's).
         k = bisect.bisect_left(page.scopes, (pos,)) - 1
-        if k >= 0 and page.scopes[k][0] >= sentence_start and (best is None or best.start < page.scopes[k][0]):
+        if k >= 0 and page.scopes[k][0] >= (sentence_start if scope_start is None else scope_start) \
+                and (best is None or best.start < page.scopes[k][0]):
+            if page.scopes[k][1] == "省" and not page.province_named and page.region.level != "province":
+                # 全省月最低工资标准为1100元 on a page about a city of the province
+                # that never names the province: the text tells no province
+                # (the region comes from the text; a page about the province,
+                # its parts naming it, keeps it)
+                return None, "figure_text"
             if best is None or best.start < foreign:
                 if sentence_start <= foreign < page.scopes[k][0]:
                     # 某省甲市征集全市17家企业 on a page of another province:
@@ -696,6 +782,14 @@ def figure_region(found: list[Mention], page: PageRegion, clause_start: int, sen
                 and (best is None or best.start < page.towns[k][0]) \
                 and _within(page.towns[k][2], province or page_code) and page.towns[k][2] != page_code:
             return gaz[page.towns[k][2]], "figure_text"
+    if best is not None and page.wholes:
+        # 临沂市兰山区、罗庄区、河东区的月最低工资标准为950元: the figure of a list
+        # is its whole's, unless the places have theirs each (分别).
+        k = bisect.bisect_left(page.wholes, (best.start,))
+        if k < len(page.wholes) and page.wholes[k][0] == best.start \
+                and not any(best.end <= r < pos for r in page.respectively):
+            whole = page.wholes[k][1]
+            return (page.region, page.basis) if whole == page_code else (gaz[whole], "figure_text")
     if best is not None and best.code != page_code:
         return gaz[best.code], "figure_text"
     return page.region, page.basis

@@ -293,6 +293,9 @@ PLACE_BEFORE = ("来到", "走进", "位于", "地处", "前往", "深入", "在
 #: short form, and 新增城镇 would read as 增城 + 镇.
 PLACE_AFTER = ("县", "区", "市", "州", "盟", "旗", "籍", "人民政府", "新闻网", "日报", "晚报",
                "融媒", "电视台", "广播电视", "讯", "报道", "居民", "郊区", "市区", "城区")
+#: A development zone's name after a short form (青岛西海岸新区, 某某高新区,
+#: 某某经济技术开发区): the zone lies in that region, so the short form is a place.
+_ZONE_AFTER_RX = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:新区|开发区|高新区|经开区|保税区|新城区)")
 #: A township's level word after a short form (某某乡, 某某镇, 某某街道): the
 #: name is the township's, not the county's or city's of the same stem
 #: (not 乡镇, 乡村: a place's towns, its villages).
@@ -522,6 +525,7 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
                   or len(form) >= _SELF_EVIDENT_SHORT_FORM
                   or (before.endswith(PLACE_BEFORE) and not _INSTITUTION_AFTER_RX.match(text, m.end))
                   or text.startswith(PLACE_AFTER, m.end)
+                  or (region.level == "prefecture" and _ZONE_AFTER_RX.match(text, m.end) is not None)
                   or chain_root(m.code) in named_full
                   or (prev_end == m.start and prev_code in _ancestors(m.code)))
             ok = ok or (m.code in named_full_up and region.level != "county")
