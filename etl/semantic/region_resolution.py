@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from etl.semantic.regions import (Mention, Region, _ancestors, chain_root, gazetteer, place_mentions,
@@ -286,12 +287,10 @@ def list_wholes(text: str, found: list[Mention]) -> tuple[tuple[int, str], ...]:
     fresh7 rule 1).  A list whose whole the page never names gives none."""
     named = {m.code for m in found if not m.dispatch}
     out: list[tuple[int, str]] = []
-    run: list[Mention] = []
-
-    def close() -> None:
+    for run in _listed_runs(text, found):
         codes = {m.code for m in run}
         if len(codes) < 2 or len({chain_root(c) for c in codes}) != 1:
-            return
+            continue
         common: list[str] | None = None
         for c in codes:
             up = [c, *_ancestors(c)]
@@ -299,16 +298,6 @@ def list_wholes(text: str, found: list[Mention]) -> tuple[tuple[int, str], ...]:
         whole = next((a for a in (common or []) if a in named and a not in codes), None)
         if whole is not None:
             out.append((run[-1].start, whole))
-
-    for m in found:
-        if m.dispatch:
-            continue
-        if run and text[run[-1].end : m.start] in _LIST_JOINS:
-            run.append(m)
-            continue
-        close()
-        run = [m]
-    close()
     return tuple(out)
 
 
@@ -521,23 +510,29 @@ def province_list_spans(text: str, found: list[Mention]) -> list[tuple[int, int]
     where the page's dealings reach, never the one place the page or a
     figure is about (a page's own place lies in one province)."""
     out: list[tuple[int, int]] = []
-    run: list[Mention] = []
-
-    def close() -> None:
+    for run in _listed_runs(text, found):
         if len(run) >= 2 and len({chain_root(m.code) for m in run}) >= 2:
             tail = _LIST_TAIL_RX.match(text, run[-1].end)
             out.append((run[0].start, tail.end() if tail else run[-1].end))
+    return out
 
+
+def _listed_runs(text: str, found: list[Mention]) -> Iterator[list[Mention]]:
+    """Runs of place mentions (dispatch places left out) that stand one
+    after another joined by :data:`_LIST_JOINS` (北京、天津和山东); a place
+    standing alone is a run of one."""
+    run: list[Mention] = []
     for m in found:
         if m.dispatch:
             continue
         if run and text[run[-1].end : m.start] in _LIST_JOINS:
             run.append(m)
             continue
-        close()
+        if run:
+            yield run
         run = [m]
-    close()
-    return out
+    if run:
+        yield run
 
 
 #: Words after a place that make it the name of a news outlet (某某日报,

@@ -550,12 +550,19 @@ def place_mentions(text: str, starts: list[int] | None = None) -> list[Mention]:
 def province_abbreviations() -> dict[str, str]:
     """``schemas/vocab/province_abbreviations.csv``: a province's
     one-character abbreviation (鄂, 川, 湘) -> its code."""
-    path = VOCAB_DIR / "province_abbreviations.csv"
+    pairs = _vocab_pairs("province_abbreviations.csv", "code", "abbreviation")
+    return {abbreviation: code for code, abbreviation in pairs}
+
+
+def _vocab_pairs(name: str, first: str, second: str) -> list[tuple[str, str]]:
+    """The rows of a two-column vocabulary file whose header must be
+    ``first,second``."""
+    path = VOCAB_DIR / name
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        if reader.fieldnames != ["code", "abbreviation"]:
-            raise ValueError(f"{path}: header must be code,abbreviation (got {reader.fieldnames})")
-        return {row["abbreviation"]: row["code"] for row in reader}
+        if reader.fieldnames != [first, second]:
+            raise ValueError(f"{path}: header must be {first},{second} (got {reader.fieldnames})")
+        return [(row[first], row[second]) for row in reader]
 
 
 #: 留某来某 / 来某留某 (留鄂来鄂, 来川留川): a province's people stay or come
@@ -652,12 +659,7 @@ def township_table() -> dict[str, tuple[str, ...]]:
 def ambiguous_townships() -> dict[str, str]:
     """``schemas/vocab/ambiguous_townships.csv``: townships' names that are
     also ordinary words (form -> the reviewer's reason)."""
-    path = VOCAB_DIR / "ambiguous_townships.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        if reader.fieldnames != ["form", "reason"]:
-            raise ValueError(f"{path}: header must be form,reason (got {reader.fieldnames})")
-        return {row["form"]: row["reason"] for row in reader}
+    return dict(_vocab_pairs("ambiguous_townships.csv", "form", "reason"))
 
 
 #: A township's level word as a text writes it after the name: 镇 (not
