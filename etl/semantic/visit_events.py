@@ -436,14 +436,7 @@ def _introduced(clean: str, events: list[VisitEvent], sentences: list[tuple[int,
     if not vague and not (v.activity_rx.search(text, 0, at) and (
             _same_organisation(clean, events[1], text, v) or _lists_stops(clean, events[1], sentences))):
         return events
-    out = []
-    for e in events[1:]:
-        if e.dated:
-            out.append(e)
-            lead = e
-        else:
-            out.append(VisitEvent(e.sentence_start, e.paragraph_start, e.date_pos, lead.visit_date, True))
-    return out
+    return visit_summaries.take_lead_days(lead, events[1:], keep_home=False)
 
 
 #: Words opening the first stop of a sequence (首先我们…来到…家里; 第一站来到…).

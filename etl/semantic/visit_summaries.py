@@ -50,11 +50,21 @@ def summarised(clean: str, events: list[Any], sentences: Sequence[tuple[int, int
         return events  # (又来到…: a stop after the lead's)
     if not (first.home or _PARTY_BACK_RX.search(stop) and _LIST_RX.search(stop)):
         return events
+    return take_lead_days(lead, events[1:], keep_home=True)
+
+
+def take_lead_days(lead: Any, events: Sequence[Any], keep_home: bool) -> list[Any]:
+    """``events`` after a dropped lead, each undated one given the day of the
+    last dated visit before it (the lead's at first).  ``keep_home=False``
+    clears the undated ones' ``home`` mark, as the introduced-lead reading
+    (visit_events._introduced) has always done."""
     out = []
-    for e in events[1:]:
+    for e in events:
         if e.dated:
             out.append(e)
             lead = e
-        else:
+        elif keep_home:
             out.append(dataclasses.replace(e, visit_date=lead.visit_date, dated=True))
+        else:
+            out.append(dataclasses.replace(e, visit_date=lead.visit_date, dated=True, home=False))
     return out
